@@ -1,0 +1,121 @@
+"""Document metadata from its head: title, 文号, issuer, date and jurisdiction."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from fengong.ingest.model import Jurisdiction
+from fengong.ingest.outline import Line
+from fengong.ingest.places import find_places, to_jurisdiction
+
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
+_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:印发|发布)?$")
+_NOTICE = re.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的\s*通\s*知")
+_TRANSMIT = re.compile(r"《(?P<t>[^《》]{4,80})》\s*(?:已经|经)")
+_ABOUT = re.compile(r"^(?P<issuer>.{2,30}?)关于")
+_ISSUER_END = re.compile(r"(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|办公厅|办公室|委员会|局|厅|委|部|领导小组)$")
+_RANGE_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*(?:年)?\s*[-—–~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
+_SALUTATION = re.compile(r"[:：]$")
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+_APPROVED_BY = re.compile(r"已经(?P<level>[省市县区])(?:人民)?政府同意")
+
+
+@dataclass(slots=True)
+class Metadata:
+    """What the document's head says about it."""
+
+    title: str
+    doc_number: str | None
+    issuer: str | None
+    date: str | None
+    jurisdiction: Jurisdiction | None
+    year: int | None
+
+
+def _compact(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def read_metadata(lines: list[Line], text: str) -> Metadata:
+    """Title, 文号, issuer, date, jurisdiction and the year deadlines without one belong to."""
+    head = [ln for ln in lines[:60] if ln.text]
+    doc_number = next((_compact(ln.text) for ln in head[:15] if _DOC_NUMBER.match(_compact(ln.text))), None)
+    date, date_index = None, None
+    for i, ln in enumerate(lines):
+        m = _DATE_LINE.match(_compact(ln.text))
+        if m:
+            date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
+            date_index = i
+            break
+    title = _title(head)
+    issuer = None
+    if date_index is not None:
+        prev = next((lines[j].text for j in range(date_index - 1, -1, -1) if lines[j].text), "")
+        if _ISSUER_END.search(_compact(prev)) and len(_compact(prev)) <= 30:
+            issuer = _compact(prev)
+    if issuer is None and head:
+        m = _ABOUT.match(_compact(head[0].text))
+        if m and _ISSUER_END.search(m["issuer"]):
+            issuer = m["issuer"]
+    jurisdiction = _jurisdiction(title, issuer, head)
+    if issuer is None and jurisdiction is not None:
+        m = _APPROVED_BY.search(text[:3000])
+        if m and m["level"] == jurisdiction.level_char:
+            # A plan passed on with "已经市政府同意" is issued by the government's general office.
+            issuer = f"{jurisdiction.name}人民政府办公室"
+    year = int(date[:4]) if date else _year_of(title, text)
+    return Metadata(title, doc_number, issuer, date, jurisdiction, year)
+
+
+def _title(head: list[Line]) -> str:
+    for ln in head[:20]:
+        m = _NOTICE.search(_compact(ln.text))
+        if m:
+            return m["t"].strip("《》")
+    for ln in head[:20]:
+        m = _TRANSMIT.search(ln.text)
+        if m:
+            return _compact(m["t"])
+    for i, ln in enumerate(head[:20]):
+        t = _compact(ln.text)
+        if (
+            _DOC_NUMBER.match(t)
+            or _SALUTATION.search(t)
+            or t.endswith("文件")
+            or _DATE_LINE.match(t)
+            or len(t) < 4
+            or t.startswith(("（此件", "(此件"))
+        ):
+            continue
+        if i + 1 < len(head) and _RANGE_LINE.match(_compact(head[i + 1].text)):
+            t += _compact(head[i + 1].text)
+        return t[:200]
+    return ""
+
+
+def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdiction | None:
+    for source in (title, issuer or ""):
+        found = find_places(source)
+        if found:
+            # The most specific place the title names (泽州县 over 晋城市).
+            place = max(found, key=lambda f: (f[0].level in ("county", "district"), -f[1]))[0]
+            return to_jurisdiction(place)
+    counts: Counter[str] = Counter()
+    best = {}
+    for ln in head[:30]:
+        for place, _, _ in find_places(ln.text):
+            counts[place.name] += 1
+            best[place.name] = place
+    if counts:
+        return to_jurisdiction(best[counts.most_common(1)[0][0]])
+    return None
+
+
+def _year_of(title: str, text: str) -> int | None:
+    m = _YEAR.search(title)
+    if m:
+        return int(m.group(1))
+    years = Counter(int(y) for y in _YEAR.findall(text[:20000]))
+    return years.most_common(1)[0][0] if years else None

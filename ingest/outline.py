@@ -1,0 +1,166 @@
+"""Text -> outline: numbered headings (一、 （一） 1. （1） ①), attachments (附件) and the lines each
+heading owns, with character offsets into the document text."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+_CN = "一二三四五六七八九十百零〇"
+_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
+    (0, re.compile(rf"^第[{_CN}\d]{{1,4}}\s*(?:章|部分|篇)\s*")),
+    (1, re.compile(rf"^[{_CN}]{{1,3}}\s*[、．.]\s*")),
+    (2, re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]\s*[、．.]?\s*")),
+    # "1.5G+智慧医疗" is item 1; "2.5亿元" is a number, not a heading.
+    (3, re.compile(r"^\d{1,2}\s*(?:[．、]|\.(?!\d+\s*[%万亿千百元个倍家户]))\s*")),
+    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*[、．.]?\s*")),
+    (5, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
+]
+_ATTACHMENT = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*(?:[:：]\s*(?P<title>.*))?$")
+_PROGRESS = re.compile(r"^(?:落实|进展|完成|推进|工作进展|工作落实|目前进展)情况\s*[:：]?\s*")
+# Conversion artefacts: "- " bullets, "[bookmark: _GoBack]".
+_ARTEFACT = re.compile(r"^(?:[-*•·]\s+)|\[bookmark:[^\]]*\]")
+
+
+@dataclass(slots=True)
+class Line:
+    """One line of the document: its words without edge spaces and where they stand."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Block:
+    """A heading and the lines it owns until the next heading."""
+
+    index: int
+    level: int
+    marker: str
+    heading: str  # the heading line after its number
+    start: int
+    end: int
+    region: str  # body / attachment N
+    parent: int | None
+    lines: list[Line] = field(default_factory=list)  # the heading line first
+    progress_at: int | None = None  # index into lines of a 落实情况 line
+
+    @property
+    def text(self) -> str:
+        """The block's own lines, joined."""
+        return "\n".join(ln.text for ln in self.lines)
+
+
+def split_lines(text: str) -> list[Line]:
+    """Lines with edge whitespace and conversion artefacts removed, offsets kept."""
+    out: list[Line] = []
+    pos = 0
+    for raw in text.split("\n"):
+        start, end = pos, pos + len(raw)
+        pos = end + 1
+        stripped = raw.strip(" \t\r\u3000\ufeff")
+        if not stripped:
+            out.append(Line("", start, start))
+            continue
+        lead = raw.index(stripped[0])
+        m = _ARTEFACT.match(stripped)
+        if m:
+            stripped = _ARTEFACT.sub("", stripped).strip()
+            if not stripped:
+                out.append(Line("", start, start))
+                continue
+            lead = raw.find(stripped[:4]) if raw.find(stripped[:4]) >= 0 else lead
+        out.append(Line(stripped, start + lead, start + lead + len(stripped)))
+    return out
+
+
+def heading_of(line: str) -> tuple[int, str, str] | None:
+    """(level, marker, rest) when the line starts with an outline number."""
+    if "\t" in line:
+        return None
+    for level, pattern in _HEADINGS:
+        m = pattern.match(line)
+        if m and len(line) > m.end():
+            return level, m.group().strip(), line[m.end() :]
+    return None
+
+
+def is_progress(line: str) -> bool:
+    """A 落实情况 / 进展情况 line of a progress report."""
+    return bool(_PROGRESS.match(line))
+
+
+def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
+    """The outline: every heading becomes a block owning the lines up to the next heading.
+    Lines in ``skip`` (table rows) belong to no block. Text before the first heading of a region
+    is a level-99 preamble block."""
+    skip = skip or set()
+    blocks: list[Block] = []
+    stack: list[int] = []
+    region = "body"
+    attachments = 0
+    current: Block | None = None
+
+    def open_block(level: int, marker: str, heading: str, line: Line) -> Block:
+        while stack and blocks[stack[-1]].level >= level:
+            stack.pop()
+        parent = stack[-1] if stack else None
+        block = Block(len(blocks), level, marker, heading, line.start, line.end, region, parent, [line])
+        blocks.append(block)
+        stack.append(block.index)
+        return block
+
+    for i, line in enumerate(lines):
+        if i in skip:
+            current = None
+            continue
+        if not line.text:
+            continue
+        m = _ATTACHMENT.match(line.text)
+        if m and (m["title"] is None or len(line.text) < 80):
+            attachments += 1
+            region = f"attachment {m['n'] or attachments}"
+            stack.clear()
+            current = Block(len(blocks), 99, "附件", m["title"] or "", line.start, line.end, region, None, [line])
+            blocks.append(current)
+            continue
+        h = heading_of(line.text)
+        if h:
+            current = open_block(h[0], h[1], h[2], line)
+            continue
+        if current is None:
+            current = Block(len(blocks), 99, "", "", line.start, line.end, region, None, [line])
+            blocks.append(current)
+            continue
+        if current.progress_at is None and is_progress(line.text):
+            current.progress_at = len(current.lines)
+        current.lines.append(line)
+        current.end = line.end
+    return blocks
+
+
+def title_of(heading: str) -> str:
+    """A heading's title: up to its first 。 when that is short, else the whole heading line."""
+    head = heading.strip()
+    cut = head.find("。")
+    if 0 < cut <= 60:
+        return head[:cut].strip()
+    if cut < 0 and len(head) <= 120:
+        return head.rstrip("：:；;，,")
+    for sep in ("：", ":", "，", ","):
+        cut = head.find(sep)
+        if 0 < cut <= 40:
+            return head[:cut].strip()
+    return head[:40]
+
+
+def path_of(blocks: list[Block], block: Block) -> list[str]:
+    """Titles from the outermost heading down to ``block``."""
+    path: list[str] = []
+    b: Block | None = block
+    while b is not None:
+        if b.level != 99:
+            path.append(title_of(b.heading))
+        b = blocks[b.parent] if b.parent is not None else None
+    return path[::-1]

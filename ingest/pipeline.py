@@ -1,0 +1,104 @@
+"""The extraction pipeline: file -> text -> outline -> raw tasks -> resolved Document."""
+
+from __future__ import annotations
+
+import hashlib
+import re
+from pathlib import Path
+
+from fengong.ingest.annotations import declares_first_is_lead
+from fengong.ingest.metadata import read_metadata
+from fengong.ingest.model import Assignment, Document, Task, stable_id
+from fengong.ingest.outline import segment, split_lines
+from fengong.ingest.readers import read_path
+from fengong.ingest.resolve import UnitResolver
+from fengong.ingest.tables import find_tables
+from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
+
+_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
+
+
+def normalise(text: str) -> str:
+    """One newline convention and no BOM; every offset the model carries refers to this text."""
+    return _NEWLINES.sub("\n", text.replace("\ufeff", ""))
+
+
+def document_id(source: str, title: str, jurisdiction: str | None, doc_number: str | None) -> str:
+    """A document is the same document under another file name or format when its jurisdiction,
+    title and 文号 agree; without a usable title the file name identifies it."""
+    if len(title) >= 6:
+        return stable_id("document", jurisdiction or "", title, doc_number or "")
+    return stable_id("document-file", source)
+
+
+def extract_path(path: Path) -> Document:
+    """Read and extract one file (any supported format)."""
+    return extract_text(read_path(path), path.name)
+
+
+def extract_text(text: str, source: str) -> Document:
+    """Extract a Document from a document's text. ``source`` is the file's base name."""
+    text = normalise(text)
+    lines = split_lines(text)
+    meta = read_metadata(lines, text)
+    tables = find_tables(lines)
+    table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
+    blocks = segment(lines, table_lines)
+    first_is_lead = declares_first_is_lead(text)
+
+    raw, annotated = from_blocks(blocks, meta.year, first_is_lead, text)
+    for table in tables:
+        raw.extend(from_table(table, meta.year, first_is_lead))
+    if not annotated and not tables and not raw:
+        raw = from_deadline_blocks(blocks, meta.year)
+    raw.sort(key=lambda t: t.start)
+
+    doc = Document(
+        id=document_id(source, meta.title, meta.jurisdiction.name if meta.jurisdiction else None, meta.doc_number),
+        source=source,
+        sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
+        title=meta.title,
+        doc_number=meta.doc_number,
+        issuer=meta.issuer,
+        date=meta.date,
+        jurisdiction=meta.jurisdiction,
+        text=text,
+    )
+    resolver = UnitResolver(meta.jurisdiction)
+    resolver.declare_abbreviations(text)
+    for task in raw:
+        for mentions in task.roles.values():
+            for m in mentions:
+                resolver.add(m.local)
+    doc.units = resolver.units()
+    doc.tasks = [_task(doc, i, t, resolver) for i, t in enumerate(raw)]
+    for t in raw:
+        for found in [t.deadline, *t.other_deadlines]:
+            if found and found.warning:
+                doc.warnings.append(f"{source}: {found.warning}")
+    return doc
+
+
+def _task(doc: Document, index: int, raw: RawTask, resolver: UnitResolver) -> Task:
+    task = Task(
+        id=stable_id(doc.id, "task", index, raw.start),
+        path=raw.path,
+        title=raw.title,
+        text=raw.text,
+        category=raw.category,
+        deadline=raw.deadline.deadline if raw.deadline else None,
+        other_deadlines=[f.deadline for f in raw.other_deadlines],
+        progress=raw.progress,
+        start=raw.start,
+        end=raw.end,
+    )
+    for role, mentions in raw.roles.items():
+        seen: set[str] = set()
+        for m in mentions:
+            uid = resolver.unit_id(m.local)
+            if uid in seen:
+                continue
+            seen.add(uid)
+            evidence = raw.evidence.get(m.start, raw.text[:200])
+            task.assignments.append(Assignment(uid, role, len(seen), evidence, m.start, m.end))  # type: ignore[arg-type]
+    return task

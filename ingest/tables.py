@@ -1,0 +1,250 @@
+"""Task-division tables written as tab-separated rows (flattened from .docx/.pdf or read from a
+real table): header columns in any order, rows broken across lines, repeated headers after page
+breaks, merged cells left empty, and cells shifted left or right by a lost or extra cell."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import cache
+
+from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.outline import Line
+from fengong.ingest.units import clean, looks_like_unit, split_list
+from fengong.ingest.vocab import load_yaml, role_vocab
+
+_KINDS = ("seq", "category", "group", "content", "deadline")
+_SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
+# Kinds a row carries down from the row above when its merged cell is empty.
+_CARRIED = ("category", "group")
+
+
+@dataclass(slots=True)
+class Cell:
+    """A cell's words and where they stand in the document."""
+
+    text: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
+class Row:
+    """One table row, its cells keyed by column kind (lead / cooperate / responsible / content…)."""
+
+    cells: dict[str, Cell]
+    start: int
+    end: int
+    line: str = ""
+    carried: set[str] = field(default_factory=set)
+
+    def get(self, kind: str) -> str:
+        """The cell's text, '' when absent."""
+        cell = self.cells.get(kind)
+        return cell.text if cell else ""
+
+
+@dataclass(slots=True)
+class Table:
+    """A table: its column kinds in header order, its rows and the document lines it covers."""
+
+    columns: list[str]
+    rows: list[Row]
+    line_indexes: set[int]
+
+
+@cache
+def _header_words() -> list[tuple[str, str]]:
+    data = load_yaml("table_headers.yaml")
+    pairs = [(w, kind) for kind in _KINDS for w in data.get(kind, [])]
+    pairs += list(role_vocab().labels.items())
+    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+
+
+def header_kind(cell: str) -> str | None:
+    """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
+    c = re.sub(r"\s+", "", cell)
+    if not c or len(c) > 12:
+        return None
+    for word, kind in _header_words():
+        if c == word:
+            return kind
+    for word, kind in _header_words():
+        if word in c and len(word) >= 2:
+            return kind
+    return None
+
+
+def parse_header(line: str) -> list[str] | None:
+    """Column kinds when ``line`` is a task-division table header, else None."""
+    if "\t" not in line:
+        return None
+    kinds = [header_kind(c) for c in line.split("\t")]
+    known = [k for k in kinds if k]
+    has_units = any(k in ("lead", "cooperate", "responsible") for k in known)
+    if len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
+        return None
+    return [k or "other" for k in kinds]
+
+
+def _cell_type(text: str) -> str:
+    t = re.sub(r"\s+", "", text)
+    if not t:
+        return "empty"
+    if _SEQ.match(t):
+        return "seq"
+    found = find_deadlines(t, None)
+    if found and len(t) <= 30 and (found[0].deadline.end or 0) - (found[0].deadline.start or 0) >= len(t) * 0.5:
+        return "deadline"
+    items = [clean(x) for x, _, _ in split_list(t)]
+    items = [x for x in items if x]
+    if items and len(t) <= 400 and sum(looks_like_unit(x) for x in items) >= max(1, 0.6 * len(items)):
+        if all(len(x) <= 30 for x in items):
+            return "units"
+    return "text"
+
+
+_UNIT_KINDS = ("lead", "cooperate", "responsible")
+# What it costs a row to have no cell for a column: merged category cells are often missing, a
+# lead almost never, so a lone unit list after the deadline is the lead.
+_SKIP = {"category": 0.2, "group": 0.25, "content": 0.35, "lead": 0.6, "responsible": 0.5}
+
+
+def _compat(cell_type: str, column: str) -> float:
+    if cell_type == "empty":
+        return 0.0
+    if column == "seq":
+        return 2.0 if cell_type == "seq" else -3.0
+    if column == "deadline":
+        return 3.0 if cell_type == "deadline" else -2.0
+    if column in _UNIT_KINDS:
+        return 2.0 if cell_type == "units" else -2.0
+    if column in ("category", "group", "content", "other"):
+        return {"text": 1.0, "units": -0.5, "deadline": -1.0, "seq": -1.0}[cell_type]
+    return 0.0
+
+
+def align(cells: list[str], columns: list[str]) -> list[int | None]:
+    """For each cell, the column it belongs to (None: a stray cell), by a small alignment that
+    lets a row miss a cell or carry an extra one and still put dates under 完成时限 and unit lists
+    under 牵头单位 / 配合单位."""
+    n, m = len(cells), len(columns)
+    types = [_cell_type(c) for c in cells]
+    neg = float("-inf")
+    score = [[neg] * (m + 1) for _ in range(n + 1)]
+    back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
+    score[0][0] = 0.0
+    for i in range(n + 1):
+        for j in range(m + 1):
+            here = score[i][j]
+            if here == neg:
+                continue
+            if i < n and j < m:
+                s = here + _compat(types[i], columns[j]) + 0.1
+                if s > score[i + 1][j + 1]:
+                    score[i + 1][j + 1], back[i + 1][j + 1] = s, (i, j, True)
+            if j < m:  # the row has no cell for this column
+                s = here - _SKIP.get(columns[j], 0.3)
+                if s > score[i][j + 1]:
+                    score[i][j + 1], back[i][j + 1] = s, (i, j, False)
+            if i < n:  # a stray cell
+                s = here - (0.05 if types[i] == "empty" else 1.5)
+                if s > score[i + 1][j]:
+                    score[i + 1][j], back[i + 1][j] = s, (i, j, False)
+    out: list[int | None] = [None] * n
+    i, j = n, m
+    while i > 0 or j > 0:
+        pi, pj, matched = back[i][j]
+        if matched:
+            out[pi] = pj
+        i, j = pi, pj
+    return out
+
+
+def find_tables(lines: list[Line]) -> list[Table]:
+    """Every task-division table in the document's lines."""
+    tables: list[Table] = []
+    i = 0
+    while i < len(lines):
+        columns = parse_header(lines[i].text)
+        if not columns:
+            i += 1
+            continue
+        header_text = re.sub(r"\s+", "", lines[i].text)
+        table = Table(columns, [], {i})
+        i += 1
+        pending: list[tuple[str, int, int]] | None = None  # cells of the row being read
+        blank_run = 0
+        while i < len(lines):
+            line = lines[i]
+            if not line.text:
+                blank_run += 1
+                i += 1
+                if blank_run > 3:
+                    break
+                continue
+            if re.sub(r"\s+", "", line.text) == header_text:  # repeated header after a page break
+                table.line_indexes.add(i)
+                blank_run = 0
+                i += 1
+                continue
+            cells = _cells(line)
+            starts_row = "\t" in line.text and (
+                "seq" not in columns or _cell_type(cells[0][0]) == "seq" or pending is None
+            )
+            if starts_row:
+                if pending:
+                    table.rows.append(_make_row(pending, columns))
+                pending = cells
+            elif pending is not None and (blank_run == 0 or "\t" in line.text):
+                # A row broken across lines: the first piece continues the last cell.
+                last_text, last_start, _ = pending[-1]
+                first_text, _, first_end = cells[0]
+                pending[-1] = (last_text + first_text, last_start, first_end)
+                pending.extend(cells[1:])
+            else:
+                break
+            table.line_indexes.add(i)
+            blank_run = 0
+            i += 1
+        if pending:
+            table.rows.append(_make_row(pending, columns))
+        _carry_down(table)
+        tables.append(table)
+    return tables
+
+
+def _cells(line: Line) -> list[tuple[str, int, int]]:
+    out = []
+    pos = line.start
+    for piece in line.text.split("\t"):
+        out.append((piece.strip(), pos, pos + len(piece)))
+        pos += len(piece) + 1
+    return out
+
+
+def _make_row(cells: list[tuple[str, int, int]], columns: list[str]) -> Row:
+    placed = align([c for c, _, _ in cells], columns)
+    row_cells: dict[str, Cell] = {}
+    for (text, s, e), col in zip(cells, placed, strict=True):
+        if col is None or not text:
+            continue
+        kind = columns[col]
+        if kind in row_cells:
+            row_cells[kind] = Cell(row_cells[kind].text + text, row_cells[kind].start, e)
+        else:
+            row_cells[kind] = Cell(text, s, e)
+    start, end = cells[0][1], cells[-1][2]
+    return Row(row_cells, start, end)
+
+
+def _carry_down(table: Table) -> None:
+    """Merged cells: an empty category / group cell repeats the one above it."""
+    previous: dict[str, Cell] = {}
+    for row in table.rows:
+        for kind in _CARRIED:
+            if kind not in row.cells and kind in previous and kind in table.columns:
+                row.cells[kind] = previous[kind]
+                row.carried.add(kind)
+            elif kind in row.cells:
+                previous[kind] = row.cells[kind]

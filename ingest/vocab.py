@@ -1,0 +1,124 @@
+"""Loads the vocabularies under ``ingest/data`` once, and fails loudly on a malformed file."""
+
+from __future__ import annotations
+
+import csv
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+DATA = "fengong.ingest.data"
+
+
+class VocabularyError(ValueError):
+    """A data file is missing a key or has the wrong shape."""
+
+
+def _data_text(name: str) -> str:
+    try:
+        return resources.files(DATA).joinpath(name).read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise VocabularyError(f"ingest/data/{name}: missing data file") from exc
+
+
+def load_yaml(name: str) -> dict[str, Any]:
+    """A YAML mapping from ``ingest/data``."""
+    data = yaml.safe_load(_data_text(name))
+    if not isinstance(data, dict):
+        raise VocabularyError(f"ingest/data/{name}: expected a mapping at the top level")
+    return data
+
+
+def load_tsv(name: str) -> list[list[str]]:
+    """Rows of a TSV file from ``ingest/data``, skipping comments and blank lines."""
+    lines = [ln for ln in _data_text(name).splitlines() if ln.strip() and not ln.startswith("#")]
+    return [row for row in csv.reader(lines, delimiter="\t")]
+
+
+def _strings(data: dict[str, Any], key: str, name: str) -> list[str]:
+    value = data.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        raise VocabularyError(f"ingest/data/{name}: '{key}' must be a list of strings")
+    return value
+
+
+def alternation(words: list[str]) -> str:
+    """A regex alternation of literal words, longest first so the longest match wins."""
+    return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+
+@dataclass(frozen=True)
+class RoleVocab:
+    """Role labels, clause verbs and the first-is-lead declarations."""
+
+    labels: dict[str, str]  # label -> role
+    verbs: dict[str, str]  # verb -> role
+    with_words: list[str]
+    first_is_lead: list[str]
+
+
+@dataclass(frozen=True)
+class UnitVocab:
+    """Suffixes, prefixes and catch-alls that decide what a unit name is."""
+
+    gov_suffixes: list[str]
+    company_suffixes: list[str]
+    collective_suffixes: list[str]
+    party_prefixes: list[str]
+    collective_prefixes: list[str]
+    generic: frozenset[str]
+    level_prefixes: list[str]
+    own_qualifiers: list[str]
+    bare_bodies: frozenset[str]
+    place_class_variants: dict[str, str]  # variant -> canonical
+    abbreviations: dict[str, str]  # spelling -> function
+
+
+@cache
+def role_vocab() -> RoleVocab:
+    """The role vocabulary (``roles.yaml``)."""
+    name = "roles.yaml"
+    data = load_yaml(name)
+    labels: dict[str, str] = {}
+    for role in ("lead", "cooperate", "responsible"):
+        for label in _strings(data, role, name):
+            labels[label] = role
+    verbs_raw = data.get("verbs")
+    if not isinstance(verbs_raw, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
+    verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
+    return RoleVocab(labels, verbs, _strings(data, "with_words", name), _strings(data, "first_is_lead", name))
+
+
+@cache
+def unit_vocab() -> UnitVocab:
+    """The unit vocabulary (``units.yaml`` and ``unit_abbreviations.tsv``)."""
+    name = "units.yaml"
+    data = load_yaml(name)
+    suffixes = data.get("suffixes")
+    if not isinstance(suffixes, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'suffixes' must map kinds to lists")
+    variants_raw = data.get("place_class_variants") or {}
+    variants = {v: canon for canon, vs in variants_raw.items() for v in vs}
+    abbreviations: dict[str, str] = {}
+    for row in load_tsv("unit_abbreviations.tsv"):
+        if len(row) < 2:
+            raise VocabularyError(f"ingest/data/unit_abbreviations.tsv: row {row!r} needs two columns")
+        abbreviations[row[0].strip()] = row[1].strip()
+    return UnitVocab(
+        gov_suffixes=_strings(suffixes, "government", name),
+        company_suffixes=_strings(suffixes, "company", name),
+        collective_suffixes=_strings(suffixes, "collective", name),
+        party_prefixes=_strings(data, "party_prefixes", name),
+        collective_prefixes=_strings(data, "collective_prefixes", name),
+        generic=frozenset(_strings(data, "generic", name)),
+        level_prefixes=_strings(data, "level_prefixes", name),
+        own_qualifiers=_strings(data, "own_qualifiers", name),
+        bare_bodies=frozenset(_strings(data, "bare_bodies", name)),
+        place_class_variants=variants,
+        abbreviations=abbreviations,
+    )
