@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import typer
-
 from fengong.api import cmd_extract
 
 app = typer.Typer(
@@ -23,7 +22,7 @@ cmd_extract.register(app)
 try:  # the store commands live in their own module
     from fengong.api import cmd_store
 except ImportError:  # pragma: no cover - during bootstrap only
-    cmd_store = None  # type: ignore[assignment]
+    cmd_store = None
 if cmd_store is not None:
     cmd_store.register(app)
 

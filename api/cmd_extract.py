@@ -8,11 +8,10 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
-
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.pipeline import extract_path
+from rich.console import Console
 
 
 def register(app: typer.Typer) -> None:
@@ -64,7 +63,7 @@ def _summary(doc: object) -> None:
     for t in doc.tasks:
         roles = []
         for role, label in (("lead", "牵头"), ("cooperate", "配合"), ("responsible", "责任")):
-            names = [doc.units[u].local_name for u in t.units(role)]  # type: ignore[arg-type]
+            names = [doc.units[u].local_name for u in t.units(role)]
             if names:
                 roles.append(f"{label}: {'、'.join(names)}")
         due = f" [{t.deadline.text}]" if t.deadline else ""

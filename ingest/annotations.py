@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from fengong.ingest.units import Mention, looks_like_unit, parse_list, split_list, clean, is_generic
+from fengong.ingest.units import Mention, clean, is_generic, looks_like_unit, parse_list, split_list
 from fengong.ingest.vocab import alternation, role_vocab
 
 _OPEN = "（(〔【[［"
@@ -132,7 +132,9 @@ def _labelled(text: str, base: int) -> list[Annotation]:
             if mentions:
                 lists.append(RoleList(labels[gm["label"]], mentions))
         if lists:
-            out.append(Annotation(lists, base + span_start, base + span_end, text[span_start:span_end], "label"))
+            out.append(
+                Annotation(lists, base + span_start, base + span_end, text[span_start:span_end], "label")
+            )
         i = j
     return out
 
@@ -171,7 +173,10 @@ def _parse_clause_group(inner: str, base: int) -> Annotation | None:
         wm = _with_re().search(units_text)
         if wm:
             first, partner = units_text[: wm.start()], units_text[wm.end() :]
-            groups = [(("lead" if role != "cooperate" else role), first, s), ("cooperate", partner, s + wm.end())]
+            groups = [
+                (("lead" if role != "cooperate" else role), first, s),
+                ("cooperate", partner, s + wm.end()),
+            ]
         else:
             groups = [(role, units_text, s)]
         for g_role, g_text, g_start in groups:

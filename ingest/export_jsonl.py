@@ -19,7 +19,9 @@ def task_lines(doc: Document) -> list[dict[str, Any]]:
             "title": t.title,
             "text": t.text,
             "deadline": (
-                {"text": t.deadline.text, "date": t.deadline.date, "kind": t.deadline.kind} if t.deadline else None
+                {"text": t.deadline.text, "date": t.deadline.date, "kind": t.deadline.kind}
+                if t.deadline
+                else None
             ),
         }
         for role in ROLES:

@@ -10,12 +10,18 @@ from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import find_places, to_jurisdiction
 
-_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$")
-_DATE_LINE = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:印发|发布)?$")
-_NOTICE = re.compile(r"关于印发\s*《?(?P<t>.+?)》?\s*的\s*通\s*知")
+_DOC_NUMBER = re.compile(
+    r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$"
+)
+_DATE_LINE = re.compile(
+    r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:印发|发布)?$"
+)
+_NOTICE = re.compile(r"^[^《》]{0,40}关于印发\s*《?(?P<t>[^《》]+?)》?\s*的\s*通\s*知$")
 _TRANSMIT = re.compile(r"《(?P<t>[^《》]{4,80})》\s*(?:已经|经)")
 _ABOUT = re.compile(r"^(?P<issuer>.{2,30}?)关于")
-_ISSUER_END = re.compile(r"(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|办公厅|办公室|委员会|局|厅|委|部|领导小组)$")
+_ISSUER_END = re.compile(
+    r"(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|办公厅|办公室|委员会|局|厅|委|部|领导小组)$"
+)
 _RANGE_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*(?:年)?\s*[-—–~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
 _SALUTATION = re.compile(r"[:：]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")

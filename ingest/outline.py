@@ -122,7 +122,9 @@ def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
             attachments += 1
             region = f"attachment {m['n'] or attachments}"
             stack.clear()
-            current = Block(len(blocks), 99, "附件", m["title"] or "", line.start, line.end, region, None, [line])
+            current = Block(
+                len(blocks), 99, "附件", m["title"] or "", line.start, line.end, region, None, [line]
+            )
             blocks.append(current)
             continue
         h = heading_of(line.text)

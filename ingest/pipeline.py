@@ -7,13 +7,18 @@ import re
 from pathlib import Path
 
 from fengong.ingest.annotations import declares_first_is_lead
+from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
-from fengong.ingest.model import Assignment, Document, Task, stable_id
+from fengong.ingest.model import Assignment, Document, Duty, Task, stable_id
 from fengong.ingest.outline import segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
+from fengong.ingest.roster import find_roster
 from fengong.ingest.tables import find_tables
+from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
+from fengong.ingest.topics import tag_topics
+from fengong.ingest.units import clean, looks_like_unit, parse_list
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
 
@@ -54,7 +59,9 @@ def extract_text(text: str, source: str) -> Document:
     raw.sort(key=lambda t: t.start)
 
     doc = Document(
-        id=document_id(source, meta.title, meta.jurisdiction.name if meta.jurisdiction else None, meta.doc_number),
+        id=document_id(
+            source, meta.title, meta.jurisdiction.name if meta.jurisdiction else None, meta.doc_number
+        ),
         source=source,
         sha256=hashlib.sha256(text.encode("utf-8")).hexdigest(),
         title=meta.title,
@@ -70,13 +77,31 @@ def extract_text(text: str, source: str) -> Document:
         for mentions in task.roles.values():
             for m in mentions:
                 resolver.add(m.local)
+    duties = _duty_mentions(text)
+    for _, local, _, _, _ in duties:
+        resolver.add(local)
     doc.units = resolver.units()
     doc.tasks = [_task(doc, i, t, resolver) for i, t in enumerate(raw)]
+    for task in doc.tasks:
+        task.topics = tag_topics(task.title, task.text)
+    doc.duties = [Duty(resolver.unit_id(local), duty, s, e) for _, local, duty, s, e in duties]
+    doc.targets = find_targets(text, meta.year)
+    doc.people, doc.groups = find_roster(text, meta.jurisdiction.name if meta.jurisdiction else None)
     for t in raw:
         for found in [t.deadline, *t.other_deadlines]:
             if found and found.warning:
                 doc.warnings.append(f"{source}: {found.warning}")
     return doc
+
+
+def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
+    """Duty statements whose subject reads as one unit: (written, local name, duty, start, end)."""
+    out = []
+    for phrase, duty, start, end in find_duties(text):
+        mentions = parse_list(phrase)
+        if len(mentions) == 1 and looks_like_unit(clean(phrase)):
+            out.append((phrase, mentions[0].local, duty, start, end))
+    return out
 
 
 def _task(doc: Document, index: int, raw: RawTask, resolver: UnitResolver) -> Task:
@@ -100,5 +125,5 @@ def _task(doc: Document, index: int, raw: RawTask, resolver: UnitResolver) -> Ta
                 continue
             seen.add(uid)
             evidence = raw.evidence.get(m.start, raw.text[:200])
-            task.assignments.append(Assignment(uid, role, len(seen), evidence, m.start, m.end))  # type: ignore[arg-type]
+            task.assignments.append(Assignment(uid, role, len(seen), evidence, m.start, m.end))
     return task

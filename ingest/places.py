@@ -9,8 +9,22 @@ from functools import cache
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.vocab import alternation, load_tsv
 
-_SUFFIXES = ("特别行政区", "维吾尔自治区", "壮族自治区", "回族自治区", "自治区", "自治州", "自治县", "地区", "省", "市",
-             "县", "区", "盟", "旗")
+_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "district": 2}
 
 
@@ -49,7 +63,7 @@ def places() -> PlaceTable:
     by_name: dict[str, list[Place]] = {}
     by_short: dict[str, list[Place]] = {}
     for row in load_tsv("places.tsv")[1:]:
-        place = Place(*(row + ["", "", "", "", ""])[:5])
+        place = Place(*([*row, "", "", "", "", ""])[:5])
         by_name.setdefault(place.name, []).append(place)
         if place.short != place.name:
             by_short.setdefault(place.short, []).append(place)

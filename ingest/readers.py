@@ -7,12 +7,23 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fengong.ingest.errors import DocumentError
+from fengong.ingest.read_docx import read_docx
+from fengong.ingest.read_html import read_html
 from fengong.ingest.reading import read_text
 
 Reader = Callable[[Path], str]
 
-# Readers of other formats register here (see readers_docx / readers_html).
-READERS: dict[str, Reader] = {".txt": read_text, ".text": read_text, ".md": read_text, "": read_text}
+READERS: dict[str, Reader] = {
+    ".txt": read_text,
+    ".text": read_text,
+    ".md": read_text,
+    "": read_text,
+    ".docx": read_docx,
+    ".html": read_html,
+    ".htm": read_html,
+    ".shtml": read_html,
+    ".xhtml": read_html,
+}
 
 MAX_BYTES = 200 * 1024 * 1024
 

@@ -7,7 +7,6 @@ import codecs
 from pathlib import Path
 
 from charset_normalizer import from_bytes
-
 from fengong.ingest.errors import DocumentError
 
 # Above this share of control characters a byte string is binary, whatever decodes.
@@ -45,7 +44,9 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
             try:
                 return _checked(data.decode(enc), name)
             except UnicodeDecodeError as exc:
-                raise DocumentError(name, f"has a {enc} byte-order mark but does not decode: {exc.reason}") from exc
+                raise DocumentError(
+                    name, f"has a {enc} byte-order mark but does not decode: {exc.reason}"
+                ) from exc
     if b"\x00" in data[:4096]:
         text = _utf16_without_bom(data)
         if text is not None:
@@ -53,8 +54,10 @@ def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
         raise DocumentError(name, "binary file (NUL bytes), not a text document")
     try:
         return _checked(data.decode("utf-8"), name)
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        # A UTF-8 file cut off inside its last character is still UTF-8, not GB18030 mojibake.
+        if exc.start >= len(data) - 3 and "end of data" in exc.reason:
+            return _checked(data[: exc.start].decode("utf-8", errors="strict"), name)
     # Government text that is not UTF-8 is almost always GB18030 (a superset of GBK / GB2312).
     for enc in _CJK_LEGACY:
         try:

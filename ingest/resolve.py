@@ -9,7 +9,14 @@ from collections import Counter
 
 from fengong.ingest.model import Jurisdiction, Unit, stable_id
 from fengong.ingest.places import lookup, places
-from fengong.ingest.units import clean, function_of, level_prefix, looks_like_unit, strip_conjunctions, unit_kind
+from fengong.ingest.units import (
+    clean,
+    function_of,
+    level_prefix,
+    looks_like_unit,
+    strip_conjunctions,
+    unit_kind,
+)
 from fengong.ingest.vocab import unit_vocab
 
 _ABBREVIATION = re.compile(
@@ -139,7 +146,7 @@ class UnitResolver:
         body = places().pattern.sub(lambda m: places().by_name[m.group()][0].short, body)
         unit_type = (function_of(body) or function_of("委" + body) or body) if kind != "collective" else local
         uid = stable_id(name, jurisdiction or "")
-        return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))  # type: ignore[arg-type]
+        return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
     def _qualify(self, local: str) -> tuple[str, str | None]:
         """The fully qualified name (市X局 -> 开封市X局) and the jurisdiction the unit belongs to."""

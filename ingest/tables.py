@@ -94,13 +94,17 @@ def _cell_type(text: str) -> str:
     if _SEQ.match(t):
         return "seq"
     found = find_deadlines(t, None)
-    if found and len(t) <= 30 and (found[0].deadline.end or 0) - (found[0].deadline.start or 0) >= len(t) * 0.5:
+    if (
+        found
+        and len(t) <= 30
+        and (found[0].deadline.end or 0) - (found[0].deadline.start or 0) >= len(t) * 0.5
+    ):
         return "deadline"
     items = [clean(x) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
-    if items and len(t) <= 400 and sum(looks_like_unit(x) for x in items) >= max(1, 0.6 * len(items)):
-        if all(len(x) <= 30 for x in items):
-            return "units"
+    unit_like = sum(looks_like_unit(x) for x in items)
+    if items and len(t) <= 400 and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
+        return "units"
     return "text"
 
 

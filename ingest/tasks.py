@@ -34,7 +34,11 @@ class RawTask:
 
 def compact(text: str) -> str:
     """Spaces between Chinese characters are conversion artefacts: drop them."""
-    text = re.sub(r"(?<=[\u4e00-\u9fff\uff00-\uffef])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff\uff00-\uffef])", "", text)
+    text = re.sub(
+        r"(?<=[\u4e00-\u9fff\uff00-\uffef])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff\uff00-\uffef])",
+        "",
+        text,
+    )
     return text.strip()
 
 
@@ -79,9 +83,10 @@ def _strip_marker(text: str, block: Block) -> str:
 def _roles_from(annotations: list[Annotation], first_is_lead: bool, task: RawTask) -> None:
     task.roles = assign_roles(annotations, first_is_lead)
     for a in annotations:
+        evidence = compact(a.evidence)
         for rl in a.lists:
             for m in rl.mentions:
-                task.evidence[m.start] = compact(a.evidence)
+                task.evidence[m.start] = evidence
 
 
 def from_blocks(
@@ -106,7 +111,7 @@ def from_blocks(
             if body is not None and (body.index in annotated or body.index in claimed):
                 body = None
         source = body or b
-        statement, start = _statement(source, notes.get(source.index, []))
+        statement, _start = _statement(source, notes.get(source.index, []))
         statement = _strip_marker(statement, source)
         title = compact(title_of(source.heading)) if source.level != 99 else compact(statement[:40])
         task = RawTask(path_of(blocks, source), title, compact(statement), source.start, source.end)
@@ -157,7 +162,9 @@ def from_table(table: Table, year: int | None, first_is_lead: bool) -> list[RawT
         if not content and not group:
             continue
         first_sentence = content.split("。")[0].rstrip("；;，,") if content else ""
-        title = group if group and (group_rows.get(row.get("group"), 0) == 1 or not content) else first_sentence
+        title = (
+            group if group and (group_rows.get(row.get("group"), 0) == 1 or not content) else first_sentence
+        )
         path = [p for p in (category, group) if p]
         if title and (not path or path[-1] != title):
             path.append(title)

@@ -15,8 +15,24 @@ _SEPARATORS = "、，,；;/／"
 _TRAIL = re.compile(r"(?:等(?:有关|相关)?(?:单位|部门|机构)?|牵头|配合|负责)+$")
 _EDGE_PUNCT = "：:。．.！!？?“”\"'‘’《》·- \u3000"
 # Words that begin with a level character without being a level prefix (市场监管局 is not 市+场监管局).
-_NOT_PREFIX = ("市场", "市政公用", "市政工程", "市政设施", "市政建设", "市政管理", "市容", "市民", "市区", "区域", "县域",
-               "县城", "省级", "市级", "县级", "区级")
+_NOT_PREFIX = (
+    "市场",
+    "市政公用",
+    "市政工程",
+    "市政设施",
+    "市政建设",
+    "市政管理",
+    "市容",
+    "市民",
+    "市区",
+    "区域",
+    "县域",
+    "县城",
+    "省级",
+    "市级",
+    "县级",
+    "区级",
+)
 _QUALIFIED = ("市属", "市直", "县直", "区直", "省直", "市级", "县级", "区级", "省级")
 
 
@@ -69,7 +85,7 @@ def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
             start = i + 1
     items.append((text[start:], base + start, base + len(text)))
     out: list[tuple[str, int, int]] = []
-    for item, s, e in items:
+    for item, s, _e in items:
         out.extend(_split_spaces(item, s))
     return out
 

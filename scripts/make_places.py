@@ -20,7 +20,8 @@ def level_of(adcode: str, name: str) -> str:
 
 
 def main(path: str) -> None:
-    rows = list(csv.DictReader(open(path, encoding="utf-8")))
+    with open(path, encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
     by_code = {r["adcode"][:6]: r["name"] for r in rows}
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
     out.writerow(["adcode", "name", "level", "city", "province"])

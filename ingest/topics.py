@@ -1,0 +1,179 @@
+"""Topics: tag tasks with canonical topics and resolve Chinese or English phrases to a topic.
+
+The topics are data (``ingest/data/topics.yaml``): a canonical Chinese name, an English name, Chinese
+aliases (count anywhere), Chinese keywords (count only in a title) and English aliases (for
+questions). Tagging compiles one alternation of every alias once and scans a task in one pass.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from typing import Any
+
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml
+
+_DATA = "topics.yaml"
+_FIELDS = {"name", "en", "aliases_zh", "aliases_en", "keywords_zh"}
+_TITLE_STRONG, _TITLE_WEAK, _TEXT_CAP = 3, 2, 3
+_MAX_TOPICS = 5  # a long progress paragraph mentions everything; keep the strongest few
+
+
+@dataclass(frozen=True, slots=True)
+class Topic:
+    """One topic: canonical Chinese name, English name and aliases."""
+
+    name: str
+    en: str
+    aliases_zh: tuple[str, ...]
+    aliases_en: tuple[str, ...]
+    keywords_zh: tuple[str, ...] = ()
+
+
+def _norm_zh(text: str) -> str:
+    """Drop spaces and unify the plus sign, so "5G ＋ 智慧医疗" meets "5G+智慧医疗"."""
+    return re.sub(r"\s+", "", text).replace("＋", "+").lower()
+
+
+def _norm_en(text: str) -> str:
+    return " ".join(re.sub(r"[-_/,.;:!?()'\"]+", " ", text.lower()).split())
+
+
+def _strings(entry: dict[str, Any], key: str, where: str, required: bool = True) -> tuple[str, ...]:
+    value = entry.get(key, None if required else [])
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise VocabularyError(f"ingest/data/{_DATA}: {where}: '{key}' must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def parse_topics(data: dict[str, Any]) -> list[Topic]:
+    """Validate the parsed YAML of a topics file; errors name the file, the entry and the field."""
+    entries = data.get("topics")
+    if not isinstance(entries, list) or not entries:
+        raise VocabularyError(f"ingest/data/{_DATA}: 'topics' must be a non-empty list")
+    topics: list[Topic] = []
+    owner: dict[str, str] = {}
+    for i, entry in enumerate(entries, 1):
+        if not isinstance(entry, dict):
+            raise VocabularyError(f"ingest/data/{_DATA}: topic #{i} must be a mapping")
+        name, en = entry.get("name"), entry.get("en")
+        where = f"topic #{i} ({name})"
+        if not isinstance(name, str) or not name.strip() or not isinstance(en, str) or not en.strip():
+            raise VocabularyError(f"ingest/data/{_DATA}: {where}: 'name' and 'en' must be non-empty strings")
+        unknown = set(entry) - _FIELDS
+        if unknown:
+            raise VocabularyError(f"ingest/data/{_DATA}: {where}: unknown field(s) {sorted(unknown)}")
+        topic = Topic(
+            name=name.strip(),
+            en=en.strip(),
+            aliases_zh=_strings(entry, "aliases_zh", where),
+            aliases_en=_strings(entry, "aliases_en", where),
+            keywords_zh=_strings(entry, "keywords_zh", where, required=False),
+        )
+        for alias in (topic.name, *topic.aliases_zh, *topic.keywords_zh):
+            key = _norm_zh(alias)
+            if owner.setdefault(key, topic.name) != topic.name:
+                raise VocabularyError(
+                    f"ingest/data/{_DATA}: {where}: alias '{alias}' already belongs to topic '{owner[key]}'"
+                )
+        topics.append(topic)
+    return topics
+
+
+@cache
+def _default_topics() -> tuple[Topic, ...]:
+    return tuple(parse_topics(load_yaml(_DATA)))
+
+
+def load_topics() -> list[Topic]:
+    """The topics of ``ingest/data/topics.yaml`` (read and validated once)."""
+    return list(_default_topics())
+
+
+@dataclass(frozen=True)
+class _Matcher:
+    topics: tuple[Topic, ...]
+    pattern: re.Pattern[str]
+    phrase: dict[str, tuple[int, bool]]  # normalised phrase -> (topic index, strong?)
+    english: tuple[tuple[str, int], ...]  # normalised English alias, topic index; longest first
+
+
+@cache
+def _matcher(topics: tuple[Topic, ...]) -> _Matcher:
+    phrase: dict[str, tuple[int, bool]] = {}
+    english: list[tuple[str, int]] = []
+    for i, t in enumerate(topics):
+        for alias in (t.name, *t.aliases_zh):
+            phrase[_norm_zh(alias)] = (i, True)
+        for kw in t.keywords_zh:
+            phrase.setdefault(_norm_zh(kw), (i, False))
+        english.extend((_norm_en(a), i) for a in (t.en, *t.aliases_en))
+    english.sort(key=lambda e: len(e[0]), reverse=True)
+    return _Matcher(topics, re.compile(alternation(list(phrase))), phrase, tuple(english))
+
+
+def _get(topics: list[Topic] | tuple[Topic, ...] | None) -> _Matcher:
+    return _matcher(tuple(topics) if topics is not None else _default_topics())
+
+
+def tag_topics(title: str, text: str, topics: list[Topic] | None = None) -> list[str]:
+    """Canonical names of the topics of a task, strongest first.
+
+    A title hit counts 3 (a keyword 2), each text hit 1 (at most 3 per topic). A topic is kept when
+    its title names it or its text names it twice; a task with neither keeps its best text topic.
+    At most five topics are returned; ties keep the order of the topics file.
+    """
+    m = _get(topics)
+    title_score: dict[int, int] = {}
+    for hit in m.pattern.finditer(_norm_zh(title)):
+        i, strong = m.phrase[hit.group(0)]
+        title_score[i] = title_score.get(i, 0) + (_TITLE_STRONG if strong else _TITLE_WEAK)
+    text_hits: dict[int, int] = {}
+    for hit in m.pattern.finditer(_norm_zh(text)):
+        i, strong = m.phrase[hit.group(0)]
+        if strong:
+            text_hits[i] = text_hits.get(i, 0) + 1
+    score = {i: title_score.get(i, 0) + min(text_hits.get(i, 0), _TEXT_CAP) for i in title_score | text_hits}
+    kept = [i for i in score if i in title_score or text_hits.get(i, 0) >= 2]
+    if not kept and score:
+        best = max(score.values())
+        kept = [i for i, s in score.items() if s == best]
+    kept.sort(key=lambda i: (-score[i], i))
+    return [m.topics[i].name for i in kept[:_MAX_TOPICS]]
+
+
+def match_topic(query: str, topics: list[Topic] | None = None) -> Topic | None:
+    """The topic a Chinese or English phrase names ("direct-power conversion" -> 转供电改直供电).
+
+    Chinese: the longest alias found in the query wins. English: the longest alias contained in the
+    query as whole words, else the alias sharing most words (at least two thirds of its words).
+    """
+    m = _get(topics)
+    best: tuple[int, int] | None = None  # (length, topic index)
+    for hit in m.pattern.finditer(_norm_zh(query)):
+        i, _ = m.phrase[hit.group(0)]
+        if best is None or len(hit.group(0)) > best[0]:
+            best = (len(hit.group(0)), i)
+    if best is not None and best[0] >= 2:
+        return m.topics[best[1]]
+    q = f" {_norm_en(query)} "
+    for alias, i in m.english:
+        if f" {alias} " in q:
+            return m.topics[i]
+    words = {_stem(w) for w in q.split()}
+    scored: list[tuple[float, int, int]] = []
+    for alias, i in m.english:
+        tokens = {_stem(w) for w in alias.split()}
+        overlap = len(tokens & words)
+        if overlap and overlap / len(tokens) >= 2 / 3 and (overlap >= 2 or len(tokens) == 1):
+            scored.append((overlap / len(tokens), overlap, -i))
+    if scored:
+        _, _, neg_i = max(scored)
+        return m.topics[-neg_i]
+    return None
+
+
+def _stem(word: str) -> str:
+    """A crude English stem so "stations" meets "station" and "poles" meets "pole"."""
+    return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word

@@ -1,0 +1,58 @@
+"""Extraction quality, scored by ../shared/eval/score.py: a regression fails CI."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fengong.api.cli import app
+from typer.testing import CliRunner
+
+from tests.conftest import OWN_DOCS, OWN_GOLD, SAMPLE_GOLD, SAMPLES, score
+
+runner = CliRunner()
+
+
+def _extract_jsonl(files: list[Path], out: Path) -> None:
+    result = runner.invoke(app, ["extract", *map(str, files), "--jsonl"])
+    assert result.exit_code == 0, result.output
+    out.write_text(result.stdout, encoding="utf-8")
+
+
+def test_samples_meet_the_bar(tmp_path: Path) -> None:
+    out = tmp_path / "out.jsonl"
+    _extract_jsonl(sorted(SAMPLES.glob("*.txt")), out)
+    o = score(SAMPLE_GOLD, out)["overall"]
+    assert o["strict"]["f1"] >= 0.97, o
+    assert o["task_recall"] >= 0.98, o
+    assert o["deadline_acc"] >= 0.95, o
+    assert o["unit_resolution"] >= 0.98, o
+
+
+def test_own_documents_in_other_notations(tmp_path: Path) -> None:
+    """Province table, GBK clauses, national first-is-lead lists, label lines."""
+    out = tmp_path / "own.jsonl"
+    docs = sorted(OWN_DOCS.iterdir())
+    assert len(docs) >= 4
+    _extract_jsonl(docs, out)
+    result = score(OWN_GOLD, out)
+    for name, figures in result["documents"].items():
+        assert figures["strict"]["f1"] >= 0.97, (name, figures)
+        assert figures["task_recall"] == 1.0, (name, figures)
+        assert figures["deadline_acc"] >= 0.95, (name, figures)
+
+
+@pytest.mark.parametrize("path", sorted(SAMPLES.glob("*.txt")), ids=lambda p: p.name[:3])
+def test_every_sample_task_has_provenance(path: Path) -> None:
+    from fengong.ingest.pipeline import extract_path
+
+    doc = extract_path(path)
+    assert doc.tasks
+    for task in doc.tasks:
+        for a in task.assignments:
+            unit = doc.units[a.unit_id]
+            assert a.evidence
+            # The offsets point at the words that name the unit (or one of its spellings).
+            written = doc.text[a.start : a.end].replace(" ", "")
+            assert written, (task.title, unit.name)
+            assert 0 <= a.start < a.end <= len(doc.text)

@@ -1,0 +1,60 @@
+"""Bad input never crashes the extractor: random text, random bytes, huge lines, empty tables."""
+
+from __future__ import annotations
+
+from fengong.ingest.errors import DocumentError
+from fengong.ingest.outline import segment, split_lines
+from fengong.ingest.pipeline import extract_text
+from fengong.ingest.reading import decode_bytes
+from fengong.ingest.units import parse_list
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
+# Text drawn from the characters that matter to the parsers, plus anything else.
+NOTATION = "一二三四五六七八九十（）()〔〕【】、，,；;：:。\t\n 市县区局委办公司各等牵头配合责任单位负责月底前年0123456789"
+doc_text = st.text(alphabet=st.sampled_from(NOTATION), max_size=400) | st.text(max_size=200)
+
+
+@settings(max_examples=300, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(doc_text)
+def test_extract_never_crashes(text: str) -> None:
+    doc = extract_text(text, "fuzz.txt")
+    for task in doc.tasks:
+        for a in task.assignments:
+            assert a.unit_id in doc.units
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.binary(max_size=600))
+def test_decoding_either_reads_or_says_why(data: bytes) -> None:
+    try:
+        text = decode_bytes(data, "fuzz.bin")
+    except DocumentError as exc:
+        assert "fuzz.bin" in str(exc)
+    else:
+        assert isinstance(text, str) and text.strip()
+
+
+@settings(max_examples=300, deadline=None)
+@given(doc_text)
+def test_segmentation_and_unit_lists_never_crash(text: str) -> None:
+    segment(split_lines(text))
+    for m in parse_list(text):
+        assert m.local
+
+
+def test_huge_single_line() -> None:
+    text = "（责任单位：市财政局、" + "市工业和信息化局、" * 20000 + "市公安局）"
+    doc = extract_text("一、标题\n1.任务。" + text, "huge.txt")
+    assert len(doc.tasks) == 1
+
+
+def test_empty_table_and_header_only() -> None:
+    doc = extract_text("序号\t重点任务\t牵头单位\t配合单位\n\n\n正文。", "empty-table.txt")
+    assert doc.tasks == []
+
+
+def test_table_with_missing_cells_and_garbage_rows() -> None:
+    text = "序号\t任务内容\t完成时限\t牵头单位\n1\t\t\t\n2\t做某事。\n\t\t\t\t\t\t\nx\ty\n"
+    doc = extract_text(text, "broken.txt")
+    assert all(t.title for t in doc.tasks)

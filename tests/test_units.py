@@ -1,0 +1,111 @@
+"""Unit lists: splitting, catch-alls, shared prefixes, kinds, and one name per body."""
+
+from __future__ import annotations
+
+from fengong.ingest.model import Jurisdiction
+from fengong.ingest.resolve import UnitResolver
+from fengong.ingest.units import parse_list, unit_kind
+
+
+def names(text: str) -> list[str]:
+    return [m.local for m in parse_list(text)]
+
+
+def test_split_keeps_brackets_whole() -> None:
+    assert names("各县（市、区）人民政府、市属开发区管委会") == ["各县（市、区）人民政府", "市属开发区管委会"]
+
+
+def test_shared_prefix_is_distributed_to_bodies_not_companies_or_collectives() -> None:
+    got = names("市财政局、工业和信息化局、通信管理办公室、各基础电信运营公司、铁塔公司,各县区政府")
+    assert got == [
+        "市财政局",
+        "市工业和信息化局",
+        "市通信管理办公室",
+        "各基础电信运营公司",
+        "铁塔公司",
+        "各县区政府",
+    ]
+
+
+def test_prefixed_lists_keep_bare_companies_bare() -> None:
+    assert names("市工信局、市发改委、三荷机场公司、各电信企业") == [
+        "市工信局",
+        "市发改委",
+        "三荷机场公司",
+        "各电信企业",
+    ]
+
+
+def test_market_regulator_is_not_a_prefix() -> None:
+    assert names("市发展改革委员会、市场监管局") == ["市发展改革委员会", "市市场监管局"]
+    assert names("市政务服务和大数据管理局、科技局") == ["市政务服务和大数据管理局", "市科技局"]
+
+
+def test_party_body_keeps_its_prefix_and_passes_on_the_level() -> None:
+    assert names("市委网信办、公安局") == ["市委网信办", "市公安局"]
+    assert unit_kind("市委网信办") == "party"
+
+
+def test_generic_words_are_not_units() -> None:
+    assert names("有关部门") == []
+    assert names("县工业和信息化局、各有关单位等") == ["县工业和信息化局"]
+    assert names("重点企业等") == ["重点企业"]
+
+
+def test_bare_body_inherits_the_places_of_the_unit_before_it() -> None:
+    assert names("各县市区政府、管委会") == ["各县市区政府", "各县市区管委会"]
+
+
+def test_kinds() -> None:
+    assert unit_kind("各基础电信运营公司") == "collective"
+    assert unit_kind("中国铁塔聊城分公司") == "company"
+    assert unit_kind("市工业和信息化局") == "government"
+
+
+def test_one_body_many_spellings() -> None:
+    r = UnitResolver(Jurisdiction("泽州县", "county", "晋城市", "山西省"))
+    for n in [
+        "县发展和改革委员会",
+        "县发展和改革委员会",
+        "县发展和改革局",
+        "县工业和信息化局",
+        "县工业和信息化",
+    ]:
+        r.add(n)
+    units = {u.local_name: u for u in r.units().values()}
+    assert set(units) == {"县发展和改革委员会", "县工业和信息化局"}
+    assert units["县发展和改革委员会"].aliases == ["县发展和改革局"]
+    assert units["县发展和改革委员会"].name == "泽州县发展和改革委员会"
+    assert units["县工业和信息化局"].unit_type == "工业和信息化局"
+
+
+def test_abbreviations_resolve_to_one_unit_and_one_type() -> None:
+    r = UnitResolver(Jurisdiction("岳阳市", "city", None, "湖南省"))
+    for n in [
+        "市工信局",
+        "市工业和信息化局",
+        "市工业和信息化局",
+        "岳阳铁塔分公司",
+        "岳阳市铁塔分公司",
+        "市卫健委",
+    ]:
+        r.add(n)
+    units = {u.local_name: u for u in r.units().values()}
+    assert units["市工业和信息化局"].aliases == ["市工信局"]
+    assert len({r.unit_id("岳阳铁塔分公司"), r.unit_id("岳阳市铁塔分公司")}) == 1
+    assert units["市卫健委"].unit_type == "卫生健康委员会"
+
+
+def test_declared_short_name_is_the_same_body() -> None:
+    r = UnitResolver(Jurisdiction("泽州县", "county", "晋城市", "山西省"))
+    r.declare_abbreviations("中国铁塔晋城市分公司泽州办事处（以下简称铁塔公司）负责建设")
+    r.add("铁塔公司")
+    r.add("中国铁塔晋城市分公司泽州办事处")
+    assert r.unit_id("铁塔公司") == r.unit_id("中国铁塔晋城市分公司泽州办事处")
+
+
+def test_unit_ids_are_deterministic() -> None:
+    a, b = (UnitResolver(Jurisdiction("开封市", "city", None, "河南省")) for _ in range(2))
+    for r in (a, b):
+        r.add("市财政局")
+    assert a.unit_id("市财政局") == b.unit_id("市财政局")
