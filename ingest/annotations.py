@@ -11,6 +11,7 @@ from fengong.ingest.units import Mention, clean, is_generic, looks_like_unit, pa
 from fengong.ingest.vocab import alternation, role_vocab
 
 _OPEN = "（(〔【[［"
+_PAREN = re.compile("[（(]")
 _CLOSE = "）)〕】]］"
 
 
@@ -36,7 +37,8 @@ class Annotation:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    return re.compile(rf"(?P<label>{alternation(list(role_vocab().labels))})\s*[:：]\s*")
+    words = list(role_vocab().labels) + role_vocab().stop_labels
+    return re.compile(rf"(?P<label>{alternation(words)})\s*[:：]\s*")
 
 
 @cache
@@ -51,7 +53,7 @@ def _with_re() -> re.Pattern[str]:
 
 @cache
 def _first_is_lead_re() -> re.Pattern[str]:
-    return re.compile(alternation(role_vocab().first_is_lead))
+    return re.compile("|".join(f"(?:{p})" for p in role_vocab().first_is_lead))
 
 
 def declares_first_is_lead(text: str) -> bool:
@@ -126,6 +128,8 @@ def _labelled(text: str, base: int) -> list[Annotation]:
             j += 1
         lists: list[RoleList] = []
         for k, gm in enumerate(group):
+            if gm["label"] not in labels:  # a stop label such as 责任领导 ends the list before it
+                continue
             stop = group[k + 1].start() if k + 1 < len(group) else group_end
             body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
             mentions = parse_list(body, base + gm.end())
@@ -142,9 +146,8 @@ def _labelled(text: str, base: int) -> list[Annotation]:
 def _clauses(text: str, base: int) -> list[Annotation]:
     """Bracketed clauses whose every part is "units + role verb"."""
     out: list[Annotation] = []
-    for i, ch in enumerate(text):
-        if ch not in "（(":
-            continue
+    for m in _PAREN.finditer(text):
+        i = m.start()
         close = _matching_close(text, i)
         if close >= len(text) or text[close] not in "）)":
             continue
@@ -212,9 +215,14 @@ def assign_roles(annotations: list[Annotation], first_is_lead: bool) -> dict[str
     responsible, in order. Never invents a lead."""
     roles: dict[str, list[Mention]] = {"lead": [], "cooperate": [], "responsible": []}
     lists = [rl for a in annotations for rl in a.lists]
-    has_lead = any(rl.role == "lead" for rl in lists)
+    has_lead = any(rl.role == "lead" or any(m.lead_marked for m in rl.mentions) for rl in lists)
     for rl in lists:
-        if rl.role == "responsible" and has_lead:
+        marked = [m for m in rl.mentions if m.lead_marked]
+        if marked and rl.role != "lead":
+            # "市发改委（牵头）、市财政局": the marked unit leads, the rest cooperate.
+            roles["lead"].extend(marked)
+            roles["cooperate"].extend(m for m in rl.mentions if not m.lead_marked)
+        elif rl.role == "responsible" and has_lead:
             roles["cooperate"].extend(rl.mentions)
         elif rl.role == "responsible" and first_is_lead:
             roles["lead"].append(rl.mentions[0])

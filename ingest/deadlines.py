@@ -44,7 +44,14 @@ _RECURRING = re.compile(
     r"|每(?:个)?(?:季度|月|周|半年|年度|年|旬|两个?月)|按(?:季度|月|周|年|半年|旬)(?:开展|召开|调度|报送|通报)?"
     r"|(?:月|季|周|旬)调度|(?:月|季)通报|逐月|逐季"
 )
-_ONGOING = re.compile(r"持续推进|持续开展|持续实施|长期坚持|长期推进|长期实施|长期|常态化推进|常态化|持续")
+_ONGOING = re.compile(r"持续推进|持续开展|持续实施|长期坚持|长期推进|长期实施|常态化推进|常态化开展|长期任务")
+# In a 完成时限 cell a bare word is enough.
+_ONGOING_CELL = re.compile(r"持续|长期|常态化|经常性|逐步推进|按进度推进")
+_QUARTER = re.compile(
+    rf"(?:{_Y}\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度\s*(?P<suf>末|底|前|以前|之前|内)?(?:前)?"
+)
+_NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[./-]\s*(?P<m>1[0-2]|0?[1-9])(?:\s*[./-]\s*(?P<d>[0-3]?\d))?")
+_BARE_YEAR = re.compile(rf"^{_Y}(?:底|末)?(?:前|以前|之前)?$")
 # Dates inside a quoted title (《…(2020—2022年)》) are not deadlines.
 _QUOTED = re.compile(r"《[^《》]*》")
 
@@ -70,7 +77,7 @@ def _month_end(year: int, month: int) -> str:
 
 
 def _clean(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def _by(text: str, start: int, end: int, date: str | None) -> Deadline:
@@ -148,6 +155,8 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
         add(_month(m, year))
     for m in _YEAR.finditer(masked):
         add(_year(m))
+    for m in _QUARTER.finditer(masked):
+        add(_quarter(m, year))
     for m in _REL_YEAR.finditer(masked):
         if year is None:
             continue
@@ -159,11 +168,39 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     return found
 
 
+def _quarter(m: re.Match[str], year: int | None) -> Found | None:
+    if not (m["y"] or m["suf"]):
+        return None
+    y = int(m["y"]) if m["y"] else year
+    q = _num(m["q"]) if not m["q"].isdigit() else int(m["q"])
+    date = _month_end(y, q * 3) if y else None
+    return Found(_by(m.group(), m.start(), m.end(), date))
+
+
+def _cell_fallback(cell: str, year: int | None) -> Found | None:
+    """What a 完成时限 cell may say that running text may not: a bare year, 2021.6.30, 长期."""
+    compact = _clean(cell)
+    m = _BARE_YEAR.match(compact)
+    if m:
+        return Found(Deadline(compact, "by", f"{int(m['y']):04d}-12-31"))
+    m = _NUMERIC.search(compact)
+    if m:
+        y, month = int(m["y"]), int(m["m"])
+        if m["d"]:
+            day = min(int(m["d"]), calendar.monthrange(y, month)[1])
+            return Found(Deadline(compact, "by", f"{y:04d}-{month:02d}-{day:02d}"))
+        return Found(Deadline(compact, "by", _month_end(y, month)))
+    if _ONGOING_CELL.search(compact):
+        return Found(Deadline(compact, "ongoing"))
+    return None
+
+
 def parse_deadline_cell(cell: str, year: int | None) -> Found | None:
     """The deadline a table's 完成时限 cell states; the whole cell is its text."""
     found = find_deadlines(cell, year)
     if not found:
-        return None
+        fallback = _cell_fallback(cell, year)
+        return fallback
     first = found[0]
     d = first.deadline
     return Found(Deadline(_clean(cell).rstrip("。；;，,"), d.kind, d.date, d.start, d.end), first.warning)

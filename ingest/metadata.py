@@ -41,7 +41,7 @@ class Metadata:
 
 
 def _compact(text: str) -> str:
-    return re.sub(r"\s+", "", text)
+    return "".join(text.split())
 
 
 def read_metadata(lines: list[Line], text: str) -> Metadata:

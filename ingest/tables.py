@@ -8,13 +8,15 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.deadlines import parse_deadline_cell
 from fengong.ingest.outline import Line
 from fengong.ingest.units import clean, looks_like_unit, split_list
 from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = ("seq", "category", "group", "content", "deadline")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
+# Only cells with one of these can hold a deadline; the rest skip the date parser.
+_MAYBE_DATE = re.compile(r"[0-9年月季周旬日号持长常每按期逐经]")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
 
@@ -63,7 +65,7 @@ def _header_words() -> list[tuple[str, str]]:
 
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
-    c = re.sub(r"\s+", "", cell)
+    c = "".join(cell.split())
     if not c or len(c) > 12:
         return None
     for word, kind in _header_words():
@@ -88,18 +90,17 @@ def parse_header(line: str) -> list[str] | None:
 
 
 def _cell_type(text: str) -> str:
-    t = re.sub(r"\s+", "", text)
+    t = "".join(text.split())
     if not t:
         return "empty"
     if _SEQ.match(t):
         return "seq"
-    found = find_deadlines(t, None)
-    if (
-        found
-        and len(t) <= 30
-        and (found[0].deadline.end or 0) - (found[0].deadline.start or 0) >= len(t) * 0.5
-    ):
-        return "deadline"
+    found = parse_deadline_cell(t, None) if len(t) <= 30 and _MAYBE_DATE.search(t) else None
+    if found:
+        d = found.deadline
+        # The date must be most of the cell, not a date inside a sentence.
+        if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
+            return "deadline"
     items = [clean(x) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
     unit_like = sum(looks_like_unit(x) for x in items)
@@ -174,7 +175,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
         if not columns:
             i += 1
             continue
-        header_text = re.sub(r"\s+", "", lines[i].text)
+        header_text = "".join(lines[i].text.split())
         table = Table(columns, [], {i})
         i += 1
         pending: list[tuple[str, int, int]] | None = None  # cells of the row being read
@@ -187,7 +188,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 if blank_run > 3:
                     break
                 continue
-            if re.sub(r"\s+", "", line.text) == header_text:  # repeated header after a page break
+            if "".join(line.text.split()) == header_text:  # repeated header after a page break
                 table.line_indexes.add(i)
                 blank_run = 0
                 i += 1

@@ -12,6 +12,9 @@ from fengong.ingest.outline import Block, path_of, title_of
 from fengong.ingest.tables import Row, Table
 from fengong.ingest.units import Mention, parse_list
 
+_CJK_SPACES = re.compile(
+    r"(?<=[\u4e00-\u9fff\uff00-\uffef])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff\uff00-\uffef])"
+)
 _TITLE_NOISE = re.compile(r"[\s“”\"'‘’《》「」\[\]【】（）()、，,。.：:；;！!？?·]")
 
 
@@ -34,12 +37,7 @@ class RawTask:
 
 def compact(text: str) -> str:
     """Spaces between Chinese characters are conversion artefacts: drop them."""
-    text = re.sub(
-        r"(?<=[\u4e00-\u9fff\uff00-\uffef])[ \t\u3000]+|[ \t\u3000]+(?=[\u4e00-\u9fff\uff00-\uffef])",
-        "",
-        text,
-    )
-    return text.strip()
+    return _CJK_SPACES.sub("", text).strip()
 
 
 def title_key(title: str) -> str:
@@ -190,7 +188,12 @@ def _row_roles(row: Row, table: Table, first_is_lead: bool, task: RawTask) -> No
         if not cell:
             continue
         mentions = parse_list(cell.text, cell.start)
-        if kind == "responsible" and has_lead_column:
+        marked = [m for m in mentions if m.lead_marked]
+        if marked and kind != "lead":
+            # "区发改局（牵头）、区财政局": the marked unit leads, the rest cooperate.
+            roles["lead"].extend(marked)
+            roles["cooperate"].extend(m for m in mentions if not m.lead_marked)
+        elif kind == "responsible" and has_lead_column:
             roles["cooperate"].extend(mentions)
         elif kind == "responsible" and first_is_lead and mentions:
             roles["lead"].append(mentions[0])

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fengong.ingest.places import places
-from fengong.ingest.vocab import alternation, unit_vocab
+from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
 _OPEN, _CLOSE = "（([【〔［{", "）)]】〕］}"
 _SEPARATORS = "、，,；;/／"
@@ -33,6 +33,11 @@ _NOT_PREFIX = (
     "县级",
     "区级",
 )
+_SPACE = re.compile(r"\s")
+_PLACE_CLASS = re.compile(r"^各?[省市县区州盟旗乡镇]{1,2}$")
+_WORD = re.compile(r"\S+")
+_LEADING_WORD = re.compile(r"^(?:由|和|及|以及|与|请|并)")
+_CONJUNCTIONS = str.maketrans("", "", "和与及")
 _QUALIFIED = ("市属", "市直", "县直", "区直", "省直", "市级", "县级", "区级", "省级")
 
 
@@ -45,6 +50,7 @@ class Mention:
     local: str
     start: int
     end: int
+    lead_marked: bool = False  # written with "（牵头）"
 
 
 @dataclass(frozen=True)
@@ -92,7 +98,9 @@ def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
 
 def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
     """Split on spaces only when every part is a whole unit name (table cells often use spaces)."""
-    parts = [(m.group(), base + m.start(), base + m.end()) for m in re.finditer(r"\S+", item)]
+    if not _SPACE.search(item):
+        return [(item, base, base + len(item))] if item else []
+    parts = [(m.group(), base + m.start(), base + m.end()) for m in _WORD.finditer(item)]
     if len(parts) > 1 and all(looks_like_unit(p) and len(p) >= 3 for p, _, _ in parts):
         return parts
     stripped = item.strip()
@@ -104,8 +112,8 @@ def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
 
 def clean(item: str) -> str:
     """The item without spaces, edge punctuation, or a trailing 等 / role verb."""
-    s = re.sub(r"\s+", "", item).strip(_EDGE_PUNCT)
-    s = re.sub(r"^(?:由|和|及|以及|与|请|并)", "", s)
+    s = "".join(item.split()).strip(_EDGE_PUNCT)
+    s = _LEADING_WORD.sub("", s)
     s = _TRAIL.sub("", s).strip(_EDGE_PUNCT)
     # An annotation's own closing bracket can trail the last item.
     while s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):
@@ -122,7 +130,7 @@ def canonical_brackets(name: str) -> str:
 
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
-    s = re.sub(r"\s+", "", name).rstrip("等")
+    s = "".join(name.split()).rstrip("等")
     if not s or s in unit_vocab().generic:
         return False
     return bool(_patterns().suffix.search(s)) or function_of(s) is not None
@@ -169,7 +177,7 @@ def unit_kind(name: str) -> str:
 
 def strip_conjunctions(name: str) -> str:
     """住房和城乡建设局 and 住房城乡建设局 are one spelling once 和 / 与 / 及 go."""
-    return re.sub("[和与及]", "", name)
+    return name.translate(_CONJUNCTIONS)
 
 
 @cache
@@ -188,9 +196,36 @@ def function_of(body: str) -> str | None:
     return table.get(body) or table.get(strip_conjunctions(body))
 
 
+def _lead_marker(name: str) -> tuple[str, bool]:
+    m = _lead_marker_re().search(name)
+    return (name[: m.start()], True) if m and m.start() > 0 else (name, False)
+
+
+@cache
+def _lead_marker_re() -> re.Pattern[str]:
+    return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[）)]$")
+
+
+def _join_place_classes(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
+    """ "各市、县（市、区）人民政府" is one collective: a bare place class joins the item after it."""
+    out: list[tuple[str, int, int]] = []
+    pending: tuple[str, int, int] | None = None
+    for item, s, e in items:
+        if pending is not None:
+            item, s = pending[0] + "、" + item, pending[1]
+            pending = None
+        if _PLACE_CLASS.match("".join(item.split())):
+            pending = (item, s, e)
+            continue
+        out.append((item, s, e))
+    if pending is not None:
+        out.append(pending)
+    return out
+
+
 def parse_list(text: str, base: int = 0) -> list[Mention]:
     """Unit mentions of a list, in order, generic words dropped and a shared prefix distributed."""
-    raw = [(clean(item), item, s, e) for item, s, e in split_list(text, base)]
+    raw = [(clean(item), item, s, e) for item, s, e in _join_place_classes(split_list(text, base))]
     raw = [(c, item, s, e) for c, item, s, e in raw if c and not is_generic(c) and len(c) <= 60]
     if not raw:
         return []
@@ -200,7 +235,8 @@ def parse_list(text: str, base: int = 0) -> list[Mention]:
     out: list[Mention] = []
     current = ""
     previous = ""
-    for (name, item, s, e), prefix in zip(raw, prefixes, strict=True):
+    for (marked_name, item, s, e), prefix in zip(raw, prefixes, strict=True):
+        name, lead_marked = _lead_marker(marked_name)
         local = name
         kind = unit_kind(name)
         if name in unit_vocab().bare_bodies and previous:
@@ -213,7 +249,7 @@ def parse_list(text: str, base: int = 0) -> list[Mention]:
         elif shared and current and kind == "government" and not prefix:
             local = current + name
         lead = len(item) - len(item.lstrip())
-        out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e))
+        out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e, lead_marked))
         previous = local
     return out
 

@@ -58,7 +58,9 @@ class RoleVocab:
     labels: dict[str, str]  # label -> role
     verbs: dict[str, str]  # verb -> role
     with_words: list[str]
-    first_is_lead: list[str]
+    first_is_lead: list[str]  # regular expressions
+    stop_labels: list[str]
+    lead_markers: list[str]
 
 
 @dataclass(frozen=True)
@@ -91,7 +93,14 @@ def role_vocab() -> RoleVocab:
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
-    return RoleVocab(labels, verbs, _strings(data, "with_words", name), _strings(data, "first_is_lead", name))
+    return RoleVocab(
+        labels,
+        verbs,
+        _strings(data, "with_words", name),
+        _strings(data, "first_is_lead", name),
+        _strings(data, "stop_labels", name),
+        _strings(data, "lead_markers", name),
+    )
 
 
 @cache

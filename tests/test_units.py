@@ -109,3 +109,20 @@ def test_unit_ids_are_deterministic() -> None:
     for r in (a, b):
         r.add("市财政局")
     assert a.unit_id("市财政局") == b.unit_id("市财政局")
+
+
+def test_place_class_pairs_stay_one_collective() -> None:
+    assert names("省发展改革委、各市、县（市、区）人民政府") == ["省发展改革委", "各市、县（市、区）人民政府"]
+
+
+def test_lead_marker_inside_a_list() -> None:
+    mentions = parse_list("市发改委（牵头）、市财政局")
+    assert [(m.local, m.lead_marked) for m in mentions] == [("市发改委", True), ("市财政局", False)]
+
+
+def test_stop_label_ends_the_list_and_marked_unit_leads() -> None:
+    from fengong.ingest.annotations import assign_roles, find_annotations
+
+    notes = find_annotations("加快建设。（责任单位：市发改委（牵头）、市财政局；责任领导：张三）")
+    roles = {k: [m.local for m in v] for k, v in assign_roles(notes, first_is_lead=False).items()}
+    assert roles == {"lead": ["市发改委"], "cooperate": ["市财政局"], "responsible": []}
