@@ -48,7 +48,9 @@ def main() -> None:
     wall = time.perf_counter() - wall
     print(f"corpus: {docs} documents, {chars:,} characters ({size / 1e6:.1f} MB UTF-8), {tasks:,} tasks")
     print(f"extraction: {chars / cpu / 1e6:.2f} M chars/s per core (CPU time), {docs / cpu:.0f} documents/s")
-    print(f"wall time {wall:.1f} s, CPU {cpu:.1f} s; peak RSS {_rss_mb():.0f} MB (before the loop {rss_before:.0f} MB)")
+    print(
+        f"wall time {wall:.1f} s, CPU {cpu:.1f} s; peak RSS {_rss_mb():.0f} MB (before the loop {rss_before:.0f} MB)"
+    )
 
     sample = "".join(t for _, t in texts)
     sample = (sample * (args.nlp_chars // len(sample) + 1))[: args.nlp_chars]

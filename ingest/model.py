@@ -23,6 +23,13 @@ def stable_id(*parts: object, length: int = 16) -> str:
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:length]
 
 
+def level_char_of(name: str, level: str = "") -> str:
+    """The level character a place's own documents put before its units' names."""
+    if name[-1:] in ("市", "县", "区", "省", "州", "盟", "旗"):
+        return name[-1]
+    return {"city": "市", "county": "县", "district": "区", "province": "省"}.get(level, "")
+
+
 @dataclass(slots=True)
 class Jurisdiction:
     """A place that issues or receives tasks: province, city, county or district."""
@@ -34,8 +41,9 @@ class Jurisdiction:
 
     @property
     def level_char(self) -> str:
-        """The one-character level prefix a document uses for its own units (市 / 县 / 区 / 省)."""
-        return {"city": "市", "county": "县", "district": "区", "province": "省"}.get(self.level, "")
+        """The one-character prefix a document uses for its own units: 市 / 县 / 区 / 省, or 州 / 盟 /
+        旗 as the name ends (a county-level city such as 高平市 writes 市X局 for its own bureaus)."""
+        return level_char_of(self.name, self.level)
 
 
 @dataclass(slots=True)

@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 
-from fengong.ingest.model import Jurisdiction, Unit, stable_id
+from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup, places
 from fengong.ingest.units import (
     clean,
@@ -96,7 +96,7 @@ class UnitResolver:
             return []
         out = [(j.name, j.level_char)]
         if j.parent:
-            out.append((j.parent, "市"))
+            out.append((j.parent, level_char_of(j.parent, "city")))
         if j.province:
             out.append((j.province, "省"))
         return out
