@@ -187,6 +187,14 @@ def _row_roles(row: Row, table: Table, first_is_lead: bool, task: RawTask) -> No
         cell = row.cells.get(kind)
         if not cell:
             continue
+        inner = find_annotations(cell.text, cell.start)
+        if inner:
+            # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
+            for role, found in assign_roles(inner, first_is_lead).items():
+                roles[role].extend(found)
+                for m in found:
+                    task.evidence[m.start] = evidence
+            continue
         mentions = parse_list(cell.text, cell.start)
         marked = [m for m in mentions if m.lead_marked]
         if marked and kind != "lead":

@@ -34,6 +34,11 @@ _NOT_PREFIX = (
     "区级",
 )
 _SPACE = re.compile(r"\s")
+_JOIN = re.compile("以及|及|和|与")
+# A role phrase trailing a list's last unit: "市财政局（按职责分工负责）".
+_ROLE_TAIL = re.compile(
+    r"[（(](?:按照?职责分工负责|按职责负责|分别负责|负责|配合|排名不分先后|按职责分工落实|按职责分工)[）)]$"
+)
 _PLACE_CLASS = re.compile(r"^各?[省市县区州盟旗乡镇]{1,2}$")
 _WORD = re.compile(r"\S+")
 _LEADING_WORD = re.compile(r"^(?:由|和|及|以及|与|请|并)")
@@ -92,8 +97,37 @@ def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     items.append((text[start:], base + start, base + len(text)))
     out: list[tuple[str, int, int]] = []
     for item, s, _e in items:
-        out.extend(_split_spaces(item, s))
+        for part, ps, pe in _split_spaces(item, s):
+            out.extend(_split_conjunction(part, ps, pe))
     return out
+
+
+def _split_conjunction(item: str, start: int, end: int) -> list[tuple[str, int, int]]:
+    """ "市财政局和市税务局" / "市发改委及各县区政府" are two units; "工业和信息化局" is one."""
+    m = _JOIN.search(item)
+    if m is None or depth_at(item, m.start()) > 0:
+        return [(item, start, end)]
+    left, right = item[: m.start()], item[m.end() :]
+    left_c, right_c = clean(left), clean(right)
+    if (
+        len(left_c) >= 3
+        and len(right_c) >= 3
+        and _patterns().suffix.search(left_c)
+        and looks_like_unit(right_c)
+    ):
+        return [(left, start, start + m.start()), *_split_conjunction(right, start + m.end(), end)]
+    return [(item, start, end)]
+
+
+def depth_at(text: str, pos: int) -> int:
+    """How many brackets are open at ``pos``."""
+    depth = 0
+    for ch in text[:pos]:
+        if ch in _OPEN:
+            depth += 1
+        elif ch in _CLOSE:
+            depth = max(0, depth - 1)
+    return depth
 
 
 def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
@@ -114,6 +148,7 @@ def clean(item: str) -> str:
     """The item without spaces, edge punctuation, or a trailing 等 / role verb."""
     s = "".join(item.split()).strip(_EDGE_PUNCT)
     s = _LEADING_WORD.sub("", s)
+    s = _ROLE_TAIL.sub("", s)
     s = _TRAIL.sub("", s).strip(_EDGE_PUNCT)
     # An annotation's own closing bracket can trail the last item.
     while s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):

@@ -126,3 +126,9 @@ def test_stop_label_ends_the_list_and_marked_unit_leads() -> None:
     notes = find_annotations("加快建设。（责任单位：市发改委（牵头）、市财政局；责任领导：张三）")
     roles = {k: [m.local for m in v] for k, v in assign_roles(notes, first_is_lead=False).items()}
     assert roles == {"lead": ["市发改委"], "cooperate": ["市财政局"], "responsible": []}
+
+
+def test_conjunctions_split_only_between_whole_units() -> None:
+    assert names("市财政局和市税务局") == ["市财政局", "市税务局"]
+    assert names("市发改委及各县区政府") == ["市发改委", "各县区政府"]
+    assert names("市住房和城乡建设局、市财政局（按职责分工负责）") == ["市住房和城乡建设局", "市财政局"]
