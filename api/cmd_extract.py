@@ -10,6 +10,7 @@ from typing import Annotated
 import typer
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
+from fengong.ingest.model import Document
 from fengong.ingest.pipeline import extract_path
 from rich.console import Console
 
@@ -53,10 +54,7 @@ def extract(
         raise typer.Exit(1)
 
 
-def _summary(doc: object) -> None:
-    from fengong.ingest.model import Document
-
-    assert isinstance(doc, Document)
+def _summary(doc: Document) -> None:
     console = Console()
     j = doc.jurisdiction.name if doc.jurisdiction else "?"
     console.print(f"[bold]{doc.source}[/bold]  {doc.title}  ({j}, {doc.date or 'undated'})", highlight=False)

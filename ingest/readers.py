@@ -7,8 +7,10 @@ from collections.abc import Callable
 from pathlib import Path
 
 from fengong.ingest.errors import DocumentError
-from fengong.ingest.read_docx import read_docx
-from fengong.ingest.read_html import read_html
+from fengong.ingest.read_office import read_office, read_word
+from fengong.ingest.read_page import read_page
+from fengong.ingest.read_pdf import read_pdf
+from fengong.ingest.read_sheet import read_xls, read_xlsx
 from fengong.ingest.reading import read_text
 
 Reader = Callable[[Path], str]
@@ -18,11 +20,19 @@ READERS: dict[str, Reader] = {
     ".text": read_text,
     ".md": read_text,
     "": read_text,
-    ".docx": read_docx,
-    ".html": read_html,
-    ".htm": read_html,
-    ".shtml": read_html,
-    ".xhtml": read_html,
+    ".docx": read_word,  # a .docx, or a .doc / RTF file served under that name
+    ".html": read_page,  # the page with its local attachments (附件)
+    ".htm": read_page,
+    ".shtml": read_page,
+    ".xhtml": read_page,
+    ".pdf": read_pdf,
+    ".doc": read_office,  # through LibreOffice to .docx
+    ".wps": read_office,
+    ".rtf": read_office,
+    ".odt": read_office,
+    ".xlsx": read_xlsx,  # sheets as tab-separated rows
+    ".xls": read_xls,  # through LibreOffice to .xlsx
+    ".et": read_xls,
 }
 
 MAX_BYTES = 200 * 1024 * 1024

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+pytest_plugins = ["tests.store_fixtures"]
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED = Path(os.environ.get("FENGONG_SHARED", ROOT.parent / "shared"))
 SAMPLES = ROOT / "samples"

@@ -1,0 +1,1 @@
+"""Benchmarks (not tests): corpus generator and loaders measured side by side."""

@@ -1,0 +1,149 @@
+"""Loading benchmark: the batched loaders of both stores vs a naive one-statement-per-row Neo4j loader.
+
+    eval "$(docker/neo4j-local start)"
+    .venv/bin/python -m bench.load_bench --docs 5000 --naive-docs 100
+
+Every loader starts from an empty database (Neo4j wiped, constraints kept; a fresh embedded
+directory). The naive loader (one auto-commit ``session.run`` MERGE per node and per
+relationship, as a first script would do) is measured on the first ``--naive-docs``
+documents and compared per row. Prints a Markdown table for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import sys
+import tempfile
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from fengong.graph.mapping import document_rows
+from fengong.graph.schema import NODES, RELS, quote
+from fengong.graph.settings import settings_from_env
+from fengong.graph.store import GraphStore, open_store
+from fengong.ingest.model import Document
+
+from bench.corpus import make_corpus
+
+
+@dataclass
+class Result:
+    """One loader's run."""
+
+    name: str
+    documents: int
+    tasks: int
+    nodes: int
+    relationships: int
+    seconds: float
+
+    @property
+    def tasks_per_s(self) -> float:
+        return self.tasks / self.seconds
+
+    @property
+    def rels_per_s(self) -> float:
+        return self.relationships / self.seconds
+
+    @property
+    def rows_per_s(self) -> float:
+        return (self.nodes + self.relationships) / self.seconds
+
+
+def batched(name: str, store: GraphStore, docs: list[Document]) -> Result:
+    """The store's own ``load_documents`` (one transaction per batch of documents)."""
+    start = time.perf_counter()
+    stats = store.load_documents(docs)
+    seconds = time.perf_counter() - start
+    return Result(name, stats.documents, stats.tasks, stats.nodes, stats.relationships, seconds)
+
+
+def naive_neo4j(store: GraphStore, docs: list[Document]) -> Result:
+    """One auto-commit MERGE per node and per relationship, through one session."""
+    driver = store._driver  # type: ignore[attr-defined]  # the benchmark reuses the store's driver
+    nodes = rels = tasks = 0
+    start = time.perf_counter()
+    with driver.session(database=store.settings.neo4j_database) as session:
+        for doc in docs:
+            rows = document_rows(doc, store.topic_en())
+            for label, spec in NODES.items():
+                q = f"MERGE (n:{quote(label)} {{{quote(spec.key)}: $key}}) SET n += $props"
+                for row in rows.nodes[label]:
+                    props = {k: v for k, v in row.items() if k != spec.key and v is not None}
+                    session.run(q, key=row[spec.key], props=props).consume()
+                    nodes += 1
+            for rel_type, rspec in RELS.items():
+                src, dst = NODES[rspec.src], NODES[rspec.dst]
+                q = (
+                    f"MATCH (a:{quote(src.label)} {{{quote(src.key)}: $src}}) "
+                    f"MATCH (b:{quote(dst.label)} {{{quote(dst.key)}: $dst}}) "
+                    f"MERGE (a)-[e:{quote(rel_type)}]->(b) SET e += $props"
+                )
+                for row in rows.rels[rel_type]:
+                    props = {k: v for k, v in row.items() if k not in ("src", "dst") and v is not None}
+                    session.run(q, src=row["src"], dst=row["dst"], props=props).consume()
+                    rels += 1
+            tasks += len(rows.nodes["Task"])
+    return Result(
+        "Neo4j, naive (1 auto-commit MERGE per row)",
+        len(docs),
+        tasks,
+        nodes,
+        rels,
+        time.perf_counter() - start,
+    )
+
+
+def main(argv: list[str] | None = None) -> int:
+    """Run the benchmark and print a Markdown report."""
+    ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
+    ap.add_argument("--docs", type=int, default=5000, help="corpus size (documents)")
+    ap.add_argument("--naive-docs", type=int, default=100, help="documents for the naive loader")
+    ap.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded,neo4j")
+    args = ap.parse_args(argv)
+    kinds = args.stores.split(",")
+
+    t0 = time.perf_counter()
+    corpus = make_corpus(args.docs)
+    print(f"corpus: {len(corpus)} documents built in {time.perf_counter() - t0:.1f}s", file=sys.stderr)
+    results: list[Result] = []
+    if "embedded" in kinds:
+        with tempfile.TemporaryDirectory() as tmp:
+            store = open_store(settings_from_env({}, store="embedded", data_dir=Path(tmp)))
+            results.append(batched("embedded (LadybugDB), batched UNWIND", store, corpus))
+            store.close()
+    naive: Result | None = None
+    if "neo4j" in kinds:
+        if not os.environ.get("NEO4J_URI"):
+            print('NEO4J_URI unset: skipping Neo4j (eval "$(docker/neo4j-local start)")', file=sys.stderr)
+        else:
+            store = open_store(settings_from_env(store="neo4j"))
+            store.wipe()
+            results.append(batched("Neo4j, batched UNWIND (this loader)", store, corpus))
+            store.wipe()
+            naive = naive_neo4j(store, corpus[: args.naive_docs])
+            results.append(naive)
+            store.wipe()
+            store.close()
+
+    print("| loader | documents | tasks | nodes | relationships | seconds | tasks/s | relationships/s |")
+    print("|---|---:|---:|---:|---:|---:|---:|---:|")
+    for r in results:
+        print(
+            f"| {r.name} | {r.documents:,} | {r.tasks:,} | {r.nodes:,} | {r.relationships:,} | "
+            f"{r.seconds:.1f} | {r.tasks_per_s:,.0f} | {r.rels_per_s:,.0f} |"
+        )
+    neo = next((r for r in results if r.name.startswith("Neo4j, batched")), None)
+    if neo and naive:
+        print(
+            f"\nNeo4j batched vs naive, per row (nodes + relationships): "
+            f"{neo.rows_per_s / naive.rows_per_s:.0f}x faster; naive extrapolated to the whole corpus: "
+            f"{(neo.nodes + neo.relationships) / naive.rows_per_s / 60:.0f} min."
+        )
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

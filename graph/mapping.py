@@ -1,0 +1,327 @@
+"""Model -> graph rows: pure functions from a ``Document`` to rows per label and relationship type.
+
+Every node row carries its key and *all* schema properties (``None`` when absent) so
+both stores receive uniformly shaped batches; empty strings become ``None`` so the two
+stores (and the CSV-free bulk path) agree on "no value". Relationship rows are
+``{"src": key, "dst": key, **props}``. Duplicates are dropped here (first wins), so the
+stores may CREATE owned rows without MERGE.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field
+from typing import Any
+
+from fengong.graph.schema import NODES, RELS, ROLE_RELS
+from fengong.ingest.model import Document, Jurisdiction, Unit, stable_id
+
+Row = dict[str, Any]
+
+_LEVEL_SUFFIXES: tuple[tuple[str, str], ...] = (
+    ("自治区", "province"),
+    ("省", "province"),
+    ("自治州", "city"),
+    ("地区", "city"),
+    ("盟", "city"),
+    ("自治县", "county"),
+    ("县", "county"),
+    ("旗", "county"),
+    ("区", "district"),
+    ("市", "city"),  # county-level cities are indistinguishable by name; the document's own level wins
+)
+_MUNICIPALITIES = ("北京市", "天津市", "上海市", "重庆市")
+
+
+@dataclass(slots=True)
+class GraphRows:
+    """The rows one or more documents contribute, keyed by label / relationship type."""
+
+    doc_ids: list[str] = field(default_factory=list)
+    nodes: dict[str, list[Row]] = field(default_factory=lambda: {label: [] for label in NODES})
+    rels: dict[str, list[Row]] = field(default_factory=lambda: {t: [] for t in RELS})
+
+    def node_count(self) -> int:
+        """Number of node rows."""
+        return sum(len(v) for v in self.nodes.values())
+
+    def rel_count(self) -> int:
+        """Number of relationship rows."""
+        return sum(len(v) for v in self.rels.values())
+
+
+def guess_level(name: str) -> str | None:
+    """The administrative level a place name suggests (None when unsure)."""
+    if name in _MUNICIPALITIES:
+        return "province"
+    for suffix, level in _LEVEL_SUFFIXES:
+        if name.endswith(suffix):
+            return level
+    return None
+
+
+def _s(value: object) -> str | None:
+    """Optional string: empty / whitespace-only becomes None."""
+    if value is None:
+        return None
+    text = str(value).strip()
+    return text or None
+
+
+def _node_row(label: str, key: str, **props: Any) -> Row:
+    spec = NODES[label]
+    row: Row = {spec.key: key}
+    for name in spec.prop_names:
+        row[name] = props.get(name)
+    return row
+
+
+def _rel_row(rel_type: str, src: str, dst: str, **props: Any) -> Row:
+    row: Row = {"src": src, "dst": dst}
+    for name in RELS[rel_type].prop_names:
+        row[name] = props.get(name)
+    return row
+
+
+class _Collector:
+    """Accumulates rows with first-wins de-duplication by identity."""
+
+    def __init__(self, rows: GraphRows) -> None:
+        self.rows = rows
+        self._seen: set[tuple[str, ...]] = set()
+
+    def node(self, label: str, key: str, **props: Any) -> None:
+        ident = ("n", label, key)
+        if ident not in self._seen:
+            self._seen.add(ident)
+            self.rows.nodes[label].append(_node_row(label, key, **props))
+
+    def rel(self, rel_type: str, src: str, dst: str, **props: Any) -> None:
+        spec = RELS[rel_type]
+        ident = ("r", rel_type, src, dst, (props.get("document") or "") if spec.per_document else "")
+        if ident not in self._seen:
+            self._seen.add(ident)
+            self.rows.rels[rel_type].append(_rel_row(rel_type, src, dst, **props))
+
+
+def _jurisdictions(c: _Collector, doc: Document) -> None:
+    j: Jurisdiction | None = doc.jurisdiction
+    if j is None:
+        return
+    province = _s(j.province)
+    parent = _s(j.parent)
+    c.node("Jurisdiction", j.name, level=_s(j.level) or guess_level(j.name), province=province)
+    if parent and parent != j.name:
+        c.node("Jurisdiction", parent, level=guess_level(parent) or "city", province=province)
+        c.rel("PART_OF", j.name, parent)
+    if province and province not in (j.name, parent):
+        c.node("Jurisdiction", province, level="province", province=province)
+        c.rel("PART_OF", parent or j.name, province)
+    c.rel("ISSUED_IN", doc.id, j.name)
+
+
+def _units(c: _Collector, doc: Document) -> None:
+    province = _s(doc.jurisdiction.province) if doc.jurisdiction else None
+    for unit in doc.units.values():
+        jur = _s(unit.jurisdiction)
+        c.node(
+            "Unit",
+            unit.id,
+            name=_s(unit.name),
+            local_name=_s(unit.local_name),
+            kind=_s(unit.kind),
+            unit_type=_s(unit.unit_type),
+            jurisdiction=jur,
+            collective=bool(unit.collective),
+        )
+        if jur:
+            # A place only units mention gets its level from its name; the document's own wins (first).
+            c.node("Jurisdiction", jur, level=guess_level(jur), province=province)
+            c.rel("IN", unit.id, jur)
+        if _s(unit.unit_type):
+            c.node("UnitType", unit.unit_type)
+            c.rel("OF_TYPE", unit.id, unit.unit_type)
+
+
+def _unit_ref(doc: Document, ref: str | None) -> Unit | None:
+    """A unit by id or by any of its spellings in the document."""
+    if not ref:
+        return None
+    if ref in doc.units:
+        return doc.units[ref]
+    for unit in doc.units.values():
+        if ref in (unit.name, unit.local_name) or ref in unit.aliases:
+            return unit
+    return None
+
+
+def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
+    for task in doc.tasks:
+        c.node(
+            "Task",
+            task.id,
+            title=_s(task.title),
+            text=_s(task.text),
+            category=_s(task.category),
+            progress=_s(task.progress),
+            document=doc.id,
+            path=[p for p in task.path if p],
+            start=int(task.start),
+            end=int(task.end),
+        )
+        c.rel("HAS_TASK", doc.id, task.id)
+        deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)
+        for i, dl in enumerate(deadlines):
+            c.node("Deadline", dl.key, kind=dl.kind, date=_s(dl.date), text=_s(dl.text))
+            c.rel("DUE", task.id, dl.key, is_primary=(i == 0 and task.deadline is not None))
+        for name in task.topics:
+            if _s(name):
+                c.node("Topic", name, en=topic_en.get(name) or None)
+                c.rel("ABOUT", task.id, name)
+        for a in sorted(task.assignments, key=lambda a: (a.rank, a.start)):
+            if a.unit_id not in doc.units or a.role not in ROLE_RELS:
+                continue  # an assignment to an unresolved unit has nothing to point at
+            c.rel(
+                ROLE_RELS[a.role],
+                a.unit_id,
+                task.id,
+                role=a.role,
+                document=doc.id,
+                evidence=_s(a.evidence),
+                rank=int(a.rank),
+                start=int(a.start),
+                end=int(a.end),
+            )
+
+
+def target_id(doc_id: str, index: int) -> str:
+    """Deterministic Target key: the document id and the target's position in it."""
+    return stable_id(doc_id, "target", index)
+
+
+def _targets(c: _Collector, doc: Document) -> None:
+    for i, t in enumerate(doc.targets):
+        tid = target_id(doc.id, i)
+        c.node(
+            "Target",
+            tid,
+            metric=_s(t.metric),
+            value=float(t.value),
+            unit=_s(t.unit),
+            due=_s(t.due),
+            text=_s(t.text),
+            status=_s(t.status),
+            document=doc.id,
+        )
+        c.rel("SETS", doc.id, tid)
+
+
+def _people(c: _Collector, doc: Document) -> None:
+    # People and groups are identified within the document's jurisdiction: two 张伟 in two
+    # cities are two people, the same 领导小组 named by two documents of one county is one group.
+    scope = doc.jurisdiction.name if doc.jurisdiction else doc.id
+    jur = doc.jurisdiction.name if doc.jurisdiction else None
+    group_ids: dict[str, str] = {}
+    for g in doc.groups:
+        gid = stable_id("group", scope, g.name)
+        group_ids[g.name] = gid
+        c.node("Group", gid, name=_s(g.name), jurisdiction=jur)
+        office = _unit_ref(doc, g.office_at)
+        if office is not None:
+            c.rel("OFFICE_AT", gid, office.id, document=doc.id)
+    for p in doc.people:
+        if not _s(p.name) or not _s(p.group):
+            continue
+        gid = group_ids.get(p.group) or stable_id("group", scope, p.group)
+        if p.group not in group_ids:
+            group_ids[p.group] = gid
+            c.node("Group", gid, name=_s(p.group), jurisdiction=jur)
+        pid = stable_id("person", scope, p.name)
+        c.node("Person", pid, name=_s(p.name), jurisdiction=jur)
+        c.rel("MEMBER_OF", pid, gid, document=doc.id, role=_s(p.role), position=_s(p.position))
+
+
+def document_rows(
+    doc: Document, topic_en: Mapping[str, str] | None = None, into: GraphRows | None = None
+) -> GraphRows:
+    """The graph rows of one document (appended to ``into`` when given).
+
+    ``topic_en`` maps a topic name to its English label (empty mapping: ``en`` stays None).
+    Duty statements are not mapped (they stay in the model and the JSONL output).
+    """
+    rows = into if into is not None else GraphRows()
+    c = _Collector(rows)
+    rows.doc_ids.append(doc.id)
+    c.node(
+        "Document",
+        doc.id,
+        title=_s(doc.title),
+        doc_number=_s(doc.doc_number),
+        issuer=_s(doc.issuer),
+        date=_s(doc.date),
+        source=_s(doc.source),
+        sha256=doc.sha256,
+        jurisdiction=doc.jurisdiction.name if doc.jurisdiction else None,
+    )
+    _jurisdictions(c, doc)
+    _units(c, doc)
+    _tasks(c, doc, topic_en or {})
+    _targets(c, doc)
+    _people(c, doc)
+    return rows
+
+
+def merge_rows(parts: Iterable[GraphRows]) -> GraphRows:
+    """Concatenate several documents' rows, as if they were loaded one after another.
+
+    A shared node seen again takes the later document's non-empty properties (the stores'
+    ``SET n.p = coalesce(r.p, n.p)``); a relationship seen again is dropped.
+    """
+    out = GraphRows()
+    node_at: dict[tuple[str, object], Row] = {}
+    seen: set[tuple[object, ...]] = set()
+    for part in parts:
+        out.doc_ids.extend(part.doc_ids)
+        for label, node_rows in part.nodes.items():
+            key = NODES[label].key
+            for row in node_rows:
+                earlier = node_at.get((label, row[key]))
+                if earlier is None:
+                    node_at[(label, row[key])] = new_row = dict(row)
+                    out.nodes[label].append(new_row)
+                else:
+                    earlier.update({k: v for k, v in row.items() if v is not None})
+        for rel_type, rel_rows in part.rels.items():
+            spec = RELS[rel_type]
+            for row in rel_rows:
+                doc = (row.get("document") or "") if (spec.per_document or spec.owned) else ""
+                ident = ("r", rel_type, row["src"], row["dst"], doc)
+                if ident not in seen:
+                    seen.add(ident)
+                    out.rels[rel_type].append(row)
+    return out
+
+
+def topic_labels() -> dict[str, str]:
+    """Topic name -> English label from ``fengong.ingest.topics`` when that module exists, else {}."""
+    try:
+        from fengong.ingest import topics  # a colleague's module; optional until it lands
+    except ImportError:
+        return {}
+    load = getattr(topics, "load_topics", None)
+    if load is None:
+        return {}
+    try:
+        loaded = load()
+    except (OSError, ValueError):
+        return {}
+    out: dict[str, str] = {}
+    items = loaded.values() if isinstance(loaded, Mapping) else loaded
+    for item in items:
+        name = item.get("name") if isinstance(item, Mapping) else getattr(item, "name", None)
+        en = item.get("en") if isinstance(item, Mapping) else getattr(item, "en", None)
+        if isinstance(en, list | tuple):
+            en = en[0] if en else None
+        if name and en:
+            out[str(name)] = str(en)
+    return out

@@ -1,0 +1,215 @@
+"""Named Cypher questions: ``queries/<name>.cypher`` files with a comment header.
+
+Header lines (before the Cypher)::
+
+    // name: leads_by_topic
+    // description: Lead units for a topic, grouped by jurisdiction
+    // params: topic (string, e.g. 转供电改直供电), min_shared (int, default 1)
+
+Each parameter is ``name (type[, default V][, e.g. V])`` with type string / int / float /
+bool; a parameter without a default is required. Other comment lines are notes. Unknown
+names and parameters are refused with the known ones listed.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Mapping
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+from fengong.graph.store import GraphStore, Rows
+
+_TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "bool": bool}
+_PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$")
+_NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+
+
+class QueryError(ValueError):
+    """An unknown query name, a missing / unknown / malformed parameter, or a bad query file."""
+
+
+@dataclass(frozen=True, slots=True)
+class Param:
+    """One query parameter: its type, whether it is required, default and example values."""
+
+    name: str
+    type: str
+    required: bool
+    default: Any = None
+    example: Any = None
+
+    def convert(self, value: object) -> Any:
+        """``value`` as this parameter's type (strings from the CLI / HTTP are parsed)."""
+        kind = _TYPES[self.type]
+        if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
+            return value
+        if isinstance(value, str):
+            text = value.strip()
+            try:
+                if kind is bool:
+                    if text.lower() in ("1", "true", "yes", "y", "on"):
+                        return True
+                    if text.lower() in ("0", "false", "no", "n", "off"):
+                        return False
+                    raise ValueError(text)
+                if kind is str:
+                    return value
+                return kind(text)
+            except ValueError:
+                pass
+        elif kind is float and isinstance(value, int) and not isinstance(value, bool):
+            return float(value)
+        raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}")
+
+
+@dataclass(frozen=True, slots=True)
+class NamedQuery:
+    """A named question: header metadata plus the Cypher text."""
+
+    name: str
+    description: str
+    params: tuple[Param, ...]
+    cypher: str
+    notes: str = ""
+
+    def bind(self, values: Mapping[str, object] | None = None) -> dict[str, Any]:
+        """Validated parameters: unknown names refused, required ones demanded, defaults filled."""
+        values = dict(values or {})
+        known = {p.name: p for p in self.params}
+        unknown = sorted(set(values) - set(known))
+        if unknown:
+            raise QueryError(
+                f"query {self.name!r} has no parameter {', '.join(map(repr, unknown))}; "
+                f"its parameters: {', '.join(known) or '(none)'}"
+            )
+        bound: dict[str, Any] = {}
+        for p in self.params:
+            if p.name in values and values[p.name] is not None:
+                bound[p.name] = p.convert(values[p.name])
+            elif p.required:
+                hint = f" (e.g. {p.example})" if p.example is not None else ""
+                raise QueryError(f"query {self.name!r} needs parameter {p.name!r}{hint}")
+            else:
+                bound[p.name] = p.default
+        return bound
+
+    def examples(self) -> dict[str, Any]:
+        """Example parameter values (required ones from ``e.g.``), for docs and tests."""
+        return {p.name: p.example for p in self.params if p.example is not None}
+
+
+def _split_top(text: str) -> list[str]:
+    """Split on commas outside parentheses and quotes."""
+    parts: list[str] = []
+    cur: list[str] = []
+    depth, quote = 0, ""
+    for ch in text:
+        if quote:
+            quote = "" if ch == quote else quote
+        elif ch in "\"'":
+            quote = ch
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "," and depth == 0:
+            parts.append("".join(cur))
+            cur = []
+            continue
+        cur.append(ch)
+    if "".join(cur).strip():
+        parts.append("".join(cur))
+    return [p.strip() for p in parts if p.strip()]
+
+
+def _literal(text: str) -> str:
+    text = text.strip()
+    if len(text) >= 2 and text[0] == text[-1] and text[0] in "\"'":
+        return text[1:-1]
+    return text
+
+
+def _parse_param(spec: str, query: str) -> Param:
+    m = _PARAM.match(spec)
+    if not m:
+        raise QueryError(f"query {query!r}: bad parameter spec {spec!r}; want name (type, default X, e.g. Y)")
+    name, inner = m.group(1), _split_top(m.group(2))
+    if not inner or inner[0] not in _TYPES:
+        raise QueryError(f"query {query!r}: parameter {name!r} needs a type among {', '.join(_TYPES)}")
+    kind, default, example, has_default = inner[0], None, None, False
+    for item in inner[1:]:
+        if item.startswith("default"):
+            default, has_default = _literal(item[len("default") :]), True
+        elif item.startswith("e.g."):
+            example = _literal(item[len("e.g.") :])
+    param = Param(name, kind, required=not has_default)
+    if has_default:
+        param = Param(name, kind, False, param.convert(default))
+    if example is not None:
+        param = Param(name, kind, param.required, param.default, param.convert(example))
+    return param
+
+
+def parse_query(text: str, fallback_name: str = "") -> NamedQuery:
+    """Parse a ``.cypher`` file's header and body."""
+    header: dict[str, str] = {}
+    notes: list[str] = []
+    body: list[str] = []
+    for line in text.splitlines():
+        stripped = line.strip()
+        if not body and stripped.startswith("//"):
+            content = stripped[2:].strip()
+            key, sep, value = content.partition(":")
+            if sep and key.strip() in ("name", "description", "params") and key.strip() not in header:
+                header[key.strip()] = value.strip()
+            else:
+                notes.append(content)
+        elif stripped or body:
+            body.append(line)
+    name = header.get("name") or fallback_name
+    if not _NAME.match(name):
+        raise QueryError(f"query file {fallback_name!r}: bad or missing '// name:' header")
+    if not header.get("description"):
+        raise QueryError(f"query {name!r}: missing '// description:' header")
+    params = tuple(_parse_param(spec, name) for spec in _split_top(header.get("params", "")))
+    cypher = "\n".join(body).strip()
+    if not cypher:
+        raise QueryError(f"query {name!r}: no Cypher after the header")
+    return NamedQuery(name, header["description"], params, cypher, "\n".join(notes))
+
+
+@cache
+def _all() -> dict[str, NamedQuery]:
+    out: dict[str, NamedQuery] = {}
+    for entry in sorted(resources.files("fengong.queries").iterdir(), key=lambda e: e.name):
+        if entry.name.endswith(".cypher"):
+            stem = entry.name.removesuffix(".cypher")
+            query = parse_query(entry.read_text(encoding="utf-8"), stem)
+            if query.name != stem:
+                raise QueryError(f"{entry.name}: header name {query.name!r} differs from the file name")
+            out[query.name] = query
+    return out
+
+
+def list_queries() -> list[NamedQuery]:
+    """Every named query, sorted by name."""
+    return list(_all().values())
+
+
+def get_query(name: str) -> NamedQuery:
+    """The named query ``name``; QueryError listing the known names otherwise."""
+    queries = _all()
+    if name not in queries:
+        raise QueryError(f"unknown query {name!r}; known queries: {', '.join(queries)}")
+    return queries[name]
+
+
+def run_named(
+    store: GraphStore, name: str, params: Mapping[str, object] | None = None, *, limit: int | None = None
+) -> Rows:
+    """Validate ``params`` for query ``name`` and run it read-only on ``store``."""
+    query = get_query(name)
+    return store.run(query.cypher, query.bind(params), read_only=True, limit=limit)

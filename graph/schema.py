@@ -1,0 +1,204 @@
+"""The graph schema in one place: labels, relationship types, keys and property types.
+
+Everything that names a label, a relationship type or a property in generated Cypher
+comes from here (an allow-list), so no identifier ever comes from user input. The
+Neo4j constraints/indexes and the LadybugDB DDL are both derived from these tables.
+
+Ownership decides what a re-load replaces: nodes and relationships *owned* by a
+document (its Document node, tasks, targets and their edges) are deleted and
+recreated when the document is loaded again; *shared* nodes (units, jurisdictions,
+unit types, topics, deadlines, people, groups) are merged and never deleted.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from typing import Literal
+
+PropType = Literal["STRING", "INT64", "DOUBLE", "BOOLEAN", "STRING[]"]
+
+
+@dataclass(frozen=True, slots=True)
+class Prop:
+    """One property and its type (the LadybugDB column type; Neo4j is schemaless)."""
+
+    name: str
+    type: PropType = "STRING"
+
+
+@dataclass(frozen=True, slots=True)
+class NodeSpec:
+    """A node label with its key property (always a STRING) and other properties."""
+
+    label: str
+    key: str
+    props: tuple[Prop, ...]
+    owned: bool  # True: belongs to one document, deleted when that document is replaced
+
+    @property
+    def prop_names(self) -> tuple[str, ...]:
+        """The non-key property names, in declaration order."""
+        return tuple(p.name for p in self.props)
+
+
+@dataclass(frozen=True, slots=True)
+class RelSpec:
+    """A relationship type between two labels.
+
+    ``owned`` relationships are recreated with their document; ``per_document``
+    ones are shared-endpoint edges kept apart per document by a ``document``
+    property (MERGE identity includes it), so replacing one document leaves
+    another document's identical edge alone.
+    """
+
+    type: str
+    src: str
+    dst: str
+    props: tuple[Prop, ...] = ()
+    owned: bool = False
+    per_document: bool = False
+
+    @property
+    def prop_names(self) -> tuple[str, ...]:
+        """The property names, in declaration order."""
+        return tuple(p.name for p in self.props)
+
+
+def _props(*names: str, **typed: PropType) -> tuple[Prop, ...]:
+    return tuple(Prop(n) for n in names) + tuple(Prop(n, t) for n, t in typed.items())
+
+
+NODES: dict[str, NodeSpec] = {
+    spec.label: spec
+    for spec in (
+        NodeSpec(
+            "Document",
+            "id",
+            _props("title", "doc_number", "issuer", "date", "source", "sha256", "jurisdiction"),
+            owned=True,
+        ),
+        NodeSpec("Jurisdiction", "name", _props("level", "province"), owned=False),
+        NodeSpec(
+            "Task",
+            "id",
+            (
+                *_props("title", "text", "category", "progress", "document", path="STRING[]", start="INT64"),
+                Prop("end", "INT64"),
+            ),
+            owned=True,
+        ),
+        NodeSpec(
+            "Unit",
+            "id",
+            _props("name", "local_name", "kind", "unit_type", "jurisdiction", collective="BOOLEAN"),
+            owned=False,
+        ),
+        NodeSpec("UnitType", "name", (), owned=False),
+        NodeSpec("Deadline", "key", _props("kind", "date", "text"), owned=False),
+        NodeSpec("Topic", "name", _props("en"), owned=False),
+        NodeSpec(
+            "Target",
+            "id",
+            _props("metric", "unit", "due", "text", "status", "document", value="DOUBLE"),
+            owned=True,
+        ),
+        NodeSpec("Person", "id", _props("name", "jurisdiction"), owned=False),
+        NodeSpec("Group", "id", _props("name", "jurisdiction"), owned=False),
+    )
+}
+
+_PROVENANCE = (*_props("role", "document", "evidence", rank="INT64", start="INT64"), Prop("end", "INT64"))
+
+RELS: dict[str, RelSpec] = {
+    spec.type: spec
+    for spec in (
+        RelSpec("PART_OF", "Jurisdiction", "Jurisdiction"),
+        RelSpec("ISSUED_IN", "Document", "Jurisdiction", owned=True),
+        RelSpec("HAS_TASK", "Document", "Task", owned=True),
+        RelSpec("IN", "Unit", "Jurisdiction"),
+        RelSpec("OF_TYPE", "Unit", "UnitType"),
+        RelSpec("DUE", "Task", "Deadline", _props(is_primary="BOOLEAN"), owned=True),
+        RelSpec("ABOUT", "Task", "Topic", owned=True),
+        RelSpec("SETS", "Document", "Target", owned=True),
+        RelSpec("LEADS", "Unit", "Task", _PROVENANCE, owned=True),
+        RelSpec("COOPERATES", "Unit", "Task", _PROVENANCE, owned=True),
+        RelSpec("RESPONSIBLE_FOR", "Unit", "Task", _PROVENANCE, owned=True),
+        RelSpec("MEMBER_OF", "Person", "Group", _props("document", "role", "position"), per_document=True),
+        RelSpec("OFFICE_AT", "Group", "Unit", _props("document"), per_document=True),
+    )
+}
+
+#: Unit -> Task relationship type for each model role.
+ROLE_RELS: dict[str, str] = {"lead": "LEADS", "cooperate": "COOPERATES", "responsible": "RESPONSIBLE_FOR"}
+
+#: Order in which labels are written (endpoints before relationships) and deleted.
+NODE_ORDER: tuple[str, ...] = tuple(NODES)
+REL_ORDER: tuple[str, ...] = tuple(RELS)
+
+#: Extra Neo4j indexes on non-key properties that named queries filter on.
+NEO4J_INDEXES: tuple[tuple[str, str], ...] = (
+    ("Unit", "name"),
+    ("Unit", "unit_type"),
+    ("Task", "document"),
+    ("Target", "metric"),
+    ("Deadline", "date"),
+    ("Person", "name"),
+    ("Group", "name"),
+)
+
+
+def node(label: str) -> NodeSpec:
+    """The spec of ``label``; raises KeyError for anything outside the schema."""
+    if label not in NODES:
+        raise KeyError(f"unknown node label {label!r}; known: {', '.join(NODES)}")
+    return NODES[label]
+
+
+def rel(rel_type: str) -> RelSpec:
+    """The spec of ``rel_type``; raises KeyError for anything outside the schema."""
+    if rel_type not in RELS:
+        raise KeyError(f"unknown relationship type {rel_type!r}; known: {', '.join(RELS)}")
+    return RELS[rel_type]
+
+
+def quote(identifier: str) -> str:
+    """Backtick-quote a schema identifier (``end`` is a reserved word in Ladybug's parser)."""
+    if "`" in identifier:
+        raise ValueError(f"bad identifier {identifier!r}")
+    return f"`{identifier}`"
+
+
+def neo4j_schema_statements() -> list[str]:
+    """Idempotent Neo4j 5 constraint and index statements derived from the schema."""
+    out = [
+        f"CREATE CONSTRAINT {spec.label.lower()}_{spec.key} IF NOT EXISTS "
+        f"FOR (n:{quote(spec.label)}) REQUIRE n.{quote(spec.key)} IS UNIQUE"
+        for spec in NODES.values()
+    ]
+    out += [
+        f"CREATE INDEX {label.lower()}_{prop} IF NOT EXISTS FOR (n:{quote(label)}) ON (n.{quote(prop)})"
+        for label, prop in NEO4J_INDEXES
+    ]
+    # Per-document edges are found by their document property when a document is replaced.
+    out += [
+        f"CREATE INDEX {spec.type.lower()}_document IF NOT EXISTS "
+        f"FOR ()-[r:{quote(spec.type)}]-() ON (r.document)"
+        for spec in RELS.values()
+        if spec.per_document
+    ]
+    return out
+
+
+def ladybug_ddl() -> list[str]:
+    """LadybugDB CREATE TABLE statements (idempotent) derived from the schema."""
+    out = []
+    for spec in NODES.values():
+        cols = [f"{quote(spec.key)} STRING"] + [f"{quote(p.name)} {p.type}" for p in spec.props]
+        out.append(
+            f"CREATE NODE TABLE IF NOT EXISTS {quote(spec.label)}"
+            f"({', '.join(cols)}, PRIMARY KEY ({quote(spec.key)}))"
+        )
+    for r in RELS.values():
+        cols = [f"FROM {quote(r.src)} TO {quote(r.dst)}"] + [f"{quote(p.name)} {p.type}" for p in r.props]
+        out.append(f"CREATE REL TABLE IF NOT EXISTS {quote(r.type)}({', '.join(cols)})")
+    return out

@@ -1,0 +1,10 @@
+// name: people_groups
+// description: Leading groups and task forces with their members, roles, positions and office unit
+// params: group_name (string, default "", e.g. 工作专班)
+// group_name: only groups whose name contains this text; empty for all.
+MATCH (p:Person)-[m:MEMBER_OF]->(g:`Group`)
+WHERE $group_name = '' OR g.name CONTAINS $group_name
+OPTIONAL MATCH (g)-[:OFFICE_AT]->(o:Unit)
+RETURN DISTINCT coalesce(g.jurisdiction, '') AS jurisdiction, g.name AS group_name, coalesce(o.name, '') AS office,
+       coalesce(m.role, '') AS role, p.name AS person, coalesce(m.position, '') AS position
+ORDER BY jurisdiction, group_name, office, role, person, position

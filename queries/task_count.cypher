@@ -1,0 +1,17 @@
+// name: task_count
+// description: How many tasks match the task_list filter (its total)
+// params: topic (string, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
+                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+  AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
+                                             WHERE ($role = '' OR r.role = $role)
+                                               AND ($unit = '' OR u.name = $unit OR u.id = $unit) })
+  AND ($text = '' OR toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text))
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH t, dl
+WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+RETURN count(t) AS total

@@ -1,0 +1,25 @@
+// name: task_list
+// description: Tasks filtered by topic, jurisdiction, unit role, primary deadline and text, one page at a time
+// params: topic (string, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), skip (int, default 0), limit (int, default 50)
+// jurisdiction also matches the city / province a document's county or city belongs to.
+// role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
+// due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
+// text: a case-insensitive substring of the title or the text. task_count counts the same filter.
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
+                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+  AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
+                                             WHERE ($role = '' OR r.role = $role)
+                                               AND ($unit = '' OR u.name = $unit OR u.id = $unit) })
+  AND ($text = '' OR toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text))
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH d, t, dl
+WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+RETURN t.id AS id, t.title AS title, coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document,
+       d.id AS document_id, coalesce(dl.text, '') AS deadline, coalesce(dl.kind, '') AS deadline_kind,
+       coalesce(dl.date, '') AS due_date, t.start AS position
+ORDER BY jurisdiction, document, position, id, title, document_id, deadline, deadline_kind, due_date
+SKIP $skip LIMIT $limit

@@ -1,0 +1,25 @@
+// name: topic_leads
+// description: Who leads a topic, per city, with the sentence: stated leads (牵头), else the first-listed responsible unit, else "no lead named"
+// params: topic (string, e.g. 转供电改直供电), jurisdiction (string, default "")
+// topic matches the canonical Chinese name or the English name (case-insensitive); jurisdiction, when
+// set, keeps documents of that place or of places under it.
+// city: the document's jurisdiction, or for a county / district the city it belongs to.
+// basis: "stated lead" = LEADS edge; "first-listed responsible unit" = RESPONSIBLE_FOR rank 1 on a
+// task with no stated lead (conventional, not stated); "no lead named" = a task on the topic with
+// neither (evidence is then the task's text).
+MATCH (tp:Topic)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
+  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
+WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WHERE r IS NULL OR r.role = 'lead' OR (stated = 0 AND r.rank = 1)
+OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
+WHERE p.level = 'city'
+RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+       CASE WHEN r IS NULL THEN 'no lead named'
+            WHEN r.role = 'lead' THEN 'stated lead'
+            ELSE 'first-listed responsible unit' END AS basis,
+       coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit, t.title AS task, d.title AS document,
+       CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
+ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence

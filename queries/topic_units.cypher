@@ -1,0 +1,26 @@
+// name: topic_units
+// description: Every unit on a topic's tasks with its role and rank, per city, with the sentence (tasks naming no such unit too)
+// params: topic (string, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default "")
+// jurisdiction, when set, keeps documents of that place or of places under it.
+// role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
+// basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
+// task) / listed responsible unit / no unit named (the task names no unit in that role).
+MATCH (tp:Topic)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
+  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
+WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
+WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
+WHERE p.level = 'city'
+RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+       CASE WHEN r IS NULL THEN 'no unit named'
+            WHEN r.role = 'lead' THEN 'stated lead'
+            WHEN r.role = 'cooperate' THEN 'cooperating unit'
+            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            ELSE 'listed responsible unit' END AS basis,
+       coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
+       t.title AS task, d.title AS document,
+       CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
+ORDER BY city, jurisdiction, basis, document, task, role, rank, unit, evidence

@@ -1,0 +1,20 @@
+// name: unit_work
+// description: What units do: tasks they lead, cooperate on or are listed for, found by name, type and jurisdiction, with the sentence
+// params: unit (string, default "", e.g. 聊城市工业和信息化局), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any)
+// unit: fully qualified name or id; unit_type: the function across places (工业和信息化局);
+// jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / any; "lead" also
+// returns first-listed responsible units (rank 1 where no lead is stated), labelled so in basis.
+// basis says how the document assigns the task (a first-listed 责任单位 is not a stated lead).
+MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
+  AND ($unit_type = '' OR u.unit_type = $unit_type)
+  AND ($jurisdiction = '' OR u.jurisdiction = $jurisdiction)
+WITH u, r, t, d, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND stated = 0)
+RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
+       CASE WHEN r.role = 'lead' THEN 'stated lead'
+            WHEN r.role = 'cooperate' THEN 'cooperating unit'
+            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            ELSE 'listed responsible unit' END AS basis,
+       r.role AS role, r.rank AS rank, t.title AS task, d.title AS document, coalesce(r.evidence, '') AS evidence
+ORDER BY jurisdiction, unit, basis, role, rank, task, document, evidence

@@ -1,0 +1,170 @@
+"""Named queries: the loader, and every query on both stores with identical rows.
+
+Differential rule: rows are compared exactly, in order (every query orders by all its
+columns). The only normalisation is tuple -> list (``store_fixtures.normalise``); ints,
+floats, booleans, strings and None come back as the same Python types from both stores.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+import pytest
+from fengong.graph.named_queries import QueryError, get_query, list_queries, parse_query, run_named
+from fengong.graph.store import GraphStore
+
+from tests.fixtures_docs import TOPIC, all_docs, liaocheng
+from tests.store_fixtures import make_store, normalise
+
+REQUIRED = {
+    "leads_by_topic", "unit_tasks", "unit_type_leads", "unit_type_lead_tasks", "co_responsibility",
+    "tasks_due", "targets_by_metric", "responsibility_matrix", "people_groups", "documents",
+}  # fmt: skip
+SAMPLES = Path(__file__).resolve().parents[1] / "samples"
+
+
+def test_every_query_file_loads_with_header() -> None:
+    queries = list_queries()
+    assert {q.name for q in queries} >= REQUIRED
+    for q in queries:
+        assert q.description and q.cypher
+        for p in q.params:
+            assert not p.required or p.example is not None, f"{q.name}.{p.name} needs an e.g. value"
+        q.bind(q.examples())
+
+
+def test_unknown_query_lists_known_ones() -> None:
+    with pytest.raises(QueryError, match=r"known queries: .*leads_by_topic"):
+        get_query("leads_by_tropic")
+
+
+def test_parameter_validation() -> None:
+    q = get_query("co_responsibility")
+    assert q.bind({}) == {"unit": "", "min_shared": 1}
+    assert q.bind({"min_shared": "2"}) == {"unit": "", "min_shared": 2}
+    with pytest.raises(QueryError, match="must be int"):
+        q.bind({"min_shared": "two"})
+    with pytest.raises(QueryError, match="has no parameter 'topic'; its parameters: unit, min_shared"):
+        q.bind({"topic": "x"})
+    with pytest.raises(QueryError, match="needs parameter 'topic'"):
+        get_query("leads_by_topic").bind({})
+
+
+def test_header_parsing() -> None:
+    q = parse_query(
+        "// name: demo\n// description: A demo\n// params: a (string, e.g. 甲, 乙), b (float, default 1.5)\n"
+        "// a note\nRETURN $a AS a, $b AS b\n"
+    )
+    assert [(p.name, p.type, p.required, p.default, p.example) for p in q.params] == [
+        ("a", "string", True, None, "甲"),
+        ("b", "float", False, 1.5, None),
+    ]
+    assert q.notes == "a note" and q.cypher == "RETURN $a AS a, $b AS b"
+    with pytest.raises(QueryError):
+        parse_query("// name: Bad-Name\n// description: x\nRETURN 1")
+    with pytest.raises(QueryError):
+        parse_query("// name: x\n// description: y\n// params: a (decimal)\nRETURN 1")
+
+
+def _both(tmp_path: Path, docs: list[Any]) -> tuple[GraphStore, GraphStore]:
+    embedded = make_store("embedded", tmp_path)
+    neo4j = make_store("neo4j", tmp_path)
+    embedded.load_documents(docs)
+    neo4j.load_documents(docs)
+    return embedded, neo4j
+
+
+def _same(a: GraphStore, b: GraphStore, name: str, params: dict[str, Any]) -> list[dict[str, Any]]:
+    rows_a = normalise(list(run_named(a, name, params)))
+    rows_b = normalise(list(run_named(b, name, params)))
+    assert rows_a == rows_b, f"{name} {params}: embedded and Neo4j differ"
+    return rows_a
+
+
+@pytest.mark.neo4j
+def test_every_query_same_rows_on_both_stores(tmp_path: Path) -> None:
+    embedded, neo4j = _both(tmp_path, all_docs())
+    try:
+        for q in list_queries():
+            rows = _same(embedded, neo4j, q.name, q.examples())
+            assert rows, f"{q.name} returns no rows on the fixtures"
+        # the answers themselves
+        leads = _same(embedded, neo4j, "leads_by_topic", {"topic": TOPIC})
+        assert leads == [
+            {
+                "jurisdiction": "开封市",
+                "basis": "first-listed responsible unit",
+                "unit": "开封市发展和改革委员会",
+                "tasks": 1,
+            },
+            {"jurisdiction": "开封市", "basis": "no lead named", "unit": "", "tasks": 1},
+            {"jurisdiction": "泽州县", "basis": "stated lead", "unit": "泽州县发展和改革局", "tasks": 1},
+            {"jurisdiction": "聊城市", "basis": "stated lead", "unit": "聊城市发展和改革委员会", "tasks": 1},
+        ]
+        matrix = _same(embedded, neo4j, "responsibility_matrix", {"document": liaocheng().id})
+        assert [(r["unit"], r["role"], r["rank"]) for r in matrix][:3] == [
+            ("聊城市市场监督管理局", "cooperate", 1),
+            ("聊城市工业和信息化局", "cooperate", 2),
+            ("聊城市发展和改革委员会", "lead", 1),
+        ]
+        due = _same(embedded, neo4j, "tasks_due", {"before": "2021-12-31", "kind": "by"})
+        assert [r["date"] for r in due] == ["2020-12-31", "2021-06-30"]
+        recurring = _same(embedded, neo4j, "tasks_due", {"kind": "recurring"})
+        assert [r["task"] for r in recurring] == ["推动工业企业降本"]
+        pairs = _same(embedded, neo4j, "co_responsibility", {"min_shared": 2})
+        assert {(r["unit_a"], r["unit_b"], r["shared"]) for r in pairs} >= {
+            ("聊城市发展和改革委员会", "聊城市工业和信息化局", 2),
+            ("泽州县发展和改革局", "泽州县工业和信息化局", 2),
+        }
+        people = _same(embedded, neo4j, "people_groups", {})
+        assert {(r["person"], r["role"], r["office"]) for r in people} == {
+            ("张三", "组长", "聊城市发展和改革委员会"),
+            ("李四", "副组长", "聊城市发展和改革委员会"),
+            ("王五", "组长", "泽州县发展和改革局"),
+        }
+    finally:
+        embedded.close()
+        neo4j.close()
+
+
+@pytest.mark.neo4j
+def test_queries_on_the_samples_same_rows_on_both_stores(tmp_path: Path) -> None:
+    pipeline = pytest.importorskip("fengong.ingest.pipeline")
+    docs = [pipeline.extract_path(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    assert len(docs) == 5
+    embedded, neo4j = _both(tmp_path, docs)
+    try:
+        assert embedded.counts() == neo4j.counts()
+        for q in list_queries():
+            _same(embedded, neo4j, q.name, q.examples())
+        # parameters drawn from the data itself: every document, unit type, topic and a few units
+        for d in docs:
+            assert _same(embedded, neo4j, "responsibility_matrix", {"document": d.id})
+        for r in run_named(embedded, "documents"):
+            assert r["tasks"] > 0
+        types = embedded.run("MATCH (t:UnitType) RETURN t.name AS n ORDER BY n")
+        for t in types:
+            assert _same(embedded, neo4j, "unit_type_leads", {"unit_type": t["n"]})
+            _same(embedded, neo4j, "unit_type_lead_tasks", {"unit_type": t["n"]})
+        for t in embedded.run("MATCH (t:Topic) RETURN t.name AS n ORDER BY n"):
+            assert _same(embedded, neo4j, "leads_by_topic", {"topic": t["n"]})
+        for u in embedded.run("MATCH (u:Unit) RETURN u.name AS n ORDER BY n LIMIT 25"):
+            _same(embedded, neo4j, "unit_tasks", {"unit": u["n"]})
+            _same(embedded, neo4j, "co_responsibility", {"unit": u["n"]})
+        assert _same(embedded, neo4j, "co_responsibility", {"min_shared": 1})
+        assert _same(embedded, neo4j, "tasks_due", {})
+    finally:
+        embedded.close()
+        neo4j.close()
+
+
+def test_queries_run_on_the_embedded_store(tmp_path: Path) -> None:
+    """The fast suite: every query runs on the embedded store alone (no Neo4j needed)."""
+    store = make_store("embedded", tmp_path)
+    try:
+        store.load_documents(all_docs())
+        for q in list_queries():
+            assert run_named(store, q.name, q.examples()), q.name
+    finally:
+        store.close()

@@ -1,0 +1,132 @@
+"""Loading semantics on both stores: counts, idempotence, edits, deletes, atomicity."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from fengong.graph.plan import Step
+from fengong.graph.store import GraphStore
+
+from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
+from tests.store_fixtures import dump, make_store
+
+EXPECTED = {
+    "Document": 3, "Jurisdiction": 7, "Task": 7, "Unit": 10, "UnitType": 6, "Deadline": 5, "Topic": 1,
+    "Target": 3, "Person": 3, "Group": 2, "PART_OF": 4, "ISSUED_IN": 3, "HAS_TASK": 7, "IN": 10,
+    "OF_TYPE": 10, "DUE": 6, "ABOUT": 4, "SETS": 3, "LEADS": 4, "COOPERATES": 6, "RESPONSIBLE_FOR": 5,
+    "MEMBER_OF": 3, "OFFICE_AT": 2, "nodes": 47, "relationships": 67,
+}  # fmt: skip
+
+
+class Boom(RuntimeError):
+    """The injected failure."""
+
+
+def fail_halfway(i: int, total: int, step: Step) -> None:
+    """A step hook that fails once half the plan's statements have run."""
+    if i >= total // 2:
+        raise Boom(f"injected failure before step {i}/{total} ({step.name})")
+
+
+def test_counts_after_loading(store: GraphStore) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    assert store.counts() == EXPECTED
+
+
+def test_loading_twice_changes_nothing(store: GraphStore) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    before = dump(store)
+    for doc in all_docs():
+        store.load_document(doc)
+    store.load_documents(all_docs())
+    assert store.counts() == EXPECTED
+    assert dump(store) == before
+
+
+def test_bulk_equals_one_by_one(store: GraphStore, tmp_path: Path) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    one_by_one = dump(store)
+    store.wipe()
+    stats = store.load_documents(all_docs(), docs_per_transaction=2)
+    assert stats.documents == 3 and stats.tasks == 7
+    assert dump(store) == one_by_one
+
+
+def test_edited_document_replaces_its_part_and_keeps_shared_nodes(store: GraphStore) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    original = dump(store)
+    new = edited(kaifeng())
+    store.load_document(new)
+    counts = store.counts()
+    assert counts["Task"] == EXPECTED["Task"] - 1
+    assert counts["Target"] == EXPECTED["Target"] + 1
+    assert counts["Unit"] == EXPECTED["Unit"]  # shared nodes stay, even 开封市工业和信息化局 (no task left)
+    assert counts["Jurisdiction"] == EXPECTED["Jurisdiction"]
+    titles = {
+        r["t"]
+        for r in store.run(
+            "MATCH (:Document {id: $id})-[:HAS_TASK]->(t:Task) RETURN t.title AS t", {"id": new.id}
+        )
+    }
+    assert titles == {"推进转供电改直供电（修订）", "清理转供电加价"}
+    sha = store.run("MATCH (d:Document {id: $id}) RETURN d.sha256 AS s", {"id": new.id})
+    assert sha == [{"s": new.sha256}]
+    # the 2020-12-31 deadline only the dropped task had is gone; the task's new one is there
+    dates = {r["d"] for r in store.run("MATCH (x:Deadline) RETURN x.date AS d", {})}
+    assert "2020-12-31" not in dates and "2030-12-31" in dates
+    store.load_document(kaifeng())  # back to the original version: the original graph
+    assert dump(store) == original
+
+
+@pytest.mark.parametrize("bulk", [False, True], ids=["per-document", "bulk"])
+def test_failure_midway_leaves_the_store_unchanged(store: GraphStore, bulk: bool) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    before = dump(store)
+    with pytest.raises(Boom):
+        if bulk:
+            store.load_documents(
+                [edited(kaifeng()), edited(liaocheng()), edited(zezhou())], on_step=fail_halfway
+            )
+        else:
+            store.load_document(edited(liaocheng()), on_step=fail_halfway)
+    assert dump(store) == before
+    store.load_document(edited(liaocheng()))  # the store still works after the rollback
+    assert store.counts()["Target"] == EXPECTED["Target"] + 1
+
+
+def test_failure_on_an_empty_store_leaves_it_empty(store: GraphStore) -> None:
+    with pytest.raises(Boom):
+        store.load_documents(all_docs(), on_step=fail_halfway)
+    counts = store.counts()
+    assert counts["nodes"] == 0 and counts["relationships"] == 0
+
+
+def test_delete_document_keeps_shared_nodes(store: GraphStore) -> None:
+    for doc in all_docs():
+        store.load_document(doc)
+    assert store.delete_document(liaocheng().id) is True
+    assert store.delete_document("no-such-document") is False
+    counts = store.counts()
+    assert counts["Document"] == 2
+    assert counts["Task"] == EXPECTED["Task"] - 2
+    assert counts["Unit"] == EXPECTED["Unit"]
+    assert counts["MEMBER_OF"] == 1 and counts["Person"] == 3  # people are shared, their memberships are not
+    assert store.run("MATCH (:Document {id: $id}) RETURN 1 AS x", {"id": liaocheng().id}) == []
+
+
+def test_embedded_data_survives_reopening(tmp_path: Path) -> None:
+    first = make_store("embedded", tmp_path)
+    first.load_documents(all_docs())
+    snapshot = dump(first)
+    first.close()
+    again = make_store("embedded", tmp_path)
+    try:
+        assert dump(again) == snapshot
+    finally:
+        again.close()

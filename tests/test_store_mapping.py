@@ -1,0 +1,69 @@
+"""Model -> rows mapping (pure) and the schema-derived statements."""
+
+from __future__ import annotations
+
+from fengong.graph.mapping import document_rows, guess_level, merge_rows, target_id
+from fengong.graph.schema import NODES, RELS, ladybug_ddl, neo4j_schema_statements
+
+from tests.fixtures_docs import all_docs, kaifeng, liaocheng
+
+
+def test_rows_follow_the_schema() -> None:
+    rows = document_rows(liaocheng())
+    for label, node_rows in rows.nodes.items():
+        spec = NODES[label]
+        for row in node_rows:
+            assert set(row) == {spec.key, *spec.prop_names}
+    for rel_type, rel_rows in rows.rels.items():
+        for row in rel_rows:
+            assert set(row) == {"src", "dst", *RELS[rel_type].prop_names}
+
+
+def test_roles_ranks_and_provenance() -> None:
+    rows = document_rows(liaocheng())
+    leads = rows.rels["LEADS"]
+    coop = rows.rels["COOPERATES"]
+    assert len(leads) == 2 and len(coop) == 3
+    assert {r["role"] for r in leads} == {"lead"} and {r["rank"] for r in coop} == {1, 2}
+    assert all(r["document"] == liaocheng().id and r["evidence"] and r["end"] > r["start"] for r in leads)
+
+
+def test_deterministic_and_deduplicated() -> None:
+    assert document_rows(kaifeng()) == document_rows(kaifeng())
+    assert target_id("d", 0) == target_id("d", 0) != target_id("d", 1)
+    doubled = merge_rows([document_rows(kaifeng()), document_rows(kaifeng())])
+    single = document_rows(kaifeng())
+    assert doubled.node_count() == single.node_count() and doubled.rel_count() == single.rel_count()
+
+
+def test_empty_strings_become_none() -> None:
+    doc = kaifeng()
+    doc.issuer = "  "
+    assert document_rows(doc).nodes["Document"][0]["issuer"] is None
+
+
+def test_later_documents_fill_shared_properties() -> None:
+    a, b = kaifeng(), kaifeng()
+    b.id = "other"
+    unit = next(iter(b.units.values()))
+    unit.local_name = "新写法"
+    merged = merge_rows([document_rows(a), document_rows(b)])
+    assert any(r["local_name"] == "新写法" for r in merged.nodes["Unit"])
+
+
+def test_jurisdiction_levels() -> None:
+    assert guess_level("泽州县") == "county" and guess_level("上海市") == "province"
+    assert guess_level("某某") is None
+    rows = merge_rows(document_rows(d) for d in all_docs())
+    levels = {r["name"]: r["level"] for r in rows.nodes["Jurisdiction"]}
+    assert levels["泽州县"] == "county" and levels["晋城市"] == "city" and levels["山西省"] == "province"
+    assert ("泽州县", "晋城市") in {(r["src"], r["dst"]) for r in rows.rels["PART_OF"]}
+
+
+def test_ddl_and_constraints_cover_every_label() -> None:
+    ddl = "\n".join(ladybug_ddl())
+    neo = "\n".join(neo4j_schema_statements())
+    for label, spec in NODES.items():
+        assert f"`{label}`" in ddl and f"n.`{spec.key}` IS UNIQUE" in neo
+    for rel_type in RELS:
+        assert f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`" in ddl
