@@ -5,7 +5,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: demo test lint install clean
+.PHONY: demo test lint install system-deps clean
 
 install: $(STAMP)
 
@@ -17,15 +17,19 @@ $(STAMP): pyproject.toml
 
 # The main job on the embedded store: no server needed.
 demo: $(STAMP)
-	$(BIN)/fengong extract samples/*.txt
+	$(BIN)/fengong ingest samples/
+	$(BIN)/fengong query leads_by_topic --param topic=转供电改直供电
 
 lint: $(STAMP)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
-	$(BIN)/mypy ingest graph api
+	$(BIN)/mypy fengong ingest graph queries api bench
+
+system-deps:
+	scripts/system-deps
 
 # Lint, then the whole suite against the embedded store and a real local Neo4j.
-test: lint
+test: lint system-deps
 	bash docker/run-with-neo4j $(BIN)/python -m pytest -q
 
 clean:

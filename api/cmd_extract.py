@@ -12,6 +12,7 @@ from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.model import Document
 from fengong.ingest.pipeline import extract_path
+from fengong.ingest.read_folder import expand_inputs
 from rich.console import Console
 
 
@@ -21,7 +22,9 @@ def register(app: typer.Typer) -> None:
 
 
 def extract(
-    files: Annotated[list[Path], typer.Argument(help="Documents to read (.txt, .docx, .html, …).")],
+    files: Annotated[
+        list[Path], typer.Argument(help="Documents or folders (.txt, .docx, .doc, .pdf, .html, .xlsx, …).")
+    ],
     jsonl: Annotated[bool, typer.Option("--jsonl", help="One JSON line per task (the eval format).")] = False,
     json_out: Annotated[bool, typer.Option("--json", help="One JSON object per document, in full.")] = False,
 ) -> None:
@@ -33,7 +36,10 @@ def extract(
     err = Console(stderr=True)
     failed = 0
     out = sys.stdout
-    for path in files:
+    paths, skipped = expand_inputs(files)
+    for path, reason in skipped:
+        err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
+    for path in paths:
         try:
             doc = extract_path(path)
         except DocumentError as exc:

@@ -16,7 +16,6 @@ from fengong.graph.named_queries import QueryError, get_query, list_queries, run
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.settings import STORE_KINDS, settings_from_env
 from fengong.graph.store import GraphStore, Rows, StoreError, open_store
-from fengong.ingest.model import Document
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
@@ -72,46 +71,60 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
 
 
 def ingest(
-    files: Annotated[list[Path], typer.Argument(help="Documents to extract and load.")],
+    files: Annotated[list[Path], typer.Argument(help="Documents or folders to extract and load.")],
     store: StoreOpt = None,
     data: DataOpt = None,
+    workers: Annotated[
+        int | None, typer.Option("--workers", "-w", help="Extraction processes (default: one per core).")
+    ] = None,
+    batch: Annotated[
+        int | None, typer.Option("--batch", help="Documents per transaction (default: the store's).")
+    ] = None,
 ) -> None:
-    """Extract FILES and load them into the store (a document loaded again is replaced)."""
-    from fengong.ingest.pipeline import extract_path  # the extractor is heavy; only this command needs it
+    """Extract FILES (or every readable file in a folder) and load them into the store.
+
+    A document already stored with the same text is skipped; an edited one is replaced; the same
+    text under another file name is loaded once. Each batch of documents is one transaction, so an
+    interrupted run can simply be run again.
+    """
+    from fengong.batch import ingest_paths  # the extractor is heavy; only this command needs it
 
     err = Console(stderr=True)
-    docs: list[Document] = []
-    failed = 0
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=err, transient=False) as progress:
-        bar = progress.add_task("extract", total=len(files))
-        for path in files:
-            try:
-                docs.append(extract_path(path))
-            except Exception as exc:  # one bad file must not stop the rest
-                failed += 1
-                reason = (
-                    str(exc) if str(exc).startswith(str(path)) else f"{path}: {type(exc).__name__}: {exc}"
-                )
-                progress.console.print(f"[red]error:[/red] {reason}", highlight=False, markup=True)
-            progress.advance(bar)
-        graph = _open(store, data)
-        try:
-            load_bar = progress.add_task("load", total=len(docs))
-            stats = graph.load_documents(docs, progress=lambda n: progress.advance(load_bar, n))
-        except StoreError as exc:
-            raise typer.Exit(_fail(f"loading failed, nothing from the failed batch was kept: {exc}")) from exc
-        finally:
-            graph.close()
-    units = len({uid for d in docs for uid in d.units})
-    warnings = sum(len(d.warnings) for d in docs)
+    graph = _open(store, data)
+    try:
+        with Progress(*columns, console=err, transient=False) as progress:
+            bar = progress.add_task("ingest", total=None)
+
+            def on_file(path: Path, outcome: str) -> None:
+                progress.advance(bar)
+
+            report = ingest_paths(
+                graph,
+                files,
+                workers=workers,
+                docs_per_transaction=batch,
+                on_file=on_file,
+                on_start=lambda n: progress.update(bar, total=n),
+            )
+    except StoreError as exc:
+        raise typer.Exit(_fail(f"loading failed, nothing from the failed batch was kept: {exc}")) from exc
+    finally:
+        graph.close()
+    for path, reason in report.skipped:
+        err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
+    for message in report.errors:
+        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    for message in report.warnings:
+        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
     Console().print(
-        f"documents {stats.documents}, tasks {stats.tasks}, units {units}, "
-        f"edges {stats.relationships}, warnings {warnings}, failed files {failed} "
-        f"({stats.seconds:.2f}s in the store)",
+        f"documents {report.loaded} loaded, {report.unchanged} unchanged, {report.duplicates} duplicate; "
+        f"tasks {report.tasks}, units {report.units}, edges {report.relationships}, "
+        f"warnings {len(report.warnings)}, failed files {len(report.errors)} ({report.seconds:.2f}s)",
         highlight=False,
+        soft_wrap=True,
     )
-    if failed:
+    if report.errors:
         raise typer.Exit(1)
 
 
