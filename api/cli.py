@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import typer
-from fengong.api import cmd_extract
+
+from fengong.api import cmd_ask, cmd_extract, cmd_serve, cmd_store
 
 app = typer.Typer(
     name="fengong",
@@ -18,13 +19,8 @@ def _root() -> None:
     """Task-division documents -> responsibility-matrix knowledge graph."""
 
 
-cmd_extract.register(app)
-try:  # the store commands live in their own module
-    from fengong.api import cmd_store
-except ImportError:  # pragma: no cover - during bootstrap only
-    cmd_store = None
-if cmd_store is not None:
-    cmd_store.register(app)
+for command_module in (cmd_extract, cmd_store, cmd_ask, cmd_serve):
+    command_module.register(app)
 
 
 def main() -> None:

@@ -8,12 +8,13 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
+from rich.console import Console
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.model import Document
 from fengong.ingest.pipeline import extract_path
 from fengong.ingest.read_folder import expand_inputs
-from rich.console import Console
 
 
 def register(app: typer.Typer) -> None:

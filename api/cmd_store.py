@@ -12,13 +12,14 @@ from pathlib import Path
 from typing import Annotated, Any
 
 import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
 from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.settings import STORE_KINDS, settings_from_env
 from fengong.graph.store import GraphStore, Rows, StoreError, open_store
-from rich.console import Console
-from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
-from rich.table import Table
 
 StoreOpt = Annotated[
     str | None,

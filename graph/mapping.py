@@ -194,6 +194,13 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             )
 
 
+def _mentions(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
+    for m in doc.topic_mentions:
+        if _s(m.topic):
+            c.node("Topic", m.topic, en=topic_en.get(m.topic) or None)
+            c.rel("MENTIONS", doc.id, m.topic, evidence=_s(m.evidence), start=int(m.start), end=int(m.end))
+
+
 def target_id(doc_id: str, index: int) -> str:
     """Deterministic Target key: the document id and the target's position in it."""
     return stable_id(doc_id, "target", index)
@@ -266,6 +273,7 @@ def document_rows(
     _jurisdictions(c, doc)
     _units(c, doc)
     _tasks(c, doc, topic_en or {})
+    _mentions(c, doc, topic_en or {})
     _targets(c, doc)
     _people(c, doc)
     return rows

@@ -154,6 +154,16 @@ class Duty:
 
 
 @dataclass(slots=True)
+class TopicMention:
+    """A topic the document names outside its tasks (a paragraph that assigns nobody)."""
+
+    topic: str
+    evidence: str
+    start: int
+    end: int
+
+
+@dataclass(slots=True)
 class Document:
     """Everything read from one document."""
 
@@ -171,6 +181,7 @@ class Document:
     people: list[Person] = field(default_factory=list)
     groups: list[Group] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
+    topic_mentions: list[TopicMention] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""  # the normalised text all offsets refer to
 

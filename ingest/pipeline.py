@@ -9,8 +9,8 @@ from pathlib import Path
 from fengong.ingest.annotations import declares_first_is_lead
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
-from fengong.ingest.model import Assignment, Document, Duty, Task, stable_id
-from fengong.ingest.outline import segment, split_lines
+from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
+from fengong.ingest.outline import Line, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
@@ -85,6 +85,7 @@ def extract_text(text: str, source: str) -> Document:
     for task in doc.tasks:
         task.topics = tag_topics(task.title, task.text)
     doc.duties = [Duty(resolver.unit_id(local), duty, s, e) for _, local, duty, s, e in duties]
+    doc.topic_mentions = topic_mentions(text, lines, raw)
     doc.targets = find_targets(text, meta.year)
     doc.people, doc.groups = find_roster(text, meta.jurisdiction.name if meta.jurisdiction else None)
     for t in raw:
@@ -92,6 +93,28 @@ def extract_text(text: str, source: str) -> Document:
             if found and found.warning:
                 doc.warnings.append(f"{source}: {found.warning}")
     return doc
+
+
+_SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
+
+
+def topic_mentions(text: str, lines: list[Line], tasks: list[RawTask]) -> list[TopicMention]:
+    """Topics the document names outside its tasks, each with the first sentence that names it:
+    a city that mentions a topic without assigning it is still a city that mentions it."""
+    spans = sorted((t.start, t.end) for t in tasks)
+    found: dict[str, TopicMention] = {}
+    for line in lines:
+        if not line.text or any(s <= line.start < e for s, e in spans):
+            continue
+        tags = tag_topics("", line.text)
+        if not tags or all(t in found for t in tags):
+            continue
+        for m in _SENTENCE.finditer(line.text):
+            for topic in tag_topics("", m.group()):
+                if topic in tags and topic not in found:
+                    start = line.start + m.start()
+                    found[topic] = TopicMention(topic, m.group().strip(), start, start + len(m.group()))
+    return list(found.values())
 
 
 def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:

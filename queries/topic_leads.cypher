@@ -6,7 +6,8 @@
 // city: the document's jurisdiction, or for a county / district the city it belongs to.
 // basis: "stated lead" = LEADS edge; "first-listed responsible unit" = RESPONSIBLE_FOR rank 1 on a
 // task with no stated lead (conventional, not stated); "no lead named" = a task on the topic with
-// neither (evidence is then the task's text).
+// neither (evidence is then the task's text); "mentioned, not assigned" = the document names the
+// topic only outside its tasks (evidence is the sentence that names it).
 MATCH (tp:Topic)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
   AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
@@ -22,4 +23,17 @@ RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, ''
             ELSE 'first-listed responsible unit' END AS basis,
        coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit, t.title AS task, d.title AS document,
        CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
+ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence
+UNION ALL
+// Documents that name the topic outside any task about it: mentioned, assigned to nobody.
+MATCH (d:Document)-[m:MENTIONS]->(tp:Topic)
+WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
+  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(tp) }
+OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
+WHERE p.level = 'city'
+RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+       'mentioned, not assigned' AS basis, 0 AS rank, '' AS unit, '' AS task, d.title AS document,
+       coalesce(m.evidence, '') AS evidence
 ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence

@@ -7,8 +7,9 @@ from pathlib import Path
 
 import pytest
 import typer
-from fengong.api import cmd_store
 from typer.testing import CliRunner
+
+from fengong.api import cmd_store
 
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
 
@@ -30,7 +31,7 @@ def test_ingest_query_and_cypher(cli: tuple[CliRunner, typer.Typer], tmp_path: P
     files = [str(p) for p in sorted(SAMPLES.glob("*.txt"))]
     result = runner.invoke(app, ["ingest", *files, str(bad)])
     assert result.exit_code == 1, result.output  # one bad file: the rest is loaded, exit non-zero
-    assert "broken.docx" in result.output and "documents 5," in result.output
+    assert "broken.docx" in result.output and "documents 5 loaded" in result.output
 
     result = runner.invoke(app, ["query", "documents", "--json"])
     assert result.exit_code == 0, result.output

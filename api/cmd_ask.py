@@ -1,0 +1,92 @@
+"""``fengong ask "…"``: answer a question from the graph, showing how it was understood."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Annotated
+
+import typer
+from rich.console import Console
+from rich.tree import Tree
+
+from fengong.graph.settings import STORE_KINDS
+
+
+def _show(answer: object) -> None:
+    from fengong.queries.ask import Answer
+
+    assert isinstance(answer, Answer)
+    console = Console()
+    i = answer.interpretation
+    console.print(f"[bold]understood as[/bold] {i.understood_as}", highlight=False)
+    console.print(f"[dim]query {i.query} {json.dumps(i.params, ensure_ascii=False)}[/dim]", highlight=False)
+    if not answer.rows:
+        console.print("no rows: the graph holds nothing matching this question", style="yellow")
+        return
+    for group in answer.groups:
+        tree = Tree(f"[bold]{group.key}[/bold]")
+        for label, values in group.items.items():
+            branch = tree.add(f"[cyan]{label}[/cyan]")
+            for value in values:
+                branch.add(value)
+        console.print(tree, highlight=False)
+    if answer.evidence:
+        console.print("[bold]evidence[/bold]")
+        for e in answer.evidence:
+            who = f"{e.unit} — " if e.unit else ""
+            console.print(f"  [dim]{e.group}[/dim] {who}{e.sentence}", highlight=False, soft_wrap=True)
+    note = " (row cap reached)" if answer.truncated else ""
+    console.print(f"{len(answer.rows)} rows{note}", style="dim", highlight=False)
+
+
+def ask(
+    question: Annotated[str, typer.Argument(help="A question in Chinese or English.")],
+    as_json: Annotated[bool, typer.Option("--json", help="Print the answer as UTF-8 JSON.")] = False,
+    store: Annotated[
+        str | None,
+        typer.Option("--store", help=f"Store: {' | '.join(STORE_KINDS)} (default $FENGONG_STORE)."),
+    ] = None,
+    data: Annotated[
+        Path | None, typer.Option("--data", help="Embedded store directory (default $FENGONG_DATA).")
+    ] = None,
+) -> None:
+    """Answer a question (who leads / cooperates on a topic, what a unit does, what is due, targets).
+
+    The question is mapped to a named query by fixed rules; one that cannot be mapped exits 2 with
+    the kinds of questions that can be answered.
+    """
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import StoreError, open_store
+    from fengong.queries.ask import NotUnderstood, answer, interpret
+
+    err = Console(stderr=True)
+    try:
+        interpret(question)
+    except NotUnderstood as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        err.print("I can answer:", highlight=False)
+        for line in exc.capabilities:
+            err.print(f"  • {line}", highlight=False)
+        raise typer.Exit(2) from exc
+    try:
+        graph = open_store(settings_from_env(store=store, data_dir=data))
+    except (StoreError, ValueError) as exc:
+        err.print(f"[red]error:[/red] cannot open the store: {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    try:
+        result = answer(graph, question)
+    except StoreError as exc:
+        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        raise typer.Exit(1) from exc
+    finally:
+        graph.close()
+    if as_json:
+        typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
+    else:
+        _show(result)
+
+
+def register(app: typer.Typer) -> None:
+    """Add the ask command to ``app``."""
+    app.command("ask")(ask)

@@ -1,0 +1,40 @@
+"""GET /ask: a question in Chinese or English, answered by a named query (queries/ask.py)."""
+
+from __future__ import annotations
+
+from typing import Annotated, Any
+
+from fastapi import APIRouter, Query
+
+from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, cached_json
+from fengong.api.schemas import AnswerOut
+from fengong.queries.ask import answer
+
+router = APIRouter(tags=["ask"], responses=ERRORS)
+
+
+@router.get(
+    "/ask",
+    summary="Answer a question about who leads / cooperates on what, where and when",
+    response_model=AnswerOut,
+)
+def ask(
+    store: StoreDep,
+    cache: CacheDep,
+    q: Annotated[
+        str,
+        Query(
+            min_length=1,
+            max_length=500,
+            description="The question, Chinese or English",
+            examples=[
+                "哪些部门在哪些城市牵头转供电改直供电",
+                "which bureaus lead direct-power conversion in which cities",
+            ],
+        ),
+    ],
+) -> Any:
+    """Interpret the question (deterministic rules, no network), run the named query and return the
+    rows grouped by city / unit with evidence sentences. 422 when the question cannot be mapped,
+    with what was recognised and the kinds of questions that can be answered."""
+    return cached_json(cache, ("ask", q.strip()), lambda: answer(store, q).to_dict())

@@ -1,0 +1,182 @@
+"""Settings, typed dependencies, the UTF-8 JSON response and paging shared by the routers."""
+
+from __future__ import annotations
+
+import json
+import os
+import time
+from collections.abc import Callable, Mapping
+from typing import Annotated, Any
+
+from fastapi import Depends, HTTPException, Request, status
+from fastapi.responses import JSONResponse, Response
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+from pydantic import BaseModel, Field
+
+from fengong.api.schemas import ErrorOut
+from fengong.graph.named_queries import run_named
+from fengong.graph.settings import StoreSettings, settings_from_env
+from fengong.graph.store import GraphStore
+
+
+class UTF8JSONResponse(JSONResponse):
+    """JSON with Chinese written as UTF-8, not ``\\u`` escapes."""
+
+    media_type = "application/json; charset=utf-8"
+
+    def render(self, content: Any) -> bytes:
+        return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+class ApiSettings(BaseModel):
+    """HTTP settings, validated once when the app is built (never read at import time)."""
+
+    store: StoreSettings = Field(default_factory=StoreSettings)
+    token: str | None = Field(
+        None, description="Bearer token for writes (FENGONG_TOKEN); unset: writes refused"
+    )
+    max_upload_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest accepted upload")
+    cypher_timeout_s: float = Field(10.0, gt=0, description="Time limit of the read-only Cypher endpoint")
+    cypher_row_cap: int = Field(1_000, gt=0, description="Row cap of the read-only Cypher endpoint")
+    page_limit: int = Field(500, gt=0, description="Largest page size of list endpoints")
+    cache_ttl_s: float = Field(30.0, ge=0, description="Seconds a cached answer lives (0: no cache)")
+
+    model_config = {"arbitrary_types_allowed": True, "frozen": True}
+
+    @classmethod
+    def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ApiSettings:
+        """Read FENGONG_TOKEN, FENGONG_MAX_UPLOAD, FENGONG_CYPHER_TIMEOUT, FENGONG_CYPHER_ROW_CAP,
+        FENGONG_CACHE_TTL and the store settings (``settings_from_env``)."""
+        env = os.environ if env is None else env
+        values: dict[str, Any] = {"store": settings_from_env(env)}
+        for key, name in (
+            ("token", "FENGONG_TOKEN"),
+            ("max_upload_bytes", "FENGONG_MAX_UPLOAD"),
+            ("cypher_timeout_s", "FENGONG_CYPHER_TIMEOUT"),
+            ("cypher_row_cap", "FENGONG_CYPHER_ROW_CAP"),
+            ("cache_ttl_s", "FENGONG_CACHE_TTL"),
+        ):
+            if env.get(name, "").strip():
+                values[key] = env[name].strip()
+        values.update({k: v for k, v in overrides.items() if v is not None})
+        return cls(**values)
+
+
+def get_store(request: Request) -> GraphStore:
+    """The store the app was built with."""
+    store: GraphStore = request.app.state.store
+    return store
+
+
+def get_settings(request: Request) -> ApiSettings:
+    """The app's validated settings."""
+    settings: ApiSettings = request.app.state.settings
+    return settings
+
+
+StoreDep = Annotated[GraphStore, Depends(get_store)]
+SettingsDep = Annotated[ApiSettings, Depends(get_settings)]
+_bearer = HTTPBearer(auto_error=False, description="FENGONG_TOKEN")
+
+
+def require_token(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Refuse a write without the bearer token (401) or with a wrong one (403)."""
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "this endpoint writes: send 'Authorization: Bearer <FENGONG_TOKEN>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    if not settings.token:
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "writes are disabled: the server has no FENGONG_TOKEN")
+    import hmac  # constant-time comparison
+
+    if not hmac.compare_digest(credentials.credentials.encode(), settings.token.encode()):
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "wrong bearer token")
+
+
+TokenDep = Annotated[None, Depends(require_token)]
+
+
+def page(
+    store: GraphStore, list_query: str, count_query: str, params: dict[str, Any], limit: int, offset: int
+) -> dict[str, Any]:
+    """One page of a named list query with the total from its count query.
+
+    The list query only runs when the page starts inside the total: LadybugDB 0.22 crashes the
+    process (SIGSEGV) on ``ORDER BY … SKIP n`` with n thousands past the last row.
+    """
+    total = int(run_named(store, count_query, params, limit=1)[0]["total"])
+    rows = (
+        run_named(store, list_query, {**params, "skip": offset, "limit": limit}, limit=limit)
+        if offset < total
+        else []
+    )
+    return {"total": total, "limit": limit, "offset": offset, "items": list(rows)}
+
+
+ERRORS: dict[int | str, dict[str, Any]] = {
+    400: {"description": "Bad input (the message says what)", "model": ErrorOut},
+    404: {"description": "Not found", "model": ErrorOut},
+    422: {"description": "Invalid parameters or an unanswerable question", "model": ErrorOut},
+}
+
+
+class AnswerCache:
+    """Answers of read endpoints by key, for ``ttl`` seconds; cleared when the API loads a document.
+
+    The embedded store is held by this process alone, so an ingest here is the only write;
+    with Neo4j other writers may exist, which is what the TTL bounds.
+    """
+
+    def __init__(self, ttl: float, size: int = 4_096) -> None:
+        self.ttl = ttl
+        self.size = size
+        self._items: dict[Any, tuple[float, Any]] = {}
+
+    def get(self, key: Any, compute: Callable[[], Any]) -> Any:
+        """The cached value of ``key``, or ``compute()`` stored for next time."""
+        if self.ttl <= 0:
+            return compute()
+        now = time.monotonic()
+        hit = self._items.get(key)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        value = compute()
+        if len(self._items) >= self.size:
+            self._items.clear()  # crude but bounded; the working set of questions is small
+        self._items[key] = (now + self.ttl, value)
+        return value
+
+    def clear(self) -> None:
+        """Forget everything (after a write)."""
+        self._items.clear()
+
+
+def json_bytes(content: Any) -> bytes:
+    """``content`` (models, dicts, lists) as compact UTF-8 JSON."""
+    if isinstance(content, BaseModel):
+        content = content.model_dump(mode="json")
+    return json.dumps(content, ensure_ascii=False, separators=(",", ":"), default=str).encode("utf-8")
+
+
+def cached_json(cache: AnswerCache, key: Any, compute: Callable[[], Any]) -> Response:
+    """A JSON response of ``compute()``, rendered once and served from the cache while fresh.
+
+    Returning a ready Response skips FastAPI's per-request re-validation of the response model
+    (the OpenAPI schema still declares it; tests check the bodies against it).
+    """
+    body = cache.get(key, lambda: json_bytes(compute()))
+    return Response(body, media_type=UTF8JSONResponse.media_type)
+
+
+def get_cache(request: Request) -> AnswerCache:
+    """The app's answer cache."""
+    cache: AnswerCache = request.app.state.cache
+    return cache
+
+
+CacheDep = Annotated[AnswerCache, Depends(get_cache)]

@@ -1,0 +1,29 @@
+"""Topics: the topic file's topics with aliases, and how much of the graph is about each."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+from fengong.api.routers.deps import StoreDep
+from fengong.api.schemas import TopicOut
+from fengong.graph.named_queries import run_named
+from fengong.ingest.topics import load_topics
+
+router = APIRouter(tags=["topics"])
+
+
+@router.get("/topics", summary="Topics with Chinese and English aliases and task counts")
+def list_topics(store: StoreDep) -> list[TopicOut]:
+    """Every topic of the topic file (ingest/data/topics.yaml), with how many tasks and places are about it."""
+    counts = {r["name"]: r for r in run_named(store, "topic_list")}
+    return [
+        TopicOut(
+            name=t.name,
+            en=t.en,
+            aliases_zh=list(t.aliases_zh),
+            aliases_en=list(t.aliases_en),
+            tasks=counts.get(t.name, {}).get("tasks", 0),
+            jurisdictions=counts.get(t.name, {}).get("jurisdictions", 0),
+        )
+        for t in load_topics()
+    ]

@@ -1,0 +1,166 @@
+"""HTTP API load benchmark: p50 / p99 latency and requests/s at 32 concurrent connections.
+
+    .venv/bin/python -m bench.api_bench                      # embedded store
+    eval "$(docker/neo4j-local start)"; .venv/bin/python -m bench.api_bench --stores embedded neo4j
+
+The server (uvicorn, one process, loopback only) runs in a child process over the five samples;
+the load generator (httpx + asyncio, keep-alive connections) runs in this process. Each
+endpoint is driven for ``--seconds`` with the answer cache on (the default, FENGONG_CACHE_TTL=30)
+and off (every request runs its queries). Prints a Markdown table for BENCHMARKS.md.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from urllib.parse import quote
+
+import httpx
+
+ROOT = Path(__file__).resolve().parents[1]
+ENDPOINTS = {
+    "/ask (zh)": "/ask?q=" + quote("哪些部门在哪些城市牵头转供电改直供电"),
+    "/units/{unit}": "/units/" + quote("聊城市工业和信息化局"),
+}
+
+
+def serve(store_kind: str, port: int, cache_ttl: float) -> None:
+    """Child process: load the samples into a fresh store and serve the API on 127.0.0.1:port."""
+    import uvicorn
+
+    from fengong.api.app import ApiSettings, create_app
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
+    from fengong.ingest.pipeline import extract_path
+
+    with tempfile.TemporaryDirectory(prefix="fengong-api-bench-") as tmp:
+        settings = ApiSettings(
+            store=settings_from_env(store=store_kind, data_dir=Path(tmp)), cache_ttl_s=cache_ttl
+        )
+        store = open_store(settings.store)
+        if store_kind == "neo4j":
+            store.wipe()
+        store.load_documents(extract_path(p) for p in sorted((ROOT / "samples").glob("*.txt")))
+        uvicorn.run(
+            create_app(settings, store), host="127.0.0.1", port=port, log_level="warning", access_log=False
+        )
+
+
+def _free_port() -> int:
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return int(s.getsockname()[1])
+
+
+async def _drive(url: str, concurrency: int, seconds: float) -> tuple[list[float], int, float]:
+    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    latencies: list[float] = []
+    errors = 0
+    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+        for _ in range(concurrency):  # warm up every connection and the server's caches
+            await client.get(url)
+        stop = time.perf_counter() + seconds
+
+        async def worker() -> None:
+            nonlocal errors
+            while time.perf_counter() < stop:
+                start = time.perf_counter()
+                r = await client.get(url)
+                latencies.append(time.perf_counter() - start)
+                errors += r.status_code != 200
+
+        begin = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - begin
+    return latencies, errors, elapsed
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float) -> list[str]:
+    """Run the server in a child process and drive each endpoint; Markdown rows."""
+    port = _free_port()
+    child = subprocess.Popen(
+        [
+            sys.executable,
+            "-m",
+            "bench.api_bench",
+            "--serve",
+            store_kind,
+            "--port",
+            str(port),
+            "--cache-ttl",
+            str(cache_ttl),
+        ],
+        cwd=ROOT,
+        env=os.environ.copy(),
+    )
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 120
+        while True:
+            try:
+                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx.TransportError:
+                pass
+            if time.monotonic() > deadline or child.poll() is not None:
+                raise SystemExit(f"the {store_kind} server did not start")
+            time.sleep(0.2)
+        rows = []
+        for label, path in ENDPOINTS.items():
+            latencies, errors, elapsed = asyncio.run(_drive(base + path, concurrency, seconds))
+            rows.append(
+                f"| {store_kind} | {'on' if cache_ttl > 0 else 'off'} | `{label}` | {len(latencies)} | "
+                f"{len(latencies) / elapsed:,.0f} | {statistics.median(latencies) * 1000:.1f} | "
+                f"{_percentile(latencies, 99) * 1000:.1f} | {errors} |"
+            )
+            print(rows[-1], flush=True)
+        return rows
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def main() -> None:
+    """Parse options; serve (child) or benchmark (parent)."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--stores", nargs="+", default=["embedded"], choices=["embedded", "neo4j"])
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=10.0)
+    parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache-ttl", type=float, default=30.0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.port, args.cache_ttl)
+        return
+    header = [
+        f"{args.concurrency} concurrent keep-alive connections, {args.seconds:g} s per row, loopback, one uvicorn process",
+        "",
+        "| store | answer cache | endpoint | requests | req/s | p50 ms | p99 ms | non-200 |",
+        "|---|---|---|---:|---:|---:|---:|---:|",
+    ]
+    print("\n".join(header), flush=True)
+    rows = []
+    for store_kind in args.stores:
+        for ttl in (30.0, 0.0):
+            rows += bench(store_kind, ttl, args.concurrency, args.seconds)
+    print("\n" + "\n".join(header + rows))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,135 @@
+"""The question vocabulary of ``fengong ask`` (``queries/data/ask.yaml``), read and validated once.
+
+Unknown keys and malformed entries fail loudly with the file and the key named, so a typo in the
+data file never silently changes what questions mean.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+_FILE = "queries/data/ask.yaml"
+_KEYS = {
+    "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
+    "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities",
+}  # fmt: skip
+ROLES = ("lead", "cooperate", "responsible", "any")
+INTENTS = ("targets", "due", "unit_work", "people", "documents")
+
+
+class AskVocabularyError(ValueError):
+    """``queries/data/ask.yaml`` is missing a key or has the wrong shape."""
+
+
+@dataclass(frozen=True, slots=True)
+class Words:
+    """Chinese substrings and English whole-word phrases that mean one thing."""
+
+    zh: tuple[str, ...]
+    en: tuple[str, ...]
+
+    def find_zh(self, text: str) -> str | None:
+        """The longest Chinese word occurring in ``text``."""
+        hits = [w for w in self.zh if w in text]
+        return max(hits, key=len) if hits else None
+
+    def find_en(self, words: str) -> str | None:
+        """The longest English phrase occurring in ``words`` (normalised, space-padded)."""
+        hits = [w for w in self.en if f" {w} " in words]
+        return max(hits, key=len) if hits else None
+
+    def find(self, text: str, words: str) -> str | None:
+        """A Chinese or English hit."""
+        return self.find_zh(text) or self.find_en(words)
+
+
+@dataclass(frozen=True)
+class AskVocab:
+    """Everything ``queries/ask.py`` reads from the data file."""
+
+    roles: dict[str, Words]
+    intents: dict[str, Words]
+    before: Words
+    after: Words
+    months_en: dict[str, int]
+    unit_types_en: dict[str, str]  # English phrase -> UnitType
+    generic_unit_words: Words
+    places_en: dict[str, str]  # pinyin -> Chinese place name
+    unit_stop_words: tuple[str, ...]
+    metrics: dict[str, tuple[str, ...]]  # Chinese metric word -> English aliases
+    capabilities: tuple[str, ...]
+
+
+def norm_en(text: str) -> str:
+    """Lower-case English words separated by single spaces, padded with spaces for phrase lookups."""
+    return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+]+", " ", text.lower()).split()) + " "
+
+
+def _strings(value: Any, where: str) -> tuple[str, ...]:
+    if not isinstance(value, list) or not all(isinstance(v, str) and v.strip() for v in value):
+        raise AskVocabularyError(f"{_FILE}: {where} must be a list of non-empty strings")
+    return tuple(v.strip() for v in value)
+
+
+def _words(value: Any, where: str) -> Words:
+    if not isinstance(value, dict) or set(value) - {"zh", "en"}:
+        raise AskVocabularyError(f"{_FILE}: {where} must be a mapping with keys zh and en")
+    en = tuple(norm_en(w).strip() for w in _strings(value.get("en", []), f"{where}.en"))
+    return Words(_strings(value.get("zh", []), f"{where}.zh"), en)
+
+
+def _named(value: Any, names: tuple[str, ...], where: str) -> dict[str, Words]:
+    if not isinstance(value, dict) or set(value) != set(names):
+        raise AskVocabularyError(f"{_FILE}: {where} must have exactly the keys {', '.join(names)}")
+    return {name: _words(value[name], f"{where}.{name}") for name in names}
+
+
+def parse_vocab(data: Any) -> AskVocab:
+    """Validate the parsed YAML; errors name the file and the key."""
+    if not isinstance(data, dict):
+        raise AskVocabularyError(f"{_FILE}: expected a mapping at the top level")
+    missing, unknown = _KEYS - set(data), set(data) - _KEYS
+    if missing or unknown:
+        raise AskVocabularyError(f"{_FILE}: missing keys {sorted(missing)}, unknown keys {sorted(unknown)}")
+    months = data["months_en"]
+    if not isinstance(months, dict) or not all(isinstance(v, int) and 1 <= v <= 12 for v in months.values()):
+        raise AskVocabularyError(f"{_FILE}: months_en must map names to 1..12")
+    unit_types: dict[str, str] = {}
+    for unit_type, phrases in (data["unit_types_en"] or {}).items():
+        for phrase in _strings(phrases, f"unit_types_en.{unit_type}"):
+            unit_types[norm_en(phrase).strip()] = str(unit_type)
+    places = data["places_en"]
+    if not isinstance(places, dict) or not all(isinstance(v, str) for v in places.values()):
+        raise AskVocabularyError(f"{_FILE}: places_en must map names to Chinese place names")
+    metrics_raw = data["metrics"]
+    if not isinstance(metrics_raw, dict):
+        raise AskVocabularyError(f"{_FILE}: metrics must map Chinese words to English aliases")
+    metrics = {
+        str(k): tuple(norm_en(a).strip() for a in _strings(v, f"metrics.{k}")) for k, v in metrics_raw.items()
+    }
+    return AskVocab(
+        roles=_named(data["roles"], ROLES, "roles"),
+        intents=_named(data["intents"], INTENTS, "intents"),
+        before=_words(data["before_words"], "before_words"),
+        after=_words(data["after_words"], "after_words"),
+        months_en={str(k).lower(): int(v) for k, v in months.items()},
+        unit_types_en=unit_types,
+        generic_unit_words=_words(data["generic_unit_words"], "generic_unit_words"),
+        places_en={str(k).lower(): v for k, v in places.items()},
+        unit_stop_words=_strings(data["unit_stop_words"], "unit_stop_words"),
+        metrics=metrics,
+        capabilities=_strings(data["capabilities"], "capabilities"),
+    )
+
+
+@cache
+def ask_vocab() -> AskVocab:
+    """The vocabulary of ``queries/data/ask.yaml`` (read and validated once)."""
+    text = resources.files("fengong.queries").joinpath("data", "ask.yaml").read_text(encoding="utf-8")
+    return parse_vocab(yaml.safe_load(text))

@@ -1,0 +1,290 @@
+"""The HTTP API in-process (TestClient) over a fresh embedded store holding the samples."""
+
+from __future__ import annotations
+
+import io
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+from fastapi.testclient import TestClient
+from openpyxl import load_workbook
+
+from fengong.api.app import ApiSettings, create_app
+from fengong.graph.named_queries import list_queries
+from fengong.graph.store import GraphStore
+from tests.store_fixtures import make_store
+from tests.test_api_support import SAMPLES, TOKEN, api_settings, loaded_store
+
+LIAOCHENG_DOC = "聊城市加快推进5G产业发展实施方案"
+AUTH = {"Authorization": f"Bearer {TOKEN}"}
+
+
+@pytest.fixture(scope="module")
+def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    graph = loaded_store("embedded", tmp_path_factory.mktemp("api"))
+    yield graph
+    graph.close()
+
+
+@pytest.fixture(scope="module")
+def client(store: GraphStore) -> Iterator[TestClient]:
+    with TestClient(create_app(api_settings(store), store)) as c:
+        yield c
+
+
+def test_health_counts(client: TestClient, store: GraphStore) -> None:
+    body = client.get("/health").json()
+    assert body["status"] == "ok" and body["store"] == "embedded"
+    assert body["counts"]["Document"] == 5 and body["nodes"] == store.counts()["nodes"] > 0
+
+
+def test_chinese_is_utf8_not_escaped(client: TestClient) -> None:
+    r = client.get("/units", params={"jurisdiction": "聊城市", "limit": 3})
+    assert r.headers["content-type"] == "application/json; charset=utf-8"
+    assert "聊城市".encode() in r.content and b"\\u" not in r.content
+
+
+def test_documents_paginated_and_one_with_tasks(client: TestClient) -> None:
+    first = client.get("/documents", params={"limit": 2}).json()
+    rest = client.get("/documents", params={"limit": 2, "offset": 2}).json()
+    assert first["total"] == rest["total"] == 5 and len(first["items"]) == 2 and len(rest["items"]) == 2
+    assert not {d["id"] for d in first["items"]} & {d["id"] for d in rest["items"]}
+    assert (
+        client.get("/documents", params={"jurisdiction": "晋城市"}).json()["items"][0]["jurisdiction"]
+        == "泽州县"
+    )
+    doc = client.get(f"/documents/{LIAOCHENG_DOC}").json()
+    assert doc["jurisdiction"] == "聊城市" and doc["tasks"] == len(doc["task_list"]) == 24
+    cost = next(t for t in doc["task_list"] if t["title"] == "降低基站运维成本")
+    leads = [u["unit"] for u in sorted(cost["units"], key=lambda u: u["rank"]) if u["role"] == "lead"]
+    assert leads == ["聊城市发展改革委", "聊城市市场监管局", "中国铁塔聊城分公司"]
+    missing = client.get("/documents/no-such-document")
+    assert missing.status_code == 404 and "no-such-document" in missing.json()["message"]
+
+
+def test_units_filter_and_detail(client: TestClient) -> None:
+    page = client.get("/units", params={"unit_type": "工业和信息化局", "limit": 10}).json()
+    assert {u["jurisdiction"] for u in page["items"]} == {"聊城市", "开封市", "岳阳市", "泽州县"}
+    assert page["total"] == 4
+    companies = client.get("/units", params={"jurisdiction": "聊城市", "kind": "company"}).json()["items"]
+    assert "中国铁塔聊城分公司" in {u["name"] for u in companies} and {u["kind"] for u in companies} == {
+        "company"
+    }
+    unit = client.get("/units/聊城市工业和信息化局").json()
+    assert unit["leads"] == 1 and unit["unit_type"] == "工业和信息化局"
+    assert {"basis": "stated lead", "task": "编制基站建设专项规划"}.items() <= next(
+        w for w in unit["work"] if w["basis"] == "stated lead"
+    ).items()
+    assert any(w["basis"] == "first-listed responsible unit" for w in unit["work"])
+    assert unit["partners"] and all(
+        p["unit"] != "聊城市工业和信息化局" and p["shared"] >= 1 for p in unit["partners"]
+    )
+    assert client.get(f"/units/{unit['id']}").json()["name"] == "聊城市工业和信息化局"
+    assert client.get("/units/nobody").status_code == 404
+
+
+def test_tasks_filters(client: TestClient) -> None:
+    topic = client.get("/tasks", params={"topic": "direct power supply conversion"}).json()
+    assert topic["total"] == 4
+    assert {t["jurisdiction"] for t in topic["items"]} == {"三门峡市", "开封市", "泽州县", "聊城市"}
+    led = client.get("/tasks", params={"topic": "转供电改直供电", "role": "lead"}).json()
+    assert {t["jurisdiction"] for t in led["items"]} == {"泽州县", "聊城市"}
+    due = client.get("/tasks", params={"jurisdiction": "开封市", "due_before": "2020-12-31"}).json()
+    assert {t["title"] for t in due["items"]} == {"加快推进5G网络建设", "统筹5G基站规划布局"}
+    later = client.get("/tasks", params={"due_after": "2023-01-01"}).json()
+    assert later["total"] > 0 and all(t["due_date"] >= "2023-01-01" for t in later["items"])
+    text = client.get("/tasks", params={"q": "直供电"}).json()
+    assert text["total"] == 4
+    unit = client.get("/tasks", params={"unit": "泽州县能源局", "role": "lead"}).json()
+    assert "5G+智慧矿山" in {t["title"] for t in unit["items"]}
+    bad = client.get("/tasks", params={"due_before": "2020-13-45"})
+    assert bad.status_code == 422 and "due_before" in bad.json()["message"]
+    assert client.get("/tasks", params={"limit": 0}).status_code == 422
+
+
+def test_topics(client: TestClient) -> None:
+    topics = {t["name"]: t for t in client.get("/topics").json()}
+    assert (
+        topics["转供电改直供电"]["tasks"] == 4
+        and "direct-power conversion" in topics["转供电改直供电"]["aliases_en"]
+    )
+
+
+def test_named_queries(client: TestClient) -> None:
+    names = {q["name"] for q in client.get("/queries").json()}
+    assert names == {q.name for q in list_queries()}
+    one = client.get("/queries/topic_leads").json()
+    assert one["params"][0] == {
+        "name": "topic",
+        "type": "string",
+        "required": True,
+        "default": None,
+        "example": "转供电改直供电",
+    }
+    rows = client.post("/queries/leads_by_topic", json={"params": {"topic": "转供电改直供电"}}).json()
+    assert rows["columns"] == ["jurisdiction", "basis", "unit", "tasks"]
+    assert {"jurisdiction": "泽州县", "basis": "stated lead", "unit": "泽州县能源局", "tasks": 1} in rows[
+        "rows"
+    ]
+    unknown = client.post("/queries/leads_by_tropic", json={})
+    assert unknown.status_code == 422 and "known queries" in unknown.json()["message"]
+    missing = client.post("/queries/leads_by_topic", json={"params": {}})
+    assert missing.status_code == 422 and "needs parameter 'topic'" in missing.json()["message"]
+    capped = client.post("/queries/unit_list", json={"params": {"limit": 100}, "limit": 3}).json()
+    assert capped["count"] == 3 and capped["truncated"]
+
+
+def test_matrix_json_csv_xlsx(client: TestClient) -> None:
+    matrix = client.get(f"/matrix/document/{LIAOCHENG_DOC}").json()
+    cost = next(t for t in matrix["tasks"] if t["task"] == "降低基站运维成本")
+    assert cost["cells"]["聊城市发展改革委"] == "牵头" and cost["cells"]["国网聊城供电公司"] == "配合"
+    csv_text = client.get(f"/matrix/document/{LIAOCHENG_DOC}", params={"format": "csv"}).content.decode(
+        "utf-8-sig"
+    )
+    header = csv_text.splitlines()[0].split(",")
+    assert header[:2] == ["document", "task"] and set(header[2:]) == set(matrix["units"])
+    xlsx = client.get("/matrix/jurisdiction/开封市", params={"format": "xlsx"})
+    assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
+    ws = load_workbook(io.BytesIO(xlsx.content)).active
+    rows = list(ws.iter_rows(values_only=True))
+    unit_col = rows[0].index("开封市发展改革委员会")
+    assert any(r[1] == "落实5G建设配套需求" and r[unit_col] == "责任" for r in rows[1:])
+    county = client.get("/matrix/jurisdiction/晋城市").json()  # a city's matrix includes its counties
+    assert "泽州县能源局" in county["units"]
+    assert client.get("/matrix/jurisdiction/北京市").status_code == 404
+    assert client.get("/matrix/document/x", params={"format": "pdf"}).status_code == 422
+
+
+def test_cypher_read_only_with_caps(client: TestClient) -> None:
+    ok = client.post(
+        "/cypher",
+        json={
+            "query": "MATCH (u:Unit) WHERE u.jurisdiction = $j RETURN u.name AS n",
+            "params": {"j": "聊城市"},
+        },
+    ).json()
+    assert ok["count"] == 31 and "聊城市工业和信息化局" in {r["n"] for r in ok["rows"]}
+    capped = client.post("/cypher", json={"query": "MATCH (u:Unit) RETURN u.name AS n", "limit": 5}).json()
+    assert capped["count"] == 5 and capped["truncated"]
+    for query in (
+        "MATCH (n:Unit) DETACH DELETE n",
+        "CREATE (:Unit {id: 'x'})",
+        "MATCH (n) SET n.x = 1 RETURN n",
+    ):
+        r = client.post("/cypher", json={"query": query})
+        assert r.status_code == 400 and "not allowed" in r.json()["message"]
+    syntax = client.post("/cypher", json={"query": "MATCH (n RETURN n"})
+    assert syntax.status_code == 400 and syntax.json()["message"].startswith("the store refused the query")
+    assert client.get("/health").json()["counts"]["Unit"] == 126
+
+
+def test_cypher_row_cap_of_the_server(store: GraphStore) -> None:
+    with TestClient(create_app(api_settings(store, cypher_row_cap=2), store)) as c:
+        r = c.post("/cypher", json={"query": "MATCH (u:Unit) RETURN u.name AS n", "limit": 1000}).json()
+        assert r["count"] == 2 and r["truncated"]
+
+
+def test_ask_endpoint(client: TestClient) -> None:
+    r = client.get("/ask", params={"q": "which bureaus lead direct-power conversion in which cities"})
+    assert r.status_code == 200
+    groups = {g["key"]: g["items"] for g in r.json()["groups"]}
+    assert groups["开封市"] == {"first-listed responsible unit": ["开封市发展改革委员会"]}
+    assert groups["聊城市"]["stated lead"][0] == "聊城市发展改革委"
+    bad = client.get("/ask", params={"q": "what is the weather"})
+    assert bad.status_code == 422
+    assert (
+        bad.json()["message"].startswith("could not map the question") and bad.json()["detail"]["can_answer"]
+    )
+    assert client.get("/ask").status_code == 422
+
+
+def test_guide_is_generated_from_the_query_files(client: TestClient) -> None:
+    r = client.get("/guide")
+    assert r.headers["content-type"].startswith("text/html")
+    html = r.text
+    assert (
+        html.startswith('<article class="guide">')
+        and "<carousel" in html
+        and html.count("<slide") == 1 + len(list_queries())
+    )
+    for q in list_queries():
+        assert f"<h3>{q.name}</h3>" in html
+    assert '<pre class="code runnable">:params {topic: "转供电改直供电", jurisdiction: ""}</pre>' in html
+    assert (
+        client.get("/guide", headers={"Origin": "http://localhost:7474"}).headers[
+            "access-control-allow-origin"
+        ]
+        == "*"
+    )
+
+
+def test_ingest_upload_needs_token_and_checks_files(tmp_path: Path) -> None:
+    store = make_store("embedded", tmp_path)
+    try:
+        with TestClient(create_app(api_settings(store, max_upload_bytes=200_000), store)) as c:
+            sample = (SAMPLES / "003_120f57233f54217d.txt").read_bytes()
+            files = {"file": ("liaocheng.txt", sample, "text/plain")}
+            assert c.post("/documents", files=files).status_code == 401
+            wrong = c.post("/documents", files=files, headers={"Authorization": "Bearer nope"})
+            assert wrong.status_code == 403 and wrong.json()["message"] == "wrong bearer token"
+            big = c.post("/documents", files={"file": ("big.txt", b"x" * 200_001)}, headers=AUTH)
+            assert big.status_code == 413 and "too large" in big.json()["message"]
+            exe = c.post("/documents", files={"file": ("a.exe", b"MZ\x90\x00")}, headers=AUTH)
+            assert exe.status_code == 415 and ".docx" in exe.json()["message"]
+            junk = c.post("/documents", files={"file": ("junk.txt", "今天天气很好。".encode())}, headers=AUTH)
+            assert junk.status_code == 422 and "no tasks" in junk.json()["message"]
+            ok = c.post("/documents", files=files, headers=AUTH)
+            assert ok.status_code == 201, ok.text
+            assert ok.json()["jurisdiction"] == "聊城市" and ok.json()["tasks"] == 24
+            again = c.post("/documents", files=files, headers=AUTH)  # replaced, not duplicated
+            assert again.status_code == 201 and c.get("/documents").json()["total"] == 1
+            assert c.get("/health").json()["counts"]["Task"] == 24
+    finally:
+        store.close()
+
+
+def test_writes_disabled_without_a_server_token(store: GraphStore) -> None:
+    with TestClient(create_app(api_settings(store, token=None), store)) as c:
+        r = c.post("/documents", files={"file": ("a.txt", b"x")}, headers=AUTH)
+        assert r.status_code == 403 and "FENGONG_TOKEN" in r.json()["message"]
+
+
+def test_answer_cache_is_cleared_by_an_upload(tmp_path: Path) -> None:
+    store = make_store("embedded", tmp_path)
+    try:
+        with TestClient(create_app(api_settings(store, cache_ttl_s=600), store)) as c:
+            question = {"q": "哪些部门在哪些城市牵头转供电改直供电"}
+            assert c.get("/ask", params=question).json()["groups"] == []
+            sample = (SAMPLES / "004_67ce5d5613d20585.txt").read_bytes()
+            assert c.post("/documents", files={"file": ("z.txt", sample)}, headers=AUTH).status_code == 201
+            groups = c.get("/ask", params=question).json()["groups"]
+            assert groups == [{"key": "晋城市 / 泽州县", "items": {"stated lead": ["泽州县能源局"]}}]
+    finally:
+        store.close()
+
+
+def test_settings_from_env_are_validated_once() -> None:
+    s = ApiSettings.from_env(
+        {"FENGONG_TOKEN": "t", "FENGONG_MAX_UPLOAD": "1000", "FENGONG_STORE": "embedded"}
+    )
+    assert (s.token, s.max_upload_bytes, s.store.store) == ("t", 1000, "embedded")
+    with pytest.raises(ValueError):
+        ApiSettings.from_env({"FENGONG_MAX_UPLOAD": "-1"})
+    with pytest.raises(ValueError):
+        ApiSettings.from_env({"FENGONG_STORE": "sqlite"})
+
+
+def test_large_skip_is_refused_not_a_crash(client: TestClient) -> None:
+    """LadybugDB 0.22 segfaults on ORDER BY … SKIP far past the last row; the API must not pass it on."""
+    assert client.get("/units", params={"offset": 500_000}).json() == {
+        "total": 126,
+        "limit": 50,
+        "offset": 500_000,
+        "items": [],
+    }
+    r = client.post("/cypher", json={"query": "MATCH (u:Unit) RETURN u.id AS i ORDER BY i SKIP 100000"})
+    assert r.status_code == 400 and "SKIP" in r.json()["message"]
+    r = client.post("/queries/unit_list", json={"params": {"skip": 100000}})
+    assert r.status_code == 400 and "skip" in r.json()["message"]
+    assert client.get("/health").status_code == 200

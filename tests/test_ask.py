@@ -1,0 +1,244 @@
+"""Question answering: interpretation rules, the exact answer on the samples, and `fengong ask`."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Iterator
+from pathlib import Path
+
+import pytest
+import typer
+from typer.testing import CliRunner
+
+from fengong.api import cmd_ask
+from fengong.graph.store import GraphStore
+from fengong.queries.ask import NotUnderstood, answer, interpret
+from fengong.queries.ask_vocab import AskVocabularyError, ask_vocab, parse_vocab
+from tests.test_api_support import loaded_store
+
+LEAD_QUESTIONS = [
+    "which bureaus lead direct-power conversion in which cities",
+    "哪些部门在哪些城市牵头转供电改直供电",
+]
+TRANSFER_TASK_SANMENXIA = "加快推进基站直供电改造、开展转供电基站清理规范工作，依法查处转供电环节"
+#: The answer the samples give, worked out from the documents:
+#: 聊城市 names three 牵头单位 on 降低基站运维成本; 泽州县's table row on 直供电 has 县能源局 in the
+#: lead column; 开封市's attachment lists 责任单位 only (市发展改革委员会 first); 三门峡市's progress
+#: report has the task with no unit at all.
+EXPECTED_GROUPS = [
+    {"key": "三门峡市", "items": {"no lead named": [TRANSFER_TASK_SANMENXIA]}},
+    {"key": "开封市", "items": {"first-listed responsible unit": ["开封市发展改革委员会"]}},
+    {"key": "晋城市 / 泽州县", "items": {"stated lead": ["泽州县能源局"]}},
+    {
+        "key": "聊城市",
+        "items": {"stated lead": ["聊城市发展改革委", "聊城市市场监管局", "中国铁塔聊城分公司"]},
+    },
+    {"key": "岳阳市", "items": {"mentioned, not assigned": ["岳阳市加快5G产业发展行动方案（2020年-2022年）"]}},
+]
+
+
+@pytest.fixture(scope="module")
+def samples(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    store = loaded_store("embedded", tmp_path_factory.mktemp("ask"))
+    yield store
+    store.close()
+
+
+@pytest.mark.parametrize("question", LEAD_QUESTIONS)
+def test_lead_questions_map_to_topic_leads(question: str) -> None:
+    found = interpret(question)
+    assert (found.query, found.params) == ("topic_leads", {"topic": "转供电改直供电", "jurisdiction": ""})
+    assert "first-listed" in found.understood_as and "no lead" in found.understood_as
+
+
+@pytest.mark.parametrize("question", LEAD_QUESTIONS)
+def test_lead_answer_on_the_samples(samples: GraphStore, question: str) -> None:
+    result = answer(samples, question).to_dict()
+    assert result["groups"] == EXPECTED_GROUPS
+    bases = {(r["city"], r["basis"], r["unit"]) for r in result["rows"]}
+    assert ("开封市", "first-listed responsible unit", "开封市发展改革委员会") in bases
+    assert not any(b == "stated lead" and c == "开封市" for c, b, _ in bases)  # a 责任单位 list is not a lead
+    sentences = {e["group"]: e["sentence"] for e in result["evidence"]}
+    assert "牵头单位：市发展改革委、市市场监管局、中国铁塔聊城分公司" in sentences["聊城市"]
+    assert "县能源局" in sentences["晋城市 / 泽州县"]
+    assert sentences["开封市"].startswith("责任单位:市发展改革委员会")
+    assert "转供电改直供电" in sentences["三门峡市"]  # the sentence that mentions the topic
+
+
+def test_yueyang_listed_as_mentioning_without_lead(samples: GraphStore) -> None:
+    """岳阳市 names 直供电改造 only in its 保障措施 paragraph: mentioned, assigned to nobody."""
+    result = answer(samples, LEAD_QUESTIONS[0])
+    groups = {g.key: g.items for g in result.groups}
+    assert groups["岳阳市"] == {"mentioned, not assigned": ["岳阳市加快5G产业发展行动方案（2020年-2022年）"]}
+    sentence = next(e.sentence for e in result.evidence if e.group == "岳阳市")
+    assert "直供电改造" in sentence
+
+
+@pytest.mark.neo4j
+def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
+    store = loaded_store("neo4j", tmp_path)
+    try:
+        for question in LEAD_QUESTIONS:
+            assert answer(store, question).to_dict()["groups"] == EXPECTED_GROUPS
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "params"),
+    [
+        (
+            "who cooperates on smart poles",
+            "topic_units",
+            {"topic": "智能杆塔", "role": "cooperate", "jurisdiction": ""},
+        ),
+        (
+            "哪些单位配合基站建设",
+            "topic_units",
+            {"topic": "基站建设", "role": "cooperate", "jurisdiction": ""},
+        ),
+        (
+            "谁负责转供电改直供电",
+            "topic_units",
+            {"topic": "转供电改直供电", "role": "responsible", "jurisdiction": ""},
+        ),
+        (
+            "which units are involved in smart poles in Yueyang",
+            "topic_units",
+            {"topic": "智能杆塔", "role": "any", "jurisdiction": "岳阳市"},
+        ),
+        ("who leads policy support", "topic_leads", {"topic": "政策支持", "jurisdiction": ""}),
+        (
+            "聊城市工信局负责哪些任务",
+            "unit_work",
+            {"unit": "", "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "any"},
+        ),
+        (
+            "what does the Liaocheng industry bureau lead",
+            "unit_work",
+            {"unit": "", "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "lead"},
+        ),
+        (
+            "泽州县能源局做什么",
+            "unit_work",
+            {"unit": "", "unit_type": "能源局", "jurisdiction": "泽州县", "role": "any"},
+        ),
+        ("哪些城市设定了5G基站目标", "targets_in", {"metric": "5G基站", "jurisdiction": ""}),
+        (
+            "which cities set targets for 5G base stations",
+            "targets_in",
+            {"metric": "5G基站", "jurisdiction": ""},
+        ),
+        ("有哪些文件", "document_list", {"jurisdiction": "", "skip": 0, "limit": 2000}),
+        ("who is on the task force", "people_groups", {"group_name": ""}),
+    ],
+)
+def test_interpretations(question: str, query: str, params: dict[str, object]) -> None:
+    found = interpret(question)
+    assert (found.query, found.params) == (query, params)
+    assert found.understood_as
+
+
+@pytest.mark.parametrize(
+    ("question", "before", "after", "place"),
+    [
+        ("2021年6月底前要完成哪些任务", "2021-06-30", "", ""),
+        ("what is due before 2020-12-31 in Kaifeng", "2020-12-31", "", "开封市"),
+        ("what is due after June 2021", "", "2021-06-30", ""),
+        ("聊城市的任务什么时候到期", "", "0000-01-01", "聊城市"),
+    ],
+)
+def test_due_questions(question: str, before: str, after: str, place: str) -> None:
+    found = interpret(question)
+    assert found.query == "task_list"
+    assert (found.params["due_before"], found.params["due_after"], found.params["jurisdiction"]) == (
+        before,
+        after,
+        place,
+    )
+
+
+def test_answers_have_real_rows(samples: GraphStore) -> None:
+    work = answer(samples, "what does the Liaocheng industry bureau lead")
+    assert {r["unit"] for r in work.rows} == {"聊城市工业和信息化局"}
+    assert {r["basis"] for r in work.rows} == {"stated lead", "first-listed responsible unit"}
+    assert "编制基站建设专项规划" in work.groups[0].items["stated lead"]
+    due = answer(samples, "what is due before 2020-12-31 in Kaifeng")
+    assert {r["title"] for r in due.rows} == {"加快推进5G网络建设", "统筹5G基站规划布局"}
+    assert all(r["due_date"] <= "2020-12-31" for r in due.rows)
+    targets = answer(samples, "哪些城市设定了5G基站目标")
+    assert {g.key for g in targets.groups} == {"三门峡市", "岳阳市", "开封市", "晋城市 / 泽州县", "聊城市"}
+    assert (
+        "1500 个 by 2020-12-31 (planned)"
+        in dict((g.key, g) for g in targets.groups)["开封市"].items["5G基站数量"]
+    )
+    people = answer(samples, "聊城市工作专班成员有哪些")
+    assert people.rows and {r["jurisdiction"] for r in people.rows} == {"聊城市"}
+
+
+@pytest.mark.parametrize("question", ["what is the weather", "who leads", "   ", "x" * 501, "今天吃什么"])
+def test_unanswerable_questions_are_refused_not_guessed(question: str) -> None:
+    with pytest.raises(NotUnderstood) as info:
+        interpret(question)
+    data = info.value.to_dict()
+    assert data["message"].startswith("could not map the question")
+    assert any("牵头" in line for line in data["can_answer"])
+
+
+def test_vocabulary_file_is_validated() -> None:
+    assert ask_vocab().roles["lead"].zh[0] == "牵头"
+    with pytest.raises(AskVocabularyError, match="unknown keys"):
+        parse_vocab({**_raw_vocab(), "rolez": {}})
+    with pytest.raises(AskVocabularyError, match="roles must have exactly"):
+        parse_vocab({**_raw_vocab(), "roles": {"lead": {"zh": ["牵头"]}}})
+
+
+def _raw_vocab() -> dict[str, object]:
+    from importlib import resources
+
+    import yaml
+
+    text = resources.files("fengong.queries").joinpath("data", "ask.yaml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    assert isinstance(data, dict)
+    return data
+
+
+def _cli() -> typer.Typer:
+    app = typer.Typer()
+
+    @app.callback()
+    def _root() -> None:
+        """Test root."""
+
+    cmd_ask.register(app)
+    return app
+
+
+def test_cli_ask_json_and_rich(samples: GraphStore, tmp_path: Path) -> None:
+    data_dir = tmp_path / "cli"
+    store = loaded_store("embedded", data_dir)
+    store.close()
+    runner = CliRunner()
+    graph = data_dir / "graph"
+    result = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--json", "--data", str(graph)])
+    assert result.exit_code == 0, result.output
+    assert json.loads(result.stdout)["groups"] == EXPECTED_GROUPS
+    assert "\\u" not in result.stdout
+    rich = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[0], "--data", str(graph)])
+    assert rich.exit_code == 0, rich.output
+    for text in (
+        "understood as",
+        "聊城市",
+        "stated lead",
+        "first-listed responsible unit",
+        "no lead named",
+        "evidence",
+    ):
+        assert text in rich.stdout
+
+
+def test_cli_ask_refuses_unmappable_question(tmp_path: Path) -> None:
+    result = CliRunner().invoke(_cli(), ["ask", "what is the weather", "--data", str(tmp_path / "g")])
+    assert result.exit_code == 2
+    assert "could not map the question" in result.output and "I can answer" in result.output
