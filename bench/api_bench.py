@@ -14,6 +14,8 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
+import re
+import shutil
 import socket
 import statistics
 import subprocess
@@ -83,12 +85,32 @@ async def _drive(url: str, concurrency: int, seconds: float) -> tuple[list[float
     return latencies, errors, elapsed
 
 
+_WRK_LINE = re.compile(r"^\s*(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def _drive_wrk(url: str, concurrency: int, seconds: float) -> tuple[int, float, float, float, int]:
+    """wrk (C, its own process): requests, req/s, p50 ms, p99 ms, non-2xx."""
+    subprocess.run(["wrk", "-t1", "-c1", "-d1s", url], check=True, capture_output=True)  # warm up
+    out = subprocess.run(
+        ["wrk", "-t2", f"-c{concurrency}", f"-d{seconds:g}s", "--latency", url],
+        check=True,
+        capture_output=True,
+        text=True,
+    ).stdout
+    pct = {m.group(1): float(m.group(2)) * _UNITS[m.group(3)] for m in _WRK_LINE.finditer(out)}
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    bad = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    return requests, rate, pct["50"], pct["99"], int(bad.group(1)) if bad else 0
+
+
 def _percentile(values: list[float], p: float) -> float:
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float) -> list[str]:
+def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, driver: str) -> list[str]:
     """Run the server in a child process and drive each endpoint; Markdown rows."""
     port = _free_port()
     child = subprocess.Popen(
@@ -120,11 +142,15 @@ def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float) -
             time.sleep(0.2)
         rows = []
         for label, path in ENDPOINTS.items():
-            latencies, errors, elapsed = asyncio.run(_drive(base + path, concurrency, seconds))
+            if driver == "wrk":
+                count, rate, p50, p99, errors = _drive_wrk(base + path, concurrency, seconds)
+            else:
+                latencies, errors, elapsed = asyncio.run(_drive(base + path, concurrency, seconds))
+                count, rate = len(latencies), len(latencies) / elapsed
+                p50, p99 = statistics.median(latencies) * 1000, _percentile(latencies, 99) * 1000
             rows.append(
-                f"| {store_kind} | {'on' if cache_ttl > 0 else 'off'} | `{label}` | {len(latencies)} | "
-                f"{len(latencies) / elapsed:,.0f} | {statistics.median(latencies) * 1000:.1f} | "
-                f"{_percentile(latencies, 99) * 1000:.1f} | {errors} |"
+                f"| {store_kind} | {'on' if cache_ttl > 0 else 'off'} | `{label}` | {count} | "
+                f"{rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
             )
             print(rows[-1], flush=True)
         return rows
@@ -140,6 +166,12 @@ def main() -> None:
     )
     parser.add_argument("--stores", nargs="+", default=["embedded"], choices=["embedded", "neo4j"])
     parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument(
+        "--driver",
+        choices=["wrk", "httpx"],
+        default="wrk" if shutil.which("wrk") else "httpx",
+        help="load generator: wrk (Debian package, default when installed) or httpx + asyncio",
+    )
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
@@ -149,7 +181,8 @@ def main() -> None:
         serve(args.serve, args.port, args.cache_ttl)
         return
     header = [
-        f"{args.concurrency} concurrent keep-alive connections, {args.seconds:g} s per row, loopback, one uvicorn process",
+        f"{args.concurrency} concurrent keep-alive connections ({args.driver}), {args.seconds:g} s per row, "
+        "loopback, one uvicorn process",
         "",
         "| store | answer cache | endpoint | requests | req/s | p50 ms | p99 ms | non-200 |",
         "|---|---|---|---:|---:|---:|---:|---:|",
@@ -158,7 +191,7 @@ def main() -> None:
     rows = []
     for store_kind in args.stores:
         for ttl in (30.0, 0.0):
-            rows += bench(store_kind, ttl, args.concurrency, args.seconds)
+            rows += bench(store_kind, ttl, args.concurrency, args.seconds, args.driver)
     print("\n" + "\n".join(header + rows))
 
 

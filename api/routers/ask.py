@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Query
 
-from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, cached_json
+from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, serve_cached
 from fengong.api.schemas import AnswerOut
 from fengong.queries.ask import answer
 
@@ -18,7 +18,7 @@ router = APIRouter(tags=["ask"], responses=ERRORS)
     summary="Answer a question about who leads / cooperates on what, where and when",
     response_model=AnswerOut,
 )
-def ask(
+async def ask(
     store: StoreDep,
     cache: CacheDep,
     q: Annotated[
@@ -37,4 +37,4 @@ def ask(
     """Interpret the question (deterministic rules, no network), run the named query and return the
     rows grouped by city / unit with evidence sentences. 422 when the question cannot be mapped,
     with what was recognised and the kinds of questions that can be answered."""
-    return cached_json(cache, ("ask", q.strip()), lambda: answer(store, q).to_dict())
+    return await serve_cached(cache, ("ask", q.strip()), lambda: answer(store, q).to_dict())

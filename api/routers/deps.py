@@ -9,6 +9,7 @@ from collections.abc import Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
+from fastapi.concurrency import run_in_threadpool
 from fastapi.responses import JSONResponse, Response
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
@@ -62,13 +63,15 @@ class ApiSettings(BaseModel):
         return cls(**values)
 
 
-def get_store(request: Request) -> GraphStore:
+# The dependencies below only read app state: async, so FastAPI resolves them on the event loop
+# instead of hopping to the thread pool for each request.
+async def get_store(request: Request) -> GraphStore:
     """The store the app was built with."""
     store: GraphStore = request.app.state.store
     return store
 
 
-def get_settings(request: Request) -> ApiSettings:
+async def get_settings(request: Request) -> ApiSettings:
     """The app's validated settings."""
     settings: ApiSettings = request.app.state.settings
     return settings
@@ -151,6 +154,11 @@ class AnswerCache:
         self._items[key] = (now + self.ttl, value)
         return value
 
+    def peek(self, key: Any) -> Any | None:
+        """The fresh cached value of ``key`` without computing anything, else None."""
+        hit = self._items.get(key) if self.ttl > 0 else None
+        return hit[1] if hit is not None and hit[0] > time.monotonic() else None
+
     def clear(self) -> None:
         """Forget everything (after a write)."""
         self._items.clear()
@@ -173,7 +181,16 @@ def cached_json(cache: AnswerCache, key: Any, compute: Callable[[], Any]) -> Res
     return Response(body, media_type=UTF8JSONResponse.media_type)
 
 
-def get_cache(request: Request) -> AnswerCache:
+async def serve_cached(cache: AnswerCache, key: Any, compute: Callable[[], Any]) -> Response:
+    """``cached_json`` for async endpoints: a hit is answered on the event loop, a miss computes in
+    the thread pool (store calls block)."""
+    body = cache.peek(key)
+    if body is not None:
+        return Response(body, media_type=UTF8JSONResponse.media_type)
+    return await run_in_threadpool(cached_json, cache, key, compute)
+
+
+async def get_cache(request: Request) -> AnswerCache:
     """The app's answer cache."""
     cache: AnswerCache = request.app.state.cache
     return cache

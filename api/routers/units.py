@@ -6,7 +6,7 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, HTTPException, Query, status
 
-from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, cached_json, page
+from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cached
 from fengong.api.schemas import Page, PartnerOut, UnitDetailOut, UnitOut, UnitWorkOut
 from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore
@@ -63,7 +63,7 @@ def unit_detail(store: GraphStore, unit: str) -> dict[str, Any] | None:
     summary="One unit: what it leads and cooperates on, and with whom",
     response_model=UnitDetailOut,
 )
-def get_unit(store: StoreDep, cache: CacheDep, unit: str) -> Any:
+async def get_unit(store: StoreDep, cache: CacheDep, unit: str) -> Any:
     """A unit by id or fully qualified name, its tasks by basis (stated lead, first-listed, …) and its partners."""
 
     def compute() -> UnitDetailOut:
@@ -72,4 +72,4 @@ def get_unit(store: StoreDep, cache: CacheDep, unit: str) -> Any:
             raise HTTPException(status.HTTP_404_NOT_FOUND, f"no unit with id or name {unit!r}")
         return UnitDetailOut(**detail)
 
-    return cached_json(cache, ("unit", unit), compute)
+    return await serve_cached(cache, ("unit", unit), compute)
