@@ -19,13 +19,12 @@ import time
 from dataclasses import dataclass
 from pathlib import Path
 
+from bench.corpus import make_corpus
 from fengong.graph.mapping import document_rows
 from fengong.graph.schema import NODES, RELS, quote
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, open_store
 from fengong.ingest.model import Document
-
-from bench.corpus import make_corpus
 
 
 @dataclass

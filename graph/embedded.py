@@ -22,6 +22,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import ladybug as lb
+
 from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import ladybug_ddl
 from fengong.graph.settings import StoreSettings

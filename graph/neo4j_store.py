@@ -13,12 +13,13 @@ from collections.abc import Iterator
 from typing import Any
 
 import neo4j
+from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.graph import Node, Path, Relationship
+
 from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import neo4j_schema_statements
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
-from neo4j.graph import Node, Path, Relationship
 
 
 class Neo4jStore(GraphStore):

@@ -14,10 +14,11 @@ from functools import cache
 from typing import Any
 
 import spacy
+from spacy.language import Language
+
 from fengong.ingest.places import places
 from fengong.ingest.topics import load_topics
 from fengong.ingest.vocab import unit_vocab
-from spacy.language import Language
 
 _HAN = r"\u4e00-\u9fff"
 _WORD_FREQ = 200_000  # high enough that a vocabulary word beats jieba's own split of it

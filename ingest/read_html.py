@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from bs4 import BeautifulSoup, NavigableString, Tag
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.reading import decode_bytes
 

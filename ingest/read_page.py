@@ -11,6 +11,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.read_html import read_html
 

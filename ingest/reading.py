@@ -7,6 +7,7 @@ import codecs
 from pathlib import Path
 
 from charset_normalizer import from_bytes
+
 from fengong.ingest.errors import DocumentError
 
 # Above this share of control characters a byte string is binary, whatever decodes.

@@ -13,9 +13,9 @@ import docx
 import pytest
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
+
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.pipeline import extract_path
-
 from tests.conftest import SAMPLE_GOLD, SAMPLES, score
 
 SOFFICE = shutil.which("soffice") or shutil.which("libreoffice")

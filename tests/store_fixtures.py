@@ -13,6 +13,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+
 from fengong.graph.schema import NODES, RELS, quote
 from fengong.graph.settings import StoreSettings, settings_from_env
 from fengong.graph.store import GraphStore, open_store

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from fengong.api.cli import app
 from typer.testing import CliRunner
 
+from fengong.api.cli import app
 from tests.conftest import SAMPLES
 
 runner = CliRunner()

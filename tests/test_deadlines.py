@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+
 from fengong.ingest.deadlines import find_deadlines, parse_deadline_cell
 
 

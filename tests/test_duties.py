@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from fengong.ingest.duties import find_duties
-
 from tests.conftest import SAMPLES
 
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from fengong.api.cli import app
 from typer.testing import CliRunner
 
+from fengong.api.cli import app
 from tests.conftest import OWN_DOCS, OWN_GOLD, SAMPLE_GOLD, SAMPLES, score
 
 runner = CliRunner()

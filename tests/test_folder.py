@@ -8,11 +8,11 @@ import logging
 from pathlib import Path
 
 import pytest
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.read_folder import expand_inputs, iter_documents
 from fengong.ingest.read_page import attachment_links
 from fengong.ingest.readers import read_path
-
 from tests.office_docs import (
     docx_from_text,
     requires_soffice,

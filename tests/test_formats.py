@@ -9,10 +9,10 @@ from pathlib import Path
 
 import docx
 import pytest
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.pipeline import extract_path
-
 from tests.conftest import SAMPLE_GOLD, SAMPLES, score
 
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 
 import pytest
-from fengong.ingest.pipeline import extract_path
 
+from fengong.ingest.pipeline import extract_path
 from tests.conftest import OWN_DOCS, OWN_GOLD, SAMPLE_GOLD, SAMPLES
 
 CASES = [(p, SAMPLE_GOLD / f"{p.name}.json") for p in sorted(SAMPLES.glob("*.txt"))]

@@ -7,11 +7,11 @@ import shutil
 from pathlib import Path
 
 import pytest
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.pipeline import extract_path
 from fengong.ingest.read_office import convert
 from fengong.ingest.readers import read_path
-
 from tests.office_docs import (
     docx_from_text,
     requires_soffice,

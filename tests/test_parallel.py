@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from fengong.ingest.parallel import extract_many
-
 from tests.conftest import SAMPLES
 
 

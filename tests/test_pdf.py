@@ -8,11 +8,11 @@ import re
 from pathlib import Path
 
 import pytest
+from PIL import Image, ImageDraw, ImageFont
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.pipeline import extract_path
 from fengong.ingest.read_pdf import read_pdf
-from PIL import Image, ImageDraw, ImageFont
-
 from tests.office_docs import docx_from_text, requires_soffice, sample, soffice_convert, strict_f1
 
 CJK_FONT = Path("/usr/share/fonts/opentype/noto/NotoSansCJK-Regular.ttc")

@@ -6,6 +6,7 @@ import codecs
 from pathlib import Path
 
 import pytest
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.reading import decode_bytes, read_text
 

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+from hypothesis import HealthCheck, given, settings
+from hypothesis import strategies as st
+
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.outline import segment, split_lines
 from fengong.ingest.pipeline import extract_text
 from fengong.ingest.reading import decode_bytes
 from fengong.ingest.units import parse_list
-from hypothesis import HealthCheck, given, settings
-from hypothesis import strategies as st
 
 # Text drawn from the characters that matter to the parsers, plus anything else.
 NOTATION = "一二三四五六七八九十（）()〔〕【】、，,；;：:。\t\n 市县区局委办公司各等牵头配合责任单位负责月底前年0123456789"

@@ -6,11 +6,11 @@ import json
 from pathlib import Path
 
 import pytest
-from fengong.ingest.duties import find_duties
-from fengong.ingest.roster import find_roster, position_unit
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fengong.ingest.duties import find_duties
+from fengong.ingest.roster import find_roster, position_unit
 from tests.conftest import SAMPLE_GOLD, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))

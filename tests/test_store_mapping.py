@@ -4,7 +4,6 @@ from __future__ import annotations
 
 from fengong.graph.mapping import document_rows, guess_level, merge_rows, target_id
 from fengong.graph.schema import NODES, RELS, ladybug_ddl, neo4j_schema_statements
-
 from tests.fixtures_docs import all_docs, kaifeng, liaocheng
 
 

@@ -3,10 +3,10 @@
 from __future__ import annotations
 
 import pytest
+
 from fengong.graph import embedded, neo4j_store
 from fengong.graph.readonly import ReadOnlyViolation, check_read_only
 from fengong.graph.store import GraphStore, StoreError
-
 from tests.fixtures_docs import all_docs
 
 WRITES = [

@@ -7,11 +7,11 @@ import re
 from pathlib import Path
 
 import pytest
-from fengong.ingest.model import Target
-from fengong.ingest.targets import cn_number, find_targets
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from fengong.ingest.model import Target
+from fengong.ingest.targets import cn_number, find_targets
 from tests.conftest import SAMPLE_GOLD, SAMPLES
 
 SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))

@@ -5,9 +5,9 @@ from __future__ import annotations
 import json
 
 import pytest
+
 from fengong.ingest.topics import load_topics, match_topic, parse_topics, tag_topics
 from fengong.ingest.vocab import VocabularyError
-
 from tests.conftest import SAMPLE_GOLD
 
 GOLD_TASKS = [
