@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 import hashlib
 import re
 from pathlib import Path
@@ -17,7 +18,7 @@ from fengong.ingest.roster import find_roster
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
-from fengong.ingest.topics import tag_topics
+from fengong.ingest.topics import find_mentions, tag_topics
 from fengong.ingest.units import clean, looks_like_unit, parse_list
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
@@ -85,7 +86,7 @@ def extract_text(text: str, source: str) -> Document:
     for task in doc.tasks:
         task.topics = tag_topics(task.title, task.text)
     doc.duties = [Duty(resolver.unit_id(local), duty, s, e) for _, local, duty, s, e in duties]
-    doc.topic_mentions = topic_mentions(text, lines, raw)
+    doc.topic_mentions = topic_mentions(lines, raw)
     doc.targets = find_targets(text, meta.year)
     doc.people, doc.groups = find_roster(text, meta.jurisdiction.name if meta.jurisdiction else None)
     for t in raw:
@@ -98,22 +99,24 @@ def extract_text(text: str, source: str) -> Document:
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")
 
 
-def topic_mentions(text: str, lines: list[Line], tasks: list[RawTask]) -> list[TopicMention]:
+def topic_mentions(lines: list[Line], tasks: list[RawTask]) -> list[TopicMention]:
     """Topics the document names outside its tasks, each with the first sentence that names it:
     a city that mentions a topic without assigning it is still a city that mentions it."""
     spans = sorted((t.start, t.end) for t in tasks)
+    starts = [s for s, _ in spans]
     found: dict[str, TopicMention] = {}
     for line in lines:
-        if not line.text or any(s <= line.start < e for s, e in spans):
-            continue
-        tags = tag_topics("", line.text)
-        if not tags or all(t in found for t in tags):
-            continue
-        for m in _SENTENCE.finditer(line.text):
-            for topic in tag_topics("", m.group()):
-                if topic in tags and topic not in found:
-                    start = line.start + m.start()
-                    found[topic] = TopicMention(topic, m.group().strip(), start, start + len(m.group()))
+        i = bisect.bisect_right(starts, line.start) - 1
+        if not line.text or (i >= 0 and line.start < spans[i][1]):
+            continue  # inside a task: its topics are the task's
+        for topic, start, _end in find_mentions(line.text):
+            if topic in found:
+                continue
+            for m in _SENTENCE.finditer(line.text):
+                if m.start() <= start < m.end():
+                    begin = line.start + m.start()
+                    found[topic] = TopicMention(topic, m.group().strip(), begin, begin + len(m.group()))
+                    break
     return list(found.values())
 
 

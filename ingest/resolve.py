@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
+from functools import lru_cache
 
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup, places
@@ -24,6 +25,13 @@ _ABBREVIATION = re.compile(
     r"(?P<full>[^，,。；;（(“”\s]{4,40})[（(]\s*(?:以下|下文)?\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]"
 )
 _CALLED = re.compile("简称")
+
+
+@lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow
+def short_place_names(body: str) -> str:
+    """Place names inside a unit's name cut to their short form (岳阳市铁塔分公司 -> 岳阳铁塔分公司)."""
+    table = places()
+    return table.pattern.sub(lambda m: table.by_name[m.group()][0].short, body)
 
 
 class UnitResolver:
@@ -65,7 +73,7 @@ class UnitResolver:
         level = self._level_of(prefix)
         for variant, canon in v.place_class_variants.items():
             body = body.replace(variant, canon)
-        body = places().pattern.sub(lambda m: places().by_name[m.group()][0].short, body)
+        body = short_place_names(body)
         function = function_of(body)
         if function is None and level.endswith("委"):
             function = function_of("委" + body)
@@ -149,7 +157,7 @@ class UnitResolver:
         name, jurisdiction = self._qualify(local)
         kind = unit_kind(local)
         body = local[len(level_prefix(local)) :]
-        body = places().pattern.sub(lambda m: places().by_name[m.group()][0].short, body)
+        body = short_place_names(body)
         unit_type = (function_of(body) or function_of("委" + body) or body) if kind != "collective" else local
         uid = stable_id(name, jurisdiction or "")
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))

@@ -33,7 +33,7 @@ class Topic:
 
 def _norm_zh(text: str) -> str:
     """Drop spaces and unify the plus sign, so "5G ＋ 智慧医疗" meets "5G+智慧医疗"."""
-    return re.sub(r"\s+", "", text).replace("＋", "+").lower()
+    return "".join(text.split()).replace("＋", "+").lower()
 
 
 def _norm_en(text: str) -> str:
@@ -114,7 +114,13 @@ def _matcher(topics: tuple[Topic, ...]) -> _Matcher:
 
 
 def _get(topics: list[Topic] | tuple[Topic, ...] | None) -> _Matcher:
-    return _matcher(tuple(topics) if topics is not None else _default_topics())
+    # The default matcher is looked up without hashing every Topic of the file on each call.
+    return _default_matcher() if topics is None else _matcher(tuple(topics))
+
+
+@cache
+def _default_matcher() -> _Matcher:
+    return _matcher(_default_topics())
 
 
 def tag_topics(title: str, text: str, topics: list[Topic] | None = None) -> list[str]:
@@ -177,3 +183,17 @@ def match_topic(query: str, topics: list[Topic] | None = None) -> Topic | None:
 def _stem(word: str) -> str:
     """A crude English stem so "stations" meets "station" and "poles" meets "pole"."""
     return word[:-1] if len(word) > 3 and word.endswith("s") and not word.endswith("ss") else word
+
+
+def find_mentions(text: str, topics: list[Topic] | None = None) -> list[tuple[str, int, int]]:
+    """Every place ``text`` names a topic by its name or an alias (not by a weak keyword), as
+    (canonical name, start, end). One pass of the compiled alternation, offsets into ``text``."""
+    m = _get(topics)
+    # Lower-casing and unifying the plus sign keep offsets; spaces inside a phrase are not bridged.
+    plain = text.replace("＋", "+").lower()
+    out = []
+    for hit in m.pattern.finditer(plain):
+        i, strong = m.phrase.get(hit.group(0), (-1, False))
+        if strong:
+            out.append((m.topics[i].name, hit.start(), hit.end()))
+    return out

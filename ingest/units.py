@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from fengong.ingest.places import places
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
@@ -176,7 +176,7 @@ def is_generic(name: str) -> bool:
     return name in unit_vocab().generic or not name
 
 
-@cache
+@lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow
 def level_prefix(name: str) -> str:
     """The part of a name that places it: a party prefix (市委), a full place name (开封市), a level
     character (市) or a qualifier (市直); '' when the name carries none."""
