@@ -18,7 +18,7 @@ $(STAMP): pyproject.toml
 # The main job on the embedded store: no server needed.
 demo: $(STAMP)
 	$(BIN)/fengong ingest samples/
-	$(BIN)/fengong query leads_by_topic --param topic=转供电改直供电
+	$(BIN)/fengong ask "哪些部门在哪些城市牵头转供电改直供电"
 
 lint: $(STAMP)
 	$(BIN)/ruff check .

@@ -22,7 +22,7 @@ class ErrorOut(BaseModel):
 
     message: str
     detail: Any = None
-    model_config = _example(message="unknown query 'leads_by_tropic'; known queries: leads_by_topic, …")
+    model_config = _example(message="unknown query 'topic_lead'; known queries: topic_leads, …")
 
 
 class HealthOut(BaseModel):

@@ -2,7 +2,7 @@
 
 Header lines (before the Cypher)::
 
-    // name: leads_by_topic
+    // name: topic_leads
     // description: Lead units for a topic, grouped by jurisdiction
     // params: topic (string, e.g. 转供电改直供电), min_shared (int, default 1)
 

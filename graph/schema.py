@@ -120,7 +120,13 @@ RELS: dict[str, RelSpec] = {
         RelSpec("DUE", "Task", "Deadline", _props(is_primary="BOOLEAN"), owned=True),
         RelSpec("ABOUT", "Task", "Topic", owned=True),
         # A topic the document names outside its tasks (it mentions the topic, assigns nobody).
-        RelSpec("MENTIONS", "Document", "Topic", (*_props("evidence", start="INT64"), Prop("end", "INT64")), owned=True),
+        RelSpec(
+            "MENTIONS",
+            "Document",
+            "Topic",
+            (*_props("evidence", start="INT64"), Prop("end", "INT64")),
+            owned=True,
+        ),
         RelSpec("SETS", "Document", "Target", owned=True),
         RelSpec("LEADS", "Unit", "Task", _PROVENANCE, owned=True),
         RelSpec("COOPERATES", "Unit", "Task", _PROVENANCE, owned=True),

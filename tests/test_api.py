@@ -122,14 +122,15 @@ def test_named_queries(client: TestClient) -> None:
         "default": None,
         "example": "转供电改直供电",
     }
-    rows = client.post("/queries/leads_by_topic", json={"params": {"topic": "转供电改直供电"}}).json()
-    assert rows["columns"] == ["jurisdiction", "basis", "unit", "tasks"]
-    assert {"jurisdiction": "泽州县", "basis": "stated lead", "unit": "泽州县能源局", "tasks": 1} in rows[
-        "rows"
-    ]
-    unknown = client.post("/queries/leads_by_tropic", json={})
+    rows = client.post("/queries/topic_leads", json={"params": {"topic": "转供电改直供电"}}).json()
+    assert rows["columns"][:4] == ["city", "jurisdiction", "basis", "rank"]
+    assert {(r["jurisdiction"], r["basis"], r["unit"]) for r in rows["rows"]} >= {
+        ("泽州县", "stated lead", "泽州县能源局"),
+        ("岳阳市", "mentioned, not assigned", ""),
+    }
+    unknown = client.post("/queries/topic_lead", json={})
     assert unknown.status_code == 422 and "known queries" in unknown.json()["message"]
-    missing = client.post("/queries/leads_by_topic", json={"params": {}})
+    missing = client.post("/queries/topic_leads", json={"params": {}})
     assert missing.status_code == 422 and "needs parameter 'topic'" in missing.json()["message"]
     capped = client.post("/queries/unit_list", json={"params": {"limit": 100}, "limit": 3}).json()
     assert capped["count"] == 3 and capped["truncated"]

@@ -33,7 +33,10 @@ EXPECTED_GROUPS = [
         "key": "聊城市",
         "items": {"stated lead": ["聊城市发展改革委", "聊城市市场监管局", "中国铁塔聊城分公司"]},
     },
-    {"key": "岳阳市", "items": {"mentioned, not assigned": ["岳阳市加快5G产业发展行动方案（2020年-2022年）"]}},
+    {
+        "key": "岳阳市",
+        "items": {"mentioned, not assigned": ["岳阳市加快5G产业发展行动方案（2020年-2022年）"]},
+    },
 ]
 
 

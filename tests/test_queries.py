@@ -18,7 +18,7 @@ from tests.fixtures_docs import TOPIC, all_docs, liaocheng
 from tests.store_fixtures import make_store, normalise
 
 REQUIRED = {
-    "leads_by_topic", "unit_tasks", "unit_type_leads", "unit_type_lead_tasks", "co_responsibility",
+    "topic_leads", "unit_tasks", "unit_type_leads", "unit_type_lead_tasks", "co_responsibility",
     "tasks_due", "targets_by_metric", "responsibility_matrix", "people_groups", "documents",
 }  # fmt: skip
 SAMPLES = Path(__file__).resolve().parents[1] / "samples"
@@ -35,7 +35,7 @@ def test_every_query_file_loads_with_header() -> None:
 
 
 def test_unknown_query_lists_known_ones() -> None:
-    with pytest.raises(QueryError, match=r"known queries: .*leads_by_topic"):
+    with pytest.raises(QueryError, match=r"known queries: .*topic_leads"):
         get_query("leads_by_tropic")
 
 
@@ -48,7 +48,7 @@ def test_parameter_validation() -> None:
     with pytest.raises(QueryError, match="has no parameter 'topic'; its parameters: unit, min_shared"):
         q.bind({"topic": "x"})
     with pytest.raises(QueryError, match="needs parameter 'topic'"):
-        get_query("leads_by_topic").bind({})
+        get_query("topic_leads").bind({})
 
 
 def test_header_parsing() -> None:
@@ -90,17 +90,12 @@ def test_every_query_same_rows_on_both_stores(tmp_path: Path) -> None:
             rows = _same(embedded, neo4j, q.name, q.examples())
             assert rows, f"{q.name} returns no rows on the fixtures"
         # the answers themselves
-        leads = _same(embedded, neo4j, "leads_by_topic", {"topic": TOPIC})
-        assert leads == [
-            {
-                "jurisdiction": "开封市",
-                "basis": "first-listed responsible unit",
-                "unit": "开封市发展和改革委员会",
-                "tasks": 1,
-            },
-            {"jurisdiction": "开封市", "basis": "no lead named", "unit": "", "tasks": 1},
-            {"jurisdiction": "泽州县", "basis": "stated lead", "unit": "泽州县发展和改革局", "tasks": 1},
-            {"jurisdiction": "聊城市", "basis": "stated lead", "unit": "聊城市发展和改革委员会", "tasks": 1},
+        leads = _same(embedded, neo4j, "topic_leads", {"topic": TOPIC, "jurisdiction": ""})
+        assert [(r["city"], r["jurisdiction"], r["basis"], r["unit"]) for r in leads] == [
+            ("开封市", "开封市", "first-listed responsible unit", "开封市发展和改革委员会"),
+            ("开封市", "开封市", "no lead named", ""),
+            ("晋城市", "泽州县", "stated lead", "泽州县发展和改革局"),
+            ("聊城市", "聊城市", "stated lead", "聊城市发展和改革委员会"),
         ]
         matrix = _same(embedded, neo4j, "responsibility_matrix", {"document": liaocheng().id})
         assert [(r["unit"], r["role"], r["rank"]) for r in matrix][:3] == [
@@ -148,7 +143,7 @@ def test_queries_on_the_samples_same_rows_on_both_stores(tmp_path: Path) -> None
             assert _same(embedded, neo4j, "unit_type_leads", {"unit_type": t["n"]})
             _same(embedded, neo4j, "unit_type_lead_tasks", {"unit_type": t["n"]})
         for t in embedded.run("MATCH (t:Topic) RETURN t.name AS n ORDER BY n"):
-            assert _same(embedded, neo4j, "leads_by_topic", {"topic": t["n"]})
+            assert _same(embedded, neo4j, "topic_leads", {"topic": t["n"], "jurisdiction": ""})
         for u in embedded.run("MATCH (u:Unit) RETURN u.name AS n ORDER BY n LIMIT 25"):
             _same(embedded, neo4j, "unit_tasks", {"unit": u["n"]})
             _same(embedded, neo4j, "co_responsibility", {"unit": u["n"]})

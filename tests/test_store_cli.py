@@ -54,7 +54,7 @@ def test_query_errors_are_clear(cli: tuple[CliRunner, typer.Typer]) -> None:
     runner, app = cli
     result = runner.invoke(app, ["query", "nope"])
     assert result.exit_code == 1 and "known queries" in result.output
-    result = runner.invoke(app, ["query", "leads_by_topic"])
+    result = runner.invoke(app, ["query", "topic_leads"])
     assert result.exit_code == 1 and "needs parameter 'topic'" in result.output
     result = runner.invoke(app, ["queries", "--json"])
-    assert result.exit_code == 0 and any(q["name"] == "leads_by_topic" for q in json.loads(result.output))
+    assert result.exit_code == 0 and any(q["name"] == "topic_leads" for q in json.loads(result.output))
