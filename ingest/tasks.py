@@ -45,11 +45,11 @@ def title_key(title: str) -> str:
     return _TITLE_NOISE.sub("", title)
 
 
-def _statement(block: Block, annotations: list[Annotation]) -> tuple[str, int]:
+def _statement(block: Block, annotations: list[Annotation]) -> str:
     """The block's own words before any progress report, annotations cut out."""
     lines = block.lines if block.progress_at is None else block.lines[: block.progress_at]
     if not lines:
-        return "", block.start
+        return ""
     start, end = lines[0].start, lines[-1].end
     spans = sorted((a.start, a.end) for a in annotations if start <= a.start < end)
     pieces, pos = [], start
@@ -57,7 +57,7 @@ def _statement(block: Block, annotations: list[Annotation]) -> tuple[str, int]:
         pieces.append((pos, s))
         pos = max(pos, e)
     pieces.append((pos, end))
-    return "".join(block_text_between(block, s, e) for s, e in pieces if e > s).strip(), start
+    return "".join(block_text_between(block, s, e) for s, e in pieces if e > s).strip()
 
 
 def block_text_between(block: Block, start: int, end: int) -> str:
@@ -109,8 +109,7 @@ def from_blocks(
             if body is not None and (body.index in annotated or body.index in claimed):
                 body = None
         source = body or b
-        statement, _start = _statement(source, notes.get(source.index, []))
-        statement = _strip_marker(statement, source)
+        statement = _strip_marker(_statement(source, notes.get(source.index, [])), source)
         title = compact(title_of(source.heading)) if source.level != 99 else compact(statement[:40])
         task = RawTask(path_of(blocks, source), title, compact(statement), source.start, source.end)
         if b.index in progress:
@@ -120,7 +119,7 @@ def from_blocks(
         else:
             found = find_deadlines(statement, year)
             if not found and body is not None:
-                found = find_deadlines(_statement(b, notes[b.index])[0], year)
+                found = find_deadlines(_statement(b, notes[b.index]), year)
         if found:
             task.deadline, task.other_deadlines = found[0], found[1:]
         _roles_from(notes.get(b.index, []), first_is_lead, task)
