@@ -13,7 +13,7 @@ from fengong.ingest.outline import Line
 from fengong.ingest.units import clean, looks_like_unit, split_list
 from fengong.ingest.vocab import load_yaml, role_vocab
 
-_KINDS = ("seq", "category", "group", "content", "deadline")
+_KINDS = ("other", "seq", "category", "group", "content", "deadline")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
 # Only cells with one of these can hold a deadline; the rest skip the date parser.
 _MAYBE_DATE = re.compile(r"[0-9年月季周旬日号持长常每按期逐经]")
@@ -60,7 +60,8 @@ def _header_words() -> list[tuple[str, str]]:
     data = load_yaml("table_headers.yaml")
     pairs = [(w, kind) for kind in _KINDS for w in data.get(kind, [])]
     pairs += list(role_vocab().labels.items())
-    return sorted(pairs, key=lambda p: len(p[0]), reverse=True)
+    # Longest first; at equal length "other" (牵头领导, a person) wins over a role (牵头).
+    return sorted(pairs, key=lambda p: (-len(p[0]), p[1] != "other"))
 
 
 def header_kind(cell: str) -> str | None:
@@ -82,7 +83,7 @@ def parse_header(line: str) -> list[str] | None:
     if "\t" not in line:
         return None
     kinds = [header_kind(c) for c in line.split("\t")]
-    known = [k for k in kinds if k]
+    known = [k for k in kinds if k and k != "other"]
     has_units = any(k in ("lead", "cooperate", "responsible") for k in known)
     if len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
         return None

@@ -132,3 +132,13 @@ def test_conjunctions_split_only_between_whole_units() -> None:
     assert names("市财政局和市税务局") == ["市财政局", "市税务局"]
     assert names("市发改委及各县区政府") == ["市发改委", "各县区政府"]
     assert names("市住房和城乡建设局、市财政局（按职责分工负责）") == ["市住房和城乡建设局", "市财政局"]
+
+
+def test_a_leader_column_is_not_a_lead_column() -> None:
+    from fengong.ingest.pipeline import extract_text
+
+    text = "序号\t工作任务\t牵头领导\t牵头单位\t配合单位\t完成时限\n1\t推进5G建设。\t张三副市长\t市工信局\t市发改委、市财政局\t2021年底\n"
+    task = extract_text(text, "t.txt").tasks[0]
+    assert task.title == "推进5G建设"
+    assert task.deadline is not None and task.deadline.date == "2021-12-31"
+    assert [a.role for a in task.assignments] == ["lead", "cooperate", "cooperate"]
