@@ -161,7 +161,7 @@ def from_table(table: Table, year: int | None, first_is_lead: bool) -> list[RawT
         first_sentence = content.split("。")[0].rstrip("；;，,") if content else ""
         title = (
             group if group and (group_rows.get(row.get("group"), 0) == 1 or not content) else first_sentence
-        )
+        ).rstrip("。；;，,")
         path = [p for p in (category, group) if p]
         if title and (not path or path[-1] != title):
             path.append(title)
