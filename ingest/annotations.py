@@ -126,6 +126,10 @@ def _labelled(text: str, base: int) -> list[Annotation]:
         while j < len(matches) and matches[j].start() < group_end:
             group.append(matches[j])
             j += 1
+        if open_at < 0:
+            # Unbracketed, the annotation ends at a stop label: "完成时限：2021年底" after it is the
+            # task's own words, not part of the unit list.
+            span_end = next((gm.start() for gm in group if gm["label"] not in labels), span_end)
         lists: list[RoleList] = []
         for k, gm in enumerate(group):
             if gm["label"] not in labels:  # a stop label such as 责任领导 ends the list before it

@@ -142,3 +142,12 @@ def test_a_leader_column_is_not_a_lead_column() -> None:
     assert task.title == "推进5G建设"
     assert task.deadline is not None and task.deadline.date == "2021-12-31"
     assert [a.role for a in task.assignments] == ["lead", "cooperate", "cooperate"]
+
+
+def test_deadline_label_after_an_unbracketed_unit_list() -> None:
+    from fengong.ingest.pipeline import extract_text
+
+    text = "一、重点任务\n1.推进5G基站建设。加快建设。责任单位：市工信局、市发改委 完成时限：2021年底\n"
+    task = extract_text(text, "t.txt").tasks[0]
+    assert task.deadline is not None and task.deadline.date == "2021-12-31"
+    assert [a.role for a in task.assignments] == ["responsible", "responsible"]
