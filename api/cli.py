@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import typer
 
-from fengong.api import cmd_ask, cmd_extract, cmd_serve, cmd_store
+from fengong.api import cmd_ask, cmd_export, cmd_extract, cmd_serve, cmd_store
 
 app = typer.Typer(
     name="fengong",
@@ -19,7 +19,7 @@ def _root() -> None:
     """Task-division documents -> responsibility-matrix knowledge graph."""
 
 
-for command_module in (cmd_extract, cmd_store, cmd_ask, cmd_serve):
+for command_module in (cmd_extract, cmd_store, cmd_ask, cmd_export, cmd_serve):
     command_module.register(app)
 
 
