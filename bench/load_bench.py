@@ -61,7 +61,7 @@ def batched(name: str, store: GraphStore, docs: list[Document]) -> Result:
 
 def naive_neo4j(store: GraphStore, docs: list[Document]) -> Result:
     """One auto-commit MERGE per node and per relationship, through one session."""
-    driver = store._driver  # type: ignore[attr-defined]  # the benchmark reuses the store's driver
+    driver = store._driver  # the benchmark reuses the store's driver
     nodes = rels = tasks = 0
     start = time.perf_counter()
     with driver.session(database=store.settings.neo4j_database) as session:

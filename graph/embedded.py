@@ -115,6 +115,10 @@ class EmbeddedStore(GraphStore):
                     if read_only:
                         self._rollback_quietly()
             except RuntimeError as exc:
+                if str(exc).startswith("Interrupted"):  # Ladybug's only word for a query timeout
+                    raise StoreError(
+                        f"the query ran past the time limit of {timeout:g} s and was stopped"
+                    ) from exc
                 raise StoreError(str(exc)) from exc
             finally:
                 self._conn.set_query_timeout(0)

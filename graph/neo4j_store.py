@@ -4,22 +4,41 @@ Uniqueness constraints and indexes are created idempotently on open. Loads run t
 plan (batched ``UNWIND $rows … MERGE/CREATE``) in one explicit transaction per document or
 per batch of documents. Read-only queries run in a READ access-mode session through
 ``execute_read`` with a server-side transaction timeout, so the server refuses writes.
+
+Clusters and Aura (``neo4j://`` / ``neo4j+s://`` routing URIs): a load transaction that fails
+with a transient error (leader switch, deadlock, lock timeout: ``TransientError``; a dropped
+connection: ``ServiceUnavailable``, ``SessionExpired``) is run again, up to ``max_attempts``
+times with jittered exponential backoff. Re-running is safe even when a commit's outcome is
+unknown, because a load replaces its documents (deletes their owned part, then writes) and ids
+are deterministic. Reads retry through the driver's managed transactions, but never past the
+query's time limit.
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Iterator
-from typing import Any
+import logging
+import random
+import time
+from collections.abc import Callable, Iterator
+from typing import Any, TypeVar
 
 import neo4j
-from neo4j.exceptions import Neo4jError, ServiceUnavailable
+from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
+from fengong.graph.mapping import GraphRows
 from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import neo4j_schema_statements
 from fengong.graph.settings import StoreSettings
-from fengong.graph.store import GraphStore, Rows, Runner, StoreError
+from fengong.graph.store import GraphStore, Rows, Runner, StepHook, StoreError
+
+log = logging.getLogger(__name__)
+T = TypeVar("T")
+#: Bolt URI schemes: direct (bolt) or routing (neo4j: clusters, Aura), plain or TLS.
+URI_SCHEMES = ("bolt", "bolt+s", "bolt+ssc", "neo4j", "neo4j+s", "neo4j+ssc")
+#: Server codes of a transaction stopped by its time limit.
+TIMED_OUT = ("Neo.ClientError.Transaction.TransactionTimedOut", "Neo.ClientError.Transaction.TransactionTimedOutClientConfiguration")  # fmt: skip
 
 
 class Neo4jStore(GraphStore):
@@ -28,10 +47,20 @@ class Neo4jStore(GraphStore):
     kind = "neo4j"
     batch_size = 10_000
     docs_per_transaction = 500
+    #: Attempts of one load transaction on transient errors (1 = no retry).
+    max_attempts: int = 5
+    #: First backoff delay in seconds; doubled after each attempt, with jitter.
+    retry_delay_s: float = 0.5
 
     def __init__(self, settings: StoreSettings, *, ensure_schema: bool = True) -> None:
         super().__init__(settings)
         self.database = settings.neo4j_database
+        scheme = settings.neo4j_uri.split("://", 1)[0].lower() if "://" in settings.neo4j_uri else ""
+        if scheme not in URI_SCHEMES:  # driver 6 would try its HTTP API (and need aiohttp) for http://
+            raise StoreError(
+                f"cannot reach Neo4j at {settings.neo4j_uri}: NEO4J_URI must start with one of "
+                + ", ".join(f"{s}://" for s in URI_SCHEMES)
+            )
         try:
             self._driver = neo4j.GraphDatabase.driver(
                 settings.neo4j_uri, auth=(settings.neo4j_user, settings.neo4j_password)
@@ -48,6 +77,30 @@ class Neo4jStore(GraphStore):
             for statement in neo4j_schema_statements():
                 session.run(statement).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
+
+    def _with_retries(self, what: str, work: Callable[[], T]) -> T:
+        """Run ``work`` again on a retryable driver/server error; ``work`` must be idempotent."""
+        delay = self.retry_delay_s
+        for attempt in range(1, self.max_attempts + 1):
+            try:
+                return work()
+            except (Neo4jError, DriverError) as exc:
+                if attempt >= self.max_attempts or not exc.is_retryable():
+                    raise
+                log.warning("%s: attempt %d failed (%s); retrying in %.1f s", what, attempt, exc, delay)
+                time.sleep(delay * random.uniform(0.5, 1.5))  # jitter: concurrent writers spread out
+                delay *= 2
+        raise AssertionError("unreachable")
+
+    def _replace(self, rows: GraphRows, on_step: StepHook | None) -> None:
+        """``GraphStore._replace`` retried on transient errors (a replace is idempotent)."""
+        self._with_retries(
+            f"loading {len(rows.doc_ids)} document(s)", lambda: GraphStore._replace(self, rows, on_step)
+        )
+
+    def delete_document(self, doc_id: str) -> bool:
+        """``GraphStore.delete_document`` retried on transient errors."""
+        return self._with_retries(f"deleting {doc_id}", lambda: GraphStore.delete_document(self, doc_id))
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[Runner]:
@@ -90,9 +143,16 @@ class Neo4jStore(GraphStore):
 
         mode = neo4j.READ_ACCESS if read_only else neo4j.WRITE_ACCESS
         try:
-            with self._driver.session(database=self.database, default_access_mode=mode) as session:
+            # Managed transactions retry transient errors, but not past the time limit.
+            with self._driver.session(
+                database=self.database, default_access_mode=mode, max_transaction_retry_time=timeout
+            ) as session:
                 columns, rows = (session.execute_read if read_only else session.execute_write)(work)
         except Neo4jError as exc:
+            if exc.code in TIMED_OUT:
+                raise StoreError(
+                    f"the query ran past the time limit of {timeout:g} s and was stopped ({exc.code})"
+                ) from exc
             raise StoreError(f"{exc.code}: {exc.message}") from exc
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
@@ -106,12 +166,16 @@ class Neo4jStore(GraphStore):
             "MATCH ()-[r]->() WITH r LIMIT 20000 DELETE r RETURN count(*) AS c",
             "MATCH (n) WITH n LIMIT 20000 DETACH DELETE n RETURN count(*) AS c",
         )
-        with self._driver.session(database=self.database) as session:
-            for statement in batches:
-                while True:
-                    record = session.run(statement).single()
-                    if record is None or record["c"] == 0:
-                        break
+
+        def wipe_all() -> None:
+            with self._driver.session(database=self.database) as session:
+                for statement in batches:
+                    while True:
+                        record = session.run(statement).single()
+                        if record is None or record["c"] == 0:
+                            break
+
+        self._with_retries("wiping the database", wipe_all)  # deleting again is harmless
 
     def close(self) -> None:
         """Close the driver."""
