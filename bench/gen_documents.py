@@ -35,11 +35,12 @@ RESPELL = [
 
 @dataclass(frozen=True)
 class Template:
-    """A sample and the places it names."""
+    """A sample, the places it names and its title (variants get their own title)."""
 
     name: str
     text: str
     place: Place
+    title: str = ""
 
 
 def _short(name: str) -> str:
@@ -59,7 +60,7 @@ def load_templates() -> list[Template]:
             continue
         table = places()
         place = next(p for p in table.by_name[meta.jurisdiction.name])
-        out.append(Template(path.stem, text, place))
+        out.append(Template(path.stem, text, place, meta.title))
     return out
 
 
@@ -126,7 +127,12 @@ def generate(count: int, seed: int = 7) -> Iterator[tuple[str, bytes]]:
             continue
         t = templates[n % len(templates)]
         to = rng.choice(counties if t.place.level in ("county", "district") else cities)
-        text = add_noise(relocate(t, to), rng)
+        text = relocate(t, to)
+        if t.title:
+            # One document per variant: a real corpus has many plans per place, each its own title.
+            title = relocate(Template(t.name, t.title, t.place), to)
+            text = text.replace(title, f"{title}（第{n + 1}号）")
+        text = add_noise(text, rng)
         encoding = "gb18030" if rng.random() < 0.2 else "utf-8"
         data = text.encode(encoding, errors="replace")
         name = f"{n:06d}_{t.name[:3]}_{to.adcode}.txt"
