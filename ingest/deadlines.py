@@ -52,6 +52,7 @@ _QUARTER = re.compile(
 )
 _NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[./-]\s*(?P<m>1[0-2]|0?[1-9])(?:\s*[./-]\s*(?P<d>[0-3]?\d))?")
 _BARE_YEAR = re.compile(rf"^{_Y}(?:底|末)?(?:前|以前|之前)?$")
+_ANY_DATE_WORD = re.compile("[年月季周旬每按持长常]")
 # Dates inside a quoted title (《…(2020—2022年)》) are not deadlines.
 _QUOTED = re.compile(r"《[^《》]*》")
 
@@ -132,6 +133,8 @@ def _year(m: re.Match[str]) -> Found | None:
 
 def find_deadlines(text: str, year: int | None) -> list[Found]:
     """Every deadline expression in ``text``, in reading order, without overlaps."""
+    if not _ANY_DATE_WORD.search(text):
+        return []  # every pattern below needs one of these characters
     masked = _QUOTED.sub(lambda q: "　" * len(q.group()), text)
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
