@@ -11,7 +11,19 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
 from starlette.exceptions import HTTPException
 
-from fengong.api.routers import ask, cypher, documents, guide, health, matrix, queries, tasks, topics, units
+from fengong.api.routers import (
+    ask,
+    cypher,
+    documents,
+    export,
+    guide,
+    health,
+    matrix,
+    queries,
+    tasks,
+    topics,
+    units,
+)
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.named_queries import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
@@ -65,6 +77,6 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     # Neo4j Browser fetches /guide from its own origin; reads only (writes need the token anyway).
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     _add_error_handlers(app)
-    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, guide):
+    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide):
         app.include_router(module.router)
     return app

@@ -289,3 +289,21 @@ def test_large_skip_is_refused_not_a_crash(client: TestClient) -> None:
     r = client.post("/queries/unit_list", json={"params": {"skip": 100000}})
     assert r.status_code == 400 and "skip" in r.json()["message"]
     assert client.get("/health").status_code == 200
+
+
+def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_path: Path) -> None:
+    import networkx as nx
+
+    r = client.get("/export/graphml", params={"jurisdiction": "聊城市"})
+    assert r.status_code == 200
+    assert "attachment" in r.headers["content-disposition"]
+    path = tmp_path / "g.graphml"
+    path.write_bytes(r.content)
+    graph = nx.read_graphml(path)
+    names = {d.get("name") for _, d in graph.nodes(data=True)}
+    assert "聊城市工业和信息化局" in names and "开封市工业和信息化局" not in names
+    xlsx = client.get("/export/xlsx")
+    assert xlsx.status_code == 200 and load_workbook(io.BytesIO(xlsx.content)).sheetnames
+    assert client.get("/export/nope").status_code == 404
+    empty = client.get("/export/csv", params={"jurisdiction": "北京市"})
+    assert empty.status_code == 422 and empty.json()["message"]
