@@ -119,6 +119,9 @@ class _Mention:
     end: int
 
 
+_NAME_CHAR = re.compile(rf"[{_HAN}A-Za-z0-9+＋ \u3000]")
+
+
 def _group_mentions(text: str, jurisdiction: str | None, vocab: RosterVocab) -> list[_Mention]:
     """Every mention of a group, full names with their place completed, in order."""
     out: list[_Mention] = []
@@ -128,7 +131,7 @@ def _group_mentions(text: str, jurisdiction: str | None, vocab: RosterVocab) -> 
         quote += text.count("《", last, m.start()) - text.count("》", last, m.start())
         last = m.start()
         i = m.start()
-        while i > max(0, m.start() - 60) and (re.match(rf"[{_HAN}A-Za-z0-9+＋ \u3000]", text[i - 1])):
+        while i > max(0, m.start() - 60) and _NAME_CHAR.match(text[i - 1]):
             if any(text.startswith(stop, i - len(stop)) for stop in vocab.group_stops):
                 break
             i -= 1

@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from functools import cache
+from functools import cache, lru_cache
 
 from fengong.ingest.deadlines import parse_deadline_cell
 from fengong.ingest.outline import Line
@@ -90,6 +90,7 @@ def parse_header(line: str) -> list[str] | None:
     return [k or "other" for k in kinds]
 
 
+@lru_cache(maxsize=16384)  # tables repeat cells (持续推进, the same unit lists) row after row
 def _cell_type(text: str) -> str:
     t = "".join(text.split())
     if not t:

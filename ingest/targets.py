@@ -262,6 +262,9 @@ def _status(sentence: str, dues: bool, vocab: TargetVocab) -> str | None:
     return status
 
 
+_HAS_NUMBER = re.compile(r"[\d两三四五六七八九十]")
+
+
 def find_targets(text: str, year: int | None, base: int = 0) -> list[Target]:
     """Quantified goals and reported figures in ``text``, in document order.
 
@@ -273,7 +276,7 @@ def find_targets(text: str, year: int | None, base: int = 0) -> list[Target]:
     targets: list[Target] = []
     pos = 0
     for para in text.split("\n"):
-        if any(c.isdigit() or c in "两三四五六七八九十" for c in para):
+        if _HAS_NUMBER.search(para):
             targets.extend(_para_targets(para, pos, year, vocab, base))
         pos += len(para) + 1
     return targets
