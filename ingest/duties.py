@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 from functools import cache
 
-from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
 _DATA = "duties.yaml"
 _UNIT_CHARS = r"\u4e00-\u9fff（）()、A-Za-z0-9"
@@ -37,10 +37,7 @@ class DutyVocab:
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise VocabularyError(f"ingest/data/{_DATA}: '{key}' must be a non-empty list of strings")
-    return [str(v) for v in value]
+    return words(data, key, _DATA)
 
 
 @cache

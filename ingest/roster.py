@@ -20,7 +20,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fengong.ingest.model import Group, Person
-from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
 _DATA = "roster.yaml"
 _HAN = r"\u4e00-\u9fff"
@@ -48,10 +48,7 @@ class RosterVocab:
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise VocabularyError(f"ingest/data/{_DATA}: '{key}' must be a non-empty list of strings")
-    return [str(v) for v in value]
+    return words(data, key, _DATA)
 
 
 @cache

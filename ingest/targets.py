@@ -16,7 +16,7 @@ from decimal import Decimal
 from functools import cache
 
 from fengong.ingest.model import Target
-from fengong.ingest.vocab import VocabularyError, alternation, load_yaml
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
 
 _DATA = "targets.yaml"
 _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
@@ -63,10 +63,7 @@ class TargetVocab:
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
-    value = data.get(key)
-    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
-        raise VocabularyError(f"ingest/data/{_DATA}: '{key}' must be a non-empty list of strings")
-    return [str(v) for v in value]
+    return words(data, key, _DATA)
 
 
 def _mapping(data: dict[str, object], key: str) -> dict[str, object]:
@@ -82,10 +79,10 @@ def target_vocab() -> TargetVocab:
     data = load_yaml(_DATA)
     multipliers = {k: int(v) for k, v in _mapping(data, "multipliers").items()}  # type: ignore[call-overload]
     marker_status: dict[str, str] = {}
-    for status, words in _mapping(data, "status_markers").items():
-        if not isinstance(words, list):
+    for status, markers in _mapping(data, "status_markers").items():
+        if not isinstance(markers, list):
             raise VocabularyError(f"ingest/data/{_DATA}: status_markers.{status} must be a list")
-        marker_status.update({str(w): status for w in words})
+        marker_status.update({str(w): status for w in markers})
     implicit = {k: str(v) for k, v in _mapping(data, "implicit_units").items()}
     # 第 keeps ordinals apart; the look-behind stops "5G" and years inside longer numbers.
     quantity = re.compile(

@@ -46,6 +46,14 @@ def _strings(data: dict[str, Any], key: str, name: str) -> list[str]:
     return value
 
 
+def words(data: dict[str, Any], key: str, name: str) -> list[str]:
+    """A required, non-empty list of non-empty strings under ``key`` of data file ``name``."""
+    value = data.get(key)
+    if not isinstance(value, list) or not value or not all(isinstance(v, str) and v for v in value):
+        raise VocabularyError(f"ingest/data/{name}: '{key}' must be a non-empty list of strings")
+    return [str(v) for v in value]
+
+
 def alternation(words: list[str]) -> str:
     """A regex alternation of literal words, longest first so the longest match wins."""
     return "|".join(re.escape(w) for w in sorted(set(words), key=len, reverse=True))
