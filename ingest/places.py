@@ -108,8 +108,3 @@ def lookup(name: str, context: str = "") -> Place | None:
     table = places()
     cands = table.by_name.get(name) or table.by_short.get(name)
     return _best(cands, context) if cands else None
-
-
-def short_forms() -> re.Pattern[str]:
-    """A regex over short place names (岳阳, 聊城), for unit-name keys."""
-    return places().short_pattern
