@@ -88,7 +88,7 @@ def _run_child(data: Path, fmt: str, out: Path, jurisdiction: str | None, trace:
     return json.loads(done.stdout.strip().splitlines()[-1])
 
 
-def measure(docs: int, work: Path) -> list[str]:
+def measure(docs: int, work: Path, formats: list[str] | None = None) -> list[str]:
     """Load ``docs`` documents and export them in every format; Markdown table rows."""
     corpus = make_corpus(docs)
     place = corpus[0].jurisdiction.name if corpus[0].jurisdiction else None
@@ -106,7 +106,7 @@ def measure(docs: int, work: Path) -> list[str]:
         file=sys.stderr,
     )
     rows = []
-    for fmt in FORMATS:
+    for fmt in formats or list(FORMATS):
         jurisdiction = place if fmt == "html" else None
         out = work / f"out-{docs}-{fmt}"
         timed = _run_child(data, fmt, out, jurisdiction, trace=False)
@@ -125,6 +125,7 @@ def main() -> None:
     """Parse arguments; run the benchmark (or one child measurement)."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--docs", type=int, nargs="+", default=[1100, 5500])
+    parser.add_argument("--formats", nargs="+", choices=list(FORMATS), help="only these formats")
     parser.add_argument("--child", nargs=3, metavar=("DATA", "FORMAT", "OUT"), help=argparse.SUPPRESS)
     parser.add_argument("--jurisdiction", help=argparse.SUPPRESS)
     parser.add_argument("--trace", action="store_true", help=argparse.SUPPRESS)
@@ -134,7 +135,7 @@ def main() -> None:
         child(Path(data), fmt, Path(out), args.jurisdiction, args.trace)
         return
     with tempfile.TemporaryDirectory(prefix="fengong-export-bench-") as tmp:
-        rows = [row for docs in args.docs for row in measure(docs, Path(tmp))]
+        rows = [row for docs in args.docs for row in measure(docs, Path(tmp), args.formats)]
     print("## Exports\n")
     print(f"`{' '.join(['.venv/bin/python -m bench.export_bench', '--docs', *map(str, args.docs)])}` "
           "(embedded store; each export in its own process)\n")  # fmt: skip

@@ -1,10 +1,12 @@
-"""The responsibility matrix as XLSX (openpyxl write-only) and as CSV (one row per assignment).
+"""The responsibility matrix as XLSX (XlsxWriter, constant memory) and as CSV (one row per assignment).
 
 XLSX: a sheet per document — tasks as rows (number, outline path, task, deadline, date,
 task id), units as columns, cells 牵头 / 配合 / 责任1, 责任2 … — with the header row and
 task columns frozen; a 目录 sheet listing the documents and a 跨地区牵头 sheet
-(jurisdiction × topic -> lead units). Rows are streamed: memory holds one page of
-documents. CSV: the same facts in long form (UTF-8 with BOM so Excel/WPS read Chinese).
+(jurisdiction × topic -> lead units). Rows are streamed and XlsxWriter's constant-memory mode
+writes each row out as soon as the next begins (inline strings, no shared-string table), so
+memory holds one page of documents whatever the size of the graph. CSV: the same facts in long
+form (UTF-8 with BOM so Excel/WPS read Chinese).
 """
 
 from __future__ import annotations
@@ -14,11 +16,10 @@ import re
 from pathlib import Path
 from typing import IO, Any
 
-from openpyxl import Workbook
-from openpyxl.cell import WriteOnlyCell
-from openpyxl.styles import Alignment, Font, PatternFill
-from openpyxl.utils import get_column_letter
-from openpyxl.worksheet._write_only import WriteOnlyWorksheet
+import xlsxwriter
+from xlsxwriter.format import Format
+from xlsxwriter.workbook import Workbook
+from xlsxwriter.worksheet import Worksheet
 
 from fengong.graph.export.crosscity import CrossCity
 from fengong.graph.export.matrix_data import MatrixDocument, iter_matrix
@@ -37,16 +38,25 @@ INDEX_SHEET = "目录"
 CROSS_SHEET = "跨地区牵头"
 _MAX_CELL = 32_000  # Excel's limit is 32,767 characters
 _BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_FILLS = {
-    "lead": PatternFill("solid", fgColor="F4B6B6"),
-    "cooperate": PatternFill("solid", fgColor="BBD6EE"),
-    "responsible": PatternFill("solid", fgColor="FDD9B5"),
-}
-_BOLD = Font(bold=True)
-_GREY = Font(color="808080", size=8)
-_WRAP = Alignment(wrap_text=True, vertical="top")
-_CENTRE = Alignment(horizontal="center", vertical="center")
-_VERTICAL = Alignment(text_rotation=255, horizontal="center", vertical="bottom")
+_FILLS = {"lead": "#F4B6B6", "cooperate": "#BBD6EE", "responsible": "#FDD9B5"}
+
+
+class _Formats:
+    """The workbook's cell formats, made once."""
+
+    def __init__(self, wb: Workbook) -> None:
+        self.bold: Format = wb.add_format({"bold": True})
+        self.bold_wrap: Format = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
+        self.vertical: Format = wb.add_format(
+            {"bold": True, "rotation": 270, "align": "center", "valign": "bottom"}
+        )
+        self.wrap: Format = wb.add_format({"text_wrap": True, "valign": "top"})
+        self.grey: Format = wb.add_format({"font_color": "#808080", "font_size": 8})
+        self.link: Format = wb.add_format({"font_color": "#0563C1", "underline": 1})
+        self.role: dict[str, Format] = {
+            role: wb.add_format({"bg_color": colour, "align": "center", "valign": "vcenter"})
+            for role, colour in _FILLS.items()
+        }
 
 
 def sheet_title(doc: MatrixDocument, taken: set[str]) -> str:
@@ -70,95 +80,90 @@ def _text(value: Any) -> Any:
     return value
 
 
-def _cell(
-    ws: WriteOnlyWorksheet, value: Any, font: Font | None = None, align: Alignment | None = None
-) -> WriteOnlyCell:
-    cell = WriteOnlyCell(ws, value=_text(value))
-    if font is not None:
-        cell.font = font
-    if align is not None:
-        cell.alignment = align
-    return cell
+def _write_row(ws: Worksheet, row: int, values: list[Any], fmt: Format | None = None) -> None:
+    for col, value in enumerate(values):
+        if value is not None and value != "":
+            ws.write(row, col, _text(value), fmt)
 
 
-def _document_sheet(wb: Workbook, doc: MatrixDocument, title: str) -> int:
+def _document_sheet(wb: Workbook, fmt: _Formats, doc: MatrixDocument, title: str) -> int:
     """One document's matrix; returns the number of unit columns."""
-    ws = wb.create_sheet(title)
+    ws = wb.add_worksheet(title)
     units = doc.units()
     fixed = len(TASK_COLUMNS)
-    for i, (_, width) in enumerate(TASK_COLUMNS, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    for i in range(len(units)):
-        ws.column_dimensions[get_column_letter(fixed + 1 + i)].width = 4.5
+    for i, (_, width) in enumerate(TASK_COLUMNS):
+        ws.set_column(i, i, width)
+    if units:
+        ws.set_column(fixed, fixed + len(units) - 1, 4.5)
     longest = max((len(name) for _, name in units), default=4)
-    ws.row_dimensions[1].height = min(409, 14 * longest + 8)  # vertical CJK text: ~14pt a character
-    ws.freeze_panes = f"{get_column_letter(fixed + 1)}2"
-    header = [_cell(ws, name, _BOLD, _WRAP) for name, _ in TASK_COLUMNS]
-    header += [_cell(ws, name, _BOLD, _VERTICAL) for _, name in units]
-    ws.append(header)
+    ws.set_row(0, min(409, 14 * longest + 8))  # vertical CJK text: ~14pt a character
+    ws.freeze_panes(1, fixed)
+    _write_row(ws, 0, [name for name, _ in TASK_COLUMNS], fmt.bold_wrap)
+    for i, (_, name) in enumerate(units):
+        ws.write(0, fixed + i, _text(name), fmt.vertical)
     column = {unit_id: fixed + i for i, (unit_id, _) in enumerate(units)}
     for n, task in enumerate(doc.tasks, 1):
-        row: list[Any] = [
-            n,
-            _cell(ws, " › ".join(task.path), align=_WRAP),
-            _cell(ws, task.title, align=_WRAP),
-            task.deadline,
-            task.deadline_date,
-            _cell(ws, task.id, _GREY),
-        ]
-        row += [None] * len(units)
-        roles: dict[int, list[str]] = {}
+        ws.write_number(n, 0, n)
+        _write_row(ws, n, [None, " › ".join(task.path), task.title], fmt.wrap)
+        _write_row(ws, n, [None, None, None, task.deadline, task.deadline_date])
+        ws.write(n, 5, task.id, fmt.grey)
+        cells: dict[int, list[str]] = {}
+        roles: dict[int, str] = {}
         for a in task.assignments:
-            roles.setdefault(column[a.unit_id], []).append(a.cell)
-        for col, cells in roles.items():
-            cell = _cell(ws, "、".join(cells), align=_CENTRE)
-            role = next(a.role for a in task.assignments if column[a.unit_id] == col)
-            cell.fill = _FILLS.get(role, PatternFill())
-            row[col] = cell
-        ws.append(row)
+            col = column[a.unit_id]
+            cells.setdefault(col, []).append(a.cell)
+            roles.setdefault(col, a.role)
+        for col in sorted(cells):
+            ws.write(n, col, "、".join(cells[col]), fmt.role.get(roles[col]))
     return len(units)
 
 
-def _index_sheet(wb: Workbook, rows: list[list[Any]]) -> None:
-    ws = wb.create_sheet(INDEX_SHEET, 0)
-    widths = (34, 12, 48, 20, 12, 8, 8, 30, 18)
-    for i, width in enumerate(widths, 1):
-        ws.column_dimensions[get_column_letter(i)].width = width
-    ws.freeze_panes = "A2"
+def _index_sheet(ws: Worksheet, fmt: _Formats, rows: list[list[Any]]) -> None:
+    for i, width in enumerate((34, 12, 48, 20, 12, 8, 8, 30, 18)):
+        ws.set_column(i, i, width)
+    ws.freeze_panes(1, 0)
     names = ("工作表", "地区", "文件", "文号", "日期", "任务", "单位", "来源文件", "文件ID")
-    ws.append([_cell(ws, name, _BOLD) for name in names])
-    for row in rows:
-        link = _cell(
-            ws, f'=HYPERLINK("#\'{row[0]}\'!A1","{row[0]}")', Font(color="0563C1", underline="single")
-        )
-        ws.append([link, *row[1:]])
-    ws.append([])
-    ws.append(["说明：牵头 = 文件写明的牵头单位；配合 = 配合单位（或牵头单位之外的责任单位）；"])
-    ws.append(["责任N = 未写明牵头单位的责任单位列表中的第 N 位（责任1 为惯例上的牵头，并非文件写明）。"])
+    _write_row(ws, 0, list(names), fmt.bold)
+    n = 0
+    for n, row in enumerate(rows, 1):
+        ws.write_formula(n, 0, f'=HYPERLINK("#\'{row[0]}\'!A1","{row[0]}")', fmt.link, row[0])
+        _write_row(ws, n, [None, *row[1:]])
+    ws.write(n + 2, 0, "说明：牵头 = 文件写明的牵头单位；配合 = 配合单位（或牵头单位之外的责任单位）；")
+    ws.write(
+        n + 3, 0, "责任N = 未写明牵头单位的责任单位列表中的第 N 位（责任1 为惯例上的牵头，并非文件写明）。"
+    )
 
 
-def _cross_sheet(wb: Workbook, cross: CrossCity) -> None:
-    ws = wb.create_sheet(CROSS_SHEET, 1)
+def _cross_sheet(ws: Worksheet, fmt: _Formats, cross: CrossCity) -> None:
     topics = cross.topics()
-    ws.column_dimensions["A"].width = 14
-    for i in range(len(topics)):
-        ws.column_dimensions[get_column_letter(i + 2)].width = 28
-    ws.freeze_panes = "B2"
-    ws.append([_cell(ws, "地区 \\ 主题", _BOLD)] + [_cell(ws, t, _BOLD, _WRAP) for t in topics])
-    for place in cross.places():
-        ws.append([_cell(ws, place, _BOLD)] + [_cell(ws, cross.cell(place, t), align=_WRAP) for t in topics])
+    ws.set_column(0, 0, 14)
+    if topics:
+        ws.set_column(1, len(topics), 28)
+    ws.freeze_panes(1, 1)
+    ws.write(0, 0, "地区 \\ 主题", fmt.bold)
+    _write_row(ws, 0, [None, *topics], fmt.bold_wrap)
+    for r, place in enumerate(cross.places(), 1):
+        ws.write(r, 0, place, fmt.bold)
+        _write_row(ws, r, [None, *(cross.cell(place, t) for t in topics)], fmt.wrap)
 
 
 def write_xlsx(reader: GraphReader, out: IO[bytes] | Path) -> int:
     """Write the matrix workbook; returns the number of task rows written."""
-    wb = Workbook(write_only=True)
+    wb = xlsxwriter.Workbook(
+        out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
+    )
+    fmt = _Formats(wb)
+    # The index and cross-city sheets come first in the workbook but are filled last: in
+    # constant-memory mode each sheet only needs its own rows in order.
+    index_ws = wb.add_worksheet(INDEX_SHEET)
+    cross_ws = wb.add_worksheet(CROSS_SHEET)
     taken = {INDEX_SHEET.lower(), CROSS_SHEET.lower()}
     index: list[list[Any]] = []
     cross = CrossCity()
     written = 0
     for doc in iter_matrix(reader.store, reader.scope):
         title = sheet_title(doc, taken)
-        units = _document_sheet(wb, doc, title)
+        units = _document_sheet(wb, fmt, doc, title)
         cross.add(doc)
         index.append(
             [
@@ -174,9 +179,9 @@ def write_xlsx(reader: GraphReader, out: IO[bytes] | Path) -> int:
             ]
         )
         written += len(doc.tasks)
-    _index_sheet(wb, index)
-    _cross_sheet(wb, cross)
-    wb.save(out)
+    _index_sheet(index_ws, fmt, index)
+    _cross_sheet(cross_ws, fmt, cross)
+    wb.close()
     return written
 
 
