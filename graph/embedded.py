@@ -23,7 +23,6 @@ from typing import Any
 
 import ladybug as lb
 
-from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import ladybug_ddl
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
@@ -93,10 +92,7 @@ class EmbeddedStore(GraphStore):
         limit: int | None = None,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        if read_only:
-            check_read_only(cypher)
-        timeout = self.settings.query_timeout_s if timeout is None else timeout
-        cap = self.settings.row_cap if limit is None else limit
+        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
             try:

@@ -28,7 +28,6 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from fengong.graph.mapping import GraphRows
-from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import neo4j_schema_statements
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StepHook, StoreError
@@ -126,10 +125,7 @@ class Neo4jStore(GraphStore):
         limit: int | None = None,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        if read_only:
-            check_read_only(cypher)
-        timeout = self.settings.query_timeout_s if timeout is None else timeout
-        cap = self.settings.row_cap if limit is None else limit
+        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:

@@ -17,6 +17,7 @@ from typing import Any, ClassVar
 
 from fengong.graph.mapping import GraphRows, document_rows, merge_rows, topic_labels
 from fengong.graph.plan import DELETE_ORPHAN_DEADLINES, OLD_DEADLINES, Step, delete_steps, write_steps
+from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import NODES, RELS, quote
 from fengong.graph.settings import StoreSettings, settings_from_env
 from fengong.ingest.model import Document
@@ -104,6 +105,17 @@ class GraphStore(ABC):
         ``read_only`` (the default) makes the engine refuse writes; ``timeout`` (seconds)
         and ``limit`` (row cap) default to the settings' ``query_timeout_s`` / ``row_cap``.
         """
+
+    def _bounds(
+        self, cypher: str, read_only: bool, timeout: float | None, limit: int | None
+    ) -> tuple[float, int]:
+        """Guard a read-only statement, then the time limit and row cap it runs under."""
+        if read_only:
+            check_read_only(cypher)
+        return (
+            self.settings.query_timeout_s if timeout is None else timeout,
+            self.settings.row_cap if limit is None else limit,
+        )
 
     @abstractmethod
     def close(self) -> None:

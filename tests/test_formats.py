@@ -4,77 +4,35 @@ scoring within 0.01 strict F1 of the .txt originals."""
 from __future__ import annotations
 
 import html
-import json
 from pathlib import Path
 
 import docx
 import pytest
 
 from fengong.ingest.errors import DocumentError
-from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.pipeline import extract_path
-from tests.conftest import SAMPLE_GOLD, SAMPLES, score
-
-
-def _sample(prefix: str) -> Path:
-    return next(SAMPLES.glob(f"{prefix}_*.txt"))
-
-
-def _strict_f1(path: Path, as_name: str, tmp_path: Path) -> float:
-    doc = extract_path(path)
-    doc.source = as_name  # score against the .txt's gold file
-    out = tmp_path / f"{path.name}.jsonl"
-    out.write_text("\n".join(json.dumps(t, ensure_ascii=False) for t in task_lines(doc)), encoding="utf-8")
-    return score(SAMPLE_GOLD, out)["documents"][as_name]["strict"]["f1"]
-
-
-def _docx_from_text(text: str, out: Path) -> None:
-    """Paragraphs stay paragraphs; each run of tab-separated lines becomes one real Word table
-    (its header once: the flattened text repeats it after every page break)."""
-    document = docx.Document()
-    rows: list[list[str]] = []
-
-    def flush() -> None:
-        if rows:
-            width = max(len(r) for r in rows)
-            table = document.add_table(rows=0, cols=width)
-            for r in rows:
-                cells = table.add_row().cells
-                for i, value in enumerate(r):
-                    cells[i].text = value
-            rows.clear()
-
-    for line in text.split("\n"):
-        if "\t" in line:
-            cells = line.split("\t")
-            if not rows or cells != rows[0]:
-                rows.append(cells)
-        elif line.strip():
-            flush()
-            document.add_paragraph(line)
-    flush()
-    document.save(str(out))
+from tests.office_docs import docx_from_text, sample, strict_f1
 
 
 def test_docx_with_a_real_table_scores_like_the_text(tmp_path: Path) -> None:
-    source = _sample("004")
+    source = sample("004")
     path = tmp_path / "zezhou.docx"
-    _docx_from_text(source.read_text(encoding="utf-8"), path)
+    docx_from_text(source.read_text(encoding="utf-8"), path)
     # The file really holds a table with the 7 task-division columns.
     widths = [len(t.columns) for t in docx.Document(str(path)).tables]
     assert 7 in widths
-    txt = _strict_f1(source, source.name, tmp_path)
-    assert abs(_strict_f1(path, source.name, tmp_path) - txt) <= 0.01
+    txt = strict_f1(source, source.name, tmp_path)
+    assert abs(strict_f1(path, source.name, tmp_path) - txt) <= 0.01
 
 
 def test_html_page_scores_like_the_text(tmp_path: Path) -> None:
-    source = _sample("003")
+    source = sample("003")
     body = "\n".join(f"<p>{html.escape(line)}</p>" for line in source.read_text(encoding="utf-8").split("\n"))
     page = f'<!DOCTYPE html><html><head><meta charset="gbk"><title>x</title><style>p{{}}</style></head><body>{body}</body></html>'
     path = tmp_path / "liaocheng.html"
     path.write_bytes(page.encode("gbk"))
-    txt = _strict_f1(source, source.name, tmp_path)
-    assert abs(_strict_f1(path, source.name, tmp_path) - txt) <= 0.01
+    txt = strict_f1(source, source.name, tmp_path)
+    assert abs(strict_f1(path, source.name, tmp_path) - txt) <= 0.01
 
 
 def test_html_table_cells_stay_apart(tmp_path: Path) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from fengong.graph import embedded, neo4j_store
+from fengong.graph import store as store_module
 from fengong.graph.readonly import ReadOnlyViolation, check_read_only
 from fengong.graph.store import GraphStore, StoreError
 from tests.fixtures_docs import all_docs
@@ -62,8 +62,7 @@ def test_the_engine_refuses_writes_without_the_guard(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Switch the lexical guard off: the read-only transaction / READ session still refuses."""
-    monkeypatch.setattr(embedded, "check_read_only", lambda cypher: None)
-    monkeypatch.setattr(neo4j_store, "check_read_only", lambda cypher: None)
+    monkeypatch.setattr(store_module, "check_read_only", lambda cypher: None)
     store.load_documents(all_docs())
     before = store.counts()
     with pytest.raises(StoreError):
