@@ -112,9 +112,11 @@ def _labelled(text: str, base: int) -> list[Annotation]:
     i = 0
     while i < len(matches):
         m = matches[i]
-        before = text[: m.start()].rstrip(" \u3000")
-        if before and before[-1] in _OPEN:
-            open_at = len(before) - 1
+        k = m.start()
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        if k > 0 and text[k - 1] in _OPEN:
+            open_at = k - 1
             group_end = _matching_close(text, open_at)
             span_start, span_end = open_at, min(group_end + 1, len(text))
         else:

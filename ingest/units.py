@@ -34,6 +34,7 @@ _NOT_PREFIX = (
     "区级",
 )
 _SPACE = re.compile(r"\s")
+_LIST_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
 _JOIN = re.compile("以及|及|和|与")
 # A role phrase trailing a list's last unit: "市财政局（按职责分工负责）".
 _ROLE_TAIL = re.compile(
@@ -86,12 +87,14 @@ def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     shifted by ``base``; items keep their inner brackets (各县（市、区）人民政府)."""
     items: list[tuple[str, int, int]] = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    # Only the separators and brackets matter: visit those, not every character.
+    for m in _LIST_MARKS.finditer(text):
+        ch, i = m.group(), m.start()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in _SEPARATORS:
+        elif depth == 0:
             items.append((text[start:i], base + start, base + i))
             start = i + 1
     items.append((text[start:], base + start, base + len(text)))
