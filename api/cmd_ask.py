@@ -3,14 +3,13 @@
 from __future__ import annotations
 
 import json
-from pathlib import Path
 from typing import Annotated
 
 import typer
 from rich.console import Console
 from rich.tree import Tree
 
-from fengong.graph.settings import STORE_KINDS
+from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 
 
 def _show(answer: object) -> None:
@@ -43,21 +42,15 @@ def _show(answer: object) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as UTF-8 JSON.")] = False,
-    store: Annotated[
-        str | None,
-        typer.Option("--store", help=f"Store: {' | '.join(STORE_KINDS)} (default $FENGONG_STORE)."),
-    ] = None,
-    data: Annotated[
-        Path | None, typer.Option("--data", help="Embedded store directory (default $FENGONG_DATA).")
-    ] = None,
+    store: StoreOpt = None,
+    data: DataOpt = None,
 ) -> None:
     """Answer a question (who leads / cooperates on a topic, what a unit does, what is due, targets).
 
     The question is mapped to a named query by fixed rules; one that cannot be mapped exits 2 with
     the kinds of questions that can be answered.
     """
-    from fengong.graph.settings import settings_from_env
-    from fengong.graph.store import StoreError, open_store
+    from fengong.graph.store import StoreError
     from fengong.queries.ask import NotUnderstood, answer, interpret
 
     err = Console(stderr=True)
@@ -69,11 +62,7 @@ def ask(
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
         raise typer.Exit(2) from exc
-    try:
-        graph = open_store(settings_from_env(store=store, data_dir=data))
-    except (StoreError, ValueError) as exc:
-        err.print(f"[red]error:[/red] cannot open the store: {exc}", highlight=False)
-        raise typer.Exit(1) from exc
+    graph = open_or_exit(store, data)
     try:
         result = answer(graph, question)
     except StoreError as exc:

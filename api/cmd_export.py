@@ -8,25 +8,11 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
+from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 from fengong.graph.export import FORMATS, ExportError, ExportFilters, default_filename, export
-from fengong.graph.settings import STORE_KINDS, settings_from_env
-from fengong.graph.store import GraphStore, StoreError, open_store
+from fengong.graph.store import StoreError
 
 _FORMAT_HELP = "; ".join(f"{f.name}: {f.description}" for f in FORMATS.values())
-
-
-def _open(store: str | None, data: Path | None) -> GraphStore:
-    if store is not None and store not in STORE_KINDS:
-        raise typer.BadParameter(f"--store must be one of {', '.join(STORE_KINDS)}")
-    try:
-        # Read-only where the backend allows it: an export never writes.
-        settings = settings_from_env(store=store, data_dir=data)
-        if settings.store == "embedded":
-            return open_store(settings, read_only=True)
-        return open_store(settings)
-    except (StoreError, ValueError) as exc:
-        Console(stderr=True).print(f"[red]error:[/red] cannot open the store: {exc}", highlight=False)
-        raise typer.Exit(1) from exc
 
 
 def export_command(
@@ -51,18 +37,8 @@ def export_command(
         list[str] | None,
         typer.Option("--document", "-d", help="Only this document: id, file name or title (repeatable)."),
     ] = None,
-    store: Annotated[
-        str | None,
-        typer.Option(
-            "--store", help=f"Store: {' | '.join(STORE_KINDS)} (default: $FENGONG_STORE or embedded)."
-        ),
-    ] = None,
-    data: Annotated[
-        Path | None,
-        typer.Option(
-            "--data", help="Embedded store directory (default: $FENGONG_DATA or the user data dir)."
-        ),
-    ] = None,
+    store: StoreOpt = None,
+    data: DataOpt = None,
 ) -> None:
     """Export the graph (or the part the filters select) as FORMAT."""
     if fmt not in FORMATS:
@@ -71,7 +47,7 @@ def export_command(
         )
     filters = ExportFilters.of(jurisdiction, topic, document)
     target = out or Path(default_filename(fmt))
-    graph = _open(store, data)
+    graph = open_or_exit(store, data, read_only=True)  # an export never writes
     try:
         result = export(graph, fmt, target, filters)
     except (ExportError, StoreError) as exc:

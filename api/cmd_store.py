@@ -16,34 +16,12 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit
 from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
-from fengong.graph.settings import STORE_KINDS, settings_from_env
-from fengong.graph.store import GraphStore, Rows, StoreError, open_store
+from fengong.graph.store import Rows, StoreError
 
-StoreOpt = Annotated[
-    str | None,
-    typer.Option("--store", help=f"Store: {' | '.join(STORE_KINDS)} (default: $FENGONG_STORE or embedded)."),
-]
-DataOpt = Annotated[
-    Path | None,
-    typer.Option("--data", help="Embedded store directory (default: $FENGONG_DATA or the user data dir)."),
-]
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print rows as UTF-8 JSON instead of a table.")]
-
-
-def _open(store: str | None, data: Path | None) -> GraphStore:
-    if store is not None and store not in STORE_KINDS:
-        raise typer.BadParameter(f"--store must be one of {', '.join(STORE_KINDS)}")
-    try:
-        return open_store(settings_from_env(store=store, data_dir=data))
-    except (StoreError, ValueError) as exc:
-        raise typer.Exit(_fail(f"cannot open the store: {exc}")) from exc
-
-
-def _fail(message: str) -> int:
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False)
-    return 1
 
 
 def _print_rows(rows: Rows, as_json: bool) -> None:
@@ -92,7 +70,7 @@ def ingest(
 
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    graph = _open(store, data)
+    graph = open_or_exit(store, data)
     try:
         with Progress(*columns, console=err, transient=False) as progress:
             bar = progress.add_task("ingest", total=None)
@@ -109,7 +87,7 @@ def ingest(
                 on_start=lambda n: progress.update(bar, total=n),
             )
     except StoreError as exc:
-        raise typer.Exit(_fail(f"loading failed, nothing from the failed batch was kept: {exc}")) from exc
+        raise typer.Exit(fail(f"loading failed, nothing from the failed batch was kept: {exc}")) from exc
     finally:
         graph.close()
     for path, reason in report.skipped:
@@ -142,12 +120,12 @@ def query(
     try:
         get_query(name).bind(_parse_params(param or []))
     except QueryError as exc:
-        raise typer.Exit(_fail(str(exc))) from exc
-    graph = _open(store, data)
+        raise typer.Exit(fail(str(exc))) from exc
+    graph = open_or_exit(store, data)
     try:
         rows = run_named(graph, name, _parse_params(param or []))
     except StoreError as exc:
-        raise typer.Exit(_fail(str(exc))) from exc
+        raise typer.Exit(fail(str(exc))) from exc
     finally:
         graph.close()
     _print_rows(rows, as_json)
@@ -194,11 +172,11 @@ def cypher(
     data: DataOpt = None,
 ) -> None:
     """Run read-only Cypher (writes are refused) with a time limit and a row cap."""
-    graph = _open(store, data)
+    graph = open_or_exit(store, data)
     try:
         rows = graph.run(text, _parse_params(param or []), read_only=True, timeout=timeout, limit=limit)
     except (StoreError, ReadOnlyViolation) as exc:
-        raise typer.Exit(_fail(str(exc))) from exc
+        raise typer.Exit(fail(str(exc))) from exc
     finally:
         graph.close()
     _print_rows(rows, as_json)

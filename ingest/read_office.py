@@ -10,6 +10,7 @@ import signal
 import subprocess
 import tempfile
 import zipfile
+from collections.abc import Callable
 from pathlib import Path
 
 from fengong.ingest.errors import DocumentError
@@ -81,17 +82,23 @@ def convert(path: Path, target: str, outdir: Path, timeout: float = SOFFICE_TIME
     return out
 
 
-def read_office(path: Path) -> str:
-    """Read a .doc / .wps / .rtf / .odt file: LibreOffice converts it to .docx, which the .docx
-    reader reads (tables stay tables)."""
+def read_converted(path: Path, target: str, reader: Callable[[Path], str]) -> str:
+    """Convert ``path`` to ``target`` with LibreOffice in a temporary folder and read the result
+    with ``reader``; errors name the user's file, not the temporary copy."""
     if not path.is_file():
         raise DocumentError(str(path), "no such file")
     with tempfile.TemporaryDirectory(prefix="fengong-office-") as tmp:
-        converted = convert(path, "docx", Path(tmp))
+        converted = convert(path, target, Path(tmp))
         try:
-            return read_docx(converted)
-        except DocumentError as exc:  # name the user's file, not the temporary copy
+            return reader(converted)
+        except DocumentError as exc:
             raise DocumentError(str(path), exc.problem) from None
+
+
+def read_office(path: Path) -> str:
+    """Read a .doc / .wps / .rtf / .odt file: LibreOffice converts it to .docx, which the .docx
+    reader reads (tables stay tables)."""
+    return read_converted(path, "docx", read_docx)
 
 
 def read_word(path: Path) -> str:

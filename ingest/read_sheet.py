@@ -4,13 +4,12 @@ LibreOffice to .xlsx first."""
 
 from __future__ import annotations
 
-import tempfile
 import zipfile
 from pathlib import Path
 
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.pdf_layout import join_cell_lines
-from fengong.ingest.read_office import convert
+from fengong.ingest.read_office import read_converted
 
 
 def _cell(value: object) -> str:
@@ -51,11 +50,4 @@ def read_xlsx(path: Path) -> str:
 
 def read_xls(path: Path) -> str:
     """A legacy .xls (or WPS .et) sheet: LibreOffice converts it to .xlsx, then read_xlsx."""
-    if not path.is_file():
-        raise DocumentError(str(path), "no such file")
-    with tempfile.TemporaryDirectory(prefix="fengong-sheet-") as tmp:
-        converted = convert(path, "xlsx", Path(tmp))
-        try:
-            return read_xlsx(converted)
-        except DocumentError as exc:  # name the user's file, not the temporary copy
-            raise DocumentError(str(path), exc.problem) from None
+    return read_converted(path, "xlsx", read_xlsx)

@@ -125,34 +125,29 @@ def part_of_edges(store: GraphStore) -> list[tuple[str, str]]:
     return [(r["a"], r["b"]) for r in rows]
 
 
-def places_within(names: Iterable[str], part_of: Iterable[tuple[str, str]]) -> set[str]:
-    """``names`` and every place below them (transitively)."""
-    children: dict[str, set[str]] = {}
-    for child, parent in part_of:
-        children.setdefault(parent, set()).add(child)
+def _closure(names: Iterable[str], edges: Iterable[tuple[str, str]]) -> set[str]:
+    """``names`` and everything reachable from them along ``edges`` (from, to)."""
+    following: dict[str, set[str]] = {}
+    for a, b in edges:
+        following.setdefault(a, set()).add(b)
     out: set[str] = set()
     todo = list(names)
     while todo:
         name = todo.pop()
         if name not in out:
             out.add(name)
-            todo.extend(children.get(name, ()))
+            todo.extend(following.get(name, ()))
     return out
+
+
+def places_within(names: Iterable[str], part_of: Iterable[tuple[str, str]]) -> set[str]:
+    """``names`` and every place below them (transitively)."""
+    return _closure(names, ((parent, child) for child, parent in part_of))
 
 
 def places_above(names: Iterable[str], part_of: Iterable[tuple[str, str]]) -> set[str]:
     """``names`` and every place enclosing them (transitively)."""
-    parents: dict[str, set[str]] = {}
-    for child, parent in part_of:
-        parents.setdefault(child, set()).add(parent)
-    out: set[str] = set()
-    todo = list(names)
-    while todo:
-        name = todo.pop()
-        if name not in out:
-            out.add(name)
-            todo.extend(parents.get(name, ()))
-    return out
+    return _closure(names, part_of)
 
 
 def _neighbours(
