@@ -29,12 +29,16 @@ _D = r"(?P<d>[0-3]?\d)\s*[日号]"
 _PERIOD = re.compile(
     r"(?P<y1>(?:19|20)\d{2})\s*年?\s*(?:度\s*)?[-—–~～至到]+\s*(?P<y2>(?:19|20)\d{2})\s*年(?:度)?"
 )
-_DAY = re.compile(rf"(?:{_Y}\s*)?{_M}\s*{_D}\s*(?:前|以前|之前|止|为止)?")
+# The look-aheads name the characters a match can start with: the scan skips every other place
+# without entering the pattern (they match nothing the pattern would not).
+_DAY = re.compile(rf"(?=[\d一二三四五六七八九十])(?:{_Y}\s*)?{_M}\s*{_D}\s*(?:前|以前|之前|止|为止)?")
 _MONTH = re.compile(
+    r"(?=[到至截于在力争确\s\d一二三四五六七八九十])"
     rf"(?P<pre>到|至|截至|截止|于|在|力争|争取|确保)?\s*(?:{_Y}\s*)?{_M}\s*"
     r"(?P<suf>底前|末前|底|末|上旬|中旬|下旬|初|前|以前|之前)?(?:前|以前|之前)?"
 )
 _YEAR = re.compile(
+    r"(?=[到至截于在力争确计\s\d])"
     rf"(?P<pre>到|至|截至|截止|于|在|力争到|力争在|力争|争取到|争取|确保|计划到)?\s*{_Y}\s*"
     r"(?P<suf>年底前|年末前|底前|末前|年底|年末|底|末|上半年|下半年|前|以前|之前|内|以内)?"
 )
@@ -48,6 +52,7 @@ _ONGOING = re.compile(r"持续推进|持续开展|持续实施|长期坚持|长�
 # In a 完成时限 cell a bare word is enough.
 _ONGOING_CELL = re.compile(r"持续|长期|常态化|经常性|逐步推进|按进度推进")
 _QUARTER = re.compile(
+    r"(?=[\d第一二三四])"
     rf"(?:{_Y}\s*)?(?:第)?(?P<q>[一二三四1-4])\s*季度\s*(?P<suf>末|底|前|以前|之前|内)?(?:前)?"
 )
 _NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[./-]\s*(?P<m>1[0-2]|0?[1-9])(?:\s*[./-]\s*(?P<d>[0-3]?\d))?")
@@ -135,7 +140,7 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     """Every deadline expression in ``text``, in reading order, without overlaps."""
     if not _ANY_DATE_WORD.search(text):
         return []  # every pattern below needs one of these characters
-    masked = _QUOTED.sub(lambda q: "　" * len(q.group()), text)
+    masked = _QUOTED.sub(lambda q: "　" * len(q.group()), text) if "《" in text else text
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
@@ -148,25 +153,33 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
             found.append(f)
             taken.append((d.start, d.end))
 
-    for m in _RECURRING.finditer(masked):
-        add(Found(Deadline(_clean(m.group()), "recurring", None, m.start(), m.end())))
-    for m in _PERIOD.finditer(masked):
-        add(Found(Deadline(_clean(m.group()), "period", None, m.start(), m.end())))
-    for m in _DAY.finditer(masked):
-        add(_day(m, year))
-    for m in _MONTH.finditer(masked):
-        add(_month(m, year))
-    for m in _YEAR.finditer(masked):
-        add(_year(m))
-    for m in _QUARTER.finditer(masked):
-        add(_quarter(m, year))
-    for m in _REL_YEAR.finditer(masked):
-        if year is None:
-            continue
-        date = f"{year:04d}-06-30" if m["half"] == "上半年" else f"{year:04d}-12-31"
-        add(Found(_by(m.group(), m.start(), m.end(), date)))
-    for m in _ONGOING.finditer(masked):
-        add(Found(Deadline(_clean(m.group()), "ongoing", None, m.start(), m.end())))
+    # Each pattern runs only when the text holds a word every match of it contains.
+    has_year, has_month = "年" in masked, "月" in masked
+    if "每" in masked or "按" in masked or "调度" in masked or "通报" in masked or "逐" in masked:
+        for m in _RECURRING.finditer(masked):
+            add(Found(Deadline(_clean(m.group()), "recurring", None, m.start(), m.end())))
+    if has_year:
+        for m in _PERIOD.finditer(masked):
+            add(Found(Deadline(_clean(m.group()), "period", None, m.start(), m.end())))
+    if has_month and ("日" in masked or "号" in masked):
+        for m in _DAY.finditer(masked):
+            add(_day(m, year))
+    if has_month:
+        for m in _MONTH.finditer(masked):
+            add(_month(m, year))
+    if has_year:
+        for m in _YEAR.finditer(masked):
+            add(_year(m))
+    if "季度" in masked:
+        for m in _QUARTER.finditer(masked):
+            add(_quarter(m, year))
+    if has_year and year is not None:
+        for m in _REL_YEAR.finditer(masked):
+            date = f"{year:04d}-06-30" if m["half"] == "上半年" else f"{year:04d}-12-31"
+            add(Found(_by(m.group(), m.start(), m.end(), date)))
+    if "持续" in masked or "长期" in masked or "常态化" in masked:
+        for m in _ONGOING.finditer(masked):
+            add(Found(Deadline(_clean(m.group()), "ongoing", None, m.start(), m.end())))
     found.sort(key=lambda f: f.deadline.start or 0)
     return found
 

@@ -112,9 +112,14 @@ def _paragraphs(text: str, a: int, b: int) -> list[tuple[int, int]]:
     return out
 
 
+_BREAK = re.compile(r"\s*\n\s*")
+_SENTENCE_END = re.compile(r"[。！!]|$")
+_NOTHING_AFTER = re.compile(r"[\s，,。；;）)、]*$")
+
+
 def _clean(raw: str) -> str:
     """Join the pieces of a broken line: a newline and the spaces after it go."""
-    return re.sub(r"\s*\n\s*", "", raw).strip()
+    return _BREAK.sub("", raw).strip()
 
 
 def _statements(
@@ -123,11 +128,12 @@ def _statements(
     """Add the statements of one paragraph to ``found`` ([unit, verb, start, end] lists)."""
     a, b = para
     s = a
-    for m in re.finditer(r"[。！!]|$", text[a:b]):
+    for m in _SENTENCE_END.finditer(text[a:b]):
         e = a + m.end()
-        lead = len(text[s:e]) - len(text[s:e].lstrip())
+        sentence = text[s:e]
+        lead = len(sentence) - len(sentence.lstrip())
         hit = pattern.match(text, s + lead, e)
-        if hit and re.match(r"[\s，,。；;）)、]*$", text[hit.end() : e]):
+        if hit and _NOTHING_AFTER.match(text, hit.end(), e):
             hit = None  # "……负责）" ends an annotation; there is no duty after the verb
         if hit:
             found.append([hit["unit"], hit["verb"], hit.start("unit"), e])

@@ -16,8 +16,9 @@ Converted documents split names and positions; the reader repairs ``高峰市 �
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 
 from fengong.ingest.model import Group, Person
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
@@ -45,6 +46,13 @@ class RosterVocab:
     surnames: frozenset[str]
     compound_surnames: frozenset[str]
     unit_suffix: re.Pattern[str]
+    max_stop: int  # the longest of group_stops
+    position_name: re.Pattern[str]  # "position+name" run
+    name_position: re.Pattern[str]  # "name+position" run
+    takes_role: re.Pattern[str]  # 任组长 / 担任副组长
+    mention: re.Pattern[str]  # a person named in passing with a title
+    titled: re.Pattern[str]  # a title followed by a mention follower (where a mention can end)
+    title_ends: tuple[str, ...]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -62,20 +70,34 @@ def roster_vocab() -> RosterVocab:
     roles = _words(data, "roles")
     units = unit_vocab()
     suffixes = [s for s in units.gov_suffixes + units.company_suffixes if len(s) > 1 or s not in _LEVELS]
+    title_re = alternation(titles)
+    followers_re = alternation(_words(data, "mention_followers"))
+    stops = _words(data, "group_name_stops")
     return RosterVocab(
         group_suffix=re.compile(alternation(_words(data, "group_suffixes"))),
-        group_stops=tuple(_words(data, "group_name_stops")),
+        group_stops=tuple(stops),
         group_not_followed=tuple(_words(data, "group_not_followed_by")),
         group_min_prefix=int(data.get("group_min_prefix", 4)),
         roles=tuple(sorted(roles, key=len, reverse=True)),
         role_re=alternation(roles),
         titles=frozenset(titles),
-        title_re=alternation(titles),
+        title_re=title_re,
         title_starts=tuple(sorted(set(_words(data, "title_starts") + titles), key=len, reverse=True)),
-        followers_re=alternation(_words(data, "mention_followers")),
+        followers_re=followers_re,
         surnames=frozenset(re.sub(r"\s+", "", surnames)),
         compound_surnames=frozenset(_words(data, "compound_surnames")),
         unit_suffix=re.compile(alternation(suffixes)),
+        max_stop=max(len(w) for w in stops),
+        position_name=re.compile(rf"(?P<pos>.*?(?:{title_re}))(?P<name>[{_HAN}]{{2,4}})"),
+        name_position=re.compile(rf"(?P<name>[{_HAN}]{{2,4}}?)(?P<pos>(?:{title_re}))"),
+        takes_role=re.compile(rf"(?:担任|任)(?P<role>{alternation(roles)})"),
+        mention=re.compile(
+            rf"(?:^|(?<=[，。；：、\s“])|(?<=[一二三四五六七八九十]是))(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{title_re})"
+            rf"(?=(?:{followers_re}))",
+            re.M,
+        ),
+        titled=re.compile(rf"(?:{title_re})(?=(?:{followers_re}))"),
+        title_ends=tuple(titles),
     )
 
 
@@ -83,21 +105,37 @@ def _squash(text: str) -> str:
     return _SPACES.sub("", text)
 
 
+_NAME_LIKE = re.compile(rf"[{_HAN}]{{2,4}}")
+_POSITION_SPLIT = re.compile(r"[、，,]")
+_POSITION_NOTE = re.compile(r"[（(][^）)]*[）)]$")
+_LABEL = re.compile(rf"^[ \t\u3000]*(?P<label>[{_HAN} \t\u3000]{{1,16}})[：:](?P<rest>.*)$")
+_LIST_SEP = re.compile(r"[、，,；;]")
+_SENTENCE = re.compile(r"[^。；;\n]+")
+_PEOPLE_SEP = re.compile(r"[，,、；;]|和|及")
+_TITLE_RUN = re.compile(rf"[{_HAN}]{{2,12}}")
+_OFFICE_AT = re.compile(r"办公室(?:设在|设于|设立在)(?P<unit>[^，。；,;\n（(]{2,30})")
+_OFFICE_ROLE = re.compile(r"办公室(?:常务)?副?主任")
+_HOLDER_AFTER = re.compile(r"由(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)")
+_HOLDER_BEFORE = re.compile(r"(?:^|[，。；,;\n])(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)$")
+_HOLDERS_SEP = re.compile(r"同志|和|、|及")
+
+
 def is_name(word: str, vocab: RosterVocab | None = None) -> bool:
     """True for a plausible Chinese personal name: 2-4 Han characters starting with a surname."""
     vocab = vocab or roster_vocab()
-    if not re.fullmatch(rf"[{_HAN}]{{2,4}}", word):
+    if not _NAME_LIKE.fullmatch(word):
         return False
     if word[:2] in vocab.compound_surnames:
         return len(word) >= 3
     return word[0] in vocab.surnames and len(word) <= 3
 
 
+@lru_cache(maxsize=16384)  # bounded: positions repeat across rosters and documents
 def position_unit(position: str) -> str | None:
     """The unit a position belongs to: 县工业和信息化局副局长 -> 县工业和信息化局; 副县长 -> None."""
     vocab = roster_vocab()
-    part = re.split(r"[、，,]", position)[-1]
-    part = re.sub(r"[（(][^）)]*[）)]$", "", part)
+    part = _POSITION_SPLIT.split(position)[-1]
+    part = _POSITION_NOTE.sub("", part)
     for m in reversed(list(vocab.unit_suffix.finditer(part))):
         rest = part[m.end() :]
         unit = part[: m.end()]
@@ -124,12 +162,16 @@ def _group_mentions(text: str, jurisdiction: str | None, vocab: RosterVocab) -> 
     out: list[_Mention] = []
     quote = 0
     last = 0
+    stops, max_stop = vocab.group_stops, vocab.max_stop
     for m in vocab.group_suffix.finditer(text):
         quote += text.count("《", last, m.start()) - text.count("》", last, m.start())
         last = m.start()
         i = m.start()
-        while i > max(0, m.start() - 60) and _NAME_CHAR.match(text[i - 1]):
-            if any(text.startswith(stop, i - len(stop)) for stop in vocab.group_stops):
+        while i > max(0, m.start() - 60) and _NAME_CHAR.match(text, i - 1):
+            if i >= max_stop:
+                if text.endswith(stops, 0, i):  # a stop word ends right before i
+                    break
+            elif any(text.startswith(stop, i - len(stop)) for stop in stops):
                 break
             i -= 1
         name = _squash(text[i : m.end()])
@@ -156,7 +198,7 @@ def _group_after(mentions: list[_Mention], pos: int, limit: int) -> str | None:
 def _offices(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """Group name -> the unit its office sits in (办公室设在市工业和信息化局)."""
     out: dict[str, str] = {}
-    for m in re.finditer(r"办公室(?:设在|设于|设立在)(?P<unit>[^，。；,;\n（(]{2,30})", text):
+    for m in _OFFICE_AT.finditer(text):
         group = _group_before(mentions, m.start())
         if group and group not in out:
             out[group] = _squash(m["unit"])
@@ -168,10 +210,10 @@ def _offices(text: str, mentions: list[_Mention]) -> dict[str, str]:
 
 def _split_person(piece: str, vocab: RosterVocab) -> tuple[str, str] | None:
     """A "position+name" or "name+position" run without separators -> (name, position)."""
-    m = re.fullmatch(rf"(?P<pos>.*?(?:{vocab.title_re}))(?P<name>[{_HAN}]{{2,4}})", piece)
+    m = vocab.position_name.fullmatch(piece)
     if m and is_name(m["name"], vocab):
         return m["name"], m["pos"]
-    m = re.fullmatch(rf"(?P<name>[{_HAN}]{{2,4}}?)(?P<pos>(?:{vocab.title_re}))", piece)
+    m = vocab.name_position.fullmatch(piece)
     if m and is_name(m["name"], vocab):
         return m["name"], m["pos"]
     return None
@@ -179,7 +221,7 @@ def _split_person(piece: str, vocab: RosterVocab) -> tuple[str, str] | None:
 
 def _entries(rest: str, vocab: RosterVocab) -> list[tuple[str, str]]:
     """The people of one roster line: "name SEP position", or a list "市发改委主任赵六、市教育局局长钱七"."""
-    if re.search(r"[、，,；;]", rest.strip()):
+    if _LIST_SEP.search(rest.strip()):
         return _pieces(rest, vocab)
     entry = _entry(rest, vocab)
     return [entry] if entry else []
@@ -206,7 +248,7 @@ def _entry(rest: str, vocab: RosterVocab) -> tuple[str, str] | None:
 
 def _label(line: str, vocab: RosterVocab) -> tuple[str, str] | None:
     """A roster label before a colon ("领导小组组长：", "成  员：") -> (role, rest of the line)."""
-    m = re.match(rf"^[ \t\u3000]*(?P<label>[{_HAN} \t\u3000]{{1,16}})[：:](?P<rest>.*)$", line)
+    m = _LABEL.match(line)
     if not m:
         return None
     label = _squash(m["label"])
@@ -269,8 +311,8 @@ def _person(entry: tuple[str, str], group: str, role: str) -> Person:
 def _prose_members(text: str, mentions: list[_Mention], vocab: RosterVocab) -> list[Person]:
     """ "由市长安伟任组长，市委常委、常务副市长范付中……任副组长的……领导小组"."""
     out: list[Person] = []
-    role_re = re.compile(rf"(?:担任|任)(?P<role>{vocab.role_re})")
-    for sentence in re.finditer(r"[^。；;\n]+", text):
+    role_re = vocab.takes_role
+    for sentence in _SENTENCE.finditer(text):
         s = sentence.group(0)
         if "任" not in s:
             continue
@@ -299,7 +341,7 @@ def _pieces(run: str, vocab: RosterVocab) -> list[tuple[str, str]]:
     """
     out: list[tuple[str, str]] = []
     carry = ""
-    for piece in re.split(r"[，,、；;]|和|及", _squash(run)):
+    for piece in _PEOPLE_SEP.split(_squash(run)):
         piece = piece.lstrip("由")
         if not piece:
             continue
@@ -307,7 +349,7 @@ def _pieces(run: str, vocab: RosterVocab) -> list[tuple[str, str]]:
         if person:
             out.append((person[0], carry + person[1]))
             carry = ""
-        elif re.fullmatch(rf"[{_HAN}]{{2,12}}", piece) and piece.endswith(tuple(vocab.titles)):
+        elif _TITLE_RUN.fullmatch(piece) and piece.endswith(vocab.title_ends):
             carry += piece + "、"  # a title shared by the next name ("市委常委、常务副市长范付中")
         else:
             carry = ""
@@ -321,14 +363,13 @@ def _office_roles(
     known = {p.name: p for p in people}
     out: list[Person] = []
     # anchor on the role word, then read the holder before it (…兼任办公室主任) or after it (…由…兼任)
-    after = re.compile(r"由(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)")
-    before = re.compile(r"(?:^|[，。；,;\n])(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)$")
-    for m in re.finditer(r"办公室(?:常务)?副?主任", text):
+    after, before = _HOLDER_AFTER, _HOLDER_BEFORE
+    for m in _OFFICE_ROLE.finditer(text):
         hit = after.match(text, m.end()) or before.search(text, max(0, m.start() - 48), m.start())
         if not hit:
             continue
         group = _group_before(mentions, m.start())
-        for who in re.split(r"同志|和|、|及", _squash(hit["who"])):
+        for who in _HOLDERS_SEP.split(_squash(hit["who"])):
             name, position = who, ""
             if not is_name(who, vocab):
                 split = _split_person(who, vocab)
@@ -353,18 +394,37 @@ def _mentions(text: str, people: list[Person], vocab: RosterVocab) -> list[Perso
     """People named in passing with their title ("一是贾成伟秘书长于5月29日……"): no group, no role."""
     known = {p.name for p in people}
     out: list[Person] = []
-    pattern = re.compile(
-        rf"(?:^|(?<=[，。；：、\s“])|(?<=[一二三四五六七八九十]是))(?P<name>[{_HAN}]{{2,3}}?)(?P<title>{vocab.title_re})"
-        rf"(?=(?:{vocab.followers_re}))",
-        re.M,
-    )
-    for m in pattern.finditer(text):
+    for m in _near_titles(text, vocab):
         name = m["name"]
         if name in known or not is_name(name, vocab):
             continue
         known.add(name)
         out.append(Person(name=name, position=m["title"], group="", role="", unit=None))
     return out
+
+
+def _near_titles(text: str, vocab: RosterVocab) -> Iterator[re.Match[str]]:
+    """``vocab.mention.finditer(text)``, trying the pattern only where it can match: a mention is
+    two or three characters and a title followed by a follower word, so it starts two or three
+    characters before a place where ``vocab.titled`` matches. The matches are the same, in order."""
+    pos = 0  # where finditer would resume
+    tried = -1  # the last start tried
+    at = 2
+    while True:
+        hit = vocab.titled.search(text, at)
+        if hit is None:
+            return
+        p = hit.start()
+        for start in (p - 3, p - 2):
+            if start < pos or start <= tried:
+                continue
+            tried = start
+            m = vocab.mention.match(text, start)
+            if m:
+                yield m
+                pos = m.end()
+                break
+        at = max(p + 1, pos + 2)
 
 
 def find_roster(text: str, jurisdiction_name: str | None = None) -> tuple[list[Person], list[Group]]:

@@ -141,23 +141,30 @@ def align(cells: list[str], columns: list[str]) -> list[int | None]:
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
     score[0][0] = 0.0
+    # The same sums in the same order as cell by cell, with the costs looked up once.
+    skips = [_SKIP.get(c, 0.3) for c in columns]
     for i in range(n + 1):
+        here_row, back_here = score[i], back[i]
+        if i < n:
+            compat = [_compat(types[i], c) for c in columns]
+            stray = 0.05 if types[i] == "empty" else 1.5
+            next_row, back_next = score[i + 1], back[i + 1]
         for j in range(m + 1):
-            here = score[i][j]
+            here = here_row[j]
             if here == neg:
                 continue
             if i < n and j < m:
-                s = here + _compat(types[i], columns[j]) + 0.1
-                if s > score[i + 1][j + 1]:
-                    score[i + 1][j + 1], back[i + 1][j + 1] = s, (i, j, True)
+                s = here + compat[j] + 0.1
+                if s > next_row[j + 1]:
+                    next_row[j + 1], back_next[j + 1] = s, (i, j, True)
             if j < m:  # the row has no cell for this column
-                s = here - _SKIP.get(columns[j], 0.3)
-                if s > score[i][j + 1]:
-                    score[i][j + 1], back[i][j + 1] = s, (i, j, False)
+                s = here - skips[j]
+                if s > here_row[j + 1]:
+                    here_row[j + 1], back_here[j + 1] = s, (i, j, False)
             if i < n:  # a stray cell
-                s = here - (0.05 if types[i] == "empty" else 1.5)
-                if s > score[i + 1][j]:
-                    score[i + 1][j], back[i + 1][j] = s, (i, j, False)
+                s = here - stray
+                if s > next_row[j]:
+                    next_row[j], back_next[j] = s, (i, j, False)
     out: list[int | None] = [None] * n
     i, j = n, m
     while i > 0 or j > 0:

@@ -85,8 +85,9 @@ def target_vocab() -> TargetVocab:
         marker_status.update({str(w): status for w in markers})
     implicit = {k: str(v) for k, v in _mapping(data, "implicit_units").items()}
     # 第 keeps ordinals apart; the look-behind stops "5G" and years inside longer numbers.
+    # The look-ahead names the characters a figure starts with, so the scan skips the rest quickly.
     quantity = re.compile(
-        r"(?<![\d.A-Za-z])(?P<ord>第)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        r"(?=[第\d零〇一二两三四五六七八九十百千])(?<![\d.A-Za-z])(?P<ord>第)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
         rf"{_SP}(?P<mult>{alternation(list(multipliers))})?(?P<approx>多|余)?{_SP}"
         rf"(?P<unit>{alternation(_words(data, 'units'))})?{_SP}"
         rf"(?P<qual>{alternation(_words(data, 'qualifiers'))})?"
@@ -109,15 +110,17 @@ def target_vocab() -> TargetVocab:
 
 # --- due dates ------------------------------------------------------------------------------------
 
+# The look-aheads name the characters a match can start with (the scan skips the rest).
 _YEAR_DUE = re.compile(
+    r"(?=[到至截力争在12 \t\u3000\xa0])"
     rf"(?P<to>到|至|截至|截止到|截止|力争到|争取到|力争在|在)?{_SP}(?P<y>(?:19|20)\d{{2}}){_SP}年{_SP}"
     rf"(?:(?P<m>1[0-2]|0?[1-9]){_SP}月{_SP})?(?P<tail>年底前|年底|年末|底前|底|末|前|以前|之前)?"
     rf"(?!{_SP}[-—–~～至到]{_SP}(?:19|20)\d{{2}})"  # "2020年-2022年" is a period, not a due date
 )
 _MONTH_DUE = re.compile(
-    rf"(?<![\d年])(?P<m>1[0-2]|[1-9]){_SP}月{_SP}(?:份{_SP})?(?P<tail>底前|底|末|前|中旬|下旬|上旬)"
+    rf"(?=[1-9])(?<![\d年])(?P<m>1[0-2]|[1-9]){_SP}月{_SP}(?:份{_SP})?(?P<tail>底前|底|末|前|中旬|下旬|上旬)"
 )
-_YEAR_END = re.compile(r"(?<![\d年月])(?:年底前|年底|年末|年内|今年底)")
+_YEAR_END = re.compile(r"(?=[年今])(?<![\d年月])(?:年底前|年底|年末|年内|今年底)")
 
 
 def _month_end(year: int, month: int) -> str:
@@ -136,7 +139,8 @@ class _Due:
 def _dues(para: str, year: int | None) -> list[_Due]:
     """Every due-date phrase of a paragraph, in order."""
     found: list[_Due] = []
-    for m in _YEAR_DUE.finditer(para):
+    has_year = "年" in para  # every due phrase but "10月底" holds 年
+    for m in _YEAR_DUE.finditer(para) if has_year else ():
         y = int(m["y"])
         if m["m"]:
             date = _month_end(y, int(m["m"]))
@@ -148,10 +152,10 @@ def _dues(para: str, year: int | None) -> list[_Due]:
         scope = not as_of and (bool(m["to"]) or _alone(para, m.start(), m.end()))
         found.append(_Due(date, m.start(), m.end(), scope, as_of))
     if year is not None:
-        for m in _MONTH_DUE.finditer(para):
+        for m in _MONTH_DUE.finditer(para) if "月" in para else ():
             if not any(d.start <= m.start() < d.end for d in found):
                 found.append(_Due(_month_end(year, int(m["m"])), m.start(), m.end(), False))
-        for m in _YEAR_END.finditer(para):
+        for m in _YEAR_END.finditer(para) if has_year else ():
             if not any(d.start <= m.start() < d.end for d in found):
                 found.append(_Due(f"{year:04d}-12-31", m.start(), m.end(), False))
     found.sort(key=lambda d: d.start)
@@ -212,8 +216,15 @@ def _span(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
     return start, end
 
 
+_SPACES = re.compile(r"[\s\u3000]+")
+_NOUN = re.compile(r"[^，,；;。！？!?：:\n\d]*")
+_NOUN_END = re.compile(r"已|正在|将|并|，")
+_BRACKETED = re.compile(r"[（(][^）)]*[）)]")
+_DONE = re.compile(r"(?:完成|建成|全部)")
+
+
 def _squash(text: str) -> str:
-    return re.sub(r"[\s\u3000]+", "", text)
+    return _SPACES.sub("", text)
 
 
 # --- targets ---------------------------------------------------------------------------------------
@@ -234,16 +245,16 @@ def _value(m: re.Match[str], vocab: TargetVocab) -> Decimal | None:
 
 def _metric(para: str, clause_start: int, m: re.Match[str], vocab: TargetVocab, dues: list[_Due]) -> str:
     """The metric: the noun after the number ("25个5G项目") or the words before it ("5G用户突破")."""
-    after = re.match(r"[^，,；;。！？!?：:\n\d]*", para[m.end() :])
+    after = _NOUN.match(para, m.end())
     noun = _squash(after.group(0) if after else "")
-    noun = re.split(r"已|正在|将|并|，", noun, maxsplit=1)[0]
+    noun = _NOUN_END.split(noun, maxsplit=1)[0]
     noun = vocab.metric_trailing.sub("", noun)
     if len(noun) >= 2:
         return noun[:40]
     # the words before the number, after any date phrase of the clause ("年内新增5G基站1000个")
     start = max([clause_start] + [d.end for d in dues if clause_start <= d.start and d.end <= m.start()])
     before = _squash(para[start : m.start()])
-    before = re.sub(r"[（(][^）)]*[）)]", "", before)
+    before = _BRACKETED.sub("", before)
     before = vocab.metric_prefix.sub("", before)
     before = vocab.metric_suffix.sub("", before)
     return before[-40:]
@@ -352,6 +363,6 @@ def _due_for(dues: list[_Due], para: str, c_start: int, c_end: int, pos: int) ->
 def _next_clause_due(dues: list[_Due], para: str, c_end: int) -> str | None:
     """Work in progress takes the deadline of the next clause (正在新建5G基站2座，年底前完成)."""
     for d in dues:
-        if c_end < d.start <= c_end + 2 and re.match(r"(?:完成|建成|全部)", para[d.end : d.end + 2]):
+        if c_end < d.start <= c_end + 2 and _DONE.match(para, d.end, d.end + 2):
             return d.date
     return None

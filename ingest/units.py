@@ -147,6 +147,7 @@ def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
     return [(item, base, base + len(item))] if lead == 0 else [(item[lead:], base + lead, base + len(item))]
 
 
+@lru_cache(maxsize=65536)  # bounded: list items repeat within and across documents
 def clean(item: str) -> str:
     """The item without spaces, edge punctuation, or a trailing 等 / role verb."""
     s = "".join(item.split()).strip(_EDGE_PUNCT)
@@ -166,6 +167,7 @@ def canonical_brackets(name: str) -> str:
     return name.replace("(", "（").replace(")", "）")
 
 
+@lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
     s = "".join(name.split()).rstrip("等")
@@ -200,6 +202,7 @@ def level_prefix(name: str) -> str:
     return ""
 
 
+@lru_cache(maxsize=65536)
 def unit_kind(name: str) -> str:
     """government / party / company / collective, from the name's words."""
     v = unit_vocab()
