@@ -59,50 +59,82 @@ def ingest(
     batch: Annotated[
         int | None, typer.Option("--batch", help="Documents per transaction (default: the store's).")
     ] = None,
+    bulk_csv: Annotated[
+        Path | None,
+        typer.Option(
+            "--bulk-csv",
+            help="Write a neo4j-admin import CSV set into this directory instead of loading a store "
+            "(the first load of a large corpus; see README).",
+        ),
+    ] = None,
 ) -> None:
     """Extract FILES (or every readable file in a folder) and load them into the store.
 
     A document already stored with the same text is skipped; an edited one is replaced; the same
     text under another file name is loaded once. Each batch of documents is one transaction, so an
-    interrupted run can simply be run again.
+    interrupted run can simply be run again. With --bulk-csv nothing is loaded: the documents
+    become a CSV set for `neo4j-admin database import full`, far faster for a first load.
     """
-    from fengong.batch import ingest_paths  # the extractor is heavy; only this command needs it
+    from fengong.batch import IngestReport, ingest_paths  # the extractor is heavy; only this needs it
 
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    graph = open_or_exit(store, data)
-    try:
-        with Progress(*columns, console=err, transient=False) as progress:
-            bar = progress.add_task("ingest", total=None)
+    report: IngestReport
+    with Progress(*columns, console=err, transient=False) as progress:
+        bar = progress.add_task("ingest", total=None)
 
-            def on_file(path: Path, outcome: str) -> None:
-                progress.advance(bar)
+        def on_file(path: Path, outcome: str) -> None:
+            progress.advance(bar)
 
-            report = ingest_paths(
-                graph,
-                files,
-                workers=workers,
-                docs_per_transaction=batch,
-                on_file=on_file,
-                on_start=lambda n: progress.update(bar, total=n),
-            )
-    except StoreError as exc:
-        raise typer.Exit(fail(f"loading failed, nothing from the failed batch was kept: {exc}")) from exc
-    finally:
-        graph.close()
+        def on_start(n: int) -> None:
+            progress.update(bar, total=n)
+
+        if bulk_csv is not None:
+            from fengong.bulk import bulk_csv_paths
+
+            try:
+                report = bulk_csv_paths(files, bulk_csv, workers=workers, on_file=on_file, on_start=on_start)
+            except OSError as exc:
+                raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
+        else:
+            graph = open_or_exit(store, data)
+            try:
+                report = ingest_paths(
+                    graph,
+                    files,
+                    workers=workers,
+                    docs_per_transaction=batch,
+                    on_file=on_file,
+                    on_start=on_start,
+                )
+            except StoreError as exc:
+                raise typer.Exit(
+                    fail(f"loading failed, nothing from the failed batch was kept: {exc}")
+                ) from exc
+            finally:
+                graph.close()
     for path, reason in report.skipped:
         err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
     for message in report.errors:
         err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
     for message in report.warnings:
         err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
+    verb = "written" if bulk_csv is not None else "loaded"
     Console().print(
-        f"documents {report.loaded} loaded, {report.unchanged} unchanged, {report.duplicates} duplicate; "
+        f"documents {report.loaded} {verb}, {report.unchanged} unchanged, {report.duplicates} duplicate; "
         f"tasks {report.tasks}, units {report.units}, edges {report.relationships}, "
         f"warnings {len(report.warnings)}, failed files {len(report.errors)} ({report.seconds:.2f}s)",
         highlight=False,
         soft_wrap=True,
     )
+    if bulk_csv is not None:
+        Console().print(
+            f"CSV set in {bulk_csv}; load it into a stopped, empty Neo4j with\n"
+            f"  cd {bulk_csv} && neo4j-admin database import full neo4j $(cat import.args)\n"
+            "(or ./import.sh there; with the local server: docker/neo4j-local admin-import --fresh neo4j ...)",
+            highlight=False,
+            soft_wrap=True,
+        )
     if report.errors:
         raise typer.Exit(1)
 

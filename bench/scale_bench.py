@@ -2,6 +2,7 @@
 
     eval "$(docker/neo4j-local start)"    # NEO4J_HEAP=4g NEO4J_PAGECACHE=2g for large N
     .venv/bin/python -m bench.scale_bench --count 1000 --count 10000
+    .venv/bin/python -m bench.scale_bench --count 100000 --phases extract,neo4j-bulk
 
 For each N, ``bench/gen_documents.py`` writes N text documents (GBK and UTF-8, noise, ~5 %
 duplicates under other names) into a temporary directory; then, side by side in one run:
@@ -9,6 +10,10 @@ duplicates under other names) into a temporary directory; then, side by side in 
 a. extraction alone: ``extract_many`` on ``--workers`` worker processes (documents/s, chars/s);
 b. full ingest (``fengong.batch.ingest_paths``) into a fresh embedded store;
 c. full ingest into Neo4j (wiped first, constraints kept);
+e. the bulk first load into Neo4j (``neo4j-bulk``): ``fengong.bulk.bulk_csv_paths`` writes the
+   neo4j-admin CSV set (extraction in the workers), then the server started by
+   ``docker/neo4j-local`` is stopped, ``neo4j-admin database import full`` replaces its database,
+   the server starts again and the store's constraints and indexes are built (online); all timed;
 d. the latency of every named query on both stores at that size (median of 3 runs), with
    parameter values picked from the loaded data.
 
@@ -32,7 +37,9 @@ from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-PHASES = ("extract", "embedded", "neo4j")
+PHASES = ("extract", "embedded", "neo4j", "neo4j-bulk")
+STORE_PHASES = ("embedded", "neo4j", "neo4j-bulk")
+NEO4J_LOCAL = ROOT / "docker" / "neo4j-local"
 
 
 # -- phases (each runs in its own process) -------------------------------------------------------
@@ -129,10 +136,59 @@ def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[
             "queries": latencies, **_peaks()}  # fmt: skip
 
 
-def run_phase(phase: str, folder: Path, workers: int, tmp: Path) -> dict[str, Any]:
+def _neo4j_local(*args: str) -> str:
+    """Run docker/neo4j-local; its stdout (export lines for ``start``)."""
+    done = subprocess.run([str(NEO4J_LOCAL), *args], capture_output=True, text=True, check=False)
+    if done.returncode != 0:
+        raise RuntimeError(
+            f"docker/neo4j-local {args[0]} failed:\n{done.stdout[-2000:]}{done.stderr[-2000:]}"
+        )
+    return done.stdout
+
+
+def phase_neo4j_bulk(folder: Path, workers: int, tmp: Path, home: Path) -> dict[str, Any]:
+    """Bulk first load: CSV set, neo4j-admin import into the server's home, restart, schema."""
+    from urllib.parse import urlsplit
+
+    from fengong.bulk import bulk_csv_paths
+    from fengong.graph.export.admin_csv import admin_import_args
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
+
+    bolt = str(urlsplit(os.environ["NEO4J_URI"]).port or 7687)
+    http = os.environ.get("NEO4J_HTTP_PORT", "7474")
+    out = tmp / "bulk-set"
+    start = time.perf_counter()
+    report = bulk_csv_paths([folder], out, workers=workers)
+    t_csv = time.perf_counter() - start
+    workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
+    _neo4j_local("stop", "--home", str(home))
+    t0 = time.perf_counter()
+    _neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(out))
+    t_import = time.perf_counter() - t0
+    t0 = time.perf_counter()
+    _neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
+    store = open_store(settings_from_env(store="neo4j"))  # creates the constraints and indexes, waits
+    t_online = time.perf_counter() - t0
+    seconds = time.perf_counter() - start
+    try:
+        counts = store.counts()
+        latencies = query_latencies(store)
+    finally:
+        store.close()
+    set_mb = sum(f.stat().st_size for f in out.iterdir()) / 1e6
+    return {"files": report.files, "loaded": report.loaded, "duplicates": report.duplicates,
+            "unchanged": report.unchanged, "errors": len(report.errors), "tasks": report.tasks,
+            "nodes": counts["nodes"], "relationships": counts["relationships"], "seconds": seconds,
+            "csv_seconds": t_csv, "import_seconds": t_import, "online_seconds": t_online, "set_mb": set_mb,
+            "queries": latencies, "rss_main_mb": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024,
+            "rss_worker_mb": workers_peak}  # fmt: skip
+
+
+def run_phase(phase: str, folder: Path, workers: int, tmp: Path, home: Path) -> dict[str, Any]:
     """Run one phase in a fresh interpreter (clean peak-RSS counters) and return its JSON result."""
     cmd = [sys.executable, "-m", "bench.scale_bench", "--phase", phase, "--dir", str(folder),
-           "--workers", str(workers), "--tmp", str(tmp)]  # fmt: skip
+           "--workers", str(workers), "--tmp", str(tmp), "--neo4j-home", str(home)]  # fmt: skip
     out = subprocess.run(cmd, cwd=ROOT, check=True, capture_output=True, text=True)
     result: dict[str, Any] = json.loads(out.stdout.strip().splitlines()[-1])
     return result
@@ -162,30 +218,43 @@ def markdown(results: list[dict[str, Any]], workers: int) -> str:
     ]
     for r in results:
         n = r["count"]
-        ex = r["extract"]
-        lines.append(
-            f"| {n:,} | extraction only ({workers} workers) | {ex['documents']:,} | {ex['tasks']:,} | | | "
-            f"{ex['seconds']:.1f} | {ex['files'] / ex['seconds']:.0f} | {ex['chars'] / ex['seconds']:,.0f} | "
-            f"{ex['rss_main_mb']:.0f} | {ex['rss_worker_mb']:.0f} |"
-        )
-        for kind in ("embedded", "neo4j"):
+        if "extract" in r:
+            ex = r["extract"]
+            lines.append(
+                f"| {n:,} | extraction only ({workers} workers) | {ex['documents']:,} | {ex['tasks']:,} | | | "
+                f"{ex['seconds']:.1f} | {ex['files'] / ex['seconds']:.0f} | {ex['chars'] / ex['seconds']:,.0f} | "
+                f"{ex['rss_main_mb']:.0f} | {ex['rss_worker_mb']:.0f} |"
+            )
+        for kind in STORE_PHASES:
             if kind not in r:
                 continue
             s = r[kind]
+            what = (
+                "bulk first load → neo4j (CSV + neo4j-admin + schema)"
+                if kind == "neo4j-bulk"
+                else f"ingest → {kind}"
+            )
             lines.append(
-                f"| {n:,} | ingest → {kind} | {s['loaded']:,} ({s['duplicates'] + s['unchanged']} skipped) | {s['tasks']:,} | "
+                f"| {n:,} | {what} | {s['loaded']:,} ({s['duplicates'] + s['unchanged']} skipped) | {s['tasks']:,} | "
                 f"{s['nodes']:,} | {s['relationships']:,} | {s['seconds']:.1f} | "
                 f"{s['files'] / s['seconds']:.0f} | | {s['rss_main_mb']:.0f} | {s['rss_worker_mb']:.0f} |"
             )
-    header = ["query"] + [f"{k} N={r['count']:,}" for r in results for k in ("embedded", "neo4j") if k in r]
+            if kind == "neo4j-bulk":
+                lines.append(
+                    f"| | of which: CSV set {s['csv_seconds']:.1f} s ({s['set_mb']:,.0f} MB), neo4j-admin import "
+                    f"{s['import_seconds']:.1f} s, restart + constraints and indexes {s['online_seconds']:.1f} s "
+                    "| | | | | | | | | |"
+                )
+    header = ["query"] + [f"{k} N={r['count']:,}" for r in results for k in STORE_PHASES if k in r]
     lines += ["", "Named-query latency, ms (median of 3; rows returned in brackets):", "",
               "| " + " | ".join(header) + " |", "|---|" + "---:|" * (len(header) - 1)]  # fmt: skip
-    names = sorted(next(r[k]["queries"] for r in results for k in ("embedded", "neo4j") if k in r))
+    with_queries = [r[k]["queries"] for r in results for k in STORE_PHASES if k in r]
+    names = sorted(with_queries[0]) if with_queries else []
     for name in names:
         cells = [
             f"{r[k]['queries'][name]['ms']:.1f} ({r[k]['queries'][name]['rows']:,})"
             for r in results
-            for k in ("embedded", "neo4j")
+            for k in STORE_PHASES
             if k in r
         ]
         lines.append(f"| {name} | " + " | ".join(cells) + " |")
@@ -197,7 +266,14 @@ def main() -> None:
     ap.add_argument("--count", type=int, action="append", help="corpus size N (repeatable)")
     ap.add_argument("--workers", type=int, default=2)
     ap.add_argument("--seed", type=int, default=7)
-    ap.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j phase")
+    ap.add_argument("--phases", default=",".join(PHASES), help=f"comma-separated, of: {', '.join(PHASES)}")
+    ap.add_argument("--no-neo4j", action="store_true", help="skip the Neo4j phases")
+    ap.add_argument(
+        "--neo4j-home",
+        type=Path,
+        default=Path(os.environ.get("FENGONG_NEO4J_HOME") or Path.home() / ".cache/fengong/neo4j") / "home",
+        help="home of the server docker/neo4j-local started (neo4j-bulk replaces its database)",
+    )
     ap.add_argument("--phase", choices=PHASES, help=argparse.SUPPRESS)
     ap.add_argument("--dir", type=Path, help=argparse.SUPPRESS)
     ap.add_argument("--tmp", type=Path, help=argparse.SUPPRESS)
@@ -206,12 +282,20 @@ def main() -> None:
     if args.phase:  # a child process: one phase, JSON on the last line of stdout
         if args.phase == "extract":
             result = phase_extract(args.dir, args.workers)
+        elif args.phase == "neo4j-bulk":
+            result = phase_neo4j_bulk(args.dir, args.workers, args.tmp, args.neo4j_home)
         else:
             result = phase_ingest(args.phase, args.dir, args.workers, args.tmp / "graph")
         print(json.dumps(result, ensure_ascii=False))
         return
 
-    if not args.no_neo4j and not os.environ.get("NEO4J_URI"):
+    phases = [p.strip() for p in args.phases.split(",") if p.strip()]
+    unknown = [p for p in phases if p not in PHASES]
+    if unknown:
+        ap.error(f"unknown phase(s) {', '.join(unknown)}; known: {', '.join(PHASES)}")
+    if args.no_neo4j:
+        phases = [p for p in phases if not p.startswith("neo4j")]
+    if any(p.startswith("neo4j") for p in phases) and not os.environ.get("NEO4J_URI"):
         ap.error('NEO4J_URI is not set: eval "$(docker/neo4j-local start)" first, or pass --no-neo4j')
     results = []
     for count in args.count or [1000]:
@@ -222,10 +306,8 @@ def main() -> None:
             _, mb = generate_corpus(count, args.seed, corpus)
             print(f"N={count}: {mb:.1f} MB generated", file=sys.stderr)
             row: dict[str, Any] = {"count": count, "mb": mb}
-            for phase in PHASES:
-                if phase == "neo4j" and args.no_neo4j:
-                    continue
-                row[phase] = run_phase(phase, corpus, args.workers, tmp)
+            for phase in phases:
+                row[phase] = run_phase(phase, corpus, args.workers, tmp, args.neo4j_home)
                 print(f"N={count}: {phase} {row[phase]['seconds']:.1f} s", file=sys.stderr)
             results.append(row)
     print(markdown(results, args.workers))

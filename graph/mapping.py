@@ -68,18 +68,25 @@ def _s(value: object) -> str | None:
     return text or None
 
 
-def _node_row(label: str, key: str, **props: Any) -> Row:
-    spec = NODES[label]
-    row: Row = {spec.key: key}
-    for name in spec.prop_names:
-        row[name] = props.get(name)
+# Every row of a label / type has every schema property (None when absent), built from these
+# templates once per row (mapping runs for every document of a national corpus).
+_NODE_KEY: dict[str, str] = {label: spec.key for label, spec in NODES.items()}
+_NODE_EMPTY: dict[str, Row] = {label: dict.fromkeys(spec.prop_names) for label, spec in NODES.items()}
+_REL_EMPTY: dict[str, Row] = {t: dict.fromkeys(spec.prop_names) for t, spec in RELS.items()}
+_PER_DOCUMENT: frozenset[str] = frozenset(t for t, spec in RELS.items() if spec.per_document)
+
+
+def _node_row(label: str, key: str, props: dict[str, Any]) -> Row:
+    row: Row = {_NODE_KEY[label]: key}
+    row.update(_NODE_EMPTY[label])
+    row.update(props)
     return row
 
 
-def _rel_row(rel_type: str, src: str, dst: str, **props: Any) -> Row:
+def _rel_row(rel_type: str, src: str, dst: str, props: dict[str, Any]) -> Row:
     row: Row = {"src": src, "dst": dst}
-    for name in RELS[rel_type].prop_names:
-        row[name] = props.get(name)
+    row.update(_REL_EMPTY[rel_type])
+    row.update(props)
     return row
 
 
@@ -94,14 +101,13 @@ class _Collector:
         ident = ("n", label, key)
         if ident not in self._seen:
             self._seen.add(ident)
-            self.rows.nodes[label].append(_node_row(label, key, **props))
+            self.rows.nodes[label].append(_node_row(label, key, props))
 
     def rel(self, rel_type: str, src: str, dst: str, **props: Any) -> None:
-        spec = RELS[rel_type]
-        ident = ("r", rel_type, src, dst, (props.get("document") or "") if spec.per_document else "")
+        ident = ("r", rel_type, src, dst, (props.get("document") or "") if rel_type in _PER_DOCUMENT else "")
         if ident not in self._seen:
             self._seen.add(ident)
-            self.rows.rels[rel_type].append(_rel_row(rel_type, src, dst, **props))
+            self.rows.rels[rel_type].append(_rel_row(rel_type, src, dst, props))
 
 
 def _jurisdictions(c: _Collector, doc: Document) -> None:

@@ -16,7 +16,14 @@ from dataclasses import dataclass, field
 from typing import Any, ClassVar
 
 from fengong.graph.mapping import GraphRows, document_rows, merge_rows, topic_labels
-from fengong.graph.plan import DELETE_ORPHAN_DEADLINES, OLD_DEADLINES, Step, delete_steps, write_steps
+from fengong.graph.plan import (
+    DELETE_ORPHAN_DEADLINES,
+    OLD_DEADLINES,
+    STORED_DOCUMENTS,
+    Step,
+    delete_steps,
+    write_steps,
+)
 from fengong.graph.readonly import check_read_only
 from fengong.graph.schema import NODES, RELS, quote
 from fengong.graph.settings import StoreSettings, settings_from_env
@@ -163,9 +170,9 @@ class GraphStore(ABC):
     def _replace(self, rows: GraphRows, on_step: StepHook | None) -> None:
         """Delete the documents' owned part, then write their rows, in one transaction."""
         with self._write_transaction() as run:
-            ids = rows.doc_ids
-            old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": ids})]
-            steps = [*delete_steps(ids), *write_steps(rows, self.batch_size)]
+            stored = [r["id"] for r in run(STORED_DOCUMENTS, {"ids": rows.doc_ids})]
+            old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": stored})] if stored else []
+            steps = [*(delete_steps(stored) if stored else []), *write_steps(rows, self.batch_size)]
             if old_deadlines:
                 steps.append(
                     Step("delete orphan deadlines", DELETE_ORPHAN_DEADLINES, {"keys": old_deadlines})

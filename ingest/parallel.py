@@ -6,14 +6,18 @@ from __future__ import annotations
 
 import os
 from collections import deque
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.model import Document
 from fengong.ingest.pipeline import extract_path
+
+In = TypeVar("In")
+Out = TypeVar("Out")
 
 
 @dataclass(slots=True)
@@ -25,7 +29,8 @@ class Extracted:
     error: str | None
 
 
-def _extract_one(path: Path) -> Extracted:
+def extract_one(path: Path) -> Extracted:
+    """Extract one file; any failure becomes an error message naming the file."""
     try:
         return Extracted(path, extract_path(path), None)
     except DocumentError as exc:
@@ -39,21 +44,31 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def extract_many(
-    paths: Iterable[Path], workers: int | None = None, window: int | None = None
-) -> Iterator[Extracted]:
-    """Extract every path, in input order. ``workers`` <= 1 runs in this process."""
+def parallel_map(
+    fn: Callable[[In], Out], items: Iterable[In], workers: int | None = None, window: int | None = None
+) -> Iterator[Out]:
+    """``fn`` over ``items`` in worker processes, results in input order, at most ``window`` in flight.
+
+    ``fn`` must be a module-level function (it is pickled); ``workers`` <= 1 runs in this process.
+    """
     workers = default_workers() if workers is None else workers
     if workers <= 1:
-        for path in paths:
-            yield _extract_one(path)
+        for item in items:
+            yield fn(item)
         return
     window = window or workers * 8
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        pending: deque[Future[Extracted]] = deque()
-        for path in paths:
-            pending.append(pool.submit(_extract_one, path))
+        pending: deque[Future[Out]] = deque()
+        for item in items:
+            pending.append(pool.submit(fn, item))
             if len(pending) >= window:
                 yield pending.popleft().result()
         while pending:
             yield pending.popleft().result()
+
+
+def extract_many(
+    paths: Iterable[Path], workers: int | None = None, window: int | None = None
+) -> Iterator[Extracted]:
+    """Extract every path, in input order. ``workers`` <= 1 runs in this process."""
+    return parallel_map(extract_one, paths, workers, window)

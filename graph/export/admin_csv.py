@@ -13,6 +13,7 @@ stays absent. ``import.sh`` and ``import.args`` in the directory hold the exact 
 from __future__ import annotations
 
 import shlex
+from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import IO, Any
 
@@ -29,17 +30,51 @@ _TYPES: dict[PropType, str] = {
 }
 
 
-def _field(value: Any, prop_type: PropType) -> str:
-    """One CSV field in the import tool's syntax."""
+def _string(value: Any) -> str:
+    return "" if value is None else '"' + str(value).replace('"', '""') + '"'
+
+
+def _boolean(value: Any) -> str:
+    return "" if value is None else ("true" if value else "false")
+
+
+def _number(value: Any) -> str:
     if value is None:
         return ""
-    if prop_type == "BOOLEAN":
-        return "true" if value else "false"
-    if prop_type in ("INT64", "DOUBLE"):
-        return repr(value) if isinstance(value, float) else str(int(value))
-    if prop_type == "STRING[]":
-        value = ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "｜") for v in value)
-    return '"' + str(value).replace('"', '""') + '"'
+    return repr(value) if isinstance(value, float) else str(int(value))
+
+
+def _strings(value: Any) -> str:
+    if value is None:
+        return ""
+    return _string(ARRAY_DELIMITER.join(str(v).replace(ARRAY_DELIMITER, "｜") for v in value))
+
+
+_FORMAT: dict[PropType, Callable[[Any], str]] = {
+    "STRING": _string,
+    "INT64": _number,
+    "DOUBLE": _number,
+    "BOOLEAN": _boolean,
+    "STRING[]": _strings,
+}
+# (property, formatter) per label and type, looked up once: the bulk path formats every row.
+_NODE_COLUMNS = {label: tuple((p.name, _FORMAT[p.type]) for p in spec.props) for label, spec in NODES.items()}
+_REL_COLUMNS = {t: tuple((p.name, _FORMAT[p.type]) for p in spec.props) for t, spec in RELS.items()}
+
+
+def csv_field(value: Any, prop_type: PropType) -> str:
+    """One CSV field in the import tool's syntax (absent: an empty unquoted field)."""
+    return _FORMAT[prop_type](value)
+
+
+def node_file(label: str) -> str:
+    """The file name of ``label``'s nodes."""
+    return f"nodes_{label}.csv"
+
+
+def rel_file(rel_type: str) -> str:
+    """The file name of ``rel_type``'s relationships."""
+    return f"rels_{rel_type}.csv"
 
 
 def node_header(label: str) -> list[str]:
@@ -56,10 +91,23 @@ def rel_header(rel_type: str) -> list[str]:
     ]
 
 
-class _CsvFile:
+def node_fields(label: str, key: Any, props: Mapping[str, Any]) -> list[str]:
+    """One node row of ``label``'s file: key, label, then every schema property."""
+    get = props.get
+    return [_string(key), label, *(fmt(get(name)) for name, fmt in _NODE_COLUMNS[label])]
+
+
+def rel_fields(rel_type: str, src: Any, dst: Any, props: Mapping[str, Any]) -> list[str]:
+    """One relationship row of ``rel_type``'s file: start, end, type, then every schema property."""
+    get = props.get
+    return [_string(src), _string(dst), rel_type, *(fmt(get(name)) for name, fmt in _REL_COLUMNS[rel_type])]
+
+
+class CsvFile:
     """A UTF-8 CSV file written line by line, remembering whether a field spans lines."""
 
     def __init__(self, path: Path, header: list[str]) -> None:
+        """Create ``path`` and write its header row."""
         self.path = path
         self._out: IO[str] = path.open("w", encoding="utf-8", newline="")
         self._out.write(",".join(header) + "\n")
@@ -67,13 +115,21 @@ class _CsvFile:
         self.multiline = False
 
     def write(self, fields: list[str]) -> None:
+        """Write one row of already formatted fields."""
         line = ",".join(fields)
         if "\n" in line or "\r" in line:
             self.multiline = True
         self._out.write(line + "\n")
         self.rows += 1
 
+    def write_lines(self, text: str, rows: int, multiline: bool) -> None:
+        """Append ``rows`` rows formatted elsewhere (``text`` ends with a newline)."""
+        self._out.write(text)
+        self.rows += rows
+        self.multiline |= multiline
+
     def close(self) -> None:
+        """Close the file."""
         self._out.close()
 
 
@@ -87,8 +143,8 @@ def admin_import_args(directory: Path, *, multiline: bool = True, relative: bool
     args = [f"--array-delimiter={ARRAY_DELIMITER}", "--id-type=string"]
     if multiline:
         args.append("--multiline-fields=true")
-    names = [("--nodes", f"nodes_{label}.csv") for label in NODE_ORDER]
-    names += [("--relationships", f"rels_{rel_type}.csv") for rel_type in REL_ORDER]
+    names = [("--nodes", node_file(label)) for label in NODE_ORDER]
+    names += [("--relationships", rel_file(rel_type)) for rel_type in REL_ORDER]
     for option, name in names:
         path = directory / name
         if path.exists():
@@ -106,31 +162,25 @@ def write_admin_csv(reader: GraphReader, directory: Path) -> int:
     written = 0
     multiline = False
     for label in NODE_ORDER:
-        spec = NODES[label]
-        csv = _CsvFile(directory / f"nodes_{label}.csv", node_header(label))
+        csv = CsvFile(directory / node_file(label), node_header(label))
         for rec in reader.nodes((label,)):
-            fields = [_field(rec.key, "STRING"), label]
-            fields += [_field(rec.props.get(p.name), p.type) for p in spec.props]
-            csv.write(fields)
+            csv.write(node_fields(label, rec.key, rec.props))
         csv.close()
         written += csv.rows
         multiline |= csv.multiline
     for rel_type in REL_ORDER:
-        rspec = RELS[rel_type]
-        csv = _CsvFile(directory / f"rels_{rel_type}.csv", rel_header(rel_type))
+        csv = CsvFile(directory / rel_file(rel_type), rel_header(rel_type))
         for edge in reader.edges((rel_type,)):
-            fields = [_field(edge.src, "STRING"), _field(edge.dst, "STRING"), rel_type]
-            fields += [_field(edge.props.get(p.name), p.type) for p in rspec.props]
-            csv.write(fields)
+            csv.write(rel_fields(rel_type, edge.src, edge.dst, edge.props))
         csv.close()
         written += csv.rows
         multiline |= csv.multiline
-    _write_command(directory, multiline)
+    write_import_command(directory, multiline)
     return written
 
 
-def _write_command(directory: Path, multiline: bool) -> None:
-    """``import.args`` (one argument a line, relative paths) and ``import.sh`` running it."""
+def write_import_command(directory: Path, multiline: bool) -> None:
+    """Write ``import.args`` (one argument a line, relative paths) and ``import.sh`` running it."""
     args = admin_import_args(directory, multiline=multiline, relative=True)
     (directory / "import.args").write_text("\n".join(args) + "\n", encoding="utf-8")
     script = (

@@ -1,0 +1,97 @@
+"""Bulk runs: files -> documents -> a neo4j-admin import CSV set, extraction and formatting in workers.
+
+The first load of a large corpus into Neo4j: ``neo4j-admin database import full`` then builds the
+database offline (see ``fengong.graph.bulk_csv``). Workers extract each file and format the rows
+its document owns; this process only appends their text and de-duplicates the shared rows, so
+it keeps up with every core extracting. The same text under another file name is written once.
+"""
+
+from __future__ import annotations
+
+import time
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass, field
+from functools import cache
+from pathlib import Path
+
+from fengong.batch import FileHook, IngestReport
+from fengong.graph.bulk_csv import BulkCsvWriter, CsvPart, document_part
+from fengong.graph.mapping import topic_labels
+from fengong.ingest.parallel import extract_one, parallel_map
+from fengong.ingest.read_folder import expand_inputs
+
+
+@dataclass(slots=True)
+class _Outcome:
+    """A worker's answer for one file: its part, or the error naming the file."""
+
+    path: Path
+    part: CsvPart | None
+    error: str | None
+    warnings: list[str] = field(default_factory=list)
+
+
+@cache
+def _topics() -> dict[str, str]:
+    return topic_labels()  # once per worker process
+
+
+def _part_of(path: Path) -> _Outcome:
+    extracted = extract_one(path)
+    if extracted.document is None:
+        return _Outcome(path, None, extracted.error or f"{path}: unreadable")
+    doc = extracted.document
+    return _Outcome(path, document_part(doc, _topics()), None, list(doc.warnings))
+
+
+def bulk_csv_paths(
+    paths: Sequence[Path],
+    directory: Path,
+    *,
+    workers: int | None = None,
+    on_file: FileHook | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """Extract ``paths`` (files or folders) into the neo4j-admin CSV set ``directory``.
+
+    The report counts what a load would: documents, tasks, distinct units, relationships
+    (after de-duplication). Nothing is left in ``directory`` unless the whole run succeeds.
+    """
+    start = time.perf_counter()
+    files, skipped = expand_inputs(list(paths))
+    report = IngestReport(files=len(files), skipped=skipped)
+    if on_start is not None:
+        on_start(len(files))
+    writer = BulkCsvWriter(directory)
+    seen_text: dict[str, str] = {}
+    try:
+        for out in parallel_map(_part_of, files, workers):
+            outcome = "failed"
+            part = out.part
+            if part is None:
+                report.errors.append(out.error or f"{out.path}: unreadable")
+            elif seen_text.get(part.sha256, part.doc_id) != part.doc_id:
+                outcome = "duplicate"
+                report.duplicates += 1
+            elif not writer.add(part):
+                outcome = "duplicate"
+                report.duplicates += 1
+                report.warnings.append(
+                    f"{out.path}: a document with the same id is already in the set; the first one is kept"
+                )
+            else:
+                outcome = "loaded"
+                seen_text[part.sha256] = part.doc_id
+                report.warnings.extend(out.warnings)
+            if on_file is not None:
+                on_file(out.path, outcome)
+        stats = writer.close()
+    except BaseException:
+        writer.abort()
+        raise
+    report.loaded = stats.documents
+    report.tasks = stats.tasks
+    report.relationships = stats.relationships
+    report.units = stats.units
+    report.seconds = time.perf_counter() - start
+    return report
