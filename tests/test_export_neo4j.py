@@ -18,6 +18,7 @@ from tests.store_fixtures import dump
 
 pytest_plugins = ("tests.test_export_support", "tests.store_fixtures")
 
+
 @pytest.fixture
 def imported_neo4j(sample_store: GraphStore, tmp_path: Path) -> Iterator[GraphStore]:
     """A Neo4j server whose database was made by neo4j-admin from the exported CSV set."""
