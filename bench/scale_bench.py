@@ -14,6 +14,8 @@ e. the bulk first load into Neo4j (``neo4j-bulk``): ``fengong.bulk.bulk_csv_path
    neo4j-admin CSV set (extraction in the workers), then the server started by
    ``docker/neo4j-local`` is stopped, ``neo4j-admin database import full`` replaces its database,
    the server starts again and the store's constraints and indexes are built (online); all timed;
+f. the bulk first load into a new embedded store (``embedded-bulk``): the same CSV set, then
+   ``COPY`` (``fengong.bulk.bulk_load_paths``);
 d. the latency of every named query on both stores at that size (median of 3 runs), with
    parameter values picked from the loaded data.
 
@@ -32,13 +34,14 @@ import statistics
 import subprocess
 import sys
 import tempfile
+import threading
 import time
 from pathlib import Path
 from typing import Any
 
 ROOT = Path(__file__).resolve().parents[1]
-PHASES = ("extract", "embedded", "neo4j", "neo4j-bulk")
-STORE_PHASES = ("embedded", "neo4j", "neo4j-bulk")
+PHASES = ("extract", "embedded", "embedded-bulk", "neo4j", "neo4j-bulk")
+STORE_PHASES = ("embedded", "embedded-bulk", "neo4j", "neo4j-bulk")
 NEO4J_LOCAL = ROOT / "docker" / "neo4j-local"
 
 
@@ -114,6 +117,8 @@ def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
 def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[str, Any]:
     """Full ingest of ``folder`` into a fresh store of ``kind``, then the named-query latencies."""
     from fengong.batch import ingest_paths
+    from fengong.bulk import bulk_load_paths
+    from fengong.graph.embedded import EmbeddedStore
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
 
@@ -121,10 +126,14 @@ def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[
         store = open_store(settings_from_env(store="neo4j"))
         store.wipe()  # not timed: every run starts from an empty database
     else:
-        store = open_store(settings_from_env({}, store="embedded", data_dir=data_dir))
+        store = open_store(settings_from_env({}, store="embedded", data_dir=data_dir / kind))
     try:
         start = time.perf_counter()
-        report = ingest_paths(store, [folder], workers=workers)
+        if kind == "embedded-bulk":
+            assert isinstance(store, EmbeddedStore)
+            report = bulk_load_paths(store, [folder], workers=workers)
+        else:
+            report = ingest_paths(store, [folder], workers=workers)
         seconds = time.perf_counter() - start
         counts = store.counts()
         latencies = query_latencies(store)
@@ -159,10 +168,13 @@ def phase_neo4j_bulk(folder: Path, workers: int, tmp: Path, home: Path) -> dict[
     http = os.environ.get("NEO4J_HTTP_PORT", "7474")
     out = tmp / "bulk-set"
     start = time.perf_counter()
+    # The server is not needed while the set is written: it stops meanwhile, as an operator would.
+    stopping = threading.Thread(target=_neo4j_local, args=("stop", "--home", str(home)))
+    stopping.start()
     report = bulk_csv_paths([folder], out, workers=workers)
     t_csv = time.perf_counter() - start
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    _neo4j_local("stop", "--home", str(home))
+    stopping.join()
     t0 = time.perf_counter()
     _neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(out))
     t_import = time.perf_counter() - t0

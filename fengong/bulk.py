@@ -4,10 +4,12 @@ The first load of a large corpus into Neo4j: ``neo4j-admin database import full`
 database offline (see ``fengong.graph.bulk_csv``). Workers extract each file and format the rows
 its document owns; this process only appends their text and de-duplicates the shared rows, so
 it keeps up with every core extracting. The same text under another file name is written once.
+An empty embedded store loads such a set by ``COPY`` (``bulk_load_paths``).
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
@@ -16,6 +18,7 @@ from pathlib import Path
 
 from fengong.batch import FileHook, IngestReport
 from fengong.graph.bulk_csv import BulkCsvWriter, CsvPart, document_part
+from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.mapping import topic_labels
 from fengong.ingest.parallel import extract_one, parallel_map
 from fengong.ingest.read_folder import expand_inputs
@@ -93,5 +96,25 @@ def bulk_csv_paths(
     report.tasks = stats.tasks
     report.relationships = stats.relationships
     report.units = stats.units
+    report.seconds = time.perf_counter() - start
+    return report
+
+
+def bulk_load_paths(
+    store: EmbeddedStore,
+    paths: Sequence[Path],
+    *,
+    workers: int | None = None,
+    on_file: FileHook | None = None,
+    on_start: Callable[[int], None] | None = None,
+) -> IngestReport:
+    """The first load of ``paths`` into an empty embedded store: a CSV set, then ``COPY``.
+
+    The set is written in a temporary directory beside the store and removed afterwards.
+    """
+    start = time.perf_counter()
+    with tempfile.TemporaryDirectory(prefix="fengong-bulk-", dir=store.path.parent) as tmp:
+        report = bulk_csv_paths(paths, Path(tmp) / "set", workers=workers, on_file=on_file, on_start=on_start)
+        store.bulk_load(Path(tmp) / "set")
     report.seconds = time.perf_counter() - start
     return report

@@ -12,6 +12,10 @@ transaction that ran a successful COPY into a non-empty table corrupts the proce
 Rollback is what keeps a failed batch from leaving half a document behind, so the
 loader uses batched ``UNWIND $rows`` statements shaped for Ladybug's planner
 (see ``fengong.graph.plan``), which run at ~50,000 rows/s and roll back cleanly.
+
+``bulk_load`` is the exception: the first load of a large corpus into an *empty* store, from
+the CSV set ``fengong.graph.bulk_csv`` writes, by ``COPY`` (no explicit transaction, so no
+ROLLBACK after a COPY). Should a COPY fail, the store is emptied again, which is where it was.
 """
 
 from __future__ import annotations
@@ -19,11 +23,13 @@ from __future__ import annotations
 import contextlib
 import threading
 from collections.abc import Iterator
+from pathlib import Path
 from typing import Any
 
 import ladybug as lb
 
-from fengong.graph.schema import ladybug_ddl
+from fengong.graph.export.admin_csv import ARRAY_DELIMITER, node_file, rel_file
+from fengong.graph.schema import NODE_ORDER, NODES, REL_ORDER, RELS, Prop, ladybug_ddl, quote
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
 
@@ -120,6 +126,32 @@ class EmbeddedStore(GraphStore):
                 self._conn.set_query_timeout(0)
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
+    # -- bulk first load ---------------------------------------------------------------------
+
+    def bulk_load(self, directory: Path) -> dict[str, int]:
+        """Load a CSV set written by ``fengong.graph.bulk_csv`` into this empty store by COPY.
+
+        Returns the store's counts afterwards. Refuses a store that holds anything (the set's
+        shared nodes would collide); if a COPY fails, the store is emptied again and the error
+        names the file.
+        """
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only")
+        held = self.counts()
+        if held["nodes"] or held["relationships"]:
+            raise StoreError(
+                f"a bulk load needs an empty store; {self.path} holds {held['nodes']} nodes "
+                "(load into a new --data directory, or ingest without --bulk)"
+            )
+        with self._lock:
+            for name, statement in copy_statements(Path(directory)):
+                try:
+                    self._conn.execute(statement)
+                except RuntimeError as exc:
+                    self.wipe()
+                    raise StoreError(f"bulk load of {Path(directory) / name} failed: {exc}") from exc
+        return self.counts()
+
     def close(self) -> None:
         """Close the connection and the database."""
         with self._lock:
@@ -139,3 +171,59 @@ def _plain(value: Any) -> Any:
     if isinstance(value, list):
         return [_plain(v) for v in value]
     return value
+
+
+def _load_columns(props: tuple[Prop, ...]) -> str:
+    # Lists arrive joined by the CSV set's array delimiter and are split in the RETURN.
+    return ", ".join(f"{quote('p_' + p.name)} {'STRING' if p.type == 'STRING[]' else p.type}" for p in props)
+
+
+def _return_columns(props: tuple[Prop, ...]) -> str:
+    out = []
+    for p in props:
+        col = quote("p_" + p.name)
+        out.append(
+            f"CASE WHEN {col} IS NULL THEN NULL WHEN {col} = '' THEN CAST([] AS STRING[]) "
+            f"ELSE string_split({col}, '{ARRAY_DELIMITER}') END"
+            if p.type == "STRING[]"
+            else col
+        )
+    return ", ".join(out)
+
+
+def copy_statements(directory: Path) -> list[tuple[str, str]]:
+    """(file name, ``COPY … FROM (LOAD WITH HEADERS … FROM file …)``) for every file of a CSV set.
+
+    The set's files carry neo4j-admin headers (``id:ID(Task)``, ``:LABEL``, ``:TYPE``): Ladybug
+    reads them with declared columns and skips the label and type columns. Nodes come first.
+    """
+    text = str(directory.resolve())
+    if "'" in text or "\\" in text:
+        raise StoreError(
+            f"cannot bulk load from {directory}: quotes and backslashes are not allowed in the path"
+        )
+    options = "(HEADER=true, PARALLEL=false, QUOTE='\"', ESCAPE='\"')"  # quoted fields may span lines
+    out: list[tuple[str, str]] = []
+    for label in NODE_ORDER:
+        spec = NODES[label]
+        cols = ", ".join(filter(None, ["k STRING, lbl STRING", _load_columns(spec.props)]))
+        ret = ", ".join(filter(None, ["k", _return_columns(spec.props)]))
+        name = node_file(label)
+        out.append(
+            (
+                name,
+                f"COPY {quote(label)} FROM (LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret})",
+            )
+        )
+    for rel_type in REL_ORDER:
+        rspec = RELS[rel_type]
+        cols = ", ".join(filter(None, ["s STRING, d STRING, t STRING", _load_columns(rspec.props)]))
+        ret = ", ".join(filter(None, ["s, d", _return_columns(rspec.props)]))
+        name = rel_file(rel_type)
+        out.append(
+            (
+                name,
+                f"COPY {quote(rel_type)} FROM (LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret})",
+            )
+        )
+    return out

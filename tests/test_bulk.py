@@ -15,8 +15,10 @@ from fengong.api.cli import app
 from fengong.bulk import bulk_csv_paths
 from fengong.graph import bulk_csv
 from fengong.graph.bulk_csv import BulkCsvWriter, document_part
+from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.export.admin_csv import admin_import_args
-from fengong.graph.store import GraphStore
+from fengong.graph.settings import settings_from_env
+from fengong.graph.store import GraphStore, StoreError, open_store
 from tests.conftest import SAMPLES
 from tests.fixtures_docs import edited, kaifeng
 from tests.neo4j_admin import served_import
@@ -119,3 +121,50 @@ def test_bulk_import_builds_the_graph_the_loader_builds(
 ) -> None:
     assert bulk_imported.counts() == sample_store.counts()
     assert dump(bulk_imported) == dump(sample_store)
+
+
+def test_embedded_bulk_load_builds_the_graph_the_loader_builds(
+    sample_store: GraphStore, tmp_path: Path
+) -> None:
+    data = tmp_path / "store"
+    result = runner.invoke(
+        app, ["ingest", str(SAMPLES), "--bulk", "--store", "embedded", "--data", str(data)]
+    )
+    assert result.exit_code == 0, result.stderr
+    assert "documents 5 loaded" in result.stdout
+    store = open_store(settings_from_env({}, store="embedded", data_dir=data))
+    try:
+        assert dump(store) == dump(sample_store)
+    finally:
+        store.close()
+    assert [p.name for p in data.iterdir() if p.name.startswith("fengong-bulk-")] == []
+
+
+def test_embedded_bulk_load_refuses_a_store_that_holds_documents(tmp_path: Path) -> None:
+    bulk_csv_paths([SAMPLES], tmp_path / "set", workers=1)
+    store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))
+    try:
+        store.load_document(kaifeng())
+        before = store.counts()
+        with pytest.raises(StoreError, match="needs an empty store"):
+            store.bulk_load(tmp_path / "set")
+        assert store.counts() == before
+    finally:
+        store.close()
+
+
+def test_a_failed_copy_leaves_the_embedded_store_empty(tmp_path: Path) -> None:
+    out = tmp_path / "set"
+    bulk_csv_paths([SAMPLES], out, workers=1)
+    with (out / "rels_LEADS.csv").open("a", encoding="utf-8") as fh:
+        fh.write('"no-such-unit","no-such-task",LEADS,"lead",,,,,\n')  # an edge to nowhere
+    store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))
+    try:
+        with pytest.raises(StoreError, match=r"rels_LEADS\.csv"):
+            store.bulk_load(out)
+        counts = store.counts()
+        assert counts["nodes"] == counts["relationships"] == 0
+        store.load_document(kaifeng())  # and the store still works
+        assert store.counts()["Task"] == len(kaifeng().tasks)
+    finally:
+        store.close()
