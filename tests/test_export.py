@@ -30,6 +30,7 @@ from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, open_store
 from fengong.ingest.model import Document
 from tests.conftest import ROOT
+from tests.office_docs import requires_soffice, soffice_convert
 from tests.test_export_support import chromium_run, edge_key, file_url, store_graph
 
 pytest_plugins = ("tests.test_export_support",)
@@ -140,6 +141,58 @@ def test_xlsx_has_every_assignment_in_its_cell(
     places = {row[0] for row in cross[1:]}
     assert {"聊城市", "泽州县"} <= places
     assert any("（牵头×" in (cell or "") for row in cross[1:] for cell in row[1:])
+
+
+_FILLS = {"牵头": "FFF4B6B6", "配合": "FFBBD6EE", "责任": "FFFDD9B5"}
+
+
+def test_xlsx_layout_frozen_panes_widths_and_styles(sample_store: GraphStore, tmp_path: Path) -> None:
+    """The streamed workbook keeps the layout XlsxWriter gave it: widths as Excel stores them."""
+    path = tmp_path / "m.xlsx"
+    export(sample_store, "xlsx", path)
+    wb = load_workbook(path)
+    index, cross = wb["目录"], wb["跨地区牵头"]
+    assert index.freeze_panes == "A2" and cross.freeze_panes == "B2"
+    assert [index.column_dimensions[c].width for c in "ABC"] == [34.7109375, 12.7109375, 48.7109375]
+    assert (
+        cross.column_dimensions["A"].width == 14.7109375 and cross.column_dimensions["B"].width == 28.7109375
+    )
+    assert (cross.column_dimensions["B"].min, cross.column_dimensions["B"].max) == (2, cross.max_column)
+    assert index["A1"].font.b and index["A2"].font.u == "single" and cross["B2"].alignment.wrap_text
+    notes = [
+        row[0] for row in index.iter_rows(values_only=True) if row[0] and row[0].startswith(("说明", "责任N"))
+    ]
+    assert len(notes) == 2
+    with_units = 0
+    for name in wb.sheetnames[2:]:
+        ws = wb[name]
+        assert ws.freeze_panes == "G2"
+        widths = [ws.column_dimensions[c].width for c in "ABCDEF"]
+        assert widths == [6.7109375, 32.7109375, 44.7109375, 18.7109375, 11.7109375, 17.7109375]
+        assert ws["A1"].font.b and ws["C2"].alignment.wrap_text and ws["F2"].font.sz == 8
+        if ws.max_column == 6:
+            continue
+        with_units += 1
+        units = ws.column_dimensions["G"]
+        assert units.width == 5.28515625 and (units.min, units.max) == (7, ws.max_column)
+        assert ws["G1"].alignment.textRotation == 255 and ws.row_dimensions[1].height > 60
+        for row in ws.iter_rows(min_row=2, min_col=7):
+            for cell in row:
+                if cell.value:  # the fill is the first (strongest) role's
+                    assert cell.fill.fgColor.rgb == _FILLS[cell.value[:2]], (name, cell.coordinate)
+    assert with_units >= 3
+
+
+@requires_soffice
+def test_xlsx_opens_in_libreoffice(sample_store: GraphStore, tmp_path: Path) -> None:
+    """LibreOffice Calc reads every sheet of the streamed workbook (converted to .ods)."""
+    path = tmp_path / "m.xlsx"
+    export(sample_store, "xlsx", path)
+    ods = soffice_convert([path], "ods", tmp_path / "lo")[0]
+    content = zipfile.ZipFile(ods).read("content.xml").decode("utf-8")
+    names = [html.unescape(n) for n in re.findall(r'<table:table table:name="([^"]*)"', content)]
+    assert names == load_workbook(path, read_only=True).sheetnames
+    assert "牵头" in content and "（牵头×" in content
 
 
 def test_csv_has_one_row_per_assignment(

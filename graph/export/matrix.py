@@ -1,29 +1,26 @@
-"""The responsibility matrix as XLSX (XlsxWriter, constant memory) and as CSV (one row per assignment).
+"""The responsibility matrix as XLSX (streamed, a sheet at a time) and as CSV (one row per assignment).
 
 XLSX: a sheet per document — tasks as rows (number, outline path, task, deadline, date,
 task id), units as columns, cells 牵头 / 配合 / 责任1, 责任2 … — with the header row and
 task columns frozen; a 目录 sheet listing the documents and a 跨地区牵头 sheet
-(jurisdiction × topic -> lead units). Rows are streamed and XlsxWriter's constant-memory mode
-writes each row out as soon as the next begins (inline strings, no shared-string table), so
-memory holds one page of documents whatever the size of the graph. CSV: the same facts in long
-form (UTF-8 with BOM so Excel/WPS read Chinese).
+(jurisdiction × topic -> lead units). Each document's sheet is written straight into the
+zip and finished before the next (``xlsx_stream``), the index and cross-city sheets are
+spooled to temporary files, and the cross-city counters hold one jurisdiction at a time, so
+memory holds one page of documents whatever the size of the graph. CSV: the same facts in
+long form (UTF-8 with BOM so Excel/WPS read Chinese).
 """
 
 from __future__ import annotations
 
 import csv
-import re
+import hashlib
 from pathlib import Path
-from typing import IO, Any
-
-import xlsxwriter
-from xlsxwriter.format import Format
-from xlsxwriter.workbook import Workbook
-from xlsxwriter.worksheet import Worksheet
+from typing import IO
 
 from fengong.graph.export.crosscity import CrossCity
 from fengong.graph.export.matrix_data import MatrixDocument, iter_matrix
 from fengong.graph.export.reader import GraphReader
+from fengong.graph.export.xlsx_stream import BAD_SHEET_NAME, Cell, CellStyle, SheetWriter, Value, XlsxStream
 
 #: Fixed task columns before the unit columns.
 TASK_COLUMNS: tuple[tuple[str, float], ...] = (
@@ -34,154 +31,161 @@ TASK_COLUMNS: tuple[tuple[str, float], ...] = (
     ("截止日期", 11),
     ("任务ID", 17),
 )
+UNIT_WIDTH = 4.5  # unit columns hold 牵头 / 配合 / 责任N; their names stand vertically above
 INDEX_SHEET = "目录"
+INDEX_COLUMNS: tuple[tuple[str, float], ...] = (
+    ("工作表", 34),
+    ("地区", 12),
+    ("文件", 48),
+    ("文号", 20),
+    ("日期", 12),
+    ("任务", 8),
+    ("单位", 8),
+    ("来源文件", 30),
+    ("文件ID", 18),
+)
 CROSS_SHEET = "跨地区牵头"
-_MAX_CELL = 32_000  # Excel's limit is 32,767 characters
-_BAD_SHEET_CHARS = re.compile(r"[\[\]:*?/\\]")
-_FILLS = {"lead": "#F4B6B6", "cooperate": "#BBD6EE", "responsible": "#FDD9B5"}
+_FILLS = {"lead": "F4B6B6", "cooperate": "BBD6EE", "responsible": "FDD9B5"}
 
 
-class _Formats:
-    """The workbook's cell formats, made once."""
+class _Styles:
+    """The workbook's cell styles, registered once."""
 
-    def __init__(self, wb: Workbook) -> None:
-        self.bold: Format = wb.add_format({"bold": True})
-        self.bold_wrap: Format = wb.add_format({"bold": True, "text_wrap": True, "valign": "top"})
-        self.vertical: Format = wb.add_format(
-            {"bold": True, "rotation": 270, "align": "center", "valign": "bottom"}
-        )
-        self.wrap: Format = wb.add_format({"text_wrap": True, "valign": "top"})
-        self.grey: Format = wb.add_format({"font_color": "#808080", "font_size": 8})
-        self.link: Format = wb.add_format({"font_color": "#0563C1", "underline": 1})
-        self.role: dict[str, Format] = {
-            role: wb.add_format({"bg_color": colour, "align": "center", "valign": "vcenter"})
+    def __init__(self, book: XlsxStream) -> None:
+        self.bold = book.add_style(CellStyle(bold=True))
+        self.bold_wrap = book.add_style(CellStyle(bold=True, wrap=True, vertical="top"))
+        # 255 = stacked vertical text: unit names read top to bottom above narrow columns
+        self.vertical = book.add_style(CellStyle(bold=True, rotation=255, horizontal="center"))
+        self.wrap = book.add_style(CellStyle(wrap=True, vertical="top"))
+        self.grey = book.add_style(CellStyle(font_color="808080", font_size=8))
+        self.link = book.add_style(CellStyle(font_color="0563C1", underline=True))
+        self.role = {
+            role: book.add_style(CellStyle(fill=colour, horizontal="center", vertical="center"))
             for role, colour in _FILLS.items()
         }
 
 
-def sheet_title(doc: MatrixDocument, taken: set[str]) -> str:
-    """A unique sheet name (31 characters at most, no []:*?/\\) from jurisdiction and title."""
+def _name_key(name: str) -> int:
+    # Sheet names are unique case-insensitively. A 64-bit digest stands for the name in the
+    # set of names taken (a fifth of the memory of the names); were two ever to collide, a
+    # name would only get a ~n suffix it did not need.
+    return int.from_bytes(hashlib.blake2b(name.lower().encode(), digest_size=8).digest())
+
+
+def sheet_title(doc: MatrixDocument, taken: set[int]) -> str:
+    """A unique sheet name (31 characters at most, no []:*?/\\) from jurisdiction and title.
+
+    ``taken`` holds the ``_name_key`` of the names given so far; the new one is added.
+    """
     place, title = doc.jurisdiction or "", doc.title or doc.id
     if title.startswith(place):  # 聊城市加快… needs no second 聊城市
         place = ""
-    base = _BAD_SHEET_CHARS.sub("_", f"{place}{title}").strip("'") or doc.id
+    base = BAD_SHEET_NAME.sub("_", f"{place}{title}").strip("'") or doc.id
     name, n = base[:31], 1
-    while name.lower() in taken:
+    while _name_key(name) in taken:
         n += 1
         suffix = f"~{n}"
         name = base[: 31 - len(suffix)] + suffix
-    taken.add(name.lower())
+    taken.add(_name_key(name))
     return name
 
 
-def _text(value: Any) -> Any:
-    if isinstance(value, str) and len(value) > _MAX_CELL:
-        return value[:_MAX_CELL] + "…"
-    return value
-
-
-def _write_row(ws: Worksheet, row: int, values: list[Any], fmt: Format | None = None) -> None:
-    for col, value in enumerate(values):
-        if value is not None and value != "":
-            ws.write(row, col, _text(value), fmt)
-
-
-def _document_sheet(wb: Workbook, fmt: _Formats, doc: MatrixDocument, title: str) -> int:
-    """One document's matrix; returns the number of unit columns."""
-    ws = wb.add_worksheet(title)
+def _document_sheet(book: XlsxStream, st: _Styles, doc: MatrixDocument, title: str) -> int:
+    """Write one document's matrix as a finished sheet; returns the number of unit columns."""
     units = doc.units()
     fixed = len(TASK_COLUMNS)
-    for i, (_, width) in enumerate(TASK_COLUMNS):
-        ws.set_column(i, i, width)
-    if units:
-        ws.set_column(fixed, fixed + len(units) - 1, 4.5)
-    longest = max((len(name) for _, name in units), default=4)
-    ws.set_row(0, min(409, 14 * longest + 8))  # vertical CJK text: ~14pt a character
-    ws.freeze_panes(1, fixed)
-    _write_row(ws, 0, [name for name, _ in TASK_COLUMNS], fmt.bold_wrap)
-    for i, (_, name) in enumerate(units):
-        ws.write(0, fixed + i, _text(name), fmt.vertical)
-    column = {unit_id: fixed + i for i, (unit_id, _) in enumerate(units)}
-    for n, task in enumerate(doc.tasks, 1):
-        ws.write_number(n, 0, n)
-        _write_row(ws, n, [None, " › ".join(task.path), task.title], fmt.wrap)
-        _write_row(ws, n, [None, None, None, task.deadline, task.deadline_date])
-        ws.write(n, 5, task.id, fmt.grey)
-        cells: dict[int, list[str]] = {}
-        roles: dict[int, str] = {}
-        for a in task.assignments:
-            col = column[a.unit_id]
-            cells.setdefault(col, []).append(a.cell)
-            roles.setdefault(col, a.role)
-        for col in sorted(cells):
-            ws.write(n, col, "、".join(cells[col]), fmt.role.get(roles[col]))
+    with book.add_sheet(title, freeze=(1, fixed)) as ws:
+        for i, (_, width) in enumerate(TASK_COLUMNS):
+            ws.set_width(i, i, width)
+        if units:
+            ws.set_width(fixed, fixed + len(units) - 1, UNIT_WIDTH)
+        longest = max((len(name) for _, name in units), default=4)
+        header: list[Value] = [Cell(name, st.bold_wrap) for name, _ in TASK_COLUMNS]
+        header += [Cell(name, st.vertical) for _, name in units]
+        ws.row(header, height=min(409, 14 * longest + 8))  # vertical CJK text: ~14pt a character
+        column = {unit_id: fixed + i for i, (unit_id, _) in enumerate(units)}
+        for n, task in enumerate(doc.tasks, 1):
+            row: list[Value] = [
+                n,
+                Cell(" › ".join(task.path), st.wrap),
+                Cell(task.title, st.wrap),
+                task.deadline,
+                task.deadline_date,
+                Cell(task.id, st.grey),
+            ]
+            row += [None] * len(units)
+            cells: dict[int, list[str]] = {}
+            roles: dict[int, str] = {}
+            for a in task.assignments:
+                col = column[a.unit_id]
+                cells.setdefault(col, []).append(a.cell)
+                roles.setdefault(col, a.role)
+            for col, texts in cells.items():
+                row[col] = Cell("、".join(texts), st.role.get(roles[col], 0))
+            ws.row(row)
     return len(units)
 
 
-def _index_sheet(ws: Worksheet, fmt: _Formats, rows: list[list[Any]]) -> None:
-    for i, width in enumerate((34, 12, 48, 20, 12, 8, 8, 30, 18)):
-        ws.set_column(i, i, width)
-    ws.freeze_panes(1, 0)
-    names = ("工作表", "地区", "文件", "文号", "日期", "任务", "单位", "来源文件", "文件ID")
-    _write_row(ws, 0, list(names), fmt.bold)
-    n = 0
-    for n, row in enumerate(rows, 1):
-        ws.write_formula(n, 0, f'=HYPERLINK("#\'{row[0]}\'!A1","{row[0]}")', fmt.link, row[0])
-        _write_row(ws, n, [None, *row[1:]])
-    ws.write(n + 2, 0, "说明：牵头 = 文件写明的牵头单位；配合 = 配合单位（或牵头单位之外的责任单位）；")
-    ws.write(
-        n + 3, 0, "责任N = 未写明牵头单位的责任单位列表中的第 N 位（责任1 为惯例上的牵头，并非文件写明）。"
+def _index_row(ws: SheetWriter, st: _Styles, title: str, doc: MatrixDocument, units: int) -> None:
+    # A quote doubles inside a quoted sheet reference ('') and a formula string ("").
+    target, text = title.replace("'", "''"), title.replace('"', '""')
+    link = Cell(title, st.link, formula=f'HYPERLINK("#\'{target}\'!A1","{text}")')
+    ws.row(
+        [
+            link,
+            doc.jurisdiction,
+            doc.title,
+            doc.doc_number,
+            doc.date,
+            len(doc.tasks),
+            units,
+            doc.source,
+            doc.id,
+        ]
     )
 
 
-def _cross_sheet(ws: Worksheet, fmt: _Formats, cross: CrossCity) -> None:
+def _index_notes(ws: SheetWriter) -> None:
+    ws.skip()
+    ws.row(["说明：牵头 = 文件写明的牵头单位；配合 = 配合单位（或牵头单位之外的责任单位）；"])
+    ws.row(["责任N = 未写明牵头单位的责任单位列表中的第 N 位（责任1 为惯例上的牵头，并非文件写明）。"])
+
+
+def _cross_sheet(ws: SheetWriter, st: _Styles, cross: CrossCity) -> None:
     topics = cross.topics()
-    ws.set_column(0, 0, 14)
+    ws.set_width(0, 0, 14)
     if topics:
-        ws.set_column(1, len(topics), 28)
-    ws.freeze_panes(1, 1)
-    ws.write(0, 0, "地区 \\ 主题", fmt.bold)
-    _write_row(ws, 0, [None, *topics], fmt.bold_wrap)
-    for r, place in enumerate(cross.places(), 1):
-        ws.write(r, 0, place, fmt.bold)
-        _write_row(ws, r, [None, *(cross.cell(place, t) for t in topics)], fmt.wrap)
+        ws.set_width(1, len(topics), 28)
+    ws.freeze(1, 1)
+    ws.row([Cell("地区 \\ 主题", st.bold), *(Cell(t, st.bold_wrap) for t in topics)])
+    for place, cells in cross.rows():
+        ws.row([Cell(place, st.bold), *(Cell(cells.get(t), st.wrap) for t in topics)])
 
 
 def write_xlsx(reader: GraphReader, out: IO[bytes] | Path) -> int:
     """Write the matrix workbook; returns the number of task rows written."""
-    wb = xlsxwriter.Workbook(
-        out, {"constant_memory": True, "strings_to_formulas": False, "strings_to_urls": False}
-    )
-    fmt = _Formats(wb)
-    # The index and cross-city sheets come first in the workbook but are filled last: in
-    # constant-memory mode each sheet only needs its own rows in order.
-    index_ws = wb.add_worksheet(INDEX_SHEET)
-    cross_ws = wb.add_worksheet(CROSS_SHEET)
-    taken = {INDEX_SHEET.lower(), CROSS_SHEET.lower()}
-    index: list[list[Any]] = []
-    cross = CrossCity()
+    taken = {_name_key(INDEX_SHEET), _name_key(CROSS_SHEET)}
     written = 0
-    for doc in iter_matrix(reader.store, reader.scope):
-        title = sheet_title(doc, taken)
-        units = _document_sheet(wb, fmt, doc, title)
-        cross.add(doc)
-        index.append(
-            [
-                title,
-                doc.jurisdiction,
-                doc.title,
-                doc.doc_number,
-                doc.date,
-                len(doc.tasks),
-                units,
-                doc.source,
-                doc.id,
-            ]
+    with XlsxStream(out) as book, CrossCity() as cross:
+        st = _Styles(book)
+        # The index and cross-city sheets come first in the workbook but are filled as the
+        # documents go (index) or once all are seen (cross-city): both are spooled.
+        index = book.add_sheet(
+            INDEX_SHEET,
+            widths=tuple((i, i, w) for i, (_, w) in enumerate(INDEX_COLUMNS)),
+            freeze=(1, 0),
+            spool=True,
         )
-        written += len(doc.tasks)
-    _index_sheet(index_ws, fmt, index)
-    _cross_sheet(cross_ws, fmt, cross)
-    wb.close()
+        index.row([name for name, _ in INDEX_COLUMNS], style=st.bold)
+        cross_ws = book.add_sheet(CROSS_SHEET, spool=True)
+        for doc in iter_matrix(reader.store, reader.scope):
+            title = sheet_title(doc, taken)
+            units = _document_sheet(book, st, doc, title)
+            cross.add(doc)
+            _index_row(index, st, title, doc, units)
+            written += len(doc.tasks)
+        _index_notes(index)
+        _cross_sheet(cross_ws, st, cross)
     return written
 
 

@@ -66,7 +66,11 @@ class MatrixDocument:
 
 
 def document_ids(store: GraphStore, scope: Scope | None) -> list[str]:
-    """Documents in scope, ordered by jurisdiction, title and id."""
+    """Documents in scope, ordered by jurisdiction, title and id.
+
+    A jurisdiction's documents come together: the cross-city sheet (``CrossCity``) relies on it
+    to hold one jurisdiction at a time.
+    """
     rows = run_rows(
         store,
         "MATCH (d:Document) RETURN d.id AS id, coalesce(d.jurisdiction, '') AS j, coalesce(d.title, '') AS t",
