@@ -2,6 +2,7 @@
 
     eval "$(docker/neo4j-local start)"
     .venv/bin/python -m bench.load_bench --docs 5000 --naive-docs 100
+    .venv/bin/python -m bench.load_bench --docs 5000 --naive-docs 100 --bulk --neo4j-home ~/.cache/fengong/neo4j/home
 
 Every loader starts from an empty database (Neo4j wiped, constraints kept; a fresh embedded
 directory). The naive loader (one auto-commit ``session.run`` MERGE per node and per
@@ -13,14 +14,19 @@ from __future__ import annotations
 
 import argparse
 import os
+import shutil
 import sys
 import tempfile
+import threading
 import time
 from dataclasses import dataclass
 from pathlib import Path
 
 from bench.corpus import make_corpus
-from fengong.graph.mapping import document_rows
+from fengong.graph.bulk_csv import BulkCsvWriter, BulkStats, document_part
+from fengong.graph.embedded import EmbeddedStore
+from fengong.graph.export.admin_csv import admin_import_args
+from fengong.graph.mapping import document_rows, topic_labels
 from fengong.graph.schema import NODES, RELS, quote
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, open_store
@@ -57,6 +63,52 @@ def batched(name: str, store: GraphStore, docs: list[Document]) -> Result:
     stats = store.load_documents(docs)
     seconds = time.perf_counter() - start
     return Result(name, stats.documents, stats.tasks, stats.nodes, stats.relationships, seconds)
+
+
+def _write_set(docs: list[Document], out: Path, topic_en: dict[str, str]) -> BulkStats:
+    writer = BulkCsvWriter(out)
+    for doc in docs:
+        writer.add(document_part(doc, topic_en))
+    return writer.close()
+
+
+def bulk_embedded(docs: list[Document], tmp: Path) -> Result:
+    """The embedded bulk first load: the CSV set written from the documents, then COPY."""
+    store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp / "bulk-store"))
+    start = time.perf_counter()
+    stats = _write_set(docs, tmp / "set", store.topic_en())
+    counts = store.bulk_load(tmp / "set")
+    seconds = time.perf_counter() - start
+    store.close()
+    shutil.rmtree(tmp / "set")
+    assert counts["relationships"] == stats.relationships
+    return Result("embedded (LadybugDB), bulk first load: CSV set + COPY", stats.documents, stats.tasks,
+                  stats.nodes, stats.relationships, seconds)  # fmt: skip
+
+
+def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
+    """The Neo4j bulk first load: CSV set, neo4j-admin import (server stopped meanwhile), restart, schema."""
+    from urllib.parse import urlsplit
+
+    from bench.scale_bench import _neo4j_local
+
+    bolt = str(urlsplit(os.environ["NEO4J_URI"]).port or 7687)
+    http = os.environ.get("NEO4J_HTTP_PORT", "7474")
+    start = time.perf_counter()
+    stopping = threading.Thread(target=_neo4j_local, args=("stop", "--home", str(home)))
+    stopping.start()
+    stats = _write_set(docs, tmp / "set", topic_labels())
+    stopping.join()
+    _neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(tmp / "set"))
+    _neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
+    store = open_store(settings_from_env(store="neo4j"))  # constraints and indexes, awaited
+    seconds = time.perf_counter() - start
+    counts = store.counts()
+    store.close()
+    shutil.rmtree(tmp / "set")
+    assert counts["relationships"] == stats.relationships
+    return Result("Neo4j, bulk first load: CSV set + neo4j-admin import + restart + schema", stats.documents,
+                  stats.tasks, stats.nodes, stats.relationships, seconds)  # fmt: skip
 
 
 def naive_neo4j(store: GraphStore, docs: list[Document]) -> Result:
@@ -101,6 +153,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--docs", type=int, default=5000, help="corpus size (documents)")
     ap.add_argument("--naive-docs", type=int, default=100, help="documents for the naive loader")
     ap.add_argument("--stores", default="embedded,neo4j", help="comma-separated: embedded,neo4j")
+    ap.add_argument(
+        "--bulk", action="store_true", help="also the bulk first loads (CSV set + COPY / neo4j-admin)"
+    )
+    ap.add_argument(
+        "--neo4j-home", type=Path, help="home of the docker/neo4j-local server, for the Neo4j bulk row"
+    )
     args = ap.parse_args(argv)
     kinds = args.stores.split(",")
 
@@ -113,6 +171,8 @@ def main(argv: list[str] | None = None) -> int:
             store = open_store(settings_from_env({}, store="embedded", data_dir=Path(tmp)))
             results.append(batched("embedded (LadybugDB), batched UNWIND", store, corpus))
             store.close()
+            if args.bulk:
+                results.append(bulk_embedded(corpus, Path(tmp)))
     naive: Result | None = None
     if "neo4j" in kinds:
         if not os.environ.get("NEO4J_URI"):
@@ -126,6 +186,9 @@ def main(argv: list[str] | None = None) -> int:
             results.append(naive)
             store.wipe()
             store.close()
+            if args.bulk and args.neo4j_home:
+                with tempfile.TemporaryDirectory() as tmp:
+                    results.append(bulk_neo4j(corpus, Path(tmp), args.neo4j_home))
 
     print("| loader | documents | tasks | nodes | relationships | seconds | tasks/s | relationships/s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
