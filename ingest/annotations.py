@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Iterator
 from dataclasses import dataclass, field
 from functools import cache
 
@@ -61,35 +62,50 @@ def declares_first_is_lead(text: str) -> bool:
     return bool(_first_is_lead_re().search(text))
 
 
+# Only brackets and line ends move _matching_close: visit those, not every character.
+_BRACKET_OR_LINE_END = re.compile("[" + re.escape(_OPEN + _CLOSE) + "\n]")
+
+
+_FLAT = re.compile("[^" + re.escape(_OPEN + _CLOSE) + "\n]*")
+
+
 def _matching_close(text: str, open_at: int) -> int:
     """Index of the bracket closing the one at ``open_at`` (or the end of its line)."""
+    # Most brackets hold no other: then the next bracket or line end after this one is the answer.
+    flat = _FLAT.match(text, open_at + 1)  # [^…]* always matches
+    end = flat.end() if flat else len(text)
+    if end >= len(text) or text[end] not in _OPEN:
+        return end
     depth = 0
-    for i in range(open_at, len(text)):
-        ch = text[i]
+    for m in _BRACKET_OR_LINE_END.finditer(text, open_at):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth -= 1
             if depth == 0:
-                return i
-        elif ch == "\n":
-            return i
+                return m.start()
+        else:
+            return m.start()
     return len(text)
+
+
+_BRACKET_OR_STOP = re.compile("[" + re.escape(_OPEN + _CLOSE) + "。]")
 
 
 def _line_end(text: str, pos: int) -> int:
     end = text.find("\n", pos)
     end = len(text) if end < 0 else end
-    # A list ends at a full stop outside brackets.
+    # A list ends at a full stop outside brackets (only brackets and stops are visited).
     depth = 0
-    for i in range(pos, end):
-        ch = text[i]
+    for m in _BRACKET_OR_STOP.finditer(text, pos, end):
+        ch = m.group()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif ch == "。" and depth == 0:
-            return i
+        elif depth == 0:
+            return m.start()
     return end
 
 
@@ -106,6 +122,8 @@ def find_annotations(text: str, base: int = 0) -> list[Annotation]:
 
 
 def _labelled(text: str, base: int) -> list[Annotation]:
+    if "：" not in text and ":" not in text:
+        return []  # every label is followed by a colon
     labels = role_vocab().labels
     matches = list(_label_re().finditer(text))
     out: list[Annotation] = []
@@ -149,11 +167,23 @@ def _labelled(text: str, base: int) -> list[Annotation]:
     return out
 
 
+def _parens(text: str) -> Iterator[int]:
+    """Where each opening parenthesis stands, in order (``_PAREN``; with only full-width ones,
+    str.find, which runs faster than a regex scan)."""
+    if "(" in text:
+        for m in _PAREN.finditer(text):
+            yield m.start()
+        return
+    i = text.find("（")
+    while i >= 0:
+        yield i
+        i = text.find("（", i + 1)
+
+
 def _clauses(text: str, base: int) -> list[Annotation]:
     """Bracketed clauses whose every part is "units + role verb"."""
     out: list[Annotation] = []
-    for m in _PAREN.finditer(text):
-        i = m.start()
+    for i in _parens(text):
         close = _matching_close(text, i)
         if close >= len(text) or text[close] not in "）)":
             continue
@@ -165,9 +195,16 @@ def _clauses(text: str, base: int) -> list[Annotation]:
     return out
 
 
+@cache
+def _any_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(list(role_vocab().verbs)))
+
+
 def _parse_clause_group(inner: str, base: int) -> Annotation | None:
     if not inner or len(inner) > 400 or "：" in inner or ":" in inner:
         return None
+    if _any_verb_re().search(inner) is None:
+        return None  # every clause ends with a role verb
     verbs = role_vocab().verbs
     lists: list[RoleList] = []
     # Clauses are separated by ，；; at depth zero; 、 separates units inside a clause.
@@ -200,15 +237,19 @@ def _parse_clause_group(inner: str, base: int) -> Annotation | None:
     return Annotation(lists, 0, 0, "", "clause")
 
 
+_CLAUSE_MARK = re.compile("[" + re.escape(_OPEN + _CLOSE) + "，,；;]")
+
+
 def _split_clauses(text: str) -> list[tuple[str, int, int]]:
     out = []
     depth, start = 0, 0
-    for i, ch in enumerate(text):
+    for m in _CLAUSE_MARK.finditer(text):  # only brackets and separators matter
+        ch, i = m.group(), m.start()
         if ch in _OPEN:
             depth += 1
         elif ch in _CLOSE:
             depth = max(0, depth - 1)
-        elif depth == 0 and ch in "，,；;":
+        elif depth == 0:
             out.append((text[start:i], start, i))
             start = i + 1
     out.append((text[start:], start, len(text)))

@@ -6,6 +6,7 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
+from functools import lru_cache
 
 from fengong.ingest.model import Deadline
 
@@ -213,6 +214,22 @@ def _cell_fallback(cell: str, year: int | None) -> Found | None:
 
 def parse_deadline_cell(cell: str, year: int | None) -> Found | None:
     """The deadline a table's 完成时限 cell states; the whole cell is its text."""
+    found = _cell_deadline(cell, year) if len(cell) <= _CACHED_CELL_CHARS else _parse_cell(cell, year)
+    if found is None:
+        return None
+    d = found.deadline  # a fresh Deadline: callers set its offsets
+    return Found(Deadline(d.text, d.kind, d.date, d.start, d.end), found.warning)
+
+
+_CACHED_CELL_CHARS = 100  # a 完成时限 cell is a few words; longer cells are parsed each time
+
+
+@lru_cache(maxsize=4096)  # bounded: keyed by one short cell (2021年6月底前, 长期) and the year
+def _cell_deadline(cell: str, year: int | None) -> Found | None:
+    return _parse_cell(cell, year)
+
+
+def _parse_cell(cell: str, year: int | None) -> Found | None:
     found = find_deadlines(cell, year)
     if not found:
         fallback = _cell_fallback(cell, year)

@@ -34,6 +34,9 @@ class DutyVocab:
     statement: re.Pattern[str]  # unit phrase + verb at a sentence start
     strict: re.Pattern[str]  # unit phrase + 负责 (outside duty sections)
     strip_verbs: tuple[str, ...]
+    # What each pattern cannot match without: a sentence lacking it is not tried.
+    statement_cue: re.Pattern[str]  # a verb or a colon
+    strict_cue: re.Pattern[str]  # a strip verb
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -60,6 +63,10 @@ def duty_vocab() -> DutyVocab:
         statement=re.compile(rf"{unit}(?:[：:][ \t\u3000]*)?(?P<verb>{alternation(verbs)}|(?<=[：:]))"),
         strict=re.compile(rf"{unit}(?P<verb>{alternation(strip)})"),
         strip_verbs=tuple(strip),
+        # the colon as a word of the alternation: a pattern that starts with its words' first
+        # characters lets the regex engine skip to them
+        statement_cue=re.compile(alternation([*verbs, "：", ":"])),
+        strict_cue=re.compile(alternation(strip)),
     )
 
 
@@ -76,6 +83,8 @@ def _sections(text: str, vocab: DutyVocab) -> list[tuple[int, int]]:
     """Spans of the duty sections: from a short 职责 heading to the next heading of another kind
     (a numbered line that is itself a duty statement, "（二）县财政局负责……", does not end it)."""
     out: list[tuple[int, int]] = []
+    if vocab.heading.search(text) is None:
+        return out  # no line can open a section
     start: int | None = None
     for a, b in _lines(text):
         line = text[a:b].strip()
@@ -123,16 +132,21 @@ def _clean(raw: str) -> str:
 
 
 def _statements(
-    text: str, para: tuple[int, int], pattern: re.Pattern[str], vocab: DutyVocab, found: list[list[int | str]]
+    text: str,
+    para: tuple[int, int],
+    pattern: re.Pattern[str],
+    cue: re.Pattern[str],
+    found: list[list[int | str]],
 ) -> None:
-    """Add the statements of one paragraph to ``found`` ([unit, verb, start, end] lists)."""
+    """Add the statements of one paragraph to ``found`` ([unit, verb, start, end] lists).
+    ``cue`` finds what ``pattern`` cannot match without; a sentence lacking it is not tried."""
     a, b = para
     s = a
-    for m in _SENTENCE_END.finditer(text[a:b]):
-        e = a + m.end()
+    for m in _SENTENCE_END.finditer(text, a, b):
+        e = m.end()
         sentence = text[s:e]
         lead = len(sentence) - len(sentence.lstrip())
-        hit = pattern.match(text, s + lead, e)
+        hit = pattern.match(text, s + lead, e) if cue.search(text, s + lead, e) else None
         if hit and _NOTHING_AFTER.match(text, hit.end(), e):
             hit = None  # "……负责）" ends an annotation; there is no duty after the verb
         if hit:
@@ -155,11 +169,19 @@ def find_duties(text: str) -> list[tuple[str, str, int, int]]:
     sections = _sections(text, vocab)
     for a, b in sections:
         for para in _paragraphs(text, a, b):
-            _statements(text, para, vocab.statement, vocab, found)
+            _statements(text, para, vocab.statement, vocab.statement_cue, found)
     if not sections:
-        for a, b in _lines(text):  # outside a duty section lines are not joined: prose only
-            if text[a:b].strip():
-                _statements(text, (a, b), vocab.strict, vocab, found)
+        # Outside a duty section lines are not joined (prose only), so a statement never runs on
+        # into the next line: only lines holding a strip verb can hold one.
+        last = -1
+        for hit in vocab.strict_cue.finditer(text):
+            if hit.start() < last:
+                continue
+            a = text.rfind("\n", 0, hit.start()) + 1
+            b = text.find("\n", hit.start())
+            b = len(text) if b < 0 else b
+            _statements(text, (a, b), vocab.strict, vocab.strict_cue, found)
+            last = b
     out: list[tuple[str, str, int, int]] = []
     for unit, verb, start, end in found:
         assert isinstance(unit, str) and isinstance(verb, str)

@@ -50,6 +50,9 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
     doc_number = next((_compact(ln.text) for ln in head[:15] if _DOC_NUMBER.match(_compact(ln.text))), None)
     date, date_index = None, None
     for i, ln in enumerate(lines):
+        # A date line holds 年 and 日 as written: lines without them are not compacted and tried.
+        if "年" not in ln.text or "日" not in ln.text:
+            continue
         m = _DATE_LINE.match(_compact(ln.text))
         if m:
             date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"

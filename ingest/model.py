@@ -19,7 +19,7 @@ ROLES: tuple[Role, ...] = ("lead", "cooperate", "responsible")
 
 def stable_id(*parts: object, length: int = 16) -> str:
     """A short deterministic id: the sha1 of the parts joined by a separator."""
-    raw = "\x1f".join(str(p) for p in parts)
+    raw = "\x1f".join(map(str, parts))
     return hashlib.sha1(raw.encode("utf-8")).hexdigest()[:length]
 
 

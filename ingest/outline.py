@@ -16,10 +16,13 @@ _HEADINGS: list[tuple[int, re.Pattern[str]]] = [
     (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*[、．.]?\s*")),
     (5, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
 ]
+# The characters a heading number can start with (besides \d, which is str.isdecimal).
+_HEADING_STARTS = frozenset("第" + _CN + "（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
 _ATTACHMENT = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*(?:[:：]\s*(?P<title>.*))?$")
 _PROGRESS = re.compile(r"^(?:落实|进展|完成|推进|工作进展|工作落实|目前进展)情况\s*[:：]?\s*")
 # Conversion artefacts: "- " bullets, "[bookmark: _GoBack]".
 _ARTEFACT = re.compile(r"^(?:[-*•·]\s+)|\[bookmark:[^\]]*\]")
+_ARTEFACT_STARTS = "-*•·["
 
 
 @dataclass(slots=True)
@@ -64,8 +67,8 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line("", start, start))
             continue
         lead = raw.index(stripped[0])
-        m = _ARTEFACT.match(stripped)
-        if m:
+        # _ARTEFACT matches at the start only on a bullet or "[" (most lines are not tried)
+        if stripped[0] in _ARTEFACT_STARTS and _ARTEFACT.match(stripped):
             stripped = _ARTEFACT.sub("", stripped).strip()
             if not stripped:
                 out.append(Line("", start, start))
@@ -77,8 +80,8 @@ def split_lines(text: str) -> list[Line]:
 
 def heading_of(line: str) -> tuple[int, str, str] | None:
     """(level, marker, rest) when the line starts with an outline number."""
-    if "\t" in line:
-        return None
+    if "\t" in line or not line or (line[0] not in _HEADING_STARTS and not line[0].isdecimal()):
+        return None  # every pattern above starts with one of these (or a digit, as \d)
     for level, pattern in _HEADINGS:
         m = pattern.match(line)
         if m and len(line) > m.end():

@@ -18,7 +18,7 @@ from fengong.ingest.roster import find_roster
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
-from fengong.ingest.topics import find_mentions, tag_topics
+from fengong.ingest.topics import find_line_mentions, tag_topics
 from fengong.ingest.units import clean, looks_like_unit, parse_list
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
@@ -26,7 +26,12 @@ _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
 
 def normalise(text: str) -> str:
     """One newline convention and no BOM; every offset the model carries refers to this text."""
-    return _NEWLINES.sub("\n", text.replace("\ufeff", ""))
+    if "\ufeff" in text:
+        text = text.replace("\ufeff", "")
+    # Substring tests first: most texts hold no other line break, and they cost less than a scan.
+    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
+        return _NEWLINES.sub("\n", text)
+    return text
 
 
 def document_id(source: str, title: str, jurisdiction: str | None, doc_number: str | None) -> str:
@@ -82,10 +87,11 @@ def extract_text(text: str, source: str) -> Document:
     for _, local, _, _, _ in duties:
         resolver.add(local)
     doc.units = resolver.units()
-    doc.tasks = [_task(doc, i, t, resolver) for i, t in enumerate(raw)]
+    unit_ids = resolver.unit_ids()
+    doc.tasks = [_task(doc, i, t, unit_ids) for i, t in enumerate(raw)]
     for task in doc.tasks:
         task.topics = tag_topics(task.title, task.text)
-    doc.duties = [Duty(resolver.unit_id(local), duty, s, e) for _, local, duty, s, e in duties]
+    doc.duties = [Duty(unit_ids[local], duty, s, e) for _, local, duty, s, e in duties]
     doc.topic_mentions = topic_mentions(lines, raw)
     doc.targets = find_targets(text, meta.year)
     doc.people, doc.groups = find_roster(text, meta.jurisdiction.name if meta.jurisdiction else None)
@@ -104,19 +110,22 @@ def topic_mentions(lines: list[Line], tasks: list[RawTask]) -> list[TopicMention
     a city that mentions a topic without assigning it is still a city that mentions it."""
     spans = sorted((t.start, t.end) for t in tasks)
     starts = [s for s, _ in spans]
-    found: dict[str, TopicMention] = {}
+    outside: list[Line] = []
     for line in lines:
         i = bisect.bisect_right(starts, line.start) - 1
         if not line.text or (i >= 0 and line.start < spans[i][1]):
             continue  # inside a task: its topics are the task's
-        for topic, start, _end in find_mentions(line.text):
-            if topic in found:
-                continue
-            for m in _SENTENCE.finditer(line.text):
-                if m.start() <= start < m.end():
-                    begin = line.start + m.start()
-                    found[topic] = TopicMention(topic, m.group().strip(), begin, begin + len(m.group()))
-                    break
+        outside.append(line)
+    found: dict[str, TopicMention] = {}
+    for k, topic, start, _end in find_line_mentions([line.text for line in outside]):
+        if topic in found:
+            continue
+        line = outside[k]
+        for m in _SENTENCE.finditer(line.text):
+            if m.start() <= start < m.end():
+                begin = line.start + m.start()
+                found[topic] = TopicMention(topic, m.group().strip(), begin, begin + len(m.group()))
+                break
     return list(found.values())
 
 
@@ -130,7 +139,7 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
     return out
 
 
-def _task(doc: Document, index: int, raw: RawTask, resolver: UnitResolver) -> Task:
+def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> Task:
     task = Task(
         id=stable_id(doc.id, "task", index, raw.start),
         path=raw.path,
@@ -146,10 +155,12 @@ def _task(doc: Document, index: int, raw: RawTask, resolver: UnitResolver) -> Ta
     for role, mentions in raw.roles.items():
         seen: set[str] = set()
         for m in mentions:
-            uid = resolver.unit_id(m.local)
+            uid = unit_ids[m.local]
             if uid in seen:
                 continue
             seen.add(uid)
-            evidence = raw.evidence.get(m.start, raw.text[:200])
+            evidence = raw.evidence.get(m.start)
+            if evidence is None:  # (evidence texts are never None)
+                evidence = raw.text[:200]
             task.assignments.append(Assignment(uid, role, len(seen), evidence, m.start, m.end))
     return task

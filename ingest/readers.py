@@ -3,6 +3,8 @@ one line per row with cells separated by tabs, so all formats share one extracti
 
 from __future__ import annotations
 
+import errno
+import stat
 from collections.abc import Callable
 from pathlib import Path
 
@@ -38,13 +40,23 @@ READERS: dict[str, Reader] = {
 MAX_BYTES = 200 * 1024 * 1024
 
 
+# What Path.exists() reads as "not there" (one stat call answers exists, is_dir and the size).
+_MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
+
+
 def read_path(path: Path) -> str:
     """The text of a document file, whatever its format; DocumentError names the file otherwise."""
-    if not path.exists():
+    try:
+        st = path.stat()
+    except OSError as exc:
+        if exc.errno not in _MISSING:
+            raise
+        st = None
+    if st is None:
         raise DocumentError(str(path), "no such file")
-    if path.is_dir():
+    if stat.S_ISDIR(st.st_mode):
         raise DocumentError(str(path), "is a directory, not a document")
-    size = path.stat().st_size
+    size = st.st_size
     if size > MAX_BYTES:
         raise DocumentError(str(path), f"too large ({size} bytes; the limit is {MAX_BYTES})")
     reader = READERS.get(path.suffix.lower(), read_text)

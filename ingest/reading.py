@@ -16,12 +16,13 @@ _MAX_CONTROL_SHARE = 0.01
 _CJK_LEGACY = ("gb18030", "big5")
 # Counted by regex, not per character in Python: this runs over every document's whole text.
 _CONTROL = re.compile("[\x00-\x08\x0e-\x1f\ufffd]")
-_CJK = re.compile("[\u4e00-\u9fff]")
+# Runs, not single characters: Chinese text is long runs of them, so few matches to count.
+_CJK_RUNS = re.compile("[\u4e00-\u9fff]+")
 
 
 def _control_share(text: str) -> float:
     """Share of control characters (other than tab and line breaks) and replacement characters."""
-    if not text:
+    if not text or _CONTROL.search(text) is None:
         return 0.0
     return len(_CONTROL.findall(text)) / len(text)
 
@@ -30,7 +31,7 @@ def _cjk_share(text: str) -> float:
     sample = text[:20000]
     if not sample:
         return 0.0
-    return len(_CJK.findall(sample)) / len(sample)
+    return sum(map(len, _CJK_RUNS.findall(sample))) / len(sample)
 
 
 def decode_bytes(data: bytes, name: str = "<bytes>") -> str:
@@ -99,7 +100,8 @@ def _checked(text: str, name: str) -> str:
 def read_text(path: Path) -> str:
     """Read a plain-text document from disk with its encoding detected."""
     try:
-        data = path.read_bytes()
+        with open(path, "rb", buffering=0) as f:  # unbuffered: one read of the whole file
+            data = f.readall()
     except OSError as exc:
         raise DocumentError(str(path), f"cannot read: {exc.strerror or exc}") from exc
     return decode_bytes(data, str(path))

@@ -25,6 +25,7 @@ _ABBREVIATION = re.compile(
     r"(?P<full>[^，,。；;（(“”\s]{4,40})[（(]\s*(?:以下|下文)?\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]"
 )
 _CALLED = re.compile("简称")
+Places = tuple[tuple[str, str], ...]  # (place name, level character), the document's own first
 
 
 @lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow
@@ -66,37 +67,13 @@ class UnitResolver:
     # -- keys ---------------------------------------------------------------------------------
     def key(self, local: str) -> str:
         """Spellings of one body share a key: level | function."""
-        v = unit_vocab()
-        name = "".join(local.split()).replace("(", "（").replace(")", "）")
-        prefix = level_prefix(name)
-        body = name[len(prefix) :]
-        level = self._level_of(prefix)
-        for variant, canon in v.place_class_variants.items():
-            body = body.replace(variant, canon)
-        body = short_place_names(body)
-        function = function_of(body)
-        if function is None and level.endswith("委"):
-            function = function_of("委" + body)
-        return f"{level}|{strip_conjunctions(function or body)}"
+        return _unit_key(local, self._places)
 
-    def _level_of(self, prefix: str) -> str:
-        """A prefix as the level it stands for in this document: 开封市 and 市 are both 市."""
-        if not prefix:
-            return ""
-        if prefix in unit_vocab().party_prefixes:
-            return prefix[0] + "委" if prefix[0] in unit_vocab().level_prefixes else prefix
-        j = self.jurisdiction
-        if j:
-            for name, char in self._ancestry():
-                if prefix == name:
-                    return char
-        if prefix.startswith(tuple(unit_vocab().level_prefixes)) and len(prefix) <= 2:
-            return prefix
-        for name, char in self._ancestry():
-            if lookup(prefix, name) == lookup(name):
-                return char
-        place = lookup(prefix)
-        return place.short if place else prefix
+    @property
+    def _places(self) -> Places:
+        """The document's places with their level characters: all that keys and names depend on
+        besides the spelling, so the work per spelling is cached across documents."""
+        return tuple(self._ancestry())
 
     def _ancestry(self) -> list[tuple[str, str]]:
         j = self.jurisdiction
@@ -150,30 +127,88 @@ class UnitResolver:
 
     def unit_id(self, local: str) -> str:
         """The id of the unit a local spelling names."""
-        self.units()
+        if self._units is None:
+            self.units()
         return self._by_local[local]
 
+    def unit_ids(self) -> dict[str, str]:
+        """Unit ids by local spelling (``unit_id`` for every spelling at once); not to be changed."""
+        if self._units is None:
+            self.units()
+        return self._by_local
+
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
-        name, jurisdiction = self._qualify(local)
-        kind = unit_kind(local)
-        body = local[len(level_prefix(local)) :]
-        body = short_place_names(body)
-        unit_type = (function_of(body) or function_of("委" + body) or body) if kind != "collective" else local
-        uid = stable_id(name, jurisdiction or "")
+        uid, name, unit_type, kind, jurisdiction = _unit_parts(local, self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
-    def _qualify(self, local: str) -> tuple[str, str | None]:
-        """The fully qualified name (市X局 -> 开封市X局) and the jurisdiction the unit belongs to."""
-        j = self.jurisdiction
-        prefix = level_prefix(local)
-        if j is None:
-            return local, None
-        if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
-            for name, char in self._ancestry():
-                if char == prefix[0]:
-                    return name + local[1:], name
-            return local, j.name
-        for name, _ in self._ancestry():
-            if local.startswith(name):
-                return local, name
-        return local, j.name
+
+def _unit_key(local: str, places: Places) -> str:
+    """Spellings of one body share a key: level | function."""
+    name = "".join(local.split()).replace("(", "（").replace(")", "）")
+    prefix = level_prefix(name)
+    level = _level_of(prefix, places)
+    body, function = _body_function(name[len(prefix) :])
+    if function is None and level.endswith("委"):
+        function = function_of("委" + body)
+    return f"{level}|{strip_conjunctions(function or body)}"
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by one unit name without its place: these repeat
+def _body_function(body: str) -> tuple[str, str | None]:
+    """A unit's body (its name after the place) with one spelling of each place class and short
+    place names, and the function it names: what a key needs that does not depend on the place."""
+    for variant, canon in unit_vocab().place_class_variants.items():
+        body = body.replace(variant, canon)
+    body = short_place_names(body)
+    return body, function_of(body)
+
+
+@lru_cache(maxsize=16384)  # bounded: a document's few prefixes (市, 县, 开封市…) and its places
+def _level_of(prefix: str, places: Places) -> str:
+    """A prefix as the level it stands for in this document: 开封市 and 市 are both 市."""
+    if not prefix:
+        return ""
+    if prefix in unit_vocab().party_prefixes:
+        return prefix[0] + "委" if prefix[0] in unit_vocab().level_prefixes else prefix
+    for name, char in places:
+        if prefix == name:
+            return char
+    if prefix.startswith(tuple(unit_vocab().level_prefixes)) and len(prefix) <= 2:
+        return prefix
+    for name, char in places:
+        if lookup(prefix, name) == lookup(name):
+            return char
+    place = lookup(prefix)
+    return place.short if place else prefix
+
+
+def _unit_parts(local: str, places: Places) -> tuple[str, str, str, str, str | None]:
+    """(id, qualified name, unit type, kind, jurisdiction) of the unit a spelling names."""
+    name, jurisdiction = _qualify(local, places)
+    kind = unit_kind(local)
+    return stable_id(name, jurisdiction or ""), name, _unit_type(local, kind), kind, jurisdiction
+
+
+@lru_cache(maxsize=16384)  # bounded: keyed by one unit spelling; the type does not depend on the place
+def _unit_type(local: str, kind: str) -> str:
+    if kind == "collective":
+        return local
+    body = short_place_names(local[len(level_prefix(local)) :])
+    return function_of(body) or function_of("委" + body) or body
+
+
+def _qualify(local: str, places: Places) -> tuple[str, str | None]:
+    """The fully qualified name (市X局 -> 开封市X局) and the jurisdiction the unit belongs to."""
+    prefix = level_prefix(local)
+    if not places:
+        return local, None
+    own = places[0][0]
+    if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
+        for name, char in places:
+            if char == prefix[0]:
+                return name + local[1:], name
+        return local, own
+    for name, _ in places:
+        if local.startswith(name):
+            return local, name
+    return local, own

@@ -154,7 +154,12 @@ class _Mention:
     end: int
 
 
-_NAME_CHAR = re.compile(rf"[{_HAN}A-Za-z0-9+＋ \u3000]")
+_NAME_CHARS = frozenset("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+＋ \u3000")
+
+
+def _is_name_char(ch: str) -> bool:
+    """A character of a group's name: [\u4e00-\u9fffA-Za-z0-9+＋ \u3000]."""
+    return "\u4e00" <= ch <= "\u9fff" or ch in _NAME_CHARS
 
 
 def _group_mentions(text: str, jurisdiction: str | None, vocab: RosterVocab) -> list[_Mention]:
@@ -163,16 +168,18 @@ def _group_mentions(text: str, jurisdiction: str | None, vocab: RosterVocab) -> 
     quote = 0
     last = 0
     stops, max_stop = vocab.group_stops, vocab.max_stop
+    stop_ends = frozenset(stop[-1] for stop in stops)  # a stop ending before i ends in text[i - 1]
     for m in vocab.group_suffix.finditer(text):
         quote += text.count("《", last, m.start()) - text.count("》", last, m.start())
         last = m.start()
         i = m.start()
-        while i > max(0, m.start() - 60) and _NAME_CHAR.match(text, i - 1):
-            if i >= max_stop:
-                if text.endswith(stops, 0, i):  # a stop word ends right before i
+        while i > max(0, m.start() - 60) and _is_name_char(text[i - 1]):
+            if text[i - 1] in stop_ends:
+                if i >= max_stop:
+                    if text.endswith(stops, 0, i):  # a stop word ends right before i
+                        break
+                elif any(text.startswith(stop, i - len(stop)) for stop in stops):
                     break
-            elif any(text.startswith(stop, i - len(stop)) for stop in stops):
-                break
             i -= 1
         name = _squash(text[i : m.end()])
         if text.startswith(vocab.group_not_followed, m.end()):
@@ -248,6 +255,8 @@ def _entry(rest: str, vocab: RosterVocab) -> tuple[str, str] | None:
 
 def _label(line: str, vocab: RosterVocab) -> tuple[str, str] | None:
     """A roster label before a colon ("领导小组组长：", "成  员：") -> (role, rest of the line)."""
+    if "：" not in line and ":" not in line:
+        return None  # _LABEL needs the colon
     m = _LABEL.match(line)
     if not m:
         return None
@@ -312,10 +321,8 @@ def _prose_members(text: str, mentions: list[_Mention], vocab: RosterVocab) -> l
     """ "由市长安伟任组长，市委常委、常务副市长范付中……任副组长的……领导小组"."""
     out: list[Person] = []
     role_re = vocab.takes_role
-    for sentence in _SENTENCE.finditer(text):
-        s = sentence.group(0)
-        if "任" not in s:
-            continue
+    for a, b in _sentences_holding(text, role_re, vocab):
+        s = text[a:b]
         prev = s.find("由") + 1 if "由" in s else 0
         found: list[tuple[str, str, str]] = []
         for m in role_re.finditer(s):
@@ -325,13 +332,35 @@ def _prose_members(text: str, mentions: list[_Mention], vocab: RosterVocab) -> l
             prev = m.end()
         if not found:
             continue
-        group = _group_after(mentions, sentence.start() + prev, sentence.end()) or _group_before(
-            mentions, sentence.start() + prev
-        )
+        group = _group_after(mentions, a + prev, b) or _group_before(mentions, a + prev)
         out.extend(
             Person(name=n, position=p, group=group or "", role=r, unit=position_unit(p)) for n, p, r in found
         )
     return out
+
+
+_SENTENCE_STOP = re.compile(r"[。；;\n]")  # what ends a _SENTENCE run
+
+
+def _sentences_holding(text: str, role_re: re.Pattern[str], vocab: RosterVocab) -> Iterator[tuple[int, int]]:
+    """(start, end) of each _SENTENCE run that holds a ``role_re`` match, in order.
+
+    A match holds no sentence stop (任 / 担任 and a role word), so the runs holding one are those
+    around the matches of one scan of the whole text; with a role word that holds a stop, every run
+    holding 任 is tried instead, as a sentence may hold a match the whole-text scan steps over."""
+    if any(_SENTENCE_STOP.search(r) for r in vocab.roles):
+        for sentence in _SENTENCE.finditer(text):
+            if "任" in sentence.group(0):
+                yield sentence.span()
+        return
+    end = -1
+    for hit in role_re.finditer(text):
+        if hit.start() < end:
+            continue  # a later match in the sentence just given
+        start = max(text.rfind(stop, 0, hit.start()) for stop in "。；;\n") + 1
+        stop = _SENTENCE_STOP.search(text, hit.start())
+        end = stop.start() if stop else len(text)
+        yield start, end
 
 
 def _pieces(run: str, vocab: RosterVocab) -> list[tuple[str, str]]:

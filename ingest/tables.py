@@ -64,6 +64,7 @@ def _header_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p[1] != "other"))
 
 
+@lru_cache(maxsize=4096)  # bounded: header cells are a few words and repeat across tables
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
     c = "".join(cell.split())
@@ -135,8 +136,13 @@ def align(cells: list[str], columns: list[str]) -> list[int | None]:
     """For each cell, the column it belongs to (None: a stray cell), by a small alignment that
     lets a row miss a cell or carry an extra one and still put dates under 完成时限 and unit lists
     under 牵头单位 / 配合单位."""
-    n, m = len(cells), len(columns)
-    types = [_cell_type(c) for c in cells]
+    return list(_align_types(tuple(_cell_type(c) for c in cells), tuple(columns)))
+
+
+@lru_cache(maxsize=4096)  # bounded: the rows of a table repeat a few patterns of cell types
+def _align_types(types: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int | None, ...]:
+    """``align`` once the cells are typed: the alignment depends on nothing else."""
+    n, m = len(types), len(columns)
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
@@ -172,7 +178,7 @@ def align(cells: list[str], columns: list[str]) -> list[int | None]:
         if matched:
             out[pi] = pj
         i, j = pi, pj
-    return out
+    return tuple(out)
 
 
 def find_tables(lines: list[Line]) -> list[Table]:

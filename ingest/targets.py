@@ -22,6 +22,7 @@ _DATA = "targets.yaml"
 _CN_DIGITS = dict(zip("零〇一二两三四五六七八九", (0, 0, 1, 2, 2, 3, 4, 5, 6, 7, 8, 9), strict=True))
 _CN_SMALL = {"十": 10, "百": 100, "千": 1000}
 _CN_LARGE = {"万": 10_000, "亿": 100_000_000}
+_NUMERALS = "零〇一二两三四五六七八九十百千"  # the characters of a Chinese numeral (cn_number)
 _SP = r"[ \t\u3000\xa0]*"  # converted documents put spaces around digits: "到 2020 年底"
 _CLAUSE_STOPS = "，,；;。！？!?：:\n"
 _SENTENCE_STOPS = "；;。！？!?\n"
@@ -51,6 +52,10 @@ class TargetVocab:
     """The compiled vocabulary of ``targets.yaml``."""
 
     quantity: re.Pattern[str]
+    # A figure with a measure: a number's last character, then a multiplier or a measure word, as
+    # ``quantity`` reads them. A paragraph without one has no target (a quantity without either
+    # is skipped), so it is not scanned for quantities at all.
+    measured: re.Pattern[str]
     multipliers: dict[str, int]
     implicit_units: dict[str, str]
     markers: re.Pattern[str]
@@ -87,15 +92,21 @@ def target_vocab() -> TargetVocab:
     # 第 keeps ordinals apart; the look-behind stops "5G" and years inside longer numbers.
     # The look-ahead names the characters a figure starts with, so the scan skips the rest quickly.
     quantity = re.compile(
-        r"(?=[第\d零〇一二两三四五六七八九十百千])(?<![\d.A-Za-z])(?P<ord>第)?(?P<num>\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?|[零〇一二两三四五六七八九十百千]+)"
+        rf"(?=[第\d{_NUMERALS}])(?<![\d.A-Za-z])(?P<ord>第)?(?P<num>\d{{1,3}}(?:,\d{{3}})+(?:\.\d+)?|\d+(?:\.\d+)?|[{_NUMERALS}]+)"
         rf"{_SP}(?P<mult>{alternation(list(multipliers))})?(?P<approx>多|余)?{_SP}"
         rf"(?P<unit>{alternation(_words(data, 'units'))})?{_SP}"
         rf"(?P<qual>{alternation(_words(data, 'qualifiers'))})?"
     )
+    # Words holding a line break cannot follow a number inside a paragraph: left out, no match of
+    # ``measured`` crosses a line, so one scan of the whole text finds the paragraphs that hold one.
+    mults = alternation([w for w in multipliers if "\n" not in w])
+    units = alternation([w for w in _words(data, "units") if "\n" not in w])
+    measured = re.compile(rf"[\d{_NUMERALS}]{_SP}(?:{mults}|(?:多|余)?{_SP}{units})")
     rate = _words(data, "rate_words")
     exceptions = _words(data, "rate_exceptions")
     return TargetVocab(
         quantity=quantity,
+        measured=measured,
         multipliers=multipliers,
         implicit_units=implicit,
         markers=re.compile(alternation(list(marker_status))),
@@ -117,10 +128,13 @@ _YEAR_DUE = re.compile(
     rf"(?:(?P<m>1[0-2]|0?[1-9]){_SP}月{_SP})?(?P<tail>年底前|年底|年末|底前|底|末|前|以前|之前)?"
     rf"(?!{_SP}[-—–~～至到]{_SP}(?:19|20)\d{{2}})"  # "2020年-2022年" is a period, not a due date
 )
+# These two start with the character they consume first (the look-behind follows it): the regex
+# engine skips ahead to a pattern's first characters only when the pattern starts with them.
+# "(?P<m>[1-9](?<![\d年].)(?:(?<=1)[0-2])?)" is "(?<![\d年])(?P<m>1[0-2]|[1-9])", tried in that order.
 _MONTH_DUE = re.compile(
-    rf"(?=[1-9])(?<![\d年])(?P<m>1[0-2]|[1-9]){_SP}月{_SP}(?:份{_SP})?(?P<tail>底前|底|末|前|中旬|下旬|上旬)"
+    rf"(?P<m>[1-9](?<![\d年].)(?:(?<=1)[0-2])?){_SP}月{_SP}(?:份{_SP})?(?P<tail>底前|底|末|前|中旬|下旬|上旬)"
 )
-_YEAR_END = re.compile(r"(?=[年今])(?<![\d年月])(?:年底前|年底|年末|年内|今年底)")
+_YEAR_END = re.compile(r"年(?<![\d年月]年)(?:底前|底|末|内)|今(?<![\d年月]今)年底")
 
 
 def _month_end(year: int, month: int) -> str:
@@ -182,13 +196,20 @@ class _Layout:
     def __init__(self, para: str) -> None:
         self.marks: list[int] = []  # positions of bracket characters
         self.depth_after: list[int] = []  # depth after each of them
+        self.clauses: list[int] = []  # clause ends outside brackets
+        self.sentences: list[int] = []  # sentence ends outside brackets
         depth = 0
-        for m in _BRACKET.finditer(para):
-            depth = depth + 1 if m.group(0) in _OPEN else max(depth - 1, 0)
-            self.marks.append(m.start())
-            self.depth_after.append(depth)
-        self.clauses = [m.start() for m in _CLAUSE_RE.finditer(para) if not self.depth(m.start())]
-        self.sentences = [m.start() for m in _SENTENCE_RE.finditer(para) if not self.depth(m.start())]
+        # One pass over brackets and stops: a stop's depth is the depth the brackets before it left.
+        for m in _LAYOUT_MARK.finditer(para):
+            ch = m.group(0)
+            if ch in _OPEN or ch in _CLOSE:
+                depth = depth + 1 if ch in _OPEN else max(depth - 1, 0)
+                self.marks.append(m.start())
+                self.depth_after.append(depth)
+            elif not depth:
+                self.clauses.append(m.start())
+                if ch in _SENTENCE_STOPS:
+                    self.sentences.append(m.start())
 
     def depth(self, pos: int) -> int:
         """Bracket depth at ``pos`` (an opening or closing bracket counts as inside)."""
@@ -204,9 +225,9 @@ class _Layout:
         return "".join(ch for i, ch in enumerate(para[start:end], start) if not self.depth(i))
 
 
-_BRACKET = re.compile(f"[{re.escape(_OPEN + _CLOSE)}]")
-_CLAUSE_RE = re.compile(f"[{re.escape(_CLAUSE_STOPS)}]")
-_SENTENCE_RE = re.compile(f"[{re.escape(_SENTENCE_STOPS)}]")
+# Sentence stops are clause stops too (a sentence ends where a clause does).
+assert set(_SENTENCE_STOPS) <= set(_CLAUSE_STOPS)
+_LAYOUT_MARK = re.compile(f"[{re.escape(_OPEN + _CLOSE + _CLAUSE_STOPS)}]")
 
 
 def _span(bounds: list[int], pos: int, length: int) -> tuple[int, int]:
@@ -282,11 +303,17 @@ def find_targets(text: str, year: int | None, base: int = 0) -> list[Target]:
     """
     vocab = target_vocab()
     targets: list[Target] = []
-    pos = 0
-    for para in text.split("\n"):
+    end = -1
+    # Paragraphs (lines) with a measured figure, found by one scan of the whole text.
+    for hit in vocab.measured.finditer(text):
+        if hit.start() < end:
+            continue  # in the paragraph just read
+        start = text.rfind("\n", 0, hit.start()) + 1
+        end = text.find("\n", hit.start())
+        end = len(text) if end < 0 else end
+        para = text[start:end]
         if _HAS_NUMBER.search(para):
-            targets.extend(_para_targets(para, pos, year, vocab, base))
-        pos += len(para) + 1
+            targets.extend(_para_targets(para, start, year, vocab, base))
     return targets
 
 

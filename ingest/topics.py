@@ -7,12 +7,14 @@ questions). Tagging compiles one alternation of every alias once and scans a tas
 
 from __future__ import annotations
 
+import bisect
 import re
+from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 from typing import Any
 
-from fengong.ingest.vocab import VocabularyError, alternation, load_yaml
+from fengong.ingest.vocab import VocabularyError, load_yaml, scan_alternation
 
 _DATA = "topics.yaml"
 _FIELDS = {"name", "en", "aliases_zh", "aliases_en", "keywords_zh"}
@@ -110,7 +112,7 @@ def _matcher(topics: tuple[Topic, ...]) -> _Matcher:
             phrase.setdefault(_norm_zh(kw), (i, False))
         english.extend((_norm_en(a), i) for a in (t.en, *t.aliases_en))
     english.sort(key=lambda e: len(e[0]), reverse=True)
-    return _Matcher(topics, re.compile(alternation(list(phrase))), phrase, tuple(english))
+    return _Matcher(topics, re.compile(scan_alternation(list(phrase))), phrase, tuple(english))
 
 
 def _get(topics: list[Topic] | tuple[Topic, ...] | None) -> _Matcher:
@@ -132,14 +134,16 @@ def tag_topics(title: str, text: str, topics: list[Topic] | None = None) -> list
     """
     m = _get(topics)
     title_score: dict[int, int] = {}
-    for hit in m.pattern.finditer(_norm_zh(title)):
-        i, strong = m.phrase[hit.group(0)]
+    for word in m.pattern.findall(_norm_zh(title)):
+        i, strong = m.phrase[word]
         title_score[i] = title_score.get(i, 0) + (_TITLE_STRONG if strong else _TITLE_WEAK)
     text_hits: dict[int, int] = {}
-    for hit in m.pattern.finditer(_norm_zh(text)):
-        i, strong = m.phrase[hit.group(0)]
+    # The phrases found, each counted once: a text repeats its phrases (the pattern has no groups,
+    # so findall gives the matched phrases themselves).
+    for word, n in Counter(m.pattern.findall(_norm_zh(text))).items():
+        i, strong = m.phrase[word]
         if strong:
-            text_hits[i] = text_hits.get(i, 0) + 1
+            text_hits[i] = text_hits.get(i, 0) + n
     score = {i: title_score.get(i, 0) + min(text_hits.get(i, 0), _TEXT_CAP) for i in title_score | text_hits}
     kept = [i for i in score if i in title_score or text_hits.get(i, 0) >= 2]
     if not kept and score:
@@ -196,4 +200,31 @@ def find_mentions(text: str, topics: list[Topic] | None = None) -> list[tuple[st
         i, strong = m.phrase.get(hit.group(0), (-1, False))
         if strong:
             out.append((m.topics[i].name, hit.start(), hit.end()))
+    return out
+
+
+def find_line_mentions(
+    texts: list[str], topics: list[Topic] | None = None
+) -> list[tuple[int, str, int, int]]:
+    """``find_mentions`` of every text, as (text index, canonical name, start, end), in order.
+
+    The texts are scanned as one (joined by newlines, which no phrase holds) instead of one call
+    each; offsets are into each text as with ``find_mentions``."""
+    joined = "\n".join(texts)
+    plain = joined.replace("＋", "+").lower()
+    if len(plain) != len(joined) or any("\n" in t for t in texts):
+        # lower() lengthened a character (offsets would drift) or a text spans lines: one by one
+        return [(k, *hit) for k, t in enumerate(texts) for hit in find_mentions(t, topics)]
+    m = _get(topics)
+    offsets = []
+    pos = 0
+    for t in texts:
+        offsets.append(pos)
+        pos += len(t) + 1
+    out = []
+    for hit in m.pattern.finditer(plain):
+        i, strong = m.phrase.get(hit.group(0), (-1, False))
+        if strong:
+            k = bisect.bisect_right(offsets, hit.start()) - 1
+            out.append((k, m.topics[i].name, hit.start() - offsets[k], hit.end() - offsets[k]))
     return out
