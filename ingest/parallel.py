@@ -4,6 +4,7 @@ long the input stream is."""
 
 from __future__ import annotations
 
+import gc
 import os
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
@@ -44,6 +45,12 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
+def _worker_started() -> None:
+    # The modules, vocabularies and compiled patterns live as long as the worker: keep them out
+    # of every garbage collection (a few per cent of extraction time otherwise).
+    gc.freeze()
+
+
 def parallel_map(
     fn: Callable[[In], Out], items: Iterable[In], workers: int | None = None, window: int | None = None
 ) -> Iterator[Out]:
@@ -57,7 +64,7 @@ def parallel_map(
             yield fn(item)
         return
     window = window or workers * 8
-    with ProcessPoolExecutor(max_workers=workers) as pool:
+    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_started) as pool:
         pending: deque[Future[Out]] = deque()
         for item in items:
             pending.append(pool.submit(fn, item))
