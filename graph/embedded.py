@@ -203,27 +203,15 @@ def copy_statements(directory: Path) -> list[tuple[str, str]]:
             f"cannot bulk load from {directory}: quotes and backslashes are not allowed in the path"
         )
     options = "(HEADER=true, PARALLEL=false, QUOTE='\"', ESCAPE='\"')"  # quoted fields may span lines
+    # (table, file, leading columns of the file, which of them the table takes, properties)
+    tables = [
+        (label, node_file(label), "k STRING, lbl STRING", "k", NODES[label].props) for label in NODE_ORDER
+    ]
+    tables += [(t, rel_file(t), "s STRING, d STRING, t STRING", "s, d", RELS[t].props) for t in REL_ORDER]
     out: list[tuple[str, str]] = []
-    for label in NODE_ORDER:
-        spec = NODES[label]
-        cols = ", ".join(filter(None, ["k STRING, lbl STRING", _load_columns(spec.props)]))
-        ret = ", ".join(filter(None, ["k", _return_columns(spec.props)]))
-        name = node_file(label)
-        out.append(
-            (
-                name,
-                f"COPY {quote(label)} FROM (LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret})",
-            )
-        )
-    for rel_type in REL_ORDER:
-        rspec = RELS[rel_type]
-        cols = ", ".join(filter(None, ["s STRING, d STRING, t STRING", _load_columns(rspec.props)]))
-        ret = ", ".join(filter(None, ["s, d", _return_columns(rspec.props)]))
-        name = rel_file(rel_type)
-        out.append(
-            (
-                name,
-                f"COPY {quote(rel_type)} FROM (LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret})",
-            )
-        )
+    for table, name, lead, keys, props in tables:
+        cols = ", ".join(filter(None, [lead, _load_columns(props)]))
+        ret = ", ".join(filter(None, [keys, _return_columns(props)]))
+        load = f"LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret}"
+        out.append((name, f"COPY {quote(table)} FROM ({load})"))
     return out
