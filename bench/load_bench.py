@@ -90,17 +90,17 @@ def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
     """The Neo4j bulk first load: CSV set, neo4j-admin import (server stopped meanwhile), restart, schema."""
     from urllib.parse import urlsplit
 
-    from bench.scale_bench import _neo4j_local
+    from bench.scale_bench import neo4j_local
 
     bolt = str(urlsplit(os.environ["NEO4J_URI"]).port or 7687)
     http = os.environ.get("NEO4J_HTTP_PORT", "7474")
     start = time.perf_counter()
-    stopping = threading.Thread(target=_neo4j_local, args=("stop", "--home", str(home)))
+    stopping = threading.Thread(target=neo4j_local, args=("stop", "--home", str(home)))
     stopping.start()
     stats = _write_set(docs, tmp / "set", topic_labels())
     stopping.join()
-    _neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(tmp / "set"))
-    _neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
+    neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(tmp / "set"))
+    neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
     store = open_store(settings_from_env(store="neo4j"))  # constraints and indexes, awaited
     seconds = time.perf_counter() - start
     counts = store.counts()

@@ -150,7 +150,7 @@ def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[
             "queries": latencies, **_peaks()}  # fmt: skip
 
 
-def _neo4j_local(*args: str) -> str:
+def neo4j_local(*args: str) -> str:
     """Run docker/neo4j-local; its stdout (export lines for ``start``)."""
     done = subprocess.run([str(NEO4J_LOCAL), *args], capture_output=True, text=True, check=False)
     if done.returncode != 0:
@@ -174,17 +174,17 @@ def phase_neo4j_bulk(folder: Path, workers: int, tmp: Path, home: Path) -> dict[
     out = tmp / "bulk-set"
     start = time.perf_counter()
     # The server is not needed while the set is written: it stops meanwhile, as an operator would.
-    stopping = threading.Thread(target=_neo4j_local, args=("stop", "--home", str(home)))
+    stopping = threading.Thread(target=neo4j_local, args=("stop", "--home", str(home)))
     stopping.start()
     report = bulk_csv_paths([folder], out, workers=workers)
     t_csv = time.perf_counter() - start
     workers_peak = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     stopping.join()
     t0 = time.perf_counter()
-    _neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(out))
+    neo4j_local("admin-import", "--fresh", "--home", str(home), "neo4j", *admin_import_args(out))
     t_import = time.perf_counter() - t0
     t0 = time.perf_counter()
-    _neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
+    neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
     store = open_store(settings_from_env(store="neo4j"))  # creates the constraints and indexes, waits
     t_online = time.perf_counter() - t0
     seconds = time.perf_counter() - start

@@ -53,12 +53,6 @@ class CsvPart:
     shared_nodes: dict[str, list[Row]]
     shared_rels: dict[str, list[Row]]
 
-    @property
-    def relationships(self) -> int:
-        """Relationship rows of this document (owned and shared, before de-duplication)."""
-        owned = sum(n for name, (_, n, _) in self.owned.items() if name.startswith("rels_"))
-        return owned + sum(len(rows) for rows in self.shared_rels.values())
-
 
 def _text(lines: list[list[str]]) -> tuple[str, int, bool]:
     text = "".join(",".join(fields) + "\n" for fields in lines)

@@ -9,7 +9,8 @@ from functools import cache
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.vocab import load_tsv, scan_alternation
 
-_SUFFIXES = (
+#: Administrative suffixes, longest first: a place's short name is its name without one.
+PLACE_SUFFIXES = (
     "特别行政区",
     "维吾尔自治区",
     "壮族自治区",
@@ -42,7 +43,7 @@ class Place:
     @property
     def short(self) -> str:
         """The name without its level suffix (岳阳市 -> 岳阳), kept whole when that leaves one character."""
-        for suffix in _SUFFIXES:
+        for suffix in PLACE_SUFFIXES:
             if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
                 return self.name[: -len(suffix)]
         return self.name

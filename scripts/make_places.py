@@ -11,6 +11,8 @@ from __future__ import annotations
 import csv
 import sys
 
+from fengong.ingest.places import PLACE_SUFFIXES  # one list of suffixes for the table and the reader
+
 
 def level_of(adcode: str, name: str) -> str:
     """Province / city / county / district from the adcode's shape and the name's suffix."""
@@ -21,29 +23,11 @@ def level_of(adcode: str, name: str) -> str:
     return "district" if name.endswith("区") else "county"
 
 
-_SUFFIXES = (
-    "特别行政区",
-    "维吾尔自治区",
-    "壮族自治区",
-    "回族自治区",
-    "自治区",
-    "自治州",
-    "自治县",
-    "地区",
-    "省",
-    "市",
-    "县",
-    "区",
-    "盟",
-    "旗",
-)
-
-
 def pinyin(name: str) -> str:
     """The pinyin of the name without its level suffix: 聊城市 -> liaocheng."""
     from pypinyin import lazy_pinyin
 
-    for suffix in _SUFFIXES:
+    for suffix in PLACE_SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             name = name[: -len(suffix)]
             break
