@@ -21,6 +21,8 @@ ROLLBACK after a COPY). Should a COPY fail, the store is emptied again, which is
 from __future__ import annotations
 
 import contextlib
+import os
+import re
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -32,6 +34,8 @@ from fengong.graph.export.admin_csv import ARRAY_DELIMITER, node_file, rel_file
 from fengong.graph.schema import NODE_ORDER, NODES, REL_ORDER, RELS, Prop, ladybug_ddl, quote
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
+
+_UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
 
 class EmbeddedStore(GraphStore):
@@ -49,7 +53,9 @@ class EmbeddedStore(GraphStore):
         try:
             if not read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
-            self._db = lb.Database(str(self.path), read_only=read_only)
+            self._db = lb.Database(
+                str(self.path), read_only=read_only, buffer_pool_size=settings.buffer_pool_mb * 2**20
+            )
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
@@ -101,6 +107,9 @@ class EmbeddedStore(GraphStore):
         timeout, cap = self._bounds(cypher, read_only, timeout, limit)
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
+            # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each
+            # branch's ORDER BY past 2,048 rows; one thread keeps them in order.
+            self._conn.set_max_threads_for_exec(1 if _UNION.search(cypher) else os.cpu_count() or 1)
             try:
                 if read_only:
                     self._conn.execute("BEGIN TRANSACTION READ ONLY")
@@ -121,10 +130,20 @@ class EmbeddedStore(GraphStore):
                     raise StoreError(
                         f"the query ran past the time limit of {timeout:g} s and was stopped"
                     ) from exc
-                raise StoreError(str(exc)) from exc
+                raise StoreError(self._explain(exc)) from exc
             finally:
                 self._conn.set_query_timeout(0)
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
+
+    def _explain(self, exc: Exception) -> str:
+        """The engine's message, with the setting to change when the buffer pool ran out."""
+        message = str(exc)
+        if "buffer pool is full" in message:
+            message += (
+                f" (the embedded store's buffer pool is {self.settings.buffer_pool_mb} MB;"
+                " raise FENGONG_BUFFER_POOL_MB)"
+            )
+        return message
 
     # -- bulk first load ---------------------------------------------------------------------
 
@@ -149,7 +168,9 @@ class EmbeddedStore(GraphStore):
                     self._conn.execute(statement)
                 except RuntimeError as exc:
                     self.wipe()
-                    raise StoreError(f"bulk load of {Path(directory) / name} failed: {exc}") from exc
+                    raise StoreError(
+                        f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
+                    ) from exc
         return self.counts()
 
     def close(self) -> None:

@@ -25,6 +25,7 @@ from fengong.graph.store import GraphStore, Rows
 _TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "bool": bool}
 _PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
+_LIMIT = re.compile(r"\bLIMIT\b", re.IGNORECASE)
 
 
 class QueryError(ValueError):
@@ -95,6 +96,29 @@ class NamedQuery:
             else:
                 bound[p.name] = p.default
         return bound
+
+    def capped(self, rows: int) -> str:
+        """The Cypher with ``LIMIT rows`` closing each ``UNION ALL`` branch that has none.
+
+        Named queries end in ORDER BY; with a LIMIT the server keeps the first rows of the sort
+        (a top-k) instead of sorting and sending every row past the caller's cap.
+        """
+        lines = self.cypher.splitlines()
+        if any(line.strip().upper() == "UNION" for line in lines):
+            return self.cypher  # a distinct union: capped branches could lose rows after merging
+        branches: list[list[str]] = [[]]
+        for line in lines:
+            if line.strip().upper() == "UNION ALL":
+                branches.append([])
+            else:
+                branches[-1].append(line)
+        out = []
+        for branch in branches:
+            code = [line.split("//", 1)[0].strip() for line in branch]
+            last = next((line for line in reversed(code) if line), "")
+            text = "\n".join(branch)
+            out.append(text if _LIMIT.search(last) else f"{text}\nLIMIT {int(rows)}")
+        return "\nUNION ALL\n".join(out)
 
     def examples(self) -> dict[str, Any]:
         """Example parameter values (required ones from ``e.g.``), for docs and tests."""
@@ -212,4 +236,6 @@ def run_named(
 ) -> Rows:
     """Validate ``params`` for query ``name`` and run it read-only on ``store``."""
     query = get_query(name)
-    return store.run(query.cypher, query.bind(params), read_only=True, limit=limit)
+    cap = store.settings.row_cap if limit is None else limit
+    # One row past the cap lets the store tell a truncated answer from a complete one.
+    return store.run(query.capped(cap + 1), query.bind(params), read_only=True, limit=limit)

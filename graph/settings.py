@@ -16,7 +16,8 @@ STORE_KINDS: tuple[StoreKind, ...] = ("embedded", "neo4j")
 class StoreSettings:
     """Which store to open and how.
 
-    ``query_timeout_s`` and ``row_cap`` bound read-only Cypher (CLI ``cypher``, HTTP).
+    ``query_timeout_s`` and ``row_cap`` bound read-only Cypher (CLI ``cypher``, HTTP);
+    ``buffer_pool_mb`` bounds the embedded store's memory.
     """
 
     store: StoreKind = "embedded"
@@ -27,6 +28,9 @@ class StoreSettings:
     neo4j_database: str = "neo4j"
     query_timeout_s: float = 30.0
     row_cap: int = 10_000
+    # embedded: LadybugDB's page cache. Its own default is most of the machine's memory, so the
+    # process would grow with the database; a fixed cap keeps it flat (pages are evicted).
+    buffer_pool_mb: int = 2048
 
     @property
     def embedded_path(self) -> Path:
@@ -45,7 +49,8 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
     """Build settings from ``env`` (default ``os.environ``); keyword overrides win.
 
     Reads FENGONG_STORE (embedded|neo4j), FENGONG_DATA, NEO4J_URI, NEO4J_USER,
-    NEO4J_PASSWORD, NEO4J_DATABASE, FENGONG_QUERY_TIMEOUT (seconds) and FENGONG_ROW_CAP.
+    NEO4J_PASSWORD, NEO4J_DATABASE, FENGONG_QUERY_TIMEOUT (seconds), FENGONG_ROW_CAP and
+    FENGONG_BUFFER_POOL_MB.
     """
     env = os.environ if env is None else env
     store = env.get("FENGONG_STORE", "embedded").strip().lower() or "embedded"
@@ -62,8 +67,11 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
         "neo4j_database": env.get("NEO4J_DATABASE", defaults.neo4j_database),
         "query_timeout_s": float(env.get("FENGONG_QUERY_TIMEOUT", defaults.query_timeout_s)),
         "row_cap": int(env.get("FENGONG_ROW_CAP", defaults.row_cap)),
+        "buffer_pool_mb": int(env.get("FENGONG_BUFFER_POOL_MB", defaults.buffer_pool_mb)),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
+    if int(values["buffer_pool_mb"]) < 64:  # type: ignore[call-overload]
+        raise ValueError(f"FENGONG_BUFFER_POOL_MB must be at least 64, not {values['buffer_pool_mb']}")
     if values["store"] not in STORE_KINDS:
         raise ValueError(f"store must be one of {', '.join(STORE_KINDS)}, not {values['store']!r}")
     return StoreSettings(**values)  # type: ignore[arg-type]

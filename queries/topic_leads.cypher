@@ -8,9 +8,11 @@
 // task with no stated lead (conventional, not stated); "no lead named" = a task on the topic with
 // neither (evidence is then the task's text); "mentioned, not assigned" = the document names the
 // topic only outside its tasks (evidence is the sentence that names it).
-MATCH (tp:Topic)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
-  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+MATCH (tp:Topic)
+WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
+WITH DISTINCT tp  // from the topic: a plain WITH lets Neo4j start from every document instead
+MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
        OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
@@ -26,11 +28,13 @@ RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, ''
 ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence
 UNION ALL
 // Documents that name the topic outside any task about it: mentioned, assigned to nobody.
-MATCH (d:Document)-[m:MENTIONS]->(tp:Topic)
-WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
-  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+MATCH (tp:Topic)
+WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
+WITH DISTINCT tp
+MATCH (d:Document)-[m:MENTIONS]->(tp)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
        OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(tp) }
+  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }  // expanded from d, not from the topic's every task
 OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
 WHERE p.level = 'city'
 RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,

@@ -32,7 +32,7 @@ def _unit(name: str, local: str, unit_type: str, jurisdiction: str, kind: str = 
         name=name,
         local_name=local,
         unit_type=unit_type,
-        kind=kind,  # type: ignore[arg-type]
+        kind=kind,
         collective=kind == "collective",
         jurisdiction=jurisdiction,
     )

@@ -67,6 +67,21 @@ def test_header_parsing() -> None:
         parse_query("// name: x\n// description: y\n// params: a (decimal)\nRETURN 1")
 
 
+def test_capped_limits_every_union_branch() -> None:
+    q = parse_query(
+        "// name: demo\n// description: d\nMATCH (a) RETURN a.x AS x ORDER BY x  // sorted\n"
+        "UNION ALL\nMATCH (b) RETURN b.x AS x ORDER BY x\n"
+    )
+    assert q.capped(11) == (
+        "MATCH (a) RETURN a.x AS x ORDER BY x  // sorted\nLIMIT 11\nUNION ALL\n"
+        "MATCH (b) RETURN b.x AS x ORDER BY x\nLIMIT 11"
+    )
+    paged = parse_query("// name: p\n// description: d\nMATCH (a) RETURN a\nSKIP $skip LIMIT $limit")
+    assert paged.capped(11) == paged.cypher  # its own LIMIT stays the only one
+    distinct = parse_query("// name: u\n// description: d\nRETURN 1 AS x\nUNION\nRETURN 1 AS x")
+    assert distinct.capped(11) == distinct.cypher  # capping branches of a distinct union could lose rows
+
+
 def _both(tmp_path: Path, docs: list[Any]) -> tuple[GraphStore, GraphStore]:
     embedded = make_store("embedded", tmp_path)
     neo4j = make_store("neo4j", tmp_path)

@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
+from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.plan import Step
-from fengong.graph.store import GraphStore
+from fengong.graph.settings import settings_from_env
+from fengong.graph.store import GraphStore, StoreError
 from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
 from tests.store_fixtures import dump, make_store
 
@@ -130,3 +132,22 @@ def test_embedded_data_survives_reopening(tmp_path: Path) -> None:
         assert dump(again) == snapshot
     finally:
         again.close()
+
+
+def test_embedded_buffer_pool_is_bounded_by_the_setting(tmp_path: Path) -> None:
+    # A distinct count of 3 M values needs more than 64 MB of pages.
+    big = "UNWIND range(1, 1000) AS a UNWIND range(1, 3000) AS b RETURN count(DISTINCT a * 10000 + b) AS n"
+    small = EmbeddedStore(settings_from_env({"FENGONG_BUFFER_POOL_MB": "64"}, data_dir=tmp_path / "a"))
+    try:
+        with pytest.raises(StoreError, match=r"buffer pool is 64 MB; raise FENGONG_BUFFER_POOL_MB"):
+            small.run(big)
+        assert small.run("RETURN 1 AS one") == [{"one": 1}]  # usable afterwards
+    finally:
+        small.close()
+    default = EmbeddedStore(settings_from_env({}, data_dir=tmp_path / "b"))
+    try:
+        assert default.run(big) == [{"n": 3000000}]
+    finally:
+        default.close()
+    with pytest.raises(ValueError, match="FENGONG_BUFFER_POOL_MB must be at least 64"):
+        settings_from_env({"FENGONG_BUFFER_POOL_MB": "8"})

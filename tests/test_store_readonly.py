@@ -85,6 +85,14 @@ def test_row_cap(store: GraphStore) -> None:
     assert len(full) == 5 and not full.truncated
 
 
+def test_union_keeps_each_branch_in_order(store: GraphStore) -> None:
+    # Past 2,048 rows (one chunk) a multi-threaded Ladybug UNION interleaved its branches' chunks.
+    rows = store.run(
+        "UNWIND range(1, 9000) AS x RETURN x ORDER BY x DESC UNION ALL RETURN 0 AS x", limit=20_000
+    )
+    assert [r["x"] for r in rows] == [*range(9000, 0, -1), 0]
+
+
 def test_time_limit(store: GraphStore) -> None:
     slow = (
         "UNWIND range(1, 100000) AS a UNWIND range(1, 100000) AS b "
