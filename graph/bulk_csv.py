@@ -121,7 +121,7 @@ class BulkCsvWriter:
         self._shared: dict[str, dict[str, Row]] = {
             label: {} for label in NODE_ORDER if not NODES[label].owned
         }
-        self._rels_seen: set[tuple[str, str, str, str]] = set()
+        self._rels_seen: set[tuple[str, str, str]] = set()
         self._docs: set[str] = set()
         self.stats = BulkStats()
 
@@ -142,13 +142,16 @@ class BulkCsvWriter:
                     known[row[key]] = row
                 else:  # later non-empty values win, as the stores' MERGE ... SET coalesce(...)
                     earlier.update({k: v for k, v in row.items() if v is not None})
+        this_document: set[tuple[str, str, str]] = set()
         for rel_type, rel_rows in part.shared_rels.items():
-            per_doc = RELS[rel_type].per_document
+            # An edge kept per document (its document is part of its identity) never recurs in
+            # another document: remember it for this part only, or the set grows with the corpus.
+            seen = this_document if RELS[rel_type].per_document else self._rels_seen
             csv = self._files[rel_file(rel_type)]
             for row in rel_rows:
-                ident = (rel_type, row["src"], row["dst"], (row.get("document") or "") if per_doc else "")
-                if ident not in self._rels_seen:
-                    self._rels_seen.add(ident)
+                ident = (rel_type, row["src"], row["dst"])
+                if ident not in seen:
+                    seen.add(ident)
                     csv.write(rel_fields(rel_type, row["src"], row["dst"], row))
         self.stats.documents += 1
         self.stats.tasks += part.tasks
