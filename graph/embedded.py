@@ -37,6 +37,10 @@ from fengong.graph.store import GraphStore, Rows, Runner, StoreError
 
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
+#: Rows per COPY. One COPY of a multi-million-row relationship file needs more pages than a
+#: bounded buffer pool holds (2 GB ran out at 4 M rows); parts of this size stay within it.
+COPY_PART_ROWS = 1_000_000
+
 
 class EmbeddedStore(GraphStore):
     """LadybugDB in one file; thread-safe through one lock around its single connection."""
@@ -147,7 +151,7 @@ class EmbeddedStore(GraphStore):
 
     # -- bulk first load ---------------------------------------------------------------------
 
-    def bulk_load(self, directory: Path) -> dict[str, int]:
+    def bulk_load(self, directory: Path, part_rows: int = COPY_PART_ROWS) -> dict[str, int]:
         """Load a CSV set written by ``fengong.graph.bulk_csv`` into this empty store by COPY.
 
         Returns the store's counts afterwards. Refuses a store that holds anything (the set's
@@ -163,7 +167,7 @@ class EmbeddedStore(GraphStore):
                 "(load into a new --data directory, or ingest without --bulk)"
             )
         with self._lock:
-            for name, statement in copy_statements(Path(directory)):
+            for name, statement in copy_statements(Path(directory), part_rows):
                 try:
                     self._conn.execute(statement)
                 except RuntimeError as exc:
@@ -212,11 +216,22 @@ def _return_columns(props: tuple[Prop, ...]) -> str:
     return ", ".join(out)
 
 
-def copy_statements(directory: Path) -> list[tuple[str, str]]:
+def _line_count(path: Path) -> int:
+    """Newlines in ``path``: at least its rows (a quoted field may span lines)."""
+    count = 0
+    with path.open("rb") as f:
+        while block := f.read(1 << 24):
+            count += block.count(b"\n")
+    return count
+
+
+def copy_statements(directory: Path, part_rows: int = COPY_PART_ROWS) -> list[tuple[str, str]]:
     """(file name, ``COPY … FROM (LOAD WITH HEADERS … FROM file …)``) for every file of a CSV set.
 
     The set's files carry neo4j-admin headers (``id:ID(Task)``, ``:LABEL``, ``:TYPE``): Ladybug
     reads them with declared columns and skips the label and type columns. Nodes come first.
+    A file longer than ``part_rows`` is copied in parts (``SKIP … LIMIT …`` over the same
+    sequential read), each its own COPY, so the buffer pool never has to hold a whole table.
     """
     text = str(directory.resolve())
     if "'" in text or "\\" in text:
@@ -234,5 +249,11 @@ def copy_statements(directory: Path) -> list[tuple[str, str]]:
         cols = ", ".join(filter(None, [lead, _load_columns(props)]))
         ret = ", ".join(filter(None, [keys, _return_columns(props)]))
         load = f"LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret}"
-        out.append((name, f"COPY {quote(table)} FROM ({load})"))
+        lines = _line_count(directory / name) - 1  # the header
+        if lines <= part_rows:
+            out.append((name, f"COPY {quote(table)} FROM ({load})"))
+            continue
+        for skip in range(0, lines, part_rows):
+            part = f"{load} SKIP {skip} LIMIT {part_rows}"
+            out.append((f"{name} (rows {skip + 1}–{skip + part_rows})", f"COPY {quote(table)} FROM ({part})"))
     return out
