@@ -23,6 +23,7 @@ from __future__ import annotations
 import contextlib
 import os
 import re
+import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -54,18 +55,34 @@ class EmbeddedStore(GraphStore):
         self.path = settings.embedded_path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._open()
+
+    def _open(self) -> None:
         try:
-            if not read_only:
+            if not self.read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = lb.Database(
-                str(self.path), read_only=read_only, buffer_pool_size=settings.buffer_pool_mb * 2**20
+                str(self.path),
+                read_only=self.read_only,
+                buffer_pool_size=self.settings.buffer_pool_mb * 2**20,
             )
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
-        if not read_only:
+        if not self.read_only:
             for statement in ladybug_ddl():
                 self._conn.execute(statement)
+
+    def _recreate(self) -> None:
+        """Delete the database files and open a new, empty store in their place."""
+        self.close()
+        for path in self.path.parent.iterdir():  # the file and its .wal / .tmp / .shadow siblings
+            if path.name == self.path.name or path.name.startswith(self.path.name + "."):
+                if path.is_dir():
+                    shutil.rmtree(path)
+                else:
+                    path.unlink()
+        self._open()
 
     # -- transactions ----------------------------------------------------------------------
 
@@ -171,7 +188,9 @@ class EmbeddedStore(GraphStore):
                 try:
                     self._conn.execute(statement)
                 except RuntimeError as exc:
-                    self.wipe()
+                    # The store was empty: new files are exact and far faster than deleting
+                    # millions of copied rows one by one.
+                    self._recreate()
                     raise StoreError(
                         f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
                     ) from exc
