@@ -29,8 +29,9 @@ class StoreSettings:
     query_timeout_s: float = 30.0
     row_cap: int = 10_000
     # embedded: LadybugDB's page cache. Its own default is most of the machine's memory, so the
-    # process would grow with the database; a fixed cap keeps it flat (pages are evicted).
-    buffer_pool_mb: int = 2048
+    # process would grow with the database; a fixed cap bounds it (pages are evicted). 2 GB was
+    # too small for the widest named queries at 100,000 documents; 4 GB answers all of them.
+    buffer_pool_mb: int = 4096
 
     @property
     def embedded_path(self) -> Path:
