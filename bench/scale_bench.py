@@ -111,8 +111,9 @@ def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
             start = time.perf_counter()
             try:
                 rows = len(run_named(store, query.name, params))
-            except StoreError:  # past the store's query time limit: say so, do not run it again
-                times, rows = [float("inf")], -1
+            except StoreError as exc:  # past the time limit, or out of memory: say so, do not rerun
+                times, rows = [float("inf")], -1 if "time limit" in str(exc) else -2
+                print(f"{query.name}: {exc}", file=sys.stderr)
                 break
             times.append((time.perf_counter() - start) * 1000)
         out[query.name] = {"ms": statistics.median(times), "rows": rows}
@@ -232,7 +233,9 @@ def generate_corpus(count: int, seed: int, out: Path) -> tuple[int, float]:
 
 
 def _latency(q: dict[str, float]) -> str:
-    return "time limit" if q["rows"] < 0 else f"{q['ms']:.1f} ({q['rows']:,.0f})"
+    if q["rows"] < 0:
+        return "time limit" if q["rows"] == -1 else "failed (see the run's log)"
+    return f"{q['ms']:.1f} ({q['rows']:,.0f})"
 
 
 def markdown(results: list[dict[str, Any]], workers: int) -> str:
