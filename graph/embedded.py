@@ -38,10 +38,6 @@ from fengong.graph.store import GraphStore, Rows, Runner, StoreError
 
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
 
-#: Rows per COPY. One COPY of a multi-million-row relationship file needs more pages than a
-#: bounded buffer pool holds (2 GB ran out at 4 M rows); parts of this size stay within it.
-COPY_PART_ROWS = 1_000_000
-
 
 class EmbeddedStore(GraphStore):
     """LadybugDB in one file; thread-safe through one lock around its single connection."""
@@ -55,16 +51,17 @@ class EmbeddedStore(GraphStore):
         self.path = settings.embedded_path
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._open()
+        self._open(settings.buffer_pool_mb)
 
-    def _open(self) -> None:
+    def _open(self, buffer_pool_mb: int) -> None:
+        """Open the database with a buffer pool of ``buffer_pool_mb`` (0: Ladybug's default)."""
         try:
             if not self.read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = lb.Database(
                 str(self.path),
                 read_only=self.read_only,
-                buffer_pool_size=self.settings.buffer_pool_mb * 2**20,
+                buffer_pool_size=buffer_pool_mb * 2**20,
             )
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
@@ -73,7 +70,7 @@ class EmbeddedStore(GraphStore):
             for statement in ladybug_ddl():
                 self._conn.execute(statement)
 
-    def _recreate(self) -> None:
+    def _recreate(self, buffer_pool_mb: int) -> None:
         """Delete the database files and open a new, empty store in their place."""
         self.close()
         for path in self.path.parent.iterdir():  # the file and its .wal / .tmp / .shadow siblings
@@ -82,7 +79,7 @@ class EmbeddedStore(GraphStore):
                     shutil.rmtree(path)
                 else:
                     path.unlink()
-        self._open()
+        self._open(buffer_pool_mb)
 
     # -- transactions ----------------------------------------------------------------------
 
@@ -168,7 +165,7 @@ class EmbeddedStore(GraphStore):
 
     # -- bulk first load ---------------------------------------------------------------------
 
-    def bulk_load(self, directory: Path, part_rows: int = COPY_PART_ROWS) -> dict[str, int]:
+    def bulk_load(self, directory: Path) -> dict[str, int]:
         """Load a CSV set written by ``fengong.graph.bulk_csv`` into this empty store by COPY.
 
         Returns the store's counts afterwards. Refuses a store that holds anything (the set's
@@ -184,16 +181,25 @@ class EmbeddedStore(GraphStore):
                 "(load into a new --data directory, or ingest without --bulk)"
             )
         with self._lock:
-            for name, statement in copy_statements(Path(directory), part_rows):
-                try:
-                    self._conn.execute(statement)
-                except RuntimeError as exc:
-                    # The store was empty: new files are exact and far faster than deleting
-                    # millions of copied rows one by one.
-                    self._recreate()
-                    raise StoreError(
-                        f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
-                    ) from exc
+            # COPY of a national corpus's multi-million-row files needs more pages than the
+            # serving cap (2 GB ran out on a 4 M-edge file): the load runs on Ladybug's own default
+            # pool (a share of the machine's memory), then the store reopens under the cap.
+            self.close()
+            self._open(0)
+            try:
+                for name, statement in copy_statements(Path(directory)):
+                    try:
+                        self._conn.execute(statement)
+                    except RuntimeError as exc:
+                        # The store was empty: new files are exact and far faster than deleting
+                        # millions of copied rows one by one.
+                        self._recreate(0)
+                        raise StoreError(
+                            f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
+                        ) from exc
+            finally:
+                self.close()
+                self._open(self.settings.buffer_pool_mb)
         return self.counts()
 
     def close(self) -> None:
@@ -235,22 +241,11 @@ def _return_columns(props: tuple[Prop, ...]) -> str:
     return ", ".join(out)
 
 
-def _line_count(path: Path) -> int:
-    """Newlines in ``path``: at least its rows (a quoted field may span lines)."""
-    count = 0
-    with path.open("rb") as f:
-        while block := f.read(1 << 24):
-            count += block.count(b"\n")
-    return count
-
-
-def copy_statements(directory: Path, part_rows: int = COPY_PART_ROWS) -> list[tuple[str, str]]:
+def copy_statements(directory: Path) -> list[tuple[str, str]]:
     """(file name, ``COPY … FROM (LOAD WITH HEADERS … FROM file …)``) for every file of a CSV set.
 
     The set's files carry neo4j-admin headers (``id:ID(Task)``, ``:LABEL``, ``:TYPE``): Ladybug
     reads them with declared columns and skips the label and type columns. Nodes come first.
-    A file longer than ``part_rows`` is copied in parts (``SKIP … LIMIT …`` over the same
-    sequential read), each its own COPY, so the buffer pool never has to hold a whole table.
     """
     text = str(directory.resolve())
     if "'" in text or "\\" in text:
@@ -268,11 +263,5 @@ def copy_statements(directory: Path, part_rows: int = COPY_PART_ROWS) -> list[tu
         cols = ", ".join(filter(None, [lead, _load_columns(props)]))
         ret = ", ".join(filter(None, [keys, _return_columns(props)]))
         load = f"LOAD WITH HEADERS ({cols}) FROM '{text}/{name}' {options} RETURN {ret}"
-        lines = _line_count(directory / name) - 1  # the header
-        if lines <= part_rows:
-            out.append((name, f"COPY {quote(table)} FROM ({load})"))
-            continue
-        for skip in range(0, lines, part_rows):
-            part = f"{load} SKIP {skip} LIMIT {part_rows}"
-            out.append((f"{name} (rows {skip + 1}–{skip + part_rows})", f"COPY {quote(table)} FROM ({part})"))
+        out.append((name, f"COPY {quote(table)} FROM ({load})"))
     return out

@@ -15,7 +15,7 @@ from fengong.api.cli import app
 from fengong.bulk import bulk_csv_paths
 from fengong.graph import bulk_csv
 from fengong.graph.bulk_csv import BulkCsvWriter, document_part
-from fengong.graph.embedded import EmbeddedStore, copy_statements
+from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.export.admin_csv import admin_import_args
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, StoreError, open_store
@@ -166,20 +166,5 @@ def test_a_failed_copy_leaves_the_embedded_store_empty(tmp_path: Path) -> None:
         assert counts["nodes"] == counts["relationships"] == 0
         store.load_document(kaifeng())  # and the store still works
         assert store.counts()["Task"] == len(kaifeng().tasks)
-    finally:
-        store.close()
-
-
-def test_embedded_bulk_load_in_parts_builds_the_same_graph(sample_store: GraphStore, tmp_path: Path) -> None:
-    # Parts of 7 rows: every file of more than 7 rows (tasks, unit-task edges, ...) is copied in
-    # several COPYs, as a national corpus's files are under a bounded buffer pool.
-    out = tmp_path / "set"
-    result = runner.invoke(app, ["ingest", str(SAMPLES), "--bulk-csv", str(out)])
-    assert result.exit_code == 0, result.stderr
-    assert sum(" (rows " in name for name, _ in copy_statements(out, 7)) > 20
-    store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))
-    try:
-        store.bulk_load(out, part_rows=7)
-        assert dump(store) == dump(sample_store)
     finally:
         store.close()
