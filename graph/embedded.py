@@ -181,25 +181,16 @@ class EmbeddedStore(GraphStore):
                 "(load into a new --data directory, or ingest without --bulk)"
             )
         with self._lock:
-            # COPY of a national corpus's multi-million-row files needs more pages than the
-            # serving cap (2 GB ran out on a 4 M-edge file): the load runs on Ladybug's own default
-            # pool (a share of the machine's memory), then the store reopens under the cap.
-            self.close()
-            self._open(0)
-            try:
-                for name, statement in copy_statements(Path(directory)):
-                    try:
-                        self._conn.execute(statement)
-                    except RuntimeError as exc:
-                        # The store was empty: new files are exact and far faster than deleting
-                        # millions of copied rows one by one.
-                        self._recreate(0)
-                        raise StoreError(
-                            f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
-                        ) from exc
-            finally:
-                self.close()
-                self._open(self.settings.buffer_pool_mb)
+            for name, statement in copy_statements(Path(directory)):
+                try:
+                    self._conn.execute(statement)
+                except RuntimeError as exc:
+                    # The store was empty: new files are exact and far faster than deleting
+                    # millions of copied rows one by one.
+                    self._recreate(self.settings.buffer_pool_mb)
+                    raise StoreError(
+                        f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
+                    ) from exc
         return self.counts()
 
     def close(self) -> None:

@@ -30,7 +30,7 @@ class StoreSettings:
     row_cap: int = 10_000
     # embedded: LadybugDB's page cache. Its own default is most of the machine's memory, so the
     # process would grow with the database; a fixed cap bounds it (pages are evicted). 2 GB was
-    # too small for the widest named queries at 100,000 documents; 4 GB answers all of them.
+    # too small at 100,000 documents (the widest named queries, a 4 M-edge COPY); 4 GB does both.
     buffer_pool_mb: int = 4096
 
     @property
