@@ -15,7 +15,9 @@ loader uses batched ``UNWIND $rows`` statements shaped for Ladybug's planner
 
 ``bulk_load`` is the exception: the first load of a large corpus into an *empty* store, from
 the CSV set ``fengong.graph.bulk_csv`` writes, by ``COPY`` (no explicit transaction, so no
-ROLLBACK after a COPY). Should a COPY fail, the store is emptied again, which is where it was.
+ROLLBACK after a COPY). Should a COPY fail, the store's files are made anew, empty, which is where
+it was. The buffer pool is capped (``FENGONG_BUFFER_POOL_MB``), so memory stays bounded as the
+graph grows.
 """
 
 from __future__ import annotations
@@ -51,17 +53,17 @@ class EmbeddedStore(GraphStore):
         self.path = settings.embedded_path
         self.read_only = read_only
         self._lock = threading.RLock()
-        self._open(settings.buffer_pool_mb)
+        self._open()
 
-    def _open(self, buffer_pool_mb: int) -> None:
-        """Open the database with a buffer pool of ``buffer_pool_mb`` (0: Ladybug's default)."""
+    def _open(self) -> None:
+        """Open the database (buffer pool capped by the settings) and its connection."""
         try:
             if not self.read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
             self._db = lb.Database(
                 str(self.path),
                 read_only=self.read_only,
-                buffer_pool_size=buffer_pool_mb * 2**20,
+                buffer_pool_size=self.settings.buffer_pool_mb * 2**20,
             )
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
@@ -70,7 +72,7 @@ class EmbeddedStore(GraphStore):
             for statement in ladybug_ddl():
                 self._conn.execute(statement)
 
-    def _recreate(self, buffer_pool_mb: int) -> None:
+    def _recreate(self) -> None:
         """Delete the database files and open a new, empty store in their place."""
         self.close()
         for path in self.path.parent.iterdir():  # the file and its .wal / .tmp / .shadow siblings
@@ -79,7 +81,7 @@ class EmbeddedStore(GraphStore):
                     shutil.rmtree(path)
                 else:
                     path.unlink()
-        self._open(buffer_pool_mb)
+        self._open()
 
     # -- transactions ----------------------------------------------------------------------
 
@@ -187,10 +189,14 @@ class EmbeddedStore(GraphStore):
                 except RuntimeError as exc:
                     # The store was empty: new files are exact and far faster than deleting
                     # millions of copied rows one by one.
-                    self._recreate(self.settings.buffer_pool_mb)
+                    self._recreate()
                     raise StoreError(
                         f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
                     ) from exc
+            # COPY leaves memory outside the buffer pool (its primary-key hash indexes) held
+            # until the database closes: 8.2 GB instead of 5.3 GB peak at 100,000 documents.
+            self.close()
+            self._open()
         return self.counts()
 
     def close(self) -> None:
