@@ -129,7 +129,9 @@ class EmbeddedStore(GraphStore):
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
             # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each
             # branch's ORDER BY past 2,048 rows; one thread keeps them in order.
-            self._conn.set_max_threads_for_exec(1 if _UNION.search(cypher) else os.cpu_count() or 1)
+            union = _UNION.search(cypher) is not None
+            if union:
+                self._conn.set_max_threads_for_exec(1)
             try:
                 if read_only:
                     self._conn.execute("BEGIN TRANSACTION READ ONLY")
@@ -153,6 +155,8 @@ class EmbeddedStore(GraphStore):
                 raise StoreError(self._explain(exc)) from exc
             finally:
                 self._conn.set_query_timeout(0)
+                if union:  # every other statement, the loader's included, keeps all threads
+                    self._conn.set_max_threads_for_exec(os.cpu_count() or 1)
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
     def _explain(self, exc: Exception) -> str:

@@ -71,8 +71,9 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
         "buffer_pool_mb": int(env.get("FENGONG_BUFFER_POOL_MB", defaults.buffer_pool_mb)),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
-    if int(values["buffer_pool_mb"]) < 64:  # type: ignore[call-overload]
-        raise ValueError(f"FENGONG_BUFFER_POOL_MB must be at least 64, not {values['buffer_pool_mb']}")
     if values["store"] not in STORE_KINDS:
         raise ValueError(f"store must be one of {', '.join(STORE_KINDS)}, not {values['store']!r}")
-    return StoreSettings(**values)  # type: ignore[arg-type]
+    settings = StoreSettings(**values)  # type: ignore[arg-type]
+    if settings.buffer_pool_mb < 64:
+        raise ValueError(f"FENGONG_BUFFER_POOL_MB must be at least 64, not {settings.buffer_pool_mb}")
+    return settings
