@@ -47,8 +47,8 @@ class RelSpec:
 
     ``owned`` relationships are recreated with their document; ``per_document``
     ones are shared-endpoint edges kept apart per document by a ``document``
-    property (MERGE identity includes it), so replacing one document leaves
-    another document's identical edge alone.
+    property (one edge per document: replacing one document deletes and recreates
+    its own edges and leaves another document's identical edge alone).
     """
 
     type: str

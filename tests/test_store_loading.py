@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import copy
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
@@ -10,6 +12,7 @@ from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.plan import Step
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, StoreError
+from fengong.ingest.model import Document
 from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
 from tests.store_fixtures import dump, make_store
 
@@ -120,6 +123,49 @@ def test_delete_document_keeps_shared_nodes(store: GraphStore) -> None:
     assert counts["Unit"] == EXPECTED["Unit"]
     assert counts["MEMBER_OF"] == 1 and counts["Person"] == 3  # people are shared, their memberships are not
     assert store.run("MATCH (:Document {id: $id}) RETURN 1 AS x", {"id": liaocheng().id}) == []
+
+
+def _roster_only(doc: Document, doc_id: str) -> Document:
+    """Another document of ``doc``'s place naming the same group and people, with no tasks."""
+    other = copy.deepcopy(doc)
+    other.id, other.sha256, other.tasks, other.targets = doc_id, doc.sha256[::-1], [], []
+    return other
+
+
+def _memberships(store: GraphStore) -> list[tuple[str, str]]:
+    rows = store.run("MATCH (p:Person)-[e:MEMBER_OF]->(:`Group`) RETURN p.name AS p, e.document AS d", {})
+    return sorted((r["p"], r["d"]) for r in rows)
+
+
+def test_per_document_edges_stay_apart_per_document(store: GraphStore) -> None:
+    # Two documents name the same people in the same group: one MEMBER_OF / OFFICE_AT edge each.
+    base = liaocheng()
+    other = _roster_only(base, "roster-2")
+    store.load_documents([base, other])
+    both = sorted([("张三", base.id), ("李四", base.id), ("张三", other.id), ("李四", other.id)])
+    assert _memberships(store) == both
+    assert store.counts()["OFFICE_AT"] == 2
+    store.load_document(other)  # again: nothing changes
+    store.load_document(edited(base))  # the other document's edges stay while base is replaced
+    assert _memberships(store) == both
+    assert store.counts()["OFFICE_AT"] == 2
+    assert store.delete_document(other.id) is True
+    assert _memberships(store) == sorted([("张三", base.id), ("李四", base.id)])
+    assert store.counts()["OFFICE_AT"] == 1
+
+
+def test_documents_read_while_loading_a_batch_fail_cleanly(store: GraphStore) -> None:
+    # The next batch is read on a helper thread while this one is written: an error reading it
+    # reaches the caller after the batches read before it are committed, and nothing after.
+    def docs() -> Iterator[Document]:
+        yield kaifeng()
+        yield liaocheng()
+        raise OSError("disk went away")
+
+    with pytest.raises(OSError, match="disk went away"):
+        store.load_documents(docs(), docs_per_transaction=1)
+    ids = {r["id"] for r in store.run("MATCH (d:Document) RETURN d.id AS id", {})}
+    assert ids == {kaifeng().id, liaocheng().id}
 
 
 def test_embedded_data_survives_reopening(tmp_path: Path) -> None:
