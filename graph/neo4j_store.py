@@ -46,6 +46,7 @@ class Neo4jStore(GraphStore):
     kind = "neo4j"
     batch_size = 10_000
     docs_per_transaction = 500
+    map_ahead = True
     #: Attempts of one load transaction on transient errors (1 = no retry).
     max_attempts: int = 5
     #: First backoff delay in seconds; doubled after each attempt, with jitter.

@@ -87,6 +87,10 @@ class GraphStore(ABC):
     batch_size: int = 5_000
     #: Documents per transaction in ``load_documents``.
     docs_per_transaction: int = 200
+    #: Map the next batch on a helper thread while this one is written: pays when the engine
+    #: runs in another process (Neo4j: ~5 %); the embedded engine's own threads need the cores
+    #: (5,000 documents: 101-104 s without, 112-117 s with).
+    map_ahead: ClassVar[bool] = False
 
     def __init__(self, settings: StoreSettings) -> None:
         self.settings = settings
@@ -167,19 +171,25 @@ class GraphStore(ABC):
             latest = {d.id: d for d in chunk}  # a later version of the same document replaces an earlier
             return len(chunk), merge_rows(document_rows(d, topics) for d in latest.values())
 
-        # The next batch is read and mapped on a helper thread while the store writes this one
-        # (the main thread mostly waits on the server then): mapping was ~12 % of a Neo4j load.
+        def write(batch: tuple[int, GraphRows]) -> None:
+            count, rows = batch
+            start = time.perf_counter()
+            self._replace(rows, on_step)
+            stats.add(rows, time.perf_counter() - start)
+            if progress is not None:
+                progress(count)
+
+        if not self.map_ahead:
+            while (batch := next_batch()) is not None:
+                write(batch)
+            return stats
+        # The next batch is read and mapped on a helper thread while the server writes this one.
         pool = ThreadPoolExecutor(1, thread_name_prefix="fengong-map")
         try:
             pending = pool.submit(next_batch)
             while (batch := pending.result()) is not None:
-                count, rows = batch
                 pending = pool.submit(next_batch)
-                start = time.perf_counter()
-                self._replace(rows, on_step)
-                stats.add(rows, time.perf_counter() - start)
-                if progress is not None:
-                    progress(count)
+                write(batch)
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
         return stats

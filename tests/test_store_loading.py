@@ -155,8 +155,8 @@ def test_per_document_edges_stay_apart_per_document(store: GraphStore) -> None:
 
 
 def test_documents_read_while_loading_a_batch_fail_cleanly(store: GraphStore) -> None:
-    # The next batch is read on a helper thread while this one is written: an error reading it
-    # reaches the caller after the batches read before it are committed, and nothing after.
+    # Neo4j reads the next batch on a helper thread while it writes this one: an error reading
+    # it reaches the caller after the batches read before it are committed, and nothing after.
     def docs() -> Iterator[Document]:
         yield kaifeng()
         yield liaocheng()
