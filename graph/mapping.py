@@ -308,7 +308,7 @@ def merge_rows(parts: Iterable[GraphRows]) -> GraphRows:
         for rel_type, rel_rows in part.rels.items():
             spec = RELS[rel_type]
             for row in rel_rows:
-                doc = (row.get("document") or "") if (spec.per_document or spec.owned) else ""
+                doc = (row.get("document") or "") if spec.recreated else ""
                 ident = ("r", rel_type, row["src"], row["dst"], doc)
                 if ident not in seen:
                     seen.add(ident)

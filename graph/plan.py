@@ -120,7 +120,7 @@ def write_steps(rows: GraphRows, batch_size: int) -> list[Step]:
                 )
             )
     for rel_type, rspec in RELS.items():
-        create = rspec.owned or rspec.per_document
+        create = rspec.recreated
         cypher = create_rels_cypher(rspec) if create else merge_rels_cypher(rspec)
         for batch in _batches(rows.rels[rel_type], batch_size):
             steps.append(

@@ -63,6 +63,11 @@ class RelSpec:
         """The property names, in declaration order."""
         return tuple(p.name for p in self.props)
 
+    @property
+    def recreated(self) -> bool:
+        """A load deletes its documents' edges of this type and CREATEs them again (owned or per document)."""
+        return self.owned or self.per_document
+
 
 def _props(*names: str, **typed: PropType) -> tuple[Prop, ...]:
     return tuple(Prop(n) for n in names) + tuple(Prop(n, t) for n, t in typed.items())
