@@ -9,6 +9,7 @@ again completes the work without duplicates.
 from __future__ import annotations
 
 import time
+from collections import deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -19,8 +20,8 @@ from fengong.ingest.model import Document
 from fengong.ingest.parallel import extract_many
 from fengong.ingest.read_folder import expand_inputs
 
-#: Called after each input file with (path, outcome) where outcome is loaded / unchanged /
-#: duplicate / failed.
+#: Called once per input file with (path, outcome) where outcome is loaded / unchanged /
+#: duplicate / failed; "loaded" only when the transaction holding that document has committed.
 FileHook = Callable[[Path, str], None]
 
 
@@ -59,6 +60,8 @@ def ingest_paths(
     known = {row["id"]: row["sha256"] for row in run_named(store, "document_hashes", limit=2**62)}
     seen_text = {sha: doc_id for doc_id, sha in known.items()}
     units: set[str] = set()
+    # Files handed to the loader, in order, until their batch commits (the loader may read ahead).
+    uncommitted: deque[Path] = deque()
 
     def fresh_documents() -> Iterator[Document]:
         for result in extract_many(files, workers=workers):
@@ -79,11 +82,21 @@ def ingest_paths(
                 report.warnings.extend(doc.warnings)
                 units.update(doc.units)
                 doc.text = ""  # the graph keeps evidence sentences, not whole texts
+                uncommitted.append(result.path)
                 yield doc
+                continue  # reported by committed()
             if on_file is not None:
                 on_file(result.path, outcome)
 
-    stats = store.load_documents(fresh_documents(), docs_per_transaction=docs_per_transaction)
+    def committed(count: int) -> None:
+        for _ in range(count):
+            path = uncommitted.popleft()
+            if on_file is not None:
+                on_file(path, "loaded")
+
+    stats = store.load_documents(
+        fresh_documents(), progress=committed, docs_per_transaction=docs_per_transaction
+    )
     report.loaded = stats.documents
     report.tasks = stats.tasks
     report.relationships = stats.relationships

@@ -8,10 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from bench.gen_documents import generate
+from fengong.batch import ingest_paths
 from fengong.graph.embedded import EmbeddedStore
+from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import Step
 from fengong.graph.settings import settings_from_env
-from fengong.graph.store import GraphStore, StoreError
+from fengong.graph.store import GraphStore, StepHook, StoreError
 from fengong.ingest.model import Document
 from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
 from tests.store_fixtures import dump, make_store
@@ -166,6 +169,34 @@ def test_documents_read_while_loading_a_batch_fail_cleanly(store: GraphStore) ->
         store.load_documents(docs(), docs_per_transaction=1)
     ids = {r["id"] for r in store.run("MATCH (d:Document) RETURN d.id AS id", {})}
     assert ids == {kaifeng().id, liaocheng().id}
+
+
+def test_ingest_reports_a_file_loaded_only_once_its_batch_committed(
+    store: GraphStore, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    # The loader may read and map the next batch before this one commits; the progress a user
+    # sees counts a file as loaded only when its transaction has committed.
+    for name, data in generate(8, seed=3):
+        (tmp_path / name).write_bytes(data)
+    real, batches = store._replace, []
+
+    def second_batch_fails(rows: GraphRows, on_step: StepHook | None) -> None:
+        batches.append(rows)
+        if len(batches) == 2:
+            raise Boom("injected failure in the second batch")
+        real(rows, on_step)
+
+    monkeypatch.setattr(store, "_replace", second_batch_fails)
+    outcomes: list[tuple[Path, str]] = []
+    with pytest.raises(Boom):
+        ingest_paths(
+            store, [tmp_path], workers=1, docs_per_transaction=2, on_file=lambda p, o: outcomes.append((p, o))
+        )
+    loaded = {p.name for p, o in outcomes if o == "loaded"}
+    sources = {Path(r["s"]).name for r in store.run("MATCH (d:Document) RETURN d.source AS s", {})}
+    assert len(loaded) == 2
+    assert loaded == sources
+    assert len(outcomes) == len({p for p, _ in outcomes})  # no file reported twice
 
 
 def test_embedded_data_survives_reopening(tmp_path: Path) -> None:
