@@ -140,7 +140,8 @@ def ingest(
         Console().print(
             f"CSV set in {bulk_csv}; load it into a stopped, empty Neo4j with\n"
             f"  cd {bulk_csv} && neo4j-admin database import full neo4j $(cat import.args)\n"
-            "(or ./import.sh there; with the local server: docker/neo4j-local admin-import --fresh neo4j ...)",
+            "(or ./import.sh there; with the local server stopped: "
+            "docker/neo4j-local admin-import neo4j --overwrite-destination=true ...)",
             highlight=False,
             soft_wrap=True,
         )
