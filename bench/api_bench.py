@@ -4,7 +4,7 @@
     eval "$(docker/neo4j-local start)"; .venv/bin/python -m bench.api_bench --stores embedded neo4j
 
 The server (uvicorn, one process, loopback only) runs in a child process over the five samples;
-the load generator (httpx + asyncio, keep-alive connections) runs in this process. Each
+the load generator (httpx2 + asyncio, keep-alive connections) runs in this process. Each
 endpoint is driven for ``--seconds`` with the answer cache on (the default, FENGONG_CACHE_TTL=30)
 and off (every request runs its queries). Prints a Markdown table for BENCHMARKS.md.
 """
@@ -25,7 +25,7 @@ import time
 from pathlib import Path
 from urllib.parse import quote
 
-import httpx
+import httpx2
 
 ROOT = Path(__file__).resolve().parents[1]
 ENDPOINTS = {
@@ -63,10 +63,10 @@ def _free_port() -> int:
 
 
 async def _drive(url: str, concurrency: int, seconds: float) -> tuple[list[float], int, float]:
-    limits = httpx.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
     latencies: list[float] = []
     errors = 0
-    async with httpx.AsyncClient(limits=limits, timeout=30) as client:
+    async with httpx2.AsyncClient(limits=limits, timeout=30) as client:
         for _ in range(concurrency):  # warm up every connection and the server's caches
             await client.get(url)
         stop = time.perf_counter() + seconds
@@ -133,9 +133,9 @@ def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, d
         deadline = time.monotonic() + 120
         while True:
             try:
-                if httpx.get(f"{base}/health", timeout=2).status_code == 200:
+                if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 pass
             if time.monotonic() > deadline or child.poll() is not None:
                 raise SystemExit(f"the {store_kind} server did not start")
@@ -168,9 +168,9 @@ def main() -> None:
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument(
         "--driver",
-        choices=["wrk", "httpx"],
-        default="wrk" if shutil.which("wrk") else "httpx",
-        help="load generator: wrk (Debian package, default when installed) or httpx + asyncio",
+        choices=["wrk", "httpx2"],
+        default="wrk" if shutil.which("wrk") else "httpx2",
+        help="load generator: wrk (Debian package, default when installed) or httpx2 + asyncio",
     )
     parser.add_argument("--seconds", type=float, default=10.0)
     parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)

@@ -6,7 +6,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 import typer
 
@@ -31,7 +31,7 @@ def test_real_server(kind: str, tmp_path: Path, make_server: Callable[..., Serve
     store: GraphStore = loaded_store(kind, tmp_path)
     try:
         server = make_server(store)
-        with httpx.Client(base_url=server.url, timeout=30) as http:
+        with httpx2.Client(base_url=server.url, timeout=30) as http:
             health = http.get("/health").json()
             assert health["store"] == kind and health["counts"]["Document"] == 5
             for question in LEAD_QUESTIONS:

@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-import httpx
+import httpx2
 import pytest
 import uvicorn
 
@@ -84,9 +84,9 @@ def make_server() -> Iterator[object]:
         deadline = time.monotonic() + 20
         while time.monotonic() < deadline:
             try:
-                if httpx.get(f"{url}/openapi.json", timeout=1).status_code == 200:
+                if httpx2.get(f"{url}/openapi.json", timeout=1).status_code == 200:
                     break
-            except httpx.TransportError:
+            except httpx2.TransportError:
                 time.sleep(0.05)
         else:
             pytest.fail(f"uvicorn did not start on {url}")
