@@ -165,6 +165,28 @@ def naive_neo4j(store: GraphStore, docs: list[Document]) -> Result:
     )
 
 
+def transactional_neo4j(
+    corpus: list[Document], naive_docs: int, home: Path | None, results: list[Result]
+) -> Result:
+    """The batched Neo4j loader (on a just-started server too when ``home`` is known), then the naive one."""
+    if home:
+        restart_fresh(home)
+    store = open_store(settings_from_env(store="neo4j"))
+    store.wipe()
+    if home:
+        results.append(batched("Neo4j, batched UNWIND, server just started", store, corpus))
+        store.wipe()
+        results.append(batched("Neo4j, batched UNWIND, warm server", store, corpus))
+    else:  # how warm the running server is, is unknown
+        results.append(batched("Neo4j, batched UNWIND", store, corpus))
+    store.wipe()
+    naive = naive_neo4j(store, corpus[:naive_docs])
+    results.append(naive)
+    store.wipe()
+    store.close()
+    return naive
+
+
 def main(argv: list[str] | None = None) -> int:
     """Run the benchmark and print a Markdown report."""
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
@@ -174,6 +196,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument(
         "--bulk", action="store_true", help="also the bulk first loads (CSV set + COPY / neo4j-admin)"
     )
+    ap.add_argument("--bulk-only", action="store_true", help="only the bulk first loads")
     ap.add_argument(
         "--neo4j-home",
         type=Path,
@@ -181,6 +204,7 @@ def main(argv: list[str] | None = None) -> int:
     )
     args = ap.parse_args(argv)
     kinds = args.stores.split(",")
+    transactional, bulk = not args.bulk_only, args.bulk or args.bulk_only
 
     t0 = time.perf_counter()
     corpus = make_corpus(args.docs)
@@ -188,34 +212,21 @@ def main(argv: list[str] | None = None) -> int:
     results: list[Result] = []
     if "embedded" in kinds:
         with tempfile.TemporaryDirectory() as tmp:
-            store = open_store(settings_from_env({}, store="embedded", data_dir=Path(tmp)))
-            results.append(batched("embedded (LadybugDB), batched UNWIND", store, corpus))
-            store.close()
-            if args.bulk:
+            if transactional:
+                store = open_store(settings_from_env({}, store="embedded", data_dir=Path(tmp)))
+                results.append(batched("embedded (LadybugDB), batched UNWIND", store, corpus))
+                store.close()
+            if bulk:
                 results.append(bulk_embedded(corpus, Path(tmp)))
     naive: Result | None = None
     if "neo4j" in kinds:
         if not os.environ.get("NEO4J_URI"):
             print('NEO4J_URI unset: skipping Neo4j (eval "$(docker/neo4j-local start)")', file=sys.stderr)
-        else:
-            if args.neo4j_home:
-                restart_fresh(args.neo4j_home)
-            store = open_store(settings_from_env(store="neo4j"))
-            store.wipe()
-            if args.neo4j_home:
-                results.append(batched("Neo4j, batched UNWIND, server just started", store, corpus))
-                store.wipe()
-                results.append(batched("Neo4j, batched UNWIND, warm server", store, corpus))
-            else:  # how warm the running server is, is unknown
-                results.append(batched("Neo4j, batched UNWIND", store, corpus))
-            store.wipe()
-            naive = naive_neo4j(store, corpus[: args.naive_docs])
-            results.append(naive)
-            store.wipe()
-            store.close()
-            if args.bulk and args.neo4j_home:
-                with tempfile.TemporaryDirectory() as tmp:
-                    results.append(bulk_neo4j(corpus, Path(tmp), args.neo4j_home))
+        elif transactional:
+            naive = transactional_neo4j(corpus, args.naive_docs, args.neo4j_home, results)
+        if bulk and args.neo4j_home and os.environ.get("NEO4J_URI"):
+            with tempfile.TemporaryDirectory() as tmp:
+                results.append(bulk_neo4j(corpus, Path(tmp), args.neo4j_home))
 
     print("| loader | documents | tasks | nodes | relationships | seconds | tasks/s | relationships/s |")
     print("|---|---:|---:|---:|---:|---:|---:|---:|")
