@@ -91,14 +91,18 @@ def bulk_embedded(docs: list[Document], tmp: Path) -> Result:
                   stats.nodes, stats.relationships, seconds)  # fmt: skip
 
 
-def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
-    """The Neo4j bulk first load: CSV set, neo4j-admin import (server stopped meanwhile), restart, schema."""
+def _server_ports() -> tuple[str, str]:
+    """The Bolt and HTTP ports of the server the environment points at (for restarting it)."""
     from urllib.parse import urlsplit
 
+    return str(urlsplit(os.environ["NEO4J_URI"]).port or 7687), os.environ.get("NEO4J_HTTP_PORT", "7474")
+
+
+def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
+    """The Neo4j bulk first load: CSV set, neo4j-admin import (server stopped meanwhile), restart, schema."""
     from bench.scale_bench import neo4j_local
 
-    bolt = str(urlsplit(os.environ["NEO4J_URI"]).port or 7687)
-    http = os.environ.get("NEO4J_HTTP_PORT", "7474")
+    bolt, http = _server_ports()
     start = time.perf_counter()
     stopping = threading.Thread(target=neo4j_local, args=("stop", "--home", str(home)))
     stopping.start()
@@ -120,12 +124,9 @@ def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
 
 def restart_fresh(home: Path) -> None:
     """Stop the docker/neo4j-local server of ``home`` and start it again with new, empty databases."""
-    from urllib.parse import urlsplit
-
     from bench.scale_bench import neo4j_local
 
-    bolt = str(urlsplit(os.environ["NEO4J_URI"]).port or 7687)
-    http = os.environ.get("NEO4J_HTTP_PORT", "7474")
+    bolt, http = _server_ports()
     neo4j_local("start", "--fresh", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
 
 
