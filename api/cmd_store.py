@@ -16,7 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit
+from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
 from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import Rows, StoreError
@@ -86,14 +86,30 @@ def ingest(
     """
     from fengong.batch import IngestReport, ingest_paths  # the extractor is heavy; only this needs it
 
+    if bulk and bulk_csv is not None:
+        raise typer.Exit(
+            fail("--bulk loads an embedded store, --bulk-csv writes a set for neo4j-admin: choose one")
+        )
+    if bulk and store_settings(store, data).store != "embedded":
+        raise typer.Exit(
+            fail("--bulk loads only an empty embedded store; for Neo4j write a set with --bulk-csv (README)")
+        )
     err = Console(stderr=True)
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     report: IngestReport
     with Progress(*columns, console=err, transient=False) as progress:
         bar = progress.add_task("ingest", total=None)
+        stored = 0
+        stored_verb = "written" if bulk_csv is not None or bulk else "committed"
 
         def on_file(path: Path, outcome: str) -> None:
-            progress.advance(bar)
+            # The bar counts files read; documents join the count in the label once stored.
+            nonlocal stored
+            if outcome == "loaded":
+                stored += 1
+                progress.update(bar, description=f"ingest ({stored} {stored_verb})")
+            else:
+                progress.advance(bar)
 
         def on_start(n: int) -> None:
             progress.update(bar, total=n)
@@ -105,6 +121,18 @@ def ingest(
                 report = bulk_csv_paths(files, bulk_csv, workers=workers, on_file=on_file, on_start=on_start)
             except OSError as exc:
                 raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
+        elif bulk:
+            from fengong.bulk import bulk_load_paths
+            from fengong.graph.embedded import EmbeddedStore
+
+            graph = open_or_exit(store, data)
+            try:
+                assert isinstance(graph, EmbeddedStore)  # checked above
+                report = bulk_load_paths(graph, files, workers=workers, on_file=on_file, on_start=on_start)
+            except (StoreError, OSError) as exc:
+                raise typer.Exit(fail(f"bulk load failed: {exc}")) from exc
+            finally:
+                graph.close()
         else:
             graph = open_or_exit(store, data)
             try:

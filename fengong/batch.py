@@ -20,8 +20,10 @@ from fengong.ingest.model import Document
 from fengong.ingest.parallel import extract_many
 from fengong.ingest.read_folder import expand_inputs
 
-#: Called once per input file with (path, outcome) where outcome is loaded / unchanged /
-#: duplicate / failed; "loaded" only when the transaction holding that document has committed.
+#: Called with (path, outcome). Every input file ends with one of loaded / unchanged /
+#: duplicate / failed; a new or edited document is first "read" (extracted and handed to the
+#: loader, which may batch it or read ahead), then "loaded" once it is stored: its transaction
+#: has committed, or it is written into the CSV set.
 FileHook = Callable[[Path, str], None]
 
 
@@ -83,8 +85,10 @@ def ingest_paths(
                 units.update(doc.units)
                 doc.text = ""  # the graph keeps evidence sentences, not whole texts
                 uncommitted.append(result.path)
+                if on_file is not None:
+                    on_file(result.path, "read")
                 yield doc
-                continue  # reported by committed()
+                continue  # "loaded" is reported by committed()
             if on_file is not None:
                 on_file(result.path, outcome)
 

@@ -87,6 +87,8 @@ def bulk_csv_paths(
                 seen_text[part.sha256] = part.doc_id
                 report.warnings.extend(out.warnings)
             if on_file is not None:
+                if outcome == "loaded":
+                    on_file(out.path, "read")  # the same protocol as a transactional ingest
                 on_file(out.path, outcome)
         stats = writer.close()
     except BaseException:
@@ -110,9 +112,11 @@ def bulk_load_paths(
 ) -> IngestReport:
     """The first load of ``paths`` into an empty embedded store: a CSV set, then ``COPY``.
 
-    The set is written in a temporary directory beside the store and removed afterwards.
+    The set is written in a temporary directory beside the store and removed afterwards. A store
+    that is not empty is refused before any file is read.
     """
     start = time.perf_counter()
+    store.check_bulk_target()
     with tempfile.TemporaryDirectory(prefix="fengong-bulk-", dir=store.path.parent) as tmp:
         report = bulk_csv_paths(paths, Path(tmp) / "set", workers=workers, on_file=on_file, on_start=on_start)
         store.bulk_load(Path(tmp) / "set")

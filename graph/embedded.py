@@ -171,13 +171,8 @@ class EmbeddedStore(GraphStore):
 
     # -- bulk first load ---------------------------------------------------------------------
 
-    def bulk_load(self, directory: Path) -> dict[str, int]:
-        """Load a CSV set written by ``fengong.graph.bulk_csv`` into this empty store by COPY.
-
-        Returns the store's counts afterwards. Refuses a store that holds anything (the set's
-        shared nodes would collide); if a COPY fails, the store is emptied again and the error
-        names the file.
-        """
+    def check_bulk_target(self) -> None:
+        """Raise ``StoreError`` unless this store can take a bulk load: writable and empty."""
         if self.read_only:
             raise StoreError("the embedded store was opened read-only")
         held = self.counts()
@@ -186,6 +181,15 @@ class EmbeddedStore(GraphStore):
                 f"a bulk load needs an empty store; {self.path} holds {held['nodes']} nodes "
                 "(load into a new --data directory, or ingest without --bulk)"
             )
+
+    def bulk_load(self, directory: Path) -> dict[str, int]:
+        """Load a CSV set written by ``fengong.graph.bulk_csv`` into this empty store by COPY.
+
+        Returns the store's counts afterwards. Refuses a store that holds anything (the set's
+        shared nodes would collide); if a COPY fails, the store is emptied again and the error
+        names the file.
+        """
+        self.check_bulk_target()
         with self._lock:
             for name, statement in copy_statements(Path(directory)):
                 try:

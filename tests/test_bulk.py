@@ -140,6 +140,38 @@ def test_embedded_bulk_load_builds_the_graph_the_loader_builds(
     assert [p.name for p in data.iterdir() if p.name.startswith("fengong-bulk-")] == []
 
 
+def test_cli_bulk_takes_the_copy_path_and_refuses_a_store_that_holds_documents(tmp_path: Path) -> None:
+    # A transactional ingest would take the second run as "5 unchanged"; the bulk path refuses it
+    # before reading a file, and leaves the store as it was.
+    args = ["ingest", str(SAMPLES), "--bulk", "--store", "embedded", "--data", str(tmp_path / "store")]
+    assert runner.invoke(app, args).exit_code == 0
+    again = runner.invoke(app, args)
+    assert again.exit_code == 1
+    assert "bulk load failed: a bulk load needs an empty store" in again.stderr
+    assert "documents" not in again.stdout  # no summary: nothing was read
+    store = open_store(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))
+    try:
+        assert store.counts()["Document"] == 5
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize(
+    ("extra", "message"),
+    [
+        (["--store", "neo4j"], "--bulk loads only an empty embedded store"),
+        (["--bulk-csv", "{tmp}/set"], "choose one"),
+    ],
+)
+def test_cli_bulk_refuses_neo4j_and_bulk_csv(tmp_path: Path, extra: list[str], message: str) -> None:
+    extra = [a.format(tmp=tmp_path) for a in extra]
+    args = ["ingest", str(SAMPLES), "--bulk", "--data", str(tmp_path / "store"), *extra]
+    result = runner.invoke(app, args)
+    assert result.exit_code == 1
+    assert message in result.stderr
+    assert not (tmp_path / "store").exists() and not (tmp_path / "set").exists()
+
+
 def test_embedded_bulk_load_refuses_a_store_that_holds_documents(tmp_path: Path) -> None:
     bulk_csv_paths([SAMPLES], tmp_path / "set", workers=1)
     store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))

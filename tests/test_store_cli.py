@@ -32,6 +32,7 @@ def test_ingest_query_and_cypher(cli: tuple[CliRunner, typer.Typer], tmp_path: P
     result = runner.invoke(app, ["ingest", *files, str(bad)])
     assert result.exit_code == 1, result.output  # one bad file: the rest is loaded, exit non-zero
     assert "broken.docx" in result.output and "documents 5 loaded" in result.output
+    assert "ingest (5 committed)" in result.stderr  # the progress label counts committed documents
 
     result = runner.invoke(app, ["query", "documents", "--json"])
     assert result.exit_code == 0, result.output
