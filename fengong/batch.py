@@ -78,7 +78,6 @@ def ingest_paths(
                 outcome = "duplicate"
                 report.duplicates += 1
             else:
-                outcome = "loaded"
                 known[doc.id] = doc.sha256
                 seen_text[doc.sha256] = doc.id
                 report.warnings.extend(doc.warnings)
