@@ -62,6 +62,7 @@ def ingest_paths(
     known = {row["id"]: row["sha256"] for row in run_named(store, "document_hashes", limit=2**62)}
     seen_text = {sha: doc_id for doc_id, sha in known.items()}
     units: set[str] = set()
+    this_run: dict[str, str] = {}  # id -> sha256 of the documents this run loads
     # Files handed to the loader, in order, until their batch commits (the loader may read ahead).
     uncommitted: deque[Path] = deque()
 
@@ -71,6 +72,9 @@ def ingest_paths(
             doc = result.document
             if doc is None:
                 report.errors.append(result.error or f"{result.path}: unreadable")
+            elif this_run.get(doc.id) == doc.sha256:  # the same text again, in this run
+                outcome = "duplicate"
+                report.duplicates += 1
             elif known.get(doc.id) == doc.sha256:
                 outcome = "unchanged"
                 report.unchanged += 1
@@ -78,7 +82,7 @@ def ingest_paths(
                 outcome = "duplicate"
                 report.duplicates += 1
             else:
-                known[doc.id] = doc.sha256
+                known[doc.id] = this_run[doc.id] = doc.sha256
                 seen_text[doc.sha256] = doc.id
                 report.warnings.extend(doc.warnings)
                 units.update(doc.units)

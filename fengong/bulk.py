@@ -73,14 +73,15 @@ def bulk_csv_paths(
             part = out.part
             if part is None:
                 report.errors.append(out.error or f"{out.path}: unreadable")
-            elif seen_text.get(part.sha256, part.doc_id) != part.doc_id:
+            elif part.sha256 in seen_text:  # the same text again, under this id or another
                 outcome = "duplicate"
                 report.duplicates += 1
             elif not writer.add(part):
                 outcome = "duplicate"
                 report.duplicates += 1
                 report.warnings.append(
-                    f"{out.path}: a document with the same id is already in the set; the first one is kept"
+                    f"{out.path}: another text with the same document id is already in the set; "
+                    "the first one is kept"
                 )
             else:
                 outcome = "loaded"

@@ -58,6 +58,23 @@ def test_cli_writes_a_set_skipping_duplicates_and_naming_broken_files(corpus: Pa
     assert "--nodes=nodes_Task.csv" in args and "--relationships=rels_LEADS.csv" in args
 
 
+def test_an_identical_copy_is_a_duplicate_without_a_warning(tmp_path: Path) -> None:
+    # Same title, place and number: the same document id. An identical copy loses nothing, so
+    # only another text under that id deserves "the first one is kept".
+    sample = next(SAMPLES.glob("003_*.txt"))
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copy(sample, folder / "a.txt")
+    shutil.copy(sample, folder / "b-copy.txt")
+    (folder / "c-edited.txt").write_text(
+        sample.read_text(encoding="utf-8") + "\n附件：无\n", encoding="utf-8"
+    )
+    report = bulk_csv_paths([folder], tmp_path / "set", workers=1)
+    assert (report.loaded, report.duplicates) == (1, 2)
+    kept = [w for w in report.warnings if "the first one is kept" in w]
+    assert len(kept) == 1 and "c-edited.txt" in kept[0]
+
+
 def test_shared_nodes_and_edges_are_written_once(corpus: Path, tmp_path: Path) -> None:
     report = bulk_csv_paths([corpus], tmp_path / "set", workers=2)
     assert (report.loaded, report.duplicates, len(report.errors)) == (5, 1, 1)
