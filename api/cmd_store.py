@@ -7,9 +7,9 @@ Thin: options are parsed here, the work is done by ``fengong.ingest.pipeline`` a
 from __future__ import annotations
 
 import json
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 import typer
 from rich.console import Console
@@ -19,7 +19,10 @@ from rich.table import Table
 from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
 from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
-from fengong.graph.store import Rows, StoreError
+from fengong.graph.store import GraphStore, Rows, StoreError
+
+if TYPE_CHECKING:
+    from fengong.batch import FileHook, IngestReport
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print rows as UTF-8 JSON instead of a table.")]
 
@@ -47,6 +50,46 @@ def _parse_params(pairs: Sequence[str]) -> dict[str, Any]:
             raise typer.BadParameter(f"--param wants k=v, got {pair!r}")
         out[key.strip()] = value
     return out
+
+
+def _with_progress(
+    console: Console, stored_verb: str, run: Callable[[FileHook, Callable[[int], None]], IngestReport]
+) -> IngestReport:
+    """Run an ingest under a progress bar: the bar counts files read, its label documents stored."""
+    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+    with Progress(*columns, console=console, transient=False) as progress:
+        bar = progress.add_task("ingest", total=None)
+        stored = 0
+
+        def on_file(path: Path, outcome: str) -> None:
+            nonlocal stored
+            if outcome == "loaded":  # always after "read" for that file
+                stored += 1
+                progress.update(bar, description=f"ingest ({stored} {stored_verb})")
+            else:
+                progress.advance(bar)
+
+        def on_start(n: int) -> None:
+            progress.update(bar, total=n)
+
+        return run(on_file, on_start)
+
+
+def _bulk_load(console: Console, graph: GraphStore, files: list[Path], workers: int | None) -> IngestReport:
+    """``--bulk``: refuse a store that holds anything before reading a file, then COPY."""
+    from fengong.bulk import bulk_load_paths
+    from fengong.graph.embedded import EmbeddedStore
+
+    assert isinstance(graph, EmbeddedStore)  # the command checked the store kind
+    try:
+        graph.check_bulk_target()
+        return _with_progress(
+            console,
+            "written",
+            lambda hook, start: bulk_load_paths(graph, files, workers=workers, on_file=hook, on_start=start),
+        )
+    except (StoreError, OSError) as exc:
+        raise typer.Exit(fail(f"bulk load failed: {exc}")) from exc
 
 
 def ingest(
@@ -84,7 +127,7 @@ def ingest(
     become a CSV set for `neo4j-admin database import full`, far faster for a first load. With
     --bulk an empty embedded store is loaded by COPY from such a set.
     """
-    from fengong.batch import IngestReport, ingest_paths  # the extractor is heavy; only this needs it
+    from fengong.batch import ingest_paths  # the extractor is heavy; only this needs it
 
     if bulk and bulk_csv is not None:
         raise typer.Exit(
@@ -95,61 +138,44 @@ def ingest(
             fail("--bulk loads only an empty embedded store; for Neo4j write a set with --bulk-csv (README)")
         )
     err = Console(stderr=True)
-    columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
     report: IngestReport
-    with Progress(*columns, console=err, transient=False) as progress:
-        bar = progress.add_task("ingest", total=None)
-        stored = 0
-        stored_verb = "written" if bulk_csv is not None or bulk else "committed"
+    if bulk_csv is not None:
+        from fengong.bulk import bulk_csv_paths
 
-        def on_file(path: Path, outcome: str) -> None:
-            # The bar counts files read; documents join the count in the label once stored.
-            nonlocal stored
-            if outcome == "loaded":
-                stored += 1
-                progress.update(bar, description=f"ingest ({stored} {stored_verb})")
+        out = bulk_csv
+        try:
+            report = _with_progress(
+                err,
+                "written",
+                lambda hook, start: bulk_csv_paths(files, out, workers=workers, on_file=hook, on_start=start),
+            )
+        except OSError as exc:
+            raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
+    else:
+        graph = open_or_exit(store, data)  # before the bar: a store that cannot be used draws none
+        try:
+            if bulk:
+                report = _bulk_load(err, graph, files, workers)
             else:
-                progress.advance(bar)
-
-        def on_start(n: int) -> None:
-            progress.update(bar, total=n)
-
-        if bulk_csv is not None:
-            from fengong.bulk import bulk_csv_paths
-
-            try:
-                report = bulk_csv_paths(files, bulk_csv, workers=workers, on_file=on_file, on_start=on_start)
-            except OSError as exc:
-                raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
-        elif bulk:
-            from fengong.bulk import bulk_load_paths
-            from fengong.graph.embedded import EmbeddedStore
-
-            graph = open_or_exit(store, data)
-            try:
-                assert isinstance(graph, EmbeddedStore)  # checked above
-                report = bulk_load_paths(graph, files, workers=workers, on_file=on_file, on_start=on_start)
-            except (StoreError, OSError) as exc:
-                raise typer.Exit(fail(f"bulk load failed: {exc}")) from exc
-            finally:
-                graph.close()
-        else:
-            graph = open_or_exit(store, data)
-            try:
-                report = ingest_paths(
-                    graph,
-                    files,
-                    workers=workers,
-                    docs_per_transaction=batch,
-                    on_file=on_file,
-                    on_start=on_start,
-                )
-            except StoreError as exc:
-                raise typer.Exit(
-                    fail(f"loading failed, nothing from the failed batch was kept: {exc}")
-                ) from exc
-            finally:
-                graph.close()
+                try:
+                    report = _with_progress(
+                        err,
+                        "committed",
+                        lambda hook, start: ingest_paths(
+                            graph,
+                            files,
+                            workers=workers,
+                            docs_per_transaction=batch,
+                            on_file=hook,
+                            on_start=start,
+                        ),
+                    )
+                except StoreError as exc:
+                    raise typer.Exit(
+                        fail(f"loading failed, nothing from the failed batch was kept: {exc}")
+                    ) from exc
+        finally:
+            graph.close()
     for path, reason in report.skipped:
         err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
     for message in report.errors:
