@@ -57,32 +57,37 @@ def _with_progress(
 ) -> IngestReport:
     """Run an ingest under a progress bar: the bar counts files read, its label documents stored."""
     columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
-    with Progress(*columns, console=console, transient=False) as progress:
-        bar = progress.add_task("ingest", total=None)
-        stored = 0
+    progress = Progress(*columns, console=console, transient=False)
+    bar = progress.add_task("ingest", total=None)
+    stored = 0
 
-        def on_file(path: Path, outcome: str) -> None:
-            nonlocal stored
-            if outcome == "loaded":  # always after "read" for that file
-                stored += 1
-                progress.update(bar, description=f"ingest ({stored} {stored_verb})")
-            else:
-                progress.advance(bar)
+    def on_file(path: Path, outcome: str) -> None:
+        nonlocal stored
+        if outcome == "loaded":  # always after "read" for that file
+            stored += 1
+            progress.update(bar, description=f"ingest ({stored} {stored_verb})")
+        else:
+            progress.advance(bar)
 
-        def on_start(n: int) -> None:
-            progress.update(bar, total=n)
+    def on_start(n: int) -> None:
+        # Drawn once there are files to count: a run refused before that shows only its error.
+        progress.update(bar, total=n)
+        progress.start()
 
+    try:
         return run(on_file, on_start)
+    finally:
+        if progress.live.is_started:  # stopping one never started still prints a blank line
+            progress.stop()
 
 
 def _bulk_load(console: Console, graph: GraphStore, files: list[Path], workers: int | None) -> IngestReport:
-    """``--bulk``: refuse a store that holds anything before reading a file, then COPY."""
+    """``--bulk``: a CSV set, then COPY (a store that holds anything is refused first)."""
     from fengong.bulk import bulk_load_paths
     from fengong.graph.embedded import EmbeddedStore
 
     assert isinstance(graph, EmbeddedStore)  # the command checked the store kind
     try:
-        graph.check_bulk_target()
         return _with_progress(
             console,
             "written",
@@ -152,7 +157,7 @@ def ingest(
         except OSError as exc:
             raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
     else:
-        graph = open_or_exit(store, data)  # before the bar: a store that cannot be used draws none
+        graph = open_or_exit(store, data)
         try:
             if bulk:
                 report = _bulk_load(err, graph, files, workers)

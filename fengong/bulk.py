@@ -66,7 +66,7 @@ def bulk_csv_paths(
     if on_start is not None:
         on_start(len(files))
     writer = BulkCsvWriter(directory)
-    seen_text: dict[str, str] = {}
+    seen_text: set[str] = set()  # the texts (sha256) already in the set
     try:
         for out in parallel_map(_part_of, files, workers):
             outcome = "failed"
@@ -85,7 +85,7 @@ def bulk_csv_paths(
                 )
             else:
                 outcome = "loaded"
-                seen_text[part.sha256] = part.doc_id
+                seen_text.add(part.sha256)
                 report.warnings.extend(out.warnings)
             if on_file is not None:
                 if outcome == "loaded":

@@ -167,6 +167,7 @@ def test_cli_bulk_takes_the_copy_path_and_refuses_a_store_that_holds_documents(t
     assert "bulk load failed: a bulk load needs an empty store" in again.stderr
     assert "documents" not in again.stdout  # no summary: nothing was read
     assert "0/?" not in again.stderr  # refused before the progress bar is drawn
+    assert again.stderr.startswith("error: bulk load failed")  # nor a blank line before it
     store = open_store(settings_from_env({}, store="embedded", data_dir=tmp_path / "store"))
     try:
         assert store.counts()["Document"] == 5
