@@ -23,9 +23,9 @@ graph grows.
 from __future__ import annotations
 
 import contextlib
+import logging
 import os
 import re
-import shutil
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,12 +33,14 @@ from typing import Any
 
 import ladybug as lb
 
+from fengong.graph.commit_guard import CommitGuard, delete_database
 from fengong.graph.export.admin_csv import ARRAY_DELIMITER, node_file, rel_file
 from fengong.graph.schema import NODE_ORDER, NODES, REL_ORDER, RELS, Prop, ladybug_ddl, quote
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
 
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
+log = logging.getLogger(__name__)
 
 
 class EmbeddedStore(GraphStore):
@@ -53,21 +55,40 @@ class EmbeddedStore(GraphStore):
         self.path = settings.embedded_path
         self.read_only = read_only
         self._lock = threading.RLock()
+        self._guard = CommitGuard(self.path)
+        self.recovered: str | None = None  # what opening undid after a crash, if anything
         self._open()
 
     def _open(self) -> None:
-        """Open the database (buffer pool capped by the settings) and its connection."""
+        """Open the database (buffer pool capped by the settings) and its connection.
+
+        A writer first takes the guard's lock; any opener first undoes a commit or bulk load
+        that a dead process left half-written (see ``fengong.graph.commit_guard``).
+        """
         try:
             if not self.read_only:
                 self.path.parent.mkdir(parents=True, exist_ok=True)
+                self._guard.acquire()
+        except OSError as exc:
+            raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        try:
+            recovered = self._guard.recover()
+            if recovered:
+                self.recovered = recovered
+                log.warning("%s", recovered)
             self._db = lb.Database(
                 str(self.path),
                 read_only=self.read_only,
                 buffer_pool_size=self.settings.buffer_pool_mb * 2**20,
+                auto_checkpoint=False,  # checkpoints happen outside commits, see commit_guard
             )
             self._conn = lb.Connection(self._db)
         except RuntimeError as exc:
+            self._guard.release()
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
+        except BaseException:
+            self._guard.release()
+            raise
         if not self.read_only:
             for statement in ladybug_ddl():
                 self._conn.execute(statement)
@@ -75,13 +96,13 @@ class EmbeddedStore(GraphStore):
     def _recreate(self) -> None:
         """Delete the database files and open a new, empty store in their place."""
         self.close()
-        for path in self.path.parent.iterdir():  # the file and its .wal / .tmp / .shadow siblings
-            if path.name == self.path.name or path.name.startswith(self.path.name + "."):
-                if path.is_dir():
-                    shutil.rmtree(path)
-                else:
-                    path.unlink()
+        delete_database(self.path)
         self._open()
+
+    def _checkpoint(self) -> None:
+        """Empty the write-ahead log into the database file, so a commit's log holds only it."""
+        if self._guard.wal.exists():
+            self._conn.execute("CHECKPOINT")
 
     # -- transactions ----------------------------------------------------------------------
 
@@ -104,13 +125,23 @@ class EmbeddedStore(GraphStore):
         if self.read_only:
             raise StoreError("the embedded store was opened read-only")
         with self._lock:
+            self._checkpoint()
             self._conn.execute("BEGIN TRANSACTION")
             try:
                 yield self._execute
             except BaseException:
                 self._rollback_quietly()
                 raise
-            self._conn.execute("COMMIT")
+            with self._guard.window("commit"):
+                self._conn.execute("COMMIT")
+
+    @contextlib.contextmanager
+    def _autocommit_window(self) -> Iterator[None]:
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only")
+        self._checkpoint()
+        with self._guard.window("commit"):
+            yield
 
     # -- queries ---------------------------------------------------------------------------
 
@@ -133,10 +164,14 @@ class EmbeddedStore(GraphStore):
             if union:
                 self._conn.set_max_threads_for_exec(1)
             try:
+                window: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
                 if read_only:
                     self._conn.execute("BEGIN TRANSACTION READ ONLY")
+                else:  # an auto-commit write: its commit is guarded like the loader's
+                    window = self._autocommit_window()
                 try:
-                    result = self._conn.execute(cypher, params or {})
+                    with window:
+                        result = self._conn.execute(cypher, params or {})
                     if isinstance(result, list):
                         raise StoreError("one statement at a time")
                     columns = result.get_column_names()
@@ -191,16 +226,23 @@ class EmbeddedStore(GraphStore):
         """
         self.check_bulk_target()
         with self._lock:
-            for name, statement in copy_statements(Path(directory)):
-                try:
-                    self._conn.execute(statement)
-                except RuntimeError as exc:
-                    # The store was empty: new files are exact and far faster than deleting
-                    # millions of copied rows one by one.
-                    self._recreate()
-                    raise StoreError(
-                        f"bulk load of {Path(directory) / name} failed: {self._explain(exc)}"
-                    ) from exc
+            self._checkpoint()
+            failed: tuple[str, RuntimeError] | None = None
+            with self._guard.window("bulk"):  # a crash inside: the next open empties the store
+                for name, statement in copy_statements(Path(directory)):
+                    try:
+                        self._conn.execute(statement)
+                    except RuntimeError as exc:
+                        failed = name, exc
+                        break
+            if failed:
+                # The store was empty: new files are exact and far faster than deleting
+                # millions of copied rows one by one.
+                self._recreate()
+                file, error = failed
+                raise StoreError(
+                    f"bulk load of {Path(directory) / file} failed: {self._explain(error)}"
+                ) from error
             # COPY leaves memory outside the buffer pool (its primary-key hash indexes) held
             # until the database closes: 8.2 GB instead of 5.3 GB peak at 100,000 documents.
             self.close()
@@ -212,6 +254,7 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             self._conn.close()
             self._db.close()
+            self._guard.release()
 
 
 def _plain(value: Any) -> Any:

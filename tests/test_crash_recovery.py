@@ -1,0 +1,167 @@
+"""The embedded store after a process died inside a commit or a bulk load.
+
+A child process loads documents and dies (``os._exit``) inside the guarded window; the test
+then tears the engine's write-ahead log the way a kill during the log write does, and opens
+the store again. The engine alone cannot open such a log (the first test shows it); the store
+must, holding exactly what it held before the interrupted transaction.
+"""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import textwrap
+from pathlib import Path
+
+import pytest
+
+from fengong.bulk import bulk_csv_paths
+from fengong.graph.commit_guard import CommitGuard
+from fengong.graph.embedded import EmbeddedStore
+from fengong.graph.settings import settings_from_env
+from fengong.graph.store import StoreError
+from tests.conftest import ROOT, SAMPLES
+from tests.fixtures_docs import kaifeng, liaocheng
+from tests.store_fixtures import dump
+
+# Loads kaifeng() normally, then liaocheng() (or the bulk set) with a window that exits the
+# process after the work returned and before the marker is removed: a death inside the window.
+CHILD = textwrap.dedent(
+    """
+    import contextlib, os, sys
+    from pathlib import Path
+    from fengong.graph.embedded import EmbeddedStore
+    from fengong.graph.settings import settings_from_env
+    from tests.fixtures_docs import kaifeng, liaocheng
+
+    store = EmbeddedStore(settings_from_env({}, data_dir=Path(sys.argv[1])))
+    if sys.argv[2] == "commit":
+        store.load_document(kaifeng())
+    real_window = store._guard.window
+
+    @contextlib.contextmanager
+    def die_inside(kind):
+        with real_window(kind):
+            yield
+            os._exit(0)
+
+    store._guard.window = die_inside
+    if sys.argv[2] == "commit":
+        store.load_document(liaocheng())
+    else:
+        store.bulk_load(Path(sys.argv[3]))
+    """
+)
+
+
+def _die_inside(data: Path, kind: str, *extra: str) -> None:
+    run = subprocess.run(
+        [sys.executable, "-c", CHILD, str(data), kind, *extra], cwd=ROOT, capture_output=True, text=True
+    )
+    assert run.returncode == 0, run.stderr
+
+
+def _tear(wal: Path) -> None:
+    """Cut the log inside its last record, as a kill in the middle of its write leaves it."""
+    size = wal.stat().st_size
+    assert size > 1_000  # the interrupted commit's records are there
+    with wal.open("r+b") as f:
+        f.truncate(size - size // 3)
+
+
+def _store(data: Path, *, read_only: bool = False) -> EmbeddedStore:
+    return EmbeddedStore(settings_from_env({}, data_dir=data), read_only=read_only)
+
+
+def test_a_commit_torn_by_a_crash_is_discarded_and_the_store_keeps_what_it_held(tmp_path: Path) -> None:
+    expected = _store(tmp_path / "before")
+    expected.load_document(kaifeng())
+    before = dump(expected)
+    expected.close()
+
+    data = tmp_path / "store"
+    _die_inside(data, "commit")
+    guard = CommitGuard(data / "graph.lbug")
+    assert guard.marker.read_text() == "commit"
+    _tear(guard.wal)
+
+    # The engine on its own refuses (or crashes on) the torn log.
+    raw = subprocess.run(
+        [sys.executable, "-c", f"import ladybug; ladybug.Database({str(guard.db_path)!r})"],
+        capture_output=True,
+        text=True,
+    )
+    assert raw.returncode != 0
+
+    store = _store(data)
+    try:
+        assert store.recovered is not None and "interrupted inside its commit" in store.recovered
+        assert dump(store) == before
+        assert not guard.marker.exists()
+        store.load_document(liaocheng())  # and it takes writes again
+        assert store.counts()["Document"] == 2
+    finally:
+        store.close()
+    reopened = _store(data, read_only=True)
+    try:
+        assert reopened.recovered is None
+        assert reopened.counts()["Document"] == 2
+    finally:
+        reopened.close()
+
+
+def test_a_read_only_open_recovers_a_dead_writers_commit(tmp_path: Path) -> None:
+    data = tmp_path / "store"
+    _die_inside(data, "commit")
+    _tear(CommitGuard(data / "graph.lbug").wal)
+    store = _store(data, read_only=True)
+    try:
+        assert store.recovered is not None
+        assert store.counts()["Document"] == 1
+    finally:
+        store.close()
+
+
+def test_a_bulk_load_cut_by_a_crash_leaves_an_empty_store(tmp_path: Path) -> None:
+    csv_dir = tmp_path / "csv"
+    bulk_csv_paths([SAMPLES], csv_dir, workers=1)
+    data = tmp_path / "store"
+    _die_inside(data, "bulk", str(csv_dir))
+    assert CommitGuard(data / "graph.lbug").marker.read_text() == "bulk"
+
+    store = _store(data)
+    try:
+        assert store.recovered is not None and "emptied again" in store.recovered
+        assert store.counts()["nodes"] == 0
+        store.check_bulk_target()  # empty, so a bulk load may be run again
+    finally:
+        store.close()
+
+
+def test_a_live_writers_commit_is_left_alone(tmp_path: Path) -> None:
+    writer = _store(tmp_path)
+    try:
+        writer.load_document(kaifeng())
+        # As if the writer were inside a commit right now: its marker and lock are live.
+        writer._guard.marker.write_text("commit")
+        reader = _store(tmp_path, read_only=True)
+        try:
+            assert reader.recovered is None
+            assert writer._guard.marker.exists()
+            assert reader.counts()["Document"] == 1
+        finally:
+            reader.close()
+    finally:
+        writer._guard.marker.unlink()
+        writer.close()
+
+
+def test_a_second_writer_is_refused_with_the_reason(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(CommitGuard, "lock_wait_s", 0.3)
+    writer = _store(tmp_path)
+    try:
+        with pytest.raises(StoreError, match="another process is writing to it"):
+            _store(tmp_path)
+    finally:
+        writer.close()
+    _store(tmp_path).close()  # the lock went with the first writer
