@@ -104,11 +104,10 @@ class CommitGuard:
         """
         if not self.marker.exists():
             return None
-        held = self._lock_fd is not None
-        fd = None if held else self._try_lock()
-        if not held and fd is None:
-            return None  # a live writer is inside its window
+        fd = None
         try:
+            if self._lock_fd is None and (fd := self._try_lock()) is None:
+                return None  # a live writer is inside its window
             try:
                 kind = self.marker.read_text(encoding="ascii").strip()
             except FileNotFoundError:
