@@ -24,7 +24,7 @@ import sys
 import tempfile
 import threading
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from bench.corpus import make_corpus
@@ -48,6 +48,9 @@ class Result:
     nodes: int
     relationships: int
     seconds: float
+    #: Bulk rows: seconds per step, and which step loads the written set into the store.
+    phases: dict[str, float] = field(default_factory=dict)
+    load_phase: str = ""
 
     @property
     def tasks_per_s(self) -> float:
@@ -82,13 +85,15 @@ def bulk_embedded(docs: list[Document], tmp: Path) -> Result:
     store = EmbeddedStore(settings_from_env({}, store="embedded", data_dir=tmp / "bulk-store"))
     start = time.perf_counter()
     stats = _write_set(docs, tmp / "set", store.topic_en())
+    written = time.perf_counter()
     counts = store.bulk_load(tmp / "set")
     seconds = time.perf_counter() - start
     store.close()
     shutil.rmtree(tmp / "set")
     assert counts["relationships"] == stats.relationships
+    phases = {"CSV set": written - start, "COPY": seconds - (written - start)}
     return Result("embedded (LadybugDB), bulk first load: CSV set + COPY", stats.documents, stats.tasks,
-                  stats.nodes, stats.relationships, seconds)  # fmt: skip
+                  stats.nodes, stats.relationships, seconds, phases, "COPY")  # fmt: skip
 
 
 def _server_ports() -> tuple[str, str]:
@@ -103,23 +108,31 @@ def bulk_neo4j(docs: list[Document], tmp: Path, home: Path) -> Result:
     from bench.scale_bench import neo4j_local
 
     bolt, http = _server_ports()
-    start = time.perf_counter()
+    marks = [time.perf_counter()]
     stopping = threading.Thread(target=neo4j_local, args=("stop", "--home", str(home)))
     stopping.start()
     stats = _write_set(docs, tmp / "set", topic_labels())
+    marks.append(time.perf_counter())
     stopping.join()
+    marks.append(time.perf_counter())
     # Replaces only the `neo4j` database: the system database, its users and password stay.
     neo4j_local("admin-import", "--home", str(home), "neo4j", "--overwrite-destination=true",
                 *admin_import_args(tmp / "set"))  # fmt: skip
+    marks.append(time.perf_counter())
     neo4j_local("start", "--home", str(home), "--bolt-port", bolt, "--http-port", http)
+    marks.append(time.perf_counter())
     store = open_store(settings_from_env(store="neo4j"))  # constraints and indexes, awaited
-    seconds = time.perf_counter() - start
+    marks.append(time.perf_counter())
+    seconds = marks[-1] - marks[0]
+    steps = ("CSV set", "stop (beyond the CSV set)", "neo4j-admin import", "start", "schema")
+    phases = {name: b - a for name, a, b in zip(steps, marks[:-1], marks[1:], strict=True)}
     counts = store.counts()
     store.close()
     shutil.rmtree(tmp / "set")
     assert counts["relationships"] == stats.relationships
     return Result("Neo4j, bulk first load: CSV set + neo4j-admin import + restart + schema", stats.documents,
-                  stats.tasks, stats.nodes, stats.relationships, seconds)  # fmt: skip
+                  stats.tasks, stats.nodes, stats.relationships, seconds, phases,
+                  "neo4j-admin import")  # fmt: skip
 
 
 def restart_fresh(home: Path) -> None:
@@ -236,6 +249,11 @@ def main(argv: list[str] | None = None) -> int:
             f"| {r.name} | {r.documents:,} | {r.tasks:,} | {r.nodes:,} | {r.relationships:,} | "
             f"{r.seconds:.1f} | {r.tasks_per_s:,.0f} | {r.rels_per_s:,.0f} |"
         )
+    for r in results:
+        if r.phases:  # where a bulk row's time goes, and the rate of its load step alone
+            steps = ", ".join(f"{name} {s:.1f} s" for name, s in r.phases.items())
+            load = r.relationships / r.phases[r.load_phase]
+            print(f"\n{r.name}: {steps}; {r.load_phase} alone: {load:,.0f} relationships/s.")
     # Compared with the naive loader on the same (warm) server: the last batched Neo4j row.
     neo = next((r for r in reversed(results) if r.name.startswith("Neo4j, batched")), None)
     if neo and naive:
