@@ -18,6 +18,10 @@ the CSV set ``fengong.graph.bulk_csv`` writes, by ``COPY`` (no explicit transact
 ROLLBACK after a COPY). Should a COPY fail, the store's files are made anew, empty, which is where
 it was. The buffer pool is capped (``FENGONG_BUFFER_POOL_MB``), so memory stays bounded as the
 graph grows.
+
+A process killed inside a COMMIT can leave a torn write-ahead log that the engine cannot open;
+``fengong.graph.commit_guard`` keeps the log empty before each commit, marks the commit on disk
+and, at the next open, discards a dead writer's cut-short transaction.
 """
 
 from __future__ import annotations
