@@ -36,16 +36,14 @@ from fengong.graph.store import StoreError
 Window = Literal["commit", "bulk"]
 
 
-def database_files(path: Path) -> list[Path]:
-    """The database file and the engine's siblings of it (``.wal``, ``.shadow``, ``.tmp``)."""
-    if not path.parent.is_dir():
-        return []
-    return [p for p in path.parent.iterdir() if p.name == path.name or p.name.startswith(path.name + ".")]
-
-
 def delete_database(path: Path) -> None:
-    """Delete the database file and its siblings (not the guard's lock and marker)."""
-    for p in database_files(path):
+    """Delete the database file and the engine's siblings of it (``.wal``, ``.shadow``, ``.tmp``),
+    not the guard's lock and marker."""
+    if not path.parent.is_dir():
+        return
+    for p in path.parent.iterdir():
+        if p.name != path.name and not p.name.startswith(path.name + "."):
+            continue
         if p.is_dir():
             shutil.rmtree(p)
         else:

@@ -87,11 +87,10 @@ class EmbeddedStore(GraphStore):
                 auto_checkpoint=False,  # checkpoints happen outside commits, see commit_guard
             )
             self._conn = lb.Connection(self._db)
-        except RuntimeError as exc:
+        except BaseException as exc:
             self._guard.release()
-            raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
-        except BaseException:
-            self._guard.release()
+            if isinstance(exc, RuntimeError):
+                raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
             raise
         if not self.read_only:
             for statement in ladybug_ddl():
@@ -104,7 +103,10 @@ class EmbeddedStore(GraphStore):
         self._open()
 
     def _checkpoint(self) -> None:
-        """Empty the write-ahead log into the database file, so a commit's log holds only it."""
+        """Refuse a read-only store; else empty the write-ahead log into the database file, so
+        the next commit's log holds only that commit (see ``commit_guard``)."""
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only")
         if self._guard.wal.exists():
             self._conn.execute("CHECKPOINT")
 
@@ -126,8 +128,6 @@ class EmbeddedStore(GraphStore):
 
     @contextlib.contextmanager
     def _write_transaction(self) -> Iterator[Runner]:
-        if self.read_only:
-            raise StoreError("the embedded store was opened read-only")
         with self._lock:
             self._checkpoint()
             self._conn.execute("BEGIN TRANSACTION")
@@ -141,8 +141,6 @@ class EmbeddedStore(GraphStore):
 
     @contextlib.contextmanager
     def _autocommit_window(self) -> Iterator[None]:
-        if self.read_only:
-            raise StoreError("the embedded store was opened read-only")
         self._checkpoint()
         with self._guard.window("commit"):
             yield
