@@ -99,6 +99,12 @@ def fingerprint(store: GraphStore) -> dict[str, object]:
     return out
 
 
+#: A test of Neo4j's own behaviour: ``loaded`` on Neo4j alone (no skipped embedded run).
+NEO4J_ONLY = pytest.mark.parametrize(
+    "loaded", [pytest.param("neo4j", marks=pytest.mark.neo4j)], indirect=True
+)
+
+
 @pytest.fixture(scope="module", params=STORE_KINDS)
 def loaded(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
     """A store of each kind holding the fixture documents, shared by the module (only reads or refusals)."""
@@ -235,11 +241,9 @@ def test_upload_refusals_leave_the_store_unchanged(loaded: GraphStore) -> None:
 # -- Neo4j: routing URIs and retried load transactions -------------------------------------------
 
 
-@pytest.mark.neo4j
+@NEO4J_ONLY
 def test_routing_uri_opens_a_single_server(loaded: GraphStore) -> None:
     """neo4j:// (what clusters and Aura's neo4j+s:// use) works against a single server too."""
-    if loaded.kind != "neo4j":
-        pytest.skip("Neo4j only")
     bolt = neo4j_settings()
     routed_uri = "neo4j://" + bolt.neo4j_uri.split("://", 1)[1]
     routed = open_store(settings_from_env(store="neo4j", neo4j_uri=routed_uri), ensure_schema=False)
@@ -270,12 +274,11 @@ def server_error(code: str, message: str) -> Neo4jError:
     return error
 
 
-@pytest.mark.neo4j
+@NEO4J_ONLY
 def test_load_retries_a_transient_error_and_loads_once(loaded: GraphStore) -> None:
     """A transaction that fails with a TransientError (raised here from the step hook, inside the real
     transaction) is rolled back and run again; the document ends up loaded exactly once."""
-    if not isinstance(loaded, Neo4jStore):
-        pytest.skip("Neo4j only")
+    assert isinstance(loaded, Neo4jStore)
     before = fingerprint(loaded)
     failures: list[int] = []
 
