@@ -102,11 +102,14 @@ class EmbeddedStore(GraphStore):
         delete_database(self.path)
         self._open()
 
+    def _refuse_read_only(self) -> None:
+        if self.read_only:
+            raise StoreError("the embedded store was opened read-only")
+
     def _checkpoint(self) -> None:
         """Refuse a read-only store; else empty the write-ahead log into the database file, so
         the next commit's log holds only that commit (see ``commit_guard``)."""
-        if self.read_only:
-            raise StoreError("the embedded store was opened read-only")
+        self._refuse_read_only()
         if self._guard.wal.exists():
             self._conn.execute("CHECKPOINT")
 
@@ -210,8 +213,7 @@ class EmbeddedStore(GraphStore):
 
     def check_bulk_target(self) -> None:
         """Raise ``StoreError`` unless this store can take a bulk load: writable and empty."""
-        if self.read_only:
-            raise StoreError("the embedded store was opened read-only")
+        self._refuse_read_only()
         held = self.counts()
         if held["nodes"] or held["relationships"]:
             raise StoreError(
