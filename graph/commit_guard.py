@@ -133,11 +133,13 @@ class CommitGuard:
     # -- the window ---------------------------------------------------------------------------
 
     @contextlib.contextmanager
-    def window(self, kind: Window) -> Iterator[None]:
+    def window(self, kind: Window, *, keep_on_error: bool = False) -> Iterator[None]:
         """Mark a commit or bulk load as under way, on disk, until it returns or raises.
 
-        An exception means the engine is alive and undid the work itself, so the marker goes
-        either way; only a process that dies inside leaves it.
+        For a commit, an exception means the engine is alive and undid the work itself, so the
+        marker goes either way; only a process that dies inside leaves it. ``keep_on_error``
+        keeps it when an exception escapes too (a bulk load whose store could not be emptied
+        again: the next open does it).
         """
         fd = os.open(self.marker, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
         try:
@@ -148,8 +150,11 @@ class CommitGuard:
         _fsync_dir(self.marker.parent)
         try:
             yield
-        finally:
-            self.marker.unlink(missing_ok=True)
+        except BaseException:
+            if not keep_on_error:
+                self.marker.unlink(missing_ok=True)
+            raise
+        self.marker.unlink(missing_ok=True)
 
 
 def _fsync_dir(directory: Path) -> None:

@@ -16,8 +16,9 @@ loader uses batched ``UNWIND $rows`` statements shaped for Ladybug's planner
 ``bulk_load`` is the exception: the first load of a large corpus into an *empty* store, from
 the CSV set ``fengong.graph.bulk_csv`` writes, by ``COPY`` (no explicit transaction, so no
 ROLLBACK after a COPY). Should a COPY fail, the store's files are made anew, empty, which is where
-it was. The buffer pool is capped (``FENGONG_BUFFER_POOL_MB``), so memory stays bounded as the
-graph grows.
+it was; that happens under the writer lock and before the bulk marker goes, so no other process
+sees the half-loaded store and a crash meanwhile leaves the emptying to the next open. The buffer
+pool is capped (``FENGONG_BUFFER_POOL_MB``), so memory stays bounded as the graph grows.
 
 A process killed inside a COMMIT can leave a torn write-ahead log that the engine cannot open;
 ``fengong.graph.commit_guard`` keeps the log empty before each commit, marks the commit on disk
@@ -80,6 +81,14 @@ class EmbeddedStore(GraphStore):
             if recovered:
                 self.recovered = recovered
                 log.warning("%s", recovered)
+            self._open_database()
+        except BaseException:
+            self._guard.release()
+            raise
+
+    def _open_database(self) -> None:
+        """Open the database and its connection; a writer holds the guard's lock already."""
+        try:
             self._db = lb.Database(
                 str(self.path),
                 read_only=self.read_only,
@@ -87,20 +96,20 @@ class EmbeddedStore(GraphStore):
                 auto_checkpoint=False,  # checkpoints happen outside commits, see commit_guard
             )
             self._conn = lb.Connection(self._db)
-        except BaseException as exc:
-            self._guard.release()
-            if isinstance(exc, RuntimeError):
-                raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
-            raise
-        if not self.read_only:
-            for statement in ladybug_ddl():
-                self._conn.execute(statement)
+            if not self.read_only:
+                for statement in ladybug_ddl():
+                    self._conn.execute(statement)
+        except RuntimeError as exc:
+            raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
 
-    def _recreate(self) -> None:
-        """Delete the database files and open a new, empty store in their place."""
-        self.close()
-        delete_database(self.path)
-        self._open()
+    def _reopen(self, *, empty: bool = False) -> None:
+        """Close the database and open it again (``empty``: as a new, empty store), keeping the
+        writer lock throughout, so no other process opens it in between."""
+        self._conn.close()
+        self._db.close()
+        if empty:
+            delete_database(self.path)
+        self._open_database()
 
     def _refuse_read_only(self) -> None:
         if self.read_only:
@@ -232,26 +241,46 @@ class EmbeddedStore(GraphStore):
         with self._lock:
             self._checkpoint()
             failed: tuple[str, RuntimeError] | None = None
-            with self._guard.window("bulk"):  # a crash inside: the next open empties the store
-                for name, statement in copy_statements(Path(directory)):
-                    try:
-                        self._conn.execute(statement)
-                    except RuntimeError as exc:
-                        failed = name, exc
-                        break
+            try:
+                # A crash inside the window, or an error escaping it, leaves its marker: the
+                # next open empties the store.
+                with self._guard.window("bulk", keep_on_error=True):
+                    for name, statement in copy_statements(Path(directory)):
+                        try:
+                            self._conn.execute(statement)
+                        except RuntimeError as exc:
+                            failed = name, exc
+                            break
+                    if failed:
+                        # The store was empty: new files are exact and far faster than deleting
+                        # millions of copied rows one by one. Done inside the window and under
+                        # the writer lock, so no one sees the half-loaded store.
+                        self._reopen(empty=True)
+            except BaseException as exc:
+                self._abandon()
+                if isinstance(exc, OSError):
+                    raise StoreError(
+                        f"bulk load into {self.path} broke off: {exc}; the store will be emptied "
+                        "when it is next opened"
+                    ) from exc
+                raise
             if failed:
-                # The store was empty: new files are exact and far faster than deleting
-                # millions of copied rows one by one.
-                self._recreate()
                 file, error = failed
                 raise StoreError(
                     f"bulk load of {Path(directory) / file} failed: {self._explain(error)}"
                 ) from error
-            # COPY leaves memory outside the buffer pool (its primary-key hash indexes) held
-            # until the database closes: 8.2 GB instead of 5.3 GB peak at 100,000 documents.
-            self.close()
-            self._open()
+            # COPY holds memory outside the buffer pool (its primary-key hash indexes) until the
+            # database closes: 8.2 GB instead of 5.3 GB peak at 100,000 documents.
+            self._reopen()
         return self.counts()
+
+    def _abandon(self) -> None:
+        """Close after a bulk load broke off unexpectedly (its marker stays, so the next open
+        empties the store); every later statement fails on the closed connection."""
+        with contextlib.suppress(RuntimeError):
+            self._conn.close()
+            self._db.close()
+        self._guard.release()
 
     def close(self) -> None:
         """Close the connection and the database."""

@@ -8,6 +8,8 @@ must, holding exactly what it held before the interrupted transaction.
 
 from __future__ import annotations
 
+import fcntl
+import os
 import subprocess
 import sys
 import textwrap
@@ -16,7 +18,8 @@ from pathlib import Path
 import pytest
 
 from fengong.bulk import bulk_csv_paths
-from fengong.graph.commit_guard import CommitGuard
+from fengong.graph import embedded
+from fengong.graph.commit_guard import CommitGuard, delete_database
 from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import StoreError
@@ -40,8 +43,8 @@ CHILD = textwrap.dedent(
     real_window = store._guard.window
 
     @contextlib.contextmanager
-    def die_inside(kind):
-        with real_window(kind):
+    def die_inside(kind, **options):
+        with real_window(kind, **options):
             yield
             os._exit(0)
 
@@ -165,3 +168,72 @@ def test_a_second_writer_is_refused_with_the_reason(tmp_path: Path, monkeypatch:
     finally:
         writer.close()
     _store(tmp_path).close()  # the lock went with the first writer
+
+
+def _bad_set(tmp_path: Path) -> Path:
+    """The samples' bulk set with one edge to nowhere at the end, so its last COPYs fail."""
+    out = tmp_path / "set"
+    bulk_csv_paths([SAMPLES], out, workers=1)
+    with (out / "rels_LEADS.csv").open("a", encoding="utf-8") as fh:
+        fh.write('"no-such-unit","no-such-task",LEADS,"lead",,,,,\n')
+    return out
+
+
+def _lock_is_free(guard: CommitGuard) -> bool:
+    fd = os.open(guard.lock_path, os.O_RDWR)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+        return True
+    except BlockingIOError:
+        return False
+    finally:
+        os.close(fd)  # closing it drops a lock taken here
+
+
+def test_a_failed_bulk_load_is_undone_inside_its_window_under_the_writer_lock(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _bad_set(tmp_path)
+    store = _store(tmp_path)
+    seen: list[tuple[str, bool]] = []
+
+    def watched(path: Path) -> None:
+        # While the half-loaded files go, a crash must leave the marker and no one may open them.
+        seen.append((store._guard.marker.read_text(), _lock_is_free(store._guard)))
+        delete_database(path)
+
+    monkeypatch.setattr(embedded, "delete_database", watched)
+    try:
+        with pytest.raises(StoreError, match=r"rels_LEADS\.csv"):
+            store.bulk_load(out)
+        assert seen == [("bulk", False)]
+        assert not store._guard.marker.exists()
+        assert store.counts()["nodes"] == 0
+        store.load_document(kaifeng())  # the store goes on working
+        assert store.counts()["Document"] == 1
+    finally:
+        store.close()
+
+
+def test_a_bulk_load_that_cannot_undo_itself_leaves_that_to_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = _bad_set(tmp_path)
+    store = _store(tmp_path)
+
+    def broken(path: Path) -> None:
+        raise PermissionError(f"cannot delete {path}")
+
+    monkeypatch.setattr(embedded, "delete_database", broken)
+    with pytest.raises(StoreError, match=r"broke off: cannot delete .*emptied when it is next opened"):
+        store.bulk_load(out)
+    monkeypatch.undo()
+    assert store._guard.marker.read_text() == "bulk"  # kept: the store is half-loaded
+    assert _lock_is_free(store._guard)  # and this process let go of it
+    store.close()  # closing again is harmless
+    reopened = _store(tmp_path)
+    try:
+        assert reopened.recovered is not None and "bulk load" in reopened.recovered
+        assert reopened.counts()["nodes"] == 0
+    finally:
+        reopened.close()
