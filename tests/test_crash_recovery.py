@@ -14,7 +14,9 @@ import subprocess
 import sys
 import textwrap
 from pathlib import Path
+from typing import Any
 
+import ladybug as lb
 import pytest
 
 from fengong.bulk import bulk_csv_paths
@@ -231,6 +233,37 @@ def test_a_bulk_load_that_cannot_undo_itself_leaves_that_to_the_next_open(
     assert store._guard.marker.read_text() == "bulk"  # kept: the store is half-loaded
     assert _lock_is_free(store._guard)  # and this process let go of it
     store.close()  # closing again is harmless
+    reopened = _store(tmp_path)
+    try:
+        assert reopened.recovered is not None and "bulk load" in reopened.recovered
+        assert reopened.counts()["nodes"] == 0
+    finally:
+        reopened.close()
+
+
+def test_a_bulk_load_interrupted_between_copies_is_emptied_at_the_next_open(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    out = tmp_path / "set"
+    bulk_csv_paths([SAMPLES], out, workers=1)
+    store = _store(tmp_path)
+    real = lb.Connection.execute
+    copies = 0
+
+    def interrupted(self: lb.Connection, query: str, *args: Any, **kwargs: Any) -> Any:
+        nonlocal copies
+        if query.startswith("COPY"):
+            copies += 1
+            if copies == 5:
+                raise KeyboardInterrupt  # Ctrl-C lands between two COPYs
+        return real(self, query, *args, **kwargs)
+
+    monkeypatch.setattr(lb.Connection, "execute", interrupted)
+    with pytest.raises(KeyboardInterrupt):
+        store.bulk_load(out)
+    monkeypatch.undo()
+    assert store._guard.marker.read_text() == "bulk"  # four files are in: the marker says so
+    store.close()
     reopened = _store(tmp_path)
     try:
         assert reopened.recovered is not None and "bulk load" in reopened.recovered
