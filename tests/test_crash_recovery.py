@@ -134,9 +134,15 @@ def test_a_bulk_load_cut_by_a_crash_leaves_an_empty_store(tmp_path: Path) -> Non
     _die_inside(data, "bulk", str(csv_dir))
     assert CommitGuard(data / "graph.lbug").marker.read_text() == "bulk"
 
+    _assert_emptied_at_next_open(data)
+
+
+def _assert_emptied_at_next_open(data: Path) -> None:
+    """The store at ``data``, opened again, says it undid a bulk load and is empty."""
     store = _store(data)
     try:
-        assert store.recovered is not None and "emptied again" in store.recovered
+        assert store.recovered is not None and "bulk load" in store.recovered
+        assert "emptied again" in store.recovered
         assert store.counts()["nodes"] == 0
         store.check_bulk_target()  # empty, so a bulk load may be run again
     finally:
@@ -233,12 +239,7 @@ def test_a_bulk_load_that_cannot_undo_itself_leaves_that_to_the_next_open(
     assert store._guard.marker.read_text() == "bulk"  # kept: the store is half-loaded
     assert _lock_is_free(store._guard)  # and this process let go of it
     store.close()  # closing again is harmless
-    reopened = _store(tmp_path)
-    try:
-        assert reopened.recovered is not None and "bulk load" in reopened.recovered
-        assert reopened.counts()["nodes"] == 0
-    finally:
-        reopened.close()
+    _assert_emptied_at_next_open(tmp_path)
 
 
 def test_a_bulk_load_interrupted_between_copies_is_emptied_at_the_next_open(
@@ -264,9 +265,4 @@ def test_a_bulk_load_interrupted_between_copies_is_emptied_at_the_next_open(
     monkeypatch.undo()
     assert store._guard.marker.read_text() == "bulk"  # four files are in: the marker says so
     store.close()
-    reopened = _store(tmp_path)
-    try:
-        assert reopened.recovered is not None and "bulk load" in reopened.recovered
-        assert reopened.counts()["nodes"] == 0
-    finally:
-        reopened.close()
+    _assert_emptied_at_next_open(tmp_path)
