@@ -105,8 +105,7 @@ class EmbeddedStore(GraphStore):
     def _reopen(self, *, empty: bool = False) -> None:
         """Close the database and open it again (``empty``: as a new, empty store), keeping the
         writer lock throughout, so no other process opens it in between."""
-        self._conn.close()
-        self._db.close()
+        self._close_database()
         if empty:
             delete_database(self.path)
         self._open_database()
@@ -257,7 +256,10 @@ class EmbeddedStore(GraphStore):
                         # the writer lock, so no one sees the half-loaded store.
                         self._reopen(empty=True)
             except BaseException as exc:
-                self._abandon()
+                # Close (the marker stays, so the next open empties the store); every later
+                # statement fails on the closed connection.
+                with contextlib.suppress(RuntimeError):
+                    self.close()
                 if isinstance(exc, OSError):
                     raise StoreError(
                         f"bulk load into {self.path} broke off: {exc}; the store will be emptied "
@@ -274,20 +276,17 @@ class EmbeddedStore(GraphStore):
             self._reopen()
         return self.counts()
 
-    def _abandon(self) -> None:
-        """Close after a bulk load broke off unexpectedly (its marker stays, so the next open
-        empties the store); every later statement fails on the closed connection."""
-        with contextlib.suppress(RuntimeError):
-            self._conn.close()
-            self._db.close()
-        self._guard.release()
+    def _close_database(self) -> None:
+        self._conn.close()
+        self._db.close()
 
     def close(self) -> None:
-        """Close the connection and the database."""
+        """Close the connection and the database, and give up the writer lock (safe to repeat)."""
         with self._lock:
-            self._conn.close()
-            self._db.close()
-            self._guard.release()
+            try:
+                self._close_database()
+            finally:
+                self._guard.release()
 
 
 def _plain(value: Any) -> Any:
