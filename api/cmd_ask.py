@@ -6,9 +6,9 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.tree import Tree
 
+from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 
 
@@ -16,7 +16,7 @@ def _show(answer: object) -> None:
     from fengong.queries.ask import Answer
 
     assert isinstance(answer, Answer)
-    console = Console()
+    console = make_console()
     i = answer.interpretation
     console.print(f"[bold]understood as[/bold] {i.understood_as}", highlight=False)
     console.print(f"[dim]query {i.query} {json.dumps(i.params, ensure_ascii=False)}[/dim]", highlight=False)
@@ -53,11 +53,11 @@ def ask(
     from fengong.graph.store import StoreError
     from fengong.queries.ask import NotUnderstood, answer, interpret
 
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     try:
         interpret(question)
     except NotUnderstood as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        note("error", str(exc))
         err.print("I can answer:", highlight=False)
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
@@ -66,7 +66,7 @@ def ask(
     try:
         result = answer(graph, question)
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        note("error", str(exc))
         raise typer.Exit(1) from exc
     finally:
         graph.close()

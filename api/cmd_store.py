@@ -16,6 +16,7 @@ from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
 from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
@@ -31,7 +32,7 @@ def _print_rows(rows: Rows, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
         return
-    console = Console()
+    console = make_console()
     table = Table(show_lines=False)
     for column in rows.columns:
         table.add_column(column)
@@ -142,7 +143,7 @@ def ingest(
         raise typer.Exit(
             fail("--bulk loads only an empty embedded store; for Neo4j write a set with --bulk-csv (README)")
         )
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     report: IngestReport
     if bulk_csv is not None:
         from fengong.bulk import bulk_csv_paths
@@ -182,13 +183,13 @@ def ingest(
         finally:
             graph.close()
     for path, reason in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
+        note("skipped", f"{path}: {reason}")
     for message in report.errors:
-        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        note("error", message)
     for message in report.warnings:
-        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
+        note("warning", message)
     verb = "written" if bulk_csv is not None else "loaded"
-    Console().print(
+    make_console().print(
         f"documents {report.loaded} {verb}, {report.unchanged} unchanged, {report.duplicates} duplicate; "
         f"tasks {report.tasks}, units {report.units}, edges {report.relationships}, "
         f"warnings {len(report.warnings)}, failed files {len(report.errors)} ({report.seconds:.2f}s)",
@@ -196,7 +197,7 @@ def ingest(
         soft_wrap=True,
     )
     if bulk_csv is not None:
-        Console().print(
+        make_console().print(
             f"CSV set in {bulk_csv}; load it into a stopped, empty Neo4j with\n"
             f"  cd {bulk_csv} && neo4j-admin database import full neo4j $(cat import.args)\n"
             "(or ./import.sh there; with the local server stopped: "
@@ -258,7 +259,7 @@ def queries(as_json: JsonOpt = False) -> None:
     for item in items:
         params = ", ".join(p["name"] + ("" if p["required"] else "?") for p in item["params"])
         table.add_row(item["name"], params, item["description"])
-    Console().print(table)
+    make_console().print(table)
 
 
 def cypher(

@@ -220,6 +220,35 @@ def test_guide_is_generated_from_the_query_files(client: TestClient) -> None:
     )
 
 
+def test_guide_preflight_from_neo4j_browser(client: TestClient) -> None:
+    # Neo4j Browser's fetch of a :play URL sends cache-control and pragma: a CORS preflight.
+    r = client.options(
+        "/guide",
+        headers={
+            "Origin": "http://127.0.0.1:7474",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "cache-control, pragma",
+        },
+    )
+    assert r.status_code == 200, r.text
+    allowed = {h.strip().lower() for h in r.headers["access-control-allow-headers"].split(",")}
+    assert {"cache-control", "pragma"} <= allowed
+    # A write method is still not allowed cross-origin.
+    r = client.options(
+        "/documents",
+        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert r.status_code == 400
+
+
+def test_docs_assets_come_from_the_package(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "cdn" not in html.lower() and "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in html
+    js = client.get("/static/vendor/swagger-ui-dist/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 1_000_000
+    assert client.get("/static/vendor/swagger-ui-dist/swagger-ui.css").status_code == 200
+
+
 def test_ingest_upload_needs_token_and_checks_files(tmp_path: Path) -> None:
     store = make_store("embedded", tmp_path)
     try:
