@@ -281,12 +281,13 @@ class IngestOut(BaseModel):
 
 
 class MatrixTaskOut(BaseModel):
-    """One task row of a matrix: cells by unit (牵头 / 配合 / 责任) and ranks by unit."""
+    """One task row of a matrix: cells by unit (牵头 / 配合 / 责任N), ranks and evidence sentences by unit."""
 
     document: str
     task: str
     cells: dict[str, str]
     ranks: dict[str, int]
+    evidence: dict[str, str] = {}
 
 
 class MatrixOut(BaseModel):

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,19 +139,28 @@ def test_named_queries(client: TestClient) -> None:
 
 def test_matrix_json_csv_xlsx(client: TestClient) -> None:
     matrix = client.get(f"/matrix/document/{LIAOCHENG_DOC}").json()
+    assert matrix["title"] == "聊城市加快推进5G产业发展实施方案"
     cost = next(t for t in matrix["tasks"] if t["task"] == "降低基站运维成本")
     assert cost["cells"]["聊城市发展改革委"] == "牵头" and cost["cells"]["国网聊城供电公司"] == "配合"
+    assert "发展改革委" in cost["evidence"]["聊城市发展改革委"]  # the sentence that assigns it
+    # CSV and XLSX are the matrix exports (`fengong export csv|xlsx --document …`), same selection.
     csv_text = client.get(f"/matrix/document/{LIAOCHENG_DOC}", params={"format": "csv"}).content.decode(
         "utf-8-sig"
     )
-    header = csv_text.splitlines()[0].split(",")
-    assert header[:2] == ["document", "task"] and set(header[2:]) == set(matrix["units"])
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert {r["unit"] for r in rows if r["unit"]} == set(matrix["units"])
+    assert {(r["task"], r["unit"], r["cell"]) for r in rows} >= {
+        ("降低基站运维成本", "聊城市发展改革委", "牵头"),
+        ("降低基站运维成本", "国网聊城供电公司", "配合"),
+    }
     xlsx = client.get("/matrix/jurisdiction/开封市", params={"format": "xlsx"})
     assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
-    ws = load_workbook(io.BytesIO(xlsx.content)).active
-    rows = list(ws.iter_rows(values_only=True))
-    unit_col = rows[0].index("开封市发展改革委员会")
-    assert any(r[1] == "落实5G建设配套需求" and r[unit_col] == "责任" for r in rows[1:])
+    book = load_workbook(io.BytesIO(xlsx.content))
+    ws = next(book[name] for name in book.sheetnames if name.startswith("开封"))
+    sheet = list(ws.iter_rows(values_only=True))
+    unit_col = sheet[0].index("开封市发展改革委员会")
+    task_col = sheet[0].index("任务")
+    assert any(r[task_col] == "落实5G建设配套需求" and r[unit_col] == "责任1" for r in sheet[1:])
     county = client.get("/matrix/jurisdiction/晋城市").json()  # a city's matrix includes its counties
     assert "泽州县能源局" in county["units"]
     assert client.get("/matrix/jurisdiction/北京市").status_code == 404
