@@ -12,7 +12,7 @@ from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 
 
-def _show(answer: object) -> None:
+def _show(answer: object, empty_store: bool = False) -> None:
     from fengong.queries.ask import Answer
 
     assert isinstance(answer, Answer)
@@ -21,7 +21,13 @@ def _show(answer: object) -> None:
     console.print(f"[bold]understood as[/bold] {i.understood_as}", highlight=False)
     console.print(f"[dim]query {i.query} {json.dumps(i.params, ensure_ascii=False)}[/dim]", highlight=False)
     if not answer.rows:
-        console.print("no rows: the graph holds nothing matching this question", style="yellow")
+        if empty_store:
+            console.print(
+                "no rows: the store holds no documents yet; load some with `fengong ingest FILES`",
+                style="yellow",
+            )
+        else:
+            console.print("no rows: the graph holds nothing matching this question", style="yellow")
         return
     for group in answer.groups:
         tree = Tree(f"[bold]{group.key}[/bold]")
@@ -65,6 +71,7 @@ def ask(
     graph = open_or_exit(store, data)
     try:
         result = answer(graph, question)
+        empty = not result.rows and graph.counts()["Document"] == 0
     except StoreError as exc:
         note("error", str(exc))
         raise typer.Exit(1) from exc
@@ -73,7 +80,7 @@ def ask(
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
-        _show(result)
+        _show(result, empty)
 
 
 def register(app: typer.Typer) -> None:
