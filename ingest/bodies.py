@@ -194,19 +194,36 @@ def _after_place(text: str, start: int, scanner: _Scanner) -> bool:
     return any(before[i:] in table.by_name or before[i:] in table.by_short for i in range(len(before) - 1))
 
 
+@cache
+def _branch_places() -> frozenset[str]:
+    """Names that, right after a central body's name, make it the prefix of a local branch: full
+    place names, and the short names of provinces and cities (a county's short name may be a
+    word: 会同 is a county)."""
+    table = places()
+    shorts = (s for s, ps in table.by_short.items() if any(p.level in ("province", "city") for p in ps))
+    return frozenset(table.by_name) | frozenset(s for s in shorts if len(s) >= 2)
+
+
+def _before_place(text: str, end: int) -> bool:
+    """Whether a place name begins at ``end`` (国家税务总局|聊城市税务局)."""
+    after, branch = text[end : end + 12], _branch_places()
+    return any(after[:k] in branch for k in range(2, len(after) + 1))
+
+
 def find_bodies(text: str) -> list[tuple[Body, int, int]]:
     """The central bodies ``text`` names, as (body, start, end), left to right without overlaps.
 
     At each place the longest name wins, so a place inside a body's name (资源县 inside
     自然资源部) and a shorter body inside a longer one are never read. A name is skipped when the
-    text goes on into a longer word (财政部门), and a name that is also a local function's spelling
-    (发展改革委) is skipped after a place (聊城市发展改革委 is the city's commission).
+    text goes on into a longer word (财政部门), when a place follows it (国家税务总局聊城市税务局
+    and 中国移动聊城分公司 are local branches), and, for a name that is also a local function's
+    spelling (发展改革委), after a place (聊城市发展改革委 is the city's commission).
     """
     index, scanner = _by_name(), _scanner()
     found = []
     for m in scanner.pattern.finditer(text):
         name = m.group()
-        if text.startswith(scanner.not_followed_by, m.end()):
+        if text.startswith(scanner.not_followed_by, m.end()) or _before_place(text, m.end()):
             continue
         if name in scanner.local_spellings and _after_place(text, m.start(), scanner):
             continue

@@ -163,6 +163,11 @@ def test_running_text_reads_bodies_not_words_or_local_bodies() -> None:
     assert names("财政部门要加强资金保障") == []  # 财政部 begins 财政部门 (finance departments)
     assert names("聊城市发展改革委牵头") == []  # the city's commission, not the national one
     assert names("全国网络安全和集中办理") == []  # 国网 and 中办 are read only as whole items
+    assert names("加强基础设施建设部署") == []  # 建设部 (a former name) begins 建设部署
+    assert names("广东省港澳办") == []  # a province's office, not the central one
+    # A place after a central name makes it a local branch's prefix; 会同 is a county, not a branch.
+    assert names("国家税务总局聊城市税务局、中国移动聊城分公司") == []
+    assert names("自然资源部会同财政部") == ["自然资源部", "财政部"]
     assert names("国家网信办会同中央网信办") == [
         "国家互联网信息办公室",
         "中央网络安全和信息化委员会办公室",
