@@ -294,7 +294,8 @@ def _local_by_spelling() -> dict[str, LocalFunction]:
 
 def local_function(unit: str) -> LocalFunction | None:
     """The local function that ends a unit's name (聊城市自然资源和规划局 -> 自然资源和规划局),
-    by its longest full or short spelling, else None."""
+    by its longest full or short spelling, else None. It reads any name, central ones too
+    (国家发展和改革委员会 ends with a local function): ask ``lookup`` first."""
     index = _local_by_spelling()
     unit = unit.strip()
     for start in range(len(unit)):
