@@ -130,6 +130,12 @@ def body_names() -> frozenset[str]:
     return frozenset(_by_name())
 
 
+def lexicon_words() -> frozenset[str]:
+    """Every Chinese word of the lexicon: central bodies' names and local functions' spellings
+    (for segmentation dictionaries and term indexes)."""
+    return body_names() | frozenset(_local_by_spelling())
+
+
 @cache
 def en_names() -> dict[str, str]:
     """English name or acronym, lower-cased -> the body's full Chinese name."""
