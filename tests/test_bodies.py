@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from fengong.ingest import bodies as lex
+from fengong.ingest import local_bodies
 from fengong.ingest.places import places
 from fengong.ingest.vocab import load_tsv, unit_vocab
 
@@ -135,8 +136,12 @@ def test_english_names_find_their_body(english: str, full: str) -> None:
 
 
 def test_english_text_names_the_longest_body() -> None:
-    found = lex.find_bodies_en("What does the Ministry of Education lead with MIIT and State Grid?")
+    text = "What does the Ministry of  Education lead with MIIT and State Grid?"
+    found = lex.find_bodies_en(text)
     assert [b.name for b, _, _ in found] == ["教育部", "工业和信息化部"]
+    assert [text[s:e] for _, s, e in found] == ["Ministry of  Education", "MIIT"]
+    found = lex.find_bodies_en("tasks of the All–China Women’s Federation")
+    assert [b.name for b, _, _ in found] == ["中华全国妇女联合会"]
     assert lex.find_bodies_en("the education ministry of the city") == []
 
 
@@ -184,6 +189,7 @@ def test_local_functions_extend_the_abbreviations_without_repeating_them() -> No
     abbreviations = unit_vocab().abbreviations
     assert set(abbreviations.values()) <= set(functions)
     own = {s for r in load_tsv("local_bodies.tsv") for s in r[1].split("|") if s}
+    assert own  # the file's own short forms, beside the abbreviations
     assert not own & set(abbreviations)
     spellings = Counter(s for fn in functions.values() for s in {fn.name, *fn.short})
     assert [s for s, c in spellings.items() if c > 1] == []
@@ -213,8 +219,9 @@ def test_local_names_read_their_function_and_english(unit: str, function: str, e
 
 
 def test_english_text_names_local_functions() -> None:
-    found = lex.find_local_functions_en("Which tasks does the Liaocheng Education Bureau lead?")
-    assert [fn.name for fn, _, _ in found] == ["教育局"]
+    text = "Which tasks does the Liaocheng education bureau lead?"
+    found = lex.find_local_functions_en(text)
+    assert [(fn.name, text[s:e]) for fn, s, e in found] == [("教育局", "education bureau")]
     assert lex.local_function("一个没有职能的名字") is None
 
 
@@ -237,8 +244,8 @@ def _clear_caches() -> None:
         lex._by_en,
         lex.en_names,
         lex._scanner,
-        lex._local,
-        lex._local_by_spelling,
+        local_bodies._local,
+        lex.local_spellings,
         lex.local_en_names,
         lex.body_endings,
     ):
