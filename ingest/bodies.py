@@ -126,9 +126,13 @@ def _by_name() -> dict[str, Body]:
     return index
 
 
+_HALF_WIDTH = str.maketrans({"(": "（", ")": "）"})
+
+
 def lookup(name: str) -> Body | None:
-    """The body whose full, short or former name is exactly ``name``, else None."""
-    return _by_name().get(name.strip())
+    """The body whose full, short or former name is exactly ``name`` (half-width brackets read as
+    the full-width ones the names are written with), else None."""
+    return _by_name().get(name.strip().translate(_HALF_WIDTH))
 
 
 def host(body: Body) -> Body:

@@ -92,6 +92,12 @@ def test_short_forms_find_their_body(name: str, full: str) -> None:
     assert body is not None and body.name == full
 
 
+def test_half_width_brackets_find_the_same_body() -> None:
+    body = lex.lookup(" 华润(集团)有限公司")
+    assert body is not None and body.name == "华润（集团）有限公司"
+    assert lex.lookup("华润[集团]有限公司") is None
+
+
 @pytest.mark.parametrize(
     ("former", "full"),
     [
