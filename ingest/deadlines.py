@@ -49,7 +49,8 @@ _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 _YR = r"(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
 # A month or a day: 7, 07, 十二, 二十六, 三十一.
 _MD = r"[0-3]?\d|[一二三]?十[一二三四五六七八九]?|[一二三四五六七八九]"
-_NUM_START = "[0-9〇零一二两三四五六七八九十]"
+_NUM_CHARS = "0123456789〇零一二两三四五六七八九十"
+_NUM_START = f"[{_NUM_CHARS}]"
 _DAY_MARKS = ("日", "号")
 _YEAR_MARK, _MONTH_MARK = "年", "月"
 _PLAN_MARK = "五"  # "十四五": a plan is named by its number and 五
@@ -82,6 +83,22 @@ class _Rule:
     gate: tuple[str, ...]
     pattern: re.Pattern[str]
     read: Callable[[re.Match[str], int | None], Found | None]
+    gate_pattern: re.Pattern[str]
+
+
+def _rule(
+    gate: Iterable[str], pattern: re.Pattern[str], read: Callable[[re.Match[str], int | None], Found | None]
+) -> _Rule:
+    """A rule whose quick check is built from the same words as its pattern."""
+    words_ = tuple(gate)
+    return _Rule(words_, pattern, read, re.compile(_alt(words_)))
+
+
+def _first(words_: Iterable[str], extra: str = "") -> str:
+    """A look-ahead naming the characters a match can start with: the scan then skips every other
+    place without entering the pattern (it matches nothing the pattern would not)."""
+    chars = {w[0] for w in words_} | set(extra)
+    return "(?=[" + "".join(re.escape(c) for c in sorted(chars)) + "])"
 
 
 @dataclass(frozen=True)
@@ -94,8 +111,10 @@ class _Grammar:
     half_years: dict[str, str]
     plan_base: tuple[int, int]
     start_words: tuple[str, ...]
+    span_limits: tuple[str, ...]
     rules: tuple[_Rule, ...]
     gate: re.Pattern[str]  # any word of any rule's gate
+    from_words: tuple[str, ...]
     anchor_back: re.Pattern[str]  # a start written before a span ("自印发之日起")
     quotes: tuple[tuple[str, str], ...]
     quoted: re.Pattern[str] | None
@@ -153,31 +172,44 @@ def _grammar() -> _Grammar:
     start = _alt(start_words)
     count = rf"(?:\d{{1,3}}|[{num_chars}百半]{{1,4}})"
     count_range = rf"{count}(?:\s*(?:{conn})\s*{count})?"
-    start_point = rf"(?:(?:{_alt(from_words)})\s*)?{_point('a', point_parts)}\s*(?:{start})(?![草步点来到诉])"
+    # A year before a month or a quarter: 2025年, 二〇二五年, or one named from the document's year
+    # (明年, 次年; not the bare 年 / 年度 that close other words).
+    named_years = [w for w in relative_years if len(w) > 1 and w != "年度"]
+    year_spec = rf"(?:(?:(?P<y>{_YR})\s*年|(?P<ry>{_alt(named_years)}))\s*)?"
+    # A window's "从"/"自" is added by find_deadlines: a leading optional word would make the
+    # pattern start at every place.
+    start_point = rf"{_point('a', point_parts)}\s*(?:{start})(?![草步点来到诉])"
     rules = (
-        _Rule(
+        _rule(
             (*every, *recurring_phrases),
             re.compile(
-                rf"(?:{_alt(every)})\s*(?:(?:{_alt(intervals)})"
+                rf"{_first([*every, *recurring_phrases])}(?:(?:{_alt(every)})\s*(?:(?:{_alt(intervals)})"
                 rf"(?:\s*(?:{_MD})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬)?)?(?:{_alt(every_verbs)})?)"
-                rf"|{_alt(recurring_phrases)}"
+                rf"|{_alt(recurring_phrases)})"
             ),
             lambda m, y: _plain(m, "recurring"),
         ),
-        _Rule(
+        _rule(
             tuple(connectors),
             re.compile(
-                rf"(?:(?:{_alt(from_words)})\s*)?{_point('a', point_parts)}\s*(?:(?:{start})\s*)?"
+                rf"{_point('a', point_parts)}\s*(?:(?:{start})\s*)?"
                 rf"(?:{conn})\s*{_point('b', point_parts)}(?:止|为止)?"
             ),
             lambda m, y: _range(m),
         ),
-        _Rule(
+        _rule(
+            tuple(connectors),
+            re.compile(
+                rf"{_first([], _NUM_CHARS)}(?:(?P<y>{_YR})\s*年\s*)?(?P<m1>{_MD})\s*(?:{conn})\s*(?P<m2>{_MD})\s*月"
+            ),
+            lambda m, y: _month_range(m),
+        ),
+        _rule(
             tuple(start_words),
             re.compile(rf"(?:{start})\s*(?:至|到)\s*{_point('b', point_parts)}(?:止|为止)?"),
             lambda m, y: _anchored(m),
         ),
-        _Rule(
+        _rule(
             (_PLAN_MARK,),
             re.compile(
                 rf"[“\"‘']?(?P<pn>十[一二三四五六七八九]|[二三四五六七八九]){_PLAN_MARK}[”\"’']?\s*(?:规划)?"
@@ -186,59 +218,61 @@ def _grammar() -> _Grammar:
             ),
             _plan,
         ),
-        _Rule(
+        _rule(
             (*span_within, *span_time),
             re.compile(
                 rf"(?=[0-9{num_chars}百半])(?<![0-9{num_chars}百半{''.join(map(re.escape, span_not_after))}])"
                 rf"{count_range}\s*(?:{_alt(span_units)})\s*(?:左右)?\s*(?:{_alt(span_within)})"
-                rf"|(?:{_alt(span_use)})\s*{count_range}\s*(?:{_alt(span_units)})\s*(?:左右)?\s*(?:{_alt(span_time)})"
+                rf"|{_first(span_use)}(?:{_alt(span_use)})\s*{count_range}\s*(?:{_alt(span_units)})\s*(?:左右)?\s*(?:{_alt(span_time)})"
             ),
             lambda m, y: _span(m),
         ),
-        _Rule(tuple(start_words), re.compile(start_point), lambda m, y: _start(m)),
-        _Rule(
+        _rule(tuple(start_words), re.compile(start_point), lambda m, y: _start(m)),
+        _rule(
             _DAY_MARKS,
             re.compile(
-                rf"(?={_NUM_START})(?:(?P<y>{_YR})\s*年\s*)?(?P<m>{_MD})\s*月份?\s*(?P<d>{_MD})\s*[日号]"
+                rf"{_first(named_years, _NUM_CHARS)}{year_spec}(?P<m>{_MD})\s*月份?\s*(?P<d>{_MD})\s*[日号]"
                 rf"\s*(?:{_alt(before)})?"
             ),
             _day,
         ),
-        _Rule(
+        _rule(
             (_MONTH_MARK,),
             re.compile(
-                rf"(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?={_NUM_START})(?:(?P<y>{_YR})\s*年\s*)?"
+                rf"{_first([*by_prefixes, *named_years], _NUM_CHARS)}(?:(?P<pre>{_alt(by_prefixes)})\s*)?"
+                rf"{year_spec}(?={_NUM_START})"
                 rf"(?P<m>{_MD})\s*月份?\s*(?P<suf>{_alt(month_parts)})?(?P<bef>{_alt(before)})?"
             ),
             _month,
         ),
-        _Rule(
+        _rule(
             (_YEAR_MARK,),
             re.compile(
-                rf"(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?P<y>{_YR})\s*年\s*"
+                rf"{_first(by_prefixes, '12一二')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?P<y>{_YR})\s*年\s*"
                 rf"(?P<suf>{_alt(year_parts)})?(?P<bef>{_alt(before)})?"
             ),
             lambda m, y: _year(m),
         ),
-        _Rule(
+        _rule(
             (quarter_word,),
             re.compile(
-                rf"(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?:(?P<y>{_YR})\s*年\s*)?(?P<first>第)?"
+                rf"{_first([*by_prefixes, *named_years], '第1234一二三四')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?"
+                rf"{year_spec}(?P<first>第)?"
                 rf"(?P<q>[一二三四1-4])\s*{re.escape(quarter_word)}\s*(?P<suf>{_alt(quarter_parts)})?(?:前)?"
             ),
             _quarter,
         ),
-        _Rule(
-            (*relative_years, *half_years),
+        _rule(
+            (*relative_parts, *half_years),  # a relative year is a deadline only with one of these
             re.compile(
                 # "三年内" is a span, never "年内" after a count.
-                rf"(?=[{''.join(sorted({re.escape(w[0]) for w in relative_years}))}])(?<![0-9{num_chars}百半])"
+                rf"{_first([*relative_years, *half_years])}(?:(?<![0-9{num_chars}百半])"
                 rf"(?P<rel>{_alt(relative_years)})\s*(?P<part>{_alt(relative_parts)})"
-                rf"|(?P<half>{_alt(half_years)})"
+                rf"|(?P<half>{_alt(half_years)}))"
             ),
             _relative,
         ),
-        _Rule(tuple(ongoing), re.compile(_alt(ongoing)), lambda m, y: _plain(m, "ongoing")),
+        _rule(tuple(ongoing), re.compile(_alt(ongoing)), lambda m, y: _plain(m, "ongoing")),
     )
     gate_words = {w for r in rules for w in r.gate}
     cell_words = gate_words | set(ongoing_cell) | set("0123456789")
@@ -251,8 +285,10 @@ def _grammar() -> _Grammar:
         half_years,
         (int(plan["base_number"]), int(plan["base_year"])),
         tuple(start_words),
+        tuple(words(data, "span_limit_words", _DATA)),
         rules,
         gate=re.compile(_alt(gate_words)),
+        from_words=tuple(from_words),
         # A start written before a span or a window that is not a date ("自印发之日起").
         anchor_back=re.compile(
             rf"(?:(?:{_alt(from_words)})\s*)?(?:{_alt(anchors)})(?:之日)?\s*(?:{start}|后|以后)?\s*$"
@@ -311,6 +347,22 @@ def _range(m: re.Match[str]) -> Found | None:
     return Found(_deadline(m, "period", None))
 
 
+def _month_range(m: re.Match[str]) -> Found | None:
+    """ "3-6月", "2024年3—6月": a window of months."""
+    if not 1 <= _num(m["m1"]) < _num(m["m2"]) <= 12:
+        return None
+    return Found(_deadline(m, "period", None))
+
+
+def _year_of(m: re.Match[str], year: int | None) -> int | None:
+    """The year a date names: written, named from the document's year (明年), or the document's."""
+    if m["y"]:
+        return _num(m["y"])
+    if m["ry"]:
+        return None if year is None else year + _grammar().relative_years[m["ry"]]
+    return year
+
+
 def _anchored(m: re.Match[str]) -> Found | None:
     if not (m["byw"] or m["bm"]):
         return None
@@ -322,9 +374,11 @@ def _anchored(m: re.Match[str]) -> Found | None:
     return Found(_deadline(m, "period", None, m.start() - (len(head) - back.start())))
 
 
-def _span(m: re.Match[str]) -> Found:
+def _span(m: re.Match[str]) -> Found | None:
     g = _grammar()
     head = m.string[max(0, m.start() - 16) : m.start()]
+    if head.rstrip(" \u3000").endswith(g.span_limits):
+        return None
     back = g.anchor_back.search(head)
     start = m.start() - (len(head) - back.start()) if back else None
     return Found(_deadline(m, "period", None, start))
@@ -346,7 +400,7 @@ def _plan(m: re.Match[str], year: int | None) -> Found:
 
 
 def _day(m: re.Match[str], year: int | None) -> Found | None:
-    y = _num(m["y"]) if m["y"] else year
+    y = _year_of(m, year)
     month, day = _num(m["m"]), _num(m["d"])
     if not 1 <= month <= 12 or day < 1:
         return None
@@ -362,13 +416,13 @@ def _day(m: re.Match[str], year: int | None) -> Found | None:
 
 def _month(m: re.Match[str], year: int | None) -> Found | None:
     # A bare "7月" is a date, not a deadline: demand a year, a "by" word or an end word.
-    if not (m["y"] or m["pre"] or m["suf"] or m["bef"]):
+    if not (m["y"] or m["ry"] or m["pre"] or m["suf"] or m["bef"]):
         return None
     month = _num(m["m"])
     if not 1 <= month <= 12:
         return None
-    y = _num(m["y"]) if m["y"] else year
-    text_start = m.start("y") if m["y"] else m.start("m")
+    y = _year_of(m, year)
+    text_start = m.start("y") if m["y"] else m.start("ry") if m["ry"] else m.start("m")
     if m["pre"] and _grammar_to(m["pre"]):
         text_start = m.start("pre")
     if y is None:
@@ -395,15 +449,12 @@ def _year(m: re.Match[str]) -> Found | None:
 
 
 def _quarter(m: re.Match[str], year: int | None) -> Found | None:
-    if not (m["y"] or m["suf"] or m["first"] or m["pre"]):
+    if not (m["y"] or m["ry"] or m["suf"] or m["first"] or m["pre"]):
         return None
-    y = _num(m["y"]) if m["y"] else year
+    y = _year_of(m, year)
     q = int(m["q"]) if m["q"].isdigit() else _num(m["q"])
-    start = (
-        m.start("pre")
-        if m["pre"] and _grammar_to(m["pre"])
-        else (m.start("y") if m["y"] else m.start("first") if m["first"] else m.start("q"))
-    )
+    named = next((g for g in ("y", "ry", "first", "q") if m[g]), "q")
+    start = m.start("pre") if m["pre"] and _grammar_to(m["pre"]) else m.start(named)
     return Found(_deadline(m, "by", _month_end(y, q * 3) if y else None, start))
 
 
@@ -440,13 +491,15 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
     for rule in g.rules:
-        if not any(w in masked for w in rule.gate):
+        if rule.gate_pattern.search(masked) is None:
             continue
         for m in rule.pattern.finditer(masked):
             f = rule.read(m, year)
             if f is None:
                 continue
             d = f.deadline
+            if d.kind in ("period", "ongoing") and d.start is not None:
+                _take_from_word(d, masked, g.from_words)
             s, e = d.start or 0, d.end or 0
             if e > s and all(e <= a or s >= b for a, b in taken):
                 found.append(f)
@@ -455,6 +508,16 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     found = _join_starts(found, masked)
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
     return found[main : main + 1] + found[:main] + found[main + 1 :]
+
+
+def _take_from_word(d: Deadline, text: str, from_words: tuple[str, ...]) -> None:
+    """A window or a start keeps the "从"/"自" written before it ("从2021年到2023年")."""
+    head = text[: d.start].rstrip(" \u3000")
+    for w in from_words:
+        if head.endswith(w):
+            d.start = len(head) - len(w)
+            d.text = _clean(text[d.start : d.end])
+            return
 
 
 def _join_starts(found: list[Found], text: str) -> list[Found]:

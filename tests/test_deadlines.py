@@ -45,7 +45,9 @@ def _gold_deadlines() -> list[tuple[str, str, int | None, dict[str, str | None]]
     for folder in GOLD_DIRS:
         for path in sorted(folder.glob("*.json")) if folder.is_dir() else []:
             gold = json.loads(path.read_text(encoding="utf-8"))
-            dated = [t["deadline"]["date"] for t in gold["tasks"] if t.get("deadline") and t["deadline"]["date"]]
+            dated = [
+                t["deadline"]["date"] for t in gold["tasks"] if t.get("deadline") and t["deadline"]["date"]
+            ]
             year = int(gold["date"][:4]) if gold.get("date") else (int(dated[0][:4]) if dated else None)
             for t in gold["tasks"]:
                 if t.get("deadline"):
@@ -74,6 +76,9 @@ def test_gold_deadline_phrases_read_as_the_gold(
         "新建居住区要按照每百户不低于20平方米配建",
         "2025年全省完成农村供水工程建设投资",
         "近三年内新建的项目",
+        "审批时限压缩至5个工作日以内",
+        "办理时限控制在3个工作日内",
+        "2025年是“十四五”规划收官之年",
     ],
 )
 def test_phrases_that_are_not_deadlines(text: str) -> None:
@@ -137,7 +142,11 @@ def test_impossible_date_is_repaired_with_a_warning() -> None:
 def test_table_cells(cell: str, kind: str, date: str | None) -> None:
     found = parse_deadline_cell(cell, 2025)
     assert found is not None
-    assert (found.deadline.kind, found.deadline.date, found.deadline.text) == (kind, date, cell.replace(" ", ""))
+    assert (found.deadline.kind, found.deadline.date, found.deadline.text) == (
+        kind,
+        date,
+        cell.replace(" ", ""),
+    )
 
 
 def test_month_without_year_and_no_document_year() -> None:
@@ -155,7 +164,9 @@ def test_every_vocabulary_word_is_matched_where_it_belongs() -> None:
         assert find_deadlines(f"建立{word}机制", 2025)[0].deadline.kind == "recurring", word
     for every in data["every_words"]:
         for interval in data["intervals"]:
-            assert find_deadlines(f"{every}{interval}开展", 2025)[0].deadline.kind == "recurring", every + interval
+            assert find_deadlines(f"{every}{interval}开展", 2025)[0].deadline.kind == "recurring", (
+                every + interval
+            )
     for unit in data["span_units"]:
         for within in data["span_within"]:
             phrase = f"3{unit}{within}"
