@@ -5,15 +5,18 @@ Four kinds, and what each covers here:
 - ``by`` — a date to finish by, ``date`` the end of the named day, month, quarter, half-year or
   year: "2020年10月底前", "到2023年", "2025年6月30日前", "第三季度", "上半年", "年底前" / "年内"
   (the document's year), "7月底前" (a month without a year is in the document's year, even when
-  it is before the document's date), "明年底" (the year after), "'十四五'末" (the plan's last year),
-  "2026年前" (the end of the named year, as FORMAT.md has it). "上旬"/"初" end on the 10th, "中旬"
-  on the 20th. An impossible day (6月31日) becomes the month's last day, with a warning.
+  it is before the document's date), "明年底" / "次年6月底前" (the year after), "'十四五'末" (the
+  plan's last year), "2026年前" (the end of the named year, as FORMAT.md has it), "2024年完成"
+  (a bare year only before a completion verb: "2025年是…" is no deadline). "上旬"/"初" end on
+  the 10th, "中旬" on the 20th. An impossible day (6月31日) becomes the month's last day, with a
+  warning.
 - ``period`` — a span of time, ``date`` null: a window between two dates ("2021—2023年",
   "2022年1月1日至12月31日", "从2021年7月起至2023年底", "即日起至2025年底"), a named plan window
   ("'十四五'期间"), and a count of time ("三年内", "6个月内", "用两年时间"), also when it is
   counted from the document's own date ("自印发之日起6个月内", "本方案印发后一年内"). FORMAT.md
-  lists "三年内" as a period, so a span stays a period even though its end could be computed
-  from the document's date; the gold never turns one into a ``by`` date.
+  lists "三年内" as a period and its gold reads "三年内" in a dated document as one, so a span
+  stays a period even when its end could be computed from the document's date; a time limit
+  ("办理时限压缩至5个工作日以内") is not a deadline at all.
 - ``recurring`` — at a fixed interval: "每年3月初", "每季度", "按月开展", "月调度", and a
   schedule with a start ("2025年起每年").
 - ``ongoing`` — no end: "持续推进", "长期坚持", "常态化开展", and a start with no end
@@ -22,8 +25,11 @@ Four kinds, and what each covers here:
 A text may hold several. ``find_deadlines`` returns the task's deadline first: the first one in
 reading order that is not ``ongoing`` (a manner word such as "常态化开展" yields to a date or a
 schedule beside it, as the gold reads "…常态化帮扶…按月开展动态监测" as 按月), else the first
-ongoing one; the others follow in reading order. Dates inside a quoted title (《…(2020—2022年)》)
-are not deadlines.
+ongoing one; the others follow in reading order. That is how the gold reads a task with several
+dates ("8月底前完成…力争11月底前全部完成" is 8月底前; "2025—2027年每年改造" is the window).
+Dates inside a quoted title (《…(2020—2022年)》) are not deadlines. ``parse_deadline_cell`` reads
+a table's 完成时限 cell, which may also say "2021.6.30", "2021年" or "长期"; ``may_hold_deadline``
+is the quick check a caller can run before either.
 
 The words live in ``ingest/data/deadlines.yaml``; the patterns and the quick checks that skip a
 text before any pattern runs are both built from it.
@@ -112,6 +118,7 @@ class _Grammar:
     plan_base: tuple[int, int]
     start_words: tuple[str, ...]
     span_limits: tuple[str, ...]
+    text_prefixes: tuple[str, ...]
     rules: tuple[_Rule, ...]
     gate: re.Pattern[str]  # any word of any rule's gate
     from_words: tuple[str, ...]
@@ -144,6 +151,7 @@ def _grammar() -> _Grammar:
     half_years = {k: str(v) for k, v in _mapping(data, "half_years").items()}
     plan = _mapping(data, "plan")
     by_prefixes = words(data, "by_prefixes", _DATA)
+    year_verbs = words(data, "year_verbs", _DATA)
     before = words(data, "before_words", _DATA)
     quarter_word = str(data.get("quarter_word") or "")
     if not quarter_word:
@@ -249,7 +257,7 @@ def _grammar() -> _Grammar:
             (_YEAR_MARK,),
             re.compile(
                 rf"{_first(by_prefixes, '12一二')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?P<y>{_YR})\s*年\s*"
-                rf"(?P<suf>{_alt(year_parts)})?(?P<bef>{_alt(before)})?"
+                rf"(?P<suf>{_alt(year_parts)})?(?P<bef>{_alt(before)})?(?P<act>(?={_alt(year_verbs)}))?"
             ),
             lambda m, y: _year(m),
         ),
@@ -286,6 +294,7 @@ def _grammar() -> _Grammar:
         (int(plan["base_number"]), int(plan["base_year"])),
         tuple(start_words),
         tuple(words(data, "span_limit_words", _DATA)),
+        tuple(words(data, "text_prefixes", _DATA)),
         rules,
         gate=re.compile(_alt(gate_words)),
         from_words=tuple(from_words),
@@ -422,9 +431,7 @@ def _month(m: re.Match[str], year: int | None) -> Found | None:
     if not 1 <= month <= 12:
         return None
     y = _year_of(m, year)
-    text_start = m.start("y") if m["y"] else m.start("ry") if m["ry"] else m.start("m")
-    if m["pre"] and _grammar_to(m["pre"]):
-        text_start = m.start("pre")
+    text_start = _text_start(m, "y" if m["y"] else "ry" if m["ry"] else "m")
     if y is None:
         return Found(_deadline(m, "by", None, text_start))
     part = _grammar().month_parts.get(m["suf"] or "", "end")
@@ -432,20 +439,20 @@ def _month(m: re.Match[str], year: int | None) -> Found | None:
     return Found(_deadline(m, "by", date, text_start))
 
 
-def _grammar_to(pre: str) -> bool:
-    """Whether a prefix belongs to the deadline's words ("到2023年"), not just to the sentence."""
-    return pre[0] in "到至截"
-
-
 def _year(m: re.Match[str]) -> Found | None:
-    if not (m["pre"] or m["suf"] or m["bef"]):
+    if not (m["pre"] or m["suf"] or m["bef"] or m["act"] is not None):
         return None
     y = _num(m["y"])
     end = _grammar().year_parts.get(m["suf"] or "", "12-31")
+    return Found(_deadline(m, "by", f"{y:04d}-{end}", _text_start(m, "y")))
+
+
+def _text_start(m: re.Match[str], named: str) -> int:
+    """Where the deadline's words begin: at a prefix such as "到" that belongs to them ("力争到2023年"
+    reads "到2023年"), else at the date itself."""
     pre = m["pre"] or ""
-    cut = min((pre.find(w) for w in ("到", "至", "截") if w in pre), default=-1)
-    start = m.start("pre") + cut if cut >= 0 else m.start("y")
-    return Found(_deadline(m, "by", f"{y:04d}-{end}", start))
+    cut = min((pre.find(w) for w in _grammar().text_prefixes if w in pre), default=-1)
+    return m.start("pre") + cut if cut >= 0 else m.start(named)
 
 
 def _quarter(m: re.Match[str], year: int | None) -> Found | None:
@@ -454,7 +461,7 @@ def _quarter(m: re.Match[str], year: int | None) -> Found | None:
     y = _year_of(m, year)
     q = int(m["q"]) if m["q"].isdigit() else _num(m["q"])
     named = next((g for g in ("y", "ry", "first", "q") if m[g]), "q")
-    start = m.start("pre") if m["pre"] and _grammar_to(m["pre"]) else m.start(named)
+    start = _text_start(m, named)
     return Found(_deadline(m, "by", _month_end(y, q * 3) if y else None, start))
 
 
