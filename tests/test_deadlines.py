@@ -5,10 +5,13 @@ vocabulary's quick checks."""
 from __future__ import annotations
 
 import csv
+import itertools
 import json
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from fengong.ingest.deadlines import find_deadlines, may_hold_deadline, parse_deadline_cell
 from fengong.ingest.vocab import load_yaml
@@ -177,3 +180,31 @@ def test_every_vocabulary_word_is_matched_where_it_belongs() -> None:
     for text in [*data["ongoing_phrases"], *data["recurring_phrases"], "3个月内", "2025年底前"]:
         assert may_hold_deadline(text), text
     assert not may_hold_deadline("加强组织领导")
+
+
+_ALPHABET = "0123456789２０一二两三四五六七八九十〇年月日号季度第每按起至到—-~自从前底末内上下半旬初个周天用时间持续推进长期常态化十四五期间印发之后，。《》（） "
+
+
+@settings(max_examples=400, deadline=None)
+@given(st.text(alphabet=_ALPHABET, max_size=40), st.sampled_from([None, 2020, 2025]))
+def test_any_text_reads_without_error_and_offsets_name_the_words(text: str, year: int | None) -> None:
+    found = find_deadlines(text, year)
+    spans = []
+    for f in found:
+        d = f.deadline
+        assert d.start is not None and d.end is not None
+        assert (
+            "".join(
+                text[d.start : d.end].translate(str.maketrans("０１２３４５６７８９", "0123456789")).split()
+            )
+            == d.text
+        )
+        assert d.kind in ("by", "period", "recurring", "ongoing")
+        assert (d.date is None) or d.kind == "by"
+        spans.append((d.start, d.end))
+    spans.sort()
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
+    assert (
+        not found or found[0].deadline.kind != "ongoing" or all(f.deadline.kind == "ongoing" for f in found)
+    )
+    parse_deadline_cell(text, year)
