@@ -119,6 +119,7 @@ class _Grammar:
     start_words: tuple[str, ...]
     span_limits: tuple[str, ...]
     text_prefixes: tuple[str, ...]
+    clause_rest: re.Pattern[str]
     rules: tuple[_Rule, ...]
     gate: re.Pattern[str]  # any word of any rule's gate
     from_words: tuple[str, ...]
@@ -295,6 +296,7 @@ def _grammar() -> _Grammar:
         tuple(start_words),
         tuple(words(data, "span_limit_words", _DATA)),
         tuple(words(data, "text_prefixes", _DATA)),
+        re.compile(rf"(?:{_alt(words(data, 'clause_words', _DATA))}|[\s，,。；;、：:（）()])*"),
         rules,
         gate=re.compile(_alt(gate_words)),
         from_words=tuple(from_words),
@@ -481,6 +483,21 @@ def may_hold_deadline(text: str) -> bool:
     number, "长期") needs; False means neither ``find_deadlines`` nor ``parse_deadline_cell``
     can find anything in it."""
     return _grammar().cell_gate.search(text.translate(_WIDE_DIGITS)) is not None
+
+
+def deadline_clause(clause: str, year: int | None) -> Found | None:
+    """The deadline ``clause`` states when the clause is nothing else ("2024年12月底前完成",
+    "持续推进", "自2025年起实施"): for an annotation reader, such a clause is not a unit list."""
+    found = find_deadlines(clause, year)
+    if not found:
+        return None
+    rest, pos = [], 0
+    for f in sorted(found, key=lambda f: f.deadline.start or 0):
+        rest.append(clause[pos : f.deadline.start])
+        pos = f.deadline.end or pos
+    rest.append(clause[pos:])
+    rest_pattern = _grammar().clause_rest
+    return found[0] if all(rest_pattern.fullmatch(r) for r in rest) else None
 
 
 def find_deadlines(text: str, year: int | None) -> list[Found]:

@@ -13,7 +13,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from fengong.ingest.deadlines import find_deadlines, may_hold_deadline, parse_deadline_cell
+from fengong.ingest.deadlines import deadline_clause, find_deadlines, may_hold_deadline, parse_deadline_cell
 from fengong.ingest.vocab import load_yaml
 
 ROOT = Path(__file__).resolve().parent
@@ -208,3 +208,27 @@ def test_any_text_reads_without_error_and_offsets_name_the_words(text: str, year
         not found or found[0].deadline.kind != "ongoing" or all(f.deadline.kind == "ongoing" for f in found)
     )
     parse_deadline_cell(text, year)
+
+
+@pytest.mark.parametrize(
+    ("clause", "kind"),
+    [
+        ("2024年12月底前完成", "by"),
+        ("持续推进", "ongoing"),
+        ("自2025年起实施", "ongoing"),
+        ("长期坚持", "ongoing"),
+        ("每季度开展", "recurring"),
+        ("三年内完成", "period"),
+        ("2025年底前基本完成，2027年底前全面完成", "by"),
+    ],
+)
+def test_a_clause_that_is_only_a_deadline(clause: str, kind: str) -> None:
+    found = deadline_clause(clause, 2024)
+    assert found is not None and found.deadline.kind == kind
+
+
+@pytest.mark.parametrize(
+    "clause", ["工业和信息化部牵头", "国家发展改革委、财政部按职责分工负责", "各省级人民政府2024年底前完成"]
+)
+def test_a_clause_with_more_than_a_deadline_is_not_one(clause: str) -> None:
+    assert deadline_clause(clause, 2024) is None
