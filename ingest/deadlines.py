@@ -120,6 +120,7 @@ class _Grammar:
     span_limits: tuple[str, ...]
     text_prefixes: tuple[str, ...]
     clause_rest: re.Pattern[str]
+    cell_whole: re.Pattern[str]
     rules: tuple[_Rule, ...]
     gate: re.Pattern[str]  # any word of any rule's gate
     from_words: tuple[str, ...]
@@ -152,7 +153,8 @@ def _grammar() -> _Grammar:
     half_years = {k: str(v) for k, v in _mapping(data, "half_years").items()}
     plan = _mapping(data, "plan")
     by_prefixes = words(data, "by_prefixes", _DATA)
-    year_verbs = words(data, "year_verbs", _DATA)
+    completion_verbs = words(data, "completion_verbs", _DATA)
+    act = rf"(?P<act>(?={_alt(completion_verbs)}))?"
     before = words(data, "before_words", _DATA)
     quarter_word = str(data.get("quarter_word") or "")
     if not quarter_word:
@@ -250,7 +252,7 @@ def _grammar() -> _Grammar:
             re.compile(
                 rf"{_first([*by_prefixes, *named_years], _NUM_CHARS)}(?:(?P<pre>{_alt(by_prefixes)})\s*)?"
                 rf"{year_spec}(?={_NUM_START})"
-                rf"(?P<m>{_MD})\s*月份?\s*(?P<suf>{_alt(month_parts)})?(?P<bef>{_alt(before)})?"
+                rf"(?P<m>{_MD})\s*月份?\s*(?P<suf>{_alt(month_parts)})?(?P<bef>{_alt(before)})?{act}"
             ),
             _month,
         ),
@@ -258,7 +260,7 @@ def _grammar() -> _Grammar:
             (_YEAR_MARK,),
             re.compile(
                 rf"{_first(by_prefixes, '12一二')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?(?P<y>{_YR})\s*年\s*"
-                rf"(?P<suf>{_alt(year_parts)})?(?P<bef>{_alt(before)})?(?P<act>(?={_alt(year_verbs)}))?"
+                rf"(?P<suf>{_alt(year_parts)})?(?P<bef>{_alt(before)})?{act}"
             ),
             lambda m, y: _year(m),
         ),
@@ -267,7 +269,7 @@ def _grammar() -> _Grammar:
             re.compile(
                 rf"{_first([*by_prefixes, *named_years], '第1234一二三四')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?"
                 rf"{year_spec}(?P<first>第)?"
-                rf"(?P<q>[一二三四1-4])\s*{re.escape(quarter_word)}\s*(?P<suf>{_alt(quarter_parts)})?(?:前)?"
+                rf"(?P<q>[一二三四1-4])\s*{re.escape(quarter_word)}\s*(?P<suf>{_alt(quarter_parts)})?(?:前)?{act}"
             ),
             _quarter,
         ),
@@ -297,6 +299,7 @@ def _grammar() -> _Grammar:
         tuple(words(data, "span_limit_words", _DATA)),
         tuple(words(data, "text_prefixes", _DATA)),
         re.compile(rf"(?:{_alt(words(data, 'clause_words', _DATA))}|[\s，,。；;、：:（）()])*"),
+        re.compile("|".join([_alt(ongoing_cell), *(_unnamed(p) for p in (_NUMERIC, _BARE_YEAR))])),
         rules,
         gate=re.compile(_alt(gate_words)),
         from_words=tuple(from_words),
@@ -313,6 +316,11 @@ def _grammar() -> _Grammar:
         ongoing_cell=re.compile(_alt(ongoing_cell)),
         cell_gate=re.compile(_alt(cell_words)),
     )
+
+
+def _unnamed(pattern: re.Pattern[str]) -> str:
+    """A pattern's text without its group names or anchors, to be joined with others."""
+    return re.sub(r"\?P<\w+>", "?:", pattern.pattern).strip("^$")
 
 
 def _num(s: str) -> int:
@@ -427,7 +435,7 @@ def _day(m: re.Match[str], year: int | None) -> Found | None:
 
 def _month(m: re.Match[str], year: int | None) -> Found | None:
     # A bare "7月" is a date, not a deadline: demand a year, a "by" word or an end word.
-    if not (m["y"] or m["ry"] or m["pre"] or m["suf"] or m["bef"]):
+    if not (m["y"] or m["ry"] or m["pre"] or m["suf"] or m["bef"] or m["act"] is not None):
         return None
     month = _num(m["m"])
     if not 1 <= month <= 12:
@@ -458,7 +466,7 @@ def _text_start(m: re.Match[str], named: str) -> int:
 
 
 def _quarter(m: re.Match[str], year: int | None) -> Found | None:
-    if not (m["y"] or m["ry"] or m["suf"] or m["first"] or m["pre"]):
+    if not (m["y"] or m["ry"] or m["suf"] or m["first"] or m["pre"] or m["act"] is not None):
         return None
     y = _year_of(m, year)
     q = int(m["q"]) if m["q"].isdigit() else _num(m["q"])
@@ -490,7 +498,10 @@ def deadline_clause(clause: str, year: int | None) -> Found | None:
     "持续推进", "自2025年起实施"): for an annotation reader, such a clause is not a unit list."""
     found = find_deadlines(clause, year)
     if not found:
-        return None
+        # What a 完成时限 cell may say ("长期", "2021.6.30"), when it is the whole clause.
+        fallback = _cell_fallback(clause)
+        whole = fallback is not None and _grammar().cell_whole.fullmatch(fallback.deadline.text)
+        return fallback if whole else None
     rest, pos = [], 0
     for f in sorted(found, key=lambda f: f.deadline.start or 0):
         rest.append(clause[pos : f.deadline.start])

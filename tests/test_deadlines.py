@@ -220,6 +220,8 @@ def test_any_text_reads_without_error_and_offsets_name_the_words(text: str, year
         ("每季度开展", "recurring"),
         ("三年内完成", "period"),
         ("2025年底前基本完成，2027年底前全面完成", "by"),
+        ("长期", "ongoing"),
+        ("2021.6.30", "by"),
     ],
 )
 def test_a_clause_that_is_only_a_deadline(clause: str, kind: str) -> None:
@@ -228,7 +230,13 @@ def test_a_clause_that_is_only_a_deadline(clause: str, kind: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "clause", ["工业和信息化部牵头", "国家发展改革委、财政部按职责分工负责", "各省级人民政府2024年底前完成"]
+    "clause",
+    [
+        "工业和信息化部牵头",
+        "国家发展改革委、财政部按职责分工负责",
+        "各省级人民政府2024年底前完成",
+        "长期性问题",
+    ],
 )
 def test_a_clause_with_more_than_a_deadline_is_not_one(clause: str) -> None:
     assert deadline_clause(clause, 2024) is None
