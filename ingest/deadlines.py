@@ -51,6 +51,13 @@ _DATA = "deadlines.yaml"
 
 # Full-width digits are read as ASCII ones; one character for one keeps every offset.
 _WIDE_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+_ANY_WIDE_DIGIT = re.compile("[０-９]")  # translate() is slow on Chinese text: run it only when needed
+
+
+def _narrow(text: str) -> str:
+    return text.translate(_WIDE_DIGITS) if _ANY_WIDE_DIGIT.search(text) else text
+
+
 # A year: 2025, or 二〇二五 written digit by digit.
 _YR = r"(?:19|20)\d{2}|[一二][〇零九][〇零一二三四五六七八九]{2}"
 # A month or a day: 7, 07, 十二, 二十六, 三十一.
@@ -490,7 +497,7 @@ def may_hold_deadline(text: str) -> bool:
     """Whether ``text`` holds a word some deadline pattern (or a 完成时限 cell's bare form: a
     number, "长期") needs; False means neither ``find_deadlines`` nor ``parse_deadline_cell``
     can find anything in it."""
-    return _grammar().cell_gate.search(text.translate(_WIDE_DIGITS)) is not None
+    return _grammar().cell_gate.search(_narrow(text)) is not None
 
 
 def deadline_clause(clause: str, year: int | None) -> Found | None:
@@ -517,7 +524,7 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
 
     ``year`` is the document's year, for dates that name no year ("7月底前", "年底前")."""
     g = _grammar()
-    text = text.translate(_WIDE_DIGITS)
+    text = _narrow(text)
     if g.gate.search(text) is None:
         return []  # every rule needs one of its gate words
     masked = text
@@ -575,7 +582,7 @@ def _join_starts(found: list[Found], text: str) -> list[Found]:
 
 def _cell_fallback(cell: str) -> Found | None:
     """What a 完成时限 cell may say that running text may not: a bare year, 2021.6.30, 长期."""
-    compact = _clean(cell).translate(_WIDE_DIGITS)
+    compact = _narrow(_clean(cell))
     m = _BARE_YEAR.match(compact)
     if m:
         return Found(Deadline(compact, "by", f"{int(m['y']):04d}-12-31"))
