@@ -167,9 +167,16 @@ def _grammar() -> _Grammar:
     if not quarter_word:
         raise VocabularyError(f"ingest/data/{_DATA}: 'quarter_word' must be a word")
     quarter_parts = words(data, "quarter_parts", _DATA)
+    quarter_ordinal = str(data.get("quarter_ordinal") or "")
+    if not quarter_ordinal:
+        raise VocabularyError(f"ingest/data/{_DATA}: 'quarter_ordinal' must be a word")
     connectors = words(data, "range_connectors", _DATA)
     from_words = words(data, "from_words", _DATA)
     start_words = words(data, "start_words", _DATA)
+    not_start = "".join(re.escape(c) for c in words(data, "start_not_before", _DATA))
+    window_to = _alt(words(data, "window_to", _DATA))
+    end_marks = _alt(words(data, "window_end_marks", _DATA))
+    about = _alt(words(data, "about_words", _DATA))
     anchors = words(data, "anchor_starts", _DATA)
     span_units = words(data, "span_units", _DATA)
     span_within = words(data, "span_within", _DATA)
@@ -196,13 +203,14 @@ def _grammar() -> _Grammar:
     year_spec = rf"(?:(?:(?P<y>{_YR})\s*年|(?P<ry>{_alt(named_years)}))\s*)?"
     # A window's "从"/"自" is added by find_deadlines: a leading optional word would make the
     # pattern start at every place.
-    start_point = rf"{_point('a', point_parts)}\s*(?:{start})(?![草步点来到诉])"
+    start_point = rf"{_point('a', point_parts)}\s*(?:{start})(?![{not_start}])"
     rules = (
         _rule(
             (*every, *recurring_phrases),
             re.compile(
                 rf"{_first([*every, *recurring_phrases])}(?:(?:{_alt(every)})\s*(?:(?:{_alt(intervals)})"
-                rf"(?:\s*(?:{_MD})\s*月\s*(?:份|初|底|末|中旬|上旬|下旬)?)?(?:{_alt(every_verbs)})?)"
+                rf"(?:\s*(?:{_MD})\s*月\s*(?:{_alt(words(data, 'every_month_parts', _DATA))})?)?"
+                rf"(?:{_alt(every_verbs)})?)"
                 rf"|{_alt(recurring_phrases)})"
             ),
             lambda m, y: _plain(m, "recurring"),
@@ -211,7 +219,7 @@ def _grammar() -> _Grammar:
             tuple(connectors),
             re.compile(
                 rf"{_point('a', point_parts)}\s*(?:(?:{start})\s*)?"
-                rf"(?:{conn})\s*{_point('b', point_parts)}(?:止|为止)?"
+                rf"(?:{conn})\s*{_point('b', point_parts)}(?:{end_marks})?"
             ),
             lambda m, y: _range(m),
         ),
@@ -224,13 +232,14 @@ def _grammar() -> _Grammar:
         ),
         _rule(
             tuple(start_words),
-            re.compile(rf"(?:{start})\s*(?:至|到)\s*{_point('b', point_parts)}(?:止|为止)?"),
+            re.compile(rf"(?:{start})\s*(?:{window_to})\s*{_point('b', point_parts)}(?:{end_marks})?"),
             lambda m, y: _anchored(m),
         ),
         _rule(
             (_PLAN_MARK,),
             re.compile(
-                rf"[“\"‘']?(?P<pn>十[一二三四五六七八九]|[二三四五六七八九]){_PLAN_MARK}[”\"’']?\s*(?:规划)?"
+                rf"[“\"‘']?(?P<pn>十[一二三四五六七八九]|[二三四五六七八九]){_PLAN_MARK}[”\"’']?\s*"
+                rf"(?:{_alt(words(plan, 'name_words', _DATA))})?"
                 rf"(?:(?P<pw>{_alt(words(plan, 'window_words', _DATA))})"
                 rf"|(?P<pe>{_alt(words(plan, 'end_words', _DATA))}))"
             ),
@@ -240,8 +249,9 @@ def _grammar() -> _Grammar:
             (*span_within, *span_time),
             re.compile(
                 rf"(?=[0-9{num_chars}百半])(?<![0-9{num_chars}百半{''.join(map(re.escape, span_not_after))}])"
-                rf"{count_range}\s*(?:{_alt(span_units)})\s*(?:左右)?\s*(?:{_alt(span_within)})"
-                rf"|{_first(span_use)}(?:{_alt(span_use)})\s*{count_range}\s*(?:{_alt(span_units)})\s*(?:左右)?\s*(?:{_alt(span_time)})"
+                rf"{count_range}\s*(?:{_alt(span_units)})\s*(?:{about})?\s*(?:{_alt(span_within)})"
+                rf"|{_first(span_use)}(?:{_alt(span_use)})\s*{count_range}\s*(?:{_alt(span_units)})\s*(?:{about})?"
+                rf"\s*(?:{_alt(span_time)})"
             ),
             lambda m, y: _span(m),
         ),
@@ -274,9 +284,10 @@ def _grammar() -> _Grammar:
         _rule(
             (quarter_word,),
             re.compile(
-                rf"{_first([*by_prefixes, *named_years], '第1234一二三四')}(?:(?P<pre>{_alt(by_prefixes)})\s*)?"
-                rf"{year_spec}(?P<first>第)?"
-                rf"(?P<q>[一二三四1-4])\s*{re.escape(quarter_word)}\s*(?P<suf>{_alt(quarter_parts)})?(?:前)?{act}"
+                rf"{_first([*by_prefixes, *named_years, quarter_ordinal], '1234一二三四')}"
+                rf"(?:(?P<pre>{_alt(by_prefixes)})\s*)?{year_spec}(?P<first>{re.escape(quarter_ordinal)})?"
+                rf"(?P<q>[一二三四1-4])\s*{re.escape(quarter_word)}\s*(?P<suf>{_alt(quarter_parts)})?"
+                rf"(?:{_alt(before)})?{act}"
             ),
             _quarter,
         ),
@@ -312,7 +323,9 @@ def _grammar() -> _Grammar:
         from_words=tuple(from_words),
         # A start written before a span or a window that is not a date ("自印发之日起").
         anchor_back=re.compile(
-            rf"(?:(?:{_alt(from_words)})\s*)?(?:{_alt(anchors)})(?:之日)?\s*(?:{start}|后|以后)?\s*$"
+            rf"(?:(?:{_alt(from_words)})\s*)?(?:{_alt(words(data, 'document_words', _DATA))})?"
+            rf"(?:{_alt(anchors)})\s*"
+            rf"(?:{start}|{_alt(words(data, 'after_words', _DATA))})?\s*$"
         ),
         quotes=quotes,
         quoted=(
