@@ -612,7 +612,7 @@ def _cell_fallback(cell: str) -> Found | None:
 
 
 _NUMERIC = re.compile(r"(?P<y>(?:19|20)\d{2})\s*[./-]\s*(?P<m>1[0-2]|0?[1-9])(?:\s*[./-]\s*(?P<d>[0-3]?\d))?")
-_BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年(?:底|末)?(?:前|以前|之前)?$")
+_BARE_YEAR = re.compile(r"^(?P<y>(?:19|20)\d{2})\s*年$")  # with any other word the rules read it
 
 
 def parse_deadline_cell(cell: str, year: int | None) -> Found | None:
