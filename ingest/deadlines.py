@@ -209,6 +209,7 @@ def _grammar() -> _Grammar:
             (*every, *recurring_phrases),
             re.compile(
                 rf"{_first([*every, *recurring_phrases])}(?:(?:{_alt(every)})\s*(?:(?:{_alt(intervals)})"
+                rf"(?![{''.join(map(re.escape, words(data, 'interval_not_before', _DATA)))}])"
                 rf"(?:\s*(?:{_MD})\s*月\s*(?:{_alt(words(data, 'every_month_parts', _DATA))})?)?"
                 rf"(?:{_alt(every_verbs)})?)"
                 rf"|{_alt(recurring_phrases)})"
