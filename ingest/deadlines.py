@@ -144,7 +144,7 @@ def _point(p: str, parts: str) -> str:
     return (
         f"(?={_NUM_START})"
         rf"(?:(?P<{p}y>{_YR})\s*(?P<{p}yw>年度|年)?\s*)?"
-        rf"(?:(?P<{p}m>{_MD})\s*月份?\s*(?:(?P<{p}d>{_MD})\s*[日号]\s*)?)?"
+        rf"(?:(?P<{p}m>{_MD})\s*月份?\s*)?(?:(?P<{p}d>{_MD})\s*[日号]\s*)?"
         rf"(?P<{p}part>{parts})?"
     )
 
@@ -379,8 +379,9 @@ def _has(m: re.Match[str], p: str) -> bool:
 
 
 def _range(m: re.Match[str]) -> Found | None:
-    # Both ends must be dates: the first a year or a month, the second one written with 年/月/日.
-    if not _has(m, "a") or not (m["byw"] or m["bm"]):
+    # Both ends must be dates: the first a year or a month, the second one written with 年/月, or
+    # a day after a day ("8月19日-21日").
+    if not _has(m, "a") or not (m["byw"] or m["bm"] or (m["bd"] and m["ad"])):
         return None
     if not m["ayw"] and not m["am"] and not m["by"]:
         return None  # "2021—3月": a bare number before a month is no year
