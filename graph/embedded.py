@@ -168,7 +168,7 @@ class EmbeddedStore(GraphStore):
         limit: int | None = None,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
+        timeout, cap = self._bounds(cypher, params, read_only, timeout, limit)
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
             # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each

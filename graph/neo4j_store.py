@@ -126,7 +126,7 @@ class Neo4jStore(GraphStore):
         limit: int | None = None,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
+        timeout, cap = self._bounds(cypher, params, read_only, timeout, limit)
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:

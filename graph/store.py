@@ -119,11 +119,16 @@ class GraphStore(ABC):
         """
 
     def _bounds(
-        self, cypher: str, read_only: bool, timeout: float | None, limit: int | None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None,
+        read_only: bool,
+        timeout: float | None,
+        limit: int | None,
     ) -> tuple[float, int]:
         """Guard a read-only statement, then the time limit and row cap it runs under."""
         if read_only:
-            check_read_only(cypher)
+            check_read_only(cypher, params, store_kind=self.kind)
         return (
             self.settings.query_timeout_s if timeout is None else timeout,
             self.settings.row_cap if limit is None else limit,
