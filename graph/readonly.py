@@ -139,8 +139,8 @@ def check_read_only(
         raise ReadOnlyViolation(str(exc)) from None
     rules = allow_list()
     _check_single_statement(tokens)
-    _check_keywords(tokens, rules)
     procedure_parens = _check_calls(tokens, rules, store_kind)
+    _check_keywords(tokens, rules)
     _check_functions(tokens, rules, procedure_parens, bounded_sizes)
     _check_paging(tokens, params, store_kind)
 
