@@ -206,7 +206,11 @@ def test_procedures_follow_the_store() -> None:
         "CALL db.labels is not allowed in read-only Cypher on the embedded store",
         store_kind="embedded",
     )
-    refused("CALL show_tables() RETURN *", "not allowed in read-only Cypher on the neo4j store", store_kind="neo4j")
+    refused(
+        "CALL show_tables() RETURN *",
+        "not allowed in read-only Cypher on the neo4j store",
+        store_kind="neo4j",
+    )
     refused("CALL threads=1", "CALL threads is not allowed")
     refused("MATCH (n) CALL { MATCH (m) RETURN m } RETURN n", r"CALL \{ … \} subqueries")
     refused("MATCH (n) CALL (n) { RETURN 1 AS x } RETURN n", r"CALL \{ … \} subqueries")
