@@ -211,6 +211,8 @@ def _check_calls(tokens: list[Token], rules: AllowList, store_kind: str | None) 
                 f"{' on the ' + store_kind + ' store' if store_kind else ''} "
                 f"(allowed procedures: {', '.join(sorted(allowed))})"
             )
+        if end < len(tokens) and tokens[end].is_punct("="):  # LadybugDB: CALL <setting> = value
+            raise ReadOnlyViolation(f"CALL {name} = …: settings cannot be changed in read-only Cypher")
         if end < len(tokens) and tokens[end].is_punct("("):
             parens.add(end)
     return parens

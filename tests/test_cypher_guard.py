@@ -20,6 +20,8 @@ from fengong.graph.readonly import (
     check_read_only,
     parse_allow_list,
 )
+from fengong.graph.store import GraphStore
+from tests.fixtures_docs import all_docs
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 STORES = ("embedded", "neo4j")
@@ -212,6 +214,7 @@ def test_procedures_follow_the_store() -> None:
         store_kind="neo4j",
     )
     refused("CALL threads=1", "CALL threads is not allowed")
+    refused("CALL show_tables = 1", "settings cannot be changed")
     refused("MATCH (n) CALL { MATCH (m) RETURN m } RETURN n", r"CALL \{ … \} subqueries")
     refused("MATCH (n) CALL (n) { RETURN 1 AS x } RETURN n", r"CALL \{ … \} subqueries")
 
@@ -291,3 +294,46 @@ def test_the_allow_list_is_complete_and_validated() -> None:
     broken(lambda d: d.update(sized_functions="range explode"))  # sized but not an allowed function
     broken(lambda d: d["procedures"].pop("neo4j"))
     broken(lambda d: d.pop("functions"))
+
+
+# -- the attacks on real stores: refused before anything runs -------------------------------------
+
+
+def attacks(tmp: Path) -> list[str]:
+    """The attacks of issue 18 as sent, with every path inside ``tmp``."""
+    return [
+        f"MATCH (t:Task) RETURN t.title LIMIT 1LOAD FROM '{tmp}/in.csv' (file_format='csv') RETURN *",
+        "MATCH (t:Task) RETURN t.title LIMIT 1CALL threads=1",
+        f"MATCH (n) RETURN count(n) AS c //*\r; ROLLBACK; COPY (MATCH (n) RETURN n.id) TO '{tmp}/x.csv';"
+        f" EXPORT DATABASE '{tmp}/export'; CREATE (:Topic {{name: 'x'}}); MATCH (n) DETACH DELETE n //*/",
+        "RETURN 1 AS one //x\rMATCH (n) DETACH DELETE n\n",
+        "CALL dbms.killConnection('bolt-7')",
+        f"LOAD CSV FROM 'file://{tmp}/in.csv' AS line RETURN line",
+        "SHOW SETTINGS",
+        "SHOW TRANSACTIONS",
+    ]
+
+
+def test_attacks_on_a_writable_store_are_refused_and_change_nothing(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    """The store is opened read-write (the embedded one) or reached with write rights (Neo4j):
+    the guard alone stands in the way, and nothing reaches the engine."""
+    store.load_documents(all_docs()[:1])
+    target = tmp_path / "target"
+    target.mkdir()
+    (target / "in.csv").write_text("a,b\n1,2\n", encoding="utf-8")
+    before = store.counts()
+    for cypher in attacks(target):
+        with pytest.raises(ReadOnlyViolation):
+            store.run(cypher, {}, read_only=True)
+    # A large SKIP crashes the embedded engine only; Neo4j answers it.
+    far = "MATCH (t:Task) RETURN t.id AS id ORDER BY id SKIP /**/ 50000 LIMIT 5"
+    if store.kind == "embedded":
+        with pytest.raises(ReadOnlyViolation, match="SKIP must be at most"):
+            store.run(far)
+    else:
+        assert store.run(far) == []
+    assert store.counts() == before
+    assert sorted(p.name for p in target.iterdir()) == ["in.csv"]
+    assert store.run("RETURN 1 AS one") == [{"one": 1}]
