@@ -124,6 +124,7 @@ def check_read_only(
     *,
     bounded_sizes: bool = True,
     store_kind: str | None = None,
+    skip_bounded: bool = True,
 ) -> None:
     """Raise ReadOnlyViolation unless ``cypher`` is one statement that only reads the graph.
 
@@ -131,7 +132,8 @@ def check_read_only(
     among them). ``bounded_sizes`` refuses range() / repeat() / lpad() / rpad() calls whose
     size is not a small literal. ``store_kind`` ("embedded" or "neo4j") selects the store's
     procedures and SKIP bound; without it any store's procedures are allowed and the
-    embedded store's SKIP bound applies.
+    embedded store's SKIP bound applies. ``skip_bounded=False`` lifts the SKIP bound, for a
+    caller that has made sure SKIP stays within the rows.
     """
     try:
         tokens = tokenize(cypher)
@@ -142,7 +144,9 @@ def check_read_only(
     procedure_parens = _check_calls(tokens, rules, store_kind)
     _check_keywords(tokens, rules)
     _check_functions(tokens, rules, procedure_parens, bounded_sizes)
-    _check_paging(tokens, params, store_kind)
+    # The SKIP bound is the embedded engine's (and the stricter rule when no store is named).
+    bounded = skip_bounded and store_kind in (None, "embedded")
+    _check_paging(tokens, params, MAX_SKIP if bounded else None)
 
 
 def _bare_word(tokens: Sequence[Token], i: int) -> str | None:
@@ -304,7 +308,7 @@ def _check_size(name: str, args: list[list[Token]]) -> None:
         )
 
 
-def _check_paging(tokens: list[Token], params: Mapping[str, Any] | None, store_kind: str | None) -> None:
+def _check_paging(tokens: list[Token], params: Mapping[str, Any] | None, max_skip: int | None) -> None:
     """SKIP / LIMIT: an integer literal or an integer $parameter, and nothing more."""
     for i in range(len(tokens)):
         clause = _bare_word(tokens, i)
@@ -328,8 +332,8 @@ def _check_paging(tokens: list[Token], params: Mapping[str, Any] | None, store_k
                 f"{clause} must be followed by a non-negative integer or a $parameter holding one, "
                 "not an expression, in read-only Cypher"
             )
-        if clause == "SKIP" and store_kind in (None, "embedded") and number > MAX_SKIP:
+        if clause == "SKIP" and max_skip is not None and number > max_skip:
             raise ReadOnlyViolation(
-                f"SKIP must be at most {MAX_SKIP:,} on the embedded store (got {number:,}: the "
+                f"SKIP must be at most {max_skip:,} on the embedded store (got {number:,}: the "
                 "engine crashes on a large SKIP past the last row); page with WHERE instead"
             )

@@ -9,7 +9,9 @@ from typing import Any
 
 import pytest
 import yaml
+from fastapi.testclient import TestClient
 
+from fengong.api.app import create_app
 from fengong.graph.cypher_tokens import Kind, TokenError, tokenize
 from fengong.graph.named_queries import parse_query
 from fengong.graph.readonly import (
@@ -22,6 +24,7 @@ from fengong.graph.readonly import (
 )
 from fengong.graph.store import GraphStore
 from tests.fixtures_docs import all_docs
+from tests.test_api_support import api_settings
 
 QUERIES = Path(__file__).resolve().parents[1] / "queries"
 STORES = ("embedded", "neo4j")
@@ -337,3 +340,22 @@ def test_attacks_on_a_writable_store_are_refused_and_change_nothing(
     assert store.counts() == before
     assert sorted(p.name for p in target.iterdir()) == ["in.csv"]
     assert store.run("RETURN 1 AS one") == [{"one": 1}]
+
+
+def test_pages_past_the_skip_bound_still_work_over_http(embedded_store: GraphStore) -> None:
+    """The list endpoints run their page only when it starts inside the total, so they lift the
+    SKIP bound; user Cypher keeps it."""
+    embedded_store.run(
+        "UNWIND range(1, 1100) AS i CREATE (:Unit {id: concat('u', to_string(i)), name: concat('unit ', "
+        "to_string(10000 + i))})",
+        read_only=False,
+    )
+    with TestClient(create_app(api_settings(embedded_store), embedded_store)) as client:
+        page = client.get("/units", params={"offset": MAX_SKIP + 50, "limit": 3}).json()
+        assert page["total"] == 1100 and [u["name"] for u in page["items"]] == [
+            f"unit {10000 + i}" for i in range(MAX_SKIP + 51, MAX_SKIP + 54)
+        ]
+        r = client.post("/cypher", json={"query": f"MATCH (u:Unit) RETURN u.id AS id SKIP {MAX_SKIP + 50}"})
+        message = r.json()["message"]
+        assert r.status_code == 400 and "SKIP must be" in message and "at most" in message, r.text
+    check_read_only("MATCH (u) RETURN u SKIP $s", {"s": 5000}, store_kind="embedded", skip_bounded=False)
