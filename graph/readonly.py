@@ -51,6 +51,10 @@ class ReadOnlyViolation(ValueError):
     """The query would write, reach outside the database, or is not a single statement."""
 
 
+class AllowListError(RuntimeError):
+    """``cypher_allow.yaml`` is malformed (a fault of the installation, not of the query)."""
+
+
 @dataclass(frozen=True, slots=True)
 class AllowList:
     """The contents of ``cypher_allow.yaml``, validated."""
@@ -74,40 +78,46 @@ def _words(data: Mapping[str, Any], key: str, where: str) -> list[str]:
     value = data.get(key)
     words = value.split() if isinstance(value, str) else []
     if not words or not all(_WORD.fullmatch(w) for w in words):
-        raise ValueError(f"cypher_allow.yaml: {where}{key} must be a string of space-separated names")
+        raise AllowListError(f"cypher_allow.yaml: {where}{key} must be a string of space-separated names")
     return words
 
 
 def parse_allow_list(data: object) -> AllowList:
-    """Validate the parsed YAML; raise ValueError naming the first problem."""
+    """Validate the parsed YAML; raise AllowListError naming the first problem."""
     if not isinstance(data, dict) or set(data) != {"keywords", "functions", "sized_functions", "procedures"}:
-        raise ValueError("cypher_allow.yaml: needs exactly keywords, functions, sized_functions, procedures")
+        raise AllowListError(
+            "cypher_allow.yaml: needs exactly keywords, functions, sized_functions, procedures"
+        )
     if not isinstance(data["keywords"], dict):
-        raise ValueError("cypher_allow.yaml: keywords must map ladybug, neo4j, read, names to words")
+        raise AllowListError("cypher_allow.yaml: keywords must map ladybug, neo4j, read, names to words")
     kw, fn, procs = data["keywords"], data["functions"], data["procedures"]
     if not isinstance(kw, dict) or set(kw) != {"ladybug", "neo4j", "read", "names"}:
-        raise ValueError("cypher_allow.yaml: keywords needs exactly ladybug, neo4j, read, names")
+        raise AllowListError("cypher_allow.yaml: keywords needs exactly ladybug, neo4j, read, names")
     lists = {key: _words(kw, key, "keywords.") for key in kw}
     for key, words in lists.items():
         if any(w != w.upper() for w in words) or len(set(words)) != len(words):
-            raise ValueError(f"cypher_allow.yaml: keywords.{key} must be upper case, without repeats")
+            raise AllowListError(f"cypher_allow.yaml: keywords.{key} must be upper case, without repeats")
     keywords = frozenset(lists["ladybug"]) | frozenset(lists["neo4j"])
     read, names = frozenset(lists["read"]), frozenset(lists["names"])
     if unknown := (read | names) - keywords:
-        raise ValueError(f"cypher_allow.yaml: allowed words that are no engine's keyword: {sorted(unknown)}")
+        raise AllowListError(
+            f"cypher_allow.yaml: allowed words that are no engine's keyword: {sorted(unknown)}"
+        )
     if both := read & names:
-        raise ValueError(f"cypher_allow.yaml: words both read and names: {sorted(both)}")
+        raise AllowListError(f"cypher_allow.yaml: words both read and names: {sorted(both)}")
     if not isinstance(fn, dict) or not fn:
-        raise ValueError("cypher_allow.yaml: functions must map groups to lists")
+        raise AllowListError("cypher_allow.yaml: functions must map groups to lists")
     functions = frozenset(f for group in fn for f in _words(fn, group, "functions."))
     sized = frozenset(_words(data, "sized_functions", ""))
     if any(f != f.lower() for f in functions | sized) or not sized <= functions:
-        raise ValueError("cypher_allow.yaml: function names must be lower case; sized ones allowed functions")
+        raise AllowListError(
+            "cypher_allow.yaml: function names must be lower case; sized ones allowed functions"
+        )
     if not isinstance(procs, dict) or set(procs) != {"embedded", "neo4j"}:
-        raise ValueError("cypher_allow.yaml: procedures needs exactly embedded and neo4j")
+        raise AllowListError("cypher_allow.yaml: procedures needs exactly embedded and neo4j")
     procedures = {kind: frozenset(_words(procs, kind, "procedures.")) for kind in procs}
     if any(p != p.lower() for names_ in procedures.values() for p in names_):
-        raise ValueError("cypher_allow.yaml: procedure names must be lower case")
+        raise AllowListError("cypher_allow.yaml: procedure names must be lower case")
     return AllowList(keywords, read, names, functions, sized, procedures)
 
 

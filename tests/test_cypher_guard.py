@@ -17,6 +17,7 @@ from fengong.graph.named_queries import parse_query
 from fengong.graph.readonly import (
     MAX_LIST,
     MAX_SKIP,
+    AllowListError,
     ReadOnlyViolation,
     allow_list,
     check_read_only,
@@ -289,7 +290,7 @@ def test_the_allow_list_is_complete_and_validated() -> None:
     def broken(edit: Any) -> None:
         copy = yaml.safe_load(path.read_text(encoding="utf-8"))
         edit(copy)
-        with pytest.raises(ValueError, match=r"cypher_allow\.yaml"):
+        with pytest.raises(AllowListError, match=r"cypher_allow\.yaml"):
             parse_allow_list(copy)
 
     broken(lambda d: d["keywords"].update(read=d["keywords"]["read"] + " FROBNICATE"))  # not a keyword
