@@ -128,9 +128,10 @@ class Neo4jStore(GraphStore):
         read_only: bool = True,
         timeout: float | None = None,
         limit: int | None = None,
+        skip_bounded: bool = True,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
+        timeout, cap = self._bounds(cypher, params, read_only, timeout, limit, skip_bounded)
 
         @neo4j.unit_of_work(timeout=timeout)
         def work(tx: neo4j.ManagedTransaction) -> tuple[list[str], list[dict[str, Any]]]:

@@ -114,7 +114,10 @@ def page(
     """
     total = int(run_named(store, count_query, params, limit=1)[0]["total"])
     rows = (
-        run_named(store, list_query, {**params, "skip": offset, "limit": limit}, limit=limit)
+        # offset < total: SKIP stays within the rows, so the guard's SKIP bound can be lifted.
+        run_named(
+            store, list_query, {**params, "skip": offset, "limit": limit}, limit=limit, skip_bounded=False
+        )
         if offset < total
         else []
     )
