@@ -10,10 +10,9 @@ from typing import Annotated
 import typer
 from rich.console import Console
 
-from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.model import Document
-from fengong.ingest.pipeline import extract_path
+from fengong.ingest.parallel import extract_one
 from fengong.ingest.read_folder import expand_inputs
 
 
@@ -41,10 +40,10 @@ def extract(
     for path, reason in skipped:
         err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
     for path in paths:
-        try:
-            doc = extract_path(path)
-        except DocumentError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        result = extract_one(path)  # any failure, a parser's crash too, names the file; the rest go on
+        doc = result.document
+        if doc is None:
+            err.print(f"[red]error[/red] {result.error}", highlight=False, soft_wrap=True)
             failed += 1
             continue
         for w in doc.warnings:

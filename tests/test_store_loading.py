@@ -9,7 +9,7 @@ from pathlib import Path
 import pytest
 
 from bench.gen_documents import generate
-from fengong.batch import ingest_paths
+from fengong.ingest_service import ingest_paths
 from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import Step
