@@ -6,6 +6,9 @@ nothing is read at import time. Handlers only parse input and call one function.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -28,6 +31,7 @@ from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.named_queries import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
+from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
 from fengong.queries.ask import NotUnderstood
 
 __all__ = ["ApiSettings", "create_app"]
@@ -63,6 +67,12 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoreError, lambda _, exc: _error(503, f"the store failed: {exc}"))
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.sandbox.close()  # extraction workers end with the server
+
+
 def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store."""
     app = FastAPI(
@@ -70,10 +80,14 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
         summary="Who leads which task, who cooperates, by when, where — with the sentence that says so.",
         version="0.1.0",
         default_response_class=UTF8JSONResponse,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store
     app.state.cache = AnswerCache(settings.cache_ttl_s)
+    app.state.sandbox = ExtractionSandbox(
+        SandboxLimits(settings.extract_timeout_s, settings.extract_memory_mb, settings.extract_workers)
+    )
     # Neo4j Browser fetches /guide from its own origin; reads only (writes need the token anyway).
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     _add_error_handlers(app)
