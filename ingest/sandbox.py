@@ -57,13 +57,24 @@ def _serve(conn: Connection, parent: int, memory_bytes: int) -> None:
             return
         try:
             conn.send(("ok", extract_path(Path(path))))
-        except DocumentError as exc:
+        except (MemoryError, DocumentError) as exc:
+            if _out_of_memory(exc):  # readers turn a parser's MemoryError into "unreadable"
+                conn.send(("memory", None))
+                return  # a worker that ran out of memory is not reused
+            assert isinstance(exc, DocumentError)
             conn.send(("error", exc.problem))
-        except MemoryError:
-            conn.send(("memory", None))
-            return  # a worker that ran out of memory is not reused
         except Exception as exc:  # a parser's bug: reported per file, the worker goes on
             conn.send(("error", f"internal error while extracting: {exc!r}"))
+
+
+def _out_of_memory(exc: BaseException | None) -> bool:
+    """Whether ``exc`` is, or was caused by, a MemoryError."""
+    seen = 0
+    while exc is not None and seen < 50:
+        if isinstance(exc, MemoryError):
+            return True
+        exc, seen = exc.__cause__ or exc.__context__, seen + 1
+    return False
 
 
 class _Worker:

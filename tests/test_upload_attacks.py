@@ -1,0 +1,161 @@
+"""Attacks on POST /documents against a real ``fengong serve`` process over the five samples: huge
+bodies with and without a token, a ZIP bomb, a runaway extraction, a page nested 200,000 deep, and
+SIGTERM while a worker extracts. Each checks the answer, that the store's counts did not move, that
+nothing was left in the server's TMPDIR, and that the server still answers /health."""
+
+from __future__ import annotations
+
+import json
+import signal
+import threading
+import time
+from pathlib import Path
+
+import httpx2
+import pytest
+
+from tests.conftest import SAMPLES
+from tests.hostile_files import PARAGRAPH, deep_html, inflating_docx
+from tests.server_process import AUTH, ServerProcess, alive, children, serve_process, stream_body
+
+GB = 1024**3
+MB = 1024**2
+
+pytestmark = pytest.mark.slow
+
+
+def _unchanged(server: ServerProcess, counts: dict[str, int]) -> None:
+    assert server.health()["counts"] == counts  # the store did not move and the server answers
+    assert server.temp_files() == []  # nothing spooled, nothing left behind
+
+
+def _message(body: bytes) -> str:
+    message: str = json.loads(body)["message"]
+    return message
+
+
+def test_a_1gb_body_without_a_token_is_refused_before_a_byte_is_stored(tmp_path: Path) -> None:
+    with serve_process(tmp_path) as server:
+        counts = server.health()["counts"]
+        written = server.written_bytes()
+        answer = stream_body(server.port, {}, GB, keep_sending=True)
+        assert answer.status == 401 and "Bearer" in _message(answer.body)
+        assert answer.sent_before_answer <= 16 * MB  # answered from the head (what sat in socket buffers)
+        assert answer.seconds < 2.0, answer.seconds
+        assert server.written_bytes() - written < MB  # the gigabyte went nowhere
+        assert server.peak_rss_mb() < 400, server.peak_rss_mb()
+        _unchanged(server, counts)
+        print(
+            f"\n1 GB without a token: 401 after {answer.seconds * 1000:.0f} ms, "
+            f"{answer.sent / MB:.0f} MB sent in all, server wrote "
+            f"{(server.written_bytes() - written) / 1024:.0f} KB, peak RSS {server.peak_rss_mb():.0f} MB"
+        )
+
+
+def test_a_body_past_the_cap_is_cut_early_declared_or_chunked(tmp_path: Path) -> None:
+    with serve_process(tmp_path, FENGONG_MAX_UPLOAD=str(MB)) as server:
+        counts = server.health()["counts"]
+        declared = stream_body(server.port, AUTH, GB)  # Content-Length says 1 GB: refused from the head
+        assert declared.status == 413 and "FENGONG_MAX_UPLOAD" in _message(declared.body)
+        assert declared.sent_before_answer <= 16 * MB and declared.seconds < 2.0
+        chunked = stream_body(server.port, AUTH, GB, chunked=True)  # no length: counted as it streams
+        assert chunked.status == 413 and "FENGONG_MAX_UPLOAD" in _message(chunked.body)
+        assert chunked.sent_before_answer < 16 * MB, chunked.sent_before_answer  # cut near 1 MB, not at 1 GB
+        _unchanged(server, counts)
+
+
+def test_a_docx_bomb_is_refused_before_parsing_and_the_server_stays_small(tmp_path: Path) -> None:
+    bomb = inflating_docx(tmp_path / "bomb.docx", GB)
+    assert bomb.stat().st_size < 2 * MB
+    ratio = inflating_docx(tmp_path / "ratio.docx", 150 * MB)  # under the size limit, not the ratio
+    with serve_process(tmp_path) as server:
+        counts = server.health()["counts"]
+        for path, setting in ((bomb, "FENGONG_MAX_UNZIPPED"), (ratio, "FENGONG_MAX_ZIP_RATIO")):
+            start = time.monotonic()
+            r = httpx2.post(
+                f"{server.url}/documents", files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120
+            )
+            assert r.status_code == 422, r.text
+            assert path.name in r.json()["message"] and setting in r.json()["message"]
+            assert time.monotonic() - start < 30
+        assert server.peak_rss_mb() < 400, server.peak_rss_mb()
+        _unchanged(server, counts)
+        print(f"\n.docx bombs refused; server peak RSS {server.peak_rss_mb():.0f} MB")
+
+
+def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> None:
+    # Past the archive limits on purpose: the worker's own caps must hold on their own.
+    hog = inflating_docx(tmp_path / "paragraphs.docx", 150 * MB, PARAGRAPH)
+    slow = tmp_path / "slow.txt"
+    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 40)
+    env = {
+        "FENGONG_MAX_UNZIPPED": str(4 * GB),
+        "FENGONG_MAX_ZIP_RATIO": "100000",
+        "FENGONG_EXTRACT_MEMORY_MB": "300",
+        "FENGONG_EXTRACT_TIMEOUT": "1",
+        "FENGONG_MAX_UPLOAD": str(50 * MB),
+    }
+    with serve_process(tmp_path, **env) as server:
+        counts = server.health()["counts"]
+        r = httpx2.post(
+            f"{server.url}/documents", files={"file": (hog.name, hog.read_bytes())}, headers=AUTH, timeout=120
+        )
+        assert r.status_code == 422 and "FENGONG_EXTRACT_MEMORY_MB" in r.json()["message"], r.text
+        start = time.monotonic()
+        r = httpx2.post(
+            f"{server.url}/documents", files={"file": (slow.name, slow.read_bytes())}, headers=AUTH, timeout=120
+        )
+        assert r.status_code == 422 and "FENGONG_EXTRACT_TIMEOUT" in r.json()["message"], r.text
+        assert time.monotonic() - start < 10
+        assert server.peak_rss_mb() < 400, server.peak_rss_mb()
+        _unchanged(server, counts)
+        ok = httpx2.post(  # a worker stopped by a cap is replaced: the next upload is read
+            f"{server.url}/documents",
+            files={"file": ("again.txt", (SAMPLES / "003_120f57233f54217d.txt").read_bytes())},
+            headers=AUTH,
+            timeout=120,
+        )
+        assert ok.status_code == 200 and ok.json()["outcome"] == "unchanged", ok.text
+
+
+def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> None:
+    page = deep_html(tmp_path / "deep.html")
+    with serve_process(tmp_path) as server:
+        counts = server.health()["counts"]
+        r = httpx2.post(
+            f"{server.url}/documents", files={"file": (page.name, page.read_bytes())}, headers=AUTH, timeout=120
+        )
+        assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
+        assert "deep.html" in r.json()["message"] and "FENGONG_MAX_NESTING" in r.json()["message"]
+        _unchanged(server, counts)
+
+
+def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path: Path) -> None:
+    slow = tmp_path / "slow.txt"
+    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 200)
+    env = {"FENGONG_EXTRACT_TIMEOUT": "600", "FENGONG_SHUTDOWN_GRACE": "1", "FENGONG_MAX_UPLOAD": str(50 * MB)}
+    with serve_process(tmp_path, **env) as server:
+        upload = threading.Thread(
+            target=lambda: _post_quietly(f"{server.url}/documents", slow), daemon=True
+        )
+        upload.start()
+        deadline = time.monotonic() + 60
+        while not (workers := children(server.process.pid)) and time.monotonic() < deadline:
+            time.sleep(0.1)
+        assert workers, "no extraction worker started"
+        time.sleep(2)  # the worker is extracting now
+        start = time.monotonic()
+        server.process.send_signal(signal.SIGTERM)
+        server.process.wait(30)
+        seconds = time.monotonic() - start
+        assert seconds < 5, seconds
+        time.sleep(0.5)
+        assert [pid for pid in workers if alive(pid)] == []
+        print(f"\nSIGTERM during an extraction: server gone in {seconds:.1f} s, worker killed")
+
+
+def _post_quietly(url: str, path: Path) -> None:
+    try:
+        httpx2.post(url, files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120)
+    except httpx2.TransportError:
+        pass  # the server went away mid-request: expected
