@@ -5,6 +5,7 @@ nothing was left in the server's TMPDIR, and that the server still answers /heal
 
 from __future__ import annotations
 
+import contextlib
 import json
 import signal
 import threading
@@ -73,7 +74,10 @@ def test_a_docx_bomb_is_refused_before_parsing_and_the_server_stays_small(tmp_pa
         for path, setting in ((bomb, "FENGONG_MAX_UNZIPPED"), (ratio, "FENGONG_MAX_ZIP_RATIO")):
             start = time.monotonic()
             r = httpx2.post(
-                f"{server.url}/documents", files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120
+                f"{server.url}/documents",
+                files={"file": (path.name, path.read_bytes())},
+                headers=AUTH,
+                timeout=120,
             )
             assert r.status_code == 422, r.text
             assert path.name in r.json()["message"] and setting in r.json()["message"]
@@ -103,7 +107,10 @@ def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> Non
         assert r.status_code == 422 and "FENGONG_EXTRACT_MEMORY_MB" in r.json()["message"], r.text
         start = time.monotonic()
         r = httpx2.post(
-            f"{server.url}/documents", files={"file": (slow.name, slow.read_bytes())}, headers=AUTH, timeout=120
+            f"{server.url}/documents",
+            files={"file": (slow.name, slow.read_bytes())},
+            headers=AUTH,
+            timeout=120,
         )
         assert r.status_code == 422 and "FENGONG_EXTRACT_TIMEOUT" in r.json()["message"], r.text
         assert time.monotonic() - start < 10
@@ -123,7 +130,10 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
     with serve_process(tmp_path) as server:
         counts = server.health()["counts"]
         r = httpx2.post(
-            f"{server.url}/documents", files={"file": (page.name, page.read_bytes())}, headers=AUTH, timeout=120
+            f"{server.url}/documents",
+            files={"file": (page.name, page.read_bytes())},
+            headers=AUTH,
+            timeout=120,
         )
         assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
         assert "deep.html" in r.json()["message"] and "FENGONG_MAX_NESTING" in r.json()["message"]
@@ -133,11 +143,13 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
 def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path: Path) -> None:
     slow = tmp_path / "slow.txt"
     slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 200)
-    env = {"FENGONG_EXTRACT_TIMEOUT": "600", "FENGONG_SHUTDOWN_GRACE": "1", "FENGONG_MAX_UPLOAD": str(50 * MB)}
+    env = {
+        "FENGONG_EXTRACT_TIMEOUT": "600",
+        "FENGONG_SHUTDOWN_GRACE": "1",
+        "FENGONG_MAX_UPLOAD": str(50 * MB),
+    }
     with serve_process(tmp_path, **env) as server:
-        upload = threading.Thread(
-            target=lambda: _post_quietly(f"{server.url}/documents", slow), daemon=True
-        )
+        upload = threading.Thread(target=lambda: _post_quietly(f"{server.url}/documents", slow), daemon=True)
         upload.start()
         deadline = time.monotonic() + 60
         while not (workers := children(server.process.pid)) and time.monotonic() < deadline:
@@ -155,7 +167,5 @@ def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path
 
 
 def _post_quietly(url: str, path: Path) -> None:
-    try:
+    with contextlib.suppress(httpx2.TransportError):  # the server goes away mid-request
         httpx2.post(url, files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120)
-    except httpx2.TransportError:
-        pass  # the server went away mid-request: expected
