@@ -122,11 +122,11 @@ def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
 
 def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[str, Any]:
     """Full ingest of ``folder`` into a fresh store of ``kind``, then the named-query latencies."""
-    from fengong.ingest_service import ingest_paths
     from fengong.bulk import bulk_load_paths
     from fengong.graph.embedded import EmbeddedStore
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
+    from fengong.ingest_service import ingest_paths
 
     if kind == "neo4j":
         store = open_store(settings_from_env(store="neo4j"))
