@@ -85,7 +85,7 @@ def bulk_csv_paths(
                 assert part is not None
                 writer.add(part)
                 report.warnings.extend(out.warnings)
-            report.count(outcome)
+            report.outcomes[outcome] += 1
             if on_file is not None:
                 if outcome == "loaded":
                     on_file(out.path, "read")  # the same protocol as a transactional ingest

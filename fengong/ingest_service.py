@@ -17,7 +17,7 @@ A transactional run commits one transaction per batch of documents, so an interr
 from __future__ import annotations
 
 import time
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -78,13 +78,10 @@ class Ledger:
 
 @dataclass(slots=True)
 class IngestReport:
-    """What an ingest run did: documents by outcome, what they hold, and the messages."""
+    """What an ingest run did: documents by outcome, what the stored ones hold, and the messages."""
 
     files: int = 0
-    loaded: int = 0
-    replaced: int = 0
-    unchanged: int = 0
-    duplicates: int = 0
+    outcomes: Counter[str] = field(default_factory=Counter)
     tasks: int = 0
     relationships: int = 0
     units: int = 0
@@ -93,16 +90,21 @@ class IngestReport:
     skipped: list[tuple[Path, str]] = field(default_factory=list)
     seconds: float = 0.0
 
-    def count(self, outcome: Outcome) -> None:
-        """Count one document's outcome (``failed`` is counted by its error message)."""
-        if outcome == "loaded":
-            self.loaded += 1
-        elif outcome == "replaced":
-            self.replaced += 1
-        elif outcome == "unchanged":
-            self.unchanged += 1
-        elif outcome == "duplicate":
-            self.duplicates += 1
+    @property
+    def loaded(self) -> int:
+        return self.outcomes["loaded"]
+
+    @property
+    def replaced(self) -> int:
+        return self.outcomes["replaced"]
+
+    @property
+    def unchanged(self) -> int:
+        return self.outcomes["unchanged"]
+
+    @property
+    def duplicates(self) -> int:
+        return self.outcomes["duplicate"]
 
     def summary(self, verb: str = "loaded") -> str:
         """The one-line summary the CLI prints; ``verb`` is "written" for a CSV set."""
@@ -187,14 +189,14 @@ def ingest_paths(
                     on_file(result.path, "read")
                 yield doc
                 continue  # counted and reported by committed()
-            report.count(outcome)
+            report.outcomes[outcome] += 1
             if on_file is not None:
                 on_file(result.path, outcome)
 
     def committed(count: int) -> None:
         for _ in range(count):
             path, outcome = uncommitted.popleft()
-            report.count(outcome)
+            report.outcomes[outcome] += 1
             if on_file is not None:
                 on_file(path, outcome)
 

@@ -18,8 +18,6 @@ import pytest
 from typer.testing import CliRunner
 
 from fengong.api.cli import app
-from fengong.graph.settings import StoreSettings
-from fengong.graph.store import open_store
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.limits import ReadLimits
 from fengong.ingest.read_folder import expand_inputs
@@ -27,6 +25,7 @@ from fengong.ingest.readers import read_path
 from tests.conftest import ROOT, SAMPLES
 from tests.hostile_files import deep_html, deep_page_tree_pdf, deep_xml_docx, inflating_docx
 from tests.server_process import FENGONG, alive, children
+from tests.test_resume import _counts
 
 MB = 1024**2
 SAMPLE = SAMPLES / "003_120f57233f54217d.txt"
@@ -46,14 +45,6 @@ def hostile_folder(tmp_path: Path) -> Path:
     (folder / "passwd.txt").symlink_to("/etc/passwd")
     (folder / "etc").symlink_to("/etc", target_is_directory=True)
     return folder
-
-
-def _counts(data: Path) -> dict[str, int]:
-    store = open_store(StoreSettings(store="embedded", data_dir=data))
-    try:
-        return store.counts()
-    finally:
-        store.close()
 
 
 EXPECTED_ERRORS = {

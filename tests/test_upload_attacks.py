@@ -30,6 +30,11 @@ def _unchanged(server: ServerProcess, counts: dict[str, int]) -> None:
     assert server.temp_files() == []  # nothing spooled, nothing left behind
 
 
+def _upload(server: ServerProcess, path: Path, name: str | None = None) -> httpx2.Response:
+    files = {"file": (name or path.name, path.read_bytes())}
+    return httpx2.post(f"{server.url}/documents", files=files, headers=AUTH, timeout=120)
+
+
 def _message(body: bytes) -> str:
     message: str = json.loads(body)["message"]
     return message
@@ -73,12 +78,7 @@ def test_a_docx_bomb_is_refused_before_parsing_and_the_server_stays_small(tmp_pa
         counts = server.health()["counts"]
         for path, setting in ((bomb, "FENGONG_MAX_UNZIPPED"), (ratio, "FENGONG_MAX_ZIP_RATIO")):
             start = time.monotonic()
-            r = httpx2.post(
-                f"{server.url}/documents",
-                files={"file": (path.name, path.read_bytes())},
-                headers=AUTH,
-                timeout=120,
-            )
+            r = _upload(server, path)
             assert r.status_code == 422, r.text
             assert path.name in r.json()["message"] and setting in r.json()["message"]
             assert time.monotonic() - start < 30
@@ -101,27 +101,16 @@ def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> Non
     }
     with serve_process(tmp_path, **env) as server:
         counts = server.health()["counts"]
-        r = httpx2.post(
-            f"{server.url}/documents", files={"file": (hog.name, hog.read_bytes())}, headers=AUTH, timeout=120
-        )
+        r = _upload(server, hog)
         assert r.status_code == 422 and "FENGONG_EXTRACT_MEMORY_MB" in r.json()["message"], r.text
         start = time.monotonic()
-        r = httpx2.post(
-            f"{server.url}/documents",
-            files={"file": (slow.name, slow.read_bytes())},
-            headers=AUTH,
-            timeout=120,
-        )
+        r = _upload(server, slow)
         assert r.status_code == 422 and "FENGONG_EXTRACT_TIMEOUT" in r.json()["message"], r.text
         assert time.monotonic() - start < 10
         assert server.peak_rss_mb() < 400, server.peak_rss_mb()
         _unchanged(server, counts)
-        ok = httpx2.post(  # a worker stopped by a cap is replaced: the next upload is read
-            f"{server.url}/documents",
-            files={"file": ("again.txt", (SAMPLES / "003_120f57233f54217d.txt").read_bytes())},
-            headers=AUTH,
-            timeout=120,
-        )
+        # A worker stopped by a cap is replaced: the next upload is read.
+        ok = _upload(server, SAMPLES / "003_120f57233f54217d.txt", "again.txt")
         assert ok.status_code == 200 and ok.json()["outcome"] == "unchanged", ok.text
 
 
@@ -129,12 +118,7 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
     page = deep_html(tmp_path / "deep.html")
     with serve_process(tmp_path) as server:
         counts = server.health()["counts"]
-        r = httpx2.post(
-            f"{server.url}/documents",
-            files={"file": (page.name, page.read_bytes())},
-            headers=AUTH,
-            timeout=120,
-        )
+        r = _upload(server, page)
         assert r.status_code == 422 and r.headers["content-type"].startswith("application/json")
         assert "deep.html" in r.json()["message"] and "FENGONG_MAX_NESTING" in r.json()["message"]
         _unchanged(server, counts)
@@ -149,7 +133,7 @@ def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path
         "FENGONG_MAX_UPLOAD": str(50 * MB),
     }
     with serve_process(tmp_path, **env) as server:
-        upload = threading.Thread(target=lambda: _post_quietly(f"{server.url}/documents", slow), daemon=True)
+        upload = threading.Thread(target=lambda: _post_quietly(server, slow), daemon=True)
         upload.start()
         deadline = time.monotonic() + 60
         while not (workers := children(server.process.pid)) and time.monotonic() < deadline:
@@ -166,6 +150,6 @@ def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path
         print(f"\nSIGTERM during an extraction: server gone in {seconds:.1f} s, worker killed")
 
 
-def _post_quietly(url: str, path: Path) -> None:
+def _post_quietly(server: ServerProcess, path: Path) -> None:
     with contextlib.suppress(httpx2.TransportError):  # the server goes away mid-request
-        httpx2.post(url, files={"file": (path.name, path.read_bytes())}, headers=AUTH, timeout=120)
+        _upload(server, path)
