@@ -14,15 +14,19 @@ from pathlib import Path
 
 import httpx2
 import pytest
+from fastapi.testclient import TestClient
 
+from fengong.api.app import create_app
+from fengong.ingest.pipeline import extract_path
 from tests.conftest import SAMPLES
 from tests.hostile_files import PARAGRAPH, deep_html, inflating_docx
+from tests.office_docs import docx_from_text, requires_soffice, soffice_convert, xlsx_from_text
 from tests.server_process import AUTH, ServerProcess, alive, children, serve_process, stream_body
+from tests.store_fixtures import make_store
+from tests.test_api_support import api_settings
 
 GB = 1024**3
 MB = 1024**2
-
-pytestmark = pytest.mark.slow
 
 
 def _unchanged(server: ServerProcess, counts: dict[str, int]) -> None:
@@ -40,6 +44,7 @@ def _message(body: bytes) -> str:
     return message
 
 
+@pytest.mark.slow
 def test_a_1gb_body_without_a_token_is_refused_before_a_byte_is_stored(tmp_path: Path) -> None:
     with serve_process(tmp_path) as server:
         counts = server.health()["counts"]
@@ -58,6 +63,7 @@ def test_a_1gb_body_without_a_token_is_refused_before_a_byte_is_stored(tmp_path:
         )
 
 
+@pytest.mark.slow
 def test_a_body_past_the_cap_is_cut_early_declared_or_chunked(tmp_path: Path) -> None:
     with serve_process(tmp_path, FENGONG_MAX_UPLOAD=str(MB)) as server:
         counts = server.health()["counts"]
@@ -70,6 +76,7 @@ def test_a_body_past_the_cap_is_cut_early_declared_or_chunked(tmp_path: Path) ->
         _unchanged(server, counts)
 
 
+@pytest.mark.slow
 def test_a_docx_bomb_is_refused_before_parsing_and_the_server_stays_small(tmp_path: Path) -> None:
     bomb = inflating_docx(tmp_path / "bomb.docx", GB)
     assert bomb.stat().st_size < 2 * MB
@@ -87,6 +94,7 @@ def test_a_docx_bomb_is_refused_before_parsing_and_the_server_stays_small(tmp_pa
         print(f"\n.docx bombs refused; server peak RSS {server.peak_rss_mb():.0f} MB")
 
 
+@pytest.mark.slow
 def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> None:
     # Past the archive limits on purpose: the worker's own caps must hold on their own.
     hog = inflating_docx(tmp_path / "paragraphs.docx", 150 * MB, PARAGRAPH)
@@ -114,6 +122,7 @@ def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> Non
         assert ok.status_code == 200 and ok.json()["outcome"] == "unchanged", ok.text
 
 
+@pytest.mark.slow
 def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> None:
     page = deep_html(tmp_path / "deep.html")
     with serve_process(tmp_path) as server:
@@ -124,6 +133,7 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
         _unchanged(server, counts)
 
 
+@pytest.mark.slow
 def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path: Path) -> None:
     slow = tmp_path / "slow.txt"
     slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 200)
@@ -153,3 +163,37 @@ def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path
 def _post_quietly(server: ServerProcess, path: Path) -> None:
     with contextlib.suppress(httpx2.TransportError):  # the server goes away mid-request
         _upload(server, path)
+
+
+@requires_soffice
+def test_every_format_extracts_in_the_worker_as_in_process(tmp_path: Path) -> None:
+    """Under the worker's caps an ordinary document of each format reads exactly as in-process,
+    and the outcomes follow the ingest service: loaded, then replaced or unchanged."""
+    text = (SAMPLES / "003_120f57233f54217d.txt").read_text(encoding="utf-8")
+    docx_path = tmp_path / "plan.docx"
+    docx_from_text(text, docx_path)
+    xlsx_path = tmp_path / "plan.xlsx"
+    xlsx_from_text(text, xlsx_path)
+    html_path = tmp_path / "plan.html"
+    html_path.write_text(
+        "<html><body>" + "".join(f"<p>{ln}</p>" for ln in text.splitlines()) + "</body></html>"
+    )
+    (pdf_path,) = soffice_convert([docx_path], "pdf", tmp_path)
+    store = make_store("embedded", tmp_path)
+    try:
+        with TestClient(create_app(api_settings(store), store)) as client:
+            outcomes = []
+            for path in (SAMPLES / "003_120f57233f54217d.txt", docx_path, xlsx_path, html_path, pdf_path):
+                files = {"file": (path.name, path.read_bytes())}
+                r = client.post("/documents", files=files, headers=AUTH)
+                assert r.status_code in (200, 201), (path.name, r.text)
+                assert r.json()["tasks"] == len(extract_path(path).tasks), path.name
+                outcomes.append(r.json()["outcome"])
+            assert outcomes[0] == "loaded" and set(outcomes[1:]) <= {"replaced", "unchanged"}
+            again = client.post(
+                "/documents", files={"file": (pdf_path.name, pdf_path.read_bytes())}, headers=AUTH
+            )
+            assert again.status_code == 200 and again.json()["outcome"] == "unchanged"
+            assert client.get("/documents").json()["total"] == 1
+    finally:
+        store.close()
