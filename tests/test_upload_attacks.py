@@ -74,6 +74,10 @@ def test_a_body_past_the_cap_is_cut_early_declared_or_chunked(tmp_path: Path) ->
         assert chunked.status == 413 and "FENGONG_MAX_UPLOAD" in _message(chunked.body)
         assert chunked.sent_before_answer < 16 * MB, chunked.sent_before_answer  # cut near 1 MB, not at 1 GB
         _unchanged(server, counts)
+        print(
+            f"\ncap 1 MB: 1 GB declared -> 413 after {declared.seconds * 1000:.0f} ms; chunked -> 413 after "
+            f"{chunked.sent_before_answer / MB:.1f} MB sent, {chunked.seconds * 1000:.0f} ms"
+        )
 
 
 @pytest.mark.slow
