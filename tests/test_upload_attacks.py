@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import json
+import os
 import signal
 import threading
 import time
@@ -138,7 +139,9 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
 
 
 @pytest.mark.slow
-def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path: Path) -> None:
+@pytest.mark.parametrize("sig", [signal.SIGTERM, signal.SIGKILL], ids=["SIGTERM", "SIGKILL"])
+def test_a_signal_while_a_worker_extracts_ends_server_and_worker(tmp_path: Path, sig: int) -> None:
+    """SIGTERM: a prompt shutdown that kills the worker; SIGKILL: the kernel kills the worker."""
     slow = tmp_path / "slow.txt"
     slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 200)
     env = {
@@ -153,15 +156,21 @@ def test_sigterm_while_a_worker_extracts_is_prompt_and_kills_the_worker(tmp_path
         while not (workers := children(server.process.pid)) and time.monotonic() < deadline:
             time.sleep(0.1)
         assert workers, "no extraction worker started"
-        time.sleep(2)  # the worker is extracting now
+        time.sleep(4)  # warmed up (about 2 s) and extracting now
+        assert all(alive(pid) for pid in workers)
         start = time.monotonic()
-        server.process.send_signal(signal.SIGTERM)
+        server.process.send_signal(sig)
         server.process.wait(30)
         seconds = time.monotonic() - start
         assert seconds < 5, seconds
         time.sleep(0.5)
-        assert [pid for pid in workers if alive(pid)] == []
-        print(f"\nSIGTERM during an extraction: server gone in {seconds:.1f} s, worker killed")
+        survivors = [pid for pid in workers if alive(pid)]
+        for pid in survivors:  # leave nothing running when the test fails
+            os.kill(pid, signal.SIGKILL)
+        assert survivors == []
+        print(
+            f"\n{signal.Signals(sig).name} during an extraction: server gone in {seconds:.1f} s, worker too"
+        )
 
 
 def _post_quietly(server: ServerProcess, path: Path) -> None:
