@@ -106,10 +106,13 @@ class _Worker:
         self.process.join(5)
         self.conn.close()
 
-    async def run(self, path: Path, timeout: float) -> tuple[str, Any]:
-        """Have the worker extract ``path``; its answer (see ``receive``)."""
-        self.conn.send(str(path))
-        return await self.receive(timeout)
+    def send(self, path: Path) -> bool:
+        """Hand the worker a job; False when it is gone (killed while idle)."""
+        try:
+            self.conn.send(str(path))
+        except OSError:
+            return False
+        return True
 
     async def receive(self, timeout: float) -> tuple[str, Any]:
         """The worker's next message; TimeoutError after ``timeout`` s, EOFError when it died."""
@@ -130,7 +133,10 @@ class _Worker:
                 loop.remove_reader(fd)
         if not self.conn.poll():
             raise EOFError("the extraction worker died")
-        message: tuple[str, Any] = await asyncio.to_thread(self.conn.recv)
+        try:
+            message: tuple[str, Any] = await asyncio.to_thread(self.conn.recv)
+        except OSError as exc:
+            raise EOFError("the extraction worker died") from exc
         return message
 
 
@@ -143,10 +149,11 @@ class ExtractionSandbox:
         self._busy: set[_Worker] = set()
         self._slots: asyncio.Semaphore | None = None
 
-    async def _worker(self) -> _Worker:
+    async def _worker(self, path: Path) -> _Worker:
+        """A worker that has taken the job ``path``: an idle one, else a new one."""
         while self._idle:
             worker = self._idle.pop()
-            if worker.alive():
+            if worker.alive() and worker.send(path):
                 return worker
             worker.kill()
         worker = _Worker(self.limits.memory_mb)
@@ -155,7 +162,7 @@ class ExtractionSandbox:
         except BaseException:
             worker.kill()
             raise
-        if kind != "ready":
+        if kind != "ready" or not worker.send(path):
             worker.kill()
             raise RuntimeError(f"the extraction worker did not start: {kind}")
         return worker
@@ -165,11 +172,11 @@ class ExtractionSandbox:
         if self._slots is None:
             self._slots = asyncio.Semaphore(self.limits.workers)
         async with self._slots:
-            worker = await self._worker()
+            worker = await self._worker(path)
             self._busy.add(worker)
             reuse = False
             try:
-                kind, value = await worker.run(path, self.limits.timeout_s)
+                kind, value = await worker.receive(self.limits.timeout_s)
                 reuse = kind in ("ok", "error")
             except TimeoutError:
                 raise LimitExceeded(
@@ -178,7 +185,7 @@ class ExtractionSandbox:
                     f"(FENGONG_EXTRACT_TIMEOUT={self.limits.timeout_s:g}); stopped",
                 ) from None
             except EOFError:
-                worker.kill()
+                worker.kill()  # reaped: its exit status says how it ended
                 kind, value = "died", worker.process.exitcode
             finally:
                 self._busy.discard(worker)
