@@ -147,6 +147,7 @@ def test_kill_9_of_a_running_ingest_leaves_no_worker(tmp_path: Path) -> None:
     env = {**os.environ, "FENGONG_STORE": "embedded", "FENGONG_DATA": str(tmp_path / "store")}
     cmd = [*FENGONG, "ingest", str(corpus), "--workers", "2"]
     ingest = subprocess.Popen(cmd, cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    workers: list[int] = []
     try:
         deadline = time.monotonic() + 60
         while len(workers := children(ingest.pid)) < 2 and time.monotonic() < deadline:
@@ -160,8 +161,9 @@ def test_kill_9_of_a_running_ingest_leaves_no_worker(tmp_path: Path) -> None:
         while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
             time.sleep(0.05)
         assert [pid for pid in workers if alive(pid)] == []
-    finally:
+    finally:  # leave nothing running, even when the test fails
         if ingest.poll() is None:
             ingest.kill()
-        for pid in children(ingest.pid):
-            os.kill(pid, signal.SIGKILL)
+        for pid in workers:
+            if alive(pid):
+                os.kill(pid, signal.SIGKILL)
