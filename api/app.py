@@ -6,6 +6,8 @@ nothing is read at import time. Handlers only parse input and call one function.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
 from importlib import resources
 
 from fastapi import FastAPI, Request
@@ -33,6 +35,7 @@ from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.named_queries import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
+from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
 from fengong.queries.ask import NotUnderstood
 
 __all__ = ["ApiSettings", "create_app"]
@@ -89,6 +92,12 @@ def _add_docs(app: FastAPI) -> None:
         )
 
 
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.sandbox.close()  # extraction workers end with the server
+
+
 def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store."""
     app = FastAPI(
@@ -98,6 +107,7 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
         default_response_class=UTF8JSONResponse,
         docs_url=None,  # served below from the package's own assets: /docs works offline
         redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store
@@ -106,6 +116,9 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     # preflight); reads only (writes need the token anyway).
     app.add_middleware(
         CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=list(CORS_HEADERS)
+    )
+    app.state.sandbox = ExtractionSandbox(
+        SandboxLimits(settings.extract_timeout_s, settings.extract_memory_mb, settings.extract_workers)
     )
     _add_error_handlers(app)
     _add_docs(app)

@@ -10,10 +10,9 @@ from typing import Annotated
 import typer
 
 from fengong.api.console import make_console, note
-from fengong.ingest.errors import DocumentError
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.model import Document
-from fengong.ingest.pipeline import extract_path
+from fengong.ingest.parallel import extract_one
 from fengong.ingest.read_folder import expand_inputs
 
 
@@ -40,10 +39,10 @@ def extract(
     for path, reason in skipped:
         note("skipped", f"{path}: {reason}")
     for path in paths:
-        try:
-            doc = extract_path(path)
-        except DocumentError as exc:
-            note("error", str(exc))
+        result = extract_one(path)  # any failure, a parser's crash too, names the file; the rest go on
+        doc = result.document
+        if doc is None:
+            note("error", str(result.error))
             failed += 1
             continue
         for w in doc.warnings:

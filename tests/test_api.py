@@ -277,8 +277,11 @@ def test_ingest_upload_needs_token_and_checks_files(tmp_path: Path) -> None:
             ok = c.post("/documents", files=files, headers=AUTH)
             assert ok.status_code == 201, ok.text
             assert ok.json()["jurisdiction"] == "聊城市" and ok.json()["tasks"] == 24
-            again = c.post("/documents", files=files, headers=AUTH)  # replaced, not duplicated
-            assert again.status_code == 201 and c.get("/documents").json()["total"] == 1
+            assert ok.json()["outcome"] == "loaded"
+            again = c.post("/documents", files=files, headers=AUTH)  # stored already: nothing written
+            assert again.status_code == 200 and again.json()["outcome"] == "unchanged"
+            assert again.json()["document_id"] == ok.json()["document_id"]
+            assert again.json()["nodes"] == 0 and c.get("/documents").json()["total"] == 1
             assert c.get("/health").json()["counts"]["Task"] == 24
     finally:
         store.close()
