@@ -326,23 +326,34 @@ def swap_central(s: Sample, rng: random.Random) -> Sample | None:
     from fengong.ingest.bodies import bodies, lookup
 
     pool = list(bodies())
+    national = (s.gold.get("jurisdiction") or {}).get("level") == "national"
     pairs: dict[str, str] = {}
+    used: set[str] = set()
     for unit in s.units():
         body = lookup(unit)
-        if body is None or s.has_aliases(unit):
+        if s.has_aliases(unit):
             continue
-        short = unit in body.short
+        # A national document's units are central bodies, known to the lexicon or not; classes
+        # of bodies (各省级人民政府) and local ones stay.
+        if body is None and not (national and unit[:1] not in "各省市县区州"):
+            continue
+        short = unit in body.short if body is not None else rng.random() < 0.5
         options = []
         for other in pool:
-            if other.name == body.name:
+            # A body already in the document (under any of its names) or already swapped in
+            # would be one body under two names: not a clean rewrite.
+            if (body is not None and other.name == body.name) or other.name in used:
+                continue
+            if any(n in s.text for n in other.names):
                 continue
             new = other.short[0] if short and other.short else other.name
-            if new in s.text or new in pairs.values() or unit in new or new in unit:
+            if unit in new or new in unit:
                 continue
-            options.append((other.kind == body.kind, new))
+            options.append((body is not None and other.kind == body.kind, new))
         same_kind = [n for k, n in options if k] or [n for _, n in options]
-        if same_kind:
+        if same_kind and rng.random() < 0.7:
             pairs[unit] = rng.choice(same_kind)
+            used.add(next(b.name for b in pool if pairs[unit] in b.names))
     return _swap(s, pairs, dict(pairs), "", "swap_central")
 
 
@@ -503,21 +514,25 @@ def paragraphs(s: Sample, rng: random.Random) -> Sample | None:
         )
         if ok:
             merged_any = True
-            for n, pair in enumerate(range(0, len(group), 2), 1):
-                first = group[pair]
+            # Which items share a paragraph: two or three at a time, from the first or second.
+            size, offset = rng.choice((2, 2, 3)), rng.choice((0, 0, 1))
+            chunks = [[i] for i in group[:offset]] + [
+                group[a : a + size] for a in range(offset, len(group), size)
+            ]
+            for n, chunk in enumerate(chunks, 1):
+                first = chunk[0]
                 m = NUMBERING[style][0].match(lines[first])
                 assert m is not None
                 # The number alone changes: the document's own brackets and dots stay.
-                number = write_number(style, n)
-                if style != "circled":
-                    number = cn_number(n) if style.startswith("cn") else str(n)
+                number = cn_number(n) if style.startswith("cn") else str(n)
+                if style == "circled":
+                    number = write_number(style, n)
                 head = lines[first][: m.start(2)] + number + lines[first][m.end(2) :]
-                if pair + 1 < len(group):
-                    second = group[pair + 1]
-                    m2 = NUMBERING[style][0].match(lines[second])
+                for other in chunk[1:]:
+                    m2 = NUMBERING[style][0].match(lines[other])
                     assert m2 is not None
-                    head = head.rstrip() + lines[second][m2.end() :].strip()
-                    drop.update(range(first + 1, second + 1))
+                    head = head.rstrip() + lines[other][m2.end() :].strip()
+                drop.update(range(first + 1, chunk[-1] + 1))
                 replace[first] = head
         k = j
     if not merged_any:
