@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 import re
+from collections import Counter
 
 import pytest
 
@@ -17,25 +18,37 @@ from tests.rewrite.model import Sample
 
 SEED = 19
 VARIANTS = 2  # per base document and kind: about 250 documents in all
-# Strict F1 per kind on the CI sample, as reached today. Goal: 1.000 on every kind.
+MIN_PER_KIND = 12
+# Strict F1 per kind on the CI sample, as reached at commit 3abe48e. Goal: 1.000 on every kind;
+# raise a floor whenever the extractor reaches more.
 FLOOR = {
-    "brackets": 0.0,
-    "first_is_lead": 0.0,
-    "mixed": 0.0,
-    "numbering": 0.0,
-    "paragraphs": 0.0,
-    "prose_clauses": 0.0,
-    "role_words": 0.0,
-    "separators": 0.0,
-    "swap_central": 0.0,
-    "swap_local": 0.0,
-    "table_columns": 0.0,
+    "brackets": 0.879,
+    "first_is_lead": 0.964,
+    "mixed": 0.766,
+    "numbering": 0.962,
+    "paragraphs": 0.713,
+    "prose_clauses": 0.99,
+    "role_words": 0.964,
+    "separators": 0.971,
+    "swap_central": 0.907,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
+    "swap_local": 0.955,
+    "table_columns": 0.75,
 }
+
+
+def ci_sample() -> list[Sample]:
+    """Two rewrites of every repository document by every kind; kinds that apply to few documents
+    get up to six, so that each is measured on a dozen documents or more."""
+    bases = base_samples()
+    corpus = generate(bases, sorted(KINDS), VARIANTS, SEED)
+    counts = Counter(s.kinds[0] for s in corpus)
+    few = [k for k in sorted(KINDS) if counts[k] < MIN_PER_KIND]
+    return [s for s in corpus if s.kinds[0] not in few] + generate(bases, few, 3 * VARIANTS, SEED)
 
 
 @pytest.fixture(scope="module")
 def corpus() -> list[Sample]:
-    return generate(base_samples(), sorted(KINDS), VARIANTS, SEED)
+    return ci_sample()
 
 
 @pytest.fixture(scope="module")
@@ -51,11 +64,13 @@ def figures(corpus: list[Sample], outputs: dict[str, list[dict]]) -> dict[str, d
 def test_the_sample_covers_every_kind(corpus: list[Sample]) -> None:
     kinds = {s.kinds[0] for s in corpus}
     assert kinds == set(KINDS) == set(FLOOR)
-    assert len(corpus) >= 150, len(corpus)
+    assert len(corpus) >= 200, len(corpus)
+    counts = Counter(s.kinds[0] for s in corpus)
+    assert min(counts.values()) >= 8, counts
 
 
 def test_generation_is_seeded_and_deterministic(corpus: list[Sample]) -> None:
-    again = generate(base_samples(), sorted(KINDS), VARIANTS, SEED)
+    again = ci_sample()
     assert [(s.name, s.text, s.gold) for s in again] == [(s.name, s.text, s.gold) for s in corpus]
 
 

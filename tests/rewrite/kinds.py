@@ -18,7 +18,7 @@ from tests.rewrite.text import (
     NUMBERING,
     OPEN,
     Span,
-    annotations,
+    annotation_spans,
     cn_number,
     depth0,
     label_lists,
@@ -77,7 +77,7 @@ def role_words(s: Sample, rng: random.Random) -> Sample | None:
                         )
                     cell_start += len(cell) + 1
             pos += len(line) + 1
-        for span in annotations(text):
+        for span in annotation_spans(text):
             inner = span.content(text)
             for m in re.finditer(r"(配合)(?=[）)〕\]】；;，,。]|$)", inner):
                 edits.append((span.start + 1 + m.start(1), span.start + 1 + m.end(1), verbs["配合"]))
@@ -97,7 +97,7 @@ def role_words(s: Sample, rng: random.Random) -> Sample | None:
 @kind
 def brackets(s: Sample, rng: random.Random) -> Sample | None:
     """Every annotation's brackets in one other style: （…）, (…), 〔…〕, […]."""
-    spans = annotations(s.text)
+    spans = annotation_spans(s.text)
     if not spans:
         return None
     styles = Counter(s.text[sp.start] + s.text[sp.end - 1] for sp in spans)
@@ -198,7 +198,7 @@ def separators(s: Sample, rng: random.Random) -> Sample | None:
                 if k in unit_cols:
                     ranges.append((pos, pos + len(cell), True))
                 pos += len(cell) + 1
-    edits = []
+    edits: list[tuple[int, int, str]] = []
     for a, b, alone in ranges:
         use = sep if alone or sep != "；" else "，"
         edits.extend((a + i, a + i + 1, use) for i in depth0(s.text[a:b], "、"))
@@ -253,7 +253,7 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
 def _first_annotation(text: str) -> Span | None:
     """The first annotation of the document when it is a list of responsible units and no table
     comes before it (so that 下同 governs every list)."""
-    spans = annotations(text)
+    spans = annotation_spans(text)
     if not spans:
         return None
     first = spans[0]
@@ -479,7 +479,7 @@ def numbering(s: Sample, rng: random.Random) -> Sample | None:
 
 
 def _ends_with_annotation(line: str) -> bool:
-    spans = annotations(line.rstrip())
+    spans = annotation_spans(line.rstrip())
     return bool(spans) and spans[-1].end == len(line.rstrip())
 
 
@@ -618,7 +618,7 @@ def prose_clauses(s: Sample, rng: random.Random) -> Sample | None:
     """Labelled annotations as prose: （牵头单位：A；配合单位：B、C） → （由A牵头，B、C配合） or
     （A会同B、C负责）; （责任单位：A、B） → （A、B负责）."""
     edits = []
-    for span in annotations(s.text):
+    for span in annotation_spans(s.text):
         new = _prose(span.content(s.text), rng)
         if new is not None:
             edits.append((span.start + 1, span.end - 1, new))

@@ -45,7 +45,7 @@ def bracket_spans(text: str) -> list[Span]:
     return out
 
 
-def annotations(text: str) -> list[Span]:
+def annotation_spans(text: str) -> list[Span]:
     """Bracket spans that assign units: a role word inside, more than a bare marker (（牵头）)."""
     return [s for s in bracket_spans(text) if ROLE_CUE.search(s.content(text)) and len(s.content(text)) >= 5]
 
