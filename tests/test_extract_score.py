@@ -1,4 +1,4 @@
-"""Extraction quality, scored by ../shared/eval/score.py: a regression fails CI."""
+"""Extraction quality, scored by eval/score.py: a regression fails CI."""
 
 from __future__ import annotations
 
