@@ -24,7 +24,7 @@ MIN_PER_KIND = 12
 FLOOR = {
     "brackets": 0.879,
     "first_is_lead": 0.964,
-    "mixed": 0.766,
+    "mixed": 0.871,
     "numbering": 0.962,
     "paragraphs": 0.713,
     "prose_clauses": 0.99,

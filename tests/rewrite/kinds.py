@@ -319,6 +319,11 @@ def _swap(
     return s.derive(text, gold, name)
 
 
+def _names(body: Any) -> tuple[str, ...]:
+    """Every Chinese name of a lexicon body (its interface: name, short, former)."""
+    return (body.name, *body.short, *body.former)
+
+
 @kind
 def swap_central(s: Sample, rng: random.Random) -> Sample | None:
     """Central bodies the lexicon knows for other bodies of the lexicon, in the same form (a short
@@ -344,7 +349,7 @@ def swap_central(s: Sample, rng: random.Random) -> Sample | None:
             # would be one body under two names: not a clean rewrite.
             if (body is not None and other.name == body.name) or other.name in used:
                 continue
-            if any(n in s.text for n in other.names):
+            if any(n in s.text for n in _names(other)):
                 continue
             new = other.short[0] if short and other.short else other.name
             if unit in new or new in unit:
@@ -353,7 +358,7 @@ def swap_central(s: Sample, rng: random.Random) -> Sample | None:
         same_kind = [n for k, n in options if k] or [n for _, n in options]
         if same_kind and rng.random() < 0.7:
             pairs[unit] = rng.choice(same_kind)
-            used.add(next(b.name for b in pool if pairs[unit] in b.names))
+            used.add(next(b.name for b in pool if pairs[unit] in _names(b)))
     return _swap(s, pairs, dict(pairs), "", "swap_central")
 
 
@@ -363,10 +368,11 @@ def _abbreviations() -> dict[str, str]:
     must not bring in a department the document already names under another spelling."""
     from importlib.resources import files
 
-    out = {}
-    for line in (
-        (files("fengong.ingest") / "data" / "unit_abbreviations.tsv").read_text(encoding="utf-8").splitlines()
-    ):
+    out: dict[str, str] = {}
+    table = files("fengong.ingest") / "data" / "unit_abbreviations.tsv"
+    if not table.is_file():  # without the table, the first-three-characters rule alone
+        return out
+    for line in table.read_text(encoding="utf-8").splitlines():
         cells = line.split("\t")
         if len(cells) >= 2 and not line.startswith("#"):
             out[_plain(cells[0])] = _plain(cells[1])
@@ -635,12 +641,12 @@ def mixed(s: Sample, rng: random.Random) -> Sample | None:
     """Two to four of the other rewrites one after the other."""
     names = [n for n in KINDS if n != "mixed"]
     rng.shuffle(names)
-    out, applied = s, 0
+    out, applied, target = s, 0, rng.randint(2, 4)
     for name in names:
         new = KINDS[name](out, rng)
         if new is not None:
             out, applied = new, applied + 1
-        if applied >= rng.randint(2, 4):
+        if applied >= target:
             break
     if applied < 2:
         return None
