@@ -6,6 +6,7 @@ The whole corpus (over 2,000 documents) runs in bench/rewrite_bench.py."""
 
 from __future__ import annotations
 
+import copy
 import random
 import re
 from collections import Counter
@@ -14,7 +15,7 @@ import pytest
 
 from tests.rewrite.corpus import base_samples, explain, extract, generate, score_samples
 from tests.rewrite.kinds import KINDS, first_is_lead, prose_clauses, swap_local
-from tests.rewrite.model import Sample
+from tests.rewrite.model import Sample, check_gold
 
 SEED = 19
 VARIANTS = 2  # per base document and kind: about 250 documents in all
@@ -148,3 +149,16 @@ def test_prose_clause_keeps_roles() -> None:
     assert out is not None
     assert "责任单位" not in out.text and "牵头单位" not in out.text
     assert out.gold["tasks"] == TWO_TASKS
+
+
+def test_a_rewritten_gold_that_drops_a_distributed_prefix_is_refused() -> None:
+    base = _sample(TWO, TWO_TASKS).gold
+    broken = copy.deepcopy(base)
+    broken["tasks"][0]["responsible"] = ["市财政局", "教育局"]
+    with pytest.raises(ValueError, match="level prefix"):
+        check_gold(broken, base)
+    fewer = copy.deepcopy(base)
+    fewer["tasks"][1]["cooperate"] = ["市司法局"]
+    with pytest.raises(ValueError, match="units became"):
+        check_gold(fewer, base)
+    check_gold(copy.deepcopy(base), base)

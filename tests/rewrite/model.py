@@ -116,8 +116,23 @@ def check_gold(gold: dict[str, Any], base: dict[str, Any]) -> None:
     """Raise ValueError when a rewritten gold breaks a rule of FORMAT.md that its base kept
     (a base may record what its document really says twice, such as one unit in two roles)."""
     new = gold_problems(gold) - gold_problems(base)
+    # A rewrite keeps the tasks and the units of each (their roles may change: first-is-lead),
+    # and a unit whose name carries a level prefix keeps it (distributed prefixes stay).
+    if [t["id"] for t in gold["tasks"]] != [t["id"] for t in base["tasks"]]:
+        new.add("tasks added, dropped or reordered")
+    for t, b in zip(gold["tasks"], base["tasks"], strict=False):
+        units = [u for r in ROLES for u in t.get(r) or []]
+        before = [u for r in ROLES for u in b.get(r) or []]
+        if len(units) != len(before):
+            new.add(f"{t['id']}: {len(before)} units became {len(units)}")
+        elif any(_prefix(u) != _prefix(v) for u, v in zip(units, before, strict=True)):
+            new.add(f"{t['id']}: a level prefix was lost or added")
     if new:
         raise ValueError(f"{gold['document']}: {sorted(new)}")
+
+
+def _prefix(unit: str) -> str:
+    return unit[0] if unit[:1] in "省市县区州" else ""
 
 
 def load_gold(path: Path) -> dict[str, Any]:
