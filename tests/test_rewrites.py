@@ -25,15 +25,15 @@ MIN_PER_KIND = 12
 FLOOR = {
     "brackets": 0.879,
     "first_is_lead": 0.964,
-    "mixed": 0.871,
+    "mixed": 0.828,
     "numbering": 0.962,
     "paragraphs": 0.713,
     "prose_clauses": 0.99,
-    "role_words": 0.964,
+    "role_words": 0.947,
     "separators": 0.971,
     "swap_central": 0.907,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
     "swap_local": 0.955,
-    "table_columns": 0.75,
+    "table_columns": 0.92,
 }
 
 
