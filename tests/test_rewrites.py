@@ -14,8 +14,11 @@ from collections import Counter
 import pytest
 
 from tests.rewrite.corpus import base_samples, explain, extract, generate, score_samples
-from tests.rewrite.kinds import KINDS, first_is_lead, prose_clauses, swap_local
+from tests.rewrite.kinds import KINDS
+from tests.rewrite.lead import first_is_lead
 from tests.rewrite.model import Sample, check_gold
+from tests.rewrite.prose import prose_clauses
+from tests.rewrite.swaps import swap_local
 
 SEED = 19
 VARIANTS = 2  # per base document and kind: about 250 documents in all

@@ -139,3 +139,46 @@ def write_number(style: str, n: int) -> str:
     """The numbering token of ``n`` in ``style``."""
     fmt = NUMBERING[style][1]
     return fmt.format(cn=cn_number(n), n=n, c=CIRCLED[n - 1] if n <= len(CIRCLED) else "")
+
+
+@dataclass(frozen=True)
+class Table:
+    """A text table: its header line and row lines (indexes into the document's lines)."""
+
+    header: int
+    rows: tuple[int, ...]
+    cells: int
+
+
+HEADER_WORD = re.compile(r"单位|部门")
+
+
+def text_tables(lines: list[str]) -> list[Table]:
+    """Regular tab-separated tables: a header with a unit column, then rows of as many cells.
+    Irregular tables (broken rows, repeated headers) are left out."""
+    out = []
+    i = 0
+    while i < len(lines):
+        cells = lines[i].split("\t")
+        if len(cells) >= 3 and any(HEADER_WORD.search(c) and len(c.strip()) <= 6 for c in cells):
+            rows = []
+            j = i + 1
+            while j < len(lines) and lines[j].count("\t") == len(cells) - 1 and lines[j].strip():
+                rows.append(j)
+                j += 1
+            regular = j >= len(lines) or "\t" not in lines[j]
+            repeated = sum(line == lines[i] for line in lines) > 1
+            if len(rows) >= 2 and regular and not repeated:
+                out.append(Table(i, tuple(rows), len(cells)))
+            i = j
+        else:
+            i += 1
+    return out
+
+
+def line_starts(lines: list[str]) -> list[int]:
+    starts, pos = [], 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
