@@ -4,6 +4,7 @@ scored with the evaluation's scorer (eval/score.py)."""
 from __future__ import annotations
 
 import importlib.util
+import os
 import random
 from collections import defaultdict
 from collections.abc import Iterable
@@ -16,7 +17,7 @@ from tests.rewrite.kinds import KINDS
 from tests.rewrite.model import Sample, check_gold, load_gold
 
 ROOT = Path(__file__).resolve().parents[2]
-SHARED = ROOT.parent / "shared"
+SHARED = Path(os.environ.get("FENGONG_SHARED", ROOT.parent / "shared"))  # as tests/conftest.py
 # (documents, gold) folders in the repository; the shared extra set joins when present.
 REPO_SETS = (
     (ROOT / "samples", ROOT / "eval" / "gold"),
