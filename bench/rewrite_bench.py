@@ -27,7 +27,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # the generator lives in tests/rewrite
     sys.path.insert(0, str(ROOT))
 
-from tests.rewrite.corpus import base_samples, extract, generate, scorer  # noqa: E402
+from tests.rewrite.corpus import base_samples, ci_sample, extract, generate, score_samples, scorer  # noqa: E402
 from tests.rewrite.kinds import KINDS  # noqa: E402
 from tests.rewrite.model import Sample  # noqa: E402
 
@@ -70,7 +70,15 @@ def main() -> None:
     ap.add_argument("--variants", type=int, default=40, help="rewrites per base document and kind (at most)")
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-shared", action="store_true", help="only the repository's base documents")
+    ap.add_argument(
+        "--ci-floors",
+        action="store_true",
+        help="print the CI sample's strict F1 per kind (tests/test_rewrites.py)",
+    )
     args = ap.parse_args()
+    if args.ci_floors:
+        print_ci_floors()
+        return
 
     bases = base_samples(with_shared=not args.no_shared)
     t0 = time.perf_counter()
@@ -105,6 +113,18 @@ def main() -> None:
     print(f"extraction, cache-cold:  {chars / cold / 1e6:.2f} M characters/s per core ({cold:.1f} s CPU)")
     print(f"cleared before each document ({len(per_text)}): {', '.join(n for n, _ in per_text)}")
     print(f"vocabulary loaders kept warm ({len(loaders)}): {', '.join(loaders)}")
+
+
+def print_ci_floors() -> None:
+    """The strict F1 per kind of tests/test_rewrites.py's sample, as its FLOOR table."""
+    from tests.test_rewrites import MIN_PER_KIND, SEED, VARIANTS
+
+    corpus = ci_sample(SEED, VARIANTS, MIN_PER_KIND)
+    figures = score_samples(corpus, {s.name: extract(s) for s in corpus})
+    print(f"# {len(corpus)} documents")
+    for kind in sorted(KINDS):
+        f1 = int(figures[kind]["strict"]["f1"] * 1000) / 1000
+        print(f'    "{kind}": {f1},  # {figures[kind]["documents"]} documents')
 
 
 def print_table(

@@ -6,7 +6,7 @@ from __future__ import annotations
 import importlib.util
 import os
 import random
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterable
 from functools import cache
 from pathlib import Path
@@ -64,6 +64,16 @@ def generate(bases: Iterable[Sample], kinds: Iterable[str], variants: int, seed:
                 check_gold(new.gold, base.gold)
                 out.append(Sample(new.name, new.text, new.gold, base.name, (name,)))
     return out
+
+
+def ci_sample(seed: int, variants: int, min_per_kind: int) -> list[Sample]:
+    """The repository's documents, ``variants`` rewrites of each by every kind; kinds that apply
+    to few documents get up to three times as many, so that each has ``min_per_kind`` or more."""
+    bases = base_samples()
+    corpus = generate(bases, sorted(KINDS), variants, seed)
+    counts = Counter(s.kinds[0] for s in corpus)
+    few = [k for k in sorted(KINDS) if counts[k] < min_per_kind]
+    return [s for s in corpus if s.kinds[0] not in few] + generate(bases, few, 3 * variants, seed)
 
 
 @cache
