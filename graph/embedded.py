@@ -55,6 +55,9 @@ class EmbeddedStore(GraphStore):
     batch_size = 5_000
     docs_per_transaction = 500
 
+    #: Seconds a read-only open waits for a live writer's commit to end.
+    reader_wait_s: float = 30.0
+
     def __init__(self, settings: StoreSettings, *, read_only: bool = False) -> None:
         super().__init__(settings)
         self.path = settings.embedded_path
@@ -67,13 +70,21 @@ class EmbeddedStore(GraphStore):
     def _open(self) -> None:
         """Open the database (buffer pool capped by the settings) and its connection.
 
-        A writer first takes the guard's lock; any opener first undoes a commit or bulk load
-        that a dead process left half-written (see ``fengong.graph.commit_guard``).
+        A writer first takes the guard's lock and undoes a commit or bulk load that a dead
+        process left half-written (see ``fengong.graph.commit_guard``). A reader writes nothing and
+        takes no lock: it waits out a live writer's commit and refuses a dead writer's leftovers.
         """
+        if self.read_only:
+            if not self.path.exists():
+                raise StoreError(
+                    f"there is no embedded store at {self.path} yet: load documents first (fengong ingest)"
+                )
+            self._guard.wait_for_readers(self.reader_wait_s)
+            self._open_database()
+            return
         try:
-            if not self.read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._guard.acquire()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._guard.acquire()
         except OSError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
         try:
@@ -101,6 +112,32 @@ class EmbeddedStore(GraphStore):
                     self._conn.execute(statement)
         except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
+
+    def signature(self) -> tuple[object, ...]:
+        """What the database and its log look like on disk (inode, size, modification time): changes
+        when any process commits or checkpoints, so a reader knows to reopen (cheap: two stats)."""
+        out: list[object] = []
+        for path in (self.path, self._guard.wal):
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                out.append(None)
+                continue
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[GraphStore]:
+        """This store if it can write; a read-only one opens a writer beside it (taking the writer
+        lock) for the block. Readers see the writes once reopened (``signature`` changes)."""
+        if not self.read_only:
+            yield self
+            return
+        writer = EmbeddedStore(self.settings)
+        try:
+            yield writer
+        finally:
+            writer.close()
 
     def _reopen(self, *, empty: bool = False) -> None:
         """Close the database and open it again (``empty``: as a new, empty store), keeping the

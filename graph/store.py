@@ -133,6 +133,15 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release the database / driver."""
 
+    def signature(self) -> tuple[object, ...]:
+        """Changes when the stored data may have changed under an open read handle (embedded: the
+        files' stat); a server store sees other writers live, so it never changes."""
+        return ()
+
+    def writing(self) -> contextlib.AbstractContextManager[GraphStore]:
+        """A block holding a store that can write: this one, unless it was opened read-only."""
+        return contextlib.nullcontext(self)
+
     # -- loading -------------------------------------------------------------------------
 
     def topic_en(self) -> dict[str, str]:
