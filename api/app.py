@@ -6,6 +6,10 @@ nothing is read at import time. Handlers only parse input and call one function.
 
 from __future__ import annotations
 
+import contextlib
+import threading
+from collections.abc import AsyncIterator
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
@@ -25,6 +29,7 @@ from fengong.api.routers import (
     units,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
+from fengong.graph.handles import StoreHandles
 from fengong.graph.named_queries import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
@@ -63,17 +68,37 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoreError, lambda _, exc: _error(503, f"the store failed: {exc}"))
 
 
-def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
-    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store."""
+def create_app(settings: ApiSettings, store: GraphStore | StoreHandles) -> FastAPI:
+    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store.
+
+    ``store`` is either a store (requests use it as it is) or ``StoreHandles`` (``fengong serve``: a
+    read-only handle reopened when the data changes, and a writer opened for each write). /cypher
+    runs in a pool of worker processes started on first use and stopped when the app shuts down.
+    """
+    handles = store if isinstance(store, StoreHandles) else StoreHandles.around(store)
+
+    @contextlib.asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        pool = app.state.cypher_pool
+        app.state.cypher_pool = None
+        if pool is not None:
+            pool.close()
+
     app = FastAPI(
         title="fengong",
         summary="Who leads which task, who cooperates, by when, where — with the sentence that says so.",
         version="0.1.0",
         default_response_class=UTF8JSONResponse,
+        lifespan=lifespan,
     )
     app.state.settings = settings
-    app.state.store = store
+    app.state.handles = handles
     app.state.cache = AnswerCache(settings.cache_ttl_s)
+    app.state.cypher_pool = None
+    app.state.cypher_pool_lock = threading.Lock()
+    if handles.on_change is None:  # another process wrote: cached answers are stale
+        handles.on_change = app.state.cache.clear
     # Neo4j Browser fetches /guide from its own origin; reads only (writes need the token anyway).
     app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
     _add_error_handlers(app)

@@ -62,7 +62,7 @@ def ask(
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
         raise typer.Exit(2) from exc
-    graph = open_or_exit(store, data)
+    graph = open_or_exit(store, data, read_only=True)
     try:
         result = answer(graph, question)
     except StoreError as exc:

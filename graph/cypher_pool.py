@@ -74,7 +74,9 @@ class PoolSettings:
                 values[key] = int(env[name])
         pool = cls(**values)
         if pool.workers < 1 or pool.memory_mb < 256:
-            raise ValueError("FENGONG_CYPHER_WORKERS must be at least 1 and FENGONG_CYPHER_MEMORY_MB at least 256")
+            raise ValueError(
+                "FENGONG_CYPHER_WORKERS must be at least 1 and FENGONG_CYPHER_MEMORY_MB at least 256"
+            )
         return pool
 
     def worker_store(self, settings: StoreSettings) -> StoreSettings:
@@ -124,7 +126,11 @@ class _Worker:
         except subprocess.TimeoutExpired:
             return "still running"
         if code < 0:
-            return f"signal {-code} ({signal.Signals(-code).name})" if -code in signal.valid_signals() else f"signal {-code}"
+            return (
+                f"signal {-code} ({signal.Signals(-code).name})"
+                if -code in signal.valid_signals()
+                else f"signal {-code}"
+            )
         return f"exit status {code}"
 
     def kill(self) -> None:
@@ -198,9 +204,7 @@ class CypherPool:
 
     # -- requests --------------------------------------------------------------------------
 
-    def run(
-        self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float, limit: int
-    ) -> Rows:
+    def run(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float, limit: int) -> Rows:
         """Run one read-only statement in a worker; ``ReadOnlyViolation`` for what the guard refuses,
         ``CypherLimitError`` for what a limit stopped, ``StoreError`` for what the engine refused."""
         if self.guard:

@@ -67,7 +67,7 @@ def worker_main(conn: Connection, settings: StoreSettings, guard: bool = True) -
     from fengong.graph.readonly import ReadOnlyViolation
 
     if not guard:
-        store_module.check_read_only = lambda *args, **kwargs: None  # type: ignore[assignment]
+        store_module.check_read_only = lambda *args, **kwargs: None
     try:
         store = _open(settings)
     except Exception as exc:  # the store cannot open: say why once, then exit

@@ -57,7 +57,8 @@ def _extract_and_load(data: bytes, name: str, suffix: str, store: GraphStore) ->
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"{name}: read, but no tasks or targets found; is it a task-division document?",
         )
-    stats = store.load_document(doc)
+    with store.writing() as writer:  # a read-only handle opens the writer for the load
+        stats = writer.load_document(doc)
     return IngestOut(
         document_id=doc.id, title=doc.title, jurisdiction=doc.jurisdiction.name if doc.jurisdiction else "",
         tasks=len(doc.tasks), units=len(doc.units), nodes=stats.nodes, relationships=stats.relationships,
