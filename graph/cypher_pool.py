@@ -35,7 +35,7 @@ from multiprocessing.connection import Connection
 from typing import Any, Literal
 
 from fengong.graph.cypher_worker import MAX_ANSWER_BYTES
-from fengong.graph.readonly import ReadOnlyViolation, check_read_only
+from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import Rows, StoreError
 
@@ -207,8 +207,6 @@ class CypherPool:
     def run(self, cypher: str, params: dict[str, Any] | None = None, *, timeout: float, limit: int) -> Rows:
         """Run one read-only statement in a worker; ``ReadOnlyViolation`` for what the guard refuses,
         ``CypherLimitError`` for what a limit stopped, ``StoreError`` for what the engine refused."""
-        if self.guard:
-            check_read_only(cypher)  # cheap, and keeps a refused query from taking a worker
         if self._closed:
             raise CypherLimitError("the Cypher workers are shut down", "busy")
         try:

@@ -91,8 +91,11 @@ def worker_main(conn: Connection, settings: StoreSettings, guard: bool = True) -
             answer: tuple[object, ...] = ("ok", rows.columns, list(rows), rows.truncated)
         except ReadOnlyViolation as exc:
             answer = ("refused", str(exc))
-        except store_module.StoreError as exc:
-            answer = ("error", str(exc))
+        except store_module.StoreError as exc:  # a worker's buffer pool is half its memory cap
+            answer = (
+                "error",
+                str(exc).replace("raise FENGONG_BUFFER_POOL_MB", "raise FENGONG_CYPHER_MEMORY_MB"),
+            )
         data = pickle.dumps(answer, protocol=pickle.HIGHEST_PROTOCOL)
         if len(data) > MAX_ANSWER_BYTES:
             data = pickle.dumps(
