@@ -14,8 +14,6 @@ import time
 from collections.abc import Callable
 from pathlib import Path
 
-import httpx2
-
 QUERY = "MATCH (d:Document) RETURN count(d) AS n"
 
 
@@ -41,7 +39,10 @@ def main() -> None:
     from fengong.graph.store import open_store
     from tests.cypher_attack_support import serving
 
-    with tempfile.TemporaryDirectory(prefix="fengong-cypher-bench-") as tmp, serving("embedded", Path(tmp)) as served:
+    with (
+        tempfile.TemporaryDirectory(prefix="fengong-cypher-bench-") as tmp,
+        serving("embedded", Path(tmp)) as served,
+    ):
         rows: list[tuple[str, tuple[float, float]]] = []
         store = open_store(served.settings, read_only=True)
         try:
@@ -49,7 +50,9 @@ def main() -> None:
         finally:
             store.close()
         with CypherPool(served.settings, PoolSettings(workers=1)) as pool:
-            rows.append(("Cypher worker (pipe)", timed(args.n, lambda: pool.run(QUERY, timeout=10, limit=10))))
+            rows.append(
+                ("Cypher worker (pipe)", timed(args.n, lambda: pool.run(QUERY, timeout=10, limit=10)))
+            )
         with served.client() as http:
             rows.append(
                 ("HTTP POST /cypher (server + worker)",

@@ -120,18 +120,18 @@ def test_every_attack_is_refused_and_changes_nothing(
 def test_a_hidden_kill_connection_kills_no_one(served: Served) -> None:
     """``dbms.killConnections`` behind a lone CR must not reach another client's connection."""
     s = served.settings
-    with neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.neo4j_password)) as driver:
-        with driver.session(database=s.neo4j_database) as session:
-            tx = session.begin_transaction()  # the victim: a transaction open across the attack
-            tx.run("RETURN 1 AS one").consume()
-            kill_all = "[x IN range(0, 500) | 'bolt-' + toString(x)]"
-            attack = f"MATCH (n) WITH count(n) AS c //x\rCALL dbms.killConnections({kill_all}) YIELD message RETURN message\n"
-            with served.client() as http:
-                r = http.post("/cypher", json={"query": attack})
-                assert r.status_code == 400, r.text
-                assert http.get("/health").status_code == 200
-            assert tx.run("RETURN 2 AS two").single()["two"] == 2  # still connected
-            tx.commit()
+    driver = neo4j.GraphDatabase.driver(s.neo4j_uri, auth=(s.neo4j_user, s.neo4j_password))
+    with driver, driver.session(database=s.neo4j_database) as session:
+        tx = session.begin_transaction()  # the victim: a transaction open across the attack
+        tx.run("RETURN 1 AS one").consume()
+        kill_all = "[x IN range(0, 500) | 'bolt-' + toString(x)]"
+        attack = f"MATCH (n) WITH count(n) AS c //x\rCALL dbms.killConnections({kill_all}) YIELD message RETURN message\n"
+        with served.client() as http:
+            r = http.post("/cypher", json={"query": attack})
+            assert r.status_code == 400, r.text
+            assert http.get("/health").status_code == 200
+        assert tx.run("RETURN 2 AS two").single()["two"] == 2  # still connected
+        tx.commit()
 
 
 # -- the layers under the guard -------------------------------------------------------------------
@@ -283,7 +283,9 @@ def test_cli_reads_while_an_ingest_holds_the_writer_lock(embedded_served: Served
     lock (here: a writable open in this process) does not stop them."""
     writer = EmbeddedStore(embedded_served.settings)  # takes graph.lock like `fengong ingest`
     try:
-        result = _cli("cypher", "MATCH (d:Document) RETURN count(d) AS n", "--json", data=embedded_served.data)
+        result = _cli(
+            "cypher", "MATCH (d:Document) RETURN count(d) AS n", "--json", data=embedded_served.data
+        )
         assert result.returncode == 0, result.stderr
         assert json.loads(result.stdout) == [{"n": 5}]
         result = _cli("query", "documents", "--json", data=embedded_served.data)

@@ -80,7 +80,9 @@ def test_normal_clients_are_served_while_others_attack(kind: str, tmp_path: Path
         assert wrong == [], wrong[:5]
         assert normal["requests"] >= 20, normal
         assert sum(attacked.values()) >= 20 and not [s for s in attacked if s >= 500 and s != 503], attacked
-        print(f"{kind}: {normal['requests']} normal requests, attacks {dict(attacked)}, peak RSS {peak[0] / 2**20:.0f} MB")
+        print(
+            f"{kind}: {normal['requests']} normal requests, attacks {dict(attacked)}, peak RSS {peak[0] / 2**20:.0f} MB"
+        )
         assert peak[0] < RSS_BOUND, f"server and workers peaked at {peak[0] / 2**20:.0f} MB"
         assert served.process.poll() is None
         assert served.state() == before
