@@ -83,7 +83,7 @@ def worker_main(conn: Connection, settings: StoreSettings, guard: bool = True) -
         if request is None:
             break
         cypher, params, timeout, limit = request
-        if store.signature() != signature:  # another process committed: see its data
+        if store.signature() != signature and not store.commit_under_way():  # a writer committed
             store = _reopen(store, settings)
             signature = store.signature()
         try:

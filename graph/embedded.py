@@ -126,6 +126,10 @@ class EmbeddedStore(GraphStore):
             out.append((st.st_ino, st.st_size, st.st_mtime_ns))
         return tuple(out)
 
+    def commit_under_way(self) -> bool:
+        """True while a live writer is inside a commit or bulk load (see ``commit_guard``)."""
+        return self._guard.writer_state() == "live"
+
     @contextlib.contextmanager
     def writing(self) -> Iterator[GraphStore]:
         """This store if it can write; a read-only one opens a writer beside it (taking the writer

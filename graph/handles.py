@@ -94,6 +94,8 @@ class StoreHandles:
         signature = current.store.signature()
         if not force and signature == current.signature:
             return
+        if current.store.commit_under_way():  # reopen at a later request, never wait on the loop
+            return
         try:
             fresh = open_store(self.settings, read_only=True)
         except StoreError as exc:  # e.g. a dead writer's leftovers: keep answering from what we have
