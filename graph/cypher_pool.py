@@ -34,6 +34,7 @@ from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
 from typing import Any, Literal
 
+from fengong.graph import sandbox
 from fengong.graph.cypher_worker import MAX_ANSWER_BYTES
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.settings import StoreSettings
@@ -150,6 +151,7 @@ class CypherPool:
         self.pool = pool or PoolSettings()
         self.settings = self.pool.worker_store(settings)
         self.guard = guard  # False only in tests: the worker runs what the guard would refuse
+        sandbox.warn_if_unavailable()
         self._idle: queue.Queue[_Worker] = queue.Queue()
         self._all: set[_Worker] = set()
         self._lock = threading.Lock()

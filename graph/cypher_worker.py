@@ -61,7 +61,7 @@ def worker_main(conn: Connection, settings: StoreSettings, guard: bool = True) -
     on their own."""
     resource.setrlimit(resource.RLIMIT_CORE, (0, 0))
     read_paths, ports = sandbox_paths(settings)
-    sandbox.restrict(read_paths, ports)
+    sandbox.restrict(read_paths, ports, warn=False)  # the pool warned once if Landlock is missing
 
     from fengong.graph import store as store_module
     from fengong.graph.readonly import ReadOnlyViolation

@@ -44,6 +44,10 @@ _NET_BIND_TCP, _NET_CONNECT_TCP = 1 << 0, 1 << 1  # ABI 4
 _SCOPE_ABSTRACT_UNIX, _SCOPE_SIGNAL = 1 << 0, 1 << 1  # ABI 6
 
 _warned = False
+_UNAVAILABLE = (
+    "Landlock is not available on this kernel: Cypher workers run without a filesystem sandbox "
+    "(the guard, the read-only handle and the worker process still apply; see SECURITY.md)"
+)
 
 
 class _RulesetAttr(ctypes.Structure):
@@ -105,17 +109,24 @@ def _warn_once(message: str) -> None:
         log.warning("%s", message)
 
 
-def restrict(read_paths: Iterable[Path], connect_ports: Iterable[int] = ()) -> bool:
-    """Sandbox the calling process (see the module docstring); True once applied, False (after one
-    logged warning) where Landlock is unavailable. Irreversible."""
+def warn_if_unavailable() -> bool:
+    """Log the missing-sandbox warning once per process (the server calls this, so that its workers
+    need not each say it); True when Landlock is available."""
+    if abi_version() >= 1:
+        return True
+    _warn_once(_UNAVAILABLE)
+    return False
+
+
+def restrict(read_paths: Iterable[Path], connect_ports: Iterable[int] = (), *, warn: bool = True) -> bool:
+    """Sandbox the calling process (see the module docstring); True once applied, False where
+    Landlock is unavailable (after one logged warning unless ``warn`` is False). Irreversible."""
     if threading.active_count() > 1 or _native_threads() > 1:
         raise RuntimeError("the sandbox must be applied before the process starts a second thread")
     abi = abi_version()
     if abi < 1:
-        _warn_once(
-            "Landlock is not available on this kernel: Cypher workers run without a filesystem "
-            "sandbox (the guard, the read-only handle and the worker process still apply)"
-        )
+        if warn:
+            _warn_once(_UNAVAILABLE)
         return False
     fs = _FS_BY_ABI.get(abi, _FS_BY_ABI[3] | (_FS_IOCTL_DEV if abi >= 5 else 0))
     attr = _RulesetAttr(fs, _NET_BIND_TCP | _NET_CONNECT_TCP if abi >= 4 else 0, 0)
