@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import ipaddress
 from typing import Annotated
 
 import typer
@@ -9,8 +10,16 @@ from rich.console import Console
 
 from fengong.api.options import DataOpt, StoreOpt, fail, store_settings
 
-#: Hosts that keep the server on this machine: /cypher may stay anonymous there.
-LOOPBACK = frozenset({"127.0.0.1", "::1", "localhost"})
+
+def is_loopback(host: str) -> bool:
+    """Whether listening on ``host`` keeps the server on this machine (``localhost``, 127.0.0.0/8,
+    ``::1``): only then may /cypher stay anonymous."""
+    if host.lower() == "localhost":
+        return True
+    try:
+        return ipaddress.ip_address(host.strip("[]")).is_loopback
+    except ValueError:  # a host name: it may resolve beyond loopback
+        return False
 
 
 def access_lines(settings: object, host: str, port: int) -> list[str]:
@@ -57,7 +66,7 @@ def serve(
     from fengong.graph.store import StoreError
 
     try:
-        settings = ApiSettings.from_env(store=store_settings(store, data), public=host not in LOOPBACK)
+        settings = ApiSettings.from_env(store=store_settings(store, data), public=not is_loopback(host))
     except ValueError as exc:
         raise typer.Exit(fail(f"cannot start: {exc}")) from exc
     try:

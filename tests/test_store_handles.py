@@ -11,7 +11,7 @@ import pytest
 from fastapi.testclient import TestClient
 
 from fengong.api.app import create_app
-from fengong.api.cmd_serve import access_lines
+from fengong.api.cmd_serve import access_lines, is_loopback
 from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.handles import StoreHandles
 from fengong.graph.settings import settings_from_env
@@ -142,3 +142,8 @@ def test_start_up_says_what_is_open(store: GraphStore) -> None:
     assert "writes (POST /documents): need FENGONG_TOKEN" in public
     closed = "\n".join(access_lines(api_settings(store, public=True, token=None), "0.0.0.0", 8000))
     assert "POST /cypher: closed" in closed and "writes (POST /documents): disabled" in closed
+
+
+def test_only_loopback_hosts_keep_cypher_anonymous() -> None:
+    assert all(map(is_loopback, ["127.0.0.1", "::1", "[::1]", "localhost", "127.0.0.2"]))
+    assert not any(map(is_loopback, ["0.0.0.0", "::", "192.168.1.5", "example.org", "127.0.0.1.example.org"]))
