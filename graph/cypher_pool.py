@@ -211,13 +211,7 @@ class CypherPool:
         ``CypherLimitError`` for what a limit stopped, ``StoreError`` for what the engine refused."""
         if self._closed:
             raise CypherLimitError("the Cypher workers are shut down", "busy")
-        try:
-            worker = self._idle.get(timeout=self.pool.queue_s)
-        except queue.Empty:
-            raise CypherLimitError(
-                f"all {self.pool.workers} Cypher workers are busy (FENGONG_CYPHER_WORKERS); try again",
-                "busy",
-            ) from None
+        worker = self._take()
         try:
             worker.wait_ready(self.pool.start_s)
         except StoreError:
@@ -235,6 +229,21 @@ class CypherPool:
         if kind == "refused":
             raise ReadOnlyViolation(answer[1])
         raise StoreError(answer[1])
+
+    def _take(self) -> _Worker:
+        """A free worker; one that died while idle (killed from outside) is replaced, not used."""
+        deadline = time.monotonic() + self.pool.queue_s
+        while True:
+            try:
+                worker = self._idle.get(timeout=max(0.0, deadline - time.monotonic()))
+            except queue.Empty:
+                raise CypherLimitError(
+                    f"all {self.pool.workers} Cypher workers are busy (FENGONG_CYPHER_WORKERS); try again",
+                    "busy",
+                ) from None
+            if worker.alive():
+                return worker
+            self._replace(worker)
 
     def _ask(self, worker: _Worker, request: tuple[object, ...], timeout: float) -> tuple[Any, ...]:
         """Send ``request`` and wait for the answer, enforcing the time and memory limits."""

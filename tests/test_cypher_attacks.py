@@ -224,6 +224,13 @@ def test_worker_limits_cost_one_worker(embedded_served: Served) -> None:
         assert late.value.limit == "time" and time.monotonic() - start < 4
         assert not alive(pid)
         assert pool.run("RETURN 4 AS four", timeout=5, limit=1) == [{"four": 4}]
+
+        # A worker killed while idle is replaced before it is used: the next query is answered.
+        idle = pool.pids[0]
+        os.kill(idle, signal.SIGKILL)
+        while alive(idle):
+            time.sleep(0.01)
+        assert pool.run("RETURN 5 AS five", timeout=5, limit=1) == [{"five": 5}]
     assert embedded_served.process.poll() is None
 
 
