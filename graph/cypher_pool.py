@@ -9,7 +9,8 @@ and watches it:
 - past ``memory_mb`` of resident memory (read from ``/proc/<pid>/statm`` every ``poll_s``) it is
   killed: ``limit="memory"``;
 - a worker that dies by itself (an engine crash) gives ``limit="crash"``;
-- no worker free within ``queue_s``: ``limit="busy"``.
+- no worker free within ``queue_s``: ``limit="busy"``; a worker that cannot open the store (its
+  message says why): ``limit="unavailable"``.
 
 A killed or dead worker is replaced at once. Workers are started from one long-lived thread of the
 pool, because ``PR_SET_PDEATHSIG`` (which kills a worker when the server dies, even by SIGKILL)
@@ -41,7 +42,7 @@ from fengong.graph.settings import StoreSettings
 from fengong.graph.store import Rows, StoreError
 
 log = logging.getLogger(__name__)
-Limit = Literal["time", "memory", "crash", "busy"]
+Limit = Literal["time", "memory", "crash", "busy", "unavailable"]
 _PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
@@ -214,9 +215,9 @@ class CypherPool:
         worker = self._take()
         try:
             worker.wait_ready(self.pool.start_s)
-        except StoreError:
+        except StoreError as exc:
             self._replace(worker)
-            raise
+            raise CypherLimitError(str(exc), "unavailable") from exc
         try:
             answer = self._ask(worker, (cypher, params or {}, timeout, limit), timeout)
         except BaseException:

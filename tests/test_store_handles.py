@@ -4,6 +4,8 @@ opened for the load; and who may run /cypher (anonymous on loopback, a token bey
 
 from __future__ import annotations
 
+import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -147,3 +149,29 @@ def test_start_up_says_what_is_open(store: GraphStore) -> None:
 def test_only_loopback_hosts_keep_cypher_anonymous() -> None:
     assert all(map(is_loopback, ["127.0.0.1", "::1", "[::1]", "localhost", "127.0.0.2"]))
     assert not any(map(is_loopback, ["0.0.0.0", "::", "192.168.1.5", "example.org", "127.0.0.1.example.org"]))
+
+
+def test_cypher_answers_503_when_no_worker_is_free_or_none_can_open(
+    store: GraphStore, tmp_path: Path
+) -> None:
+    from fengong.graph.cypher_pool import CypherPool, PoolSettings
+
+    slow = "UNWIND range(1, 1000000) AS a UNWIND range(1, 1000000) AS b RETURN count(*) AS c"
+    app = create_app(api_settings(store, cypher_timeout_s=3.0), store)
+    app.state.cypher_pool = CypherPool(store.settings, PoolSettings(workers=1, queue_s=0.5))
+    with TestClient(app) as client:
+        assert client.post("/cypher", json=COUNT_DOCS).status_code == 200  # the worker is up
+        first = threading.Thread(target=client.post, args=("/cypher",), kwargs={"json": {"query": slow}})
+        first.start()
+        time.sleep(0.5)
+        r = client.post("/cypher", json=COUNT_DOCS)
+        first.join()
+        assert r.status_code == 503 and "busy (FENGONG_CYPHER_WORKERS)" in r.json()["message"]
+        assert client.post("/cypher", json=COUNT_DOCS).status_code == 200
+
+    nowhere = settings_from_env({}, store="embedded", data_dir=tmp_path / "missing")
+    app = create_app(api_settings(store), store)
+    app.state.cypher_pool = CypherPool(nowhere, PoolSettings(workers=1))
+    with TestClient(app) as client:
+        r = client.post("/cypher", json=COUNT_DOCS)
+        assert r.status_code == 503 and "no embedded store" in r.json()["message"]

@@ -20,7 +20,7 @@ router = APIRouter(tags=["cypher"], responses=ERRORS)
     responses={
         401: {"description": "A token is needed on this server", "model": ErrorOut},
         403: {"description": "Wrong token, or Cypher closed", "model": ErrorOut},
-        503: {"description": "Every Cypher worker is busy", "model": ErrorOut},
+        503: {"description": "Every Cypher worker is busy, or none can open the store", "model": ErrorOut},
     },
 )
 def run_cypher(body: CypherIn, pool: CypherPoolDep, settings: SettingsDep, _: ReadTokenDep) -> RowsOut:
@@ -32,7 +32,8 @@ def run_cypher(body: CypherIn, pool: CypherPoolDep, settings: SettingsDep, _: Re
     try:
         rows = pool.run(body.query, dict(body.params), timeout=timeout, limit=limit)
     except CypherLimitError as exc:
-        code = status.HTTP_503_SERVICE_UNAVAILABLE if exc.limit == "busy" else status.HTTP_400_BAD_REQUEST
+        busy = exc.limit in ("busy", "unavailable")  # the server's state, not the query's fault
+        code = status.HTTP_503_SERVICE_UNAVAILABLE if busy else status.HTTP_400_BAD_REQUEST
         raise HTTPException(code, str(exc)) from exc
     except StoreError as exc:  # the user's statement: a syntax error, an unknown label, a timeout
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"the store refused the query: {exc}") from exc
