@@ -5,7 +5,8 @@ On the embedded store the read handle is opened read-only (LadybugDB's read-only
 refuses writes, and no writer lock is taken, so ``fengong ingest`` can run beside the server). A
 read-only database sees the data as it was when opened, so before each lease the handle compares
 the database files' stat (``GraphStore.signature``) with what it saw at open and reopens when
-another process, or this one's writer, committed since. A reopened handle replaces the old one for
+another process, or this one's writer, committed since (at most every ``min_reopen_s``; a read
+that fails because another process checkpointed under it is run again by the store itself). A reopened handle replaces the old one for
 new requests; the old one is closed when its last lease ends.
 
 On Neo4j there is one driver: reads run in READ sessions and see other writers live, so the read
@@ -17,6 +18,7 @@ from __future__ import annotations
 import contextlib
 import logging
 import threading
+import time
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
@@ -57,6 +59,10 @@ class StoreHandles:
     store``) over one store. Built from settings (``from_settings``: a read-only embedded handle,
     or one Neo4j driver) or around a store the caller opened and keeps (``around``)."""
 
+    #: Shortest time between two reopens: during a long ingest the handle follows its commits at
+    #: most this often (a reopen costs ~0.1 s), never lagging more than this behind.
+    min_reopen_s: float = 0.5
+
     def __init__(self, store: GraphStore, *, owned: bool, on_change: Callable[[], None] | None = None):
         self.settings = store.settings
         self.kind = store.kind
@@ -64,6 +70,7 @@ class StoreHandles:
         self._lock = threading.Lock()
         self._write_lock = threading.Lock()
         self._current = _Handle(store, store.signature(), owned)
+        self._opened_at = time.monotonic()
         self._closed = False
 
     @classmethod
@@ -86,22 +93,36 @@ class StoreHandles:
     def _reopenable(self, store: GraphStore) -> bool:
         return bool(getattr(store, "read_only", False))
 
+    def stale(self) -> bool:
+        """Whether the next lease would reopen the read handle (two ``stat`` calls): the files changed
+        since it opened, no commit is under way, and the last reopen is ``min_reopen_s`` old."""
+        current = self._current
+        if not self._reopenable(current.store) or current.store.signature() == current.signature:
+            return False
+        return (
+            time.monotonic() - self._opened_at >= self.min_reopen_s and not current.store.commit_under_way()
+        )
+
+    def refresh(self) -> None:
+        """Reopen the read handle now if it is stale (~0.1 s; call it off the event loop)."""
+        with self._lock:
+            if self.stale():
+                self._refresh()
+
     def _refresh(self, *, force: bool = False) -> None:
         """Swap in a new read handle when the data changed on disk (caller holds ``_lock``)."""
         current = self._current
-        if not self._reopenable(current.store):
-            return
-        signature = current.store.signature()
-        if not force and signature == current.signature:
-            return
-        if current.store.commit_under_way():  # reopen at a later request, never wait on the loop
+        if not self._reopenable(current.store) or not (force or self.stale()):
             return
         try:
             fresh = open_store(self.settings, read_only=True)
-        except StoreError as exc:  # e.g. a dead writer's leftovers: keep answering from what we have
-            log.warning("keeping the open read handle: %s", exc)
+        except StoreError as exc:  # keep answering from what we have, and try at a later request
+            # Another process checkpointing is routine during an ingest; anything else is worth a look.
+            level = logging.DEBUG if "checkpoint" in str(exc) else logging.WARNING
+            log.log(level, "keeping the open read handle: %s", exc)
             return
         self._current = _Handle(fresh, fresh.signature(), owned=True)
+        self._opened_at = time.monotonic()
         self._retire(current)
         if self.on_change is not None:
             self.on_change()
@@ -112,12 +133,14 @@ class StoreHandles:
             handle.store.close()
 
     @contextlib.contextmanager
-    def reader(self) -> Iterator[GraphStore]:
-        """Lease the current read handle (reopened first if the data changed) for one request."""
+    def reader(self, *, refresh: bool = True) -> Iterator[GraphStore]:
+        """Lease the current read handle (reopened first if stale, unless ``refresh`` is False: the
+        caller did that off the event loop) for one request."""
         with self._lock:
             if self._closed:
                 raise StoreError("the store is closed (the server is shutting down)")
-            self._refresh()
+            if refresh:
+                self._refresh()
             handle = self._current
             handle.leases += 1
         try:

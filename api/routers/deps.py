@@ -87,10 +87,12 @@ class ApiSettings(BaseModel):
 # The dependencies below only read app state: async, so FastAPI resolves them on the event loop
 # instead of hopping to the thread pool for each request.
 async def get_store(request: Request) -> AsyncIterator[GraphStore]:
-    """The app's read handle, leased for the request (reopened first if the data changed since:
-    two stat calls per request; the rare reopen takes ~0.1 s on the event loop)."""
+    """The app's read handle, leased for the request (reopened first, off the event loop, if the
+    data changed since: two stat calls per request)."""
     handles: StoreHandles = request.app.state.handles
-    with handles.reader() as store:
+    if handles.stale():
+        await run_in_threadpool(handles.refresh)
+    with handles.reader(refresh=False) as store:
         yield store
 
 
