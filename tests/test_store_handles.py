@@ -77,6 +77,42 @@ def test_an_upload_is_written_through_a_writer_and_seen_by_the_next_requests(ser
     assert not (served.data / "graph.pending").exists()  # the writer committed and let go
 
 
+def test_serve_answers_while_another_process_commits(served: Served) -> None:
+    """Readers and an ingest in another process at once (LadybugDB has no lock between them): no
+    request fails, though the writer checkpoints pages under the server's read handle."""
+    stop = time.monotonic() + 8
+    failures: list[str] = []
+    answered = [0]
+
+    def reader() -> None:
+        with served.client() as http:
+            while time.monotonic() < stop:
+                for r in (http.get("/documents"), http.get("/health"), http.post("/cypher", json=COUNT_DOCS)):
+                    if r.status_code != 200:
+                        failures.append(f"{r.request.url.path} {r.status_code} {r.text[:200]}")
+                    answered[0] += 1
+
+    threads = [threading.Thread(target=reader) for _ in range(2)]
+    for t in threads:
+        t.start()
+    writer = EmbeddedStore(served.settings)
+    commits = 0
+    try:
+        while time.monotonic() < stop:
+            doc = sample_docs()[commits % 5]
+            writer.delete_document(doc.id)
+            writer.load_document(doc)
+            commits += 2
+            time.sleep(0.1)
+    finally:
+        writer.close()
+        for t in threads:
+            t.join()
+    assert failures == [], failures[:5]
+    assert commits >= 4 and answered[0] >= 10, (commits, answered)
+    assert _documents(served, (5, 5)) == (5, 5)
+
+
 def test_handles_reopen_and_close_what_they_opened(tmp_path: Path) -> None:
     store = loaded_store("embedded", tmp_path)
     settings = store.settings
