@@ -76,7 +76,12 @@ def serve(
     for line in access_lines(settings, host, port):
         Console(stderr=True).print(line, highlight=False, soft_wrap=True)
     try:
-        uvicorn.run(create_app(settings, handles), host=host, port=port, log_level=log_level)
+        # After SIGTERM, requests get shutdown_grace_s to finish; then they are cancelled, which
+        # kills any extraction worker they wait for: shutdown is prompt whatever an upload does.
+        uvicorn.run(
+            create_app(settings, handles), host=host, port=port, log_level=log_level,
+            timeout_graceful_shutdown=settings.shutdown_grace_s,
+        )  # fmt: skip
     finally:
         handles.close()
 

@@ -232,9 +232,10 @@ class EmbeddedStore(GraphStore):
         read_only: bool = True,
         timeout: float | None = None,
         limit: int | None = None,
+        skip_bounded: bool = True,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
+        timeout, cap = self._bounds(cypher, params, read_only, timeout, limit, skip_bounded)
         with self._lock:
             try:
                 return self._run_locked(cypher, params, read_only, timeout, cap)
