@@ -28,6 +28,7 @@ from fengong.api.routers import (
     tasks,
     topics,
     units,
+    web,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.named_queries import QueryError
@@ -109,6 +110,6 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     )
     _add_error_handlers(app)
     _add_docs(app)
-    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide):
+    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide, web):
         app.include_router(module.router)
     return app
