@@ -139,7 +139,8 @@ def test_headline_question_then_unit_then_document(site: Site, watched: Watched)
     assert page.locator("h1").inner_text() == LEAD
     total = int(run_named(site.store, "unit_assignment_count", {"unit": LEAD})[0]["total"])
     assert page.locator("#assignments tbody tr").count() == min(total, 50)
-    assert page.locator("#assignments .role.lead").count() >= 1
+    assert page.locator("#assignments tbody tr").first.locator(".role.lead").count() == 1  # leads first
+    page.wait_for_selector("#peertable tr.me")  # its workload beside bodies of the same type
     watched.check()
 
     page.locator("#assignments tbody tr a[href^='/document/']").first.click()
@@ -161,6 +162,10 @@ def test_document_matrix_filters_and_downloads(site: Site, watched: Watched, tmp
     kept = [t for t in data["tasks"] if LEAD in t["cells"] or LEAD in t["task"]]
     assert page.locator("#matrix tbody tr").count() == len(kept) > 0
     assert "filter=" in page.url
+    targets = run_named(site.store, "document_targets", {"document": site.document_id})
+    assert page.locator("#targets tr").count() == len(targets) > 0
+    groups = run_named(site.store, "document_groups", {"document": site.document_id})
+    assert page.locator("#groups li").count() == len(groups) > 0
 
     with page.expect_download() as got:
         page.click("#dl-xlsx")
@@ -202,8 +207,15 @@ def test_json_endpoints_answer_from_named_queries(store: GraphStore) -> None:
     assert body["unit"]["id"] == unit["id"] and body["limit"] == 2
     assert body["total"] == unit["leads"] + unit["cooperates"] + unit["responsible"]
     assert len(body["items"]) == min(2, body["total"])
-    assert {"role", "rank", "basis", "deadline", "due_date", "document_id", "evidence"} <= set(body["items"][0])
+    columns = {"role", "rank", "basis", "deadline", "due_date", "document_id", "evidence"}
+    assert columns <= set(body["items"][0])
     assert client.get("/web/units/no-such-unit/assignments").status_code == 404
+    leads = client.get(f"/web/units/{unit['id']}/assignments", params={"role": "lead"}).json()
+    assert leads["total"] == unit["leads"] == len(leads["items"])
+    assert {r["role"] for r in leads["items"]} == {"lead"}
+    peers = client.get(f"/web/unit-types/{quote(unit['unit_type'])}/workload").json()
+    assert unit["id"] in {p["id"] for p in peers}
+    assert [p["total"] for p in peers] == sorted((p["total"] for p in peers), reverse=True)
 
     nb = client.get("/web/neighbourhood", params={"kind": "Unit", "key": unit["id"], "limit": 1}).json()
     focus = f"Unit:{unit['id']}"

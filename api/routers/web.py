@@ -59,6 +59,9 @@ async def capabilities() -> dict[str, Any]:
 def unit_assignments(
     store: StoreDep,
     unit: str,
+    role: Annotated[
+        Literal["", "lead", "cooperate", "responsible"], Query(description="One role, or empty for all")
+    ] = "",
     limit: Annotated[int, Query(ge=1, le=500)] = 100,
     offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
 ) -> dict[str, Any]:
@@ -68,8 +71,20 @@ def unit_assignments(
     found = run_named(store, "unit_detail", {"unit": unit}, limit=1)
     if not found:
         raise HTTPException(status.HTTP_404_NOT_FOUND, f"no unit with id or name {unit!r}")
-    rows = page(store, "unit_assignments", "unit_assignment_count", {"unit": found[0]["id"]}, limit, offset)
-    return {"unit": found[0], **rows}
+    params = {"unit": found[0]["id"], "role": role}
+    return {
+        "unit": found[0],
+        **page(store, "unit_assignments", "unit_assignment_count", params, limit, offset),
+    }
+
+
+@router.get("/web/unit-types/{unit_type}/workload", summary="The busiest bodies of one type across places")
+def unit_type_workload(
+    store: StoreDep, unit_type: str, limit: Annotated[int, Query(ge=1, le=200)] = 20
+) -> list[dict[str, Any]]:
+    """Units of one type (the function across places) with their task counts by role, busiest first
+    (named query unit_type_workload): a unit's workload beside its peers elsewhere."""
+    return list(run_named(store, "unit_type_workload", {"unit_type": unit_type, "limit": limit}))
 
 
 def neighbourhood(store: GraphStore, kind: str, key: str, limit: int) -> dict[str, Any]:
@@ -83,7 +98,9 @@ def neighbourhood(store: GraphStore, kind: str, key: str, limit: int) -> dict[st
         other = f"{r['label']}:{r['key']}"
         nodes.setdefault(other, {"id": other, "label": r["label"], "key": r["key"], "caption": r["caption"]})
         source, target = (focus, other) if r["outgoing"] else (other, focus)
-        edges.append({"id": f"{source}|{r['rel']}|{target}", "source": source, "target": target, "rel": r["rel"]})
+        edges.append(
+            {"id": f"{source}|{r['rel']}|{target}", "source": source, "target": target, "rel": r["rel"]}
+        )
         group = f"{r['rel']}:{r['label']}"
         counts[group] = counts.get(group, 0) + 1
     # A kind of link that filled its page may have more: the page says so and can ask for more.
@@ -101,4 +118,6 @@ async def get_neighbourhood(
 ) -> Any:
     """Nodes one step from the focus with the links to them, at most ``limit`` per kind of link;
     ``more`` lists the kinds of link that may hold more (never the whole graph)."""
-    return await serve_cached(cache, ("web-nb", kind, key, limit), lambda: neighbourhood(store, kind, key, limit))
+    return await serve_cached(
+        cache, ("web-nb", kind, key, limit), lambda: neighbourhood(store, kind, key, limit)
+    )

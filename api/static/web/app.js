@@ -173,11 +173,13 @@ async function runAsk(q) {
   answerGraph(document.getElementById("agraph"), a.rows);
 }
 
-function renderRows(where, columns, rows, offset) {
+function renderRows(where, allColumns, rows, offset) {
   const shown = rows.slice(offset, offset + PAGE);
-  where.innerHTML = `<div class="scroll"><table><thead><tr>${columns.map((c) => `<th>${esc(t(c) === c ? c : t(c))}</th>`).join("")}</tr></thead>
-    <tbody>${shown.map((r) => `<tr>${columns.map((c) => `<td class="${c === "evidence" ? "ev" : ""}">${cell(c, r[c])}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`;
-  if (rows.length > PAGE) where.appendChild(pager(rows.length, offset, PAGE, (o) => renderRows(where, columns, rows, o)));
+  const columns = allColumns.filter((c) => c !== "evidence" && rows.some((r) => r[c] !== "" && r[c] !== 0 && r[c] != null));
+  const name = (c) => (t("col_" + c) === "col_" + c ? c : t("col_" + c));
+  where.innerHTML = `<div class="scroll"><table class="answer"><thead><tr>${columns.map((c) => `<th>${esc(name(c))}</th>`).join("")}</tr></thead>
+    <tbody>${shown.map((r) => `<tr title="${esc(r.evidence || "")}">${columns.map((c) => `<td class="col-${esc(c)}">${cell(c, r[c])}</td>`).join("")}</tr>`).join("")}</tbody></table></div>`;
+  if (rows.length > PAGE) where.appendChild(pager(rows.length, offset, PAGE, (o) => renderRows(where, allColumns, rows, o)));
 }
 
 /** The answer as a small graph: place - unit - task links drawn from the rows (first 80). */
@@ -212,11 +214,10 @@ async function unitPage(unit) {
   const role = params().get("role") || "";
   let data;
   try {
-    data = await getJSON(`/web/units/${encodeURIComponent(unit)}/assignments?limit=${PAGE}&offset=${offset}`);
+    data = await getJSON(`/web/units/${encodeURIComponent(unit)}/assignments?limit=${PAGE}&offset=${offset}&role=${role}`);
   } catch (err) { showError(main(), err); return; }
   const u = data.unit;
   document.title = u.name + " · fengong";
-  const items = role ? data.items.filter((r) => r.role === role) : data.items;
   main().innerHTML = `
     <h1>${esc(u.name)}</h1>
     <div class="meta">
@@ -226,16 +227,27 @@ async function unitPage(unit) {
       <a href="${graphHref("Unit", u.id, u.name)}">${esc(t("open_graph"))}</a>
     </div>
     <h2>${esc(t("assignments"))}</h2>
-    <div class="toolbar"><select id="role">${["", "lead", "cooperate", "responsible"].map((r) => `<option value="${r}" ${r === role ? "selected" : ""}>${esc(t(r || "all"))}</option>`).join("")}</select></div>
+    <div class="toolbar"><label>${esc(t("role"))} <select id="role">${["", "lead", "cooperate", "responsible"].map((r) => `<option value="${r}" ${r === role ? "selected" : ""}>${esc(t(r || "all"))}</option>`).join("")}</select></label></div>
     <div class="scroll"><table id="assignments"><thead><tr><th>${esc(t("role"))}</th><th>${esc(t("task"))}</th><th>${esc(t("deadline"))}</th><th>${esc(t("document"))}</th><th>${esc(t("evidence"))}</th></tr></thead>
-    <tbody>${items.map((r) => `<tr>
+    <tbody>${data.items.map((r) => `<tr>
       <td>${roleBadge(r.role, r.rank, r.basis)}</td>
       <td><a href="${graphHref("Task", r.task_id, r.task)}" title="${esc(t("open_graph"))}">${esc(r.task)}</a></td>
       <td>${esc(r.deadline)}${r.due_date ? ` <span class="muted">${esc(r.due_date)}</span>` : ""}${dueFlag(r.due_date, r.deadline_kind)}</td>
-      <td><a href="${docHref(r.document_id)}">${esc(r.document)}</a></td>
-      <td class="ev">${esc(r.evidence)}</td></tr>`).join("")}</tbody></table></div>`;
-  main().appendChild(pager(data.total, offset, PAGE, (o) => { location.href = href(location.pathname, { role, offset: o }); }));
-  document.getElementById("role").onchange = (ev) => { location.href = href(location.pathname, { role: ev.target.value, offset: offset || "" }); };
+      <td><a href="${docHref(r.document_id)}">${esc(r.document)}</a> <span class="muted">${esc(r.jurisdiction)}</span></td>
+      <td class="ev">${esc(r.evidence)}</td></tr>`).join("")}</tbody></table></div>
+    <div id="upager"></div>
+    <h2>${esc(t("peers"))}: ${esc(u.unit_type)}</h2><div id="peers"></div>`;
+  document.getElementById("upager").appendChild(pager(data.total, offset, PAGE, (o) => { location.href = href(location.pathname, { role, offset: o }); }));
+  document.getElementById("role").onchange = (ev) => { location.href = href(location.pathname, { role: ev.target.value }); };
+  if (!u.unit_type) return;
+  try {
+    const peers = await getJSON(`/web/unit-types/${encodeURIComponent(u.unit_type)}/workload?limit=20`);
+    const max = Math.max(1, ...peers.map((p) => p.total));
+    const bar = (n, cls) => `<span class="bar ${cls}" style="width:${(100 * n) / max}%" title="${n}"></span>`;
+    document.getElementById("peers").innerHTML = `<table id="peertable"><thead><tr><th>${esc(t("unit"))}</th><th>${esc(t("jurisdiction"))}</th><th>${esc(t("lead"))} / ${esc(t("cooperate"))} / ${esc(t("responsible"))}</th><th class="w40"></th></tr></thead>
+      <tbody>${peers.map((p) => `<tr class="${p.id === u.id ? "me" : ""}"><td><a href="${unitHref(p.id)}">${esc(p.unit)}</a></td><td>${esc(p.jurisdiction)}</td>
+        <td>${p.leads} / ${p.cooperates} / ${p.responsible}</td><td class="bars">${bar(p.leads, "lead")}${bar(p.cooperates, "cooperate")}${bar(p.responsible, "responsible")}</td></tr>`).join("")}</tbody></table>`;
+  } catch (err) { showError(document.getElementById("peers"), err); }
 }
 
 async function documentPage(doc) {
@@ -261,7 +273,8 @@ async function documentPage(doc) {
       <a class="button light" id="dl-xlsx" href="${dl("xlsx")}" download>${esc(t("download"))} XLSX</a>
       <a class="button light" id="dl-csv" href="${dl("csv")}" download>${esc(t("download"))} CSV</a>
     </div>
-    <div class="scroll" id="matrixbox"></div>`;
+    <div class="scroll" id="matrixbox"></div>
+    <div class="cols"><div><h2>${esc(t("targets_h"))}</h2><div id="targets"></div></div><div><h2>${esc(t("groups_h"))}</h2><div id="groups"></div></div></div>`;
   const draw = (text) => {
     const needle = text.trim().toLowerCase();
     const rows = m.tasks.filter((r) => !needle || r.task.toLowerCase().includes(needle) || Object.keys(r.cells).some((u) => u.toLowerCase().includes(needle)));
@@ -277,10 +290,32 @@ async function documentPage(doc) {
       }).join("")}</tbody></table>`;
   };
   draw(filter);
+  await documentContext(d.id);
   document.getElementById("filter").oninput = (ev) => {
     draw(ev.target.value);
     history.replaceState(null, "", href(location.pathname, { filter: ev.target.value }));
   };
+}
+
+/** A document's targets and leading groups (named queries document_targets, document_groups). */
+async function documentContext(id) {
+  const run = (name) => getJSON("/queries/" + name, {
+    method: "POST", headers: { "content-type": "application/json" }, body: JSON.stringify({ params: { document: id } }),
+  });
+  const [targets, groups] = await Promise.all([run("document_targets"), run("document_groups")]);
+  const none = `<p class="muted">${esc(t("no_rows"))}</p>`;
+  document.getElementById("targets").innerHTML = targets.rows.length
+    ? `<table><tbody>${targets.rows.map((x) => `<tr title="${esc(x.text)}"><td>${esc(x.metric)}</td><td>${esc(x.value ?? "")} ${esc(x.unit)}</td><td>${esc(x.due)}${dueFlag(x.due, "by")}</td></tr>`).join("")}</tbody></table>`
+    : none;
+  const byGroup = new Map();
+  for (const g of groups.rows) {
+    if (!byGroup.has(g.group_name)) byGroup.set(g.group_name, { office: g.office, members: [] });
+    byGroup.get(g.group_name).members.push(g);
+  }
+  document.getElementById("groups").innerHTML = byGroup.size
+    ? [...byGroup].map(([name, g]) => `<div class="card"><b>${esc(name)}</b>${g.office ? ` · <a href="${unitHref(g.office)}">${esc(g.office)}</a>` : ""}
+        <ul>${g.members.map((m) => `<li>${esc(m.role)} ${esc(m.person)} <span class="muted">${esc(m.position)}</span></li>`).join("")}</ul></div>`).join("")
+    : none;
 }
 
 async function placePage(place) {
