@@ -91,6 +91,7 @@ class Watched:
         return self.page
 
     def check(self) -> None:
+        self.page.wait_for_load_state("networkidle")  # the parts drawn after the first render too
         assert not self.errors, self.errors
         assert not self.blocked, f"requests beyond loopback: {self.blocked}"
         # usable on a laptop screen: nothing wider than the window
@@ -162,6 +163,7 @@ def test_document_matrix_filters_and_downloads(site: Site, watched: Watched, tmp
     kept = [t for t in data["tasks"] if LEAD in t["cells"] or LEAD in t["task"]]
     assert page.locator("#matrix tbody tr").count() == len(kept) > 0
     assert "filter=" in page.url
+    page.wait_for_selector("#groups li")  # drawn after the matrix
     targets = run_named(site.store, "document_targets", {"document": site.document_id})
     assert page.locator("#targets tr").count() == len(targets) > 0
     groups = run_named(site.store, "document_groups", {"document": site.document_id})

@@ -17,6 +17,7 @@ from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cac
 from fengong.graph.export.style import LABEL_COLOURS, REL_COLOURS
 from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore
+from fengong.ingest.topics import load_topics
 from fengong.queries.ask_vocab import ask_vocab
 
 router = APIRouter(tags=["web"], responses=ERRORS)
@@ -47,12 +48,13 @@ async def page_shell() -> HTMLResponse:
 @router.get("/web/capabilities", summary="What can be asked, with example questions")
 async def capabilities() -> dict[str, Any]:
     """The kinds of question ``/ask`` answers, each with its example questions (Chinese and English),
-    and the colours of node labels and relationship types (the ``.grass`` style)."""
+    the topics of the taxonomy (read from the topic file, not the store), and the colours of node labels and relationship types (the ``.grass`` style)."""
     items = []
     for line in ask_vocab().capabilities:
         what, _, examples = line.partition(": ")
         items.append({"what": what, "examples": [e.strip() for e in examples.split(" / ") if e.strip()]})
-    return {"capabilities": items, "label_colours": LABEL_COLOURS, "rel_colours": REL_COLOURS}
+    topics = [{"name": t.name, "en": t.en} for t in load_topics()]
+    return {"capabilities": items, "topics": topics, "label_colours": LABEL_COLOURS, "rel_colours": REL_COLOURS}
 
 
 @router.get("/web/units/{unit}/assignments", summary="A unit's assignments across documents (paginated)")

@@ -167,10 +167,23 @@ async function runAsk(q) {
     <h2>${esc(t("evidence"))}</h2><ol class="evidence" id="evidence"></ol>`;
   if (!a.rows.length) document.getElementById("table").innerHTML = `<p class="muted">${esc(t("no_rows"))}</p>`;
   else renderRows(document.getElementById("table"), a.columns, a.rows, 0);
-  document.getElementById("evidence").innerHTML = a.evidence
+  renderEvidence(document.getElementById("evidence"), a.evidence, 0);
+  answerGraph(document.getElementById("agraph"), a.rows);
+}
+
+/** Evidence sentences, a page at a time (a large store answers with thousands). */
+function renderEvidence(where, evidence, offset) {
+  where.start = offset + 1;
+  where.innerHTML = evidence.slice(offset, offset + PAGE)
     .map((e) => `<li><q>${esc(e.sentence)}</q><div class="src">${e.unit ? `<a href="${unitHref(e.unit)}">${esc(e.unit)}</a> · ` : ""}${esc(e.basis ? cell("basis", e.basis) : "")}${e.task ? " · " + esc(e.task) : ""} — <a href="${docHref(e.document)}">${esc(e.document)}</a></div></li>`)
     .join("");
-  answerGraph(document.getElementById("agraph"), a.rows);
+  if (evidence.length > PAGE) {
+    const nav = pager(evidence.length, offset, PAGE, (o) => renderEvidence(where, evidence, o));
+    const li = document.createElement("li");
+    li.className = "pagerrow";
+    li.appendChild(nav);
+    where.appendChild(li);
+  }
 }
 
 function renderRows(where, allColumns, rows, offset) {
@@ -239,7 +252,11 @@ async function unitPage(unit) {
     <h2>${esc(t("peers"))}: ${esc(u.unit_type)}</h2><div id="peers"></div>`;
   document.getElementById("upager").appendChild(pager(data.total, offset, PAGE, (o) => { location.href = href(location.pathname, { role, offset: o }); }));
   document.getElementById("role").onchange = (ev) => { location.href = href(location.pathname, { role: ev.target.value }); };
-  if (!u.unit_type) return;
+  if (u.unit_type) peersOf(u); // after the first render: the page does not wait for it
+}
+
+/** A unit's workload beside the busiest bodies of the same type elsewhere. */
+async function peersOf(u) {
   try {
     const peers = await getJSON(`/web/unit-types/${encodeURIComponent(u.unit_type)}/workload?limit=20`);
     const max = Math.max(1, ...peers.map((p) => p.total));
@@ -290,7 +307,7 @@ async function documentPage(doc) {
       }).join("")}</tbody></table>`;
   };
   draw(filter);
-  await documentContext(d.id);
+  documentContext(d.id).catch((err) => showError(document.getElementById("targets"), err)); // after the first render
   document.getElementById("filter").oninput = (ev) => {
     draw(ev.target.value);
     history.replaceState(null, "", href(location.pathname, { filter: ev.target.value }));
@@ -328,11 +345,11 @@ async function placePage(place) {
       <form class="toolbar" id="cmpform"><input name="compare" value="${esc(p.get("compare") || "")}" placeholder="${esc(t("places_hint"))}">
       <select name="topic" id="topic"></select><button type="submit">${esc(t("compare_go"))}</button></form><div id="cmp" class="cols"></div></div>`;
   try {
-    const [docs, units, topics] = await Promise.all([
+    const [docs, units] = await Promise.all([
       getJSON(`/documents?jurisdiction=${encodeURIComponent(place)}&limit=${PAGE}&offset=${offset}`),
       getJSON(`/units?jurisdiction=${encodeURIComponent(place)}&limit=200`),
-      getJSON("/topics"),
     ]);
+    const topics = state.style.topics;
     document.getElementById("docs").innerHTML = docs.items.length
       ? `<table><tbody>${docs.items.map((d) => `<tr><td><a href="${docHref(d.id)}">${esc(d.title)}</a></td><td class="muted">${esc(d.jurisdiction)}</td><td class="muted">${esc(d.date)}</td><td>${d.tasks}</td></tr>`).join("")}</tbody></table>`
       : `<p class="muted">${esc(t("no_rows"))}</p>`;
@@ -341,8 +358,7 @@ async function placePage(place) {
       ? `<div class="chips">${units.items.map((u) => `<a class="chip" href="${unitHref(u.id)}">${esc(u.name)}</a>`).join("")}</div>${units.total > units.items.length ? `<p class="muted">${units.items.length} / ${units.total}</p>` : ""}`
       : `<p class="muted">${esc(t("no_rows"))}</p>`;
     const chosen = p.get("topic") || "";
-    const withTasks = topics.filter((tp) => tp.tasks > 0);
-    document.getElementById("topic").innerHTML = withTasks.map((tp) => `<option value="${esc(tp.name)}" ${tp.name === chosen ? "selected" : ""}>${esc(state.lang === "en" && tp.en ? tp.en : tp.name)}</option>`).join("");
+    document.getElementById("topic").innerHTML = topics.map((tp) => `<option value="${esc(tp.name)}" ${tp.name === chosen ? "selected" : ""}>${esc(state.lang === "en" && tp.en ? tp.en : tp.name)}</option>`).join("");
   } catch (err) { showError(main(), err); return; }
   document.getElementById("cmpform").onsubmit = (ev) => {
     ev.preventDefault();
