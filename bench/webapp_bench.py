@@ -5,7 +5,7 @@
 
 The store is built once (``bench/gen_documents.py`` corpus, bulk first load into the embedded store)
 and reused by later runs. The API (uvicorn, one process, loopback, answer cache off so every load runs
-its queries) serves it in a thread; headless Chromium (Playwright, the system's binary) opens each
+its queries, unless ``--cache-ttl``) serves it in a thread; headless Chromium (Playwright, the system's binary) opens each
 page ``--runs`` times in a fresh page and times navigation start to the page's rendered signal
 (``body[data-ready]``, set once its data is drawn). Prints a Markdown table for BENCHMARKS.md.
 """
@@ -78,6 +78,7 @@ def pages(store: Any) -> dict[str, str]:
         key=lambda u: run_named(store, "unit_assignment_count", {"unit": u["id"]})[0]["total"],
     )
     return {
+        "shell only (no data: the floor)": "/graph",
         "ask (headline question)": "/?q=" + quote(HEADLINE),
         "unit": f"/unit/{unit['id']}",
         "document (matrix)": f"/document/{doc['id']}",
@@ -86,13 +87,13 @@ def pages(store: Any) -> dict[str, str]:
     }
 
 
-def serve(store: Any) -> tuple[str, uvicorn.Server]:
-    """The app over ``store`` on a free loopback port, answer cache off."""
+def serve(store: Any, cache_ttl: float) -> tuple[str, uvicorn.Server]:
+    """The app over ``store`` on a free loopback port with the answer cache's TTL (0: off)."""
     from fengong.api.app import ApiSettings, create_app
     from tests.test_api_support import free_port
 
     port = free_port()
-    app = create_app(ApiSettings(store=store.settings, cache_ttl_s=0.0), store)
+    app = create_app(ApiSettings(store=store.settings, cache_ttl_s=cache_ttl), store)
     server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
     threading.Thread(target=server.run, daemon=True).start()
     url = f"http://127.0.0.1:{port}"
@@ -158,7 +159,7 @@ def main() -> None:
         store = open_store(settings_from_env({}, store="embedded", data_dir=args.store))
     counts = store.counts()
     targets = pages(store)
-    url, server = serve(store)
+    url, server = serve(store, args.cache_ttl)
     times = measure(url, targets, args.runs)
     server.should_exit = True
     print(

@@ -157,6 +157,15 @@ def test_document_matrix_filters_and_downloads(site: Site, watched: Watched, tmp
     )
     data = matrix.json()
     assert page.locator("#matrix tbody tr").count() == len(data["tasks"])
+    page.wait_for_selector("#matrix[data-evidence='1']")  # the sentences arrive after the first render
+    cells = page.eval_on_selector_all(
+        "#matrix tbody tr", "rows => rows.map(r => [...r.cells].slice(2).map(c => c.textContent))"
+    )
+    heads = page.eval_on_selector_all("#matrix th.u", "hs => hs.map(h => h.textContent)")
+    assert heads == data["units"]  # the same units, in the same order, as the matrix export
+    assert [{u: c for u, c in zip(heads, row, strict=True) if c} for row in cells] == [
+        t["cells"] for t in data["tasks"]
+    ]
     lead_cell = page.locator("#matrix td.c.lead").first
     assert lead_cell.inner_text() == "牵头" and lead_cell.get_attribute("title")  # evidence on hover
     page.fill("#filter", LEAD)

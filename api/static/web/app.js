@@ -267,13 +267,23 @@ async function peersOf(u) {
   } catch (err) { showError(document.getElementById("peers"), err); }
 }
 
+const CELL = { lead: "牵头", cooperate: "配合" };
+const cellText = (role, rank) => CELL[role] || "责任" + (rank || "");
+
 async function documentPage(doc) {
-  let d, m;
+  let d;
   try {
-    [d, m] = await Promise.all([getJSON("/documents/" + encodeURIComponent(doc)), getJSON("/matrix/document/" + encodeURIComponent(doc))]);
+    d = await getJSON("/documents/" + encodeURIComponent(doc));
   } catch (err) { showError(main(), err); return; }
   document.title = d.title + " · fengong";
-  const deadlines = new Map(d.task_list.map((tk) => [tk.title, tk]));
+  // The matrix is drawn from the document's tasks at once; the evidence sentences (the matrix
+  // endpoint) arrive after the first render and become each cell's tooltip.
+  // unit columns in first-seen order, a task's units lead / responsible / cooperate then by rank (as the exports)
+  const order = { lead: 0, responsible: 1, cooperate: 2 };
+  const byRole = (a, b) => (order[a.role] ?? 9) - (order[b.role] ?? 9) || a.rank - b.rank;
+  const units = [...new Set(d.task_list.flatMap((tk) => [...tk.units].sort(byRole).map((u) => u.unit)))];
+  const rows = d.task_list.map((tk) => ({ ...tk, cells: Object.fromEntries([...tk.units].sort(byRole).map((u) => [u.unit, cellText(u.role, u.rank)])) }));
+  let evidence = new Map(); // task title -> unit -> sentence
   const filter = params().get("filter") || "";
   const dl = (fmt) => `/matrix/document/${encodeURIComponent(d.id)}?format=${fmt}`;
   main().innerHTML = `
@@ -294,24 +304,27 @@ async function documentPage(doc) {
     <div class="cols"><div><h2>${esc(t("targets_h"))}</h2><div id="targets"></div></div><div><h2>${esc(t("groups_h"))}</h2><div id="groups"></div></div></div>`;
   const draw = (text) => {
     const needle = text.trim().toLowerCase();
-    const rows = m.tasks.filter((r) => !needle || r.task.toLowerCase().includes(needle) || Object.keys(r.cells).some((u) => u.toLowerCase().includes(needle)));
-    const units = m.units.filter((u) => rows.some((r) => r.cells[u]) && (!needle || rows.some((r) => r.task.toLowerCase().includes(needle)) || u.toLowerCase().includes(needle)));
-    document.getElementById("matrixbox").innerHTML = `<table class="matrix" id="matrix"><thead><tr><th>${esc(t("task"))}</th><th>${esc(t("deadline"))}</th>${units.map((u) => `<th class="u"><a href="${unitHref(u)}">${esc(u)}</a></th>`).join("")}</tr></thead>
-      <tbody>${rows.map((r) => {
-        const tk = deadlines.get(r.task) || {};
-        return `<tr><td class="t">${esc(r.task)}</td><td>${esc(tk.deadline || "")}${dueFlag(tk.due_date, tk.due_date ? "by" : "")}</td>${units.map((u) => {
+    const taskHit = (r) => r.title.toLowerCase().includes(needle);
+    const shown = rows.filter((r) => !needle || taskHit(r) || Object.keys(r.cells).some((u) => u.toLowerCase().includes(needle)));
+    const anyTaskHit = shown.some(taskHit);
+    const cols = units.filter((u) => shown.some((r) => r.cells[u]) && (!needle || anyTaskHit || u.toLowerCase().includes(needle)));
+    document.getElementById("matrixbox").innerHTML = `<table class="matrix" id="matrix" data-evidence="${evidence.size ? 1 : 0}"><thead><tr><th>${esc(t("task"))}</th><th>${esc(t("deadline"))}</th>${cols.map((u) => `<th class="u"><a href="${unitHref(u)}">${esc(u)}</a></th>`).join("")}</tr></thead>
+      <tbody>${shown.map((r) => `<tr><td class="t">${esc(r.title)}</td><td>${esc(r.deadline)}${dueFlag(r.due_date, r.due_date ? "by" : "")}</td>${cols.map((u) => {
           const c = r.cells[u] || "";
           const cls = c.startsWith("牵头") ? "lead" : c.startsWith("配合") ? "cooperate" : c ? "responsible" : "";
-          return `<td class="c ${cls}" title="${esc(r.evidence[u] || "")}">${esc(c)}</td>`;
-        }).join("")}</tr>`;
-      }).join("")}</tbody></table>`;
+          return `<td class="c ${cls}" title="${esc((evidence.get(r.title) || {})[u] || "")}">${esc(c)}</td>`;
+        }).join("")}</tr>`).join("")}</tbody></table>`;
   };
   draw(filter);
-  documentContext(d.id).catch((err) => showError(document.getElementById("targets"), err)); // after the first render
   document.getElementById("filter").oninput = (ev) => {
     draw(ev.target.value);
     history.replaceState(null, "", href(location.pathname, { filter: ev.target.value }));
   };
+  getJSON(`/matrix/document/${encodeURIComponent(d.id)}`).then((m) => {
+    evidence = new Map(m.tasks.map((r) => [r.task, r.evidence]));
+    draw(document.getElementById("filter").value);
+  }).catch((err) => showError(document.getElementById("targets"), err));
+  documentContext(d.id).catch((err) => showError(document.getElementById("targets"), err)); // after the first render
 }
 
 /** A document's targets and leading groups (named queries document_targets, document_groups). */
