@@ -144,6 +144,9 @@ def main() -> None:
     parser.add_argument("--seed", type=int, default=7)
     parser.add_argument("--runs", type=int, default=20)
     parser.add_argument(
+        "--cache-ttl", type=float, default=0.0, help="answer cache TTL (0: off, every load runs its queries)"
+    )
+    parser.add_argument(
         "--samples", action="store_true", help="the five samples instead of a generated store"
     )
     args = parser.parse_args()

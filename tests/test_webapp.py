@@ -196,7 +196,7 @@ def test_document_matrix_filters_and_downloads(site: Site, watched: Watched, tmp
 
 
 def test_graph_expands_step_by_step(site: Site, watched: Watched) -> None:
-    page = watched.open(f"{site.url}/graph?kind=Unit&key={site.unit_id}&caption={quote(LEAD)}")
+    page = watched.open(f"{site.url}/graph?kind=Unit&key={quote(LEAD)}")  # by name: focused by its id
     count = "window.fengongGraph.nodes().length"
     first = page.evaluate(count)
     assert first >= 2
@@ -206,6 +206,10 @@ def test_graph_expands_step_by_step(site: Site, watched: Watched) -> None:
         page.wait_for_function(f"{count} > {sizes[-1]}")
         sizes.append(page.evaluate(count))
     assert sizes[0] < sizes[1] < sizes[2]
+    # expanding its tasks led back to the same unit node, not to a second one
+    same = page.evaluate(f"window.fengongGraph.nodes().filter(n => n.data('caption') === '{LEAD}').length")
+    assert same == 1
+    assert page.evaluate("window.fengongGraph.nodes('.focus').id()") == f"Unit:{site.unit_id}"
     colours = page.evaluate("window.fengongGraph.nodes().map(n => n.style('background-color'))")
     assert len(set(colours)) >= 3  # coloured by label
     watched.check()

@@ -90,7 +90,16 @@ def unit_type_workload(
 
 
 def neighbourhood(store: GraphStore, kind: str, key: str, limit: int) -> dict[str, Any]:
-    """The focused node's neighbours as Cytoscape.js elements (named query neighbourhood)."""
+    """The focused node's neighbours as Cytoscape.js elements (named query neighbourhood).
+
+    A unit or document named by its name or title is focused by its id, the key its neighbours
+    link to, so that expanding back to it finds the same node; ``caption`` names the focus."""
+    caption = key
+    if kind in ("Unit", "Document"):
+        query, name = ("unit_detail", "name") if kind == "Unit" else ("document_detail", "title")
+        found = run_named(store, query, {kind.lower(): key}, limit=1)
+        if found:
+            key, caption = found[0]["id"], found[0][name]
     rows = run_named(store, "neighbourhood", {"kind": kind, "key": key, "limit": limit})
     focus = f"{kind}:{key}"
     nodes: dict[str, dict[str, Any]] = {}
@@ -107,7 +116,15 @@ def neighbourhood(store: GraphStore, kind: str, key: str, limit: int) -> dict[st
         counts[group] = counts.get(group, 0) + 1
     # A kind of link that filled its page may have more: the page says so and can ask for more.
     more = sorted(group for group, n in counts.items() if n >= limit)
-    return {"focus": focus, "nodes": list(nodes.values()), "edges": edges, "limit": limit, "more": more}
+    return {
+        "focus": focus,
+        "key": key,
+        "caption": caption,
+        "nodes": list(nodes.values()),
+        "edges": edges,
+        "limit": limit,
+        "more": more,
+    }
 
 
 @router.get("/web/neighbourhood", summary="The neighbours of one node, a page per kind of link")

@@ -403,17 +403,18 @@ async function compare(places, topic) {
 async function graphPage() {
   const p = params();
   const kind = p.get("kind") || "", key = p.get("key") || "", caption = p.get("caption") || key;
+  const shownKey = p.get("caption") || key;
   const labels = Object.keys(state.style.label_colours).filter((l) => l in { Unit: 1, Task: 1, Document: 1, Topic: 1, Jurisdiction: 1, UnitType: 1, Deadline: 1 });
   main().innerHTML = `<h1>${esc(t("nav_graph"))}${kind ? ": " + esc(caption) : ""}</h1>
     <form class="toolbar" id="focusform"><select name="kind">${labels.map((l) => `<option value="${l}" ${l === kind ? "selected" : ""}>${esc(t("label_" + l))}</option>`).join("")}</select>
-      <input name="key" value="${esc(key)}" placeholder="${esc(t("places_hint"))}"><button type="submit">${esc(t("go"))}</button></form>
+      <input name="key" value="${esc(shownKey)}" placeholder="${esc(t("graph_key_hint"))}"><button type="submit">${esc(t("go"))}</button></form>
     <p class="muted">${esc(t("graph_hint"))}</p>${legend(labels)}
     <div class="graphwrap"><div id="cy"></div><div class="side" id="side"></div></div>
     <p class="muted" id="gstats"></p>`;
   document.getElementById("focusform").onsubmit = (ev) => {
     ev.preventDefault();
     const f = new FormData(ev.target);
-    location.href = graphHref(f.get("kind"), f.get("key"), f.get("key"));
+    location.href = graphHref(f.get("kind"), f.get("key"), "");
   };
   if (!kind || !key) return;
   const cy = makeCy(document.getElementById("cy"), []);
@@ -470,10 +471,14 @@ async function graphPage() {
   }
   cy.on("tap", "node", (ev) => select(ev.target));
   cy.on("dbltap", "node", (ev) => expand(ev.target.id(), ev.target.data("expanded")));
-  const focus = `${kind}:${key}`;
-  addNode(focus, kind, key, caption);
-  cy.getElementById(focus).addClass("focus");
-  try { await expand(focus, false); } catch (err) { showError(document.getElementById("side"), err); }
+  // The server names the focus by its key (a unit's or document's id even when asked by name).
+  let first;
+  try {
+    first = await getJSON(`/web/neighbourhood?kind=${encodeURIComponent(kind)}&key=${encodeURIComponent(key)}&limit=1`);
+  } catch (err) { showError(document.getElementById("side"), err); return; }
+  addNode(first.focus, kind, first.key, p.get("caption") || first.caption);
+  cy.getElementById(first.focus).addClass("focus");
+  try { await expand(first.focus, false); } catch (err) { showError(document.getElementById("side"), err); }
 }
 
 // ---------- start ----------
