@@ -54,7 +54,12 @@ async def capabilities() -> dict[str, Any]:
         what, _, examples = line.partition(": ")
         items.append({"what": what, "examples": [e.strip() for e in examples.split(" / ") if e.strip()]})
     topics = [{"name": t.name, "en": t.en} for t in load_topics()]
-    return {"capabilities": items, "topics": topics, "label_colours": LABEL_COLOURS, "rel_colours": REL_COLOURS}
+    return {
+        "capabilities": items,
+        "topics": topics,
+        "label_colours": LABEL_COLOURS,
+        "rel_colours": REL_COLOURS,
+    }
 
 
 @router.get("/web/units/{unit}/assignments", summary="A unit's assignments across documents (paginated)")
