@@ -18,7 +18,7 @@ RETURN CASE WHEN r.role = 'lead' THEN 1 WHEN r.role = 'responsible' THEN 2 ELSE 
             WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        coalesce(dl.date, '') AS due_date, coalesce(dl.kind, '') AS deadline_kind, coalesce(dl.text, '') AS deadline,
-       t.id AS task_id, t.title AS task, d.id AS document_id, d.title AS document,
+       t.id AS task_id, t.title AS task, d.id AS document_id, d.title AS document, coalesce(d.date, '') AS document_date,
        coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(r.evidence, '') AS evidence
-ORDER BY role_order, role, rank, due_date, deadline_kind, deadline, task_id, task, document_id, document, jurisdiction, evidence, basis
+ORDER BY role_order, role, rank, due_date, deadline_kind, deadline, task_id, task, document_id, document, document_date, jurisdiction, evidence, basis
 SKIP $skip LIMIT $limit

@@ -131,6 +131,7 @@ def test_headline_question_then_unit_then_document(site: Site, watched: Watched)
     lead_row = page.locator("#table tr", has_text=LEAD)
     assert "stated lead" in lead_row.first.inner_text() or "明确牵头" in lead_row.first.inner_text()
     assert page.locator("#evidence li", has_text=LEAD).count() >= 1
+    page.wait_for_function("window.fengongAnswerGraph")  # Cytoscape.js loads on the pages that draw
     assert page.evaluate("window.fengongAnswerGraph.nodes().length") >= 4
     assert f"q={quote(HEADLINE)}" in page.url  # the answer has a URL that can be shared
     watched.check()

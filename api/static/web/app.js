@@ -90,6 +90,20 @@ function cyStyle() {
 }
 const short = (s) => (s.length > 18 ? s.slice(0, 17) + "…" : s);
 
+let cyLoading = null;
+/** Cytoscape.js, loaded on the pages that draw a graph only (the others skip parsing 440 kB). */
+function loadCytoscape() {
+  if (window.cytoscape) return Promise.resolve();
+  cyLoading ??= new Promise((resolve, reject) => {
+    const script = document.createElement("script");
+    script.src = "/static/vendor/cytoscape/cytoscape.min.js";
+    script.onload = resolve;
+    script.onerror = () => reject(new Error("Cytoscape.js did not load"));
+    document.head.appendChild(script);
+  });
+  return cyLoading;
+}
+
 function makeCy(container, elements) {
   /* global cytoscape */
   return cytoscape({ container, elements, style: cyStyle(), wheelSensitivity: 0.3, minZoom: 0.2, maxZoom: 3 });
@@ -168,7 +182,7 @@ async function runAsk(q) {
   if (!a.rows.length) document.getElementById("table").innerHTML = `<p class="muted">${esc(t("no_rows"))}</p>`;
   else renderRows(document.getElementById("table"), a.columns, a.rows, 0);
   renderEvidence(document.getElementById("evidence"), a.evidence, 0);
-  answerGraph(document.getElementById("agraph"), a.rows);
+  await answerGraph(document.getElementById("agraph"), a.rows);
 }
 
 /** Evidence sentences, a page at a time (a large store answers with thousands). */
@@ -196,7 +210,7 @@ function renderRows(where, allColumns, rows, offset) {
 }
 
 /** The answer as a small graph: place - unit - task links drawn from the rows (first 80). */
-function answerGraph(container, rows) {
+async function answerGraph(container, rows) {
   const nodes = new Map(), edges = new Map();
   const node = (label, name) => {
     const id = label + ":" + name;
@@ -216,6 +230,7 @@ function answerGraph(container, rows) {
     if (!u && !tk && doc && p) add(node("Document", doc), p, "ISSUED_IN");
   }
   if (!nodes.size) { container.remove(); return; }
+  await loadCytoscape();
   const cy = makeCy(container, [...nodes.values(), ...edges.values()]);
   cy.layout({ name: "cose", animate: false, nodeRepulsion: 6000, idealEdgeLength: 60 }).run();
   cy.on("tap", "node[label = 'Unit']", (ev) => { location.href = unitHref(ev.target.data("name")); });
@@ -246,7 +261,7 @@ async function unitPage(unit) {
       <td>${roleBadge(r.role, r.rank, r.basis)}</td>
       <td><a href="${graphHref("Task", r.task_id, r.task)}" title="${esc(t("open_graph"))}">${esc(r.task)}</a></td>
       <td>${esc(r.deadline)}${r.due_date ? ` <span class="muted">${esc(r.due_date)}</span>` : ""}${dueFlag(r.due_date, r.deadline_kind)}</td>
-      <td><a href="${docHref(r.document_id)}">${esc(r.document)}</a> <span class="muted">${esc(r.jurisdiction)}</span></td>
+      <td><a href="${docHref(r.document_id)}">${esc(r.document)}</a> <span class="muted">${esc(r.jurisdiction)} ${esc(r.document_date)}</span></td>
       <td class="ev">${esc(r.evidence)}</td></tr>`).join("")}</tbody></table></div>
     <div id="upager"></div>
     <h2>${esc(t("peers"))}: ${esc(u.unit_type)}</h2><div id="peers"></div>`;
@@ -417,6 +432,7 @@ async function graphPage() {
     location.href = graphHref(f.get("kind"), f.get("key"), "");
   };
   if (!kind || !key) return;
+  await loadCytoscape();
   const cy = makeCy(document.getElementById("cy"), []);
   window.fengongGraph = cy;
   const limits = {}; // node id -> page size used for its neighbourhood
