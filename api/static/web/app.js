@@ -440,11 +440,11 @@ async function graphPage() {
     if (cy.getElementById(id).nonempty()) return;
     cy.add({ data: { id, label, key: nkey, caption: cap, short: short(cap) } });
   };
-  async function expand(id, more) {
+  async function expand(id, more, preloaded) {
     const n = cy.getElementById(id);
     const limit = more ? (limits[id] || 25) * 2 : limits[id] || 25;
     limits[id] = limit;
-    const nb = await getJSON(`/web/neighbourhood?kind=${encodeURIComponent(n.data("label"))}&key=${encodeURIComponent(n.data("key"))}&limit=${limit}`);
+    const nb = preloaded || await getJSON(`/web/neighbourhood?kind=${encodeURIComponent(n.data("label"))}&key=${encodeURIComponent(n.data("key"))}&limit=${limit}`);
     const before = cy.nodes().length;
     cy.batch(() => {
       for (const x of nb.nodes) addNode(x.id, x.label, x.key, x.caption);
@@ -490,11 +490,11 @@ async function graphPage() {
   // The server names the focus by its key (a unit's or document's id even when asked by name).
   let first;
   try {
-    first = await getJSON(`/web/neighbourhood?kind=${encodeURIComponent(kind)}&key=${encodeURIComponent(key)}&limit=1`);
+    first = await getJSON(`/web/neighbourhood?kind=${encodeURIComponent(kind)}&key=${encodeURIComponent(key)}&limit=25`);
   } catch (err) { showError(document.getElementById("side"), err); return; }
   addNode(first.focus, kind, first.key, p.get("caption") || first.caption);
   cy.getElementById(first.focus).addClass("focus");
-  try { await expand(first.focus, false); } catch (err) { showError(document.getElementById("side"), err); }
+  try { await expand(first.focus, false, first); } catch (err) { showError(document.getElementById("side"), err); }
 }
 
 // ---------- start ----------
