@@ -62,9 +62,11 @@ def main() -> None:
         for name, path in pages.items():
             page.goto(url + path)
             page.wait_for_selector("body[data-ready='1']")
+            page.wait_for_load_state("networkidle")  # the parts drawn after the first render too
             if name == "webapp-graph":
                 page.locator("#nbrs button.expand:not([disabled])").first.click()
-                page.wait_for_timeout(500)
+                page.wait_for_load_state("networkidle")
+                page.wait_for_timeout(300)
             page.screenshot(path=str(args.out / f"{name}.png"), full_page=name != "webapp-document")
             print(args.out / f"{name}.png")
         browser.close()
