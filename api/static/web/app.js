@@ -478,7 +478,7 @@ async function graphPage() {
     side.innerHTML = `<div class="muted">${esc(t("selected"))} · ${esc(t("label_" + n.data("label")))}</div>
       <p><b>${esc(n.data("caption"))}</b></p>
       <p>${link ? `<a href="${link}">${esc(t("open"))}</a> · ` : ""}
-        <button type="button" id="expand-sel" ${n.data("expanded") && !n.data("more") ? "disabled" : ""}>${esc(n.data("expanded") ? t("more") : t("expand"))}</button></p>
+        <button type="button" id="expand-sel" ${n.data("expanded") && !n.data("more") ? "disabled" : ""}>${esc(n.data("expanded") && n.data("more") ? t("more") : t("expand"))}</button></p>
       <div class="muted">${esc(t("neighbours"))} (${nbrs.length})</div>
       <ul id="nbrs">${nbrs.map((x) => `<li><span><span class="dot" style="background:${esc(state.style.label_colours[x.data("label")])}"></span>${esc(x.data("caption"))}</span>
         <button type="button" class="light expand" data-id="${esc(x.id())}" ${x.data("expanded") ? "disabled" : ""}>${esc(t("expand"))}</button></li>`).join("")}</ul>`;
