@@ -31,6 +31,7 @@ from fengong.api.routers import (
     tasks,
     topics,
     units,
+    web,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.handles import StoreHandles
@@ -138,6 +139,6 @@ def create_app(settings: ApiSettings, store: GraphStore | StoreHandles) -> FastA
     )
     _add_error_handlers(app)
     _add_docs(app)
-    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide):
+    for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide, web):
         app.include_router(module.router)
     return app
