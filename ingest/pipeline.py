@@ -7,7 +7,6 @@ import hashlib
 import re
 from pathlib import Path
 
-from fengong.ingest.annotations import declares_first_is_lead
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
@@ -55,9 +54,7 @@ def extract_text(text: str, source: str) -> Document:
     tables = find_tables(lines)
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
     blocks = segment(lines, table_lines)
-    first_is_lead = declares_first_is_lead(text)
-
-    raw, annotated = from_blocks(blocks, meta.year, first_is_lead, text)
+    raw, annotated, first_is_lead = from_blocks(blocks, meta.year, text)
     for table in tables:
         raw.extend(from_table(table, meta.year, first_is_lead))
     if not annotated and not tables and not raw:

@@ -6,8 +6,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from fengong.ingest.annotations import Annotation, assign_roles, find_annotations
 from fengong.ingest.deadlines import Found, find_deadlines, parse_deadline_cell
+from fengong.ingest.notations.registry import find_annotations
+from fengong.ingest.notations.roles import Annotation, RoleList, assign_roles, first_is_lead_at
 from fengong.ingest.outline import Block, path_of, title_of
 from fengong.ingest.tables import Row, Table
 from fengong.ingest.units import Mention, parse_list
@@ -83,7 +84,7 @@ def _strip_marker(text: str, block: Block) -> str:
 
 
 def _roles_from(annotations: list[Annotation], first_is_lead: bool, task: RawTask) -> None:
-    task.roles = assign_roles(annotations, first_is_lead)
+    task.roles = assign_roles((rl for a in annotations for rl in a.lists), first_is_lead)
     for a in annotations:
         evidence = compact(a.evidence)
         for rl in a.lists:
@@ -91,11 +92,65 @@ def _roles_from(annotations: list[Annotation], first_is_lead: bool, task: RawTas
                 task.evidence[m.start] = evidence
 
 
+class FirstIsLead:
+    """Where a first-is-lead declaration governs: a declaration standing alone governs the whole
+    document; one inside an annotation governs that annotation and every list after it."""
+
+    def __init__(self, text: str, annotations: list[Annotation]) -> None:
+        at = first_is_lead_at(text)
+        self.start: int | None = None
+        if at >= 0:
+            holder = next((a for a in annotations if a.start <= at < a.end), None)
+            self.start = holder.start if holder else 0
+
+    def governs(self, position: int) -> bool:
+        """Whether the list that starts at ``position`` is governed by a declaration."""
+        return self.start is not None and position >= self.start
+
+
+_SENTENCE_END = "。；;！!？?\n"
+_BETWEEN_GROUPED = set(" \t\u3000，,；;。\n")
+
+
+def _groups(text: str, block: Block, annotations: list[Annotation]) -> list[list[Annotation]]:
+    """The block's annotations grouped into the tasks they close: adjacent annotations (only
+    punctuation between them) name one task's units; an annotation closes the sentences before it
+    when a sentence or line ends right before or right after it. Annotations that close nothing
+    (inside a sentence) join the next group."""
+    groups: list[list[Annotation]] = []
+    current: list[Annotation] = []
+    for a in annotations:
+        apart = current and not set(text[current[-1].end : a.start]) <= _BETWEEN_GROUPED
+        if apart and _closes(text, block, current):
+            groups.append(current)
+            current = []
+        current.append(a)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _closes(text: str, block: Block, group: list[Annotation]) -> bool:
+    before = text[block.start : group[0].start].rstrip(" \t\u3000")
+    after = text[group[-1].end : block.end].lstrip(" \t\u3000")
+    return not before or before[-1] in _SENTENCE_END or not after or after[0] in _SENTENCE_END
+
+
+def _first_clause(statement: str) -> str:
+    """The title of a task that a paragraph's later annotation closes: its first clause."""
+    for k, ch in enumerate(statement):
+        if ch in "，,。；;：:\n":
+            return statement[:k]
+    return statement[:40]
+
+
 def from_blocks(
-    blocks: list[Block], year: int | None, first_is_lead: bool, full_text: str
-) -> tuple[list[RawTask], bool]:
-    """Tasks from the outline. Returns the tasks and whether any annotation was found."""
+    blocks: list[Block], year: int | None, full_text: str
+) -> tuple[list[RawTask], bool, FirstIsLead]:
+    """Tasks from the outline. Returns the tasks, whether any annotation was found and where the
+    document's first-is-lead declaration governs."""
     notes = {b.index: find_annotations(full_text[b.start : b.end], b.start) for b in blocks}
+    first_is_lead = FirstIsLead(full_text, [a for anns in notes.values() for a in anns])
     annotated = {i for i, a in notes.items() if a}
     progress = {b.index for b in blocks if b.progress_at is not None and b.level != 99}
     by_title: dict[str, Block] = {}
@@ -112,6 +167,10 @@ def from_blocks(
             body = by_title.get(title_key(title_of(b.heading)))
             if body is not None and (body.index in annotated or body.index in claimed):
                 body = None
+        groups = _groups(full_text, b, notes[b.index]) if b.index not in progress and body is None else []
+        if len(groups) > 1:
+            tasks.extend(_split_block(b, groups, year, first_is_lead, blocks, full_text))
+            continue
         source = body or b
         statement = _strip_marker(_statement(source, notes.get(source.index, [])), source)
         title = compact(title_of(source.heading)) if source.level != 99 else compact(statement[:40])
@@ -124,21 +183,81 @@ def from_blocks(
             found = find_deadlines(statement, year)
             if not found and body is not None:
                 found = find_deadlines(_statement(b, notes[b.index]), year)
+            if not found:
+                found = _annotation_deadlines(notes[b.index], year)
         if found:
             task.deadline, task.other_deadlines = found[0], found[1:]
-        _roles_from(notes.get(b.index, []), first_is_lead, task)
+        anns = notes.get(b.index, [])
+        _roles_from(anns, bool(anns) and first_is_lead.governs(anns[0].start), task)
         if body is not None:
             claimed.add(body.index)
         tasks.append(task)
-    return tasks, bool(annotated)
+    if annotated or progress:
+        tasks.extend(from_deadline_blocks(blocks, year, annotated | progress | claimed))
+    return tasks, bool(annotated), first_is_lead
 
 
-def from_deadline_blocks(blocks: list[Block], year: int | None) -> list[RawTask]:
-    """A document that names no units: its leaf items that carry a deadline are its tasks."""
+def _annotation_deadlines(annotations: list[Annotation], year: int | None) -> list[Found]:
+    """A deadline written inside the annotation itself: "（A负责；2025年底前完成）"."""
+    for a in annotations:
+        found = find_deadlines(a.evidence, year)
+        if found:
+            return found
+    return []
+
+
+def _split_block(
+    b: Block,
+    groups: list[list[Annotation]],
+    year: int | None,
+    first_is_lead: FirstIsLead,
+    blocks: list[Block],
+    full_text: str,
+) -> list[RawTask]:
+    """One task per annotation group of a block: each closes the sentences since the one before;
+    words after the last group belong to the last task."""
+    out: list[RawTask] = []
+    path = path_of(blocks, b)
+    start = b.start
+    for k, group in enumerate(groups):
+        end = b.end if k == len(groups) - 1 else group[-1].end
+        pieces, pos = [], start
+        for a in group:
+            pieces.append((pos, a.start))
+            pos = max(pos, a.end)
+        pieces.append((pos, end))
+        statement = "".join(block_text_between(b, s, e) for s, e in pieces if e > s).strip()
+        if k == 0:
+            statement = _strip_marker(statement, b)
+            title = compact(title_of(b.heading)) if b.level != 99 else compact(_first_clause(statement))
+        else:
+            title = compact(_first_clause(statement))
+        task = RawTask(path, title, compact(statement), start, end)
+        found = find_deadlines(statement, year) or _annotation_deadlines(group, year)
+        if found:
+            task.deadline, task.other_deadlines = found[0], found[1:]
+        _roles_from(group, first_is_lead.governs(group[0].start), task)
+        out.append(task)
+        start = end
+    return out
+
+
+def from_deadline_blocks(
+    blocks: list[Block], year: int | None, taken: set[int] | None = None
+) -> list[RawTask]:
+    """Leaf items that carry a deadline and name no units are tasks, decided per heading: where
+    other headings of the same region and level are tasks (annotated), or, with ``taken`` None,
+    in a document that names no units at all."""
     parents = {b.parent for b in blocks if b.parent is not None}
+    levels: set[tuple[str, int]] | None = None
+    taken = taken if taken is not None else set()
+    if taken:
+        levels = {(blocks[i].region, blocks[i].level) for i in taken if blocks[i].level != 99}
     tasks = []
     for b in blocks:
         if b.level == 99 or b.index in parents or b.region != "body":
+            continue
+        if levels is not None and (b.index in taken or (b.region, b.level) not in levels):
             continue
         statement = compact(_strip_marker(b.text, b))
         found = find_deadlines(statement, year)
@@ -149,7 +268,7 @@ def from_deadline_blocks(blocks: list[Block], year: int | None) -> list[RawTask]
     return tasks
 
 
-def from_table(table: Table, year: int | None, first_is_lead: bool) -> list[RawTask]:
+def from_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> list[RawTask]:
     """One task per table row, roles from its unit columns."""
     group_rows: dict[str, int] = {}
     for row in table.rows:
@@ -177,14 +296,15 @@ def from_table(table: Table, year: int | None, first_is_lead: bool) -> list[RawT
                 d = found.deadline
                 d.start, d.end = cell.start, cell.end
             task.deadline = found
-        _row_roles(row, table, first_is_lead, task)
+        _row_roles(row, first_is_lead.governs(row.start), task)
         tasks.append(task)
     return tasks
 
 
-def _row_roles(row: Row, table: Table, first_is_lead: bool, task: RawTask) -> None:
-    roles: dict[str, list[Mention]] = {"lead": [], "cooperate": [], "responsible": []}
-    has_lead_column = "lead" in table.columns
+def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
+    """The row's unit cells as role lists (a cell that labels its own lists gives those), read by
+    the one role function: an empty 牵头单位 cell invents no lead."""
+    lists: list[RoleList] = []
     evidence = compact(" | ".join(c.text for c in row.cells.values()))
     for kind in ("lead", "cooperate", "responsible"):
         cell = row.cells.get(kind)
@@ -193,24 +313,11 @@ def _row_roles(row: Row, table: Table, first_is_lead: bool, task: RawTask) -> No
         inner = find_annotations(cell.text, cell.start)
         if inner:
             # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
-            for role, found in assign_roles(inner, first_is_lead).items():
-                roles[role].extend(found)
-                for m in found:
-                    task.evidence[m.start] = evidence
-            continue
-        mentions = parse_list(cell.text, cell.start)
-        marked = [m for m in mentions if m.lead_marked]
-        if marked and kind != "lead":
-            # "区发改局（牵头）、区财政局": the marked unit leads, the rest cooperate.
-            roles["lead"].extend(marked)
-            roles["cooperate"].extend(m for m in mentions if not m.lead_marked)
-        elif kind == "responsible" and has_lead_column:
-            roles["cooperate"].extend(mentions)
-        elif kind == "responsible" and first_is_lead and mentions:
-            roles["lead"].append(mentions[0])
-            roles["cooperate"].extend(mentions[1:])
+            found = [rl for a in inner for rl in a.lists]
         else:
-            roles[kind].extend(mentions)
-        for m in mentions:
-            task.evidence[m.start] = evidence
-    task.roles = roles
+            found = [RoleList(kind, parse_list(cell.text, cell.start))]
+        lists.extend(found)
+        for rl in found:
+            for m in rl.mentions:
+                task.evidence[m.start] = evidence
+    task.roles = assign_roles(lists, first_is_lead)

@@ -135,9 +135,10 @@ class RoleVocab:
     labels: dict[str, str]  # label -> role
     verbs: dict[str, str]  # verb -> role
     with_words: list[str]
-    first_is_lead: list[str]  # regular expressions
+    first_is_lead: dict[str, list[str]]  # part (position, ordinal, unit, copula) -> words
     stop_labels: list[str]
     lead_markers: list[str]
+    notes: list[str]
 
 
 @dataclass(frozen=True)
@@ -155,6 +156,14 @@ class UnitVocab:
     bare_bodies: frozenset[str]
     place_class_variants: dict[str, str]  # variant -> canonical
     abbreviations: dict[str, str]  # spelling -> function
+    not_prefix_words: tuple[str, ...]
+    qualified_prefixes: tuple[str, ...]
+    leading_words: list[str]
+    join_words: list[str]
+    etc_words: list[str]
+    place_classes: list[str]
+    clause_words: list[str]
+    name_max_chars: int
 
 
 @cache
@@ -170,13 +179,18 @@ def role_vocab() -> RoleVocab:
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
+    parts_raw = data.get("first_is_lead")
+    if not isinstance(parts_raw, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'first_is_lead' must map parts to word lists")
+    parts = {part: words(parts_raw, part, name) for part in ("position", "ordinal", "unit", "copula")}
     return RoleVocab(
         labels,
         verbs,
         _strings(data, "with_words", name),
-        _strings(data, "first_is_lead", name),
+        parts,
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),
+        _strings(data, "notes", name),
     )
 
 
@@ -207,4 +221,12 @@ def unit_vocab() -> UnitVocab:
         bare_bodies=frozenset(_strings(data, "bare_bodies", name)),
         place_class_variants=variants,
         abbreviations=abbreviations,
+        not_prefix_words=tuple(_strings(data, "not_prefix_words", name)),
+        qualified_prefixes=tuple(_strings(data, "qualified_prefixes", name)),
+        leading_words=words(data, "leading_words", name),
+        join_words=words(data, "join_words", name),
+        etc_words=words(data, "etc_words", name),
+        place_classes=words(data, "place_classes", name),
+        clause_words=words(data, "clause_words", name),
+        name_max_chars=int(data.get("name_max_chars", 12)),
     )

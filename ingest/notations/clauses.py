@@ -1,0 +1,189 @@
+"""Clauses: units followed by a role verb. Two readers share the parser:
+
+- bracket clauses "（A牵头，B、C配合）", "（A、B按职责分工负责，排名第一的为牵头单位，下同）",
+  "（A会同B负责；2025年底前完成）": a bracketed group whose parts are "units + verb", a
+  first-is-lead declaration, or a note; unknown names are read by form (``reads_as_name``);
+- prose clauses, a whole sentence of "units + verb" parts: "由A牵头，B配合。", "A会同B负责。",
+  "A指导，B负责。", "A牵头、B参与。" — every unit must be known (by suffix or lexicon), since no
+  bracket says that the sentence is an annotation.
+
+Verbs and with-words (会同) come from ``roles.yaml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.notations.brackets import brackets, depth_at, matching_close, split_top
+from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
+from fengong.ingest.vocab import alternation, role_vocab
+
+_PARTS = "，,；;。"
+_SENTENCE_ENDS = "。！!？?\n"
+_MAX_CLAUSE = 400
+
+
+@cache
+def _verb_end_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<verb>{alternation(list(role_vocab().verbs))})[\s。]*$")
+
+
+@cache
+def _any_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(list(role_vocab().verbs)))
+
+
+@cache
+def _with_re() -> re.Pattern[str]:
+    return re.compile(alternation(role_vocab().with_words))
+
+
+def _names_ok(text: str, strict: bool) -> bool:
+    """Whether a unit text is a list of names: every item a body (known when ``strict``) or a
+    catch-all; inside brackets a clause item (a scope) may stand beside real names."""
+    items = [clean(x) for x, _, _ in split_list(text)]
+    items = [x for x in items if x]
+    if not items:
+        return False
+    if strict:
+        return all(looks_like_unit(x) or is_generic(x) for x in items)
+    names = sum(reads_as_name(x) for x in items)
+    generic = sum(is_generic(x) for x in items)
+    return names + generic == len(items) or names > len(items) - names - generic
+
+
+def _groups(part: str, base: int, strict: bool) -> list[RoleList] | None:
+    """The role lists of one clause part "A、B牵头、C参与" / "A会同B负责"; None when the part is
+    not units + verbs. Offsets are shifted by ``base``."""
+    verbs = role_vocab().verbs
+    items = [(x, s) for x, s, _e in split_top(part, "、") if x.strip()]
+    if not items:
+        return None
+    closed: list[tuple[str, int, int]] = []  # (role, start, end) of the units each verb closes
+    group_start: int | None = None
+    for x, s in items:
+        if group_start is None:
+            group_start = s
+        m = _verb_end_re().search(x)
+        if m is not None:
+            closed.append((verbs[m["verb"]], group_start, s + m.start()))
+            group_start = None
+    if not closed or group_start is not None:
+        return None  # units that no verb closes: not a clause
+    out: list[RoleList] = []
+    for role, start, end in closed:
+        units_text = part[start:end]
+        if not units_text.strip():
+            return None
+        subgroups = [(role, units_text, start)]
+        wm = _with_re().search(units_text)
+        if wm and wm.start() > 0 and depth_at(units_text, wm.start()) == 0:
+            # "A会同B负责": A is the principal, B its partner.
+            subgroups = [
+                ("lead" if role != "cooperate" else role, units_text[: wm.start()], start),
+                ("cooperate", units_text[wm.end() :], start + wm.end()),
+            ]
+        for g_role, g_text, g_start in subgroups:
+            if not _names_ok(g_text, strict):
+                return None
+            mentions = parse_list(g_text, base + g_start)
+            if mentions:
+                out.append(RoleList(g_role, mentions))
+    return out
+
+
+def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
+    """An annotation from a clause group (the words inside brackets, or one sentence)."""
+    if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
+        return None
+    if _any_verb_re().search(inner) is None:
+        return None  # every unit clause ends with a role verb
+    notes = role_vocab().notes
+    lists: list[RoleList] = []
+    declared = other = False
+    clauses = 0
+    for part, s, _e in split_top(inner, _PARTS):
+        words = part.strip(" \u3000")
+        if not words:
+            continue
+        if first_is_lead_at(words) >= 0:
+            declared = True
+            continue
+        if words in notes:
+            continue
+        found = _groups(part, s, strict)
+        if found is None:
+            other = True
+            continue
+        clauses += 1
+        lists.extend(found)
+    if not clauses or (strict and other):
+        return None
+    if not any(looks_like_unit(m.local) for rl in lists for m in rl.mentions):
+        return None  # recognised by at least one known body; the others may be read by form
+    ann = Annotation(lists, 0, 0, "", kind, declared)
+    # mentions were parsed relative to the part; shift them to the document
+    for rl in ann.lists:
+        rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
+    return ann
+
+
+def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
+    """Bracketed clause groups in ``text``; offsets shifted by ``base``."""
+    b = brackets()
+    out: list[Annotation] = []
+    verb = _any_verb_re()
+    i = 0
+    while True:
+        m = verb.search(text, i)
+        if m is None:
+            break
+        # the group around this verb: the nearest unclosed opening bracket before it
+        open_at = _open_before(text, m.start())
+        if open_at < 0:
+            i = m.end()
+            continue
+        close = matching_close(text, open_at)
+        if close >= len(text) or text[close] not in b.close:
+            i = m.end()
+            continue
+        ann = parse(text[open_at + 1 : close], base + open_at + 1, "clause", strict=False)
+        if ann:
+            ann.start, ann.end, ann.evidence = base + open_at, base + close + 1, text[open_at : close + 1]
+            out.append(ann)
+        i = close + 1
+    return out
+
+
+def _open_before(text: str, pos: int) -> int:
+    """The opening bracket that encloses ``pos`` on its line (-1 when none)."""
+    b = brackets()
+    depth = 0
+    line_start = text.rfind("\n", 0, pos) + 1
+    for k in range(pos - 1, max(line_start, pos - _MAX_CLAUSE) - 1, -1):
+        ch = text[k]
+        if ch in b.close:
+            depth += 1
+        elif ch in b.open:
+            if depth == 0:
+                return k
+            depth -= 1
+    return -1
+
+
+def find_prose(text: str, base: int = 0) -> list[Annotation]:
+    """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``."""
+    out: list[Annotation] = []
+    verb = _verb_end_re()
+    for sentence, s, e in split_top(text, _SENTENCE_ENDS):
+        words = sentence.rstrip(" \u3000")
+        if not words or len(words) > _MAX_CLAUSE or verb.search(words) is None:
+            continue
+        lead = len(words) - len(words.lstrip(" \u3000"))
+        ann = parse(words[lead:], base + s + lead, "prose", strict=True)
+        if ann:
+            stop = e + 1 if e < len(text) and text[e] == "。" else e
+            ann.start, ann.end, ann.evidence = base + s + lead, base + stop, text[s + lead : stop]
+            out.append(ann)
+    return out

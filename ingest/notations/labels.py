@@ -1,0 +1,80 @@
+"""Label lines: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "（责任单位：A）" — a role label, a
+colon and a unit list, bracketed or running to the end of its sentence. Labels from ``roles.yaml``;
+a stop label (责任领导, 完成时限…) ends the list before it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.notations.brackets import brackets, find_top, matching_close
+from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.units import parse_list
+from fengong.ingest.vocab import alternation, role_vocab
+
+NAME = "label"
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    words = list(role_vocab().labels) + role_vocab().stop_labels
+    return re.compile(rf"(?P<label>{alternation(words)})\s*[:：]\s*")
+
+
+def _line_end(text: str, pos: int) -> int:
+    """A list without brackets ends at its line's end or a full stop outside brackets."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    stop = find_top(text, "。", pos, end)
+    return end if stop < 0 else stop
+
+
+def find(text: str, base: int = 0) -> list[Annotation]:
+    """Every labelled annotation in ``text``; offsets shifted by ``base``."""
+    if "：" not in text and ":" not in text:
+        return []  # every label is followed by a colon
+    labels = role_vocab().labels
+    opening = brackets().open
+    matches = list(_label_re().finditer(text))
+    out: list[Annotation] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        k = m.start()
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        if k > 0 and text[k - 1] in opening:
+            open_at = k - 1
+            group_end = matching_close(text, open_at)
+            span_start, span_end = open_at, min(group_end + 1, len(text))
+        else:
+            open_at = -1
+            group_end = _line_end(text, m.end())
+            span_start, span_end = m.start(), group_end
+        group = [m]
+        j = i + 1
+        while j < len(matches) and matches[j].start() < group_end:
+            group.append(matches[j])
+            j += 1
+        if open_at < 0:
+            # Unbracketed, the annotation ends at a stop label: "完成时限：2021年底" after it is the
+            # task's own words, not part of the unit list.
+            span_end = next((gm.start() for gm in group if gm["label"] not in labels), span_end)
+        lists: list[RoleList] = []
+        for n, gm in enumerate(group):
+            if gm["label"] not in labels:  # a stop label such as 责任领导 ends the list before it
+                continue
+            stop = group[n + 1].start() if n + 1 < len(group) else group_end
+            body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
+            mentions = parse_list(body, base + gm.end())
+            if mentions:
+                lists.append(RoleList(labels[gm["label"]], mentions))
+        if lists:
+            declared = first_is_lead_at(text, span_start, span_end) >= 0
+            out.append(
+                Annotation(
+                    lists, base + span_start, base + span_end, text[span_start:span_end], NAME, declared
+                )
+            )
+        i = j
+    return out
