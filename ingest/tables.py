@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from fengong.ingest.deadlines import parse_deadline_cell
-from fengong.ingest.outline import Line
+from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, looks_like_unit, split_list
 from fengong.ingest.vocab import load_yaml, role_vocab
 
@@ -194,9 +194,20 @@ def find_tables(lines: list[Line]) -> list[Table]:
         table = Table(columns, [], {i})
         i += 1
         pending: list[tuple[str, int, int]] | None = None  # cells of the row being read
+        section: Cell | None = None  # a heading line between rows ("一、强化水源保障")
         blank_run = 0
         while i < len(lines):
             line = lines[i]
+            if blank_run == 0 and _section(lines, i):
+                if pending:
+                    table.rows.append(_make_row(pending, columns, section))
+                    pending = None
+                h = heading_of(line.text)
+                title = h[2] if h else line.text
+                section = Cell(title.strip(), line.end - len(title), line.end)
+                table.line_indexes.add(i)
+                i += 1
+                continue
             if not line.text:
                 blank_run += 1
                 i += 1
@@ -214,7 +225,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
             )
             if starts_row:
                 if pending:
-                    table.rows.append(_make_row(pending, columns))
+                    table.rows.append(_make_row(pending, columns, section))
                 pending = cells
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
                 # A row broken across lines: the first piece continues the last cell.
@@ -228,10 +239,22 @@ def find_tables(lines: list[Line]) -> list[Table]:
             blank_run = 0
             i += 1
         if pending:
-            table.rows.append(_make_row(pending, columns))
+            table.rows.append(_make_row(pending, columns, section))
         _carry_down(table)
         tables.append(table)
     return tables
+
+
+_SECTION_MAX = 40
+
+
+def _section(lines: list[Line], i: int) -> bool:
+    """A short numbered heading without cells, right before a row: it names the rows after it."""
+    text = lines[i].text
+    if not text or "\t" in text or len(text) > _SECTION_MAX or heading_of(text) is None:
+        return False
+    nxt = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text), "")
+    return "\t" in nxt
 
 
 def _cells(line: Line) -> list[tuple[str, int, int]]:
@@ -243,7 +266,7 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
-def _make_row(cells: list[tuple[str, int, int]], columns: list[str]) -> Row:
+def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None = None) -> Row:
     placed = align([c for c, _, _ in cells], columns)
     row_cells: dict[str, Cell] = {}
     for (text, s, e), col in zip(cells, placed, strict=True):
@@ -254,6 +277,8 @@ def _make_row(cells: list[tuple[str, int, int]], columns: list[str]) -> Row:
             row_cells[kind] = Cell(row_cells[kind].text + text, row_cells[kind].start, e)
         else:
             row_cells[kind] = Cell(text, s, e)
+    if section is not None and "category" not in row_cells:
+        row_cells["category"] = section
     start, end = cells[0][1], cells[-1][2]
     return Row(row_cells, start, end)
 
