@@ -18,7 +18,7 @@ from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
 from fengong.ingest.topics import find_line_mentions, tag_topics
-from fengong.ingest.units import clean, looks_like_unit, parse_list
+from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
 
@@ -96,7 +96,22 @@ def extract_text(text: str, source: str) -> Document:
         for found in [t.deadline, *t.other_deadlines]:
             if found and found.warning:
                 doc.warnings.append(f"{source}: {found.warning}")
+    doc.warnings.extend(
+        f"{source}: new unit name {name!r} (read by its form)" for name in new_unit_names(raw)
+    )
     return doc
+
+
+def new_unit_names(tasks: list[RawTask]) -> list[str]:
+    """Units that no vocabulary knows (read as names by their form inside an annotation), once
+    each, in document order: the lexicon may want them."""
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for mentions in t.roles.values():
+            for m in mentions:
+                if m.local not in seen and not is_known(m.local):
+                    seen[m.local] = None
+    return list(seen)
 
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")

@@ -39,6 +39,12 @@ class Row:
     end: int
     line: str = ""
     carried: set[str] = field(default_factory=set)
+    extra: list[tuple[str, Cell]] = field(default_factory=list)  # more columns of a kind already in cells
+
+    def unit_cells(self) -> list[tuple[str, Cell]]:
+        """The row's unit cells (lead / cooperate / responsible), in header order of kinds."""
+        out = [(k, self.cells[k]) for k in ("lead", "cooperate", "responsible") if k in self.cells]
+        return out + [(k, c) for k, c in self.extra if k in ("lead", "cooperate", "responsible")]
 
     def get(self, kind: str) -> str:
         """The cell's text, '' when absent."""
@@ -269,18 +275,23 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
 def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None = None) -> Row:
     placed = align([c for c, _, _ in cells], columns)
     row_cells: dict[str, Cell] = {}
+    column_of: dict[str, int] = {}
+    extra: list[tuple[str, Cell]] = []
     for (text, s, e), col in zip(cells, placed, strict=True):
         if col is None or not text:
             continue
         kind = columns[col]
-        if kind in row_cells:
+        if kind in row_cells and column_of[kind] != col:
+            extra.append((kind, Cell(text, s, e)))  # a second column of one kind (协办单位, 指导部门)
+        elif kind in row_cells:
             row_cells[kind] = Cell(row_cells[kind].text + text, row_cells[kind].start, e)
         else:
             row_cells[kind] = Cell(text, s, e)
+            column_of[kind] = col
     if section is not None and "category" not in row_cells:
         row_cells["category"] = section
     start, end = cells[0][1], cells[-1][2]
-    return Row(row_cells, start, end)
+    return Row(row_cells, start, end, extra=extra)
 
 
 def _carry_down(table: Table) -> None:

@@ -306,10 +306,7 @@ def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
     the one role function: an empty 牵头单位 cell invents no lead."""
     lists: list[RoleList] = []
     evidence = compact(" | ".join(c.text for c in row.cells.values()))
-    for kind in ("lead", "cooperate", "responsible"):
-        cell = row.cells.get(kind)
-        if not cell:
-            continue
+    for kind, cell in row.unit_cells():
         inner = find_annotations(cell.text, cell.start)
         if inner:
             # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.

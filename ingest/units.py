@@ -343,12 +343,17 @@ def _parse_list(text: str, base: int) -> list[Mention]:
                 local = qualifier + name
         elif prefix and kind != "collective":
             current = _distributable(prefix)
-        elif shared and current and kind == "government" and not prefix:
+        elif shared and current and kind == "government" and not prefix and not _placed(name):
             local = current + name
         lead = len(item) - len(item.lstrip())
         out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e, lead_marked))
         previous, previous_end = local, e
     return out
+
+
+def _placed(name: str) -> bool:
+    """A name that holds a place name of its own (人民银行福建省分行) takes no shared prefix."""
+    return places().pattern.search(name) is not None
 
 
 def _qualifier(previous: str) -> str:

@@ -1,0 +1,300 @@
+"""Notation readers, the one role function and the unit-list rules, on small documents written for
+these tests (every sentence here is invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fengong.ingest.annotations import assign_roles, find_annotations
+from fengong.ingest.model import Document
+from fengong.ingest.notations.brackets import depth_at, matching_close, split_top
+from fengong.ingest.notations.registry import INLINE_READERS
+from fengong.ingest.notations.roles import declares_first_is_lead
+from fengong.ingest.pipeline import extract_text
+from fengong.ingest.units import level_prefix, parse_list, reads_as_name
+from fengong.ingest.vocab import role_vocab
+
+
+def roles_of(doc: Document, title_part: str) -> dict[str, list[str]]:
+    """The roles of the task whose title contains ``title_part``: local unit names by role."""
+    task = next(t for t in doc.tasks if title_part in t.title)
+    out: dict[str, list[str]] = {"lead": [], "cooperate": [], "responsible": []}
+    for a in task.assignments:
+        out[a.role].append(doc.units[a.unit_id].local_name)
+    return out
+
+
+def roles_in(text: str, first_is_lead: bool = False) -> dict[str, list[str]]:
+    roles = assign_roles(find_annotations(text), first_is_lead)
+    return {k: [m.local for m in v] for k, v in roles.items() if v}
+
+
+# -- the bracket scanner ------------------------------------------------------------------------
+
+
+def test_one_scanner_reads_every_bracket_pair() -> None:
+    text = "甲（乙〔丙〕丁【戊】）己(庚[辛])"
+    assert matching_close(text, 1) == text.index("）")
+    assert matching_close(text, text.index("(")) == len(text) - 1
+    assert depth_at(text, text.index("丙")) == 2
+    assert depth_at(text, text.index("己")) == 0
+    parts = [p for p, _, _ in split_top("市林业局（含市林场、市苗圃）、市水务局", "、")]
+    assert parts == ["市林业局（含市林场、市苗圃）", "市水务局"]
+
+
+def test_an_unclosed_bracket_ends_at_its_line() -> None:
+    text = "（县商务局负责\n下一行）"
+    assert matching_close(text, 0) == text.index("\n")
+
+
+# -- first-is-lead declarations -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "排在第一位的为牵头单位",
+        "第一责任单位为牵头单位",
+        "列第一位的为牵头单位",
+        "排名第一的为牵头单位",
+        "首位为牵头单位",
+        "第一个单位为牵头单位",
+        "排在首位的单位牵头",
+        "位列第一的部门为牵头部门",
+        "居首位的为主办单位",
+    ],
+)
+def test_first_is_lead_in_many_wordings(wording: str) -> None:
+    assert declares_first_is_lead(f"（本方案所列任务中，{wording}。）")
+
+
+@pytest.mark.parametrize("text", ["排名不分先后", "第一次会议由县长牵头召开", "首先要明确牵头单位"])
+def test_words_that_are_not_a_declaration(text: str) -> None:
+    assert not declares_first_is_lead(text)
+
+
+DECLARED_INSIDE = """一、重点工作
+（一）整修乡村道路。完成道路整修40公里。（县交通运输局、县财政局按职责分工负责。排名第一的为牵头单位，下同）
+（二）建设污水管网。新建管网12公里。（县住房和城乡建设局、县生态环境局负责）
+（三）培训家政人员。培训1000人次。（县人力资源和社会保障局负责）
+"""
+
+
+def test_a_declaration_inside_the_first_annotation_governs_every_list() -> None:
+    doc = extract_text(DECLARED_INSIDE, "t.txt")
+    assert roles_of(doc, "整修乡村道路") == {
+        "lead": ["县交通运输局"],
+        "cooperate": ["县财政局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "建设污水管网") == {
+        "lead": ["县住房和城乡建设局"],
+        "cooperate": ["县生态环境局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "培训家政人员") == {
+        "lead": ["县人力资源和社会保障局"],
+        "cooperate": [],
+        "responsible": [],
+    }
+
+
+def test_without_a_declaration_a_bare_list_stays_responsible() -> None:
+    doc = extract_text(DECLARED_INSIDE.replace("。排名第一的为牵头单位，下同", ""), "t.txt")
+    assert roles_of(doc, "建设污水管网") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县住房和城乡建设局", "县生态环境局"],
+    }
+
+
+# -- role words -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（市商务局牵头，市财政局、市税务局配合）",
+            {"lead": ["市商务局"], "cooperate": ["市财政局", "市税务局"]},
+        ),
+        ("（市商务局牵头、市财政局参与）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局会同市财政局负责）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局会同有关部门负责）", {"lead": ["市商务局"]}),
+        ("（市商务局主办，市财政局协办）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局指导，各区人民政府负责）", {"cooperate": ["市商务局"], "responsible": ["各区人民政府"]}),
+        ("（市商务局、市财政局按职责分工负责）", {"responsible": ["市商务局", "市财政局"]}),
+        ("（市商务局负责；2026年底前完成）", {"responsible": ["市商务局"]}),
+    ],
+)
+def test_role_words_map_as_format_says(text: str, expected: dict[str, list[str]]) -> None:
+    assert roles_in("推进商贸流通。" + text) == expected
+
+
+def test_every_label_of_the_vocabulary_is_read() -> None:
+    """Pre-checks derive from the data: each label in roles.yaml introduces a list."""
+    for label, role in role_vocab().labels.items():
+        notes = find_annotations(f"完善冷链物流。（{label}：县商务局）")
+        assert [rl.role for a in notes for rl in a.lists] == [role], label
+
+
+def test_the_registry_is_ordered_and_named() -> None:
+    assert [r.name for r in INLINE_READERS] == ["label", "bracket clause", "prose clause"]
+
+
+# -- several annotations per paragraph, prose clauses ---------------------------------------------
+
+SEVERAL = """一、主要任务
+（一）提升养老服务。建设社区食堂20个。（县民政局、县财政局负责）开展护理员轮训，每年培训300人次。（县人力资源和社会保障局牵头，县卫生健康局配合）
+（二）改善农村饮水。县水利局会同县卫生健康局负责。
+（三）修缮文物建筑。由县文化和旅游局牵头，县自然资源局、县住房和城乡建设局配合。
+（四）规范集贸市场。县市场监督管理局指导，各乡镇人民政府负责。
+"""
+
+
+def test_several_annotations_in_one_paragraph_close_their_own_tasks() -> None:
+    doc = extract_text(SEVERAL, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert titles[:2] == ["提升养老服务", "开展护理员轮训"]
+    assert roles_of(doc, "提升养老服务") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县民政局", "县财政局"],
+    }
+    assert roles_of(doc, "开展护理员轮训") == {
+        "lead": ["县人力资源和社会保障局"],
+        "cooperate": ["县卫生健康局"],
+        "responsible": [],
+    }
+    second = next(t for t in doc.tasks if t.title == "开展护理员轮训")
+    assert "建设社区食堂" not in second.text and second.text.startswith("开展护理员轮训")
+
+
+def test_prose_clauses_name_units() -> None:
+    doc = extract_text(SEVERAL, "t.txt")
+    assert roles_of(doc, "改善农村饮水") == {
+        "lead": ["县水利局"],
+        "cooperate": ["县卫生健康局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "修缮文物建筑") == {
+        "lead": ["县文化和旅游局"],
+        "cooperate": ["县自然资源局", "县住房和城乡建设局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "规范集贸市场") == {
+        "lead": [],
+        "cooperate": ["县市场监督管理局"],
+        "responsible": ["各乡镇人民政府"],
+    }
+
+
+def test_a_bracket_that_is_no_annotation_is_left_alone() -> None:
+    assert roles_in("铺设光缆（主干层、接入层由各运营商自行负责）。") == {}
+    assert roles_in("完成改造（其中，市财政负责补助50%）。") == {}
+
+
+# -- one role function for every reader -----------------------------------------------------------
+
+TABLE = (
+    "序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+    "1\t建成智慧停车平台\t市城管局\t市公安局、市交通局\t2026年6月底前\n"
+    "2\t推广新能源公交\t\t市交通局、市财政局\t2026年底前\n"
+)
+
+
+def test_a_table_row_without_a_lead_invents_none() -> None:
+    doc = extract_text(TABLE, "t.txt")
+    assert roles_of(doc, "智慧停车") == {
+        "lead": ["市城管局"],
+        "cooperate": ["市公安局", "市交通局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "新能源公交") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["市交通局", "市财政局"],
+    }
+
+
+def test_tables_with_other_headers_and_section_lines() -> None:
+    text = (
+        "序号\t改革举措\t主办单位\t协办单位\t指导部门\t时间节点\n"
+        "一、优化营商环境\n"
+        "1\t推行企业开办一网通办\t区行政审批局\t区市场监管局\t市行政审批局\t2026年3月底前\n"
+        "二、提升政务服务\n"
+        "2\t建设十五分钟政务服务圈\t区政务服务中心\t各街道办事处\t\t2026年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert len(doc.tasks) == 2
+    first = next(t for t in doc.tasks if "一网通办" in t.title)
+    assert first.path[0] == "优化营商环境"
+    assert roles_of(doc, "一网通办") == {
+        "lead": ["区行政审批局"],
+        "cooperate": ["区市场监管局", "市行政审批局"],
+        "responsible": [],
+    }
+    assert first.deadline is not None and first.deadline.date == "2026-03-31"
+
+
+# -- unit lists -----------------------------------------------------------------------------------
+
+
+def names(text: str) -> list[str]:
+    return [m.local for m in parse_list(text)]
+
+
+def test_a_shared_each_is_distributed() -> None:
+    assert names("各州、市") == ["各州", "各市"]
+    assert names("各乡镇人民政府、街道办事处") == ["各乡镇人民政府", "各街道办事处"]
+    assert names("各市、县（市、区）人民政府") == ["各市、县（市、区）人民政府"]
+
+
+def test_etc_before_a_conjunction_closes_the_first_unit() -> None:
+    assert names("县财政局等和各乡镇人民政府") == ["县财政局", "各乡镇人民政府"]
+
+
+def test_a_clause_is_never_a_unit() -> None:
+    assert names("县教育局、各地结合实际") == ["县教育局"]
+    assert names("县教育局（按职责分工负责）") == ["县教育局"]
+    assert not reads_as_name("按职责分工负责")
+    assert not reads_as_name("下同")
+
+
+def test_a_name_with_its_own_place_takes_no_shared_prefix() -> None:
+    assert names("省财政厅、人民银行某某省分行、水利厅") == ["省财政厅", "人民银行某某省分行", "省水利厅"]
+
+
+def test_a_level_character_is_a_prefix_when_a_known_function_follows() -> None:
+    assert level_prefix("市民政局") == "市"  # 民政局 is a function, although 市民 is a word
+    assert level_prefix("市场监管局") == ""
+    assert names("市住建局、市民政局、财政局") == ["市住建局", "市民政局", "市财政局"]
+
+
+def test_an_unknown_name_inside_an_annotation_is_kept_and_reported() -> None:
+    text = "一、任务\n（一）办好冬季运动会。完成场馆改造。（国家体育总局、冬运会组委会、国铁集团按职责分工负责）\n"
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "冬季运动会")["responsible"] == ["国家体育总局", "冬运会组委会", "国铁集团"]
+    assert any("冬运会组委会" in w and "new unit name" in w for w in doc.warnings)
+    assert not any("国铁集团" in w for w in doc.warnings)  # the lexicon knows it
+
+
+# -- decisions per heading ------------------------------------------------------------------------
+
+PER_HEADING = """一、总体要求
+到2028年，全县公共文化设施覆盖率达到95%。
+二、重点任务
+（一）新建图书分馆。建成分馆6个。（县文化和旅游局负责）
+（二）开展送戏下乡。9月底前完成送戏100场。
+三、保障措施
+各单位要加强协作。
+"""
+
+
+def test_deadline_only_items_are_decided_per_heading_level() -> None:
+    doc = extract_text(PER_HEADING, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert "开展送戏下乡" in titles  # a sibling of an annotated task, with a deadline
+    assert "总体要求" not in titles  # a heading of another level is no task
+    task = next(t for t in doc.tasks if t.title == "开展送戏下乡")
+    assert task.deadline is not None and task.deadline.kind == "by"
