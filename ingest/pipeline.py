@@ -10,13 +10,15 @@ from pathlib import Path
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
+from fengong.ingest.notations.blocks import read_blocks
+from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.outline import Line, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
-from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
+from fengong.ingest.tasks import RawTask
 from fengong.ingest.topics import find_line_mentions, tag_topics
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
@@ -54,11 +56,9 @@ def extract_text(text: str, source: str) -> Document:
     tables = find_tables(lines)
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
     blocks = segment(lines, table_lines)
-    raw, annotated, first_is_lead = from_blocks(blocks, meta.year, text)
+    raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
     for table in tables:
-        raw.extend(from_table(table, meta.year, first_is_lead))
-    if not annotated and not tables and not raw:
-        raw = from_deadline_blocks(blocks, meta.year)
+        raw.extend(read_table(table, meta.year, first_is_lead))
     raw.sort(key=lambda t: t.start)
 
     doc = Document(
