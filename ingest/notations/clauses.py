@@ -16,6 +16,7 @@ from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, depth_at, matching_close, split_top
 from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
 from fengong.ingest.vocab import alternation, role_vocab
 
@@ -129,61 +130,59 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     return ann
 
 
+@cache
+def _opening_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape(brackets().open) + "]")
+
+
 def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
-    """Bracketed clause groups in ``text``; offsets shifted by ``base``."""
+    """Bracketed clause groups in ``text``; offsets shifted by ``base``. Only brackets that hold a
+    role verb are parsed."""
     b = brackets()
     out: list[Annotation] = []
     verb = _any_verb_re()
-    i = 0
-    while True:
-        m = verb.search(text, i)
-        if m is None:
-            break
-        # the group around this verb: the nearest unclosed opening bracket before it
-        open_at = _open_before(text, m.start())
-        if open_at < 0:
-            i = m.end()
-            continue
+    taken_until = -1
+    for m in _opening_re().finditer(text):
+        open_at = m.start()
+        if open_at < taken_until:
+            continue  # inside an annotation already read
         close = matching_close(text, open_at)
-        if close >= len(text) or text[close] not in b.close:
-            i = m.end()
+        if close >= len(text) or text[close] not in b.close or verb.search(text, open_at, close) is None:
             continue
         ann = parse(text[open_at + 1 : close], base + open_at + 1, "clause", strict=False)
         if ann:
             ann.start, ann.end, ann.evidence = base + open_at, base + close + 1, text[open_at : close + 1]
             out.append(ann)
-        i = close + 1
+            taken_until = close
     return out
 
 
-def _open_before(text: str, pos: int) -> int:
-    """The opening bracket that encloses ``pos`` on its line (-1 when none)."""
-    b = brackets()
-    depth = 0
-    line_start = text.rfind("\n", 0, pos) + 1
-    for k in range(pos - 1, max(line_start, pos - _MAX_CLAUSE) - 1, -1):
-        ch = text[k]
-        if ch in b.close:
-            depth += 1
-        elif ch in b.open:
-            if depth == 0:
-                return k
-            depth -= 1
-    return -1
+@cache
+def _verb_stop_re() -> re.Pattern[str]:
+    """A role verb that ends a sentence: where a prose clause can end."""
+    stops = re.escape(_SENTENCE_ENDS.replace("\n", ""))
+    return re.compile(rf"(?:{alternation(list(role_vocab().verbs))})[ \t\u3000]*(?:[{stops}]|\n|$)")
 
 
 def find_prose(text: str, base: int = 0) -> list[Annotation]:
-    """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``."""
+    """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``. Only
+    sentences that end with a role verb are read (found by one scan for such endings)."""
     out: list[Annotation] = []
-    verb = _verb_end_re()
-    for sentence, s, e in split_top(text, _SENTENCE_ENDS):
-        words = sentence.rstrip(" \u3000")
-        if not words or len(words) > _MAX_CLAUSE or verb.search(words) is None:
-            continue
-        lead = len(words) - len(words.lstrip(" \u3000"))
-        ann = parse(words[lead:], base + s + lead, "prose", strict=True)
+    for m in _verb_stop_re().finditer(text):
+        end = m.end()
+        stop = (
+            end if end and text[end - 1] in "。！!？?" else end - (1 if end and text[end - 1] == "\n" else 0)
+        )
+        start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
+        if depth_at(text, m.start()) > 0:
+            continue  # inside brackets: the bracket reader's
+        words = text[start:stop]
+        lead = len(words) - len(words.lstrip(" \u3000\t"))
+        clause = words[lead:].rstrip(" \u3000\t。！!？?")
+        if not clause or len(clause) > _MAX_CLAUSE or heading_of(clause) is not None:
+            continue  # a numbered heading is a title, not a clause
+        ann = parse(clause, base + start + lead, "prose", strict=True)
         if ann:
-            stop = e + 1 if e < len(text) and text[e] == "。" else e
-            ann.start, ann.end, ann.evidence = base + s + lead, base + stop, text[s + lead : stop]
+            ann.start, ann.end, ann.evidence = base + start + lead, base + stop, text[start + lead : stop]
             out.append(ann)
     return out
