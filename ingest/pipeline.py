@@ -22,7 +22,9 @@ from fengong.ingest.tasks import RawTask
 from fengong.ingest.topics import find_line_mentions, tag_topics
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
-_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
+# Line breaks other than \n; "\r\n" counts as one.
+_OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c")
+_NEWLINES = re.compile("\r\n?|" + "|".join(re.escape(ch) for ch in _OTHER_BREAKS[1:]))
 
 
 def normalise(text: str) -> str:
@@ -30,7 +32,7 @@ def normalise(text: str) -> str:
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     # Substring tests first: most texts hold no other line break, and they cost less than a scan.
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
+    if any(ch in text for ch in _OTHER_BREAKS):
         return _NEWLINES.sub("\n", text)
     return text
 

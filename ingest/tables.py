@@ -15,8 +15,6 @@ from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = ("other", "seq", "category", "group", "content", "deadline")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
-# Only cells with one of these can hold a deadline; the rest skip the date parser.
-_MAYBE_DATE = re.compile(r"[0-9年月季周旬日号持长常每按期逐经]")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
 
@@ -104,7 +102,7 @@ def _cell_type(text: str) -> str:
         return "empty"
     if _SEQ.match(t):
         return "seq"
-    found = parse_deadline_cell(t, None) if len(t) <= 30 and _MAYBE_DATE.search(t) else None
+    found = parse_deadline_cell(t, None) if len(t) <= 30 else None
     if found:
         d = found.deadline
         # The date must be most of the cell, not a date inside a sentence.

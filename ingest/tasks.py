@@ -15,7 +15,8 @@ from fengong.ingest.units import Mention
 # Written to start with the space itself: the regex engine skips ahead only to a pattern's first
 # character class, and a pattern that starts with a look-behind is tried at every position.
 _CJK = "\u4e00-\u9fff\uff00-\uffef"
-_CJK_SPACES = re.compile(rf"[ \t\u3000](?:(?<=[{_CJK}].)[ \t\u3000]*|[ \t\u3000]*(?=[{_CJK}]))")
+_SPACES = " \t\u3000"
+_CJK_SPACES = re.compile(rf"[{_SPACES}](?:(?<=[{_CJK}].)[{_SPACES}]*|[{_SPACES}]*(?=[{_CJK}]))")
 _TITLE_NOISE = re.compile(r"[\s“”\"'‘’《》「」\[\]【】（）()、，,。.：:；;！!？?·]")
 
 
@@ -38,8 +39,8 @@ class RawTask:
 
 def compact(text: str) -> str:
     """Spaces between Chinese characters are conversion artefacts: drop them."""
-    if " " not in text and "\t" not in text and "\u3000" not in text:
-        return text.strip()  # nothing to drop (three substring tests are faster than one scan)
+    if all(ch not in text for ch in _SPACES):
+        return text.strip()  # nothing to drop (substring tests are faster than one scan)
     return _CJK_SPACES.sub("", text).strip()
 
 
