@@ -75,11 +75,15 @@ def block_text_between(block: Block, start: int, end: int) -> str:
 
 
 def strip_marker(text: str, block: Block) -> str:
-    """The block's words with its outline number replaced by the heading it numbers."""
+    """The block's words without its outline number ("（一）", "1．")."""
     head = block.lines[0].text
     if block.marker and text.startswith(head):
         rest = text[len(head) :]
         return (block.heading + rest).strip()
+    if block.marker and head.endswith(block.heading):
+        number = head[: len(head) - len(block.heading)]
+        if number and text.startswith(number):
+            return text[len(number) :].strip()
     return text
 
 

@@ -139,6 +139,7 @@ class RoleVocab:
     stop_labels: list[str]
     lead_markers: list[str]
     notes: list[str]
+    action_starts: list[str]
 
 
 @dataclass(frozen=True)
@@ -191,6 +192,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),
         _strings(data, "notes", name),
+        _strings(data, "action_starts", name),
     )
 
 

@@ -139,7 +139,35 @@ def test_every_label_of_the_vocabulary_is_read() -> None:
 
 
 def test_the_registry_is_ordered_and_named() -> None:
-    assert [r.name for r in INLINE_READERS] == ["label", "bracket clause", "prose clause"]
+    assert [r.name for r in INLINE_READERS] == ["label", "bracket clause", "prose clause", "subject clause"]
+
+
+SUBJECTS = """一、重点任务
+（一）办好全民健身活动。每年举办赛事10场。（县体育局负责）
+各单位要抓好落实。县教育局要会同有关部门加强校园足球推广，每学期组织联赛。
+（二）建设口袋公园。由县住房和城乡建设局牵头，县自然资源局配合，新建口袋公园8个。
+（三）整治背街小巷。县城市管理局要会同县公安局制定整治方案。（县城市管理局、县公安局负责）
+"""
+
+
+def test_subject_clauses_assign_the_sentence_they_start() -> None:
+    doc = extract_text(SUBJECTS, "t.txt")
+    assert roles_of(doc, "校园足球") == {"lead": ["县教育局"], "cooperate": [], "responsible": []}
+    assert roles_of(doc, "口袋公园") == {
+        "lead": ["县住房和城乡建设局"],
+        "cooperate": ["县自然资源局"],
+        "responsible": [],
+    }
+
+
+def test_a_subject_clause_before_an_annotation_is_the_task_s_words() -> None:
+    doc = extract_text(SUBJECTS, "t.txt")
+    assert roles_of(doc, "整治背街小巷") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县城市管理局", "县公安局"],
+    }
+    assert len([t for t in doc.tasks if "背街小巷" in t.text]) == 1
 
 
 # -- several annotations per paragraph, prose clauses ---------------------------------------------

@@ -4,25 +4,30 @@ A document's text is first split into lines, tables and an outline of headings (
 ``tables``); then each heading's block, or each table, is read by the readers below. Decisions are
 made per block (per table row), never per document.
 
-Block and structure readers, in precedence order (``tasks.read_tasks``):
+Structure and block readers, in precedence order:
 
-1. tables by structure (``ingest/tables.py``): a header row with a role / unit column (牵头单位,
-   主办单位, 责任单位, 责任处室, 协办单位, 指导部门…) and a task or content column; a task per row.
-   Table lines belong to no heading block.
-2. progress reports: a block with a 落实情况 / 进展情况 line is one task (deadline in the heading).
-3. attachment lists: an attachment block whose heading repeats a body heading gives its units to
-   the body's task.
-4. inline annotations (registry below) inside a heading's block: every annotation, or every run of
-   adjacent annotations, closes the sentences before it as one task; several per paragraph give
-   several tasks.
-5. deadline-only items: a leaf heading with a deadline and no annotation is a task when annotated
-   headings of the same region stand at its level (or the document has no annotations at all).
+1. tables by structure (``ingest/tables.py`` finds them, ``table_rows.read_table`` reads them): a
+   header row with a role / unit column (牵头单位, 主办单位, 责任单位, 责任处室, 协办单位, 指导部门…,
+   words from ``roles.yaml`` and ``table_headers.yaml``); a task per row; numbered lines between rows
+   name the rows after them. Table lines belong to no heading block.
+2. ``blocks.BLOCK_READERS`` (``detect(block, ctx)`` / ``read(block, ctx)``), each run over the whole
+   outline before the next; a block is read by the first that detects it:
+   a. ``ProgressReport``: a block with a 落实情况 / 进展情况 line is one task (deadline in the heading);
+   b. ``AttachmentList``: an attachment block whose heading repeats a body heading gives its units
+      to the body's task;
+   c. ``Annotated``: a block with inline annotations (below): every annotation, or every run of
+      adjacent annotations, closes the sentences before it as one task; several per paragraph give
+      several tasks;
+   d. ``DeadlineOnly``: a leaf heading with a deadline and no annotation is a task where headings
+      of its region and level are tasks (or anywhere, in a document without units and tables).
 
 Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping spans:
 
 1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕";
 2. ``clauses.find_bracketed``: "（A牵头，B配合）", "（A、B负责，排名第一的为牵头单位，下同）";
-3. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。".
+3. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
+4. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
+   annotation of its block (before one, it is the task's own words).
 
 Every reader hands its role lists to ONE function, ``roles.assign_roles``. First-is-lead
 declarations (``roles.first_is_lead_re``, built from ``roles.yaml``) govern the whole document

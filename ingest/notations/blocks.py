@@ -287,6 +287,9 @@ def _split_block(
         if k == 0:
             statement = strip_marker(statement, b)
             title = compact(title_of(b.heading)) if b.level != 99 else compact(_first_clause(statement))
+        elif group[0].kind == "subject":
+            # "A要会同B加强统筹协调，…": the work is what follows the subject.
+            title = compact(_first_clause(block_text_between(b, group[-1].end, end)))
         else:
             title = compact(_first_clause(statement))
         task = RawTask(path, title, compact(statement), start, end)

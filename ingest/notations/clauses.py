@@ -54,7 +54,7 @@ def _names_ok(text: str, strict: bool) -> bool:
     return names + generic == len(items) or names > len(items) - names - generic
 
 
-def _groups(part: str, base: int, strict: bool) -> list[RoleList] | None:
+def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
     """The role lists of one clause part "A、B牵头、C参与" / "A会同B负责"; None when the part is
     not units + verbs. Offsets are shifted by ``base``."""
     verbs = role_vocab().verbs
@@ -113,7 +113,7 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue
         if words in notes:
             continue
-        found = _groups(part, s, strict)
+        found = groups_of(part, s, strict)
         if found is None:
             other = True
             continue

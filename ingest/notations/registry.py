@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from fengong.ingest.notations import clauses, labels
+from fengong.ingest.notations import clauses, labels, subjects
 from fengong.ingest.notations.roles import Annotation
 
 
@@ -23,7 +23,11 @@ INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("label", labels.find),
     InlineReader("bracket clause", clauses.find_bracketed),
     InlineReader("prose clause", clauses.find_prose),
+    InlineReader("subject clause", subjects.find),
 )
+# Readers whose annotations count only after every other annotation of the text: a sentence that
+# a unit leads ("A要会同B…") inside a task that an annotation closes is that task's words.
+_LAST_ONLY = frozenset({subjects.NAME})
 
 
 def find_annotations(text: str, base: int = 0) -> list[Annotation]:
@@ -33,5 +37,7 @@ def find_annotations(text: str, base: int = 0) -> list[Annotation]:
         for ann in reader.find(text, base):
             if all(ann.end <= a.start or ann.start >= a.end for a in out):
                 out.append(ann)
+    last_other = max((a.start for a in out if a.kind not in _LAST_ONLY), default=-1)
+    out = [a for a in out if a.kind not in _LAST_ONLY or a.start > last_other]
     out.sort(key=lambda a: a.start)
     return out
