@@ -59,6 +59,7 @@ class Metadata:
     date: str | None
     jurisdiction: Jurisdiction | None
     year: int | None
+    signature_lines: frozenset[int] = frozenset()  # date lines and the issuer lines above them
 
 
 def _compact(text: str) -> str:
@@ -96,7 +97,27 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
             # A plan passed on with "已经市政府同意" is issued by the government's general office.
             issuer = f"{jurisdiction.name}人民政府办公室"
     year = int(date[:4]) if date else _year_of(title, text)
-    return Metadata(title, doc_number, issuer, date, jurisdiction, year)
+    return Metadata(title, doc_number, issuer, date, jurisdiction, year, _signatures(lines))
+
+
+def _signatures(lines: list[Line]) -> frozenset[int]:
+    """Every signature: a line that is only a date, and the issuer's line right above it. They
+    close a document (or its notice) and belong to no heading's words."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if "年" not in ln.text or "日" not in ln.text or not _DATE_LINE.match(_compact(ln.text)):
+            continue
+        out.add(i)
+        j = i - 1
+        while j >= 0 and not lines[j].text:
+            j -= 1
+        if (
+            j >= 0
+            and _vocab().issuer_end.search(_compact(lines[j].text))
+            and len(_compact(lines[j].text)) <= 30
+        ):
+            out.add(j)
+    return frozenset(out)
 
 
 def _title(head: list[Line]) -> str:

@@ -57,7 +57,7 @@ def extract_text(text: str, source: str) -> Document:
     meta = read_metadata(lines, text)
     tables = find_tables(lines)
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
-    blocks = segment(lines, table_lines)
+    blocks = segment(lines, table_lines | meta.signature_lines)
     raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
     for table in tables:
         raw.extend(read_table(table, meta.year, first_is_lead))

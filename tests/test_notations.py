@@ -139,7 +139,13 @@ def test_every_label_of_the_vocabulary_is_read() -> None:
 
 
 def test_the_registry_is_ordered_and_named() -> None:
-    assert [r.name for r in INLINE_READERS] == ["label", "bracket clause", "prose clause", "subject clause"]
+    assert [r.name for r in INLINE_READERS] == [
+        "label",
+        "bracket clause",
+        "bare bracketed list",
+        "prose clause",
+        "subject clause",
+    ]
 
 
 SUBJECTS = """一、重点任务
@@ -326,3 +332,41 @@ def test_deadline_only_items_are_decided_per_heading_level() -> None:
     assert "总体要求" not in titles  # a heading of another level is no task
     task = next(t for t in doc.tasks if t.title == "开展送戏下乡")
     assert task.deadline is not None and task.deadline.kind == "by"
+
+
+NATIONAL = """国务院办公厅关于推进某项工作的意见
+一、总体要求
+到2030年，基本建成服务体系。
+二、重点任务
+（一）完善标准体系。2026年底前修订标准20项。（市场监管总局、工业和信息化部、国家发展改革委按职责分工负责，列第一位的为牵头部门）
+（二）培育龙头企业。（工业和信息化部、国家知识产权局负责）支持企业上市融资。（证监会牵头，财政部、人民银行参与）
+（三）拓展国际合作。推动标准互认。（商务部、海关总署）
+三、组织实施
+各地区各部门要抓好落实。国家发展改革委要会同有关部门加强统筹协调，重大事项及时报告。
+国务院办公厅
+2025年3月1日
+"""
+
+
+def test_a_national_plan_in_several_notations() -> None:
+    doc = extract_text(NATIONAL, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert "总体要求" not in titles  # a heading of another level, with a target date
+    assert roles_of(doc, "完善标准体系")["lead"] == ["市场监管总局"]
+    assert roles_of(doc, "培育龙头企业") == {
+        "lead": ["工业和信息化部"],
+        "cooperate": ["国家知识产权局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "支持企业上市融资") == {
+        "lead": ["证监会"],
+        "cooperate": ["财政部", "人民银行"],
+        "responsible": [],
+    }
+    # a bare bracketed list closing a sentence, under the declaration
+    assert roles_of(doc, "拓展国际合作") == {"lead": ["商务部"], "cooperate": ["海关总署"], "responsible": []}
+    last = next(t for t in doc.tasks if "统筹协调" in t.text)
+    assert last.deadline is None  # the signature's date belongs to no task
+    assert [doc.units[a.unit_id].local_name for a in last.assignments if a.role == "lead"] == [
+        "国家发展改革委"
+    ]

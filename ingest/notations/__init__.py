@@ -25,8 +25,9 @@ Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping s
 
 1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕";
 2. ``clauses.find_bracketed``: "（A牵头，B配合）", "（A、B负责，排名第一的为牵头单位，下同）";
-3. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
-4. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
+3. ``clauses.find_bare_lists``: "……。（A、B）", a bracketed list of known bodies closing a sentence;
+4. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
+5. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
    annotation of its block (before one, it is the task's own words).
 
 Every reader hands its role lists to ONE function, ``roles.assign_roles``. First-is-lead

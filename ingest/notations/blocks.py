@@ -187,7 +187,13 @@ class DeadlineOnly:
     name = "deadline-only item"
 
     def _levels(self, ctx: Context) -> set[tuple[str, int]] | None:
-        taken = [ctx.blocks[i] for i in ctx.read_before | ctx.claimed]
+        # Blocks that only a subject clause made tasks of say little about where a document's
+        # tasks stand (a closing "A要会同B…" paragraph under 保障措施).
+        taken = [
+            ctx.blocks[i]
+            for i in ctx.read_before | ctx.claimed
+            if any(a.kind != "subject" for a in ctx.notes[i]) or not ctx.notes[i]
+        ]
         if not taken:
             return None if not ctx.has_tables else set()
         return {(b.region, b.level) for b in taken if b.level != 99}

@@ -157,6 +157,39 @@ def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
     return out
 
 
+_BARE_MIN_CHARS = 4  # a lone name shorter than this in brackets (（市区）) is a word, not a unit list
+
+
+def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
+    """Bracketed unit lists without a label or verb that close a sentence: "……。（A、B）". Every item
+    must be a known body or a catch-all; the list is responsible (or led by its first unit under a
+    first-is-lead declaration)."""
+    b = brackets()
+    out: list[Annotation] = []
+    for m in _opening_re().finditer(text):
+        open_at = m.start()
+        before = text[:open_at].rstrip(" \t\u3000")
+        if before and before[-1] not in _SENTENCE_ENDS and before[-1] not in "；;":
+            continue  # inside a sentence: a remark, not the sentence's units
+        close = matching_close(text, open_at)
+        if close >= len(text) or text[close] not in b.close:
+            continue
+        inner = text[open_at + 1 : close]
+        if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
+            continue
+        items = [clean(x) for x, _, _ in split_list(inner)]
+        if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
+            continue
+        if len(items) == 1 and len(items[0]) < _BARE_MIN_CHARS:
+            continue
+        mentions = parse_list(inner, base + open_at + 1)
+        if mentions:
+            ann = Annotation([RoleList("responsible", mentions)], base + open_at, base + close + 1)
+            ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
+            out.append(ann)
+    return out
+
+
 @cache
 def _verb_stop_re() -> re.Pattern[str]:
     """A role verb that ends a sentence: where a prose clause can end."""

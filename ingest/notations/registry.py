@@ -22,6 +22,7 @@ class InlineReader:
 INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("label", labels.find),
     InlineReader("bracket clause", clauses.find_bracketed),
+    InlineReader("bare bracketed list", clauses.find_bare_lists),
     InlineReader("prose clause", clauses.find_prose),
     InlineReader("subject clause", subjects.find),
 )
