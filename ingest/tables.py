@@ -10,7 +10,7 @@ from functools import cache, lru_cache
 
 from fengong.ingest.deadlines import parse_deadline_cell
 from fengong.ingest.outline import Line, heading_of
-from fengong.ingest.units import clean, looks_like_unit, split_list
+from fengong.ingest.units import clean, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = ("other", "seq", "category", "group", "content", "deadline")
@@ -108,7 +108,7 @@ def _cell_type(text: str) -> str:
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
             return "deadline"
-    items = [clean(x) for x, _, _ in split_list(t)]
+    items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
     unit_like = sum(looks_like_unit(x) for x in items)
     if items and len(t) <= 400 and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
@@ -147,6 +147,10 @@ def align(cells: list[str], columns: list[str]) -> list[int | None]:
 def _align_types(types: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int | None, ...]:
     """``align`` once the cells are typed: the alignment depends on nothing else."""
     n, m = len(types), len(columns)
+    if n == m and all(_compat(t, c) > -1.0 for t, c in zip(types, columns, strict=True)):
+        # A full row whose cells fit their columns stays as written: the typing of one cell
+        # (a task that ends like a body's name, 建成一体化平台) must not shift the others.
+        return tuple(range(n))
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
@@ -223,6 +227,8 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 blank_run = 0
                 i += 1
                 continue
+            if "\t" in line.text and parse_header(line.text) is not None:
+                break  # another table's header
             cells = _cells(line)
             starts_row = "\t" in line.text and (
                 "seq" not in columns or _cell_type(cells[0][0]) == "seq" or pending is None

@@ -245,6 +245,11 @@ def function_of(body: str) -> str | None:
     return table.get(body) or table.get(strip_conjunctions(body))
 
 
+def without_lead_marker(name: str) -> str:
+    """The name without a trailing "（牵头）" mark."""
+    return _lead_marker(name)[0]
+
+
 def _lead_marker(name: str) -> tuple[str, bool]:
     m = _lead_marker_re().search(name)
     return (name[: m.start()], True) if m and m.start() > 0 else (name, False)

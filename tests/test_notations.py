@@ -370,3 +370,33 @@ def test_a_national_plan_in_several_notations() -> None:
     assert [doc.units[a.unit_id].local_name for a in last.assignments if a.role == "lead"] == [
         "国家发展改革委"
     ]
+
+
+TWO_TABLES = (
+    "重点工作任务分解表\n"
+    "序号\t工作任务\t具体措施\t责任处室\t配合处室\t完成时限\n"
+    "1\t精简审批事项\t清理行政许可事项\t政策法规处\t办公室、审批处\t2025年6月底前\n"
+    "2\t加强干部培训\t举办业务培训4期\t人事处\t\t2025年12月底前\n"
+    "3\t推进数据共享\t建成一体化平台\t信息中心（牵头）、规划处\t\t持续推进\n"
+    "\n"
+    "工作任务\t主要内容\t牵头单位\t参与单位\t时间节点\n"
+    "优化营商环境\t推行一网通办\t县行政审批局\t县市场监管局、县税务局\t2025年底前\n"
+    "\t推行告知承诺制\t县司法局\t县行政审批局\t2025年9月底前\n"
+)
+
+
+def test_tables_by_structure_one_after_another() -> None:
+    doc = extract_text(TWO_TABLES, "t.txt")
+    assert len(doc.tasks) == 5
+    assert roles_of(doc, "精简审批事项") == {
+        "lead": [],
+        "cooperate": ["办公室", "审批处"],
+        "responsible": ["政策法规处"],
+    }
+    # a full row stays as written even when a task ends like a body's name (……平台)
+    assert roles_of(doc, "推进数据共享") == {"lead": ["信息中心"], "cooperate": ["规划处"], "responsible": []}
+    assert roles_of(doc, "告知承诺制") == {
+        "lead": ["县司法局"],
+        "cooperate": ["县行政审批局"],
+        "responsible": [],
+    }
