@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
 from fengong.ingest.deadlines import parse_deadline_cell
+from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
@@ -71,7 +72,7 @@ def _header_words() -> list[tuple[str, str]]:
 @lru_cache(maxsize=4096)  # bounded: header cells are a few words and repeat across tables
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
-    c = "".join(cell.split())
+    c = without_brackets("".join(cell.split()))  # "责任单位（排在第一位的为牵头单位）"
     if not c or len(c) > 12:
         return None
     for word, kind in _header_words():

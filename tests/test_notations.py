@@ -62,6 +62,8 @@ def test_an_unclosed_bracket_ends_at_its_line() -> None:
         "排在首位的单位牵头",
         "位列第一的部门为牵头部门",
         "居首位的为主办单位",
+        "牵头单位列第一位",
+        "牵头部门排在首位",
     ],
 )
 def test_first_is_lead_in_many_wordings(wording: str) -> None:
@@ -400,3 +402,18 @@ def test_tables_by_structure_one_after_another() -> None:
         "cooperate": ["县行政审批局"],
         "responsible": [],
     }
+
+
+def test_a_header_that_declares_the_lead_in_brackets() -> None:
+    text = (
+        "序号\t重点任务\t责任单位（排在第一位的为牵头单位）\t完成时限\n"
+        "1\t建设智慧菜场\t区商务局、区市场监管局\t2025年底前\n"
+        "2\t改造农贸市场\t区住建局\t2026年6月底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "智慧菜场") == {
+        "lead": ["区商务局"],
+        "cooperate": ["区市场监管局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "农贸市场") == {"lead": ["区住建局"], "cooperate": [], "responsible": []}

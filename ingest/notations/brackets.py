@@ -119,3 +119,21 @@ def trim_unbalanced(s: str) -> str:
     while s and s[0] in b.open and count(b.open) > count(b.close):
         s = s[1:]
     return s
+
+
+def without_brackets(text: str) -> str:
+    """``text`` without its bracketed groups ("牵头（责任）单位" -> "牵头单位"); an unclosed bracket
+    and what follows it go too."""
+    b = brackets()
+    if not b.any_bracket.search(text):
+        return text
+    out: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in b.open:
+            depth += 1
+        elif ch in b.close:
+            depth = max(0, depth - 1)
+        elif depth == 0:
+            out.append(ch)
+    return "".join(out)

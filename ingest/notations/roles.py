@@ -69,18 +69,24 @@ def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, li
 
 @cache
 def first_is_lead_re() -> re.Pattern[str]:
-    """A first-is-lead declaration: [position] ordinal [的] [unit] [的] [copula] lead-word."""
+    """A first-is-lead declaration, either way round:
+    [position] ordinal [的] [unit] [的] [copula] lead-word   (排在第一位的为牵头单位)
+    lead-word (position | copula) [在于] ordinal              (牵头单位列第一位)."""
     v = role_vocab()
     parts = v.first_is_lead
-    lead_words = [w for w, r in v.labels.items() if r == "lead"] + [
-        w for w, r in v.verbs.items() if r == "lead"
-    ]
     position = alternation(parts["position"])
+    ordinal = alternation(parts["ordinal"])
+    lead = alternation(_lead_words())
     return re.compile(
-        f"(?:{position})?[在于]?(?:{alternation(parts['ordinal'])})的?"
-        f"(?:{alternation(parts['unit'])})?的?(?:{alternation(parts['copula'])})?"
-        f"(?:{alternation(lead_words)})"
+        f"(?:{position})?[在于]?(?:{ordinal})的?"
+        f"(?:{alternation(parts['unit'])})?的?(?:{alternation(parts['copula'])})?(?:{lead})"
+        f"|(?:{lead})(?:{position}|{alternation(parts['copula'])})[在于]?(?:{ordinal})"
     )
+
+
+def _lead_words() -> list[str]:
+    v = role_vocab()
+    return [w for w, r in v.labels.items() if r == "lead"] + [w for w, r in v.verbs.items() if r == "lead"]
 
 
 @cache
@@ -88,14 +94,20 @@ def _ordinal_re() -> re.Pattern[str]:
     return re.compile(alternation(role_vocab().first_is_lead["ordinal"]))
 
 
+@cache
+def _reach() -> int:
+    """How far before an ordinal word a declaration can start."""
+    parts = role_vocab().first_is_lead
+    return max(map(len, _lead_words())) + max(map(len, parts["position"] + parts["copula"])) + 1
+
+
 def first_is_lead_at(text: str, start: int = 0, end: int | None = None) -> int:
     """Where the first declaration in ``text[start:end]`` starts (-1 when none). Visits only the
     ordinal words (rare) and reads the declaration around each."""
     end = len(text) if end is None else end
     decl = first_is_lead_re()
-    longest_position = max(map(len, role_vocab().first_is_lead["position"])) + 1
     for hit in _ordinal_re().finditer(text, start, end):
-        m = decl.search(text, max(start, hit.start() - longest_position), min(end, hit.end() + 16))
+        m = decl.search(text, max(start, hit.start() - _reach()), min(end, hit.end() + 16))
         if m:
             return m.start()
     return -1
