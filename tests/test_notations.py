@@ -417,3 +417,12 @@ def test_a_header_that_declares_the_lead_in_brackets() -> None:
         "responsible": [],
     }
     assert roles_of(doc, "农贸市场") == {"lead": ["区住建局"], "cooperate": [], "responsible": []}
+
+
+def test_names_of_one_central_body_are_one_unit() -> None:
+    text = (
+        "一、任务\n（一）完善铁路网。（国家发展改革委、国铁集团负责）\n"
+        "（二）优化客运服务。（中国国家铁路集团有限公司、国家发展和改革委员会负责）\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert len(doc.units) == 2
