@@ -196,6 +196,13 @@ def role_vocab() -> RoleVocab:
     )
 
 
+def _generic(data: dict[str, Any], name: str) -> frozenset[str]:
+    """Catch-alls, also under a qualifier of the document's own level (县直相关单位, 市直有关部门)."""
+    base = _strings(data, "generic", name)
+    qualifiers = _strings(data, "qualified_prefixes", name)
+    return frozenset(base + [q + g for q in qualifiers for g in base])
+
+
 @cache
 def unit_vocab() -> UnitVocab:
     """The unit vocabulary (``units.yaml`` and ``unit_abbreviations.tsv``)."""
@@ -217,7 +224,7 @@ def unit_vocab() -> UnitVocab:
         collective_suffixes=_strings(suffixes, "collective", name),
         party_prefixes=_strings(data, "party_prefixes", name),
         collective_prefixes=_strings(data, "collective_prefixes", name),
-        generic=frozenset(_strings(data, "generic", name)),
+        generic=_generic(data, name),
         level_prefixes=_strings(data, "level_prefixes", name),
         own_qualifiers=_strings(data, "own_qualifiers", name),
         bare_bodies=frozenset(_strings(data, "bare_bodies", name)),

@@ -23,10 +23,11 @@ def test_samples_meet_the_bar(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     _extract_jsonl(sorted(SAMPLES.glob("*.txt")), out)
     o = score(SAMPLE_GOLD, out)["overall"]
-    assert o["strict"]["f1"] >= 0.97, o
-    assert o["task_recall"] >= 0.98, o
-    assert o["deadline_acc"] >= 0.95, o
-    assert o["unit_resolution"] >= 0.98, o
+    # Every sample reads perfectly today: a single wrong triple out of 454 fails.
+    assert o["strict"]["f1"] >= 0.998, o
+    assert o["task_recall"] == 1.0, o
+    assert o["deadline_acc"] >= 0.99, o
+    assert o["unit_resolution"] >= 0.99, o
 
 
 def test_own_documents_in_other_notations(tmp_path: Path) -> None:
@@ -37,7 +38,7 @@ def test_own_documents_in_other_notations(tmp_path: Path) -> None:
     _extract_jsonl(docs, out)
     result = score(OWN_GOLD, out)
     for name, figures in result["documents"].items():
-        assert figures["strict"]["f1"] >= 0.97, (name, figures)
+        assert figures["strict"]["f1"] >= 0.99, (name, figures)
         assert figures["task_recall"] == 1.0, (name, figures)
         assert figures["deadline_acc"] >= 0.95, (name, figures)
 
