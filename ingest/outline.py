@@ -37,7 +37,8 @@ def _vocab() -> _OutlineVocab:
         (2, re.compile(rf"^[（(]\s*[{cn_class}]{{1,3}}\s*[）)]\s*[、．.]?\s*")),
         # "1.5G+智慧医疗" is item 1; "2.5亿元" is a number, not a heading.
         (3, re.compile(rf"^\d{{1,2}}\s*(?:[．、]|\.(?!\d+\s*(?:{figures})))\s*")),
-        (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*[、．.]?\s*")),
+        # "（1）" and "1）" number the same level.
+        (4, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)])\s*[、．.]?\s*")),
         (5, re.compile(rf"^[{circled_class}]\s*")),
     ]
     bullets = words(data, "bullets", name)

@@ -426,3 +426,12 @@ def test_names_of_one_central_body_are_one_unit() -> None:
     )
     doc = extract_text(text, "t.txt")
     assert len(doc.units) == 2
+
+
+def test_numbers_closed_by_a_bracket_are_headings() -> None:
+    text = (
+        "一、提升服务\n（一）深化一次办。\n1）推行开办一日办结。\n责任单位：县行政审批局\n"
+        "2）推行登记一窗受理。\n牵头单位：县自然资源局\n配合单位：县税务局\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert [t.title for t in doc.tasks] == ["推行开办一日办结", "推行登记一窗受理"]
