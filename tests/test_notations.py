@@ -435,3 +435,9 @@ def test_numbers_closed_by_a_bracket_are_headings() -> None:
     )
     doc = extract_text(text, "t.txt")
     assert [t.title for t in doc.tasks] == ["推行开办一日办结", "推行登记一窗受理"]
+
+
+def test_an_annotation_on_the_heading_line_is_not_in_the_title() -> None:
+    text = "一、重点任务\n1.铺设燃气管网（区城管局牵头，区住建局配合）。年内新建管网8公里。\n2.（区水务局负责）疏浚河道。\n"
+    doc = extract_text(text, "t.txt")
+    assert [t.title for t in doc.tasks] == ["铺设燃气管网", "疏浚河道"]

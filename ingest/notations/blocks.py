@@ -66,6 +66,21 @@ def _closes(text: str, block: Block, group: list[Annotation]) -> bool:
     return not before or before[-1] in _SENTENCE_END or not after or after[0] in _SENTENCE_END
 
 
+def _title(block: Block, annotations: list[Annotation]) -> str:
+    """The heading's title without the annotations written on the heading line."""
+    line = block.lines[0]
+    heading_start = line.end - len(block.heading)
+    pieces, pos = [], heading_start
+    for a in annotations:
+        if a.start >= line.end:
+            break
+        if a.end > pos:
+            pieces.append(block.heading[pos - heading_start : max(pos, a.start) - heading_start])
+            pos = a.end
+    pieces.append(block.heading[pos - heading_start :] if pos < line.end else "")
+    return compact(title_of("".join(pieces)))
+
+
 def _first_clause(statement: str) -> str:
     """The title of a task that a paragraph's later annotation closes: its first clause."""
     for k, ch in enumerate(statement):
@@ -173,7 +188,7 @@ class Annotated:
         if len(groups) > 1:
             return _split_block(block, groups, ctx.year, ctx.first_is_lead, ctx.blocks)
         statement = strip_marker(statement_of(block, notes), block)
-        title = compact(title_of(block.heading)) if block.level != 99 else compact(statement[:40])
+        title = _title(block, notes) if block.level != 99 else compact(statement[:40])
         task = RawTask(path_of(ctx.blocks, block), title, compact(statement), block.start, block.end)
         _set_deadline(task, find_deadlines(statement, ctx.year) or _annotation_deadlines(notes, ctx.year))
         roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
@@ -292,7 +307,7 @@ def _split_block(
         statement = "".join(block_text_between(b, s, e) for s, e in pieces if e > s).strip()
         if k == 0:
             statement = strip_marker(statement, b)
-            title = compact(title_of(b.heading)) if b.level != 99 else compact(_first_clause(statement))
+            title = _title(b, group) if b.level != 99 else compact(_first_clause(statement))
         elif group[0].kind == "subject":
             # "A要会同B加强统筹协调，…": the work is what follows the subject.
             title = compact(_first_clause(block_text_between(b, group[-1].end, end)))
