@@ -96,6 +96,25 @@ def parse_header(line: str) -> list[str] | None:
     return [k or "other" for k in kinds]
 
 
+def sub_header(line: str, columns: list[str]) -> list[str] | None:
+    """The columns once a second header row splits a unit column ("责任单位" over "牵头单位 |
+    配合单位"): the sub-header's unit kinds replace the first unit column and the unnamed columns
+    after it, in order. None when ``line`` is not such a row (every cell a unit header word)."""
+    cells = [c for c in line.split("\t") if c.strip()]
+    kinds = [header_kind(c) for c in cells]
+    if not cells or not all(k in _UNIT_KINDS for k in kinds):
+        return None
+    first = next((j for j, c in enumerate(columns) if c in _UNIT_KINDS), None)
+    if first is None:
+        return None
+    run = first + 1
+    while run < len(columns) and columns[run] == "other":
+        run += 1
+    width = run - first
+    placed = [k for k in kinds if k] + ["other"] * max(0, width - len(kinds))
+    return columns[:first] + placed + columns[run:]
+
+
 @lru_cache(maxsize=16384)  # tables repeat cells (持续推进, the same unit lists) row after row
 def _cell_type(text: str) -> str:
     t = "".join(text.split())
@@ -202,6 +221,13 @@ def find_tables(lines: list[Line]) -> list[Table]:
         header_text = "".join(lines[i].text.split())
         table = Table(columns, [], {i})
         i += 1
+        if i < len(lines):
+            refined = sub_header(lines[i].text, columns)
+            if refined is not None:  # a second header row under 责任单位: 牵头单位 | 配合单位
+                columns = refined
+                table = Table(columns, [], {i - 1, i})
+                header_text += "".join(lines[i].text.split())
+                i += 1
         pending: list[tuple[str, int, int]] | None = None  # cells of the row being read
         section: Cell | None = None  # a heading line between rows ("一、强化水源保障")
         blank_run = 0

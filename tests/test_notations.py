@@ -441,3 +441,17 @@ def test_an_annotation_on_the_heading_line_is_not_in_the_title() -> None:
     text = "一、重点任务\n1.铺设燃气管网（区城管局牵头，区住建局配合）。年内新建管网8公里。\n2.（区水务局负责）疏浚河道。\n"
     doc = extract_text(text, "t.txt")
     assert [t.title for t in doc.tasks] == ["铺设燃气管网", "疏浚河道"]
+
+
+def test_a_second_header_row_splits_the_unit_column() -> None:
+    text = (
+        "序号\t工作任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t建设停车场\t区城管局\t区交通局、区财政局\t2025年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "停车场") == {
+        "lead": ["区城管局"],
+        "cooperate": ["区交通局", "区财政局"],
+        "responsible": [],
+    }
