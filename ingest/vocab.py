@@ -140,6 +140,7 @@ class RoleVocab:
     lead_markers: list[str]
     notes: list[str]
     action_starts: list[str]
+    label_brackets: list[str]
 
 
 @dataclass(frozen=True)
@@ -193,6 +194,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "lead_markers", name),
         _strings(data, "notes", name),
         _strings(data, "action_starts", name),
+        _strings(data, "label_brackets", name),
     )
 
 

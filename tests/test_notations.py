@@ -455,3 +455,15 @@ def test_a_second_header_row_splits_the_unit_column() -> None:
         "cooperate": ["区交通局", "区财政局"],
         "responsible": [],
     }
+
+
+def test_labels_in_brackets_need_no_colon() -> None:
+    text = (
+        "一、任务\n1.建设数据中心。【牵头单位】市大数据局【配合单位】市发改委、市财政局【完成时限】2025年底\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "数据中心") == {
+        "lead": ["市大数据局"],
+        "cooperate": ["市发改委", "市财政局"],
+        "responsible": [],
+    }

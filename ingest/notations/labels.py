@@ -15,10 +15,28 @@ from fengong.ingest.vocab import alternation, role_vocab
 NAME = "label"
 
 
+_COLONS = "：:"
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
-    words = list(role_vocab().labels) + role_vocab().stop_labels
-    return re.compile(rf"(?P<label>{alternation(words)})\s*[:：]\s*")
+    words = alternation(list(role_vocab().labels) + role_vocab().stop_labels)
+    pairs = role_vocab().label_brackets  # "【牵头单位】A、B": a label in brackets needs no colon
+    opening = re.escape("".join(p[0] for p in pairs))
+    closing = re.escape("".join(p[1] for p in pairs))
+    return re.compile(
+        rf"(?P<label>{words})\s*[{_COLONS}]\s*"
+        rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*"
+    )
+
+
+def _label(m: re.Match[str]) -> str:
+    return m["label"] or m["blabel"]
+
+
+def _may_hold_labels(text: str) -> bool:
+    """Every label is followed by a colon or enclosed in label brackets."""
+    return any(c in text for c in _COLONS) or any(p[0] in text for p in role_vocab().label_brackets)
 
 
 def _line_end(text: str, pos: int) -> int:
@@ -31,8 +49,8 @@ def _line_end(text: str, pos: int) -> int:
 
 def find(text: str, base: int = 0) -> list[Annotation]:
     """Every labelled annotation in ``text``; offsets shifted by ``base``."""
-    if "：" not in text and ":" not in text:
-        return []  # every label is followed by a colon
+    if not _may_hold_labels(text):
+        return []
     labels = role_vocab().labels
     opening = brackets().open
     matches = list(_label_re().finditer(text))
@@ -43,7 +61,7 @@ def find(text: str, base: int = 0) -> list[Annotation]:
         k = m.start()
         while k > 0 and text[k - 1] in " \u3000":
             k -= 1
-        if k > 0 and text[k - 1] in opening:
+        if m["label"] and k > 0 and text[k - 1] in opening:
             open_at = k - 1
             group_end = matching_close(text, open_at)
             span_start, span_end = open_at, min(group_end + 1, len(text))
@@ -59,16 +77,16 @@ def find(text: str, base: int = 0) -> list[Annotation]:
         if open_at < 0:
             # Unbracketed, the annotation ends at a stop label: "完成时限：2021年底" after it is the
             # task's own words, not part of the unit list.
-            span_end = next((gm.start() for gm in group if gm["label"] not in labels), span_end)
+            span_end = next((gm.start() for gm in group if _label(gm) not in labels), span_end)
         lists: list[RoleList] = []
         for n, gm in enumerate(group):
-            if gm["label"] not in labels:  # a stop label such as 责任领导 ends the list before it
+            if _label(gm) not in labels:  # a stop label such as 责任领导 ends the list before it
                 continue
             stop = group[n + 1].start() if n + 1 < len(group) else group_end
             body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
             mentions = parse_list(body, base + gm.end())
             if mentions:
-                lists.append(RoleList(labels[gm["label"]], mentions))
+                lists.append(RoleList(labels[_label(gm)], mentions))
         if lists:
             declared = first_is_lead_at(text, span_start, span_end) >= 0
             out.append(
