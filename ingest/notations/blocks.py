@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from fengong.ingest.deadlines import Found, find_deadlines
-from fengong.ingest.notations.registry import find_annotations
+from fengong.ingest.notations.registry import annotations_by_block
 from fengong.ingest.notations.roles import Annotation, first_is_lead_at
 from fengong.ingest.outline import Block, path_of, title_of
 from fengong.ingest.tasks import (
@@ -103,6 +103,8 @@ class Context:
     claimed: set[int] = field(default_factory=set)  # body blocks an attachment names units for
     read: set[int] = field(default_factory=set)  # blocks a reader made tasks of
     read_before: set[int] = field(default_factory=set)  # ``read`` when the current pass began
+    levels: set[tuple[str, int]] | None = None  # where deadline-only items may stand (see DeadlineOnly)
+    levels_for: int = -1
     parents: set[int] = field(default_factory=set)
 
 
@@ -202,16 +204,20 @@ class DeadlineOnly:
     name = "deadline-only item"
 
     def _levels(self, ctx: Context) -> set[tuple[str, int]] | None:
-        # Blocks that only a subject clause made tasks of say little about where a document's
-        # tasks stand (a closing "A要会同B…" paragraph under 保障措施).
-        taken = [
-            ctx.blocks[i]
-            for i in ctx.read_before | ctx.claimed
-            if any(a.kind != "subject" for a in ctx.notes[i]) or not ctx.notes[i]
-        ]
-        if not taken:
-            return None if not ctx.has_tables else set()
-        return {(b.region, b.level) for b in taken if b.level != 99}
+        if ctx.levels_for != len(ctx.read_before):  # once per pass
+            # Blocks that only a subject clause made tasks of say little about where a document's
+            # tasks stand (a closing "A要会同B…" paragraph under 保障措施).
+            taken = [
+                ctx.blocks[i]
+                for i in ctx.read_before | ctx.claimed
+                if any(a.kind != "subject" for a in ctx.notes[i]) or not ctx.notes[i]
+            ]
+            if not taken:
+                ctx.levels = None if not ctx.has_tables else set()
+            else:
+                ctx.levels = {(b.region, b.level) for b in taken if b.level != 99}
+            ctx.levels_for = len(ctx.read_before)
+        return ctx.levels
 
     def detect(self, block: Block, ctx: Context) -> bool:
         if block.level == 99 or block.index in ctx.parents or block.region != "body":
@@ -243,7 +249,8 @@ def read_blocks(
 ) -> tuple[list[RawTask], FirstIsLead]:
     """Tasks from the outline, block by block, and where the document's first-is-lead declaration
     governs (tables need it too)."""
-    notes = {b.index: find_annotations(full_text[b.start : b.end], b.start) for b in blocks}
+    per_block = annotations_by_block(full_text, [(b.start, b.end) for b in blocks])
+    notes = {b.index: anns for b, anns in zip(blocks, per_block, strict=True)}
     ctx = Context(
         blocks,
         year,

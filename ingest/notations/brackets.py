@@ -63,11 +63,13 @@ def matching_close(text: str, open_at: int, line_bound: bool = True) -> int:
     return len(text)
 
 
-def depth_at(text: str, pos: int) -> int:
-    """How many brackets are open at ``pos`` (a stray closing bracket never makes it negative)."""
+def depth_at(text: str, pos: int, line_bound: bool = False) -> int:
+    """How many brackets are open at ``pos`` (a stray closing bracket never makes it negative).
+    ``line_bound``: count from the start of ``pos``'s line (groups never span lines)."""
     b = brackets()
     depth = 0
-    for m in b.any_bracket.finditer(text, 0, pos):
+    start = text.rfind("\n", 0, pos) + 1 if line_bound else 0
+    for m in b.any_bracket.finditer(text, start, pos):
         depth = depth + 1 if m.group() in b.open else max(0, depth - 1)
     return depth
 
@@ -89,6 +91,14 @@ def split_top(text: str, separators: str, base: int = 0) -> list[tuple[str, int,
             start = i + 1
     out.append((text[start:], base + start, base + len(text)))
     return out
+
+
+def last_char_before(text: str, pos: int, skip: str = " \t\u3000") -> str:
+    """The last character before ``pos`` that is not in ``skip`` ('' at the text's start)."""
+    k = pos - 1
+    while k >= 0 and text[k] in skip:
+        k -= 1
+    return text[k] if k >= 0 else ""
 
 
 def find_top(text: str, stops: str, start: int = 0, end: int | None = None) -> int:

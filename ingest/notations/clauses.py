@@ -14,7 +14,13 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from fengong.ingest.notations.brackets import brackets, depth_at, matching_close, split_top
+from fengong.ingest.notations.brackets import (
+    brackets,
+    depth_at,
+    last_char_before,
+    matching_close,
+    split_top,
+)
 from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
 from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
@@ -168,8 +174,8 @@ def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
     out: list[Annotation] = []
     for m in _opening_re().finditer(text):
         open_at = m.start()
-        before = text[:open_at].rstrip(" \t\u3000")
-        if before and before[-1] not in _SENTENCE_ENDS and before[-1] not in "；;":
+        before = last_char_before(text, open_at)
+        if before and before not in _SENTENCE_ENDS and before not in "；;":
             continue  # inside a sentence: a remark, not the sentence's units
         close = matching_close(text, open_at)
         if close >= len(text) or text[close] not in b.close:
@@ -191,31 +197,39 @@ def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
 
 
 @cache
-def _verb_stop_re() -> re.Pattern[str]:
-    """A role verb that ends a sentence: where a prose clause can end."""
-    stops = re.escape(_SENTENCE_ENDS.replace("\n", ""))
-    return re.compile(rf"(?:{alternation(list(role_vocab().verbs))})[ \t\u3000]*(?:[{stops}]|\n|$)")
+def _verbs() -> tuple[str, ...]:
+    return tuple(role_vocab().verbs)
+
+
+_STOPS = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
 def find_prose(text: str, base: int = 0) -> list[Annotation]:
     """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``. Only
-    sentences that end with a role verb are read (found by one scan for such endings)."""
+    sentences that end with a role verb are parsed (one visit per sentence end)."""
     out: list[Annotation] = []
-    for m in _verb_stop_re().finditer(text):
-        end = m.end()
-        stop = (
-            end if end and text[end - 1] in "。！!？?" else end - (1 if end and text[end - 1] == "\n" else 0)
-        )
-        start = max(text.rfind(ch, 0, m.start()) for ch in _SENTENCE_ENDS) + 1
-        if depth_at(text, m.start()) > 0:
+    verbs = _verbs()
+    start = 0
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    stops.append(len(text))
+    for pos in stops:
+        sentence_start, start = start, pos + 1
+        k = pos
+        while k > sentence_start and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k - sentence_start > _MAX_CLAUSE or not text.endswith(verbs, sentence_start, k):
+            continue
+        if depth_at(text, k - 1, line_bound=True) > 0:
             continue  # inside brackets: the bracket reader's
-        words = text[start:stop]
-        lead = len(words) - len(words.lstrip(" \u3000\t"))
-        clause = words[lead:].rstrip(" \u3000\t。！!？?")
-        if not clause or len(clause) > _MAX_CLAUSE or heading_of(clause) is not None:
+        lead = sentence_start
+        while lead < k and text[lead] in " \t\u3000":
+            lead += 1
+        clause = text[lead:k]
+        if not clause or heading_of(clause) is not None:
             continue  # a numbered heading is a title, not a clause
-        ann = parse(clause, base + start + lead, "prose", strict=True)
+        ann = parse(clause, base + lead, "prose", strict=True)
         if ann:
-            ann.start, ann.end, ann.evidence = base + start + lead, base + stop, text[start + lead : stop]
+            stop = pos + 1 if pos < len(text) and text[pos] in "。！!？?" else k
+            ann.start, ann.end, ann.evidence = base + lead, base + stop, text[lead:stop]
             out.append(ann)
     return out

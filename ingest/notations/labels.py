@@ -20,13 +20,16 @@ _COLONS = "：:"
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    words = alternation(list(role_vocab().labels) + role_vocab().stop_labels)
+    all_words = list(role_vocab().labels) + role_vocab().stop_labels
+    words = alternation(all_words)
     pairs = role_vocab().label_brackets  # "【牵头单位】A、B": a label in brackets needs no colon
     opening = re.escape("".join(p[0] for p in pairs))
     closing = re.escape("".join(p[1] for p in pairs))
+    firsts = re.escape("".join(sorted({w[0] for w in all_words}))) + opening
+    # The look-ahead lets the engine pass over every place no label can start at in one test.
     return re.compile(
-        rf"(?P<label>{words})\s*[{_COLONS}]\s*"
-        rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*"
+        rf"(?=[{firsts}])(?:(?P<label>{words})\s*[{_COLONS}]\s*"
+        rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*)"
     )
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import bisect
 from collections.abc import Callable
 from dataclasses import dataclass
 
@@ -31,14 +32,48 @@ INLINE_READERS: tuple[InlineReader, ...] = (
 _LAST_ONLY = frozenset({subjects.NAME})
 
 
-def find_annotations(text: str, base: int = 0) -> list[Annotation]:
-    """Every annotation any inline reader finds in ``text``, in document order."""
+def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_READERS) -> list[Annotation]:
+    """Every annotation of every reader, earlier readers winning overlapping spans, in order."""
     out: list[Annotation] = []
-    for reader in INLINE_READERS:
+    for reader in readers:
         for ann in reader.find(text, base):
             if all(ann.end <= a.start or ann.start >= a.end for a in out):
                 out.append(ann)
-    last_other = max((a.start for a in out if a.kind not in _LAST_ONLY), default=-1)
-    out = [a for a in out if a.kind not in _LAST_ONLY or a.start > last_other]
     out.sort(key=lambda a: a.start)
+    return out
+
+
+def _last_only(annotations: list[Annotation]) -> list[Annotation]:
+    """Drop the last-only readers' annotations that another annotation of the block follows."""
+    last_other = max((a.start for a in annotations if a.kind not in _LAST_ONLY), default=-1)
+    return [a for a in annotations if a.kind not in _LAST_ONLY or a.start > last_other]
+
+
+def find_annotations(text: str, base: int = 0) -> list[Annotation]:
+    """Every annotation any inline reader finds in ``text`` (one block), in document order."""
+    return _last_only(_read_all(text, base))
+
+
+# A table's unit cell may label its own lists ("牵头单位：A；配合单位：B") or be one clause
+# ("A牵头，B配合"); the other notations do not occur in a cell.
+CELL_READERS: tuple[InlineReader, ...] = tuple(
+    r for r in INLINE_READERS if r.name in ("label", "prose clause")
+)
+
+
+def find_in_cell(text: str, base: int = 0) -> list[Annotation]:
+    """The annotations of one table cell."""
+    return _read_all(text, base, CELL_READERS)
+
+
+def annotations_by_block(text: str, spans: list[tuple[int, int]]) -> list[list[Annotation]]:
+    """``find_annotations`` for each block span (start, end) of ``text``, reading the whole text
+    once: annotations never cross a line, and blocks are runs of whole lines."""
+    found = _read_all(text, 0)
+    starts = [a.start for a in found]
+    out: list[list[Annotation]] = []
+    for start, end in spans:
+        lo = bisect.bisect_left(starts, start)
+        hi = bisect.bisect_left(starts, end)
+        out.append(_last_only([a for a in found[lo:hi] if a.end <= end + 1]))
     return out

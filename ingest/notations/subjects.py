@@ -37,11 +37,30 @@ def _subject_re() -> re.Pattern[str]:
     )
 
 
-_STARTS = re.compile("[" + re.escape(_SENTENCE_START) + "]")
+_CLAUSE_END = re.compile("[，,。；;\n]")
 
 
-def _sentence_starts(text: str) -> list[int]:
-    return [0, *(m.end() for m in _STARTS.finditer(text))]
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    """由 or a with-word (会同): a subject clause holds one in its first clause."""
+    return re.compile(alternation(["由", *role_vocab().with_words]))
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Sentence starts whose first clause holds 由 or a with-word (found from those words back)."""
+    starts: list[int] = []
+    for m in _anchor_re().finditer(text):
+        lo = max(0, m.start() - _MAX_SUBJECT - 8)
+        at = max(text.rfind(ch, lo, m.start()) for ch in _SENTENCE_START) + 1
+        if at == 0 and lo > 0:
+            continue  # no sentence start near enough
+        if _CLAUSE_END.search(text, at, m.start()):
+            continue  # the word stands in a later clause
+        while at < m.start() and text[at] in " \t\u3000":
+            at += 1
+        if not starts or starts[-1] != at:
+            starts.append(at)
+    return starts
 
 
 def _all_known(text: str) -> bool:
@@ -90,12 +109,10 @@ def find(text: str, base: int = 0) -> list[Annotation]:
     """Subject clauses in ``text``; offsets shifted by ``base``."""
     out: list[Annotation] = []
     v = role_vocab()
-    if not any(w in text for w in v.with_words) and "由" not in text:
-        return out
     pattern = _subject_re()
-    for at in _sentence_starts(text):
+    for at in _candidate_starts(text):
         m = pattern.match(text, at)
-        if m is None or depth_at(text, m.start()) > 0:
+        if m is None or depth_at(text, m.start(), line_bound=True) > 0:
             continue
         lists: list[RoleList] = []
         if m["by"] is not None:

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from fengong.ingest.deadlines import parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
-from fengong.ingest.notations.registry import find_annotations
+from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.tables import Row, Table
 from fengong.ingest.tasks import RawTask, compact
@@ -51,7 +51,7 @@ def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
     lists: list[RoleList] = []
     evidence = compact(" | ".join(c.text for c in row.cells.values()))
     for kind, cell in row.unit_cells():
-        inner = find_annotations(cell.text, cell.start)
+        inner = find_in_cell(cell.text, cell.start)
         if inner:
             # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
             found = [rl for a in inner for rl in a.lists]
