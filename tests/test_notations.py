@@ -467,3 +467,17 @@ def test_labels_in_brackets_need_no_colon() -> None:
         "cooperate": ["市发改委", "市财政局"],
         "responsible": [],
     }
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "（区发改局，区财政局负责）",
+        "(区发改局、区财政局负责)",
+        "〔区发改局、区财政局负责〕",
+        "（区发改局、区财政局具体负责）",
+        "（区发改局；区财政局按职责分工负责）",
+    ],
+)
+def test_separators_brackets_and_verbs_do_not_change_the_reading(clause: str) -> None:
+    assert roles_in("完善养老设施。" + clause) == {"responsible": ["区发改局", "区财政局"]}

@@ -110,6 +110,7 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     lists: list[RoleList] = []
     declared = other = False
     clauses = 0
+    waiting: list[tuple[str, int]] = []  # "A，B负责": names before the part whose verb they share
     for part, s, _e in split_top(inner, _PARTS):
         words = part.strip(" \u3000")
         if not words:
@@ -121,10 +122,19 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue
         found = groups_of(part, s, strict)
         if found is None:
-            other = True
+            if _verb_end_re().search(part) is None and _names_ok(part, strict):
+                waiting.append((part, s))
+            else:
+                other, waiting = True, []
             continue
+        if waiting and found:
+            shared = [m for w, ws in waiting for m in parse_list(w, ws)]
+            found[0] = RoleList(found[0].role, shared + found[0].mentions)
+        waiting = []
         clauses += 1
         lists.extend(found)
+    if waiting:
+        other = True
     if not clauses or (strict and other):
         return None
     if not any(looks_like_unit(m.local) for rl in lists for m in rl.mentions):
