@@ -148,7 +148,7 @@ def canonical_brackets(name: str) -> str:
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
     s = "".join(name.split()).rstrip("等")
-    if not s or s in unit_vocab().generic:
+    if is_generic(s):
         return False
     return bool(_patterns().suffix.search(s)) or function_of(s) is not None or lookup_body(s) is not None
 
@@ -159,7 +159,7 @@ def reads_as_name(name: str) -> bool:
     lexicon knows it, or it is short, all Chinese and holds no clause word (国铁集团, 证监会).
     A scope (各地结合实际), a note (下同) or a duty is not a name."""
     s = "".join(name.split())
-    if not s or s in unit_vocab().generic:
+    if is_generic(s):
         return False
     if looks_like_unit(s):
         return True
@@ -180,8 +180,16 @@ def is_known(name: str) -> bool:
 
 
 def is_generic(name: str) -> bool:
-    """A catch-all such as 有关部门 that names no body."""
-    return name in unit_vocab().generic or not name
+    """A catch-all such as 有关部门 that names no body, also under any qualifier
+    (中央和国家机关有关部门, 县直各相关单位)."""
+    return not name or name in unit_vocab().generic or name.endswith(_generic_tails())
+
+
+@cache
+def _generic_tails() -> tuple[str, ...]:
+    """The catch-alls that stay catch-alls whatever qualifies them: 有关 / 相关 / 其他 phrases."""
+    heads = tuple(unit_vocab().catch_all_heads)
+    return tuple(g for g in unit_vocab().generic if g.startswith(heads))
 
 
 @lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow

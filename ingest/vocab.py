@@ -166,6 +166,7 @@ class UnitVocab:
     place_classes: list[str]
     clause_words: list[str]
     name_max_chars: int
+    catch_all_heads: list[str]
 
 
 @cache
@@ -240,4 +241,5 @@ def unit_vocab() -> UnitVocab:
         place_classes=words(data, "place_classes", name),
         clause_words=words(data, "clause_words", name),
         name_max_chars=int(data.get("name_max_chars", 12)),
+        catch_all_heads=words(data, "catch_all_heads", name),
     )

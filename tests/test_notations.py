@@ -481,3 +481,10 @@ def test_labels_in_brackets_need_no_colon() -> None:
 )
 def test_separators_brackets_and_verbs_do_not_change_the_reading(clause: str) -> None:
     assert roles_in("完善养老设施。" + clause) == {"responsible": ["区发改局", "区财政局"]}
+
+
+def test_a_qualified_catch_all_is_no_unit() -> None:
+    assert names("中央和国家机关有关部门、财政部、领导小组成员单位、县直各相关单位") == [
+        "财政部",
+        "领导小组成员单位",
+    ]
