@@ -141,6 +141,7 @@ class RoleVocab:
     notes: list[str]
     action_starts: list[str]
     label_brackets: list[str]
+    narrative_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -196,6 +197,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "notes", name),
         _strings(data, "action_starts", name),
         _strings(data, "label_brackets", name),
+        _strings(data, "narrative_words", name),
     )
 
 

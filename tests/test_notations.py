@@ -488,3 +488,8 @@ def test_a_qualified_catch_all_is_no_unit() -> None:
         "财政部",
         "领导小组成员单位",
     ]
+
+
+def test_narrated_work_is_no_subject_clause() -> None:
+    text = "一、工作进展\n（一）政策体系。市发改委会同市财政局出台了扶持办法。\n"
+    assert extract_text(text, "t.txt").tasks == []

@@ -37,6 +37,7 @@ def _subject_re() -> re.Pattern[str]:
     )
 
 
+_SENTENCE_STOP = re.compile("[。！!？?\n]")
 _CLAUSE_END = re.compile("[，,。；;\n]")
 
 
@@ -140,5 +141,8 @@ def find(text: str, base: int = 0) -> list[Annotation]:
             end += cut
         if end >= len(text) or text[end] in _SENTENCE_START + "，,":
             continue  # no action follows: a prose clause, not a subject clause
+        stop = _SENTENCE_STOP.search(text, end)
+        if any(w in text[m.start() : stop.start() if stop else len(text)] for w in v.narrative_words):
+            continue  # past work narrated, nothing assigned
         out.append(Annotation(lists, base + m.start(), base + end, text[m.start() : end], NAME))
     return out
