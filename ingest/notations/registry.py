@@ -34,12 +34,17 @@ _LAST_ONLY = frozenset({subjects.NAME})
 
 def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_READERS) -> list[Annotation]:
     """Every annotation of every reader, earlier readers winning overlapping spans, in order."""
-    out: list[Annotation] = []
+    out: list[Annotation] = []  # kept sorted by start; spans never overlap
+    starts: list[int] = []
     for reader in readers:
         for ann in reader.find(text, base):
-            if all(ann.end <= a.start or ann.start >= a.end for a in out):
-                out.append(ann)
-    out.sort(key=lambda a: a.start)
+            k = bisect.bisect_left(starts, ann.start)
+            if k > 0 and out[k - 1].end > ann.start:
+                continue  # the annotation before overlaps it
+            if k < len(out) and out[k].start < ann.end:
+                continue  # the annotation after overlaps it
+            out.insert(k, ann)
+            starts.insert(k, ann.start)
     return out
 
 
