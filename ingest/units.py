@@ -9,6 +9,8 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from fengong.ingest.bodies import lookup as lookup_body
+from fengong.ingest.deadlines import deadline_clause
+from fengong.ingest.local_bodies import body_endings
 from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.notations.brackets import split_top, trim_unbalanced
 from fengong.ingest.places import places
@@ -76,8 +78,12 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     v = unit_vocab()
+    # The lexicon's endings of bodies' names count too (one ending of one character, such as 股,
+    # ends too many words to be trusted alone).
+    lexicon_endings = [w for w, _ in body_endings() if len(w) > 1]
+    endings = v.gov_suffixes + v.company_suffixes + v.collective_suffixes + lexicon_endings
     return _Patterns(
-        suffix=re.compile(f"(?:{alternation(v.gov_suffixes + v.company_suffixes + v.collective_suffixes)})$"),
+        suffix=re.compile(f"(?:{alternation(endings)})$"),
         company=re.compile(f"(?:{alternation(v.company_suffixes)})$"),
         collective_suffix=re.compile(f"(?:{alternation(v.collective_suffixes)})$"),
         party=re.compile(f"^(?:{alternation(v.party_prefixes)})"),
@@ -168,9 +174,13 @@ def reads_as_name(name: str) -> bool:
     return 2 <= len(s) <= unit_vocab().name_max_chars and bool(_CJK_NAME.match(s))
 
 
+@lru_cache(maxsize=65536)
 def _is_clause(item: str) -> bool:
-    """A list item that is a clause (a scope, a note, a declaration), never a unit."""
-    return bool(_words().clause.search(item)) and not looks_like_unit(item)
+    """A list item that is a clause (a scope, a note, a declaration, a deadline such as
+    "2025年底前完成" or "持续推进"), never a unit."""
+    if looks_like_unit(item):
+        return False
+    return bool(_words().clause.search(item)) or deadline_clause(item, None) is not None
 
 
 def is_known(name: str) -> bool:

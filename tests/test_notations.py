@@ -493,3 +493,12 @@ def test_a_qualified_catch_all_is_no_unit() -> None:
 def test_narrated_work_is_no_subject_clause() -> None:
     text = "一、工作进展\n（一）政策体系。市发改委会同市财政局出台了扶持办法。\n"
     assert extract_text(text, "t.txt").tasks == []
+
+
+def test_a_prose_clause_may_end_with_its_deadline() -> None:
+    text = "一、任务\n（一）建设绿道。新建绿道20公里。县住建局负责，2025年底前完成。\n（二）改造管网。县水务局牵头，县财政局配合，持续推进。\n"
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "建设绿道") == {"lead": [], "cooperate": [], "responsible": ["县住建局"]}
+    assert roles_of(doc, "改造管网") == {"lead": ["县水务局"], "cooperate": ["县财政局"], "responsible": []}
+    green = next(t for t in doc.tasks if t.title == "建设绿道")
+    assert green.deadline is not None and green.deadline.date == "2025-12-31"

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from fengong.ingest.deadlines import deadline_clause
 from fengong.ingest.notations.brackets import (
     brackets,
     depth_at,
@@ -118,8 +119,8 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
         if first_is_lead_at(words) >= 0:
             declared = True
             continue
-        if words in notes:
-            continue
+        if words in notes or deadline_clause(words, None) is not None:
+            continue  # a note on the list, or the deadline ("2025年底前完成")
         found = groups_of(part, s, strict)
         if found is None:
             if _verb_end_re().search(part) is None and _names_ok(part, strict):
@@ -227,8 +228,13 @@ def find_prose(text: str, base: int = 0) -> list[Annotation]:
         k = pos
         while k > sentence_start and text[k - 1] in " \t\u3000":
             k -= 1
-        if k - sentence_start > _MAX_CLAUSE or not text.endswith(verbs, sentence_start, k):
+        if k - sentence_start > _MAX_CLAUSE:
             continue
+        if not text.endswith(verbs, sentence_start, k):
+            # "A负责，2025年底前完成": the verb ends the clause before a deadline
+            comma = max(text.rfind("，", sentence_start, k), text.rfind(",", sentence_start, k))
+            if comma < 0 or not text.endswith(verbs, sentence_start, comma):
+                continue
         if depth_at(text, k - 1, line_bound=True) > 0:
             continue  # inside brackets: the bracket reader's
         lead = sentence_start
