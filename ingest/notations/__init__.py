@@ -23,12 +23,18 @@ Structure and block readers, in precedence order:
 
 Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping spans:
 
-1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕";
+1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "【牵头单位】A";
 2. ``clauses.find_bracketed``: "（A牵头，B配合）", "（A、B负责，排名第一的为牵头单位，下同）";
 3. ``clauses.find_bare_lists``: "……。（A、B）", a bracketed list of known bodies closing a sentence;
 4. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
 5. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
    annotation of its block (before one, it is the task's own words).
+
+The readers run once over the whole text (``registry.annotations_by_block``: annotations never
+cross a line) and each block gets the annotations inside it. A table's unit cell is read by
+``registry.CELL_READERS`` (labels and prose clauses). Inside a recognised annotation a list item
+that reads as a name (``units.reads_as_name``) is a unit even when no vocabulary knows it; the
+pipeline reports it as a new unit name.
 
 Every reader hands its role lists to ONE function, ``roles.assign_roles``. First-is-lead
 declarations (``roles.first_is_lead_re``, built from ``roles.yaml``) govern the whole document
