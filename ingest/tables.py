@@ -257,6 +257,16 @@ def find_tables(lines: list[Line]) -> list[Table]:
             if "\t" in line.text and parse_header(line.text) is not None:
                 break  # another table's header
             cells = _cells(line)
+            named = _section_row(cells)
+            if named is not None:  # "一\t强化水源保障\t\t" names the rows after it
+                if pending:
+                    table.rows.append(_make_row(pending, columns, section))
+                    pending = None
+                section = named
+                table.line_indexes.add(i)
+                blank_run = 0
+                i += 1
+                continue
             starts_row = "\t" in line.text and (
                 "seq" not in columns or _cell_type(cells[0][0]) == "seq" or pending is None
             )
@@ -283,6 +293,24 @@ def find_tables(lines: list[Line]) -> list[Table]:
 
 
 _SECTION_MAX = 40
+_CN_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]?$")
+
+
+def _section_row(cells: list[tuple[str, int, int]]) -> Cell | None:
+    """A row that only names a section: a Chinese number and a short title ("一 | 强化水源保障"),
+    or a numbered heading alone in its first cell; None for any other row."""
+    filled = [(t, s, e) for t, s, e in cells if t]
+    if len(filled) == 2 and _CN_NUMBER.match(filled[0][0]) and len(filled[1][0]) <= _SECTION_MAX:
+        title = filled[1]
+    elif len(filled) == 1 and len(filled[0][0]) <= _SECTION_MAX and heading_of(filled[0][0]):
+        h = heading_of(filled[0][0])
+        assert h is not None
+        return Cell(h[2].strip(), filled[0][2] - len(h[2]), filled[0][2])
+    else:
+        return None
+    if _cell_type(title[0]) != "text":
+        return None
+    return Cell(title[0], title[1], title[2])
 
 
 def _section(lines: list[Line], i: int) -> bool:

@@ -502,3 +502,14 @@ def test_a_prose_clause_may_end_with_its_deadline() -> None:
     assert roles_of(doc, "改造管网") == {"lead": ["县水务局"], "cooperate": ["县财政局"], "responsible": []}
     green = next(t for t in doc.tasks if t.title == "建设绿道")
     assert green.deadline is not None and green.deadline.date == "2025-12-31"
+
+
+def test_a_row_that_only_names_a_section_is_no_task() -> None:
+    text = (
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\t强化水源保障\t\t\t\n"
+        "1\t保护水源地\t省生态环境厅\t省水利厅\t2025年底前\n"
+        "2\t建设供水工程\t省水利厅\t省财政厅\t2026年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert [t.path for t in doc.tasks] == [["强化水源保障", "保护水源地"], ["强化水源保障", "建设供水工程"]]
