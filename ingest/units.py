@@ -113,7 +113,7 @@ def _split_conjunction(item: str, start: int, end: int) -> list[tuple[str, int, 
         len(left_c) >= 3
         and len(right_c) >= 3
         and _patterns().suffix.search(left_c)
-        and looks_like_unit(right_c)
+        and (looks_like_unit(right_c) or is_generic(right_c))
     ):
         return [(left, start, start + m.start()), *_split_conjunction(right, start + m.end(), end)]
     return [(item, start, end)]
@@ -290,6 +290,12 @@ def _join_place_classes(
             if _is_place_class(item):
                 run.append((item, s, e))
                 continue
+            if clean(item).startswith(unit_vocab().qualified_prefixes) or is_generic(clean(item)):
+                # "各街道、区直各部门": a qualified or catch-all item is no body the classes share
+                out.extend(run)
+                run = []
+                out.append((item, s, e))
+                continue
             joined = "、".join(x for x, _, _ in run) + "、" + item
             out.append((joined, run[0][1], e))
             run = []
@@ -365,7 +371,8 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             if qualifier:
                 local = qualifier + name
         elif prefix and kind != "collective":
-            current = _distributable(prefix)
+            # A zone's place name is its own (立山经济开发区): it is no prefix for the list.
+            current = "" if _self_placed(name) else _distributable(prefix)
         elif shared and current and kind == "government" and not prefix and not _placed(name):
             local = current + name
         lead = len(item) - len(item.lstrip())
@@ -375,8 +382,13 @@ def _parse_list(text: str, base: int) -> list[Mention]:
 
 
 def _placed(name: str) -> bool:
-    """A name that holds a place name of its own (人民银行福建省分行) takes no shared prefix."""
-    return places().pattern.search(name) is not None
+    """A name that holds a place name of its own (人民银行福建省分行) or names a zone
+    (湘西经开区管委会) takes no shared prefix."""
+    return places().pattern.search(name) is not None or _self_placed(name)
+
+
+def _self_placed(name: str) -> bool:
+    return any(w in name for w in unit_vocab().self_placed_words)
 
 
 def _qualifier(previous: str) -> str:

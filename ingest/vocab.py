@@ -168,6 +168,7 @@ class UnitVocab:
     clause_words: list[str]
     name_max_chars: int
     catch_all_heads: list[str]
+    self_placed_words: list[str]
 
 
 @cache
@@ -244,4 +245,5 @@ def unit_vocab() -> UnitVocab:
         clause_words=words(data, "clause_words", name),
         name_max_chars=int(data.get("name_max_chars", 12)),
         catch_all_heads=words(data, "catch_all_heads", name),
+        self_placed_words=words(data, "self_placed_words", name),
     )

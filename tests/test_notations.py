@@ -513,3 +513,13 @@ def test_a_row_that_only_names_a_section_is_no_task() -> None:
     )
     doc = extract_text(text, "t.txt")
     assert [t.path for t in doc.tasks] == [["强化水源保障", "保护水源地"], ["强化水源保障", "建设供水工程"]]
+
+
+def test_zones_place_themselves_and_qualified_items_stand_alone() -> None:
+    assert names("某某经济开发区，全区各专班，税务局") == ["某某经济开发区", "全区各专班", "税务局"]
+    assert names("州司法局、州委编办及州直相关单位，某某经开区管委会") == [
+        "州司法局",
+        "州委编办",
+        "某某经开区管委会",
+    ]
+    assert names("各街道、区直各部门") == ["各街道", "区直各部门"]
