@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from fengong.ingest.deadlines import parse_deadline_cell
+from fengong.ingest.deadlines import may_hold_deadline, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, looks_like_unit, split_list, without_lead_marker
@@ -69,15 +69,24 @@ def _header_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p[1] != "other"))
 
 
+@cache
+def _exact_headers() -> dict[str, str]:
+    """Header words to their kinds, the first (preferred) kind for a word listed twice."""
+    out: dict[str, str] = {}
+    for word, kind in _header_words():
+        out.setdefault(word, kind)
+    return out
+
+
 @lru_cache(maxsize=4096)  # bounded: header cells are a few words and repeat across tables
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
     c = without_brackets("".join(cell.split()))  # "责任单位（排在第一位的为牵头单位）"
     if not c or len(c) > 12:
         return None
-    for word, kind in _header_words():
-        if c == word:
-            return kind
+    exact = _exact_headers().get(c)
+    if exact is not None:
+        return exact
     for word, kind in _header_words():
         if word in c and len(word) >= 2:
             return kind
@@ -122,7 +131,7 @@ def _cell_type(text: str) -> str:
         return "empty"
     if _SEQ.match(t):
         return "seq"
-    found = parse_deadline_cell(t, None) if len(t) <= 30 else None
+    found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
     if found:
         d = found.deadline
         # The date must be most of the cell, not a date inside a sentence.
@@ -254,8 +263,9 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 blank_run = 0
                 i += 1
                 continue
-            if "\t" in line.text and parse_header(line.text) is not None:
-                break  # another table's header
+            first = line.text.split("\t", 1)[0].strip()
+            if "\t" in line.text and not _SEQ.match(first) and parse_header(line.text) is not None:
+                break  # another table's header (a header never starts with a row's number)
             cells = _cells(line)
             named = _section_row(cells)
             if named is not None:  # "一\t强化水源保障\t\t" names the rows after it

@@ -9,7 +9,7 @@ from functools import cache, lru_cache
 from typing import NamedTuple
 
 from fengong.ingest.bodies import lookup as lookup_body
-from fengong.ingest.deadlines import deadline_clause
+from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
 from fengong.ingest.local_bodies import body_endings
 from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.notations.brackets import split_top, trim_unbalanced
@@ -180,7 +180,9 @@ def _is_clause(item: str) -> bool:
     "2025年底前完成" or "持续推进"), never a unit."""
     if looks_like_unit(item):
         return False
-    return bool(_words().clause.search(item)) or deadline_clause(item, None) is not None
+    if _words().clause.search(item):
+        return True
+    return may_hold_deadline(item) and deadline_clause(item, None) is not None
 
 
 def is_known(name: str) -> bool:
@@ -268,14 +270,19 @@ def without_lead_marker(name: str) -> str:
     return _lead_marker(name)[0]
 
 
+_MARK_CLOSE = "）)"  # the brackets that close a lead mark "（牵头）"
+
+
 def _lead_marker(name: str) -> tuple[str, bool]:
+    if not name or name[-1] not in _MARK_CLOSE:
+        return name, False  # a mark is a bracketed word at the end
     m = _lead_marker_re().search(name)
     return (name[: m.start()], True) if m and m.start() > 0 else (name, False)
 
 
 @cache
 def _lead_marker_re() -> re.Pattern[str]:
-    return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[）)]$")
+    return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[{_MARK_CLOSE}]$")
 
 
 def _join_place_classes(

@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from fengong.ingest.deadlines import deadline_clause
+from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
 from fengong.ingest.notations.brackets import (
     brackets,
     depth_at,
@@ -119,10 +119,12 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
         if first_is_lead_at(words) >= 0:
             declared = True
             continue
-        if words in notes or deadline_clause(words, None) is not None:
-            continue  # a note on the list, or the deadline ("2025年底前完成")
+        if words in notes:
+            continue
         found = groups_of(part, s, strict)
         if found is None:
+            if may_hold_deadline(words) and deadline_clause(words, None) is not None:
+                continue  # the deadline ("2025年底前完成"), not a unit list
             if _verb_end_re().search(part) is None and _names_ok(part, strict):
                 waiting.append((part, s))
             else:
