@@ -523,3 +523,12 @@ def test_zones_place_themselves_and_qualified_items_stand_alone() -> None:
         "某某经开区管委会",
     ]
     assert names("各街道、区直各部门") == ["各街道", "区直各部门"]
+
+
+def test_aims_before_the_first_task_are_no_tasks() -> None:
+    text = (
+        "一、总体要求\n（一）主要目标。到2027年，建成示范街区10个。\n"
+        "二、重点任务\n（二）改造街区。建成街区5个。（区商务局负责）\n（三）评估成效。年底前完成评估。\n"
+    )
+    titles = [t.title for t in extract_text(text, "t.txt").tasks]
+    assert titles == ["改造街区", "评估成效"]

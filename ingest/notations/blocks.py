@@ -105,6 +105,7 @@ class Context:
     read_before: set[int] = field(default_factory=set)  # ``read`` when the current pass began
     levels: set[tuple[str, int]] | None = None  # where deadline-only items may stand (see DeadlineOnly)
     levels_for: int = -1
+    first_task: int = 0  # where the first task of the body starts (see DeadlineOnly)
     parents: set[int] = field(default_factory=set)
 
 
@@ -199,7 +200,7 @@ class Annotated:
 
 class DeadlineOnly:
     """A leaf heading with a deadline and no units: a task where annotated headings of its region
-    stand at its level, or anywhere in a document that names no units at all."""
+    stand at its level, after the first of them; or anywhere in a document that names no units."""
 
     name = "deadline-only item"
 
@@ -216,6 +217,9 @@ class DeadlineOnly:
                 ctx.levels = None if not ctx.has_tables else set()
             else:
                 ctx.levels = {(b.region, b.level) for b in taken if b.level != 99}
+            # Sections before the first task (总体要求, 主要目标) state aims, not tasks.
+            body = [b.start for b in taken if b.region == "body"]
+            ctx.first_task = min(body) if body else 0
             ctx.levels_for = len(ctx.read_before)
         return ctx.levels
 
@@ -225,7 +229,9 @@ class DeadlineOnly:
         if block.index in ctx.claimed:
             return False
         levels = self._levels(ctx)
-        return levels is None or (block.region, block.level) in levels
+        if levels is None:
+            return True
+        return (block.region, block.level) in levels and block.start >= ctx.first_task
 
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
         statement = compact(strip_marker(block.text, block))
