@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from fengong.ingest.deadlines import may_hold_deadline, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
-from fengong.ingest.units import clean, looks_like_unit, split_list, without_lead_marker
+from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = ("other", "seq", "category", "group", "content", "deadline")
@@ -139,7 +139,9 @@ def _cell_type(text: str) -> str:
             return "deadline"
     items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
-    unit_like = sum(looks_like_unit(x) for x in items)
+    unit_like = sum(
+        looks_like_unit(x) or is_generic(x) for x in items
+    )  # 市直有关部门 fills a unit column too
     if items and len(t) <= 400 and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
         return "units"
     return "text"

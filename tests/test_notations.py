@@ -532,3 +532,15 @@ def test_aims_before_the_first_task_are_no_tasks() -> None:
     )
     titles = [t.title for t in extract_text(text, "t.txt").tasks]
     assert titles == ["改造街区", "评估成效"]
+
+
+def test_a_catch_all_cell_keeps_its_column_and_a_note_ends_a_label_list() -> None:
+    text = (
+        "序号\t牵头单位\t主要内容\t协办单位\t完成时限\n"
+        "1\t市大数据局\t开展数据质量治理。\t市直有关部门\t每季度\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert doc.tasks[0].title.startswith("开展数据质量治理")
+    assert roles_of(doc, "数据质量") == {"lead": ["市大数据局"], "cooperate": [], "responsible": []}
+    notes = "推进。[责任单位:甲街道办、区招商中心、某某投资有限公司。排在第一位的为牵头单位，其余单位按职责分工负责，下同]"
+    assert roles_in(notes) == {"lead": ["甲街道办"], "cooperate": ["区招商中心", "某某投资有限公司"]}

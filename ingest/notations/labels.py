@@ -86,6 +86,9 @@ def find(text: str, base: int = 0) -> list[Annotation]:
             if _label(gm) not in labels:  # a stop label such as 责任领导 ends the list before it
                 continue
             stop = group[n + 1].start() if n + 1 < len(group) else group_end
+            full_stop = find_top(text, "。", gm.end(), stop)
+            if full_stop >= 0:
+                stop = full_stop  # after a full stop, a note on the list ("排在第一位的为牵头单位")
             body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
             mentions = parse_list(body, base + gm.end())
             if mentions:
