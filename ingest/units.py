@@ -147,6 +147,8 @@ def clean(item: str) -> str:
 
 def canonical_brackets(name: str) -> str:
     """Chinese names use full-width brackets."""
+    if "(" not in name and ")" not in name:
+        return name
     return name.replace("(", "（").replace(")", "）")
 
 
@@ -395,7 +397,12 @@ def _placed(name: str) -> bool:
 
 
 def _self_placed(name: str) -> bool:
-    return any(w in name for w in unit_vocab().self_placed_words)
+    return _self_placed_re().search(name) is not None
+
+
+@cache
+def _self_placed_re() -> re.Pattern[str]:
+    return re.compile(alternation(unit_vocab().self_placed_words))
 
 
 def _qualifier(previous: str) -> str:
