@@ -68,7 +68,7 @@ def ask(
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
         raise typer.Exit(2) from exc
-    graph = open_or_exit(store, data)
+    graph = open_or_exit(store, data, read_only=True)
     try:
         result = answer(graph, question)
         empty = not result.rows and graph.counts()["Document"] == 0
