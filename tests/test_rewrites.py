@@ -36,7 +36,7 @@ FLOOR = {
     "role_words": 1.0,
     "separators": 1.0,
     "swap_central": 1.0,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
-    "swap_local": 0.996,
+    "swap_local": 0.999,
     "table_columns": 1.0,
 }
 
