@@ -5,10 +5,12 @@ from __future__ import annotations
 import re
 from collections import Counter
 from dataclasses import dataclass
+from functools import cache
 
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import find_places, to_jurisdiction
+from fengong.ingest.vocab import alternation, load_yaml, unit_vocab, words
 
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$"
@@ -19,13 +21,32 @@ _DATE_LINE = re.compile(
 _NOTICE = re.compile(r"^[^《》]{0,40}关于印发\s*《?(?P<t>[^《》]+?)》?\s*的\s*通\s*知$")
 _TRANSMIT = re.compile(r"《(?P<t>[^《》]{4,80})》\s*(?:已经|经)")
 _ABOUT = re.compile(r"^(?P<issuer>.{2,30}?)关于")
-_ISSUER_END = re.compile(
-    r"(?:人民政府|人民政府办公室|人民政府办公厅|政府办公室|办公厅|办公室|委员会|局|厅|委|部|领导小组)$"
-)
 _RANGE_LINE = re.compile(r"^[（(]\s*(?:19|20)\d{2}\s*(?:年)?\s*[-—–~～至]+\s*(?:19|20)\d{2}\s*年?\s*[）)]$")
 _SALUTATION = re.compile(r"[:：]$")
 _YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
-_APPROVED_BY = re.compile(r"已经(?P<level>[省市县区])(?:人民)?政府同意")
+
+
+@dataclass(frozen=True)
+class _HeadVocab:
+    issuer_end: re.Pattern[str]
+    approved_by: re.Pattern[str]
+    letterhead_ends: tuple[str, ...]
+    note_starts: tuple[str, ...]
+
+
+@cache
+def _vocab() -> _HeadVocab:
+    """The head's vocabulary (``metadata.yaml``); levels from ``units.yaml``."""
+    name = "metadata.yaml"
+    data = load_yaml(name)
+    levels = re.escape("".join(unit_vocab().level_prefixes))
+    approved = alternation(words(data, "approved_words", name))
+    return _HeadVocab(
+        issuer_end=re.compile(f"(?:{alternation(words(data, 'issuer_ends', name))})$"),
+        approved_by=re.compile(rf"已经(?P<level>[{levels}])(?:人民)?政府(?:{approved})"),
+        letterhead_ends=tuple(words(data, "letterhead_ends", name)),
+        note_starts=tuple(words(data, "note_starts", name)),
+    )
 
 
 @dataclass(slots=True)
@@ -38,6 +59,7 @@ class Metadata:
     date: str | None
     jurisdiction: Jurisdiction | None
     year: int | None
+    signature_lines: frozenset[int] = frozenset()  # date lines and the issuer lines above them
 
 
 def _compact(text: str) -> str:
@@ -62,20 +84,40 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
     issuer = None
     if date_index is not None:
         prev = next((lines[j].text for j in range(date_index - 1, -1, -1) if lines[j].text), "")
-        if _ISSUER_END.search(_compact(prev)) and len(_compact(prev)) <= 30:
+        if _vocab().issuer_end.search(_compact(prev)) and len(_compact(prev)) <= 30:
             issuer = _compact(prev)
     if issuer is None and head:
         m = _ABOUT.match(_compact(head[0].text))
-        if m and _ISSUER_END.search(m["issuer"]):
+        if m and _vocab().issuer_end.search(m["issuer"]):
             issuer = m["issuer"]
     jurisdiction = _jurisdiction(title, issuer, head)
     if issuer is None and jurisdiction is not None:
-        m = _APPROVED_BY.search(text[:3000])
+        m = _vocab().approved_by.search(text[:3000])
         if m and m["level"] == jurisdiction.level_char:
             # A plan passed on with "已经市政府同意" is issued by the government's general office.
             issuer = f"{jurisdiction.name}人民政府办公室"
     year = int(date[:4]) if date else _year_of(title, text)
-    return Metadata(title, doc_number, issuer, date, jurisdiction, year)
+    return Metadata(title, doc_number, issuer, date, jurisdiction, year, _signatures(lines))
+
+
+def _signatures(lines: list[Line]) -> frozenset[int]:
+    """Every signature: a line that is only a date, and the issuer's line right above it. They
+    close a document (or its notice) and belong to no heading's words."""
+    out: set[int] = set()
+    for i, ln in enumerate(lines):
+        if "年" not in ln.text or "日" not in ln.text or not _DATE_LINE.match(_compact(ln.text)):
+            continue
+        out.add(i)
+        j = i - 1
+        while j >= 0 and not lines[j].text:
+            j -= 1
+        if (
+            j >= 0
+            and _vocab().issuer_end.search(_compact(lines[j].text))
+            and len(_compact(lines[j].text)) <= 30
+        ):
+            out.add(j)
+    return frozenset(out)
 
 
 def _title(head: list[Line]) -> str:
@@ -92,10 +134,10 @@ def _title(head: list[Line]) -> str:
         if (
             _DOC_NUMBER.match(t)
             or _SALUTATION.search(t)
-            or t.endswith("文件")
+            or t.endswith(_vocab().letterhead_ends)
             or _DATE_LINE.match(t)
             or len(t) < 4
-            or t.startswith(("（此件", "(此件"))
+            or t.startswith(_vocab().note_starts)
         ):
             continue
         if i + 1 < len(head) and _RANGE_LINE.match(_compact(head[i + 1].text)):

@@ -5,24 +5,58 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 
-_CN = "一二三四五六七八九十百零〇"
-_HEADINGS: list[tuple[int, re.Pattern[str]]] = [
-    (0, re.compile(rf"^第[{_CN}\d]{{1,4}}\s*(?:章|部分|篇)\s*")),
-    (1, re.compile(rf"^[{_CN}]{{1,3}}\s*[、．.]\s*")),
-    (2, re.compile(rf"^[（(]\s*[{_CN}]{{1,3}}\s*[）)]\s*[、．.]?\s*")),
-    # "1.5G+智慧医疗" is item 1; "2.5亿元" is a number, not a heading.
-    (3, re.compile(r"^\d{1,2}\s*(?:[．、]|\.(?!\d+\s*[%万亿千百元个倍家户]))\s*")),
-    (4, re.compile(r"^[（(]\s*\d{1,2}\s*[）)]\s*[、．.]?\s*")),
-    (5, re.compile(r"^[①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳]\s*")),
-]
-# The characters a heading number can start with (besides \d, which is str.isdecimal).
-_HEADING_STARTS = frozenset("第" + _CN + "（(①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳")
-_ATTACHMENT = re.compile(r"^附\s*件\s*(?P<n>\d{1,2})?\s*(?:[:：]\s*(?P<title>.*))?$")
-_PROGRESS = re.compile(r"^(?:落实|进展|完成|推进|工作进展|工作落实|目前进展)情况\s*[:：]?\s*")
-# Conversion artefacts: "- " bullets, "[bookmark: _GoBack]".
-_ARTEFACT = re.compile(r"^(?:[-*•·]\s+)|\[bookmark:[^\]]*\]")
-_ARTEFACT_STARTS = "-*•·["
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
+
+
+@dataclass(frozen=True)
+class _OutlineVocab:
+    headings: list[tuple[int, re.Pattern[str]]]
+    heading_starts: frozenset[str]  # every heading pattern starts with one of these (or a digit)
+    attachment: re.Pattern[str]
+    progress: re.Pattern[str]
+    artefact: re.Pattern[str]
+    artefact_starts: str
+
+
+@cache
+def _vocab() -> _OutlineVocab:
+    """The outline's patterns, built from ``outline.yaml``."""
+    name = "outline.yaml"
+    data = load_yaml(name)
+    cn = str(data.get("numerals") or "")
+    circled = str(data.get("circled") or "")
+    if not cn or not circled:
+        raise VocabularyError(f"ingest/data/{name}: 'numerals' and 'circled' must be strings")
+    cn_class, circled_class = re.escape(cn), re.escape(circled)
+    figures = alternation(words(data, "figure_units", name))
+    headings = [
+        (0, re.compile(rf"^第[{cn_class}\d]{{1,4}}\s*(?:{alternation(words(data, 'part_words', name))})\s*")),
+        (1, re.compile(rf"^[{cn_class}]{{1,3}}\s*[、．.]\s*")),
+        (2, re.compile(rf"^[（(]\s*[{cn_class}]{{1,3}}\s*[）)]\s*[、．.]?\s*")),
+        # "1.5G+智慧医疗" is item 1; "2.5亿元" is a number, not a heading.
+        (3, re.compile(rf"^\d{{1,2}}\s*(?:[．、]|\.(?!\d+\s*(?:{figures})))\s*")),
+        # "（1）" and "1）" number the same level.
+        (4, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)])\s*[、．.]?\s*")),
+        (5, re.compile(rf"^[{circled_class}]\s*")),
+    ]
+    bullets = words(data, "bullets", name)
+    attachment = _spaced(words(data, "attachment_words", name))
+    return _OutlineVocab(
+        headings=headings,
+        # The first characters each pattern above can start with: 第, a numeral, a bracket, a circled number.
+        heading_starts=frozenset("第" + cn + "（(" + circled),
+        attachment=re.compile(rf"^(?:{attachment})\s*(?P<n>\d{{1,2}})?\s*(?:[:：]\s*(?P<title>.*))?$"),
+        progress=re.compile(rf"^(?:{alternation(words(data, 'progress_words', name))})\s*[:：]?\s*"),
+        artefact=re.compile(rf"^(?:[{re.escape(''.join(bullets))}]\s+)|\[bookmark:[^\]]*\]"),
+        artefact_starts="".join(bullets) + "[",
+    )
+
+
+def _spaced(ws: list[str]) -> str:
+    """Words that converted text may space out (附 件): any spaces between their characters."""
+    return "|".join(r"\s*".join(re.escape(ch) for ch in w) for w in sorted(ws, key=len, reverse=True))
 
 
 @dataclass(slots=True)
@@ -67,9 +101,10 @@ def split_lines(text: str) -> list[Line]:
             out.append(Line("", start, start))
             continue
         lead = raw.index(stripped[0])
-        # _ARTEFACT matches at the start only on a bullet or "[" (most lines are not tried)
-        if stripped[0] in _ARTEFACT_STARTS and _ARTEFACT.match(stripped):
-            stripped = _ARTEFACT.sub("", stripped).strip()
+        # an artefact starts with a bullet or "[" (most lines are not tried)
+        v = _vocab()
+        if stripped[0] in v.artefact_starts and v.artefact.match(stripped):
+            stripped = v.artefact.sub("", stripped).strip()
             if not stripped:
                 out.append(Line("", start, start))
                 continue
@@ -80,9 +115,10 @@ def split_lines(text: str) -> list[Line]:
 
 def heading_of(line: str) -> tuple[int, str, str] | None:
     """(level, marker, rest) when the line starts with an outline number."""
-    if "\t" in line or not line or (line[0] not in _HEADING_STARTS and not line[0].isdecimal()):
-        return None  # every pattern above starts with one of these (or a digit, as \d)
-    for level, pattern in _HEADINGS:
+    v = _vocab()
+    if "\t" in line or not line or (line[0] not in v.heading_starts and not line[0].isdecimal()):
+        return None  # every heading pattern starts with one of these (or a digit, as \d)
+    for level, pattern in v.headings:
         m = pattern.match(line)
         if m and len(line) > m.end():
             return level, m.group().strip(), line[m.end() :]
@@ -91,7 +127,7 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
 
 def is_progress(line: str) -> bool:
     """A 落实情况 / 进展情况 line of a progress report."""
-    return bool(_PROGRESS.match(line))
+    return bool(_vocab().progress.match(line))
 
 
 def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
@@ -120,7 +156,7 @@ def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
             continue
         if not line.text:
             continue
-        m = _ATTACHMENT.match(line.text)
+        m = _vocab().attachment.match(line.text)
         if m and (m["title"] is None or len(line.text) < 80):
             attachments += 1
             region = f"attachment {m['n'] or attachments}"

@@ -7,21 +7,24 @@ import hashlib
 import re
 from pathlib import Path
 
-from fengong.ingest.annotations import declares_first_is_lead
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
+from fengong.ingest.notations.blocks import read_blocks
+from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.outline import Line, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
-from fengong.ingest.tasks import RawTask, from_blocks, from_deadline_blocks, from_table
+from fengong.ingest.tasks import RawTask
 from fengong.ingest.topics import find_line_mentions, tag_topics
-from fengong.ingest.units import clean, looks_like_unit, parse_list
+from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
-_NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0b|\x0c")
+# Line breaks other than \n; "\r\n" counts as one.
+_OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c")
+_NEWLINES = re.compile("\r\n?|" + "|".join(re.escape(ch) for ch in _OTHER_BREAKS[1:]))
 
 
 def normalise(text: str) -> str:
@@ -29,7 +32,7 @@ def normalise(text: str) -> str:
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
     # Substring tests first: most texts hold no other line break, and they cost less than a scan.
-    if "\r" in text or "\u2028" in text or "\u2029" in text or "\x0b" in text or "\x0c" in text:
+    if any(ch in text for ch in _OTHER_BREAKS):
         return _NEWLINES.sub("\n", text)
     return text
 
@@ -54,14 +57,10 @@ def extract_text(text: str, source: str) -> Document:
     meta = read_metadata(lines, text)
     tables = find_tables(lines)
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
-    blocks = segment(lines, table_lines)
-    first_is_lead = declares_first_is_lead(text)
-
-    raw, annotated = from_blocks(blocks, meta.year, first_is_lead, text)
+    blocks = segment(lines, table_lines | meta.signature_lines)
+    raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
     for table in tables:
-        raw.extend(from_table(table, meta.year, first_is_lead))
-    if not annotated and not tables and not raw:
-        raw = from_deadline_blocks(blocks, meta.year)
+        raw.extend(read_table(table, meta.year, first_is_lead))
     raw.sort(key=lambda t: t.start)
 
     doc = Document(
@@ -99,7 +98,22 @@ def extract_text(text: str, source: str) -> Document:
         for found in [t.deadline, *t.other_deadlines]:
             if found and found.warning:
                 doc.warnings.append(f"{source}: {found.warning}")
+    doc.warnings.extend(
+        f"{source}: new unit name {name!r} (read by its form)" for name in new_unit_names(raw)
+    )
     return doc
+
+
+def new_unit_names(tasks: list[RawTask]) -> list[str]:
+    """Units that no vocabulary knows (read as names by their form inside an annotation), once
+    each, in document order: the lexicon may want them."""
+    seen: dict[str, None] = {}
+    for t in tasks:
+        for mentions in t.roles.values():
+            for m in mentions:
+                if m.local not in seen and not is_known(m.local):
+                    seen[m.local] = None
+    return list(seen)
 
 
 _SENTENCE = re.compile(r"[^。；;！!？?]+[。；;！!？?]?")

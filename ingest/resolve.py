@@ -8,6 +8,7 @@ import re
 from collections import Counter
 from functools import lru_cache
 
+from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup, places
 from fengong.ingest.units import (
@@ -66,7 +67,11 @@ class UnitResolver:
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, local: str) -> str:
-        """Spellings of one body share a key: level | function."""
+        """Spellings of one body share a key: level | function, or the lexicon's full name for any
+        name of a central body it knows (国家发展改革委 / 国家发展和改革委员会)."""
+        body = lookup_body(local)
+        if body is not None:
+            return f"body|{body.name}"
         return _unit_key(local, self._places)
 
     @property

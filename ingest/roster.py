@@ -25,7 +25,6 @@ from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_v
 
 _DATA = "roster.yaml"
 _HAN = r"\u4e00-\u9fff"
-_LEVELS = "市县区省州旗"
 _SPACES = re.compile(r"[ \t\u3000\xa0]+")
 
 
@@ -53,6 +52,11 @@ class RosterVocab:
     mention: re.Pattern[str]  # a person named in passing with a title
     titled: re.Pattern[str]  # a title followed by a mention follower (where a mention can end)
     title_ends: tuple[str, ...]
+    levels: str  # level characters (units.yaml): 高峰市 may be a name and a place's level
+    office_at: re.Pattern[str]  # 办公室设在 + unit
+    holder_after: re.Pattern[str]  # 由 + holder + 兼任
+    holder_before: re.Pattern[str]  # holder + 兼任 (before the role word)
+    holders_sep: re.Pattern[str]
 
 
 def _words(data: dict[str, object], key: str) -> list[str]:
@@ -69,7 +73,9 @@ def roster_vocab() -> RosterVocab:
     titles = _words(data, "titles")
     roles = _words(data, "roles")
     units = unit_vocab()
-    suffixes = [s for s in units.gov_suffixes + units.company_suffixes if len(s) > 1 or s not in _LEVELS]
+    levels = "".join(units.level_prefixes)
+    suffixes = [s for s in units.gov_suffixes + units.company_suffixes if len(s) > 1 or s not in levels]
+    holders = alternation(_words(data, "holder_verbs"))
     title_re = alternation(titles)
     followers_re = alternation(_words(data, "mention_followers"))
     stops = _words(data, "group_name_stops")
@@ -98,6 +104,13 @@ def roster_vocab() -> RosterVocab:
         ),
         titled=re.compile(rf"(?:{title_re})(?=(?:{followers_re}))"),
         title_ends=tuple(titles),
+        levels=levels,
+        office_at=re.compile(
+            rf"办公室(?:{alternation(_words(data, 'office_located_words'))})(?P<unit>[^，。；,;\n（(]{{2,30}})"
+        ),
+        holder_after=re.compile(rf"由(?P<who>[^，。；,;\n]{{2,40}}?)(?:{holders})"),
+        holder_before=re.compile(rf"(?:^|[，。；,;\n])(?P<who>[^，。；,;\n]{{2,40}}?)(?:{holders})$"),
+        holders_sep=re.compile(alternation(_words(data, "holder_separators"))),
     )
 
 
@@ -113,11 +126,7 @@ _LIST_SEP = re.compile(r"[、，,；;]")
 _SENTENCE = re.compile(r"[^。；;\n]+")
 _PEOPLE_SEP = re.compile(r"[，,、；;]|和|及")
 _TITLE_RUN = re.compile(rf"[{_HAN}]{{2,12}}")
-_OFFICE_AT = re.compile(r"办公室(?:设在|设于|设立在)(?P<unit>[^，。；,;\n（(]{2,30})")
 _OFFICE_ROLE = re.compile(r"办公室(?:常务)?副?主任")
-_HOLDER_AFTER = re.compile(r"由(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)")
-_HOLDER_BEFORE = re.compile(r"(?:^|[，。；,;\n])(?P<who>[^，。；,;\n]{2,40}?)(?:兼任|担任)$")
-_HOLDERS_SEP = re.compile(r"同志|和|、|及")
 
 
 def is_name(word: str, vocab: RosterVocab | None = None) -> bool:
@@ -205,7 +214,7 @@ def _group_after(mentions: list[_Mention], pos: int, limit: int) -> str | None:
 def _offices(text: str, mentions: list[_Mention]) -> dict[str, str]:
     """Group name -> the unit its office sits in (办公室设在市工业和信息化局)."""
     out: dict[str, str] = {}
-    for m in _OFFICE_AT.finditer(text):
+    for m in roster_vocab().office_at.finditer(text):
         group = _group_before(mentions, m.start())
         if group and group not in out:
             out[group] = _squash(m["unit"])
@@ -246,7 +255,7 @@ def _entry(rest: str, vocab: RosterVocab) -> tuple[str, str] | None:
     name, position = tokens[0], "".join(tokens[1:])
     if not is_name(name, vocab) and is_name(tokens[-1], vocab):
         name, position = tokens[-1], "".join(tokens[:-1])  # "副市长 洪玉振"
-    if len(name) >= 3 and name[-1] in _LEVELS and is_name(name[:-1], vocab):
+    if len(name) >= 3 and name[-1] in vocab.levels and is_name(name[:-1], vocab):
         name, position = name[:-1], name[-1] + position  # "高峰市 生态环境局局长"
     if not is_name(name, vocab) or len(position) < 2:
         return None
@@ -392,13 +401,13 @@ def _office_roles(
     known = {p.name: p for p in people}
     out: list[Person] = []
     # anchor on the role word, then read the holder before it (…兼任办公室主任) or after it (…由…兼任)
-    after, before = _HOLDER_AFTER, _HOLDER_BEFORE
+    after, before = vocab.holder_after, vocab.holder_before
     for m in _OFFICE_ROLE.finditer(text):
         hit = after.match(text, m.end()) or before.search(text, max(0, m.start() - 48), m.start())
         if not hit:
             continue
         group = _group_before(mentions, m.start())
-        for who in _HOLDERS_SEP.split(_squash(hit["who"])):
+        for who in vocab.holders_sep.split(_squash(hit["who"])):
             name, position = who, ""
             if not is_name(who, vocab):
                 split = _split_person(who, vocab)

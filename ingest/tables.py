@@ -8,15 +8,14 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from fengong.ingest.deadlines import parse_deadline_cell
-from fengong.ingest.outline import Line
-from fengong.ingest.units import clean, looks_like_unit, split_list
+from fengong.ingest.deadlines import may_hold_deadline, parse_deadline_cell
+from fengong.ingest.notations.brackets import without_brackets
+from fengong.ingest.outline import Line, heading_of
+from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = ("other", "seq", "category", "group", "content", "deadline")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
-# Only cells with one of these can hold a deadline; the rest skip the date parser.
-_MAYBE_DATE = re.compile(r"[0-9年月季周旬日号持长常每按期逐经]")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
 
@@ -39,6 +38,12 @@ class Row:
     end: int
     line: str = ""
     carried: set[str] = field(default_factory=set)
+    extra: list[tuple[str, Cell]] = field(default_factory=list)  # more columns of a kind already in cells
+
+    def unit_cells(self) -> list[tuple[str, Cell]]:
+        """The row's unit cells (lead / cooperate / responsible), in header order of kinds."""
+        out = [(k, self.cells[k]) for k in ("lead", "cooperate", "responsible") if k in self.cells]
+        return out + [(k, c) for k, c in self.extra if k in ("lead", "cooperate", "responsible")]
 
     def get(self, kind: str) -> str:
         """The cell's text, '' when absent."""
@@ -64,15 +69,24 @@ def _header_words() -> list[tuple[str, str]]:
     return sorted(pairs, key=lambda p: (-len(p[0]), p[1] != "other"))
 
 
+@cache
+def _exact_headers() -> dict[str, str]:
+    """Header words to their kinds, the first (preferred) kind for a word listed twice."""
+    out: dict[str, str] = {}
+    for word, kind in _header_words():
+        out.setdefault(word, kind)
+    return out
+
+
 @lru_cache(maxsize=4096)  # bounded: header cells are a few words and repeat across tables
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
-    c = "".join(cell.split())
+    c = without_brackets("".join(cell.split()))  # "责任单位（排在第一位的为牵头单位）"
     if not c or len(c) > 12:
         return None
-    for word, kind in _header_words():
-        if c == word:
-            return kind
+    exact = _exact_headers().get(c)
+    if exact is not None:
+        return exact
     for word, kind in _header_words():
         if word in c and len(word) >= 2:
             return kind
@@ -91,6 +105,25 @@ def parse_header(line: str) -> list[str] | None:
     return [k or "other" for k in kinds]
 
 
+def sub_header(line: str, columns: list[str]) -> list[str] | None:
+    """The columns once a second header row splits a unit column ("责任单位" over "牵头单位 |
+    配合单位"): the sub-header's unit kinds replace the first unit column and the unnamed columns
+    after it, in order. None when ``line`` is not such a row (every cell a unit header word)."""
+    cells = [c for c in line.split("\t") if c.strip()]
+    kinds = [header_kind(c) for c in cells]
+    if not cells or not all(k in _UNIT_KINDS for k in kinds):
+        return None
+    first = next((j for j, c in enumerate(columns) if c in _UNIT_KINDS), None)
+    if first is None:
+        return None
+    run = first + 1
+    while run < len(columns) and columns[run] == "other":
+        run += 1
+    width = run - first
+    placed = [k for k in kinds if k] + ["other"] * max(0, width - len(kinds))
+    return columns[:first] + placed + columns[run:]
+
+
 @lru_cache(maxsize=16384)  # tables repeat cells (持续推进, the same unit lists) row after row
 def _cell_type(text: str) -> str:
     t = "".join(text.split())
@@ -98,15 +131,17 @@ def _cell_type(text: str) -> str:
         return "empty"
     if _SEQ.match(t):
         return "seq"
-    found = parse_deadline_cell(t, None) if len(t) <= 30 and _MAYBE_DATE.search(t) else None
+    found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
     if found:
         d = found.deadline
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
             return "deadline"
-    items = [clean(x) for x, _, _ in split_list(t)]
+    items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
-    unit_like = sum(looks_like_unit(x) for x in items)
+    unit_like = sum(
+        looks_like_unit(x) or is_generic(x) for x in items
+    )  # 市直有关部门 fills a unit column too
     if items and len(t) <= 400 and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
         return "units"
     return "text"
@@ -143,6 +178,10 @@ def align(cells: list[str], columns: list[str]) -> list[int | None]:
 def _align_types(types: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int | None, ...]:
     """``align`` once the cells are typed: the alignment depends on nothing else."""
     n, m = len(types), len(columns)
+    if n == m and all(_compat(t, c) > -1.0 for t, c in zip(types, columns, strict=True)):
+        # A full row whose cells fit their columns stays as written: the typing of one cell
+        # (a task that ends like a body's name, 建成一体化平台) must not shift the others.
+        return tuple(range(n))
     neg = float("-inf")
     score = [[neg] * (m + 1) for _ in range(n + 1)]
     back: list[list[tuple[int, int, bool]]] = [[(0, 0, False)] * (m + 1) for _ in range(n + 1)]
@@ -193,10 +232,28 @@ def find_tables(lines: list[Line]) -> list[Table]:
         header_text = "".join(lines[i].text.split())
         table = Table(columns, [], {i})
         i += 1
+        if i < len(lines):
+            refined = sub_header(lines[i].text, columns)
+            if refined is not None:  # a second header row under 责任单位: 牵头单位 | 配合单位
+                columns = refined
+                table = Table(columns, [], {i - 1, i})
+                header_text += "".join(lines[i].text.split())
+                i += 1
         pending: list[tuple[str, int, int]] | None = None  # cells of the row being read
+        section: Cell | None = None  # a heading line between rows ("一、强化水源保障")
         blank_run = 0
         while i < len(lines):
             line = lines[i]
+            if blank_run == 0 and _section(lines, i):
+                if pending:
+                    table.rows.append(_make_row(pending, columns, section))
+                    pending = None
+                h = heading_of(line.text)
+                title = h[2] if h else line.text
+                section = Cell(title.strip(), line.end - len(title), line.end)
+                table.line_indexes.add(i)
+                i += 1
+                continue
             if not line.text:
                 blank_run += 1
                 i += 1
@@ -208,13 +265,26 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 blank_run = 0
                 i += 1
                 continue
+            first = line.text.split("\t", 1)[0].strip()
+            if "\t" in line.text and not _SEQ.match(first) and parse_header(line.text) is not None:
+                break  # another table's header (a header never starts with a row's number)
             cells = _cells(line)
+            named = _section_row(cells)
+            if named is not None:  # "一\t强化水源保障\t\t" names the rows after it
+                if pending:
+                    table.rows.append(_make_row(pending, columns, section))
+                    pending = None
+                section = named
+                table.line_indexes.add(i)
+                blank_run = 0
+                i += 1
+                continue
             starts_row = "\t" in line.text and (
                 "seq" not in columns or _cell_type(cells[0][0]) == "seq" or pending is None
             )
             if starts_row:
                 if pending:
-                    table.rows.append(_make_row(pending, columns))
+                    table.rows.append(_make_row(pending, columns, section))
                 pending = cells
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
                 # A row broken across lines: the first piece continues the last cell.
@@ -228,10 +298,40 @@ def find_tables(lines: list[Line]) -> list[Table]:
             blank_run = 0
             i += 1
         if pending:
-            table.rows.append(_make_row(pending, columns))
+            table.rows.append(_make_row(pending, columns, section))
         _carry_down(table)
         tables.append(table)
     return tables
+
+
+_SECTION_MAX = 40
+_CN_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]?$")
+
+
+def _section_row(cells: list[tuple[str, int, int]]) -> Cell | None:
+    """A row that only names a section: a Chinese number and a short title ("一 | 强化水源保障"),
+    or a numbered heading alone in its first cell; None for any other row."""
+    filled = [(t, s, e) for t, s, e in cells if t]
+    if len(filled) == 2 and _CN_NUMBER.match(filled[0][0]) and len(filled[1][0]) <= _SECTION_MAX:
+        title = filled[1]
+    elif len(filled) == 1 and len(filled[0][0]) <= _SECTION_MAX and heading_of(filled[0][0]):
+        h = heading_of(filled[0][0])
+        assert h is not None
+        return Cell(h[2].strip(), filled[0][2] - len(h[2]), filled[0][2])
+    else:
+        return None
+    if _cell_type(title[0]) != "text":
+        return None
+    return Cell(title[0], title[1], title[2])
+
+
+def _section(lines: list[Line], i: int) -> bool:
+    """A short numbered heading without cells, right before a row: it names the rows after it."""
+    text = lines[i].text
+    if not text or "\t" in text or len(text) > _SECTION_MAX or heading_of(text) is None:
+        return False
+    nxt = next((ln.text for ln in lines[i + 1 : i + 3] if ln.text), "")
+    return "\t" in nxt
 
 
 def _cells(line: Line) -> list[tuple[str, int, int]]:
@@ -243,19 +343,26 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
-def _make_row(cells: list[tuple[str, int, int]], columns: list[str]) -> Row:
+def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None = None) -> Row:
     placed = align([c for c, _, _ in cells], columns)
     row_cells: dict[str, Cell] = {}
+    column_of: dict[str, int] = {}
+    extra: list[tuple[str, Cell]] = []
     for (text, s, e), col in zip(cells, placed, strict=True):
         if col is None or not text:
             continue
         kind = columns[col]
-        if kind in row_cells:
+        if kind in row_cells and column_of[kind] != col:
+            extra.append((kind, Cell(text, s, e)))  # a second column of one kind (协办单位, 指导部门)
+        elif kind in row_cells:
             row_cells[kind] = Cell(row_cells[kind].text + text, row_cells[kind].start, e)
         else:
             row_cells[kind] = Cell(text, s, e)
+            column_of[kind] = col
+    if section is not None and "category" not in row_cells:
+        row_cells["category"] = section
     start, end = cells[0][1], cells[-1][2]
-    return Row(row_cells, start, end)
+    return Row(row_cells, start, end, extra=extra)
 
 
 def _carry_down(table: Table) -> None:

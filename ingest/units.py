@@ -8,44 +8,48 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 from typing import NamedTuple
 
+from fengong.ingest.bodies import lookup as lookup_body
+from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
+from fengong.ingest.local_bodies import body_endings
+from fengong.ingest.notations.brackets import depth_at as depth_at
+from fengong.ingest.notations.brackets import split_top, trim_unbalanced
 from fengong.ingest.places import places
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
-_OPEN, _CLOSE = "（([【〔［{", "）)]】〕］}"
 _SEPARATORS = "、，,；;/／"
-_TRAIL = re.compile(r"(?:等(?:有关|相关)?(?:单位|部门|机构)?|牵头|配合|负责)+$")
 _EDGE_PUNCT = "：:。．.！!？?“”\"'‘’《》·- \u3000"
-# Words that begin with a level character without being a level prefix (市场监管局 is not 市+场监管局).
-_NOT_PREFIX = (
-    "市场",
-    "市政公用",
-    "市政工程",
-    "市政设施",
-    "市政建设",
-    "市政管理",
-    "市容",
-    "市民",
-    "市区",
-    "区域",
-    "县域",
-    "县城",
-    "省级",
-    "市级",
-    "县级",
-    "区级",
-)
 _SPACE = re.compile(r"\s")
-_LIST_MARKS = re.compile("[" + re.escape(_OPEN + _CLOSE + _SEPARATORS) + "]")
-_JOIN = re.compile("以及|及|和|与")
-# A role phrase trailing a list's last unit: "市财政局（按职责分工负责）".
-_ROLE_TAIL = re.compile(
-    r"[（(](?:按照?职责分工负责|按职责负责|分别负责|负责|配合|排名不分先后|按职责分工落实|按职责分工)[）)]$"
-)
-_PLACE_CLASS = re.compile(r"^各?[省市县区州盟旗乡镇]{1,2}$")
 _WORD = re.compile(r"\S+")
-_LEADING_WORD = re.compile(r"^(?:由|和|及|以及|与|请|并)")
 _CONJUNCTIONS = str.maketrans("", "", "和与及")
-_QUALIFIED = ("市属", "市直", "县直", "区直", "省直", "市级", "县级", "区级", "省级")
+_CJK_NAME = re.compile(r"^[\u4e00-\u9fff（）()、]+$")
+
+
+@dataclass(frozen=True)
+class _Words:
+    """Patterns built from the unit and role vocabularies (never written by hand)."""
+
+    trail: re.Pattern[str]  # 等 / role verbs that close a list item
+    role_tail: re.Pattern[str]  # "（按职责分工负责）" after the last item
+    leading: re.Pattern[str]
+    join: re.Pattern[str]
+    place_class: re.Pattern[str]
+    clause: re.Pattern[str]
+
+
+@cache
+def _words() -> _Words:
+    v, r = unit_vocab(), role_vocab()
+    verbs = alternation(list(r.verbs) + r.notes)
+    # "（牵头）" marks a lead (see _lead_marker); other role words in brackets only restate the list's.
+    tails = alternation([w for w, role in r.verbs.items() if role != "lead"] + r.notes)
+    return _Words(
+        trail=re.compile(f"(?:{alternation(v.etc_words)}|{verbs})+$"),
+        role_tail=re.compile(f"[（(](?:{tails})[）)]$"),
+        leading=re.compile(f"^(?:{alternation(v.leading_words)})"),
+        join=re.compile(alternation(v.join_words)),
+        place_class=re.compile(f"^各?(?:{alternation(v.place_classes)})$"),
+        clause=re.compile(alternation(v.clause_words)),
+    )
 
 
 class Mention(NamedTuple):
@@ -74,8 +78,12 @@ class _Patterns:
 @cache
 def _patterns() -> _Patterns:
     v = unit_vocab()
+    # The lexicon's endings of bodies' names count too (one ending of one character, such as 股,
+    # ends too many words to be trusted alone).
+    lexicon_endings = [w for w, _ in body_endings() if len(w) > 1]
+    endings = v.gov_suffixes + v.company_suffixes + v.collective_suffixes + lexicon_endings
     return _Patterns(
-        suffix=re.compile(f"(?:{alternation(v.gov_suffixes + v.company_suffixes + v.collective_suffixes)})$"),
+        suffix=re.compile(f"(?:{alternation(endings)})$"),
         company=re.compile(f"(?:{alternation(v.company_suffixes)})$"),
         collective_suffix=re.compile(f"(?:{alternation(v.collective_suffixes)})$"),
         party=re.compile(f"^(?:{alternation(v.party_prefixes)})"),
@@ -87,21 +95,8 @@ def _patterns() -> _Patterns:
 def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
     """Split a unit list on 、，,；; at bracket depth zero. Returns (item, start, end) with offsets
     shifted by ``base``; items keep their inner brackets (各县（市、区）人民政府)."""
-    items: list[tuple[str, int, int]] = []
-    depth, start = 0, 0
-    # Only the separators and brackets matter: visit those, not every character.
-    for m in _LIST_MARKS.finditer(text):
-        ch, i = m.group(), m.start()
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-        elif depth == 0:
-            items.append((text[start:i], base + start, base + i))
-            start = i + 1
-    items.append((text[start:], base + start, base + len(text)))
     out: list[tuple[str, int, int]] = []
-    for item, s, _e in items:
+    for item, s, _e in split_top(text, _SEPARATORS, base):
         for part, ps, pe in _split_spaces(item, s):
             out.extend(_split_conjunction(part, ps, pe))
     return out
@@ -109,7 +104,7 @@ def split_list(text: str, base: int = 0) -> list[tuple[str, int, int]]:
 
 def _split_conjunction(item: str, start: int, end: int) -> list[tuple[str, int, int]]:
     """ "市财政局和市税务局" / "市发改委及各县区政府" are two units; "工业和信息化局" is one."""
-    m = _JOIN.search(item)
+    m = _words().join.search(item)
     if m is None or depth_at(item, m.start()) > 0:
         return [(item, start, end)]
     left, right = item[: m.start()], item[m.end() :]
@@ -118,21 +113,10 @@ def _split_conjunction(item: str, start: int, end: int) -> list[tuple[str, int, 
         len(left_c) >= 3
         and len(right_c) >= 3
         and _patterns().suffix.search(left_c)
-        and looks_like_unit(right_c)
+        and (looks_like_unit(right_c) or is_generic(right_c))
     ):
         return [(left, start, start + m.start()), *_split_conjunction(right, start + m.end(), end)]
     return [(item, start, end)]
-
-
-def depth_at(text: str, pos: int) -> int:
-    """How many brackets are open at ``pos``."""
-    depth = 0
-    for ch in text[:pos]:
-        if ch in _OPEN:
-            depth += 1
-        elif ch in _CLOSE:
-            depth = max(0, depth - 1)
-    return depth
 
 
 def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
@@ -151,21 +135,20 @@ def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
 
 @lru_cache(maxsize=65536)  # bounded: list items repeat within and across documents
 def clean(item: str) -> str:
-    """The item without spaces, edge punctuation, or a trailing 等 / role verb."""
+    """The item without spaces, edge punctuation, or a trailing 等 / role verb / note."""
+    w = _words()
     s = "".join(item.split()).strip(_EDGE_PUNCT)
-    s = _LEADING_WORD.sub("", s)
-    s = _ROLE_TAIL.sub("", s)
-    s = _TRAIL.sub("", s).strip(_EDGE_PUNCT)
+    s = w.leading.sub("", s)
+    s = w.role_tail.sub("", s)
+    s = w.trail.sub("", s).strip(_EDGE_PUNCT)
     # An annotation's own closing bracket can trail the last item.
-    while s and s[-1] in _CLOSE and sum(s.count(c) for c in _CLOSE) > sum(s.count(c) for c in _OPEN):
-        s = s[:-1]
-    while s and s[0] in _OPEN and sum(s.count(c) for c in _OPEN) > sum(s.count(c) for c in _CLOSE):
-        s = s[1:]
-    return s
+    return trim_unbalanced(s)
 
 
 def canonical_brackets(name: str) -> str:
     """Chinese names use full-width brackets."""
+    if "(" not in name and ")" not in name:
+        return name
     return name.replace("(", "（").replace(")", "）")
 
 
@@ -173,14 +156,54 @@ def canonical_brackets(name: str) -> str:
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
     s = "".join(name.split()).rstrip("等")
-    if not s or s in unit_vocab().generic:
+    if is_generic(s):
         return False
-    return bool(_patterns().suffix.search(s)) or function_of(s) is not None
+    return bool(_patterns().suffix.search(s)) or function_of(s) is not None or lookup_body(s) is not None
+
+
+@lru_cache(maxsize=65536)
+def reads_as_name(name: str) -> bool:
+    """Whether a list item inside a recognised annotation names a body: it ends like one or the
+    lexicon knows it, or it is short, all Chinese and holds no clause word (国铁集团, 证监会).
+    A scope (各地结合实际), a note (下同) or a duty is not a name."""
+    s = "".join(name.split())
+    if is_generic(s):
+        return False
+    if looks_like_unit(s):
+        return True
+    if _words().clause.search(s):
+        return False
+    return 2 <= len(s) <= unit_vocab().name_max_chars and bool(_CJK_NAME.match(s))
+
+
+@lru_cache(maxsize=65536)
+def _is_clause(item: str) -> bool:
+    """A list item that is a clause (a scope, a note, a declaration, a deadline such as
+    "2025年底前完成" or "持续推进"), never a unit."""
+    if looks_like_unit(item):
+        return False
+    if _words().clause.search(item):
+        return True
+    return may_hold_deadline(item) and deadline_clause(item, None) is not None
+
+
+def is_known(name: str) -> bool:
+    """Whether the vocabularies know ``name`` as a body (by suffix, abbreviation or the lexicon);
+    a name read only by form is new."""
+    return looks_like_unit(name)
 
 
 def is_generic(name: str) -> bool:
-    """A catch-all such as 有关部门 that names no body."""
-    return name in unit_vocab().generic or not name
+    """A catch-all such as 有关部门 that names no body, also under any qualifier
+    (中央和国家机关有关部门, 县直各相关单位)."""
+    return not name or name in unit_vocab().generic or name.endswith(_generic_tails())
+
+
+@cache
+def _generic_tails() -> tuple[str, ...]:
+    """The catch-alls that stay catch-alls whatever qualifies them: 有关 / 相关 / 其他 phrases."""
+    heads = tuple(unit_vocab().catch_all_heads)
+    return tuple(g for g in unit_vocab().generic if g.startswith(heads))
 
 
 @lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow
@@ -194,12 +217,17 @@ def level_prefix(name: str) -> str:
     m = pats.level_place.match(name)
     if m and len(name) > len(m.group()):
         return m.group()
-    if name.startswith(_QUALIFIED):
+    if name.startswith(unit_vocab().qualified_prefixes):
         return name[:2]
     m = pats.short_place.match(name)
     if m and len(name) > len(m.group()) + 1 and name[len(m.group())] not in unit_vocab().level_prefixes:
         return m.group()
-    if name[:1] in unit_vocab().level_prefixes and len(name) > 2 and not name.startswith(_NOT_PREFIX):
+    # 市场监管局 carries no prefix, 市民政局 does: the rest is a known function.
+    if (
+        name[:1] in unit_vocab().level_prefixes
+        and len(name) > 2
+        and (not name.startswith(unit_vocab().not_prefix_words) or function_of(name[1:]) is not None)
+    ):
         return name[0]
     return ""
 
@@ -239,31 +267,65 @@ def function_of(body: str) -> str | None:
     return table.get(body) or table.get(strip_conjunctions(body))
 
 
+def without_lead_marker(name: str) -> str:
+    """The name without a trailing "（牵头）" mark."""
+    return _lead_marker(name)[0]
+
+
+_MARK_CLOSE = "）)"  # the brackets that close a lead mark "（牵头）"
+
+
 def _lead_marker(name: str) -> tuple[str, bool]:
+    if not name or name[-1] not in _MARK_CLOSE:
+        return name, False  # a mark is a bracketed word at the end
     m = _lead_marker_re().search(name)
     return (name[: m.start()], True) if m and m.start() > 0 else (name, False)
 
 
 @cache
 def _lead_marker_re() -> re.Pattern[str]:
-    return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[）)]$")
+    return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[{_MARK_CLOSE}]$")
 
 
-def _join_place_classes(items: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:
-    """ "各市、县（市、区）人民政府" is one collective: a bare place class joins the item after it."""
+def _join_place_classes(
+    text: str, base: int, items: list[tuple[str, int, int]]
+) -> list[tuple[str, int, int]]:
+    """ "各市、县（市、区）人民政府" is one collective: a run of bare place classes joins the body
+    that follows it after a 、. A run that no body follows stays a list of classes (各州、市)."""
     out: list[tuple[str, int, int]] = []
-    pending: tuple[str, int, int] | None = None
+    run: list[tuple[str, int, int]] = []
     for item, s, e in items:
-        if pending is not None:
-            item, s = pending[0] + "、" + item, pending[1]
-            pending = None
-        if _PLACE_CLASS.match("".join(item.split())):
-            pending = (item, s, e)
+        if run and text[run[-1][2] - base : s - base].strip() == "、":
+            if _is_place_class(item):
+                run.append((item, s, e))
+                continue
+            if clean(item).startswith(unit_vocab().qualified_prefixes) or is_generic(clean(item)):
+                # "各街道、区直各部门": a qualified or catch-all item is no body the classes share
+                out.extend(run)
+                run = []
+                out.append((item, s, e))
+                continue
+            joined = "、".join(x for x, _, _ in run) + "、" + item
+            out.append((joined, run[0][1], e))
+            run = []
+            continue
+        out.extend(run)
+        run = []
+        if _is_place_class(item):
+            run.append((item, s, e))
             continue
         out.append((item, s, e))
-    if pending is not None:
-        out.append(pending)
+    out.extend(run)
     return out
+
+
+def _is_place_class(item: str) -> bool:
+    return bool(_words().place_class.match("".join(item.split())))
+
+
+@cache
+def _place_class_start() -> re.Pattern[str]:
+    return re.compile(f"^(?:{alternation(unit_vocab().place_classes)})")
 
 
 # Lists longer than this are parsed without the cache (a list is a few unit names; a longer text
@@ -287,8 +349,14 @@ def _parse_cached(text: str) -> tuple[Mention, ...]:
 
 
 def _parse_list(text: str, base: int) -> list[Mention]:
-    raw = [(clean(item), item, s, e) for item, s, e in _join_place_classes(split_list(text, base))]
-    raw = [(c, item, s, e) for c, item, s, e in raw if c and not is_generic(c) and len(c) <= 60]
+    raw = [
+        (clean(item), item, s, e) for item, s, e in _join_place_classes(text, base, split_list(text, base))
+    ]
+    raw = [
+        (c, item, s, e)
+        for c, item, s, e in raw
+        if c and not is_generic(c) and len(c) <= 60 and not _is_clause(_lead_marker(c)[0])
+    ]
     if not raw:
         return []
     names = [c for c, _, _, _ in raw]
@@ -297,23 +365,44 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     out: list[Mention] = []
     current = ""
     previous = ""
+    previous_end = -1
     for (marked_name, item, s, e), prefix in zip(raw, prefixes, strict=True):
         name, lead_marked = _lead_marker(marked_name)
         local = name
         kind = unit_kind(name)
-        if name in unit_vocab().bare_bodies and previous:
+        each = previous.startswith("各") and text[previous_end - base : s - base].strip() == "、"
+        if each and not prefix and not name.startswith("各") and _place_class_start().match(name):
+            # "各州、市" / "各乡镇人民政府、街道办事处": a shared 各 is distributed like a prefix.
+            local = "各" + name
+        elif name in unit_vocab().bare_bodies and previous:
             # "各县市区政府、管委会": the bare body belongs to the same places as the unit before it.
             qualifier = _qualifier(previous)
             if qualifier:
                 local = qualifier + name
         elif prefix and kind != "collective":
-            current = _distributable(prefix)
-        elif shared and current and kind == "government" and not prefix:
+            # A zone's place name is its own (立山经济开发区): it is no prefix for the list.
+            current = "" if _self_placed(name) else _distributable(prefix)
+        elif shared and current and kind == "government" and not prefix and not _placed(name):
             local = current + name
         lead = len(item) - len(item.lstrip())
         out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e, lead_marked))
-        previous = local
+        previous, previous_end = local, e
     return out
+
+
+def _placed(name: str) -> bool:
+    """A name that holds a place name of its own (人民银行福建省分行) or names a zone
+    (湘西经开区管委会) takes no shared prefix."""
+    return places().pattern.search(name) is not None or _self_placed(name)
+
+
+def _self_placed(name: str) -> bool:
+    return _self_placed_re().search(name) is not None
+
+
+@cache
+def _self_placed_re() -> re.Pattern[str]:
+    return re.compile(alternation(unit_vocab().self_placed_words))
 
 
 def _qualifier(previous: str) -> str:
@@ -327,7 +416,7 @@ def _distributable(prefix: str) -> str:
     """The part of a unit's prefix that later names in a shared list inherit: 市委 gives 市."""
     if _patterns().party.match(prefix):
         return prefix[0] if prefix[0] in unit_vocab().level_prefixes else ""
-    if prefix.startswith(_QUALIFIED):
+    if prefix.startswith(unit_vocab().qualified_prefixes):
         return ""
     return prefix
 

@@ -135,9 +135,13 @@ class RoleVocab:
     labels: dict[str, str]  # label -> role
     verbs: dict[str, str]  # verb -> role
     with_words: list[str]
-    first_is_lead: list[str]  # regular expressions
+    first_is_lead: dict[str, list[str]]  # part (position, ordinal, unit, copula) -> words
     stop_labels: list[str]
     lead_markers: list[str]
+    notes: list[str]
+    action_starts: list[str]
+    label_brackets: list[str]
+    narrative_words: list[str]
 
 
 @dataclass(frozen=True)
@@ -155,6 +159,16 @@ class UnitVocab:
     bare_bodies: frozenset[str]
     place_class_variants: dict[str, str]  # variant -> canonical
     abbreviations: dict[str, str]  # spelling -> function
+    not_prefix_words: tuple[str, ...]
+    qualified_prefixes: tuple[str, ...]
+    leading_words: list[str]
+    join_words: list[str]
+    etc_words: list[str]
+    place_classes: list[str]
+    clause_words: list[str]
+    name_max_chars: int
+    catch_all_heads: list[str]
+    self_placed_words: list[str]
 
 
 @cache
@@ -170,14 +184,29 @@ def role_vocab() -> RoleVocab:
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
+    parts_raw = data.get("first_is_lead")
+    if not isinstance(parts_raw, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'first_is_lead' must map parts to word lists")
+    parts = {part: words(parts_raw, part, name) for part in ("position", "ordinal", "unit", "copula")}
     return RoleVocab(
         labels,
         verbs,
         _strings(data, "with_words", name),
-        _strings(data, "first_is_lead", name),
+        parts,
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),
+        _strings(data, "notes", name),
+        _strings(data, "action_starts", name),
+        _strings(data, "label_brackets", name),
+        _strings(data, "narrative_words", name),
     )
+
+
+def _generic(data: dict[str, Any], name: str) -> frozenset[str]:
+    """Catch-alls, also under a qualifier of the document's own level (县直相关单位, 市直有关部门)."""
+    base = _strings(data, "generic", name)
+    qualifiers = _strings(data, "qualified_prefixes", name)
+    return frozenset(base + [q + g for q in qualifiers for g in base])
 
 
 @cache
@@ -201,10 +230,20 @@ def unit_vocab() -> UnitVocab:
         collective_suffixes=_strings(suffixes, "collective", name),
         party_prefixes=_strings(data, "party_prefixes", name),
         collective_prefixes=_strings(data, "collective_prefixes", name),
-        generic=frozenset(_strings(data, "generic", name)),
+        generic=_generic(data, name),
         level_prefixes=_strings(data, "level_prefixes", name),
         own_qualifiers=_strings(data, "own_qualifiers", name),
         bare_bodies=frozenset(_strings(data, "bare_bodies", name)),
         place_class_variants=variants,
         abbreviations=abbreviations,
+        not_prefix_words=tuple(_strings(data, "not_prefix_words", name)),
+        qualified_prefixes=tuple(_strings(data, "qualified_prefixes", name)),
+        leading_words=words(data, "leading_words", name),
+        join_words=words(data, "join_words", name),
+        etc_words=words(data, "etc_words", name),
+        place_classes=words(data, "place_classes", name),
+        clause_words=words(data, "clause_words", name),
+        name_max_chars=int(data.get("name_max_chars", 12)),
+        catch_all_heads=words(data, "catch_all_heads", name),
+        self_placed_words=words(data, "self_placed_words", name),
     )

@@ -24,24 +24,18 @@ def test_samples_meet_the_bar(tmp_path: Path) -> None:
     out = tmp_path / "out.jsonl"
     _extract_jsonl(sorted(SAMPLES.glob("*.txt")), out)
     o = score(SAMPLE_GOLD, out)["overall"]
-    assert o["strict"]["f1"] >= 0.97, o
-    assert o["task_recall"] >= 0.98, o
-    assert o["deadline_acc"] >= 0.95, o
-    assert o["unit_resolution"] >= 0.98, o
+    # Every sample reads perfectly today: a single wrong triple out of 454 fails.
+    assert o["strict"]["f1"] >= 0.998, o
+    assert o["task_recall"] == 1.0, o
+    assert o["deadline_acc"] >= 0.99, o
+    assert o["unit_resolution"] >= 0.99, o
 
 
 # Documents the extractor does not read fully yet (tests/data/SOURCES.md): strict F1, task recall
 # and deadline accuracy as reached today, so that a regression fails. Goal: 1.000 on each; raise
 # a floor (or drop the entry) as the extractor improves.
 FLOORS: dict[str, tuple[float, float, float]] = {
-    "f_district_label_lines_lishan.txt": (0.888, 1.0, 1.0),
-    "g_province_prose_hunan.txt": (0.833, 1.0, 1.0),
-    "i_prefecture_clauses_xiangxi.txt": (0.666, 1.0, 0.0),
-    "j_district_square_brackets_xialu.txt": (1.0, 1.0, 0.0),
-    "k_city_host_cohost_table.txt": (0.0, 0.0, 0.0),
-    "l_county_prose_clauses.txt": (0.888, 0.833, 0.75),
-    "m_city_several_annotations.txt": (0.461, 0.571, 0.25),
-    "n_national_short_forms.txt": (0.882, 0.857, 0.5),
+    "j_district_square_brackets_xialu.txt": (1.0, 1.0, 0.0),  # 明年年底 read as 明年7月份
 }
 
 
@@ -55,7 +49,7 @@ def test_own_documents_in_other_notations(tmp_path: Path) -> None:
     result = score(OWN_GOLD, out)
     assert set(result["documents"]) == {p.name for p in docs}
     for name, figures in result["documents"].items():
-        f1, recall, deadlines = FLOORS.get(name, (0.97, 1.0, 0.95))
+        f1, recall, deadlines = FLOORS.get(name, (0.99, 1.0, 0.95))
         assert figures["strict"]["f1"] >= f1, (name, figures)
         assert figures["task_recall"] >= recall, (name, figures)
         assert figures["deadline_acc"] >= deadlines, (name, figures)

@@ -1,0 +1,336 @@
+"""Block readers: which headings' blocks are tasks, decided block by block. Each reader says
+whether it reads a block (``detect``) and gives that block's tasks (``read``); the first reader in
+``BLOCK_READERS`` that detects a block reads it (precedence in the package docstring)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from fengong.ingest.deadlines import Found, find_deadlines
+from fengong.ingest.notations.registry import annotations_by_block
+from fengong.ingest.notations.roles import Annotation, first_is_lead_at
+from fengong.ingest.outline import Block, path_of, title_of
+from fengong.ingest.tasks import (
+    RawTask,
+    block_text_between,
+    compact,
+    roles_from,
+    statement_of,
+    strip_marker,
+    title_key,
+)
+
+
+class FirstIsLead:
+    """Where a first-is-lead declaration governs: a declaration standing alone governs the whole
+    document; one inside an annotation governs that annotation and every list after it."""
+
+    def __init__(self, text: str, annotations: list[Annotation]) -> None:
+        at = first_is_lead_at(text)
+        self.start: int | None = None
+        if at >= 0:
+            holder = next((a for a in annotations if a.start <= at < a.end), None)
+            self.start = holder.start if holder else 0
+
+    def governs(self, position: int) -> bool:
+        """Whether the list that starts at ``position`` is governed by a declaration."""
+        return self.start is not None and position >= self.start
+
+
+_SENTENCE_END = "。；;！!？?\n"
+_BETWEEN_GROUPED = set(" \t\u3000，,；;。\n")
+
+
+def _groups(text: str, block: Block, annotations: list[Annotation]) -> list[list[Annotation]]:
+    """The block's annotations grouped into the tasks they close: adjacent annotations (only
+    punctuation between them) name one task's units; an annotation closes the sentences before it
+    when a sentence or line ends right before or right after it. Annotations that close nothing
+    (inside a sentence) join the next group."""
+    groups: list[list[Annotation]] = []
+    current: list[Annotation] = []
+    for a in annotations:
+        apart = current and not set(text[current[-1].end : a.start]) <= _BETWEEN_GROUPED
+        if apart and _closes(text, block, current):
+            groups.append(current)
+            current = []
+        current.append(a)
+    if current:
+        groups.append(current)
+    return groups
+
+
+def _closes(text: str, block: Block, group: list[Annotation]) -> bool:
+    before = text[block.start : group[0].start].rstrip(" \t\u3000")
+    after = text[group[-1].end : block.end].lstrip(" \t\u3000")
+    return not before or before[-1] in _SENTENCE_END or not after or after[0] in _SENTENCE_END
+
+
+def _title(block: Block, annotations: list[Annotation]) -> str:
+    """The heading's title without the annotations written on the heading line."""
+    line = block.lines[0]
+    heading_start = line.end - len(block.heading)
+    pieces, pos = [], heading_start
+    for a in annotations:
+        if a.start >= line.end:
+            break
+        if a.end > pos:
+            pieces.append(block.heading[pos - heading_start : max(pos, a.start) - heading_start])
+            pos = a.end
+    pieces.append(block.heading[pos - heading_start :] if pos < line.end else "")
+    return compact(title_of("".join(pieces)))
+
+
+def _first_clause(statement: str) -> str:
+    """The title of a task that a paragraph's later annotation closes: its first clause."""
+    for k, ch in enumerate(statement):
+        if ch in "，,。；;：:\n":
+            return statement[:k]
+    return statement[:40]
+
+
+@dataclass
+class Context:
+    """What block readers share about one document."""
+
+    blocks: list[Block]
+    year: int | None
+    text: str
+    notes: dict[int, list[Annotation]]  # block index -> its inline annotations
+    first_is_lead: FirstIsLead
+    has_tables: bool
+    by_title: dict[str, Block] = field(default_factory=dict)  # body headings by title key
+    claimed: set[int] = field(default_factory=set)  # body blocks an attachment names units for
+    read: set[int] = field(default_factory=set)  # blocks a reader made tasks of
+    read_before: set[int] = field(default_factory=set)  # ``read`` when the current pass began
+    levels: set[tuple[str, int]] | None = None  # where deadline-only items may stand (see DeadlineOnly)
+    levels_for: int = -1
+    first_task: int = 0  # where the first task of the body starts (see DeadlineOnly)
+    parents: set[int] = field(default_factory=set)
+
+
+class BlockReader(Protocol):
+    """A notation decided per block: ``detect`` says whether it reads the block, ``read`` gives the
+    block's tasks."""
+
+    name: str
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        """Whether this reader reads ``block``."""
+        ...
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        """The tasks ``block`` holds."""
+        ...
+
+
+class ProgressReport:
+    """A numbered item followed by a 落实情况 / 进展情况 paragraph: one task, deadline in the heading."""
+
+    name = "progress report"
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        return block.progress_at is not None and block.level != 99
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        notes = ctx.notes[block.index]
+        task = RawTask(
+            path_of(ctx.blocks, block),
+            compact(title_of(block.heading)),
+            compact(strip_marker(block.text, block)),
+            block.start,
+            block.end,
+        )
+        task.progress = compact("\n".join(ln.text for ln in block.lines[(block.progress_at or 0) + 1 :]))
+        _set_deadline(task, find_deadlines(block.heading, ctx.year))
+        roles_from(notes, bool(notes) and ctx.first_is_lead.governs(notes[0].start), task)
+        return [task]
+
+
+class AttachmentList:
+    """An attachment's heading that repeats a body heading, with the units under it: the body's
+    words are the task, the attachment's annotations its units."""
+
+    name = "attachment list"
+
+    def _body(self, block: Block, ctx: Context) -> Block | None:
+        body = ctx.by_title.get(title_key(title_of(block.heading)))
+        if body is None or ctx.notes[body.index] or body.index in ctx.claimed:
+            return None
+        return body
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        return block.region != "body" and bool(ctx.notes[block.index]) and self._body(block, ctx) is not None
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        body = self._body(block, ctx)
+        assert body is not None  # detect said so
+        notes = ctx.notes[block.index]
+        statement = strip_marker(statement_of(body, []), body)
+        title = compact(title_of(body.heading)) if body.level != 99 else compact(statement[:40])
+        task = RawTask(path_of(ctx.blocks, body), title, compact(statement), body.start, body.end)
+        found = find_deadlines(statement, ctx.year) or find_deadlines(statement_of(block, notes), ctx.year)
+        _set_deadline(task, found or _annotation_deadlines(notes, ctx.year))
+        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+        ctx.claimed.add(body.index)
+        return [task]
+
+
+class Annotated:
+    """A block with inline annotations: every group of adjacent annotations closes the sentences
+    before it as one task (one group: the whole block is the task)."""
+
+    name = "annotated block"
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        return bool(ctx.notes[block.index])
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        notes = ctx.notes[block.index]
+        groups = _groups(ctx.text, block, notes)
+        if len(groups) > 1:
+            return _split_block(block, groups, ctx.year, ctx.first_is_lead, ctx.blocks)
+        statement = strip_marker(statement_of(block, notes), block)
+        title = _title(block, notes) if block.level != 99 else compact(statement[:40])
+        task = RawTask(path_of(ctx.blocks, block), title, compact(statement), block.start, block.end)
+        _set_deadline(task, find_deadlines(statement, ctx.year) or _annotation_deadlines(notes, ctx.year))
+        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+        return [task]
+
+
+class DeadlineOnly:
+    """A leaf heading with a deadline and no units: a task where annotated headings of its region
+    stand at its level, after the first of them; or anywhere in a document that names no units."""
+
+    name = "deadline-only item"
+
+    def _levels(self, ctx: Context) -> set[tuple[str, int]] | None:
+        if ctx.levels_for != len(ctx.read_before):  # once per pass
+            # Blocks that only a subject clause made tasks of say little about where a document's
+            # tasks stand (a closing "A要会同B…" paragraph under 保障措施).
+            taken = [
+                ctx.blocks[i]
+                for i in ctx.read_before | ctx.claimed
+                if any(a.kind != "subject" for a in ctx.notes[i]) or not ctx.notes[i]
+            ]
+            if not taken:
+                ctx.levels = None if not ctx.has_tables else set()
+            else:
+                ctx.levels = {(b.region, b.level) for b in taken if b.level != 99}
+            # Sections before the first task (总体要求, 主要目标) state aims, not tasks.
+            body = [b.start for b in taken if b.region == "body"]
+            ctx.first_task = min(body) if body else 0
+            ctx.levels_for = len(ctx.read_before)
+        return ctx.levels
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        if block.level == 99 or block.index in ctx.parents or block.region != "body":
+            return False
+        if block.index in ctx.claimed:
+            return False
+        levels = self._levels(ctx)
+        if levels is None:
+            return True
+        return (block.region, block.level) in levels and block.start >= ctx.first_task
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        statement = compact(strip_marker(block.text, block))
+        found = find_deadlines(statement, ctx.year)
+        if not found:
+            return []
+        task = RawTask(
+            path_of(ctx.blocks, block), compact(title_of(block.heading)), statement, block.start, block.end
+        )
+        _set_deadline(task, found)
+        return [task]
+
+
+# Precedence: a block is read by the first reader (in this order) that detects it. Each reader
+# runs over the whole outline before the next, so a later reader sees what earlier ones took.
+BLOCK_READERS: tuple[BlockReader, ...] = (ProgressReport(), AttachmentList(), Annotated(), DeadlineOnly())
+
+
+def read_blocks(
+    blocks: list[Block], year: int | None, full_text: str, has_tables: bool = False
+) -> tuple[list[RawTask], FirstIsLead]:
+    """Tasks from the outline, block by block, and where the document's first-is-lead declaration
+    governs (tables need it too)."""
+    per_block = annotations_by_block(full_text, [(b.start, b.end) for b in blocks])
+    notes = {b.index: anns for b, anns in zip(blocks, per_block, strict=True)}
+    ctx = Context(
+        blocks,
+        year,
+        full_text,
+        notes,
+        FirstIsLead(full_text, [a for anns in notes.values() for a in anns]),
+        has_tables,
+        parents={b.parent for b in blocks if b.parent is not None},
+    )
+    for b in blocks:
+        if b.region == "body" and b.level != 99:
+            ctx.by_title.setdefault(title_key(title_of(b.heading)), b)
+    tasks: list[RawTask] = []
+    for reader in BLOCK_READERS:
+        ctx.read_before = set(ctx.read)
+        chosen = [b for b in blocks if b.index not in ctx.read and reader.detect(b, ctx)]
+        for b in chosen:
+            if b.index in ctx.read or not reader.detect(b, ctx):
+                continue  # an earlier block of this pass claimed what this one needed
+            found = reader.read(b, ctx)
+            if found:
+                ctx.read.add(b.index)
+                tasks.extend(found)
+    tasks.sort(key=lambda t: t.start)
+    return tasks, ctx.first_is_lead
+
+
+def _set_deadline(task: RawTask, found: list[Found]) -> None:
+    if found:
+        task.deadline, task.other_deadlines = found[0], found[1:]
+
+
+def _annotation_deadlines(annotations: list[Annotation], year: int | None) -> list[Found]:
+    """A deadline written inside the annotation itself: "（A负责；2025年底前完成）"."""
+    for a in annotations:
+        found = find_deadlines(a.evidence, year)
+        if found:
+            return found
+    return []
+
+
+def _split_block(
+    b: Block,
+    groups: list[list[Annotation]],
+    year: int | None,
+    first_is_lead: FirstIsLead,
+    blocks: list[Block],
+) -> list[RawTask]:
+    """One task per annotation group of a block: each closes the sentences since the one before;
+    words after the last group belong to the last task."""
+    out: list[RawTask] = []
+    path = path_of(blocks, b)
+    start = b.start
+    for k, group in enumerate(groups):
+        end = b.end if k == len(groups) - 1 else group[-1].end
+        pieces, pos = [], start
+        for a in group:
+            pieces.append((pos, a.start))
+            pos = max(pos, a.end)
+        pieces.append((pos, end))
+        statement = "".join(block_text_between(b, s, e) for s, e in pieces if e > s).strip()
+        if k == 0:
+            statement = strip_marker(statement, b)
+            title = _title(b, group) if b.level != 99 else compact(_first_clause(statement))
+        elif group[0].kind == "subject":
+            # "A要会同B加强统筹协调，…": the work is what follows the subject.
+            title = compact(_first_clause(block_text_between(b, group[-1].end, end)))
+        else:
+            title = compact(_first_clause(statement))
+        task = RawTask(path, title, compact(statement), start, end)
+        found = find_deadlines(statement, year) or _annotation_deadlines(group, year)
+        if found:
+            task.deadline, task.other_deadlines = found[0], found[1:]
+        roles_from(group, first_is_lead.governs(group[0].start), task)
+        out.append(task)
+        start = end
+    return out

@@ -1,0 +1,253 @@
+"""Clauses: units followed by a role verb. Two readers share the parser:
+
+- bracket clauses "（A牵头，B、C配合）", "（A、B按职责分工负责，排名第一的为牵头单位，下同）",
+  "（A会同B负责；2025年底前完成）": a bracketed group whose parts are "units + verb", a
+  first-is-lead declaration, or a note; unknown names are read by form (``reads_as_name``);
+- prose clauses, a whole sentence of "units + verb" parts: "由A牵头，B配合。", "A会同B负责。",
+  "A指导，B负责。", "A牵头、B参与。" — every unit must be known (by suffix or lexicon), since no
+  bracket says that the sentence is an annotation.
+
+Verbs and with-words (会同) come from ``roles.yaml``."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
+from fengong.ingest.notations.brackets import (
+    brackets,
+    depth_at,
+    last_char_before,
+    matching_close,
+    split_top,
+)
+from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.outline import heading_of
+from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
+from fengong.ingest.vocab import alternation, role_vocab
+
+_PARTS = "，,；;。"
+_SENTENCE_ENDS = "。！!？?\n"
+_MAX_CLAUSE = 400
+
+
+@cache
+def _verb_end_re() -> re.Pattern[str]:
+    return re.compile(rf"(?P<verb>{alternation(list(role_vocab().verbs))})[\s。]*$")
+
+
+@cache
+def _any_verb_re() -> re.Pattern[str]:
+    return re.compile(alternation(list(role_vocab().verbs)))
+
+
+@cache
+def _with_re() -> re.Pattern[str]:
+    return re.compile(alternation(role_vocab().with_words))
+
+
+def _names_ok(text: str, strict: bool) -> bool:
+    """Whether a unit text is a list of names: every item a body (known when ``strict``) or a
+    catch-all; inside brackets a clause item (a scope) may stand beside real names."""
+    items = [clean(x) for x, _, _ in split_list(text)]
+    items = [x for x in items if x]
+    if not items:
+        return False
+    if strict:
+        return all(looks_like_unit(x) or is_generic(x) for x in items)
+    names = sum(reads_as_name(x) for x in items)
+    generic = sum(is_generic(x) for x in items)
+    return names + generic == len(items) or names > len(items) - names - generic
+
+
+def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
+    """The role lists of one clause part "A、B牵头、C参与" / "A会同B负责"; None when the part is
+    not units + verbs. Offsets are shifted by ``base``."""
+    verbs = role_vocab().verbs
+    items = [(x, s) for x, s, _e in split_top(part, "、") if x.strip()]
+    if not items:
+        return None
+    closed: list[tuple[str, int, int]] = []  # (role, start, end) of the units each verb closes
+    group_start: int | None = None
+    for x, s in items:
+        if group_start is None:
+            group_start = s
+        m = _verb_end_re().search(x)
+        if m is not None:
+            closed.append((verbs[m["verb"]], group_start, s + m.start()))
+            group_start = None
+    if not closed or group_start is not None:
+        return None  # units that no verb closes: not a clause
+    out: list[RoleList] = []
+    for role, start, end in closed:
+        units_text = part[start:end]
+        if not units_text.strip():
+            return None
+        subgroups = [(role, units_text, start)]
+        wm = _with_re().search(units_text)
+        if wm and wm.start() > 0 and depth_at(units_text, wm.start()) == 0:
+            # "A会同B负责": A is the principal, B its partner.
+            subgroups = [
+                ("lead" if role != "cooperate" else role, units_text[: wm.start()], start),
+                ("cooperate", units_text[wm.end() :], start + wm.end()),
+            ]
+        for g_role, g_text, g_start in subgroups:
+            if not _names_ok(g_text, strict):
+                return None
+            mentions = parse_list(g_text, base + g_start)
+            if mentions:
+                out.append(RoleList(g_role, mentions))
+    return out
+
+
+def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
+    """An annotation from a clause group (the words inside brackets, or one sentence)."""
+    if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
+        return None
+    if _any_verb_re().search(inner) is None:
+        return None  # every unit clause ends with a role verb
+    notes = role_vocab().notes
+    lists: list[RoleList] = []
+    declared = other = False
+    clauses = 0
+    waiting: list[tuple[str, int]] = []  # "A，B负责": names before the part whose verb they share
+    for part, s, _e in split_top(inner, _PARTS):
+        words = part.strip(" \u3000")
+        if not words:
+            continue
+        if first_is_lead_at(words) >= 0:
+            declared = True
+            continue
+        if words in notes:
+            continue
+        found = groups_of(part, s, strict)
+        if found is None:
+            if may_hold_deadline(words) and deadline_clause(words, None) is not None:
+                continue  # the deadline ("2025年底前完成"), not a unit list
+            if _verb_end_re().search(part) is None and _names_ok(part, strict):
+                waiting.append((part, s))
+            else:
+                other, waiting = True, []
+            continue
+        if waiting and found:
+            shared = [m for w, ws in waiting for m in parse_list(w, ws)]
+            found[0] = RoleList(found[0].role, shared + found[0].mentions)
+        waiting = []
+        clauses += 1
+        lists.extend(found)
+    if waiting:
+        other = True
+    if not clauses or (strict and other):
+        return None
+    if not any(looks_like_unit(m.local) for rl in lists for m in rl.mentions):
+        return None  # recognised by at least one known body; the others may be read by form
+    ann = Annotation(lists, 0, 0, "", kind, declared)
+    # mentions were parsed relative to the part; shift them to the document
+    for rl in ann.lists:
+        rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
+    return ann
+
+
+@cache
+def _opening_re() -> re.Pattern[str]:
+    return re.compile("[" + re.escape(brackets().open) + "]")
+
+
+def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
+    """Bracketed clause groups in ``text``; offsets shifted by ``base``. Only brackets that hold a
+    role verb are parsed."""
+    b = brackets()
+    out: list[Annotation] = []
+    verb = _any_verb_re()
+    taken_until = -1
+    for m in _opening_re().finditer(text):
+        open_at = m.start()
+        if open_at < taken_until:
+            continue  # inside an annotation already read
+        close = matching_close(text, open_at)
+        if close >= len(text) or text[close] not in b.close or verb.search(text, open_at, close) is None:
+            continue
+        ann = parse(text[open_at + 1 : close], base + open_at + 1, "clause", strict=False)
+        if ann:
+            ann.start, ann.end, ann.evidence = base + open_at, base + close + 1, text[open_at : close + 1]
+            out.append(ann)
+            taken_until = close
+    return out
+
+
+_BARE_MIN_CHARS = 4  # a lone name shorter than this in brackets (（市区）) is a word, not a unit list
+
+
+def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
+    """Bracketed unit lists without a label or verb that close a sentence: "……。（A、B）". Every item
+    must be a known body or a catch-all; the list is responsible (or led by its first unit under a
+    first-is-lead declaration)."""
+    b = brackets()
+    out: list[Annotation] = []
+    for m in _opening_re().finditer(text):
+        open_at = m.start()
+        before = last_char_before(text, open_at)
+        if before and before not in _SENTENCE_ENDS and before not in "；;":
+            continue  # inside a sentence: a remark, not the sentence's units
+        close = matching_close(text, open_at)
+        if close >= len(text) or text[close] not in b.close:
+            continue
+        inner = text[open_at + 1 : close]
+        if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
+            continue
+        items = [clean(x) for x, _, _ in split_list(inner)]
+        if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
+            continue
+        if len(items) == 1 and len(items[0]) < _BARE_MIN_CHARS:
+            continue
+        mentions = parse_list(inner, base + open_at + 1)
+        if mentions:
+            ann = Annotation([RoleList("responsible", mentions)], base + open_at, base + close + 1)
+            ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
+            out.append(ann)
+    return out
+
+
+@cache
+def _verbs() -> tuple[str, ...]:
+    return tuple(role_vocab().verbs)
+
+
+_STOPS = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+
+
+def find_prose(text: str, base: int = 0) -> list[Annotation]:
+    """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``. Only
+    sentences that end with a role verb are parsed (one visit per sentence end)."""
+    out: list[Annotation] = []
+    verbs = _verbs()
+    start = 0
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    stops.append(len(text))
+    for pos in stops:
+        sentence_start, start = start, pos + 1
+        k = pos
+        while k > sentence_start and text[k - 1] in " \t\u3000":
+            k -= 1
+        if k - sentence_start > _MAX_CLAUSE:
+            continue
+        if not text.endswith(verbs, sentence_start, k):
+            # "A负责，2025年底前完成": the verb ends the clause before a deadline
+            comma = max(text.rfind("，", sentence_start, k), text.rfind(",", sentence_start, k))
+            if comma < 0 or not text.endswith(verbs, sentence_start, comma):
+                continue
+        if depth_at(text, k - 1, line_bound=True) > 0:
+            continue  # inside brackets: the bracket reader's
+        lead = sentence_start
+        while lead < k and text[lead] in " \t\u3000":
+            lead += 1
+        clause = text[lead:k]
+        if not clause or heading_of(clause) is not None:
+            continue  # a numbered heading is a title, not a clause
+        ann = parse(clause, base + lead, "prose", strict=True)
+        if ann:
+            stop = pos + 1 if pos < len(text) and text[pos] in "。！!？?" else k
+            ann.start, ann.end, ann.evidence = base + lead, base + stop, text[lead:stop]
+            out.append(ann)
+    return out

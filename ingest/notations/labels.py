@@ -1,0 +1,104 @@
+"""Label lines: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "（责任单位：A）" — a role label, a
+colon and a unit list, bracketed or running to the end of its sentence. Labels from ``roles.yaml``;
+a stop label (责任领导, 完成时限…) ends the list before it."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.notations.brackets import brackets, find_top, matching_close
+from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.units import parse_list
+from fengong.ingest.vocab import alternation, role_vocab
+
+NAME = "label"
+
+
+_COLONS = "：:"
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    all_words = list(role_vocab().labels) + role_vocab().stop_labels
+    words = alternation(all_words)
+    pairs = role_vocab().label_brackets  # "【牵头单位】A、B": a label in brackets needs no colon
+    opening = re.escape("".join(p[0] for p in pairs))
+    closing = re.escape("".join(p[1] for p in pairs))
+    firsts = re.escape("".join(sorted({w[0] for w in all_words}))) + opening
+    # The look-ahead lets the engine pass over every place no label can start at in one test.
+    return re.compile(
+        rf"(?=[{firsts}])(?:(?P<label>{words})\s*[{_COLONS}]\s*"
+        rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*)"
+    )
+
+
+def _label(m: re.Match[str]) -> str:
+    return m["label"] or m["blabel"]
+
+
+def _may_hold_labels(text: str) -> bool:
+    """Every label is followed by a colon or enclosed in label brackets."""
+    return any(c in text for c in _COLONS) or any(p[0] in text for p in role_vocab().label_brackets)
+
+
+def _line_end(text: str, pos: int) -> int:
+    """A list without brackets ends at its line's end or a full stop outside brackets."""
+    end = text.find("\n", pos)
+    end = len(text) if end < 0 else end
+    stop = find_top(text, "。", pos, end)
+    return end if stop < 0 else stop
+
+
+def find(text: str, base: int = 0) -> list[Annotation]:
+    """Every labelled annotation in ``text``; offsets shifted by ``base``."""
+    if not _may_hold_labels(text):
+        return []
+    labels = role_vocab().labels
+    opening = brackets().open
+    matches = list(_label_re().finditer(text))
+    out: list[Annotation] = []
+    i = 0
+    while i < len(matches):
+        m = matches[i]
+        k = m.start()
+        while k > 0 and text[k - 1] in " \u3000":
+            k -= 1
+        if m["label"] and k > 0 and text[k - 1] in opening:
+            open_at = k - 1
+            group_end = matching_close(text, open_at)
+            span_start, span_end = open_at, min(group_end + 1, len(text))
+        else:
+            open_at = -1
+            group_end = _line_end(text, m.end())
+            span_start, span_end = m.start(), group_end
+        group = [m]
+        j = i + 1
+        while j < len(matches) and matches[j].start() < group_end:
+            group.append(matches[j])
+            j += 1
+        if open_at < 0:
+            # Unbracketed, the annotation ends at a stop label: "完成时限：2021年底" after it is the
+            # task's own words, not part of the unit list.
+            span_end = next((gm.start() for gm in group if _label(gm) not in labels), span_end)
+        lists: list[RoleList] = []
+        for n, gm in enumerate(group):
+            if _label(gm) not in labels:  # a stop label such as 责任领导 ends the list before it
+                continue
+            stop = group[n + 1].start() if n + 1 < len(group) else group_end
+            full_stop = find_top(text, "。", gm.end(), stop)
+            if full_stop >= 0:
+                stop = full_stop  # after a full stop, a note on the list ("排在第一位的为牵头单位")
+            body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
+            mentions = parse_list(body, base + gm.end())
+            if mentions:
+                lists.append(RoleList(labels[_label(gm)], mentions))
+        if lists:
+            declared = first_is_lead_at(text, span_start, span_end) >= 0
+            out.append(
+                Annotation(
+                    lists, base + span_start, base + span_end, text[span_start:span_end], NAME, declared
+                )
+            )
+        i = j
+    return out

@@ -1,0 +1,118 @@
+"""What every reader produces (role lists and annotations) and the ONE function that turns role
+lists into the roles of FORMAT.md, plus the first-is-lead declarations built from ``roles.yaml``."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+
+from fengong.ingest.units import Mention
+from fengong.ingest.vocab import alternation, role_vocab
+
+ROLES = ("lead", "cooperate", "responsible")
+
+
+@dataclass(slots=True)
+class RoleList:
+    """Units a label, a verb or a table column gives one role, as written."""
+
+    role: str
+    mentions: list[Mention]
+
+
+@dataclass(slots=True)
+class Annotation:
+    """One annotation: its role lists and the span it covers (brackets included).
+
+    ``kind`` names the reader that found it (label / clause / prose); ``first_is_lead`` is set
+    when the annotation itself declares that the first listed unit leads (and so every list from
+    here on)."""
+
+    lists: list[RoleList]
+    start: int
+    end: int
+    evidence: str = ""
+    kind: str = "label"
+    first_is_lead: bool = False
+    roles: dict[str, list[Mention]] = field(default_factory=dict)
+
+
+def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, list[Mention]]:
+    """The roles of one task from the role lists that name its units (from any reader).
+
+    - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates;
+    - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
+    - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
+    - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented.
+    Lead / cooperate lists keep their role whatever else the task names."""
+    lists = list(lists)
+    roles: dict[str, list[Mention]] = {r: [] for r in ROLES}
+    has_lead = any(rl.role == "lead" or any(m.lead_marked for m in rl.mentions) for rl in lists)
+    for rl in lists:
+        if not rl.mentions:
+            continue
+        marked = [m for m in rl.mentions if m.lead_marked]
+        if marked and rl.role != "lead":
+            roles["lead"].extend(marked)
+            roles["cooperate"].extend(m for m in rl.mentions if not m.lead_marked)
+        elif rl.role == "responsible" and has_lead:
+            roles["cooperate"].extend(rl.mentions)
+        elif rl.role == "responsible" and first_is_lead:
+            roles["lead"].append(rl.mentions[0])
+            roles["cooperate"].extend(rl.mentions[1:])
+        else:
+            roles[rl.role].extend(rl.mentions)
+    return roles
+
+
+@cache
+def first_is_lead_re() -> re.Pattern[str]:
+    """A first-is-lead declaration, either way round:
+    [position] ordinal [的] [unit] [的] [copula] lead-word   (排在第一位的为牵头单位)
+    lead-word (position | copula) [在于] ordinal              (牵头单位列第一位)."""
+    v = role_vocab()
+    parts = v.first_is_lead
+    position = alternation(parts["position"])
+    ordinal = alternation(parts["ordinal"])
+    lead = alternation(_lead_words())
+    return re.compile(
+        f"(?:{position})?[在于]?(?:{ordinal})的?"
+        f"(?:{alternation(parts['unit'])})?的?(?:{alternation(parts['copula'])})?(?:{lead})"
+        f"|(?:{lead})(?:{position}|{alternation(parts['copula'])})[在于]?(?:{ordinal})"
+    )
+
+
+def _lead_words() -> list[str]:
+    v = role_vocab()
+    return [w for w, r in v.labels.items() if r == "lead"] + [w for w, r in v.verbs.items() if r == "lead"]
+
+
+@cache
+def _ordinal_re() -> re.Pattern[str]:
+    return re.compile(alternation(role_vocab().first_is_lead["ordinal"]))
+
+
+@cache
+def _reach() -> int:
+    """How far before an ordinal word a declaration can start."""
+    parts = role_vocab().first_is_lead
+    return max(map(len, _lead_words())) + max(map(len, parts["position"] + parts["copula"])) + 1
+
+
+def first_is_lead_at(text: str, start: int = 0, end: int | None = None) -> int:
+    """Where the first declaration in ``text[start:end]`` starts (-1 when none). Visits only the
+    ordinal words (rare) and reads the declaration around each."""
+    end = len(text) if end is None else end
+    decl = first_is_lead_re()
+    for hit in _ordinal_re().finditer(text, start, end):
+        m = decl.search(text, max(start, hit.start() - _reach()), min(end, hit.end() + 16))
+        if m:
+            return m.start()
+    return -1
+
+
+def declares_first_is_lead(text: str) -> bool:
+    """Whether ``text`` says that the first listed unit leads (in any wording the data knows)."""
+    return first_is_lead_at(text) >= 0

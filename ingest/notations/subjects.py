@@ -1,0 +1,148 @@
+"""Subject clauses: a sentence whose subject is a unit that leads the work the sentence describes.
+
+- "A要会同B<action>" / "A会同B<action>" (also 联合): A leads, B cooperates;
+- "由A牵头，会同B<action>" / "由A牵头<action>": A leads, B cooperates;
+- "由A负责<action>": A is responsible.
+
+The subject must be known bodies (suffix or lexicon); partners may be catch-alls (有关部门), which
+name no unit. The reader has the lowest precedence: its clauses count only where no other
+annotation follows them in the same block (see ``registry``)."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.notations.brackets import brackets, depth_at
+from fengong.ingest.notations.clauses import groups_of
+from fengong.ingest.notations.roles import Annotation, RoleList
+from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
+from fengong.ingest.vocab import alternation, role_vocab
+
+NAME = "subject"
+_SENTENCE_START = "。！!？?；;\n"
+_MAX_SUBJECT = 60
+
+
+@cache
+def _subject_re() -> re.Pattern[str]:
+    """A sentence start, the subject, an optional modal word and 会同 / 牵头 / 负责."""
+    v = role_vocab()
+    with_words = alternation(v.with_words)
+    lead_verbs = alternation([w for w, r in v.verbs.items() if r == "lead"])
+    b = re.escape(brackets().open + brackets().close)
+    return re.compile(
+        rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{lead_verbs}|负责)[，,]?(?:{with_words})?"
+        rf"|(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}))"
+    )
+
+
+_SENTENCE_STOP = re.compile("[。！!？?\n]")
+_CLAUSE_END = re.compile("[，,。；;\n]")
+
+
+@cache
+def _anchor_re() -> re.Pattern[str]:
+    """由 or a with-word (会同): a subject clause holds one in its first clause."""
+    return re.compile(alternation(["由", *role_vocab().with_words]))
+
+
+def _candidate_starts(text: str) -> list[int]:
+    """Sentence starts whose first clause holds 由 or a with-word (found from those words back)."""
+    starts: list[int] = []
+    for m in _anchor_re().finditer(text):
+        lo = max(0, m.start() - _MAX_SUBJECT - 8)
+        at = max(text.rfind(ch, lo, m.start()) for ch in _SENTENCE_START) + 1
+        if at == 0 and lo > 0:
+            continue  # no sentence start near enough
+        if _CLAUSE_END.search(text, at, m.start()):
+            continue  # the word stands in a later clause
+        while at < m.start() and text[at] in " \t\u3000":
+            at += 1
+        if not starts or starts[-1] != at:
+            starts.append(at)
+    return starts
+
+
+def _all_known(text: str) -> bool:
+    """Every item a known body, none a class of bodies (各县区要… instructs, it assigns no lead)."""
+    items = [clean(x) for x, _, _ in split_list(text)]
+    return bool(items) and all(
+        x and looks_like_unit(x) and not is_generic(x) and unit_kind(x) != "collective" for x in items
+    )
+
+
+@cache
+def _action_re() -> re.Pattern[str]:
+    return re.compile(alternation(role_vocab().action_starts))
+
+
+def _partners(text: str) -> int:
+    """How many characters at the start of ``text`` name the partners of 会同: the list ends where
+    an action word follows a unit or a catch-all ("有关部门|加强统筹"); 0 when none does."""
+    stop = min((k for k in (text.find(ch) for ch in "，,。；;\n") if k >= 0), default=len(text))
+    action = _action_re()
+    for m in action.finditer(text, 0, stop):
+        piece = text[: m.start()]
+        last = clean(piece.rsplit("、", 1)[-1])
+        if last and (looks_like_unit(last) or is_generic(last)):
+            return m.start()
+    return 0
+
+
+def _more_clauses(text: str, pos: int, base: int, lists: list[RoleList]) -> int:
+    """Read "B配合，" parts after ``pos`` while each is units + verb; where the action starts."""
+    while True:
+        comma = min((k for k in (text.find(ch, pos) for ch in "，,") if k >= 0), default=-1)
+        stop = min((k for k in (text.find(ch, pos) for ch in "。；;\n") if k >= 0), default=len(text))
+        if comma < 0 or comma > stop:
+            return pos
+        found = groups_of(text[pos:comma], pos, strict=True)
+        if not found:
+            return pos
+        for rl in found:
+            rl.mentions = [mm._replace(start=mm.start + base, end=mm.end + base) for mm in rl.mentions]
+        lists.extend(found)
+        pos = comma + 1
+
+
+def find(text: str, base: int = 0) -> list[Annotation]:
+    """Subject clauses in ``text``; offsets shifted by ``base``."""
+    out: list[Annotation] = []
+    v = role_vocab()
+    pattern = _subject_re()
+    for at in _candidate_starts(text):
+        m = pattern.match(text, at)
+        if m is None or depth_at(text, m.start(), line_bound=True) > 0:
+            continue
+        lists: list[RoleList] = []
+        if m["by"] is not None:
+            subject, s = m["by"], m.start("by")
+            role = "responsible" if m["verb"] == "负责" else "lead"
+        else:
+            subject, s = m["subject"], m.start("subject")
+            role = "lead"
+        if not _all_known(subject):
+            continue
+        lists.append(RoleList(role, parse_list(subject, base + s)))
+        end = m.end()
+        if m["by"] is not None and text[end - 1 : end] in "，,":
+            # "由A牵头，B配合，制定…": the clauses that follow name more units.
+            end = _more_clauses(text, end, base, lists)
+        elif text[m.end() - 1 : m.end()] not in "，," and any(
+            text.startswith(w, m.end() - len(w)) for w in v.with_words
+        ):
+            cut = _partners(text[end:])
+            if cut <= 0:
+                continue
+            partners = parse_list(text[end : end + cut], base + end)
+            if partners:
+                lists.append(RoleList("cooperate", partners))
+            end += cut
+        if end >= len(text) or text[end] in _SENTENCE_START + "，,":
+            continue  # no action follows: a prose clause, not a subject clause
+        stop = _SENTENCE_STOP.search(text, end)
+        if any(w in text[m.start() : stop.start() if stop else len(text)] for w in v.narrative_words):
+            continue  # past work narrated, nothing assigned
+        out.append(Annotation(lists, base + m.start(), base + end, text[m.start() : end], NAME))
+    return out

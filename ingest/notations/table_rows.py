@@ -1,0 +1,64 @@
+"""The table reader: one task per row of a task-division table (``ingest/tables.py`` finds the
+tables by structure), roles from its unit columns through the one role function."""
+
+from __future__ import annotations
+
+from fengong.ingest.deadlines import parse_deadline_cell
+from fengong.ingest.notations.blocks import FirstIsLead
+from fengong.ingest.notations.registry import find_in_cell
+from fengong.ingest.notations.roles import RoleList, assign_roles
+from fengong.ingest.tables import Row, Table
+from fengong.ingest.tasks import RawTask, compact
+from fengong.ingest.units import parse_list
+
+
+def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> list[RawTask]:
+    """One task per table row, roles from its unit columns."""
+    group_rows: dict[str, int] = {}
+    for row in table.rows:
+        g = row.get("group")
+        group_rows[g] = group_rows.get(g, 0) + 1
+    tasks = []
+    for row in table.rows:
+        content = compact(row.get("content"))
+        group = compact(row.get("group"))
+        category = compact(row.get("category")) or None
+        if not content and not group:
+            continue
+        first_sentence = content.split("。")[0].rstrip("；;，,") if content else ""
+        title = (
+            group if group and (group_rows.get(row.get("group"), 0) == 1 or not content) else first_sentence
+        ).rstrip("。；;，,")
+        path = [p for p in (category, group) if p]
+        if title and (not path or path[-1] != title):
+            path.append(title)
+        task = RawTask(path, title, content or group, row.start, row.end, category=category)
+        cell = row.cells.get("deadline")
+        if cell:
+            found = parse_deadline_cell(cell.text, year)
+            if found and found.deadline.start is not None:
+                d = found.deadline
+                d.start, d.end = cell.start, cell.end
+            task.deadline = found
+        _row_roles(row, first_is_lead.governs(row.start), task)
+        tasks.append(task)
+    return tasks
+
+
+def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
+    """The row's unit cells as role lists (a cell that labels its own lists gives those), read by
+    the one role function: an empty 牵头单位 cell invents no lead."""
+    lists: list[RoleList] = []
+    evidence = compact(" | ".join(c.text for c in row.cells.values()))
+    for kind, cell in row.unit_cells():
+        inner = find_in_cell(cell.text, cell.start)
+        if inner:
+            # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
+            found = [rl for a in inner for rl in a.lists]
+        else:
+            found = [RoleList(kind, parse_list(cell.text, cell.start))]
+        lists.extend(found)
+        for rl in found:
+            for m in rl.mentions:
+                task.evidence[m.start] = evidence
+    task.roles = assign_roles(lists, first_is_lead)

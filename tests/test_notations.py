@@ -1,0 +1,546 @@
+"""Notation readers, the one role function and the unit-list rules, on small documents written for
+these tests (every sentence here is invented)."""
+
+from __future__ import annotations
+
+import pytest
+
+from fengong.ingest.annotations import assign_roles, find_annotations
+from fengong.ingest.model import Document
+from fengong.ingest.notations.brackets import depth_at, matching_close, split_top
+from fengong.ingest.notations.registry import INLINE_READERS
+from fengong.ingest.notations.roles import declares_first_is_lead
+from fengong.ingest.pipeline import extract_text
+from fengong.ingest.units import level_prefix, parse_list, reads_as_name
+from fengong.ingest.vocab import role_vocab
+
+
+def roles_of(doc: Document, title_part: str) -> dict[str, list[str]]:
+    """The roles of the task whose title contains ``title_part``: local unit names by role."""
+    task = next(t for t in doc.tasks if title_part in t.title)
+    out: dict[str, list[str]] = {"lead": [], "cooperate": [], "responsible": []}
+    for a in task.assignments:
+        out[a.role].append(doc.units[a.unit_id].local_name)
+    return out
+
+
+def roles_in(text: str, first_is_lead: bool = False) -> dict[str, list[str]]:
+    roles = assign_roles(find_annotations(text), first_is_lead)
+    return {k: [m.local for m in v] for k, v in roles.items() if v}
+
+
+# -- the bracket scanner ------------------------------------------------------------------------
+
+
+def test_one_scanner_reads_every_bracket_pair() -> None:
+    text = "甲（乙〔丙〕丁【戊】）己(庚[辛])"
+    assert matching_close(text, 1) == text.index("）")
+    assert matching_close(text, text.index("(")) == len(text) - 1
+    assert depth_at(text, text.index("丙")) == 2
+    assert depth_at(text, text.index("己")) == 0
+    parts = [p for p, _, _ in split_top("市林业局（含市林场、市苗圃）、市水务局", "、")]
+    assert parts == ["市林业局（含市林场、市苗圃）", "市水务局"]
+
+
+def test_an_unclosed_bracket_ends_at_its_line() -> None:
+    text = "（县商务局负责\n下一行）"
+    assert matching_close(text, 0) == text.index("\n")
+
+
+# -- first-is-lead declarations -------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "wording",
+    [
+        "排在第一位的为牵头单位",
+        "第一责任单位为牵头单位",
+        "列第一位的为牵头单位",
+        "排名第一的为牵头单位",
+        "首位为牵头单位",
+        "第一个单位为牵头单位",
+        "排在首位的单位牵头",
+        "位列第一的部门为牵头部门",
+        "居首位的为主办单位",
+        "牵头单位列第一位",
+        "牵头部门排在首位",
+    ],
+)
+def test_first_is_lead_in_many_wordings(wording: str) -> None:
+    assert declares_first_is_lead(f"（本方案所列任务中，{wording}。）")
+
+
+@pytest.mark.parametrize("text", ["排名不分先后", "第一次会议由县长牵头召开", "首先要明确牵头单位"])
+def test_words_that_are_not_a_declaration(text: str) -> None:
+    assert not declares_first_is_lead(text)
+
+
+DECLARED_INSIDE = """一、重点工作
+（一）整修乡村道路。完成道路整修40公里。（县交通运输局、县财政局按职责分工负责。排名第一的为牵头单位，下同）
+（二）建设污水管网。新建管网12公里。（县住房和城乡建设局、县生态环境局负责）
+（三）培训家政人员。培训1000人次。（县人力资源和社会保障局负责）
+"""
+
+
+def test_a_declaration_inside_the_first_annotation_governs_every_list() -> None:
+    doc = extract_text(DECLARED_INSIDE, "t.txt")
+    assert roles_of(doc, "整修乡村道路") == {
+        "lead": ["县交通运输局"],
+        "cooperate": ["县财政局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "建设污水管网") == {
+        "lead": ["县住房和城乡建设局"],
+        "cooperate": ["县生态环境局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "培训家政人员") == {
+        "lead": ["县人力资源和社会保障局"],
+        "cooperate": [],
+        "responsible": [],
+    }
+
+
+def test_without_a_declaration_a_bare_list_stays_responsible() -> None:
+    doc = extract_text(DECLARED_INSIDE.replace("。排名第一的为牵头单位，下同", ""), "t.txt")
+    assert roles_of(doc, "建设污水管网") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县住房和城乡建设局", "县生态环境局"],
+    }
+
+
+# -- role words -----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "（市商务局牵头，市财政局、市税务局配合）",
+            {"lead": ["市商务局"], "cooperate": ["市财政局", "市税务局"]},
+        ),
+        ("（市商务局牵头、市财政局参与）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局会同市财政局负责）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局会同有关部门负责）", {"lead": ["市商务局"]}),
+        ("（市商务局主办，市财政局协办）", {"lead": ["市商务局"], "cooperate": ["市财政局"]}),
+        ("（市商务局指导，各区人民政府负责）", {"cooperate": ["市商务局"], "responsible": ["各区人民政府"]}),
+        ("（市商务局、市财政局按职责分工负责）", {"responsible": ["市商务局", "市财政局"]}),
+        ("（市商务局负责；2026年底前完成）", {"responsible": ["市商务局"]}),
+    ],
+)
+def test_role_words_map_as_format_says(text: str, expected: dict[str, list[str]]) -> None:
+    assert roles_in("推进商贸流通。" + text) == expected
+
+
+def test_every_label_of_the_vocabulary_is_read() -> None:
+    """Pre-checks derive from the data: each label in roles.yaml introduces a list."""
+    for label, role in role_vocab().labels.items():
+        notes = find_annotations(f"完善冷链物流。（{label}：县商务局）")
+        assert [rl.role for a in notes for rl in a.lists] == [role], label
+
+
+def test_the_registry_is_ordered_and_named() -> None:
+    assert [r.name for r in INLINE_READERS] == [
+        "label",
+        "bracket clause",
+        "bare bracketed list",
+        "prose clause",
+        "subject clause",
+    ]
+
+
+SUBJECTS = """一、重点任务
+（一）办好全民健身活动。每年举办赛事10场。（县体育局负责）
+各单位要抓好落实。县教育局要会同有关部门加强校园足球推广，每学期组织联赛。
+（二）建设口袋公园。由县住房和城乡建设局牵头，县自然资源局配合，新建口袋公园8个。
+（三）整治背街小巷。县城市管理局要会同县公安局制定整治方案。（县城市管理局、县公安局负责）
+"""
+
+
+def test_subject_clauses_assign_the_sentence_they_start() -> None:
+    doc = extract_text(SUBJECTS, "t.txt")
+    assert roles_of(doc, "校园足球") == {"lead": ["县教育局"], "cooperate": [], "responsible": []}
+    assert roles_of(doc, "口袋公园") == {
+        "lead": ["县住房和城乡建设局"],
+        "cooperate": ["县自然资源局"],
+        "responsible": [],
+    }
+
+
+def test_a_subject_clause_before_an_annotation_is_the_task_s_words() -> None:
+    doc = extract_text(SUBJECTS, "t.txt")
+    assert roles_of(doc, "整治背街小巷") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县城市管理局", "县公安局"],
+    }
+    assert len([t for t in doc.tasks if "背街小巷" in t.text]) == 1
+
+
+# -- several annotations per paragraph, prose clauses ---------------------------------------------
+
+SEVERAL = """一、主要任务
+（一）提升养老服务。建设社区食堂20个。（县民政局、县财政局负责）开展护理员轮训，每年培训300人次。（县人力资源和社会保障局牵头，县卫生健康局配合）
+（二）改善农村饮水。县水利局会同县卫生健康局负责。
+（三）修缮文物建筑。由县文化和旅游局牵头，县自然资源局、县住房和城乡建设局配合。
+（四）规范集贸市场。县市场监督管理局指导，各乡镇人民政府负责。
+"""
+
+
+def test_several_annotations_in_one_paragraph_close_their_own_tasks() -> None:
+    doc = extract_text(SEVERAL, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert titles[:2] == ["提升养老服务", "开展护理员轮训"]
+    assert roles_of(doc, "提升养老服务") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["县民政局", "县财政局"],
+    }
+    assert roles_of(doc, "开展护理员轮训") == {
+        "lead": ["县人力资源和社会保障局"],
+        "cooperate": ["县卫生健康局"],
+        "responsible": [],
+    }
+    second = next(t for t in doc.tasks if t.title == "开展护理员轮训")
+    assert "建设社区食堂" not in second.text and second.text.startswith("开展护理员轮训")
+
+
+def test_prose_clauses_name_units() -> None:
+    doc = extract_text(SEVERAL, "t.txt")
+    assert roles_of(doc, "改善农村饮水") == {
+        "lead": ["县水利局"],
+        "cooperate": ["县卫生健康局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "修缮文物建筑") == {
+        "lead": ["县文化和旅游局"],
+        "cooperate": ["县自然资源局", "县住房和城乡建设局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "规范集贸市场") == {
+        "lead": [],
+        "cooperate": ["县市场监督管理局"],
+        "responsible": ["各乡镇人民政府"],
+    }
+
+
+def test_a_bracket_that_is_no_annotation_is_left_alone() -> None:
+    assert roles_in("铺设光缆（主干层、接入层由各运营商自行负责）。") == {}
+    assert roles_in("完成改造（其中，市财政负责补助50%）。") == {}
+
+
+# -- one role function for every reader -----------------------------------------------------------
+
+TABLE = (
+    "序号\t重点任务\t牵头单位\t责任单位\t完成时限\n"
+    "1\t建成智慧停车平台\t市城管局\t市公安局、市交通局\t2026年6月底前\n"
+    "2\t推广新能源公交\t\t市交通局、市财政局\t2026年底前\n"
+)
+
+
+def test_a_table_row_without_a_lead_invents_none() -> None:
+    doc = extract_text(TABLE, "t.txt")
+    assert roles_of(doc, "智慧停车") == {
+        "lead": ["市城管局"],
+        "cooperate": ["市公安局", "市交通局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "新能源公交") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["市交通局", "市财政局"],
+    }
+
+
+def test_tables_with_other_headers_and_section_lines() -> None:
+    text = (
+        "序号\t改革举措\t主办单位\t协办单位\t指导部门\t时间节点\n"
+        "一、优化营商环境\n"
+        "1\t推行企业开办一网通办\t区行政审批局\t区市场监管局\t市行政审批局\t2026年3月底前\n"
+        "二、提升政务服务\n"
+        "2\t建设十五分钟政务服务圈\t区政务服务中心\t各街道办事处\t\t2026年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert len(doc.tasks) == 2
+    first = next(t for t in doc.tasks if "一网通办" in t.title)
+    assert first.path[0] == "优化营商环境"
+    assert roles_of(doc, "一网通办") == {
+        "lead": ["区行政审批局"],
+        "cooperate": ["区市场监管局", "市行政审批局"],
+        "responsible": [],
+    }
+    assert first.deadline is not None and first.deadline.date == "2026-03-31"
+
+
+# -- unit lists -----------------------------------------------------------------------------------
+
+
+def names(text: str) -> list[str]:
+    return [m.local for m in parse_list(text)]
+
+
+def test_a_shared_each_is_distributed() -> None:
+    assert names("各州、市") == ["各州", "各市"]
+    assert names("各乡镇人民政府、街道办事处") == ["各乡镇人民政府", "各街道办事处"]
+    assert names("各市、县（市、区）人民政府") == ["各市、县（市、区）人民政府"]
+
+
+def test_etc_before_a_conjunction_closes_the_first_unit() -> None:
+    assert names("县财政局等和各乡镇人民政府") == ["县财政局", "各乡镇人民政府"]
+
+
+def test_a_clause_is_never_a_unit() -> None:
+    assert names("县教育局、各地结合实际") == ["县教育局"]
+    assert names("县教育局（按职责分工负责）") == ["县教育局"]
+    assert not reads_as_name("按职责分工负责")
+    assert not reads_as_name("下同")
+
+
+def test_a_name_with_its_own_place_takes_no_shared_prefix() -> None:
+    assert names("省财政厅、人民银行某某省分行、水利厅") == ["省财政厅", "人民银行某某省分行", "省水利厅"]
+
+
+def test_a_level_character_is_a_prefix_when_a_known_function_follows() -> None:
+    assert level_prefix("市民政局") == "市"  # 民政局 is a function, although 市民 is a word
+    assert level_prefix("市场监管局") == ""
+    assert names("市住建局、市民政局、财政局") == ["市住建局", "市民政局", "市财政局"]
+
+
+def test_an_unknown_name_inside_an_annotation_is_kept_and_reported() -> None:
+    text = "一、任务\n（一）办好冬季运动会。完成场馆改造。（国家体育总局、冬运会组委会、国铁集团按职责分工负责）\n"
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "冬季运动会")["responsible"] == ["国家体育总局", "冬运会组委会", "国铁集团"]
+    assert any("冬运会组委会" in w and "new unit name" in w for w in doc.warnings)
+    assert not any("国铁集团" in w for w in doc.warnings)  # the lexicon knows it
+
+
+# -- decisions per heading ------------------------------------------------------------------------
+
+PER_HEADING = """一、总体要求
+到2028年，全县公共文化设施覆盖率达到95%。
+二、重点任务
+（一）新建图书分馆。建成分馆6个。（县文化和旅游局负责）
+（二）开展送戏下乡。9月底前完成送戏100场。
+三、保障措施
+各单位要加强协作。
+"""
+
+
+def test_deadline_only_items_are_decided_per_heading_level() -> None:
+    doc = extract_text(PER_HEADING, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert "开展送戏下乡" in titles  # a sibling of an annotated task, with a deadline
+    assert "总体要求" not in titles  # a heading of another level is no task
+    task = next(t for t in doc.tasks if t.title == "开展送戏下乡")
+    assert task.deadline is not None and task.deadline.kind == "by"
+
+
+NATIONAL = """国务院办公厅关于推进某项工作的意见
+一、总体要求
+到2030年，基本建成服务体系。
+二、重点任务
+（一）完善标准体系。2026年底前修订标准20项。（市场监管总局、工业和信息化部、国家发展改革委按职责分工负责，列第一位的为牵头部门）
+（二）培育龙头企业。（工业和信息化部、国家知识产权局负责）支持企业上市融资。（证监会牵头，财政部、人民银行参与）
+（三）拓展国际合作。推动标准互认。（商务部、海关总署）
+三、组织实施
+各地区各部门要抓好落实。国家发展改革委要会同有关部门加强统筹协调，重大事项及时报告。
+国务院办公厅
+2025年3月1日
+"""
+
+
+def test_a_national_plan_in_several_notations() -> None:
+    doc = extract_text(NATIONAL, "t.txt")
+    titles = [t.title for t in doc.tasks]
+    assert "总体要求" not in titles  # a heading of another level, with a target date
+    assert roles_of(doc, "完善标准体系")["lead"] == ["市场监管总局"]
+    assert roles_of(doc, "培育龙头企业") == {
+        "lead": ["工业和信息化部"],
+        "cooperate": ["国家知识产权局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "支持企业上市融资") == {
+        "lead": ["证监会"],
+        "cooperate": ["财政部", "人民银行"],
+        "responsible": [],
+    }
+    # a bare bracketed list closing a sentence, under the declaration
+    assert roles_of(doc, "拓展国际合作") == {"lead": ["商务部"], "cooperate": ["海关总署"], "responsible": []}
+    last = next(t for t in doc.tasks if "统筹协调" in t.text)
+    assert last.deadline is None  # the signature's date belongs to no task
+    assert [doc.units[a.unit_id].local_name for a in last.assignments if a.role == "lead"] == [
+        "国家发展改革委"
+    ]
+
+
+TWO_TABLES = (
+    "重点工作任务分解表\n"
+    "序号\t工作任务\t具体措施\t责任处室\t配合处室\t完成时限\n"
+    "1\t精简审批事项\t清理行政许可事项\t政策法规处\t办公室、审批处\t2025年6月底前\n"
+    "2\t加强干部培训\t举办业务培训4期\t人事处\t\t2025年12月底前\n"
+    "3\t推进数据共享\t建成一体化平台\t信息中心（牵头）、规划处\t\t持续推进\n"
+    "\n"
+    "工作任务\t主要内容\t牵头单位\t参与单位\t时间节点\n"
+    "优化营商环境\t推行一网通办\t县行政审批局\t县市场监管局、县税务局\t2025年底前\n"
+    "\t推行告知承诺制\t县司法局\t县行政审批局\t2025年9月底前\n"
+)
+
+
+def test_tables_by_structure_one_after_another() -> None:
+    doc = extract_text(TWO_TABLES, "t.txt")
+    assert len(doc.tasks) == 5
+    assert roles_of(doc, "精简审批事项") == {
+        "lead": [],
+        "cooperate": ["办公室", "审批处"],
+        "responsible": ["政策法规处"],
+    }
+    # a full row stays as written even when a task ends like a body's name (……平台)
+    assert roles_of(doc, "推进数据共享") == {"lead": ["信息中心"], "cooperate": ["规划处"], "responsible": []}
+    assert roles_of(doc, "告知承诺制") == {
+        "lead": ["县司法局"],
+        "cooperate": ["县行政审批局"],
+        "responsible": [],
+    }
+
+
+def test_a_header_that_declares_the_lead_in_brackets() -> None:
+    text = (
+        "序号\t重点任务\t责任单位（排在第一位的为牵头单位）\t完成时限\n"
+        "1\t建设智慧菜场\t区商务局、区市场监管局\t2025年底前\n"
+        "2\t改造农贸市场\t区住建局\t2026年6月底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "智慧菜场") == {
+        "lead": ["区商务局"],
+        "cooperate": ["区市场监管局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "农贸市场") == {"lead": ["区住建局"], "cooperate": [], "responsible": []}
+
+
+def test_names_of_one_central_body_are_one_unit() -> None:
+    text = (
+        "一、任务\n（一）完善铁路网。（国家发展改革委、国铁集团负责）\n"
+        "（二）优化客运服务。（中国国家铁路集团有限公司、国家发展和改革委员会负责）\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert len(doc.units) == 2
+
+
+def test_numbers_closed_by_a_bracket_are_headings() -> None:
+    text = (
+        "一、提升服务\n（一）深化一次办。\n1）推行开办一日办结。\n责任单位：县行政审批局\n"
+        "2）推行登记一窗受理。\n牵头单位：县自然资源局\n配合单位：县税务局\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert [t.title for t in doc.tasks] == ["推行开办一日办结", "推行登记一窗受理"]
+
+
+def test_an_annotation_on_the_heading_line_is_not_in_the_title() -> None:
+    text = "一、重点任务\n1.铺设燃气管网（区城管局牵头，区住建局配合）。年内新建管网8公里。\n2.（区水务局负责）疏浚河道。\n"
+    doc = extract_text(text, "t.txt")
+    assert [t.title for t in doc.tasks] == ["铺设燃气管网", "疏浚河道"]
+
+
+def test_a_second_header_row_splits_the_unit_column() -> None:
+    text = (
+        "序号\t工作任务\t责任单位\t\t完成时限\n"
+        "\t\t牵头单位\t配合单位\t\n"
+        "1\t建设停车场\t区城管局\t区交通局、区财政局\t2025年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "停车场") == {
+        "lead": ["区城管局"],
+        "cooperate": ["区交通局", "区财政局"],
+        "responsible": [],
+    }
+
+
+def test_labels_in_brackets_need_no_colon() -> None:
+    text = (
+        "一、任务\n1.建设数据中心。【牵头单位】市大数据局【配合单位】市发改委、市财政局【完成时限】2025年底\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "数据中心") == {
+        "lead": ["市大数据局"],
+        "cooperate": ["市发改委", "市财政局"],
+        "responsible": [],
+    }
+
+
+@pytest.mark.parametrize(
+    "clause",
+    [
+        "（区发改局，区财政局负责）",
+        "(区发改局、区财政局负责)",
+        "〔区发改局、区财政局负责〕",
+        "（区发改局、区财政局具体负责）",
+        "（区发改局；区财政局按职责分工负责）",
+    ],
+)
+def test_separators_brackets_and_verbs_do_not_change_the_reading(clause: str) -> None:
+    assert roles_in("完善养老设施。" + clause) == {"responsible": ["区发改局", "区财政局"]}
+
+
+def test_a_qualified_catch_all_is_no_unit() -> None:
+    assert names("中央和国家机关有关部门、财政部、领导小组成员单位、县直各相关单位") == [
+        "财政部",
+        "领导小组成员单位",
+    ]
+
+
+def test_narrated_work_is_no_subject_clause() -> None:
+    text = "一、工作进展\n（一）政策体系。市发改委会同市财政局出台了扶持办法。\n"
+    assert extract_text(text, "t.txt").tasks == []
+
+
+def test_a_prose_clause_may_end_with_its_deadline() -> None:
+    text = "一、任务\n（一）建设绿道。新建绿道20公里。县住建局负责，2025年底前完成。\n（二）改造管网。县水务局牵头，县财政局配合，持续推进。\n"
+    doc = extract_text(text, "t.txt")
+    assert roles_of(doc, "建设绿道") == {"lead": [], "cooperate": [], "responsible": ["县住建局"]}
+    assert roles_of(doc, "改造管网") == {"lead": ["县水务局"], "cooperate": ["县财政局"], "responsible": []}
+    green = next(t for t in doc.tasks if t.title == "建设绿道")
+    assert green.deadline is not None and green.deadline.date == "2025-12-31"
+
+
+def test_a_row_that_only_names_a_section_is_no_task() -> None:
+    text = (
+        "序号\t工作任务\t牵头单位\t配合单位\t完成时限\n"
+        "一\t强化水源保障\t\t\t\n"
+        "1\t保护水源地\t省生态环境厅\t省水利厅\t2025年底前\n"
+        "2\t建设供水工程\t省水利厅\t省财政厅\t2026年底前\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert [t.path for t in doc.tasks] == [["强化水源保障", "保护水源地"], ["强化水源保障", "建设供水工程"]]
+
+
+def test_zones_place_themselves_and_qualified_items_stand_alone() -> None:
+    assert names("某某经济开发区，全区各专班，税务局") == ["某某经济开发区", "全区各专班", "税务局"]
+    assert names("州司法局、州委编办及州直相关单位，某某经开区管委会") == [
+        "州司法局",
+        "州委编办",
+        "某某经开区管委会",
+    ]
+    assert names("各街道、区直各部门") == ["各街道", "区直各部门"]
+
+
+def test_aims_before_the_first_task_are_no_tasks() -> None:
+    text = (
+        "一、总体要求\n（一）主要目标。到2027年，建成示范街区10个。\n"
+        "二、重点任务\n（二）改造街区。建成街区5个。（区商务局负责）\n（三）评估成效。年底前完成评估。\n"
+    )
+    titles = [t.title for t in extract_text(text, "t.txt").tasks]
+    assert titles == ["改造街区", "评估成效"]
+
+
+def test_a_catch_all_cell_keeps_its_column_and_a_note_ends_a_label_list() -> None:
+    text = (
+        "序号\t牵头单位\t主要内容\t协办单位\t完成时限\n"
+        "1\t市大数据局\t开展数据质量治理。\t市直有关部门\t每季度\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert doc.tasks[0].title.startswith("开展数据质量治理")
+    assert roles_of(doc, "数据质量") == {"lead": ["市大数据局"], "cooperate": [], "responsible": []}
+    notes = "推进。[责任单位:甲街道办、区招商中心、某某投资有限公司。排在第一位的为牵头单位，其余单位按职责分工负责，下同]"
+    assert roles_in(notes) == {"lead": ["甲街道办"], "cooperate": ["区招商中心", "某某投资有限公司"]}
