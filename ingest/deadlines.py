@@ -564,6 +564,12 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     found.sort(key=lambda f: f.deadline.start or 0)
     found = _join_starts(found, masked)
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
+    # Milestones of one task ("7月份建成…11月份建成…年底满园运营"): the task is done by the last,
+    # unless a deadline opens the text ("9月底前实现…，年底前实现…": a heading led by its date).
+    dated = [i for i, f in enumerate(found) if f.deadline.kind == "by" and f.deadline.date]
+    opens = bool(found) and not text[: found[main].deadline.start or 0].strip(" \u3000（(【")
+    if len(dated) > 1 and found[main].deadline.kind == "by" and not opens:
+        main = max(dated, key=lambda i: (found[i].deadline.date or "", -i))
     return found[main : main + 1] + found[:main] + found[main + 1 :]
 
 

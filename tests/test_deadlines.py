@@ -107,9 +107,18 @@ def test_a_span_from_the_document_date_keeps_its_start_in_the_text() -> None:
 
 
 def test_main_deadline_first_then_the_others_in_reading_order() -> None:
+    # Milestones inside a task: the task is done by the last one.
     found = find_deadlines("持续推进改造，9月底前完成一批，年底前全部完成", 2024)
-    assert [f.deadline.text for f in found] == ["9月底前", "持续推进", "年底前"]
-    assert [f.deadline.date for f in found] == ["2024-09-30", None, "2024-12-31"]
+    assert [f.deadline.text for f in found] == ["年底前", "持续推进", "9月底前"]
+    assert [f.deadline.date for f in found] == ["2024-12-31", None, "2024-09-30"]
+    found = find_deadlines("确保一期明年7月份建成，并实现明年年底满园运营", 2022)
+    assert found[0].deadline.text == "明年年底" and found[0].deadline.date == "2023-12-31"
+
+
+def test_a_deadline_opening_the_text_governs_it() -> None:
+    # A heading led by its date (progress reports: "9月底前实现…，年底前实现…").
+    found = find_deadlines("9月底前实现所有城市5G商用，年底前实现县城全覆盖", 2020)
+    assert [f.deadline.text for f in found] == ["9月底前", "年底前"]
 
 
 def test_a_start_before_a_schedule_is_one_recurring_deadline() -> None:
