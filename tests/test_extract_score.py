@@ -34,8 +34,7 @@ def test_samples_meet_the_bar(tmp_path: Path) -> None:
 # Documents the extractor does not read fully yet (tests/data/SOURCES.md): strict F1, task recall
 # and deadline accuracy as reached today, so that a regression fails. Goal: 1.000 on each; raise
 # a floor (or drop the entry) as the extractor improves.
-FLOORS: dict[str, tuple[float, float, float]] = {
-}
+FLOORS: dict[str, tuple[float, float, float]] = {}
 
 
 def test_own_documents_in_other_notations(tmp_path: Path) -> None:
