@@ -25,7 +25,7 @@ from fengong.api.routers import (
     units,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
-from fengong.graph.named_queries import QueryError
+from fengong.queries.named import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
 from fengong.queries.ask import NotUnderstood

@@ -99,7 +99,7 @@ def pick_params(store: Any) -> dict[str, Any]:
 
 def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
     """Median wall time (ms) of ``runs`` runs of every named query, with the rows it returned."""
-    from fengong.graph.named_queries import list_queries, run_named
+    from fengong.queries.named import list_queries, run_named
     from fengong.graph.store import StoreError
 
     values = pick_params(store)

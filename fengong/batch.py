@@ -14,7 +14,7 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 from fengong.graph.store import GraphStore
 from fengong.ingest.model import Document
 from fengong.ingest.parallel import extract_many

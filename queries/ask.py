@@ -16,13 +16,21 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from fengong.graph.named_queries import get_query, run_named
+from fengong.queries.named import get_query, run_named
 from fengong.graph.store import GraphStore
-from fengong.ingest.deadlines import find_deadlines
-from fengong.ingest.places import by_pinyin, find_places, lookup, places
-from fengong.ingest.topics import Topic, load_topics, match_topic
-from fengong.ingest.units import function_of
-from fengong.ingest.vocab import alternation, unit_vocab
+from fengong.vocabulary import (
+    Topic,
+    alternation,
+    by_pinyin,
+    find_deadlines,
+    find_places,
+    function_of,
+    load_topics,
+    match_topic,
+    places,
+    unit_vocab,
+)
+from fengong.vocabulary import lookup_place as lookup
 from fengong.queries.ask_answer import Evidence, Group, group_rows
 from fengong.queries.ask_vocab import ask_vocab, norm_en
 

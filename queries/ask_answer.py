@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fengong.ingest.topics import Topic
+from fengong.vocabulary import Topic
 
 #: Display order of the bases the topic / unit queries return.
 BASIS_ORDER = (

@@ -17,7 +17,7 @@ from fengong.api.schemas import (
     Page,
     TaskUnitOut,
 )
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERRORS)
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]

@@ -12,7 +12,7 @@ from fastapi import APIRouter, HTTPException, Query, Response, status
 
 from fengong.api.routers.deps import ERRORS, StoreDep
 from fengong.api.schemas import MatrixOut
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 
 router = APIRouter(prefix="/matrix", tags=["matrix"], responses=ERRORS)
 CELL = {"lead": "牵头", "cooperate": "配合", "responsible": "责任"}

@@ -6,7 +6,7 @@ from fastapi import APIRouter
 
 from fengong.api.routers.deps import StoreDep
 from fengong.api.schemas import TopicOut
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 from fengong.ingest.topics import load_topics
 
 router = APIRouter(tags=["topics"])

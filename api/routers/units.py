@@ -8,7 +8,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cached
 from fengong.api.schemas import Page, PartnerOut, UnitDetailOut, UnitOut, UnitWorkOut
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 from fengong.graph.store import GraphStore
 
 router = APIRouter(prefix="/units", tags=["units"], responses=ERRORS)
