@@ -25,10 +25,10 @@ from fengong.api.routers import (
     units,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
-from fengong.queries.named import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
 from fengong.queries.ask import NotUnderstood
+from fengong.queries.named import QueryError
 
 __all__ = ["ApiSettings", "create_app"]
 

@@ -17,9 +17,9 @@ from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, T
 from rich.table import Table
 
 from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
-from fengong.queries.named import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, Rows, StoreError
+from fengong.queries.named import QueryError, get_query, list_queries, run_named
 
 if TYPE_CHECKING:
     from fengong.batch import FileHook, IngestReport

@@ -14,11 +14,11 @@ from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from fengong.queries.named import run_named
 from fengong.graph.store import GraphStore
 from fengong.ingest.model import Document
 from fengong.ingest.parallel import extract_many
 from fengong.ingest.read_folder import expand_inputs
+from fengong.queries.named import run_named
 
 #: Called with (path, outcome). Every input file ends with one of loaded / unchanged /
 #: duplicate / failed; a new or edited document is first "read" (extracted and handed to the

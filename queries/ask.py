@@ -16,8 +16,10 @@ from dataclasses import asdict, dataclass, field
 from functools import cache
 from typing import Any
 
-from fengong.queries.named import get_query, run_named
 from fengong.graph.store import GraphStore
+from fengong.queries.ask_answer import Evidence, Group, group_rows
+from fengong.queries.ask_vocab import ask_vocab, norm_en
+from fengong.queries.named import get_query, run_named
 from fengong.vocabulary import (
     Topic,
     alternation,
@@ -31,8 +33,6 @@ from fengong.vocabulary import (
     unit_vocab,
 )
 from fengong.vocabulary import lookup_place as lookup
-from fengong.queries.ask_answer import Evidence, Group, group_rows
-from fengong.queries.ask_vocab import ask_vocab, norm_en
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000

@@ -15,9 +15,9 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from fengong.api.schemas import ErrorOut
-from fengong.queries.named import run_named
 from fengong.graph.settings import StoreSettings, settings_from_env
 from fengong.graph.store import GraphStore
+from fengong.queries.named import run_named
 
 
 class UTF8JSONResponse(JSONResponse):

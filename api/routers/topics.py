@@ -6,8 +6,8 @@ from fastapi import APIRouter
 
 from fengong.api.routers.deps import StoreDep
 from fengong.api.schemas import TopicOut
-from fengong.queries.named import run_named
 from fengong.ingest.topics import load_topics
+from fengong.queries.named import run_named
 
 router = APIRouter(tags=["topics"])
 
