@@ -101,6 +101,8 @@ NODES: dict[str, NodeSpec] = {
         NodeSpec("UnitType", "name", (), owned=False),
         NodeSpec("Deadline", "key", _props("kind", "date", "text"), owned=False),
         NodeSpec("Topic", "name", _props("en"), owned=False),
+        # A word of task titles and texts (ingest/terms.py): the index open topic questions search.
+        NodeSpec("Term", "name", (), owned=False),
         NodeSpec(
             "Target",
             "id",
@@ -124,6 +126,7 @@ RELS: dict[str, RelSpec] = {
         RelSpec("OF_TYPE", "Unit", "UnitType"),
         RelSpec("DUE", "Task", "Deadline", _props(is_primary="BOOLEAN"), owned=True),
         RelSpec("ABOUT", "Task", "Topic", owned=True),
+        RelSpec("HAS_TERM", "Task", "Term", owned=True),
         # A topic the document names outside its tasks (it mentions the topic, assigns nobody).
         RelSpec(
             "MENTIONS",

@@ -110,9 +110,7 @@ def _parse_pack(data: dict[str, Any], owner: dict[str, str]) -> list[Topic]:
 
 @cache
 def _default_topics() -> tuple[Topic, ...]:
-    names = sorted(
-        e.name for e in resources.files(DATA).joinpath(_DIR).iterdir() if e.name.endswith(".yaml")
-    )
+    names = sorted(e.name for e in resources.files(DATA).joinpath(_DIR).iterdir() if e.name.endswith(".yaml"))
     if not names:
         raise VocabularyError(f"ingest/data/{_DATA}: no topic packs")
     return tuple(parse_topics(*(load_yaml(f"{_DIR}/{n}") for n in names)))
