@@ -10,7 +10,7 @@ from typing import Any, Generic, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
-ParamValue = str | int | float | bool
+ParamValue = str | int | float | bool | list[str]
 
 
 def _example(**example: Any) -> ConfigDict:
