@@ -34,5 +34,21 @@ __all__ = [
     "lookup_place",
     "match_topic",
     "places",
+    "terms_of_phrase",
     "unit_vocab",
+    "word_frequency",
 ]
+
+
+def word_frequency(word: str) -> int:
+    """How common a Chinese word is (the segmenter's dictionary; vocabulary words count high)."""
+    from fengong.ingest.terms import frequency
+
+    return frequency(word)
+
+
+def terms_of_phrase(phrase: str) -> list[str]:
+    """The term-index words a phrase is searched by (ingest/terms.py's ``query_terms``)."""
+    from fengong.ingest.terms import query_terms
+
+    return query_terms(phrase)

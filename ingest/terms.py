@@ -83,3 +83,8 @@ def query_terms(phrase: str) -> list[str]:
     words = {w.lower() for w in tokenizer().cut_for_search(phrase, HMM=False) if _keep(w)}
     finest = {w for w in words if not any(o != w and o in w for o in words)}
     return sorted(finest)
+
+
+def frequency(word: str) -> int:
+    """How common ``word`` is in the segmenter's dictionary (vocabulary words count high; 0 if unknown)."""
+    return int(tokenizer().FREQ.get(word, 0) or 0)
