@@ -18,8 +18,7 @@ from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
 from fengong.queries.ask_read import Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
-from fengong.vocabulary import Body, Topic, load_topics
-from fengong.vocabulary import terms_of_phrase
+from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
@@ -55,6 +54,7 @@ class Interpretation:
     understood_as: str
     keep: dict[str, str] = field(default_factory=dict)  # rows kept where column == value (no such param)
     searched: list[str] = field(default_factory=list)  # the Chinese words searched for, when any
+    fallback: Interpretation | None = None  # asked when the query finds nothing (a topic's words)
 
 
 @dataclass(slots=True)
@@ -177,7 +177,10 @@ def _unit_work(r: Reading) -> Interpretation:
     params, label = _unit_params(r)
     params["role"] = role
     return Interpretation(
-        "unit_work", "unit_work", params, f"the tasks that {label} {what}, with the sentences that assign them"
+        "unit_work",
+        "unit_work",
+        params,
+        f"the tasks that {label} {what}, with the sentences that assign them",
     )
 
 
@@ -185,7 +188,9 @@ def _workload(r: Reading, today: str) -> Interpretation:
     params, label = _unit_params(r)
     units = params["units"] or r.typed_units  # a unit type in a place: its units, as the graph names them
     if not units:
-        raise NotUnderstood(f"it asks for a workload but names no unit the graph holds ({label})", r.summary())
+        raise NotUnderstood(
+            f"it asks for a workload but names no unit the graph holds ({label})", r.summary()
+        )
     as_of = r.before or today
     return Interpretation(
         "unit_workload", "unit_workload", {"units": units, "as_of": as_of},
@@ -196,7 +201,11 @@ def _workload(r: Reading, today: str) -> Interpretation:
 
 def _ranking(r: Reading) -> Interpretation:
     role = "lead" if r.role == "lead" else "any"
-    what = "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)" if role == "lead" else "carry in any role"
+    what = (
+        "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)"
+        if role == "lead"
+        else "carry in any role"
+    )
     topic = r.topic.name if r.topic else ""
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
     return Interpretation(
@@ -261,6 +270,24 @@ def _due(r: Reading) -> Interpretation:
 
 
 def _topic(r: Reading) -> Interpretation:
+    found = _topic_query(r)
+    if not r.topic_words:
+        return found
+    # Tagging keeps a task's strongest topics only: when none is tagged with this one, the words
+    # that named it are searched in the task texts instead.
+    words = Reading(text=r.text, words=r.words, places=r.places, phrase=r.topic_words, role=r.role or "any")
+    return Interpretation(
+        found.intent,
+        found.query,
+        found.params,
+        found.understood_as,
+        found.keep,
+        found.searched,
+        _phrase(words),
+    )
+
+
+def _topic_query(r: Reading) -> Interpretation:
     assert r.topic is not None
     place = r.place or ""
     label = _topic_label(r.topic)
@@ -341,6 +368,11 @@ def answer(
     for column, value in found.keep.items():
         selected = [r for r in selected if r.get(column) == value]
     notes: list[str] = []
+    if not rows and found.fallback is not None:
+        notes.append(f"no task is tagged with this topic; {found.fallback.understood_as}")
+        found = found.fallback
+        rows = run_named(store, found.query, found.params, limit=ANSWER_LIMIT)
+        selected = list(rows)
     if found.query == "term_units":
         selected, notes = best_matches(selected, found.params["phrase"])
     topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)

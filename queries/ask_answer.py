@@ -174,8 +174,11 @@ def _ranking_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str =
     groups = []
     for i, row in enumerate(rows, 1):
         g = Group(f"{i}. {row['unit']}")
-        g.add("tasks", f"{row['score']} (in any role: {row['tasks']}; stated lead: {row['leads']}, "
-              f"first-listed: {row['first_listed']}, cooperating: {row['cooperates']})")
+        g.add(
+            "tasks",
+            f"{row['score']} (in any role: {row['tasks']}; stated lead: {row['leads']}, "
+            f"first-listed: {row['first_listed']}, cooperating: {row['cooperates']})",
+        )
         groups.append(g)
     return groups, []
 
@@ -184,7 +187,10 @@ def _workload_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str 
     groups: dict[str, Group] = {}
     for row in rows:
         g = groups.setdefault(row["unit"], Group(row["unit"]))
-        g.add(row["basis"], f"{row['tasks']} tasks ({row['dated']} with a dated deadline, {row['past_due']} past it)")
+        g.add(
+            row["basis"],
+            f"{row['tasks']} tasks ({row['dated']} with a dated deadline, {row['past_due']} past it)",
+        )
     return _by_basis(groups), []
 
 

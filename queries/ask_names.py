@@ -204,7 +204,9 @@ def _generation(store: GraphStore) -> _Generation:
             known.checked = now
             return known
         rows = run_named(store, "unit_names", {}, limit=_ALL_ROWS)
-        units = tuple((r["name"], r["local_name"], r["unit_type"], r["jurisdiction"]) for r in rows if r["name"])
+        units = tuple(
+            (r["name"], r["local_name"], r["unit_type"], r["jurisdiction"]) for r in rows if r["name"]
+        )
         pairs: list[tuple[str, Name]] = []
         for name, local, unit_type, place in units:
             pairs.append((name, Name("unit", name, place, unit_type)))

@@ -10,12 +10,12 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import TYPE_CHECKING, Any
 
 from fengong.queries.ask_english import translate
 from fengong.queries.ask_names import (
     KIND_RANK,
-    NameIndex,
     Span,
     body_form_spans,
     english_index,
@@ -25,7 +25,7 @@ from fengong.queries.ask_names import (
     vocabulary_index,
 )
 from fengong.queries.ask_vocab import ask_vocab, norm_en
-from fengong.vocabulary import Body, Topic, find_deadlines, load_topics, lookup_body, lookup_place, match_topic
+from fengong.vocabulary import Body, Topic, bodies, find_deadlines, load_topics, lookup_place, match_topic
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -48,6 +48,7 @@ class Reading:
     unit_type: str | None = None
     places: list[str] = field(default_factory=list)
     topic: Topic | None = None
+    topic_words: str | None = None  # the Chinese words that named the topic
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
@@ -119,7 +120,9 @@ def _merge(spans: list[Span]) -> list[Span]:
     return [Span(a, b, tuple(sorted(n, key=lambda x: KIND_RANK[x.kind]))) for (a, b), n in by_range.items()]
 
 
-def _apply(reading: Reading, spans: list[Span], text: str, store: GraphStore | None) -> None:
+def _apply(
+    reading: Reading, spans: list[Span], text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None
+) -> None:
     """Fill the reading from the chosen spans (text is the string the spans index)."""
     for span in spans:
         if span.kind == "place":
@@ -147,8 +150,10 @@ def _apply(reading: Reading, spans: list[Span], text: str, store: GraphStore | N
             topic = _topic(span.of("topic")[0].value)
             if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
                 reading.topic = topic
+                if re.search(r"[\u4e00-\u9fff]", text):
+                    reading.topic_words = text[span.start : span.end]
     if reading.body and not reading.units and store is not None:
-        reading.units = _units_of_body(reading.body, store)
+        reading.units = _units_of_body(reading.body, store, lexicon)
     if reading.unit_type and reading.places and store is not None:
         reading.typed_units = sorted(
             name for name, _, unit_type, place in store_units(store)
@@ -156,11 +161,25 @@ def _apply(reading: Reading, spans: list[Span], text: str, store: GraphStore | N
         )  # fmt: skip
 
 
-def _units_of_body(body: str, store: GraphStore) -> list[str]:
+@cache
+def _body_names(lexicon: tuple[Body, ...] | None) -> dict[str, str]:
+    """Every name of every body -> the body's full name."""
+    out: dict[str, str] = {}
+    for body in bodies() if lexicon is None else lexicon:
+        for name in body.names:
+            out.setdefault(name, body.name)
+    return out
+
+
+def _lookup_body(name: str, lexicon: tuple[Body, ...] | None) -> str | None:
+    return _body_names(lexicon).get(name)
+
+
+def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | None) -> list[str]:
     """The graph's units that are the body: by full name, or by a name the lexicon resolves to it."""
     out = []
     for name, local, _, _ in store_units(store):
-        if name == body or any((b := lookup_body(n)) is not None and b.name == body for n in (name, local) if n):
+        if name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n):
             out.append(name)
     return sorted(set(out))
 
@@ -219,7 +238,7 @@ def _dates(reading: Reading, question: str) -> str:
 
 
 def _days(reading: Reading) -> None:
-    """"未来30天", "30天内", "两周内", "next 30 days", "within 2 weeks", "next month"."""
+    """ "未来30天", "30天内", "两周内", "next 30 days", "within 2 weeks", "next month"."""
     m = re.search(r"(\d+|[一二两三四五六七八九十]+)(个月|星期|天|日|周|月|年)", reading.text)
     if m:
         n = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
@@ -266,7 +285,13 @@ def _strip_words(text: str, words: list[str]) -> str:
 def _question_words_zh() -> list[str]:
     vocab = ask_vocab()
     out = list(vocab.filler.zh)
-    for w in (*vocab.roles.values(), *vocab.intents.values(), vocab.before, vocab.after, vocab.generic_unit_words):
+    for w in (
+        *vocab.roles.values(),
+        *vocab.intents.values(),
+        vocab.before,
+        vocab.after,
+        vocab.generic_unit_words,
+    ):
         out += list(w.zh)
     return out
 
@@ -274,7 +299,13 @@ def _question_words_zh() -> list[str]:
 def _question_words_en() -> set[str]:
     vocab = ask_vocab()
     out = set(vocab.filler.en) | set(vocab.months_en)
-    for w in (*vocab.roles.values(), *vocab.intents.values(), vocab.before, vocab.after, vocab.generic_unit_words):
+    for w in (
+        *vocab.roles.values(),
+        *vocab.intents.values(),
+        vocab.before,
+        vocab.after,
+        vocab.generic_unit_words,
+    ):
         for phrase in w.en:
             out.update(phrase.split())
     return out
@@ -306,26 +337,28 @@ def _choose_chinese(candidates: tuple[str, ...], store: GraphStore | None) -> st
     return best
 
 
-def read(
-    question: str, store: GraphStore | None = None, lexicon: tuple[Body, ...] | None = None
-) -> Reading:
+def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ...] | None = None) -> Reading:
     """Everything ``question`` names, by the longest reading of its Chinese and English words."""
     vocab = ask_vocab()
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=norm_en(question))
     spans = _chinese_spans(text, store, lexicon)
-    _apply(reading, spans, text, store)
+    _apply(reading, spans, text, store, lexicon)
     masked = _mask(text, spans)
     words = reading.words.split()
     en_spans = longest_reading(english_index(lexicon).word_spans(words))
     english = Reading(text="", words="")
-    _apply(english, en_spans, reading.words, store)
+    _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
     if reading.body is None and not reading.units:
         reading.body = _ministry_en(reading.words, store, lexicon)
         if reading.body and store is not None:
-            reading.units = _units_of_body(reading.body, store)
-    masked_words = " " + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words)) + " "
+            reading.units = _units_of_body(reading.body, store, lexicon)
+    masked_words = (
+        " "
+        + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words))
+        + " "
+    )
     for intent in ("people", "documents", "targets"):  # these outrank a topic the words happen to name
         if vocab.intents[intent].find(masked, masked_words):
             reading.intent = intent
@@ -356,7 +389,7 @@ _MINISTRY = re.compile(r" ministry of ((?:[a-z]+ ){1,5})")
 
 
 def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> str | None:
-    """"Ministry of <words>" the lexicon does not know: the Chinese of the words + 部 (教育部)."""
+    """ "Ministry of <words>" the lexicon does not know: the Chinese of the words + 部 (教育部)."""
     m = _MINISTRY.search(words)
     if not m:
         return None
@@ -369,14 +402,12 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
     runs = translate([w for w in rest if w != "and"])
     if not runs:
         return None
-    known = {n for b in (lexicon or ()) for n in b.names}
     parts = []
     for _, candidates in runs:
-        named = [c for c in candidates if f"{c}部" in known or lookup_body(f"{c}部") is not None]
+        named = [c for c in candidates if _lookup_body(f"{c}部", lexicon)]
         parts.append(named[0] if named else candidates[0])
     name = "".join(parts) + "部"
-    body = lookup_body(name) or next((b for b in lexicon or () if name in b.names), None)
-    return body.name if body else name
+    return _lookup_body(name, lexicon) or name
 
 
 def _merge_english(reading: Reading, english: Reading) -> None:
