@@ -1,6 +1,6 @@
 // name: term_units
 // description: Tasks whose title or text holds every search term (the term index), ranked by match quality, with their units, role and the sentence
-// params: terms (list, e.g. 小区|改造), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
+// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
 // terms: words of the term index (ingest/terms.py), every one required; phrase: the words as asked.
 // quality: 1 = the phrase is in the title, 2 = the phrase is in the text, 3 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /

@@ -1,6 +1,6 @@
 // name: unit_workload
 // description: Units' workload by role: tasks each leads (stated), is first-listed on, cooperates on or is listed for, with how many have a dated deadline and how many of those are past a date
-// params: units (list, e.g. 聊城市工业和信息化局), as_of (string, default "", e.g. 2021-07-01)
+// params: units (list, e.g. 聊城市发展和改革委员会), as_of (string, default "", e.g. 2021-07-01)
 // units: fully qualified names or ids. past_due counts primary dated deadlines before as_of (none when
 // as_of is empty); the documents do not record completion, so past due is not proof of lateness.
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)
