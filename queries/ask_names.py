@@ -14,7 +14,7 @@ import re
 import threading
 import time
 from collections.abc import Iterable
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
@@ -69,6 +69,7 @@ class NameIndex:
     def __init__(self, table: dict[str, tuple[Name, ...]]) -> None:
         self.table = table
         self.max_len = max((len(k) for k in table), default=0)
+        self.max_words = max((k.count(" ") + 1 for k in table), default=0)
 
     @classmethod
     def build(cls, pairs: Iterable[tuple[str, Name]]) -> NameIndex:
@@ -94,9 +95,8 @@ class NameIndex:
     def word_spans(self, words: list[str]) -> list[Span]:
         """Every run of English words the index knows (keys are space-joined lower-case words)."""
         out = []
-        longest = max((k.count(" ") + 1 for k in self.table), default=0)
         for i in range(len(words)):
-            for j in range(i + 1, min(len(words), i + longest) + 1):
+            for j in range(i + 1, min(len(words), i + self.max_words) + 1):
                 names = self.table.get(" ".join(words[i:j]))
                 if names:
                     out.append(Span(i, j, names))
@@ -174,6 +174,7 @@ class _Generation:
     fingerprint: tuple[int, int]
     index: NameIndex
     units: tuple[tuple[str, str, str, str], ...]  # (name, local_name, unit_type, jurisdiction)
+    memo: dict[object, object] = field(default_factory=dict)  # answers derived from the units
 
 
 _LOCK = threading.Lock()
@@ -227,3 +228,8 @@ def store_index(store: GraphStore) -> NameIndex:
 def store_units(store: GraphStore) -> tuple[tuple[str, str, str, str], ...]:
     """Every unit of ``store`` as (name, local_name, unit_type, jurisdiction)."""
     return _generation(store).units
+
+
+def store_memo(store: GraphStore) -> dict[object, object]:
+    """A dict that lives as long as the store's current generation (for answers derived from units)."""
+    return _generation(store).memo

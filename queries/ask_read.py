@@ -21,6 +21,7 @@ from fengong.queries.ask_names import (
     english_index,
     longest_reading,
     store_index,
+    store_memo,
     store_units,
     vocabulary_index,
 )
@@ -177,11 +178,16 @@ def _lookup_body(name: str, lexicon: tuple[Body, ...] | None) -> str | None:
 
 def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | None) -> list[str]:
     """The graph's units that are the body: by full name, or by a name the lexicon resolves to it."""
+    memo = store_memo(store)
+    key = ("body", body, lexicon)
+    if key in memo:
+        return list(memo[key])  # type: ignore[call-overload]
     out = []
     for name, local, _, _ in store_units(store):
         if name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n):
             out.append(name)
-    return sorted(set(out))
+    memo[key] = found = sorted(set(out))
+    return list(found)
 
 
 def _mask(text: str, spans: list[Span]) -> str:
