@@ -16,7 +16,7 @@ from fengong.graph.store import GraphStore
 from fengong.ingest.bodies import Body
 from fengong.ingest.pipeline import extract_path
 from fengong.queries.ask import NotUnderstood, answer
-from tests.store_fixtures import make_store
+from tests.store_fixtures import STORE_KINDS, make_store
 from tests.test_api_support import sample_docs
 
 DATA = Path(__file__).resolve().parent / "data"
@@ -37,9 +37,10 @@ def lexicon() -> tuple[Body, ...]:
     return tuple(out)
 
 
-@pytest.fixture(scope="module")
-def store(tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    graph = make_store("embedded", tmp_path_factory.mktemp("suite"))
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The samples and the suite's documents, in each store (the answers must not depend on it)."""
+    graph = make_store(request.param, tmp_path_factory.mktemp("suite"))
     docs = [*sample_docs(), *(extract_path(p) for p in sorted((DATA / "ask_docs").glob("*.txt")))]
     graph.load_documents(docs)
     yield graph
@@ -86,7 +87,7 @@ def test_share_answered_exactly(store: GraphStore, capsys: pytest.CaptureFixture
     share = 1 - len(wrong) / len(QUESTIONS)
     with capsys.disabled():
         print(
-            f"\nquestion suite: {len(QUESTIONS) - len(wrong)}/{len(QUESTIONS)} answered exactly ({share:.0%})"
+            f"\nquestion suite ({store.kind}): {len(QUESTIONS) - len(wrong)}/{len(QUESTIONS)} answered exactly ({share:.0%})"
         )
     assert share == 1.0, wrong
 
