@@ -23,16 +23,20 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from typing import TYPE_CHECKING
 from urllib.parse import quote
 
 import httpx2
 import yaml
 
+if TYPE_CHECKING:
+    from fengong.graph.store import GraphStore
+
 ROOT = Path(__file__).resolve().parents[1]
 DOCS = ROOT / "tests" / "data" / "ask_docs"
 
 
-def _store(kind: str, documents: int, data: Path) -> object:
+def _store(kind: str, documents: int, data: Path) -> GraphStore:
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
 
@@ -47,15 +51,15 @@ def build(kind: str, documents: int, data: Path) -> None:
 
     store = _store(kind, documents, data)
     want = documents + len(list(DOCS.glob("*.txt")))
-    have = int(run_named(store, "document_count", {}, limit=1)[0]["total"])  # type: ignore[arg-type]
+    have = int(run_named(store, "document_count", {}, limit=1)[0]["total"])
     if have != want:
         start = time.perf_counter()
-        store.wipe()  # type: ignore[attr-defined]
+        store.wipe()
         store.load_documents(
             [*make_corpus(documents), *(extract_path(p) for p in sorted(DOCS.glob("*.txt")))]
-        )  # type: ignore[attr-defined]
+        )
         print(f"{kind}: loaded {want} documents in {time.perf_counter() - start:.0f} s", flush=True)
-    store.close()  # type: ignore[attr-defined]
+    store.close()
 
 
 def questions(documents: int) -> list[str]:
@@ -172,12 +176,12 @@ def term_lookup(kind: str, documents: int, data: Path) -> str:
         ("term index", "term_units", {"terms": terms, "phrase": phrase}),
         ("substring scan", "task_list", {"text": phrase, "limit": 2000}),
     ):
-        run_named(store, name, params)  # type: ignore[arg-type]
+        run_named(store, name, params)
         start = time.perf_counter()
         for _ in range(5):
-            rows = run_named(store, name, params)  # type: ignore[arg-type]
+            rows = run_named(store, name, params)
         timings[label] = ((time.perf_counter() - start) / 5 * 1000, len(rows))
-    store.close()  # type: ignore[attr-defined]
+    store.close()
     return f"{kind}: " + ", ".join(f"{k} {ms:.1f} ms ({n} rows)" for k, (ms, n) in timings.items())
 
 

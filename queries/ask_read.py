@@ -181,7 +181,7 @@ def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | Non
     memo = store_memo(store)
     key = ("body", body, lexicon)
     if key in memo:
-        return list(memo[key])  # type: ignore[call-overload]
+        return list(memo[key])
     out = []
     for name, local, _, _ in store_units(store):
         if name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n):

@@ -119,7 +119,13 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
         (
             "what does the Liaocheng industry bureau lead",
             "unit_work",
-            {"unit": "", "units": [], "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "lead"},
+            {
+                "unit": "",
+                "units": [],
+                "unit_type": "工业和信息化局",
+                "jurisdiction": "聊城市",
+                "role": "lead",
+            },
         ),
         (
             "泽州县能源局做什么",
