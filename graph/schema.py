@@ -151,6 +151,13 @@ ROLE_RELS: dict[str, str] = {"lead": "LEADS", "cooperate": "COOPERATES", "respon
 NODE_ORDER: tuple[str, ...] = tuple(NODES)
 REL_ORDER: tuple[str, ...] = tuple(RELS)
 
+#: The term index (words of task texts): searched by questions, left out of the graph exports
+#: meant for reading (GraphML, GEXF, Cytoscape, HTML), kept in the full neo4j-admin dump.
+INDEX_LABELS: frozenset[str] = frozenset({"Term"})
+INDEX_RELS: frozenset[str] = frozenset({"HAS_TERM"})
+CONTENT_NODE_ORDER: tuple[str, ...] = tuple(n for n in NODE_ORDER if n not in INDEX_LABELS)
+CONTENT_REL_ORDER: tuple[str, ...] = tuple(r for r in REL_ORDER if r not in INDEX_RELS)
+
 #: Extra Neo4j indexes on non-key properties that named queries filter on.
 NEO4J_INDEXES: tuple[tuple[str, str], ...] = (
     ("Unit", "name"),
