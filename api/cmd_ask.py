@@ -51,20 +51,18 @@ def ask(
     the kinds of questions that can be answered.
     """
     from fengong.graph.store import StoreError
-    from fengong.queries.ask import NotUnderstood, answer, interpret
+    from fengong.queries.ask import NotUnderstood, answer
 
     err = Console(stderr=True)
+    graph = open_or_exit(store, data)  # the question is read with the units the store holds
     try:
-        interpret(question)
+        result = answer(graph, question)
     except NotUnderstood as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         err.print("I can answer:", highlight=False)
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
         raise typer.Exit(2) from exc
-    graph = open_or_exit(store, data)
-    try:
-        result = answer(graph, question)
     except StoreError as exc:
         err.print(f"[red]error:[/red] {exc}", highlight=False)
         raise typer.Exit(1) from exc
