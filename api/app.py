@@ -6,9 +6,16 @@ nothing is read at import time. Handlers only parse input and call one function.
 
 from __future__ import annotations
 
+from collections.abc import AsyncIterator
+from contextlib import asynccontextmanager
+from importlib import resources
+
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.middleware.cors import CORSMiddleware
+from fastapi.openapi.docs import get_swagger_ui_html
+from fastapi.responses import HTMLResponse
+from fastapi.staticfiles import StaticFiles
 from starlette.exceptions import HTTPException
 
 from fengong.api.routers import (
@@ -27,6 +34,7 @@ from fengong.api.routers import (
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
+from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
 from fengong.queries.ask import NotUnderstood
 from fengong.queries.named import QueryError
 
@@ -63,6 +71,33 @@ def _add_error_handlers(app: FastAPI) -> None:
     app.add_exception_handler(StoreError, lambda _, exc: _error(503, f"the store failed: {exc}"))
 
 
+#: Request headers a cross-origin GET may carry (Neo4j Browser's fetch of /guide sends the first two).
+CORS_HEADERS = ("cache-control", "pragma", "accept", "accept-language", "content-type", "authorization")
+_STATIC = resources.files("fengong.api") / "static"
+_SWAGGER = "/static/vendor/swagger-ui-dist"
+
+
+def _add_docs(app: FastAPI) -> None:
+    """Swagger UI at /docs from the assets shipped in the package (no CDN: works offline)."""
+    app.mount("/static", StaticFiles(directory=str(_STATIC)), name="static")
+
+    @app.get("/docs", include_in_schema=False)
+    async def docs() -> HTMLResponse:
+        return get_swagger_ui_html(
+            openapi_url=app.openapi_url or "/openapi.json",
+            title=f"{app.title} — API",
+            swagger_js_url=f"{_SWAGGER}/swagger-ui-bundle.js",
+            swagger_css_url=f"{_SWAGGER}/swagger-ui.css",
+            swagger_favicon_url=f"{_SWAGGER}/favicon-32x32.png",
+        )
+
+
+@asynccontextmanager
+async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    yield
+    app.state.sandbox.close()  # extraction workers end with the server
+
+
 def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
     """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store."""
     app = FastAPI(
@@ -70,13 +105,23 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
         summary="Who leads which task, who cooperates, by when, where — with the sentence that says so.",
         version="0.1.0",
         default_response_class=UTF8JSONResponse,
+        docs_url=None,  # served below from the package's own assets: /docs works offline
+        redoc_url=None,
+        lifespan=_lifespan,
     )
     app.state.settings = settings
     app.state.store = store
     app.state.cache = AnswerCache(settings.cache_ttl_s)
-    # Neo4j Browser fetches /guide from its own origin; reads only (writes need the token anyway).
-    app.add_middleware(CORSMiddleware, allow_origins=["*"], allow_methods=["GET"])
+    # Neo4j Browser fetches /guide from its own origin, with cache-control and pragma headers (so a
+    # preflight); reads only (writes need the token anyway).
+    app.add_middleware(
+        CORSMiddleware, allow_origins=["*"], allow_methods=["GET"], allow_headers=list(CORS_HEADERS)
+    )
+    app.state.sandbox = ExtractionSandbox(
+        SandboxLimits(settings.extract_timeout_s, settings.extract_memory_mb, settings.extract_workers)
+    )
     _add_error_handlers(app)
+    _add_docs(app)
     for module in (health, documents, units, tasks, topics, queries, matrix, cypher, ask, export, guide):
         app.include_router(module.router)
     return app

@@ -6,22 +6,28 @@ import json
 from typing import Annotated
 
 import typer
-from rich.console import Console
 from rich.tree import Tree
 
+from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 
 
-def _show(answer: object) -> None:
+def _show(answer: object, empty_store: bool = False) -> None:
     from fengong.queries.ask import Answer
 
     assert isinstance(answer, Answer)
-    console = Console()
+    console = make_console()
     i = answer.interpretation
     console.print(f"[bold]understood as[/bold] {i.understood_as}", highlight=False)
     console.print(f"[dim]query {i.query} {json.dumps(i.params, ensure_ascii=False)}[/dim]", highlight=False)
     if not answer.rows:
-        console.print("no rows: the graph holds nothing matching this question", style="yellow")
+        if empty_store:
+            console.print(
+                "no rows: the store holds no documents yet; load some with `fengong ingest FILES`",
+                style="yellow",
+            )
+        else:
+            console.print("no rows: the graph holds nothing matching this question", style="yellow")
         return
     for group in answer.groups:
         tree = Tree(f"[bold]{group.key}[/bold]")
@@ -53,25 +59,26 @@ def ask(
     from fengong.graph.store import StoreError
     from fengong.queries.ask import NotUnderstood, answer
 
-    err = Console(stderr=True)
+    err = make_console(stderr=True)
     graph = open_or_exit(store, data)  # the question is read with the units the store holds
     try:
         result = answer(graph, question)
+        empty = not result.rows and graph.counts()["Document"] == 0
     except NotUnderstood as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        note("error", str(exc))
         err.print("I can answer:", highlight=False)
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
         raise typer.Exit(2) from exc
     except StoreError as exc:
-        err.print(f"[red]error:[/red] {exc}", highlight=False)
+        note("error", str(exc))
         raise typer.Exit(1) from exc
     finally:
         graph.close()
     if as_json:
         typer.echo(json.dumps(result.to_dict(), ensure_ascii=False, indent=2, default=str))
     else:
-        _show(result)
+        _show(result, empty)
 
 
 def register(app: typer.Typer) -> None:

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, open_or_exit
 from fengong.graph.export import FORMATS, ExportError, ExportFilters, default_filename, export
 from fengong.graph.store import StoreError
@@ -51,11 +51,11 @@ def export_command(
     try:
         result = export(graph, fmt, target, filters)
     except (ExportError, StoreError) as exc:
-        Console(stderr=True).print(f"[red]error:[/red] {exc}", highlight=False)
+        note("error", str(exc))
         raise typer.Exit(1) from exc
     finally:
         graph.close()
-    Console(stderr=True).print(
+    make_console(stderr=True).print(
         f"wrote {result.path} ({fmt}, {result.items} items, {filters.describe()}) in {result.seconds:.1f}s",
         highlight=False,
     )

@@ -8,12 +8,11 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
-from fengong.ingest.errors import DocumentError
+from fengong.api.console import make_console, note
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.model import Document
-from fengong.ingest.pipeline import extract_path
+from fengong.ingest.parallel import extract_one
 from fengong.ingest.read_folder import expand_inputs
 
 
@@ -34,21 +33,20 @@ def extract(
     A file that cannot be read gets one error line naming it; the others go on, and the command
     exits 1 at the end if any failed.
     """
-    err = Console(stderr=True)
     failed = 0
     out = sys.stdout
     paths, skipped = expand_inputs(files)
     for path, reason in skipped:
-        err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
+        note("skipped", f"{path}: {reason}")
     for path in paths:
-        try:
-            doc = extract_path(path)
-        except DocumentError as exc:
-            err.print(f"[red]error[/red] {exc}", highlight=False, soft_wrap=True)
+        result = extract_one(path)  # any failure, a parser's crash too, names the file; the rest go on
+        doc = result.document
+        if doc is None:
+            note("error", str(result.error))
             failed += 1
             continue
         for w in doc.warnings:
-            err.print(f"[yellow]warning[/yellow] {w}", highlight=False, soft_wrap=True)
+            note("warning", w)
         if jsonl:
             for line in task_lines(doc):
                 out.write(json.dumps(line, ensure_ascii=False) + "\n")
@@ -62,7 +60,7 @@ def extract(
 
 
 def _summary(doc: Document) -> None:
-    console = Console()
+    console = make_console()
     j = doc.jurisdiction.name if doc.jurisdiction else "?"
     console.print(f"[bold]{doc.source}[/bold]  {doc.title}  ({j}, {doc.date or 'undated'})", highlight=False)
     for t in doc.tasks:

@@ -30,7 +30,12 @@ def serve(
         raise typer.Exit(fail(f"cannot start: {exc}")) from exc
     graph = open_or_exit(store, data)
     try:
-        uvicorn.run(create_app(settings, graph), host=host, port=port, log_level=log_level)
+        # After SIGTERM, requests get shutdown_grace_s to finish; then they are cancelled, which
+        # kills any extraction worker they wait for: shutdown is prompt whatever an upload does.
+        uvicorn.run(
+            create_app(settings, graph), host=host, port=port, log_level=log_level,
+            timeout_graceful_shutdown=settings.shutdown_grace_s,
+        )  # fmt: skip
     finally:
         graph.close()
 

@@ -9,20 +9,27 @@ from __future__ import annotations
 import json
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import TYPE_CHECKING, Annotated, Any
+from typing import Annotated, Any
 
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
+from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
 from fengong.graph.readonly import ReadOnlyViolation
-from fengong.graph.store import GraphStore, Rows, StoreError
+from fengong.graph.store import Rows, StoreError
+from fengong.ingest_service import (
+    BULK_NEEDS_EMBEDDED,
+    STORED,
+    FileHook,
+    IngestError,
+    IngestReport,
+    Mode,
+    ingest_files,
+)
 from fengong.queries.named import QueryError, get_query, list_queries, run_named
-
-if TYPE_CHECKING:
-    from fengong.batch import FileHook, IngestReport
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print rows as UTF-8 JSON instead of a table.")]
 
@@ -31,7 +38,7 @@ def _print_rows(rows: Rows, as_json: bool) -> None:
     if as_json:
         typer.echo(json.dumps(list(rows), ensure_ascii=False, indent=2, default=str))
         return
-    console = Console()
+    console = make_console()
     table = Table(show_lines=False)
     for column in rows.columns:
         table.add_column(column)
@@ -63,7 +70,7 @@ def _with_progress(
 
     def on_file(path: Path, outcome: str) -> None:
         nonlocal stored
-        if outcome == "loaded":  # always after "read" for that file
+        if outcome in STORED:  # always after "read" for that file
             stored += 1
             progress.update(bar, description=f"ingest ({stored} {stored_verb})")
         else:
@@ -79,22 +86,6 @@ def _with_progress(
     finally:
         if progress.live.is_started:  # stopping one never started still prints a blank line
             progress.stop()
-
-
-def _bulk_load(console: Console, graph: GraphStore, files: list[Path], workers: int | None) -> IngestReport:
-    """``--bulk``: a CSV set, then COPY (a store that holds anything is refused first)."""
-    from fengong.bulk import bulk_load_paths
-    from fengong.graph.embedded import EmbeddedStore
-
-    assert isinstance(graph, EmbeddedStore)  # the command checked the store kind
-    try:
-        return _with_progress(
-            console,
-            "written",
-            lambda hook, start: bulk_load_paths(graph, files, workers=workers, on_file=hook, on_start=start),
-        )
-    except (StoreError, OSError) as exc:
-        raise typer.Exit(fail(f"bulk load failed: {exc}")) from exc
 
 
 def ingest(
@@ -126,77 +117,45 @@ def ingest(
 ) -> None:
     """Extract FILES (or every readable file in a folder) and load them into the store.
 
-    A document already stored with the same text is skipped; an edited one is replaced; the same
-    text under another file name is loaded once. Each batch of documents is one transaction, so an
-    interrupted run can simply be run again. With --bulk-csv nothing is loaded: the documents
-    become a CSV set for `neo4j-admin database import full`, far faster for a first load. With
-    --bulk an empty embedded store is loaded by COPY from such a set.
+    Each document ends as loaded (new), replaced (an edited text of a stored document), unchanged
+    (already stored with the same text), duplicate (the same text under another file name) or a
+    failed file. Each batch of documents is one transaction, so an interrupted run can simply be
+    run again. With --bulk-csv nothing is loaded: the documents become a CSV set for
+    `neo4j-admin database import full`, far faster for a first load. With --bulk an empty embedded
+    store is loaded by COPY from such a set.
     """
-    from fengong.batch import ingest_paths  # the extractor is heavy; only this needs it
-
     if bulk and bulk_csv is not None:
         raise typer.Exit(
             fail("--bulk loads an embedded store, --bulk-csv writes a set for neo4j-admin: choose one")
         )
     if bulk and store_settings(store, data).store != "embedded":
-        raise typer.Exit(
-            fail("--bulk loads only an empty embedded store; for Neo4j write a set with --bulk-csv (README)")
-        )
-    err = Console(stderr=True)
-    report: IngestReport
-    if bulk_csv is not None:
-        from fengong.bulk import bulk_csv_paths
-
-        out = bulk_csv
-        try:
-            report = _with_progress(
-                err,
-                "written",
-                lambda hook, start: bulk_csv_paths(files, out, workers=workers, on_file=hook, on_start=start),
-            )
-        except OSError as exc:
-            raise typer.Exit(fail(f"cannot write the CSV set: {exc}")) from exc
-    else:
-        graph = open_or_exit(store, data)
-        try:
-            if bulk:
-                report = _bulk_load(err, graph, files, workers)
-            else:
-                try:
-                    report = _with_progress(
-                        err,
-                        "committed",
-                        lambda hook, start: ingest_paths(
-                            graph,
-                            files,
-                            workers=workers,
-                            docs_per_transaction=batch,
-                            on_file=hook,
-                            on_start=start,
-                        ),
-                    )
-                except StoreError as exc:
-                    raise typer.Exit(
-                        fail(f"loading failed, nothing from the failed batch was kept: {exc}")
-                    ) from exc
-        finally:
+        raise typer.Exit(fail(BULK_NEEDS_EMBEDDED))  # before opening (or failing to reach) Neo4j
+    mode: Mode = "csv" if bulk_csv is not None else "bulk" if bulk else "transactional"
+    graph = None if mode == "csv" else open_or_exit(store, data)
+    err = make_console(stderr=True)
+    try:
+        report = _with_progress(
+            err,
+            "written" if mode != "transactional" else "committed",
+            lambda hook, start: ingest_files(
+                files, mode=mode, store=graph, csv_dir=bulk_csv, workers=workers,
+                docs_per_transaction=batch, on_file=hook, on_start=start,
+            ),
+        )  # fmt: skip
+    except IngestError as exc:
+        raise typer.Exit(fail(str(exc))) from exc
+    finally:
+        if graph is not None:
             graph.close()
     for path, reason in report.skipped:
-        err.print(f"[yellow]skipped[/yellow] {path}: {reason}", highlight=False, soft_wrap=True)
+        note("skipped", f"{path}: {reason}")
     for message in report.errors:
-        err.print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+        note("error", message)
     for message in report.warnings:
-        err.print(f"[yellow]warning:[/yellow] {message}", highlight=False, soft_wrap=True)
-    verb = "written" if bulk_csv is not None else "loaded"
-    Console().print(
-        f"documents {report.loaded} {verb}, {report.unchanged} unchanged, {report.duplicates} duplicate; "
-        f"tasks {report.tasks}, units {report.units}, edges {report.relationships}, "
-        f"warnings {len(report.warnings)}, failed files {len(report.errors)} ({report.seconds:.2f}s)",
-        highlight=False,
-        soft_wrap=True,
-    )
+        note("warning", message)
+    make_console().print(report.summary("written" if mode == "csv" else "loaded"), highlight=False)
     if bulk_csv is not None:
-        Console().print(
+        make_console().print(
             f"CSV set in {bulk_csv}; load it into a stopped, empty Neo4j with\n"
             f"  cd {bulk_csv} && neo4j-admin database import full neo4j $(cat import.args)\n"
             "(or ./import.sh there; with the local server stopped: "
@@ -258,7 +217,7 @@ def queries(as_json: JsonOpt = False) -> None:
     for item in items:
         params = ", ".join(p["name"] + ("" if p["required"] else "?") for p in item["params"])
         table.add_row(item["name"], params, item["description"])
-    Console().print(table)
+    make_console().print(table)
 
 
 def cypher(

@@ -6,8 +6,8 @@ from pathlib import Path
 from typing import Annotated
 
 import typer
-from rich.console import Console
 
+from fengong.api.console import note
 from fengong.graph.settings import STORE_KINDS, StoreSettings, settings_from_env
 from fengong.graph.store import GraphStore, StoreError, open_store
 
@@ -24,7 +24,7 @@ JsonOpt = Annotated[bool, typer.Option("--json", help="Print as UTF-8 JSON.")]
 
 def fail(message: str) -> int:
     """Print an error line on stderr; the exit status to use."""
-    Console(stderr=True).print(f"[red]error:[/red] {message}", highlight=False, soft_wrap=True)
+    note("error", message)
     return 1
 
 

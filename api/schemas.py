@@ -5,7 +5,7 @@ Every model carries an example so the OpenAPI schema shows what a real answer lo
 
 from __future__ import annotations
 
-from typing import Any, Generic, TypeVar
+from typing import Any, Generic, Literal, TypeVar
 
 from pydantic import BaseModel, ConfigDict, Field
 
@@ -272,8 +272,13 @@ class AnswerOut(BaseModel):
 
 
 class IngestOut(BaseModel):
-    """What an upload loaded."""
+    """What an upload did: its outcome (the words ``fengong ingest`` reports) and what it holds."""
 
+    outcome: Literal["loaded", "replaced", "unchanged", "duplicate"] = Field(
+        description="loaded: new; replaced: an edited text of a stored document replaced it; "
+        "unchanged: already stored with this text; duplicate: this text is stored under another "
+        "document id (document_id names it). Nothing is written for unchanged and duplicate."
+    )
     document_id: str
     title: str
     jurisdiction: str
@@ -285,12 +290,13 @@ class IngestOut(BaseModel):
 
 
 class MatrixTaskOut(BaseModel):
-    """One task row of a matrix: cells by unit (牵头 / 配合 / 责任) and ranks by unit."""
+    """One task row of a matrix: cells by unit (牵头 / 配合 / 责任N), ranks and evidence sentences by unit."""
 
     document: str
     task: str
     cells: dict[str, str]
     ranks: dict[str, int]
+    evidence: dict[str, str] = {}
 
 
 class MatrixOut(BaseModel):

@@ -8,7 +8,7 @@ For each N, ``bench/gen_documents.py`` writes N text documents (GBK and UTF-8, n
 duplicates under other names) into a temporary directory; then, side by side in one run:
 
 a. extraction alone: ``extract_many`` on ``--workers`` worker processes (documents/s, chars/s);
-b. full ingest (``fengong.batch.ingest_paths``) into a fresh embedded store;
+b. full ingest (``fengong.ingest_service.ingest_paths``) into a fresh embedded store;
 c. full ingest into Neo4j (wiped first, constraints kept);
 e. the bulk first load into Neo4j (``neo4j-bulk``): ``fengong.bulk.bulk_csv_paths`` writes the
    neo4j-admin CSV set (extraction in the workers), then the server started by
@@ -122,11 +122,11 @@ def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
 
 def phase_ingest(kind: str, folder: Path, workers: int, data_dir: Path) -> dict[str, Any]:
     """Full ingest of ``folder`` into a fresh store of ``kind``, then the named-query latencies."""
-    from fengong.batch import ingest_paths
     from fengong.bulk import bulk_load_paths
     from fengong.graph.embedded import EmbeddedStore
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
+    from fengong.ingest_service import ingest_paths
 
     if kind == "neo4j":
         store = open_store(settings_from_env(store="neo4j"))

@@ -16,12 +16,12 @@ from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
-from fengong.batch import FileHook, IngestReport
 from fengong.graph.bulk_csv import BulkCsvWriter, CsvPart, document_part
 from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.mapping import topic_labels
 from fengong.ingest.parallel import extract_one, parallel_map
 from fengong.ingest.read_folder import expand_inputs
+from fengong.ingest_service import FileHook, IngestReport, Ledger, Outcome
 
 
 @dataclass(slots=True)
@@ -66,27 +66,26 @@ def bulk_csv_paths(
     if on_start is not None:
         on_start(len(files))
     writer = BulkCsvWriter(directory)
-    seen_text: set[str] = set()  # the texts (sha256) already in the set
+    ledger = Ledger({})  # a set is written from nothing: only this run's documents count
     try:
         for out in parallel_map(_part_of, files, workers):
-            outcome = "failed"
             part = out.part
+            outcome: Outcome = "failed"
             if part is None:
                 report.errors.append(out.error or f"{out.path}: unreadable")
-            elif part.sha256 in seen_text:  # the same text again, under this id or another
+            else:
+                outcome = ledger.decide(part.doc_id, part.sha256)
+            if outcome == "replaced":  # a set cannot replace: the first text under an id stays
                 outcome = "duplicate"
-                report.duplicates += 1
-            elif not writer.add(part):
-                outcome = "duplicate"
-                report.duplicates += 1
                 report.warnings.append(
                     f"{out.path}: another text with the same document id is already in the set; "
                     "the first one is kept"
                 )
-            else:
-                outcome = "loaded"
-                seen_text.add(part.sha256)
+            elif outcome == "loaded":
+                assert part is not None
+                writer.add(part)
                 report.warnings.extend(out.warnings)
+            report.outcomes[outcome] += 1
             if on_file is not None:
                 if outcome == "loaded":
                     on_file(out.path, "read")  # the same protocol as a transactional ingest
@@ -95,7 +94,6 @@ def bulk_csv_paths(
     except BaseException:
         writer.abort()
         raise
-    report.loaded = stats.documents
     report.tasks = stats.tasks
     report.relationships = stats.relationships
     report.units = stats.units

@@ -166,9 +166,10 @@ class EmbeddedStore(GraphStore):
         read_only: bool = True,
         timeout: float | None = None,
         limit: int | None = None,
+        skip_bounded: bool = True,
     ) -> Rows:
         """Run one statement; see ``GraphStore.run``."""
-        timeout, cap = self._bounds(cypher, read_only, timeout, limit)
+        timeout, cap = self._bounds(cypher, params, read_only, timeout, limit, skip_bounded)
         with self._lock:
             self._conn.set_query_timeout(max(1, int(timeout * 1000)))
             # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each

@@ -16,6 +16,7 @@ from typing import Any
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.model import Document, Jurisdiction, Unit, stable_id
 from fengong.ingest.terms import terms
+from fengong.ingest.topics import load_topics
 
 Row = dict[str, Any]
 
@@ -321,25 +322,5 @@ def merge_rows(parts: Iterable[GraphRows]) -> GraphRows:
 
 
 def topic_labels() -> dict[str, str]:
-    """Topic name -> English label from ``fengong.ingest.topics`` when that module exists, else {}."""
-    try:
-        from fengong.ingest import topics  # a colleague's module; optional until it lands
-    except ImportError:
-        return {}
-    load = getattr(topics, "load_topics", None)
-    if load is None:
-        return {}
-    try:
-        loaded = load()
-    except (OSError, ValueError):
-        return {}
-    out: dict[str, str] = {}
-    items = loaded.values() if isinstance(loaded, Mapping) else loaded
-    for item in items:
-        name = item.get("name") if isinstance(item, Mapping) else getattr(item, "name", None)
-        en = item.get("en") if isinstance(item, Mapping) else getattr(item, "en", None)
-        if isinstance(en, list | tuple):
-            en = en[0] if en else None
-        if name and en:
-            out[str(name)] = str(en)
-    return out
+    """Topic name -> English label, from the topic taxonomy (a broken taxonomy file raises)."""
+    return {t.name: t.en for t in load_topics() if t.en}

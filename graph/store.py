@@ -113,19 +113,29 @@ class GraphStore(ABC):
         read_only: bool = True,
         timeout: float | None = None,
         limit: int | None = None,
+        skip_bounded: bool = True,
     ) -> Rows:
         """Run one Cypher statement and return its rows as dicts (scalars, lists, maps).
 
         ``read_only`` (the default) makes the engine refuse writes; ``timeout`` (seconds)
         and ``limit`` (row cap) default to the settings' ``query_timeout_s`` / ``row_cap``.
+        ``skip_bounded=False`` lifts the read-only guard's SKIP bound on the embedded store,
+        for a caller that has made sure SKIP stays within the rows (the engine crashes only
+        on a SKIP far past the last row).
         """
 
     def _bounds(
-        self, cypher: str, read_only: bool, timeout: float | None, limit: int | None
+        self,
+        cypher: str,
+        params: dict[str, Any] | None,
+        read_only: bool,
+        timeout: float | None,
+        limit: int | None,
+        skip_bounded: bool = True,
     ) -> tuple[float, int]:
         """Guard a read-only statement, then the time limit and row cap it runs under."""
         if read_only:
-            check_read_only(cypher)
+            check_read_only(cypher, params, store_kind=self.kind, skip_bounded=skip_bounded)
         return (
             self.settings.query_timeout_s if timeout is None else timeout,
             self.settings.row_cap if limit is None else limit,

@@ -4,8 +4,10 @@ long the input stream is."""
 
 from __future__ import annotations
 
+import ctypes
 import gc
 import os
+import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -45,7 +47,26 @@ def default_workers() -> int:
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
 
 
-def _worker_started() -> None:
+_PR_SET_PDEATHSIG = 1
+
+
+def die_with_parent(parent: int) -> None:
+    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``).
+
+    A worker orphaned by a ``kill -9`` of its parent would otherwise run on (holding memory) until
+    it next looks at its queue. ``parent`` is the pid the caller forked from: if it is already gone
+    by the time the signal is armed, exit now."""
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
+    except (OSError, AttributeError):  # not Linux: nothing to arm
+        return
+    if os.getppid() != parent:
+        os._exit(1)
+
+
+def _worker_started(parent: int) -> None:
+    die_with_parent(parent)
     # The modules, vocabularies and compiled patterns live as long as the worker: keep them out
     # of every garbage collection (a few per cent of extraction time otherwise).
     gc.freeze()
@@ -64,7 +85,9 @@ def parallel_map(
             yield fn(item)
         return
     window = window or workers * 8
-    with ProcessPoolExecutor(max_workers=workers, initializer=_worker_started) as pool:
+    with ProcessPoolExecutor(
+        max_workers=workers, initializer=_worker_started, initargs=(os.getpid(),)
+    ) as pool:
         pending: deque[Future[Out]] = deque()
         for item in items:
             pending.append(pool.submit(fn, item))

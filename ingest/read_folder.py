@@ -34,16 +34,34 @@ def _skip_reason(path: Path) -> str | None:
     return None
 
 
+def _link_reason(path: Path, root: Path) -> str | None:
+    """Why a symbolic link met in a walk of ``root`` is not followed, or None to read its target.
+
+    A link may point anywhere (/etc/passwd, a key): only targets inside the folder are read."""
+    if not path.is_symlink():
+        return None
+    try:
+        target = path.resolve(strict=True)
+    except (OSError, RuntimeError):  # dangling, or a loop of links
+        return "symbolic link to nothing readable, not followed"
+    if target != root and root not in target.parents:
+        return f"symbolic link to {target}, outside the folder: not followed"
+    return None
+
+
 def _walk(folder: Path, files: list[Path], skipped: list[tuple[Path, str]]) -> None:
+    root_dir = folder.resolve()
     for root, dirs, names in os.walk(folder):  # symlinked folders are not followed: no loops
         here = Path(root)
         for d in sorted(dirs):
             if d.startswith(".") or d == "__MACOSX":
                 skipped.append((here / d, "hidden folder"))
+            elif (here / d).is_symlink():
+                skipped.append((here / d, "symbolic link to a folder, not followed"))
         dirs[:] = sorted(d for d in dirs if not d.startswith(".") and d != "__MACOSX")
         for name in sorted(names):
             path = here / name
-            reason = _skip_reason(path)
+            reason = _skip_reason(path) or _link_reason(path, root_dir)
             if reason is None and not path.is_file():
                 reason = "not a regular file"
             if reason:

@@ -13,7 +13,7 @@ from urllib.parse import unquote, urlsplit
 from bs4 import BeautifulSoup
 
 from fengong.ingest.errors import DocumentError
-from fengong.ingest.read_html import read_html
+from fengong.ingest.read_html import check_nesting, read_html
 
 log = logging.getLogger(__name__)
 
@@ -72,8 +72,9 @@ def attachment_links(page: Path) -> list[Attachment]:
     """The local files a page links to that are documents themselves, in link order."""
     try:
         data = page.read_bytes()
-    except OSError:
-        return []
+        check_nesting(data, str(page))
+    except (OSError, DocumentError):
+        return []  # reading the page itself says why
     suffixes = _attachment_suffixes()
     soup = BeautifulSoup(data, "html.parser")
     found: list[Attachment] = []

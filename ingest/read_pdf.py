@@ -79,6 +79,8 @@ def _open_error(path: Path, exc: Exception) -> DocumentError:
     cause = exc.args[0] if exc.args and isinstance(exc.args[0], Exception) else exc
     if isinstance(cause, PDFPasswordIncorrect):
         return DocumentError(str(path), "encrypted PDF: it needs a password to open")
+    if isinstance(cause, RecursionError):
+        return DocumentError(str(path), "broken PDF: its structure nests too deeply to read")
     if isinstance(cause, PDFEncryptionError):
         return DocumentError(str(path), f"encrypted PDF that cannot be read: {cause}")
     return DocumentError(str(path), f"broken PDF: {cause or type(cause).__name__}")

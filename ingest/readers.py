@@ -5,10 +5,13 @@ from __future__ import annotations
 
 import errno
 import stat
+import zipfile
 from collections.abc import Callable
 from pathlib import Path
 
+from fengong.ingest.archive import check_archive
 from fengong.ingest.errors import DocumentError
+from fengong.ingest.limits import ReadLimits
 from fengong.ingest.read_office import read_office, read_word
 from fengong.ingest.read_page import read_page
 from fengong.ingest.read_pdf import read_pdf
@@ -37,15 +40,18 @@ READERS: dict[str, Reader] = {
     ".et": read_xls,
 }
 
-MAX_BYTES = 200 * 1024 * 1024
-
 
 # What Path.exists() reads as "not there" (one stat call answers exists, is_dir and the size).
 _MISSING = (errno.ENOENT, errno.ENOTDIR, errno.EBADF, errno.ELOOP)
 
 
-def read_path(path: Path) -> str:
-    """The text of a document file, whatever its format; DocumentError names the file otherwise."""
+def read_path(path: Path, limits: ReadLimits | None = None) -> str:
+    """The text of a document file, whatever its format; DocumentError names the file otherwise.
+
+    Whatever the suffix says, a ZIP package is checked against the archive limits before a parser
+    opens it, and a structure nested too deeply for a parser is refused, not a crash.
+    """
+    limits = limits or ReadLimits.from_env()
     try:
         st = path.stat()
     except OSError as exc:
@@ -57,7 +63,12 @@ def read_path(path: Path) -> str:
     if stat.S_ISDIR(st.st_mode):
         raise DocumentError(str(path), "is a directory, not a document")
     size = st.st_size
-    if size > MAX_BYTES:
-        raise DocumentError(str(path), f"too large ({size} bytes; the limit is {MAX_BYTES})")
+    if size > limits.max_file_bytes:
+        raise DocumentError(str(path), f"too large ({size} bytes; FENGONG_MAX_FILE={limits.max_file_bytes})")
+    if stat.S_ISREG(st.st_mode) and zipfile.is_zipfile(path):
+        check_archive(path, limits)
     reader = READERS.get(path.suffix.lower(), read_text)
-    return reader(path)
+    try:
+        return reader(path)
+    except RecursionError:
+        raise DocumentError(str(path), "nested too deeply to read (a hostile or broken file)") from None

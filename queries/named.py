@@ -239,10 +239,18 @@ def get_query(name: str) -> NamedQuery:
 
 
 def run_named(
-    store: GraphStore, name: str, params: Mapping[str, object] | None = None, *, limit: int | None = None
+    store: GraphStore,
+    name: str,
+    params: Mapping[str, object] | None = None,
+    *,
+    limit: int | None = None,
+    skip_bounded: bool = True,
 ) -> Rows:
-    """Validate ``params`` for query ``name`` and run it read-only on ``store``."""
+    """Validate ``params`` for query ``name`` and run it read-only on ``store``
+    (``skip_bounded``: see ``GraphStore.run``)."""
     query = get_query(name)
     cap = store.settings.row_cap if limit is None else limit
     # One row past the cap lets the store tell a truncated answer from a complete one.
-    return store.run(query.capped(cap + 1), query.bind(params), read_only=True, limit=limit)
+    return store.run(
+        query.capped(cap + 1), query.bind(params), read_only=True, limit=limit, skip_bounded=skip_bounded
+    )

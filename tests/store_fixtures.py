@@ -1,8 +1,8 @@
 """Pytest fixtures for the store tests: a fresh embedded store per test and a cleaned Neo4j.
 
 Import the fixtures into a test module (``from store_fixtures import embedded_store, ...``).
-Neo4j tests are marked ``neo4j``; without NEO4J_URI they skip with the reason shown,
-except in CI (``CI`` set), where a missing Neo4j is a failure.
+Neo4j tests are marked ``neo4j`` and run on the server docker/run-with-neo4j starts for them;
+without it they skip with the reason shown, except in CI (``CI`` set), where that is a failure.
 """
 
 from __future__ import annotations
@@ -22,9 +22,20 @@ STORE_KINDS = ("embedded", pytest.param("neo4j", marks=pytest.mark.neo4j))
 
 
 def neo4j_settings() -> StoreSettings:
-    """Settings for the test Neo4j from NEO4J_*; skip (or fail in CI) when none is configured."""
-    if not os.environ.get("NEO4J_URI"):
-        message = 'NEO4J_URI is not set; start one with: eval "$(docker/neo4j-local start)"'
+    """Settings for the test Neo4j from NEO4J_*; skip (or fail in CI) unless docker/run-with-neo4j
+    started it.
+
+    The fixtures wipe the server, so they only use the one the test runner started for itself
+    (FENGONG_TEST_NEO4J_URI, set by docker/run-with-neo4j), never a server NEO4J_URI merely
+    points at: a user's own data is not the tests' to delete.
+    """
+    uri, test_uri = os.environ.get("NEO4J_URI"), os.environ.get("FENGONG_TEST_NEO4J_URI")
+    message = ""
+    if not test_uri:
+        message = "no test Neo4j: run the tests through docker/run-with-neo4j (make test)"
+    elif uri != test_uri:
+        message = f"NEO4J_URI ({uri}) is not the test server ({test_uri}); the tests wipe only their own"
+    if message:
         if os.environ.get("CI"):
             pytest.fail(f"CI is set but Neo4j is missing: {message}")
         pytest.skip(message)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import csv
 import io
 from collections.abc import Iterator
 from pathlib import Path
@@ -138,19 +139,28 @@ def test_named_queries(client: TestClient) -> None:
 
 def test_matrix_json_csv_xlsx(client: TestClient) -> None:
     matrix = client.get(f"/matrix/document/{LIAOCHENG_DOC}").json()
+    assert matrix["title"] == "聊城市加快推进5G产业发展实施方案"
     cost = next(t for t in matrix["tasks"] if t["task"] == "降低基站运维成本")
     assert cost["cells"]["聊城市发展改革委"] == "牵头" and cost["cells"]["国网聊城供电公司"] == "配合"
+    assert "发展改革委" in cost["evidence"]["聊城市发展改革委"]  # the sentence that assigns it
+    # CSV and XLSX are the matrix exports (`fengong export csv|xlsx --document …`), same selection.
     csv_text = client.get(f"/matrix/document/{LIAOCHENG_DOC}", params={"format": "csv"}).content.decode(
         "utf-8-sig"
     )
-    header = csv_text.splitlines()[0].split(",")
-    assert header[:2] == ["document", "task"] and set(header[2:]) == set(matrix["units"])
+    rows = list(csv.DictReader(io.StringIO(csv_text)))
+    assert {r["unit"] for r in rows if r["unit"]} == set(matrix["units"])
+    assert {(r["task"], r["unit"], r["cell"]) for r in rows} >= {
+        ("降低基站运维成本", "聊城市发展改革委", "牵头"),
+        ("降低基站运维成本", "国网聊城供电公司", "配合"),
+    }
     xlsx = client.get("/matrix/jurisdiction/开封市", params={"format": "xlsx"})
     assert xlsx.headers["content-type"].startswith("application/vnd.openxmlformats")
-    ws = load_workbook(io.BytesIO(xlsx.content)).active
-    rows = list(ws.iter_rows(values_only=True))
-    unit_col = rows[0].index("开封市发展改革委员会")
-    assert any(r[1] == "落实5G建设配套需求" and r[unit_col] == "责任" for r in rows[1:])
+    book = load_workbook(io.BytesIO(xlsx.content))
+    ws = next(book[name] for name in book.sheetnames if name.startswith("开封"))
+    sheet = list(ws.iter_rows(values_only=True))
+    unit_col = sheet[0].index("开封市发展改革委员会")
+    task_col = sheet[0].index("任务")
+    assert any(r[task_col] == "落实5G建设配套需求" and r[unit_col] == "责任1" for r in sheet[1:])
     county = client.get("/matrix/jurisdiction/晋城市").json()  # a city's matrix includes its counties
     assert "泽州县能源局" in county["units"]
     assert client.get("/matrix/jurisdiction/北京市").status_code == 404
@@ -220,6 +230,35 @@ def test_guide_is_generated_from_the_query_files(client: TestClient) -> None:
     )
 
 
+def test_guide_preflight_from_neo4j_browser(client: TestClient) -> None:
+    # Neo4j Browser's fetch of a :play URL sends cache-control and pragma: a CORS preflight.
+    r = client.options(
+        "/guide",
+        headers={
+            "Origin": "http://127.0.0.1:7474",
+            "Access-Control-Request-Method": "GET",
+            "Access-Control-Request-Headers": "cache-control, pragma",
+        },
+    )
+    assert r.status_code == 200, r.text
+    allowed = {h.strip().lower() for h in r.headers["access-control-allow-headers"].split(",")}
+    assert {"cache-control", "pragma"} <= allowed
+    # A write method is still not allowed cross-origin.
+    r = client.options(
+        "/documents",
+        headers={"Origin": "http://evil.example", "Access-Control-Request-Method": "POST"},
+    )
+    assert r.status_code == 400
+
+
+def test_docs_assets_come_from_the_package(client: TestClient) -> None:
+    html = client.get("/docs").text
+    assert "cdn" not in html.lower() and "/static/vendor/swagger-ui-dist/swagger-ui-bundle.js" in html
+    js = client.get("/static/vendor/swagger-ui-dist/swagger-ui-bundle.js")
+    assert js.status_code == 200 and len(js.content) > 1_000_000
+    assert client.get("/static/vendor/swagger-ui-dist/swagger-ui.css").status_code == 200
+
+
 def test_ingest_upload_needs_token_and_checks_files(tmp_path: Path) -> None:
     store = make_store("embedded", tmp_path)
     try:
@@ -238,8 +277,11 @@ def test_ingest_upload_needs_token_and_checks_files(tmp_path: Path) -> None:
             ok = c.post("/documents", files=files, headers=AUTH)
             assert ok.status_code == 201, ok.text
             assert ok.json()["jurisdiction"] == "聊城市" and ok.json()["tasks"] == 24
-            again = c.post("/documents", files=files, headers=AUTH)  # replaced, not duplicated
-            assert again.status_code == 201 and c.get("/documents").json()["total"] == 1
+            assert ok.json()["outcome"] == "loaded"
+            again = c.post("/documents", files=files, headers=AUTH)  # stored already: nothing written
+            assert again.status_code == 200 and again.json()["outcome"] == "unchanged"
+            assert again.json()["document_id"] == ok.json()["document_id"]
+            assert again.json()["nodes"] == 0 and c.get("/documents").json()["total"] == 1
             assert c.get("/health").json()["counts"]["Task"] == 24
     finally:
         store.close()

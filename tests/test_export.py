@@ -25,7 +25,7 @@ from fengong.graph.export.admin_csv import node_header, rel_header
 from fengong.graph.export.filters import resolve_scope
 from fengong.graph.export.reader import GraphReader
 from fengong.graph.export.style import LABEL_COLOURS, REL_COLOURS, role_cell
-from fengong.graph.schema import INDEX_LABELS, INDEX_RELS, NODES, ROLE_RELS
+from fengong.graph.schema import INDEX_LABELS, INDEX_RELS, NODES, RELS, ROLE_RELS
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, open_store
 from fengong.ingest.model import Document
@@ -323,8 +323,10 @@ def test_cli_writes_every_format(sample_docs: list[Document], tmp_path: Path) ->
 
 def test_style_matches_neo4j_browser_grass() -> None:
     grass = (ROOT / "docker" / "fengong.grass").read_text(encoding="utf-8")
-    for kind, table in (("node", LABEL_COLOURS), ("relationship", REL_COLOURS)):
-        for name, body in re.findall(rf"^{kind}\.(\w+)\s*\{{(.*?)\}}", grass, re.S | re.M):
+    for kind, table, schema in (("node", LABEL_COLOURS, NODES), ("relationship", REL_COLOURS, RELS)):
+        styled = re.findall(rf"^{kind}\.(\w+)\s*\{{(.*?)\}}", grass, re.S | re.M)
+        assert {name for name, _ in styled} == set(schema), kind  # every label and type, no other
+        for name, body in styled:
             colour = re.search(r"^\s*color:\s*(#[0-9A-Fa-f]{6})", body, re.M)
             assert colour and table[name].upper() == colour.group(1).upper(), name
 

@@ -86,7 +86,7 @@ def chromium() -> str:
 
 
 def chromium_run(url: str, *extra: str, timeout: float = 120) -> subprocess.CompletedProcess[str]:
-    """Headless Chromium on ``url`` with networking disabled and a throwaway profile."""
+    """Headless Chromium on ``url`` with networking disabled (loopback aside) and a throwaway profile."""
     with tempfile.TemporaryDirectory() as profile:
         args = [
             chromium(),
@@ -100,8 +100,8 @@ def chromium_run(url: str, *extra: str, timeout: float = 120) -> subprocess.Comp
             "--no-first-run",
             "--disable-extensions",
             "--hide-scrollbars",
-            # No network at all: every host resolves nowhere (file:// needs none).
-            "--host-resolver-rules=MAP * ~NOTFOUND",
+            # No network but loopback: every other host resolves nowhere (file:// needs none).
+            "--host-resolver-rules=MAP * ~NOTFOUND, EXCLUDE 127.0.0.1",
             "--proxy-server=127.0.0.1:9",
             "--window-size=1400,900",
             *extra,

@@ -14,6 +14,7 @@ import pytest
 
 from fengong.graph.store import GraphStore
 from fengong.queries.named import QueryError, get_query, list_queries, parse_query, run_named
+from fengong.ingest.pipeline import extract_path
 from tests.fixtures_docs import TOPIC, all_docs, liaocheng
 from tests.store_fixtures import make_store, normalise
 
@@ -140,8 +141,7 @@ def test_every_query_same_rows_on_both_stores(tmp_path: Path) -> None:
 
 @pytest.mark.neo4j
 def test_queries_on_the_samples_same_rows_on_both_stores(tmp_path: Path) -> None:
-    pipeline = pytest.importorskip("fengong.ingest.pipeline")
-    docs = [pipeline.extract_path(p) for p in sorted(SAMPLES.glob("*.txt"))]
+    docs = [extract_path(p) for p in sorted(SAMPLES.glob("*.txt"))]
     assert len(docs) == 5
     embedded, neo4j = _both(tmp_path, docs)
     try:

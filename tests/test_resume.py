@@ -100,5 +100,5 @@ def test_same_text_under_another_name_is_not_loaded_twice(tmp_path: Path) -> Non
     out, err = run.communicate(timeout=300)
     assert run.returncode == 0, err
     # A repeat within one run is a duplicate; "unchanged" is kept for what the store held before.
-    assert "1 loaded, 0 unchanged, 1 duplicate" in out
+    assert "1 loaded, 0 replaced, 0 unchanged, 1 duplicate" in out
     assert _counts(tmp_path / "store")["Document"] == 1

@@ -93,7 +93,9 @@ def fingerprint(store: GraphStore) -> dict[str, object]:
     out["titles"] = store.run("MATCH (t:Task) RETURN t.title AS title ORDER BY title", limit=100_000)
     if store.kind == "neo4j":
         out["labels"] = sorted(r["label"] for r in store.run("CALL db.labels()"))
-        out["indexes"] = sorted(r["name"] for r in store.run("SHOW INDEXES YIELD name RETURN name"))
+        # SHOW is refused in read-only Cypher (SHOW SETTINGS / TRANSACTIONS reveal too much).
+        indexes = store.run("SHOW INDEXES YIELD name RETURN name", read_only=False)
+        out["indexes"] = sorted(r["name"] for r in indexes)
     else:
         out["tables"] = sorted(r["name"] for r in store.run("CALL show_tables() RETURN name"))
     return out

@@ -24,7 +24,6 @@ def cli(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> tuple[CliRunner, typ
 
 
 def test_ingest_query_and_cypher(cli: tuple[CliRunner, typer.Typer], tmp_path: Path) -> None:
-    pytest.importorskip("fengong.ingest.pipeline")
     runner, app = cli
     bad = tmp_path / "broken.docx"
     bad.write_bytes(b"not a docx")

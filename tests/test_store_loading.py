@@ -9,7 +9,6 @@ from pathlib import Path
 import pytest
 
 from bench.gen_documents import generate
-from fengong.batch import ingest_paths
 from fengong.graph.embedded import EmbeddedStore
 from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import Step
@@ -17,6 +16,7 @@ from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, StepHook, StoreError
 from fengong.ingest.model import Document
 from fengong.ingest.terms import terms
+from fengong.ingest_service import ingest_paths
 from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
 from tests.store_fixtures import dump, make_store
 

@@ -62,7 +62,7 @@ def test_the_engine_refuses_writes_without_the_guard(
     store: GraphStore, monkeypatch: pytest.MonkeyPatch
 ) -> None:
     """Switch the lexical guard off: the read-only transaction / READ session still refuses."""
-    monkeypatch.setattr(store_module, "check_read_only", lambda cypher: None)
+    monkeypatch.setattr(store_module, "check_read_only", lambda *args, **kwargs: None)
     store.load_documents(all_docs())
     before = store.counts()
     with pytest.raises(StoreError):

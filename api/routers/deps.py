@@ -37,6 +37,10 @@ class ApiSettings(BaseModel):
         None, description="Bearer token for writes (FENGONG_TOKEN); unset: writes refused"
     )
     max_upload_bytes: int = Field(20 * 1024 * 1024, gt=0, description="Largest accepted upload")
+    extract_timeout_s: float = Field(60.0, gt=0, description="Time cap of one upload's extraction")
+    extract_memory_mb: int = Field(1024, ge=128, description="Address-space cap of an extraction worker")
+    extract_workers: int = Field(2, ge=1, description="Uploads extracted at once")
+    shutdown_grace_s: float = Field(5.0, ge=0, description="Seconds requests may finish after SIGTERM")
     cypher_timeout_s: float = Field(10.0, gt=0, description="Time limit of the read-only Cypher endpoint")
     cypher_row_cap: int = Field(1_000, gt=0, description="Row cap of the read-only Cypher endpoint")
     page_limit: int = Field(500, gt=0, description="Largest page size of list endpoints")
@@ -46,13 +50,18 @@ class ApiSettings(BaseModel):
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ApiSettings:
-        """Read FENGONG_TOKEN, FENGONG_MAX_UPLOAD, FENGONG_CYPHER_TIMEOUT, FENGONG_CYPHER_ROW_CAP,
-        FENGONG_CACHE_TTL and the store settings (``settings_from_env``)."""
+        """Read FENGONG_TOKEN, FENGONG_MAX_UPLOAD, FENGONG_EXTRACT_TIMEOUT, FENGONG_EXTRACT_MEMORY_MB,
+        FENGONG_EXTRACT_WORKERS, FENGONG_SHUTDOWN_GRACE, FENGONG_CYPHER_TIMEOUT,
+        FENGONG_CYPHER_ROW_CAP, FENGONG_CACHE_TTL and the store settings (``settings_from_env``)."""
         env = os.environ if env is None else env
         values: dict[str, Any] = {"store": settings_from_env(env)}
         for key, name in (
             ("token", "FENGONG_TOKEN"),
             ("max_upload_bytes", "FENGONG_MAX_UPLOAD"),
+            ("extract_timeout_s", "FENGONG_EXTRACT_TIMEOUT"),
+            ("extract_memory_mb", "FENGONG_EXTRACT_MEMORY_MB"),
+            ("extract_workers", "FENGONG_EXTRACT_WORKERS"),
+            ("shutdown_grace_s", "FENGONG_SHUTDOWN_GRACE"),
             ("cypher_timeout_s", "FENGONG_CYPHER_TIMEOUT"),
             ("cypher_row_cap", "FENGONG_CYPHER_ROW_CAP"),
             ("cache_ttl_s", "FENGONG_CACHE_TTL"),
@@ -114,7 +123,10 @@ def page(
     """
     total = int(run_named(store, count_query, params, limit=1)[0]["total"])
     rows = (
-        run_named(store, list_query, {**params, "skip": offset, "limit": limit}, limit=limit)
+        # offset < total: SKIP stays within the rows, so the guard's SKIP bound can be lifted.
+        run_named(
+            store, list_query, {**params, "skip": offset, "limit": limit}, limit=limit, skip_bounded=False
+        )
         if offset < total
         else []
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Annotated
 
-from fastapi import APIRouter, HTTPException, Query, UploadFile, status
+from fastapi import APIRouter, HTTPException, Query, Request, Response, status
 
 from fengong.api.routers.deps import ERRORS, CacheDep, SettingsDep, StoreDep, TokenDep, page
 from fengong.api.routers.uploads import ingest_upload
@@ -17,6 +17,7 @@ from fengong.api.schemas import (
     Page,
     TaskUnitOut,
 )
+from fengong.api.upload_stream import OPENAPI_BODY
 from fengong.queries.named import run_named
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERRORS)
@@ -65,17 +66,32 @@ def get_document(store: StoreDep, document: str) -> DocumentDetailOut:
     summary="Ingest a document by upload (needs the bearer token)",
     status_code=status.HTTP_201_CREATED,
     responses={
+        200: {"description": "Stored already (unchanged, duplicate) or replaced", "model": IngestOut},
         401: {"description": "No bearer token", "model": ErrorOut},
         403: {"description": "Wrong token, or writes disabled", "model": ErrorOut},
-        413: {"description": "Upload too large", "model": ErrorOut},
-        415: {"description": "Not a document format fengong reads", "model": ErrorOut},
+        413: {"description": "Upload too large (FENGONG_MAX_UPLOAD)", "model": ErrorOut},
+        415: {
+            "description": "Not multipart/form-data, or not a document format fengong reads",
+            "model": ErrorOut,
+        },
+        422: {"description": "Not a readable document, or past a reading limit", "model": ErrorOut},
     },
+    openapi_extra=OPENAPI_BODY,
 )
 async def upload_document(
-    file: UploadFile, store: StoreDep, settings: SettingsDep, cache: CacheDep, _: TokenDep
+    request: Request, response: Response, store: StoreDep, settings: SettingsDep, cache: CacheDep, _: TokenDep
 ) -> IngestOut:
-    """Extract an uploaded .txt / .docx / .html document and load it (a document loaded again is replaced)."""
+    """Extract an uploaded document (multipart field `file`: .txt, .docx, .pdf, .html, .xlsx, …) and load it.
+
+    201 with outcome `loaded` for a new document; 200 with `replaced` (an edited text of a stored
+    document), `unchanged` (stored with this text: nothing written) or `duplicate` (this text is
+    stored under another document id: nothing written). The token and the declared size are checked
+    before the body is read; extraction runs in a worker process under a time and memory cap.
+    """
     try:
-        return await ingest_upload(file, store, settings)
+        out = await ingest_upload(request, store, settings)
     finally:
         cache.clear()
+    if out.outcome != "loaded":
+        response.status_code = status.HTTP_200_OK
+    return out

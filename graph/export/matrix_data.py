@@ -148,3 +148,46 @@ def _page(store: GraphStore, scope: Scope | None, page: list[str]) -> list[Matri
     for task in tasks.values():
         task.assignments.sort(key=lambda a: (_ROLE_ORDER.get(a.role, 9), a.rank, a.unit))
     return [docs[d] for d in page if d in docs]
+
+
+@dataclass(slots=True)
+class MatrixRow:
+    """One task of a wide matrix: its cells (牵头 / 配合 / 责任N) and ranks by unit name."""
+
+    document: str
+    task: str
+    task_id: str
+    deadline: str | None
+    cells: dict[str, str] = field(default_factory=dict)
+    ranks: dict[str, int] = field(default_factory=dict)
+    evidence: dict[str, str] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
+class MatrixTable:
+    """Tasks × units: unit columns in first-seen order, task rows in document order."""
+
+    title: str
+    units: list[str] = field(default_factory=list)
+    rows: list[MatrixRow] = field(default_factory=list)
+
+
+def matrix_table(store: GraphStore, scope: Scope | None, title: str | None = None) -> MatrixTable:
+    """The wide matrix of the documents in ``scope``, built from the same reading as the XLSX and
+    CSV exports (``iter_matrix``); titled ``title``, or by its document when it holds one."""
+    table = MatrixTable(title or "")
+    seen: set[str] = set()
+    for n, doc in enumerate(iter_matrix(store, scope)):
+        if title is None:
+            table.title = doc.title if n == 0 else ""
+        for task in doc.tasks:
+            row = MatrixRow(doc.title, task.title, task.id, task.deadline)
+            for a in task.assignments:
+                if a.unit not in seen:
+                    seen.add(a.unit)
+                    table.units.append(a.unit)
+                row.cells[a.unit], row.ranks[a.unit] = a.cell, a.rank
+                if a.evidence:
+                    row.evidence[a.unit] = a.evidence
+            table.rows.append(row)
+    return table

@@ -63,6 +63,7 @@ REL_COLOURS: dict[str, str] = {
     "OFFICE_AT": "#393B79",
     "PART_OF": "#637939",
     "ISSUED_IN": "#4C8EDA",
+    "MENTIONS": "#9EDAE5",
 }
 
 #: How the matrix writes each role (责任 takes the rank: 责任1, 责任2, ...).
