@@ -11,7 +11,8 @@ embedded one under --data, Neo4j wiped and loaded when its document count differ
 are the question suite (tests/data/ask_questions.yaml) plus questions about the corpus's places,
 each client taking the next one in turn, so no URL is repeated back to back. Before measuring,
 every question is asked once (the dictionary, the store's unit names and the engines warm up).
-Also prints the open-topic lookup through the term index beside a substring scan of every task.
+Also prints the open-topic lookup through the term index beside a substring scan of every task,
+and, for one client without the cache, the time to read a question and to run its query.
 """
 
 from __future__ import annotations
@@ -226,6 +227,37 @@ def term_lookup(kind: str, documents: int, data: Path) -> str:
     return f"{kind}: " + ", ".join(f"{k} {ms:.1f} ms ({n} rows)" for k, (ms, n) in timings.items())
 
 
+def single(kind: str, documents: int, data: Path) -> str:
+    """One client, no cache: the suite's questions in turn, reading vs query time, slowest three."""
+    import datetime as dt
+
+    from fengong.queries.ask import NotUnderstood, interpret
+    from fengong.queries.named import run_named
+
+    store = _store(kind, documents, data)
+    suite = yaml.safe_load((ROOT / "tests" / "data" / "ask_questions.yaml").read_text(encoding="utf-8"))
+    today = dt.date(2021, 7, 1)
+    timed: list[tuple[float, float, str]] = []
+    for _round in (1, 2):  # the first round warms the engine and the name indexes
+        timed = []
+        for item in suite["questions"]:
+            try:
+                start = time.perf_counter()
+                found = interpret(item["q"], store, today=today)
+                read = time.perf_counter() - start
+                start = time.perf_counter()
+                run_named(store, found.query, found.params, limit=2000)
+                timed.append((time.perf_counter() - start, read, found.query))
+            except NotUnderstood:
+                continue
+    store.close()
+    slow = ", ".join(f"{q} {t * 1000:.0f} ms" for t, _, q in sorted(timed, reverse=True)[:3])
+    return (
+        f"{kind}: reading p50 {statistics.median(r for _, r, _ in timed) * 1000:.1f} ms, "
+        f"query p50 {statistics.median(t for t, _, _ in timed) * 1000:.1f} ms; slowest: {slow}"
+    )
+
+
 def main() -> None:
     """Parse options; serve (child) or build and benchmark (parent)."""
     parser = argparse.ArgumentParser(
@@ -256,6 +288,8 @@ def main() -> None:
     for kind in args.stores:
         build(kind, args.documents, args.data)
         lookups.append(term_lookup(kind, args.documents, args.data))
+        print(lookups[-1], flush=True)
+        lookups.append(single(kind, args.documents, args.data))
         print(lookups[-1], flush=True)
         for ttl in (0.0, 3600.0):  # cache on: long enough that the warm-up pass fills it
             rows.append(bench(kind, args.documents, args.data, ttl, args.concurrency, args.seconds))
