@@ -9,6 +9,7 @@ that maps to nothing raises ``NotUnderstood`` listing what can be answered; it n
 
 from __future__ import annotations
 
+import calendar
 import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
@@ -226,18 +227,33 @@ def _overdue(r: Reading, today: str) -> Interpretation:
 
 def _due_next(r: Reading, today: str) -> Interpretation:
     assert r.days is not None
-    end = (dt.date.fromisoformat(today) + dt.timedelta(days=r.days)).isoformat()
+    start = dt.date.fromisoformat(today)
+    end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
     return Interpretation(
         "tasks_due_between", "tasks_due_between",
         {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
-        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} due from {today} to {end} (the next {r.days} days), "
+        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} due from {today} to {end} "
+        f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads",
     )  # fmt: skip
 
 
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months on (the 31st becomes the month's last day)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
 def _compare(r: Reading) -> Interpretation:
     a, b = r.places[0], r.places[1]
-    params: dict[str, Any] = {"place_a": a, "place_b": b, "topic": "", "terms": []}
+    params: dict[str, Any] = {
+        "place_a": a,
+        "place_b": b,
+        "topic": "",
+        "terms": [],
+        "unit_type": r.unit_type or "",
+    }
     searched: list[str] = []
     if r.topic:
         params["topic"] = r.topic.name
@@ -245,7 +261,8 @@ def _compare(r: Reading) -> Interpretation:
         params["terms"] = searched = terms_of_phrase(r.phrase)
     return Interpretation(
         "compare_places", "compare_places", params,
-        f"{a} and {b} side by side{_about(r)}: each unit on the tasks with its role and how many tasks",
+        f"{a} and {b} side by side{_about(r)}{f' for their {r.unit_type} units' if r.unit_type else ''}: "
+        "each unit on the tasks with its role and how many tasks",
         searched=searched,
     )  # fmt: skip
 

@@ -57,6 +57,7 @@ class Reading:
     before: str | None = None
     after: str | None = None
     days: int | None = None  # "in the next N days"
+    months: int | None = None  # "in the next N months" (calendar months; days then approximates)
     metric: str | None = None
     typed_units: list[str] = field(default_factory=list)  # the graph's units of unit_type in the places
 
@@ -249,10 +250,14 @@ def _days(reading: Reading) -> None:
     if m:
         n = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
         reading.days = n * _SPAN_DAYS[m[2]]
+        if m[2] in ("个月", "月", "年"):
+            reading.months = n * (12 if m[2] == "年" else 1)
         return
     m = re.search(r" (\d+) (days?|weeks?|months?|years?) ", reading.words)
     if m:
         reading.days = int(m[1]) * _EN_DAYS[m[2]]
+        if m[2].startswith(("month", "year")):
+            reading.months = int(m[1]) * (12 if m[2].startswith("year") else 1)
         return
     m = re.search(r" (?:next|coming|this) (day|week|month|year) ", reading.words)
     if m:
