@@ -126,7 +126,7 @@ def body_form_spans(masked: str) -> list[Span]:
 
 def _body_pairs(lexicon: Iterable[Body]) -> Iterable[tuple[str, Name]]:
     for body in lexicon:
-        for name in body.names:
+        for name in (body.name, *body.short, *body.former):
             yield name, Name("body", body.name)
 
 

@@ -168,7 +168,7 @@ def _body_names(lexicon: tuple[Body, ...] | None) -> dict[str, str]:
     """Every name of every body -> the body's full name."""
     out: dict[str, str] = {}
     for body in bodies() if lexicon is None else lexicon:
-        for name in body.names:
+        for name in (body.name, *body.short, *body.former):
             out.setdefault(name, body.name)
     return out
 

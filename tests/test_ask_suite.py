@@ -33,7 +33,9 @@ def lexicon() -> tuple[Body, ...]:
         if line.strip() and not line.startswith("#"):
             name, short, former, en, kind, source = line.split("\t")
             split = lambda cell: tuple(p for p in cell.split("|") if p)  # noqa: E731
-            out.append(Body(name, split(short), split(former), en, kind, source))
+            out.append(
+                Body(name=name, short=split(short), former=split(former), en=en, kind=kind, source=source)
+            )
     return tuple(out)
 
 
