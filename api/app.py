@@ -6,6 +6,7 @@ nothing is read at import time. Handlers only parse input and call one function.
 
 from __future__ import annotations
 
+import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
@@ -32,6 +33,7 @@ from fengong.api.routers import (
     units,
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
+from fengong.graph.handles import StoreHandles
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
 from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
@@ -96,10 +98,20 @@ def _add_docs(app: FastAPI) -> None:
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     yield
     app.state.sandbox.close()  # extraction workers end with the server
+    pool = app.state.cypher_pool  # and the Cypher workers
+    app.state.cypher_pool = None
+    if pool is not None:
+        pool.close()
 
 
-def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
-    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store."""
+def create_app(settings: ApiSettings, store: GraphStore | StoreHandles) -> FastAPI:
+    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store.
+
+    ``store`` is either a store (requests use it as it is) or ``StoreHandles`` (``fengong serve``: a
+    read-only handle reopened when the data changes, and a writer opened for each write). /cypher
+    runs in a pool of worker processes started on first use and stopped when the app shuts down.
+    """
+    handles = store if isinstance(store, StoreHandles) else StoreHandles.around(store)
     app = FastAPI(
         title="fengong",
         summary="Who leads which task, who cooperates, by when, where — with the sentence that says so.",
@@ -110,8 +122,12 @@ def create_app(settings: ApiSettings, store: GraphStore) -> FastAPI:
         lifespan=_lifespan,
     )
     app.state.settings = settings
-    app.state.store = store
+    app.state.handles = handles
     app.state.cache = AnswerCache(settings.cache_ttl_s)
+    app.state.cypher_pool = None
+    app.state.cypher_pool_lock = threading.Lock()
+    if handles.on_change is None:  # another process wrote: cached answers are stale
+        handles.on_change = app.state.cache.clear
     # Neo4j Browser fetches /guide from its own origin, with cache-control and pragma headers (so a
     # preflight); reads only (writes need the token anyway).
     app.add_middleware(

@@ -60,7 +60,7 @@ def ask(
     from fengong.queries.ask import NotUnderstood, answer
 
     err = make_console(stderr=True)
-    graph = open_or_exit(store, data)  # the question is read with the units the store holds
+    graph = open_or_exit(store, data, read_only=True)  # the question is read with the store's units
     try:
         result = answer(graph, question)
         empty = not result.rows and graph.counts()["Document"] == 0

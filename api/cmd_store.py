@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Callable, Sequence
+from dataclasses import replace
 from pathlib import Path
 from typing import Annotated, Any
 
@@ -181,7 +182,7 @@ def query(
         get_query(name).bind(_parse_params(param or []))
     except QueryError as exc:
         raise typer.Exit(fail(str(exc))) from exc
-    graph = open_or_exit(store, data)
+    graph = open_or_exit(store, data, read_only=True)
     try:
         rows = run_named(graph, name, _parse_params(param or []))
     except StoreError as exc:
@@ -231,14 +232,27 @@ def cypher(
     store: StoreOpt = None,
     data: DataOpt = None,
 ) -> None:
-    """Run read-only Cypher (writes are refused) with a time limit and a row cap."""
-    graph = open_or_exit(store, data)
+    """Run read-only Cypher (writes are refused) with a time limit and a row cap.
+
+    The statement runs in a sandboxed worker process on a read-only handle (so it works while an
+    ingest writes); a query stopped by a limit or an engine crash exits 1 with the reason."""
+    from fengong.graph.cypher_pool import CypherPool, PoolSettings
+
+    settings = store_settings(store, data)
     try:
-        rows = graph.run(text, _parse_params(param or []), read_only=True, timeout=timeout, limit=limit)
+        pool_settings = PoolSettings.from_env()
+    except ValueError as exc:
+        raise typer.Exit(fail(str(exc))) from exc
+    try:
+        with CypherPool(settings, replace(pool_settings, workers=1)) as pool:
+            rows = pool.run(
+                text,
+                _parse_params(param or []),
+                timeout=settings.query_timeout_s if timeout is None else timeout,
+                limit=settings.row_cap if limit is None else limit,
+            )
     except (StoreError, ReadOnlyViolation) as exc:
         raise typer.Exit(fail(str(exc))) from exc
-    finally:
-        graph.close()
     _print_rows(rows, as_json)
 
 

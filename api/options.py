@@ -41,7 +41,8 @@ def store_settings(store: str | None, data: Path | None) -> StoreSettings:
 def open_or_exit(store: str | None, data: Path | None, *, read_only: bool = False) -> GraphStore:
     """Open the store the options name, or exit 1 with a message saying why not.
 
-    ``read_only`` opens the embedded store read-only (a Neo4j session is read-only per query)."""
+    ``read_only`` opens the embedded store read-only, without the writer lock, so it works while an
+    ingest writes (a Neo4j session is read-only per query)."""
     settings = store_settings(store, data)
     try:
         if read_only and settings.store == "embedded":

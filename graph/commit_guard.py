@@ -92,6 +92,39 @@ class CommitGuard:
             os.close(self._lock_fd)  # closing the descriptor releases its flock
             self._lock_fd = None
 
+    # -- what a reader may do ------------------------------------------------------------------
+
+    def writer_state(self) -> Literal["clean", "live", "stale"]:
+        """Whether a commit or bulk load is under way (``live``), was cut short by a dead writer
+        (``stale``) or neither (``clean``); reads only (a shared, non-blocking probe of the lock,
+        never the writer lock itself, and no file is created)."""
+        if not self.marker.exists():
+            return "clean"
+        try:
+            fd = os.open(self.lock_path, os.O_RDONLY)
+        except FileNotFoundError:
+            return "stale"
+        try:
+            fcntl.flock(fd, fcntl.LOCK_SH | fcntl.LOCK_NB)
+        except BlockingIOError:
+            return "live"
+        finally:
+            os.close(fd)  # closing also drops the shared probe
+        return "stale" if self.marker.exists() else "clean"
+
+    def wait_for_readers(self, timeout: float) -> None:
+        """Wait (up to ``timeout`` s) while a live writer is inside a commit, so a reader never opens a
+        half-written log; raise ``StoreError`` if a dead writer left one (a writable open undoes it)."""
+        deadline = time.monotonic() + timeout
+        while (state := self.writer_state()) == "live" and time.monotonic() < deadline:
+            time.sleep(0.05)
+        if state == "stale":
+            raise StoreError(
+                f"a write to {self.db_path} was cut short by a process that died and has not been undone "
+                "yet; the next command that opens the store for writing (fengong ingest, fengong serve) "
+                "undoes it"
+            )
+
     # -- recovery -----------------------------------------------------------------------------
 
     def recover(self) -> str | None:

@@ -32,6 +32,7 @@ import logging
 import os
 import re
 import threading
+import time
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -55,6 +56,9 @@ class EmbeddedStore(GraphStore):
     batch_size = 5_000
     docs_per_transaction = 500
 
+    #: Seconds a read-only open waits for a live writer's commit to end.
+    reader_wait_s: float = 30.0
+
     def __init__(self, settings: StoreSettings, *, read_only: bool = False) -> None:
         super().__init__(settings)
         self.path = settings.embedded_path
@@ -67,13 +71,21 @@ class EmbeddedStore(GraphStore):
     def _open(self) -> None:
         """Open the database (buffer pool capped by the settings) and its connection.
 
-        A writer first takes the guard's lock; any opener first undoes a commit or bulk load
-        that a dead process left half-written (see ``fengong.graph.commit_guard``).
+        A writer first takes the guard's lock and undoes a commit or bulk load that a dead
+        process left half-written (see ``fengong.graph.commit_guard``). A reader writes nothing and
+        takes no lock: it waits out a live writer's commit and refuses a dead writer's leftovers.
         """
+        if self.read_only:
+            if not self.path.exists():
+                raise StoreError(
+                    f"there is no embedded store at {self.path} yet: load documents first (fengong ingest)"
+                )
+            self._guard.wait_for_readers(self.reader_wait_s)
+            self._open_database()
+            return
         try:
-            if not self.read_only:
-                self.path.parent.mkdir(parents=True, exist_ok=True)
-                self._guard.acquire()
+            self.path.parent.mkdir(parents=True, exist_ok=True)
+            self._guard.acquire()
         except OSError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
         try:
@@ -88,6 +100,7 @@ class EmbeddedStore(GraphStore):
 
     def _open_database(self) -> None:
         """Open the database and its connection; a writer holds the guard's lock already."""
+        self._opened_as = self.signature()  # before opening: a commit meanwhile means one reopen more
         try:
             self._db = lb.Database(
                 str(self.path),
@@ -101,6 +114,59 @@ class EmbeddedStore(GraphStore):
                     self._conn.execute(statement)
         except RuntimeError as exc:
             raise StoreError(f"cannot open the embedded store at {self.path}: {exc}") from exc
+
+    def signature(self) -> tuple[object, ...]:
+        """What the database and its log look like on disk (inode, size, modification time): changes
+        when any process commits or checkpoints, so a reader knows to reopen (cheap: two stats)."""
+        out: list[object] = []
+        for path in (self.path, self._guard.wal):
+            try:
+                st = path.stat()
+            except FileNotFoundError:
+                out.append(None)
+                continue
+            out.append((st.st_ino, st.st_size, st.st_mtime_ns))
+        return tuple(out)
+
+    def _refresh(self) -> None:
+        """Reopen a read-only store whose files changed since it opened (another process committed
+        or checkpointed): its snapshot is stale and the pages under it may have been rewritten.
+        Waits out a commit or checkpoint in progress, up to ``reader_wait_s``; keeps the old handle
+        if the files cannot be opened now. The caller holds ``_lock``."""
+        if not self.read_only or self.signature() == self._opened_as:
+            return
+        old_db, old_conn, opened_as = self._db, self._conn, self._opened_as
+        deadline = time.monotonic() + self.reader_wait_s
+        while True:
+            try:
+                self._guard.wait_for_readers(max(0.0, deadline - time.monotonic()))
+                self._open_database()
+                break
+            except StoreError as exc:
+                # LadybugDB refuses a read-only open while another process checkpoints: retry.
+                if "checkpoint" not in str(exc) or time.monotonic() > deadline:
+                    self._db, self._conn, self._opened_as = old_db, old_conn, opened_as
+                    raise
+                time.sleep(0.05)
+        old_conn.close()
+        old_db.close()
+
+    def commit_under_way(self) -> bool:
+        """True while a live writer is inside a commit or bulk load (see ``commit_guard``)."""
+        return self._guard.writer_state() == "live"
+
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[GraphStore]:
+        """This store if it can write; a read-only one opens a writer beside it (taking the writer
+        lock) for the block. Readers see the writes once reopened (``signature`` changes)."""
+        if not self.read_only:
+            yield self
+            return
+        writer = EmbeddedStore(self.settings)
+        try:
+            yield writer
+        finally:
+            writer.close()
 
     def _reopen(self, *, empty: bool = False) -> None:
         """Close the database and open it again (``empty``: as a new, empty store), keeping the
@@ -171,41 +237,56 @@ class EmbeddedStore(GraphStore):
         """Run one statement; see ``GraphStore.run``."""
         timeout, cap = self._bounds(cypher, params, read_only, timeout, limit, skip_bounded)
         with self._lock:
-            self._conn.set_query_timeout(max(1, int(timeout * 1000)))
-            # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each
-            # branch's ORDER BY past 2,048 rows; one thread keeps them in order.
-            union = _UNION.search(cypher) is not None
-            if union:
-                self._conn.set_max_threads_for_exec(1)
             try:
-                window: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
-                if read_only:
-                    self._conn.execute("BEGIN TRANSACTION READ ONLY")
-                else:  # an auto-commit write: its commit is guarded like the loader's
-                    window = self._autocommit_window()
-                try:
-                    with window:
-                        result = self._conn.execute(cypher, params or {})
-                    if isinstance(result, list):
-                        raise StoreError("one statement at a time")
-                    columns = result.get_column_names()
-                    rows: list[dict[str, Any]] = []
-                    while result.has_next() and len(rows) <= cap:
-                        rows.append(dict(zip(columns, (_plain(v) for v in result.get_next()), strict=True)))
-                    result.close()
-                finally:
-                    if read_only:
-                        self._rollback_quietly()
-            except RuntimeError as exc:
-                if str(exc).startswith("Interrupted"):  # Ladybug's only word for a query timeout
-                    raise StoreError(
-                        f"the query ran past the time limit of {timeout:g} s and was stopped"
-                    ) from exc
-                raise StoreError(self._explain(exc)) from exc
+                return self._run_locked(cypher, params, read_only, timeout, cap)
+            except StoreError:
+                if not self.read_only or self.signature() == self._opened_as:
+                    raise
+            # A read-only handle keeps its snapshot until reopened (see ``fengong.graph.handles``),
+            # but another process's checkpoint rewrites pages under it: a read that failed after the
+            # files changed runs once more, on the files as they are now.
+            self._refresh()
+            return self._run_locked(cypher, params, read_only, timeout, cap)
+
+    def _run_locked(
+        self, cypher: str, params: dict[str, Any] | None, read_only: bool, timeout: float, cap: int
+    ) -> Rows:
+        """``run`` once; the caller holds ``_lock``."""
+        self._conn.set_query_timeout(max(1, int(timeout * 1000)))
+        # Ladybug 0.22 on several threads interleaves a UNION's output chunks, losing each
+        # branch's ORDER BY past 2,048 rows; one thread keeps them in order.
+        union = _UNION.search(cypher) is not None
+        if union:
+            self._conn.set_max_threads_for_exec(1)
+        try:
+            window: contextlib.AbstractContextManager[None] = contextlib.nullcontext()
+            if read_only:
+                self._conn.execute("BEGIN TRANSACTION READ ONLY")
+            else:  # an auto-commit write: its commit is guarded like the loader's
+                window = self._autocommit_window()
+            try:
+                with window:
+                    result = self._conn.execute(cypher, params or {})
+                if isinstance(result, list):
+                    raise StoreError("one statement at a time")
+                columns = result.get_column_names()
+                rows: list[dict[str, Any]] = []
+                while result.has_next() and len(rows) <= cap:
+                    rows.append(dict(zip(columns, (_plain(v) for v in result.get_next()), strict=True)))
+                result.close()
             finally:
-                self._conn.set_query_timeout(0)
-                if union:  # every other statement, the loader's included, keeps all threads
-                    self._conn.set_max_threads_for_exec(os.cpu_count() or 1)
+                if read_only:
+                    self._rollback_quietly()
+        except RuntimeError as exc:
+            if str(exc).startswith("Interrupted"):  # Ladybug's only word for a query timeout
+                raise StoreError(
+                    f"the query ran past the time limit of {timeout:g} s and was stopped"
+                ) from exc
+            raise StoreError(self._explain(exc)) from exc
+        finally:
+            self._conn.set_query_timeout(0)
+            if union:  # every other statement, the loader's included, keeps all threads
+                self._conn.set_max_threads_for_exec(os.cpu_count() or 1)
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
     def _explain(self, exc: Exception) -> str:

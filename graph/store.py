@@ -145,6 +145,20 @@ class GraphStore(ABC):
     def close(self) -> None:
         """Release the database / driver."""
 
+    def signature(self) -> tuple[object, ...]:
+        """Changes when the stored data may have changed under an open read handle (embedded: the
+        files' stat); a server store sees other writers live, so it never changes."""
+        return ()
+
+    def commit_under_way(self) -> bool:
+        """True while another writer is inside a commit (embedded: its marker is live); a reader
+        waits for the next request to reopen rather than block on it."""
+        return False
+
+    def writing(self) -> contextlib.AbstractContextManager[GraphStore]:
+        """A block holding a store that can write: this one, unless it was opened read-only."""
+        return contextlib.nullcontext(self)
+
     # -- loading -------------------------------------------------------------------------
 
     def topic_en(self) -> dict[str, str]:

@@ -115,16 +115,25 @@ def test_a_commit_torn_by_a_crash_is_discarded_and_the_store_keeps_what_it_held(
         reopened.close()
 
 
-def test_a_read_only_open_recovers_a_dead_writers_commit(tmp_path: Path) -> None:
+def test_a_read_only_open_writes_nothing_and_leaves_recovery_to_a_writer(tmp_path: Path) -> None:
     data = tmp_path / "store"
     _die_inside(data, "commit")
-    _tear(CommitGuard(data / "graph.lbug").wal)
-    store = _store(data, read_only=True)
+    guard = CommitGuard(data / "graph.lbug")
+    _tear(guard.wal)
+    files = {p.name: p.read_bytes() for p in data.iterdir()}
+    with pytest.raises(StoreError, match="next command that opens the store for writing"):
+        _store(data, read_only=True)
+    assert {p.name: p.read_bytes() for p in data.iterdir()} == files  # not a byte changed
+    store = _store(data)  # a writer undoes the cut-short commit
     try:
         assert store.recovered is not None
-        assert store.counts()["Document"] == 1
     finally:
         store.close()
+    reader = _store(data, read_only=True)
+    try:
+        assert reader.counts()["Document"] == 1
+    finally:
+        reader.close()
 
 
 def test_a_bulk_load_cut_by_a_crash_leaves_an_empty_store(tmp_path: Path) -> None:
@@ -149,7 +158,8 @@ def _assert_emptied_at_next_open(data: Path) -> None:
         store.close()
 
 
-def test_a_live_writers_commit_is_left_alone(tmp_path: Path) -> None:
+def test_a_live_writers_commit_is_left_alone(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.setattr(EmbeddedStore, "reader_wait_s", 0.3)  # a reader waits that long for the commit
     writer = _store(tmp_path)
     try:
         writer.load_document(kaifeng())

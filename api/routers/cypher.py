@@ -1,43 +1,40 @@
-"""POST /cypher: one read-only Cypher statement with parameters, a time limit and a row cap."""
+"""POST /cypher: one read-only Cypher statement with parameters, run by a sandboxed worker process
+under a time limit, a row cap and a memory cap. Anonymous only on a loopback-only server without
+FENGONG_READ_TOKEN (see SECURITY.md)."""
 
 from __future__ import annotations
 
-import re
-
 from fastapi import APIRouter, HTTPException, status
 
-from fengong.api.routers.deps import ERRORS, SettingsDep, StoreDep
-from fengong.api.schemas import CypherIn, RowsOut
+from fengong.api.routers.deps import ERRORS, CypherPoolDep, ReadTokenDep, SettingsDep
+from fengong.api.schemas import CypherIn, ErrorOut, RowsOut
+from fengong.graph.cypher_pool import CypherLimitError
 from fengong.graph.store import StoreError
 
 router = APIRouter(tags=["cypher"], responses=ERRORS)
-_SKIP = re.compile(r"\bSKIP\s+(?:(\d+)|\$(\w+))", re.IGNORECASE)
-MAX_SKIP = 1_000
 
 
-def check_skip(query: str, params: dict[str, object], store_kind: str) -> None:
-    """Refuse a large SKIP on the embedded store: LadybugDB 0.22 crashes the whole process
-    (SIGSEGV) on ``ORDER BY … SKIP n`` when n is thousands past the last row."""
-    if store_kind != "embedded":
-        return
-    for literal, name in _SKIP.findall(query):
-        value = int(literal) if literal else params.get(name)
-        if not isinstance(value, int) or isinstance(value, bool) or value > MAX_SKIP:
-            raise HTTPException(
-                status.HTTP_400_BAD_REQUEST,
-                f"SKIP must be an integer of at most {MAX_SKIP} on the embedded store; page with WHERE instead",
-            )
-
-
-@router.post("/cypher", summary="Run read-only Cypher (writes refused, time limit, row cap)")
-def run_cypher(body: CypherIn, store: StoreDep, settings: SettingsDep) -> RowsOut:
+@router.post(
+    "/cypher",
+    summary="Run read-only Cypher (writes refused, time limit, row cap, memory cap)",
+    responses={
+        401: {"description": "A token is needed on this server", "model": ErrorOut},
+        403: {"description": "Wrong token, or Cypher closed", "model": ErrorOut},
+        503: {"description": "Every Cypher worker is busy, or none can open the store", "model": ErrorOut},
+    },
+)
+def run_cypher(body: CypherIn, pool: CypherPoolDep, settings: SettingsDep, _: ReadTokenDep) -> RowsOut:
     """Run one read-only statement; values only through ``params``. Writes, file access and
-    several statements are refused (400); the server's time limit and row cap bound the rest."""
+    several statements are refused (400); a query stopped by the time limit, the memory cap or an
+    engine crash gets a 400 naming it (its worker is replaced); 503 when every worker is busy."""
     timeout = min(body.timeout_s or settings.cypher_timeout_s, settings.cypher_timeout_s)
     limit = min(body.limit or settings.cypher_row_cap, settings.cypher_row_cap)
-    check_skip(body.query, dict(body.params), store.kind)
     try:
-        rows = store.run(body.query, dict(body.params), read_only=True, timeout=timeout, limit=limit)
+        rows = pool.run(body.query, dict(body.params), timeout=timeout, limit=limit)
+    except CypherLimitError as exc:
+        busy = exc.limit in ("busy", "unavailable")  # the server's state, not the query's fault
+        code = status.HTTP_503_SERVICE_UNAVAILABLE if busy else status.HTTP_400_BAD_REQUEST
+        raise HTTPException(code, str(exc)) from exc
     except StoreError as exc:  # the user's statement: a syntax error, an unknown label, a timeout
         raise HTTPException(status.HTTP_400_BAD_REQUEST, f"the store refused the query: {exc}") from exc
     return RowsOut(columns=rows.columns, rows=list(rows), count=len(rows), truncated=rows.truncated)

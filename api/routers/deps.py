@@ -5,7 +5,7 @@ from __future__ import annotations
 import json
 import os
 import time
-from collections.abc import Callable, Mapping
+from collections.abc import AsyncIterator, Callable, Mapping
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
@@ -15,6 +15,8 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from pydantic import BaseModel, Field
 
 from fengong.api.schemas import ErrorOut
+from fengong.graph.cypher_pool import CypherPool, PoolSettings
+from fengong.graph.handles import StoreHandles
 from fengong.graph.settings import StoreSettings, settings_from_env
 from fengong.graph.store import GraphStore
 from fengong.queries.named import run_named
@@ -45,14 +47,21 @@ class ApiSettings(BaseModel):
     cypher_row_cap: int = Field(1_000, gt=0, description="Row cap of the read-only Cypher endpoint")
     page_limit: int = Field(500, gt=0, description="Largest page size of list endpoints")
     cache_ttl_s: float = Field(30.0, ge=0, description="Seconds a cached answer lives (0: no cache)")
+    read_token: str | None = Field(
+        None, description="Bearer token for /cypher (FENGONG_READ_TOKEN); the write token works too"
+    )
+    public: bool = Field(False, description="The server listens beyond loopback: /cypher then needs a token")
+    cypher_workers: int = Field(2, ge=1, le=64, description="Worker processes for /cypher")
+    cypher_memory_mb: int = Field(1024, ge=256, description="Resident memory cap of one Cypher worker")
 
     model_config = {"arbitrary_types_allowed": True, "frozen": True}
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> ApiSettings:
-        """Read FENGONG_TOKEN, FENGONG_MAX_UPLOAD, FENGONG_EXTRACT_TIMEOUT, FENGONG_EXTRACT_MEMORY_MB,
-        FENGONG_EXTRACT_WORKERS, FENGONG_SHUTDOWN_GRACE, FENGONG_CYPHER_TIMEOUT,
-        FENGONG_CYPHER_ROW_CAP, FENGONG_CACHE_TTL and the store settings (``settings_from_env``)."""
+        """Read FENGONG_TOKEN, FENGONG_READ_TOKEN, FENGONG_MAX_UPLOAD, FENGONG_EXTRACT_TIMEOUT,
+        FENGONG_EXTRACT_MEMORY_MB, FENGONG_EXTRACT_WORKERS, FENGONG_SHUTDOWN_GRACE,
+        FENGONG_CYPHER_TIMEOUT, FENGONG_CYPHER_ROW_CAP, FENGONG_CYPHER_WORKERS, FENGONG_CYPHER_MEMORY_MB,
+        FENGONG_CACHE_TTL and the store settings (``settings_from_env``)."""
         env = os.environ if env is None else env
         values: dict[str, Any] = {"store": settings_from_env(env)}
         for key, name in (
@@ -65,19 +74,35 @@ class ApiSettings(BaseModel):
             ("cypher_timeout_s", "FENGONG_CYPHER_TIMEOUT"),
             ("cypher_row_cap", "FENGONG_CYPHER_ROW_CAP"),
             ("cache_ttl_s", "FENGONG_CACHE_TTL"),
+            ("read_token", "FENGONG_READ_TOKEN"),
+            ("cypher_workers", "FENGONG_CYPHER_WORKERS"),
+            ("cypher_memory_mb", "FENGONG_CYPHER_MEMORY_MB"),
         ):
             if env.get(name, "").strip():
                 values[key] = env[name].strip()
         values.update({k: v for k, v in overrides.items() if v is not None})
         return cls(**values)
 
+    @property
+    def cypher_needs_token(self) -> bool:
+        """/cypher is anonymous only on a loopback-only server without FENGONG_READ_TOKEN."""
+        return self.public or bool(self.read_token)
+
+    def pool_settings(self) -> PoolSettings:
+        """The Cypher worker pool's settings."""
+        return PoolSettings(workers=self.cypher_workers, memory_mb=self.cypher_memory_mb)
+
 
 # The dependencies below only read app state: async, so FastAPI resolves them on the event loop
 # instead of hopping to the thread pool for each request.
-async def get_store(request: Request) -> GraphStore:
-    """The store the app was built with."""
-    store: GraphStore = request.app.state.store
-    return store
+async def get_store(request: Request) -> AsyncIterator[GraphStore]:
+    """The app's read handle, leased for the request (reopened first, off the event loop, if the
+    data changed since: two stat calls per request)."""
+    handles: StoreHandles = request.app.state.handles
+    if handles.stale():
+        await run_in_threadpool(handles.refresh)
+    with handles.reader(refresh=False) as store:
+        yield store
 
 
 async def get_settings(request: Request) -> ApiSettings:
@@ -111,6 +136,53 @@ def require_token(
 
 
 TokenDep = Annotated[None, Depends(require_token)]
+
+
+def require_read_token(
+    settings: SettingsDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> None:
+    """Where /cypher needs a token (``ApiSettings.cypher_needs_token``), refuse a request without
+    FENGONG_READ_TOKEN or FENGONG_TOKEN (401) or with another (403)."""
+    if not settings.cypher_needs_token:
+        return
+    if credentials is None:
+        raise HTTPException(
+            status.HTTP_401_UNAUTHORIZED,
+            "this server runs Cypher for token holders only: send "
+            "'Authorization: Bearer <FENGONG_READ_TOKEN or FENGONG_TOKEN>'",
+            headers={"WWW-Authenticate": "Bearer"},
+        )
+    import hmac  # constant-time comparison
+
+    given = credentials.credentials.encode()
+    tokens = [t.encode() for t in (settings.read_token, settings.token) if t]
+    if not tokens:
+        raise HTTPException(
+            status.HTTP_403_FORBIDDEN,
+            "Cypher is closed: the server listens beyond loopback and has no FENGONG_READ_TOKEN or FENGONG_TOKEN",
+        )
+    if not any([hmac.compare_digest(given, t) for t in tokens]):  # a list: every token is compared
+        raise HTTPException(status.HTTP_403_FORBIDDEN, "wrong bearer token")
+
+
+ReadTokenDep = Annotated[None, Depends(require_read_token)]
+
+
+async def get_cypher_pool(request: Request) -> CypherPool:
+    """The app's Cypher worker pool, started on first use (the first /cypher request waits ~0.3 s)."""
+    pool: CypherPool | None = request.app.state.cypher_pool
+    if pool is None:
+        with request.app.state.cypher_pool_lock:
+            pool = request.app.state.cypher_pool
+            if pool is None:
+                settings: ApiSettings = request.app.state.settings
+                handles: StoreHandles = request.app.state.handles
+                pool = request.app.state.cypher_pool = CypherPool(handles.settings, settings.pool_settings())
+    return pool
+
+
+CypherPoolDep = Annotated[CypherPool, Depends(get_cypher_pool)]
 
 
 def page(

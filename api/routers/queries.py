@@ -4,12 +4,13 @@ from __future__ import annotations
 
 from fastapi import APIRouter, HTTPException, status
 
-from fengong.api.routers.cypher import MAX_SKIP
 from fengong.api.routers.deps import ERRORS, StoreDep
 from fengong.api.schemas import NamedQueryOut, ParamOut, RowsOut, RunQueryIn
 from fengong.queries.named import NamedQuery, get_query, list_queries, run_named
 
 router = APIRouter(prefix="/queries", tags=["named queries"], responses=ERRORS)
+#: Largest ``skip`` of a named query on the embedded store (they run in the server process).
+MAX_SKIP = 1_000
 
 
 def _out(q: NamedQuery) -> NamedQueryOut:

@@ -15,6 +15,7 @@ from fengong.api.schemas import IngestOut
 from fengong.api.upload_stream import check_declared, receive_upload
 from fengong.graph.store import GraphStore
 from fengong.ingest.errors import DocumentError
+from fengong.ingest.model import Document
 from fengong.ingest.readers import READERS
 from fengong.ingest.sandbox import ExtractionSandbox
 from fengong.ingest_service import DocumentResult, ingest_document
@@ -42,6 +43,12 @@ def _out(result: DocumentResult) -> IngestOut:
     )  # fmt: skip
 
 
+def _ingest_writing(store: GraphStore, doc: Document) -> DocumentResult:
+    # A read-only handle (``fengong serve``) opens the writer, and its lock, for this load only.
+    with store.writing() as writer:
+        return ingest_document(writer, doc)
+
+
 async def ingest_upload(request: Request, store: GraphStore, settings: ApiSettings) -> IngestOut:
     """Receive, extract (in a capped worker) and ingest one uploaded document."""
     check_declared(request, settings.max_upload_bytes)  # before a temporary directory exists
@@ -61,5 +68,5 @@ async def ingest_upload(request: Request, store: GraphStore, settings: ApiSettin
             status.HTTP_422_UNPROCESSABLE_CONTENT,
             f"{upload.name}: read, but no tasks or targets found; is it a task-division document?",
         )
-    result = await run_in_threadpool(ingest_document, store, doc)
+    result = await run_in_threadpool(_ingest_writing, store, doc)
     return _out(result)

@@ -1,0 +1,166 @@
+"""Rewrites of a document's layout: numbering styles, several annotated tasks in one
+paragraph, table columns."""
+
+from __future__ import annotations
+
+import random
+import re
+from collections import Counter
+
+from tests.rewrite.model import Sample, map_gold_strings, vocabulary
+from tests.rewrite.registry import kind
+from tests.rewrite.text import (
+    NUMBERING,
+    annotation_spans,
+    cn_number,
+    number_value,
+    text_tables,
+    write_number,
+)
+
+# ---------------------------------------------------------------- numbering
+
+
+def _styles(lines: list[str]) -> dict[int, tuple[str, re.Match[str]]]:
+    out = {}
+    for i, line in enumerate(lines):
+        for style, (pattern, _) in NUMBERING.items():
+            m = pattern.match(line)
+            if m:
+                out[i] = (style, m)
+                break
+    return out
+
+
+def _renumber_line(line: str, source: str, target: str) -> str:
+    m = NUMBERING[source][0].match(line)
+    if not m:
+        return line
+    n = number_value(source, m.group(2))
+    return m.group(1) + write_number(target, n) + line[m.end() :]
+
+
+@kind
+def numbering(s: Sample, rng: random.Random) -> Sample | None:
+    """One level of numbering in another style the document does not use: 一、 / （一） / 1. /
+    （1） / ①."""
+    lines = s.text.split("\n")
+    found = _styles(lines)
+    counts = Counter(style for style, _ in found.values())
+    sources = [st for st, c in counts.items() if c >= 2]
+    targets = [st for st in NUMBERING if st not in counts]
+    if not sources or not targets:
+        return None
+    source = rng.choice(sources)
+    values = [number_value(source, m.group(2)) for st, m in found.values() if st == source]
+    if "circled" in targets and max(values) > 20:
+        targets.remove("circled")
+    if not targets:
+        return None
+    target = rng.choice(targets)
+    new = [
+        _renumber_line(line, source, target) if found.get(i, ("",))[0] == source else line
+        for i, line in enumerate(lines)
+    ]
+    gold = s.derive(s.text).gold
+    map_gold_strings(gold, lambda t: "\n".join(_renumber_line(x, source, target) for x in t.split("\n")))
+    return s.derive("\n".join(new), gold, "numbering")
+
+
+# ---------------------------------------------------------------- several annotations a paragraph
+
+
+def _ends_with_annotation(line: str) -> bool:
+    spans = annotation_spans(line.rstrip())
+    return bool(spans) and spans[-1].end == len(line.rstrip())
+
+
+@kind
+def paragraphs(s: Sample, rng: random.Random) -> Sample | None:
+    """Numbered tasks that each close with their own annotation are run together in pairs, one
+    paragraph of two tasks with an annotation after each; the items are renumbered."""
+    lines = s.text.split("\n")
+    found = _styles(lines)
+    merged_any = False
+    drop: set[int] = set()
+    replace: dict[int, str] = {}
+    order = sorted(found)
+    k = 0
+    while k < len(order):
+        style = found[order[k]][0]
+        group = [order[k]]
+        j = k + 1
+        while j < len(order) and found[order[j]][0] == style:
+            between = lines[group[-1] + 1 : order[j]]
+            if any(x.strip() for x in between):
+                break
+            group.append(order[j])
+            j += 1
+        values = [number_value(style, found[i][1].group(2)) for i in group]
+        ok = (
+            len(group) >= 2
+            and values == list(range(values[0], values[0] + len(group)))
+            and values[0] == 1
+            and all(_ends_with_annotation(lines[i]) for i in group)
+            and rng.random() < 0.8
+        )
+        if ok:
+            merged_any = True
+            # Which items share a paragraph: two or three at a time, from the first or second.
+            size, offset = rng.choice((2, 2, 3)), rng.choice((0, 0, 1))
+            chunks = [[i] for i in group[:offset]] + [
+                group[a : a + size] for a in range(offset, len(group), size)
+            ]
+            for n, chunk in enumerate(chunks, 1):
+                first = chunk[0]
+                m = NUMBERING[style][0].match(lines[first])
+                assert m is not None
+                # The number alone changes: the document's own brackets and dots stay.
+                number = cn_number(n) if style.startswith("cn") else str(n)
+                if style == "circled":
+                    number = write_number(style, n)
+                head = lines[first][: m.start(2)] + number + lines[first][m.end(2) :]
+                for other in chunk[1:]:
+                    m2 = NUMBERING[style][0].match(lines[other])
+                    assert m2 is not None
+                    head = head.rstrip() + lines[other][m2.end() :].strip()
+                drop.update(range(first + 1, chunk[-1] + 1))
+                replace[first] = head
+        k = j
+    if not merged_any:
+        return None
+    out = [replace.get(i, line) for i, line in enumerate(lines) if i not in drop]
+    return s.derive("\n".join(out), kind="paragraphs")
+
+
+# ---------------------------------------------------------------- tables
+
+
+@kind
+def table_columns(s: Sample, rng: random.Random) -> Sample | None:
+    """A text table's columns in another order (序号 stays first) with synonyms for its headers
+    (牵头单位 ↔ 主办单位, 配合单位 ↔ 协办单位, 重点任务 ↔ 改革举措 / 主要内容 / 工作措施)."""
+    lines = s.text.split("\n")
+    tables = text_tables(lines)
+    if not tables:
+        return None
+    synonyms = vocabulary()["table_headers"]
+    for table in tables:
+        header = lines[table.header].split("\t")
+        fixed = 1 if header[0].strip() in ("序号", "编号") else 0
+        rest = list(range(fixed, table.cells))
+        order = rest[:]
+        for _ in range(10):
+            rng.shuffle(order)
+            if order != rest:
+                break
+        perm = list(range(fixed)) + order
+        renamed = [
+            rng.choice(synonyms[c.strip()]) if c.strip() in synonyms and rng.random() < 0.7 else c
+            for c in header
+        ]
+        lines[table.header] = "\t".join(renamed[k] for k in perm)
+        for r in table.rows:
+            cells = lines[r].split("\t")
+            lines[r] = "\t".join(cells[k] for k in perm)
+    return s.derive("\n".join(lines), kind="table_columns")
