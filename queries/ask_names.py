@@ -151,11 +151,12 @@ def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
     vocab = ask_vocab()
     pairs: list[tuple[str, Name]] = []
     for body in bodies() if lexicon is None else lexicon:
-        if body.en:
-            english = norm_en(body.en).strip()
-            pairs.append((english, Name("body", body.name)))
-            if english.startswith("the "):
-                pairs.append((english[4:], Name("body", body.name)))
+        for en in (body.en, *getattr(body, "en_also", ())):  # official name, then other usual ones
+            english = norm_en(en).strip() if en else ""
+            if english:
+                pairs.append((english, Name("body", body.name)))
+                if english.startswith("the "):
+                    pairs.append((english[4:], Name("body", body.name)))
     pairs += [(phrase, Name("unit_type", t)) for phrase, t in vocab.unit_types_en.items()]
     pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
     pairs += [(pinyin, Name("place", place.name)) for pinyin, place in by_pinyin().items()]
