@@ -35,11 +35,11 @@ from fengong.api.routers import (
 )
 from fengong.api.routers.deps import AnswerCache, ApiSettings, UTF8JSONResponse
 from fengong.graph.handles import StoreHandles
-from fengong.graph.named_queries import QueryError
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
 from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
 from fengong.queries.ask import NotUnderstood
+from fengong.queries.named import QueryError
 
 __all__ = ["ApiSettings", "create_app"]
 

@@ -60,18 +60,27 @@ def ask(
     from fengong.queries.ask import NotUnderstood, answer, interpret
 
     err = make_console(stderr=True)
-    try:
-        interpret(question)
-    except NotUnderstood as exc:
+
+    def refuse(exc: NotUnderstood) -> typer.Exit:
         note("error", str(exc))
         err.print("I can answer:", highlight=False)
         for line in exc.capabilities:
             err.print(f"  • {line}", highlight=False)
-        raise typer.Exit(2) from exc
-    graph = open_or_exit(store, data, read_only=True)
+        return typer.Exit(2)
+
+    try:
+        graph = open_or_exit(store, data, read_only=True)  # the question is read with the store's units
+    except typer.Exit:
+        try:  # no store: a question that cannot be read at all is still refused as such
+            interpret(question)
+        except NotUnderstood as exc:
+            raise refuse(exc) from exc
+        raise
     try:
         result = answer(graph, question)
         empty = not result.rows and graph.counts()["Document"] == 0
+    except NotUnderstood as exc:
+        raise refuse(exc) from exc
     except StoreError as exc:
         note("error", str(exc))
         raise typer.Exit(1) from exc

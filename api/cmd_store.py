@@ -19,7 +19,6 @@ from rich.table import Table
 
 from fengong.api.console import make_console, note
 from fengong.api.options import DataOpt, StoreOpt, fail, open_or_exit, store_settings
-from fengong.graph.named_queries import QueryError, get_query, list_queries, run_named
 from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import Rows, StoreError
 from fengong.ingest_service import (
@@ -31,6 +30,7 @@ from fengong.ingest_service import (
     Mode,
     ingest_files,
 )
+from fengong.queries.named import QueryError, get_query, list_queries, run_named
 
 JsonOpt = Annotated[bool, typer.Option("--json", help="Print rows as UTF-8 JSON instead of a table.")]
 

@@ -10,7 +10,7 @@ from typing import Any, Generic, Literal, TypeVar
 from pydantic import BaseModel, ConfigDict, Field
 
 T = TypeVar("T")
-ParamValue = str | int | float | bool
+ParamValue = str | int | float | bool | list[str]
 
 
 def _example(**example: Any) -> ConfigDict:
@@ -223,6 +223,9 @@ class InterpretationOut(BaseModel):
     params: dict[str, ParamValue]
     understood_as: str
     keep: dict[str, str]
+    searched: list[str] = Field(
+        default_factory=list, description="The Chinese words searched for in task texts"
+    )
 
 
 class GroupOut(BaseModel):
@@ -253,6 +256,7 @@ class AnswerOut(BaseModel):
     groups: list[GroupOut]
     evidence: list[EvidenceOut]
     truncated: bool
+    notes: list[str] = Field(default_factory=list, description="What the answer left out or searched instead")
     model_config = _example(
         question="哪些部门在哪些城市牵头转供电改直供电",
         interpretation={

@@ -99,8 +99,8 @@ def pick_params(store: Any) -> dict[str, Any]:
 
 def query_latencies(store: Any, runs: int = 3) -> dict[str, dict[str, float]]:
     """Median wall time (ms) of ``runs`` runs of every named query, with the rows it returned."""
-    from fengong.graph.named_queries import list_queries, run_named
     from fengong.graph.store import StoreError
+    from fengong.queries.named import list_queries, run_named
 
     values = pick_params(store)
     out: dict[str, dict[str, float]] = {}

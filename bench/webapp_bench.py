@@ -68,7 +68,7 @@ def open_samples(tmp: Path) -> Any:
 def pages(store: Any) -> dict[str, str]:
     """One URL per page, on things the store holds: the busiest unit leading the headline topic's
     type of work, the document with the most tasks among the first page, and its place."""
-    from fengong.graph.named_queries import run_named
+    from fengong.queries.named import run_named
 
     docs = run_named(store, "document_list", {"jurisdiction": "", "skip": 0, "limit": 50})
     doc = max(docs, key=lambda d: d["tasks"])

@@ -23,9 +23,9 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Literal
 
-from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore, StoreError
 from fengong.ingest.model import Document
+from fengong.queries.named import run_named
 
 Outcome = Literal["loaded", "replaced", "unchanged", "duplicate", "failed"]
 OUTCOMES: tuple[Outcome, ...] = ("loaded", "replaced", "unchanged", "duplicate", "failed")

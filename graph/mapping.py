@@ -15,6 +15,7 @@ from typing import Any
 
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.model import Document, Jurisdiction, Unit, stable_id
+from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
 
 Row = dict[str, Any]
@@ -185,6 +186,9 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             if _s(name):
                 c.node("Topic", name, en=topic_en.get(name) or None)
                 c.rel("ABOUT", task.id, name)
+        for word in terms(task.title, task.text):
+            c.node("Term", word)
+            c.rel("HAS_TERM", task.id, word)
         for a in sorted(task.assignments, key=lambda a: (a.rank, a.start)):
             if a.unit_id not in doc.units or a.role not in ROLE_RELS:
                 continue  # an assignment to an unresolved unit has nothing to point at

@@ -45,7 +45,9 @@ class Neo4jStore(GraphStore):
 
     kind = "neo4j"
     batch_size = 10_000
-    docs_per_transaction = 500
+    # The term index gives a document ~900 HAS_TERM edges: 500 documents per transaction passed
+    # the server's default transaction memory (dbms.memory.transaction.total.max, 700 MiB here).
+    docs_per_transaction = 100
     map_ahead = True
     #: Attempts of one load transaction on transient errors (1 = no retry).
     max_attempts: int = 5

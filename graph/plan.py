@@ -95,6 +95,14 @@ DELETE_STEPS: tuple[tuple[str, str], ...] = (
     ),
     ("delete documents", "UNWIND $ids AS id MATCH (d:Document {id: id}) DETACH DELETE d"),
 )
+#: Terms of a replaced document's tasks: deleted after the load when no task holds them any more.
+OLD_TERMS = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id})-[:HAS_TASK]->(:Task)-[:HAS_TERM]->(x:Term) "
+    "RETURN DISTINCT x.name AS name"
+)
+DELETE_ORPHAN_TERMS = (
+    "UNWIND $names AS k MATCH (x:Term {name: k}) WHERE NOT EXISTS { MATCH (x)<-[:HAS_TERM]-(:Task) } DELETE x"
+)
 DELETE_ORPHAN_DEADLINES = (
     "UNWIND $keys AS k MATCH (x:Deadline {key: k}) WHERE NOT EXISTS { MATCH (x)<-[:DUE]-(:Task) } DELETE x"
 )

@@ -101,6 +101,8 @@ NODES: dict[str, NodeSpec] = {
         NodeSpec("UnitType", "name", (), owned=False),
         NodeSpec("Deadline", "key", _props("kind", "date", "text"), owned=False),
         NodeSpec("Topic", "name", _props("en"), owned=False),
+        # A word of task titles and texts (ingest/terms.py): the index open topic questions search.
+        NodeSpec("Term", "name", (), owned=False),
         NodeSpec(
             "Target",
             "id",
@@ -124,6 +126,7 @@ RELS: dict[str, RelSpec] = {
         RelSpec("OF_TYPE", "Unit", "UnitType"),
         RelSpec("DUE", "Task", "Deadline", _props(is_primary="BOOLEAN"), owned=True),
         RelSpec("ABOUT", "Task", "Topic", owned=True),
+        RelSpec("HAS_TERM", "Task", "Term", owned=True),
         # A topic the document names outside its tasks (it mentions the topic, assigns nobody).
         RelSpec(
             "MENTIONS",
@@ -147,6 +150,13 @@ ROLE_RELS: dict[str, str] = {"lead": "LEADS", "cooperate": "COOPERATES", "respon
 #: Order in which labels are written (endpoints before relationships) and deleted.
 NODE_ORDER: tuple[str, ...] = tuple(NODES)
 REL_ORDER: tuple[str, ...] = tuple(RELS)
+
+#: The term index (words of task texts): searched by questions, left out of the graph exports
+#: meant for reading (GraphML, GEXF, Cytoscape, HTML), kept in the full neo4j-admin dump.
+INDEX_LABELS: frozenset[str] = frozenset({"Term"})
+INDEX_RELS: frozenset[str] = frozenset({"HAS_TERM"})
+CONTENT_NODE_ORDER: tuple[str, ...] = tuple(n for n in NODE_ORDER if n not in INDEX_LABELS)
+CONTENT_REL_ORDER: tuple[str, ...] = tuple(r for r in REL_ORDER if r not in INDEX_RELS)
 
 #: Extra Neo4j indexes on non-key properties that named queries filter on.
 NEO4J_INDEXES: tuple[tuple[str, str], ...] = (

@@ -19,7 +19,9 @@ from typing import Any, ClassVar
 from fengong.graph.mapping import GraphRows, document_rows, merge_rows, topic_labels
 from fengong.graph.plan import (
     DELETE_ORPHAN_DEADLINES,
+    DELETE_ORPHAN_TERMS,
     OLD_DEADLINES,
+    OLD_TERMS,
     STORED_DOCUMENTS,
     Step,
     delete_steps,
@@ -223,11 +225,14 @@ class GraphStore(ABC):
         with self._write_transaction() as run:
             stored = [r["id"] for r in run(STORED_DOCUMENTS, {"ids": rows.doc_ids})]
             old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": stored})] if stored else []
+            old_terms = [r["name"] for r in run(OLD_TERMS, {"ids": stored})] if stored else []
             steps = [*(delete_steps(stored) if stored else []), *write_steps(rows, self.batch_size)]
             if old_deadlines:
                 steps.append(
                     Step("delete orphan deadlines", DELETE_ORPHAN_DEADLINES, {"keys": old_deadlines})
                 )
+            if old_terms:
+                steps.append(Step("delete orphan terms", DELETE_ORPHAN_TERMS, {"names": old_terms}))
             for i, step in enumerate(steps):
                 if on_step is not None:
                     on_step(i, len(steps), step)
@@ -239,10 +244,13 @@ class GraphStore(ABC):
             if not run("MATCH (d:Document {id: $id}) RETURN d.id AS id", {"id": doc_id}):
                 return False
             old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": [doc_id]})]
+            old_terms = [r["name"] for r in run(OLD_TERMS, {"ids": [doc_id]})]
             for step in delete_steps([doc_id]):
                 run(step.cypher, step.params)
             if old_deadlines:
                 run(DELETE_ORPHAN_DEADLINES, {"keys": old_deadlines})
+            if old_terms:
+                run(DELETE_ORPHAN_TERMS, {"names": old_terms})
         return True
 
     # -- inspection ----------------------------------------------------------------------

@@ -1,8 +1,10 @@
 """Topics: tag tasks with canonical topics and resolve Chinese or English phrases to a topic.
 
-The topics are data (``ingest/data/topics.yaml``): a canonical Chinese name, an English name, Chinese
-aliases (count anywhere), Chinese keywords (count only in a title) and English aliases (for
-questions). Tagging compiles one alternation of every alias once and scans a task in one pass.
+The topics are data: a general policy taxonomy in domain packs, one file each in
+``ingest/data/topics/`` (general, 5G, water, education, health, …). A topic has a canonical
+Chinese name, an English name, Chinese aliases (count anywhere), Chinese keywords (count only in a
+title) and English aliases (for questions). Tagging compiles one alternation of every alias once
+and scans a task in one pass.
 """
 
 from __future__ import annotations
@@ -12,11 +14,13 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 from functools import cache
+from importlib import resources
 from typing import Any
 
-from fengong.ingest.vocab import VocabularyError, load_yaml, scan_alternation
+from fengong.ingest.vocab import DATA, VocabularyError, load_yaml, scan_alternation
 
-_DATA = "topics.yaml"
+_DIR = "topics"
+_DATA = "topics/*.yaml"
 _FIELDS = {"name", "en", "aliases_zh", "aliases_en", "keywords_zh"}
 _TITLE_STRONG, _TITLE_WEAK, _TEXT_CAP = 3, 2, 3
 _MAX_TOPICS = 5  # a long progress paragraph mentions everything; keep the strongest few
@@ -31,6 +35,7 @@ class Topic:
     aliases_zh: tuple[str, ...]
     aliases_en: tuple[str, ...]
     keywords_zh: tuple[str, ...] = ()
+    domain: str = ""  # the English name of the domain pack the topic belongs to
 
 
 def _norm_zh(text: str) -> str:
@@ -49,13 +54,32 @@ def _strings(entry: dict[str, Any], key: str, where: str, required: bool = True)
     return tuple(v.strip() for v in value)
 
 
-def parse_topics(data: dict[str, Any]) -> list[Topic]:
-    """Validate the parsed YAML of a topics file; errors name the file, the entry and the field."""
+def _domain(data: dict[str, Any]) -> str:
+    domain = data.get("domain")
+    if domain is None:
+        return ""
+    if not isinstance(domain, dict) or not isinstance(domain.get("en"), str):
+        raise VocabularyError(f"ingest/data/{_DATA}: 'domain' must be a mapping with 'name' and 'en'")
+    return str(domain["en"])
+
+
+def parse_topics(*packs: dict[str, Any]) -> list[Topic]:
+    """Validate the parsed YAML of one or more domain packs; errors name the entry and the field.
+
+    An alias belongs to one topic across all packs."""
+    topics: list[Topic] = []
+    owner: dict[str, str] = {}
+    for data in packs:
+        topics.extend(_parse_pack(data, owner))
+    return topics
+
+
+def _parse_pack(data: dict[str, Any], owner: dict[str, str]) -> list[Topic]:
     entries = data.get("topics")
     if not isinstance(entries, list) or not entries:
         raise VocabularyError(f"ingest/data/{_DATA}: 'topics' must be a non-empty list")
+    domain = _domain(data)
     topics: list[Topic] = []
-    owner: dict[str, str] = {}
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
             raise VocabularyError(f"ingest/data/{_DATA}: topic #{i} must be a mapping")
@@ -72,6 +96,7 @@ def parse_topics(data: dict[str, Any]) -> list[Topic]:
             aliases_zh=_strings(entry, "aliases_zh", where),
             aliases_en=_strings(entry, "aliases_en", where),
             keywords_zh=_strings(entry, "keywords_zh", where, required=False),
+            domain=domain,
         )
         for alias in (topic.name, *topic.aliases_zh, *topic.keywords_zh):
             key = _norm_zh(alias)
@@ -85,11 +110,14 @@ def parse_topics(data: dict[str, Any]) -> list[Topic]:
 
 @cache
 def _default_topics() -> tuple[Topic, ...]:
-    return tuple(parse_topics(load_yaml(_DATA)))
+    names = sorted(e.name for e in resources.files(DATA).joinpath(_DIR).iterdir() if e.name.endswith(".yaml"))
+    if not names:
+        raise VocabularyError(f"ingest/data/{_DATA}: no topic packs")
+    return tuple(parse_topics(*(load_yaml(f"{_DIR}/{n}") for n in names)))
 
 
 def load_topics() -> list[Topic]:
-    """The topics of ``ingest/data/topics.yaml`` (read and validated once)."""
+    """The topics of every domain pack of ``ingest/data/topics/`` (read and validated once)."""
     return list(_default_topics())
 
 

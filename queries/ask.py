@@ -1,34 +1,34 @@
 """Questions in Chinese or English -> a named query with parameters, deterministically and offline.
 
-``interpret(question)`` finds the entities a question names — a topic (``ingest/data/topics.yaml``,
-Chinese and English aliases), a place (the division table, plus English names from
-``queries/data/ask.yaml``), a unit or unit type (``ingest/data/unit_abbreviations.tsv`` and the
-English unit words), dates, role words and intent words — and maps them to one named query by fixed
-rules. A question that maps to nothing raises ``NotUnderstood`` listing what can be answered; it
-never guesses. ``answer(store, question)`` runs the query and groups the rows with their evidence.
+``interpret(question, store)`` reads the question (``ask_read``: units of the graph, bodies of the
+lexicon, unit types, places, a topic of the taxonomy or an open topic phrase, role, intent and
+dates, by the longest reading) and maps the reading to one named query by fixed rules. A question
+that maps to nothing raises ``NotUnderstood`` listing what can be answered; it never guesses.
+``answer(store, question)`` runs the query and groups the rows with their evidence.
 """
 
 from __future__ import annotations
 
 import calendar
-import re
+import datetime as dt
 from dataclasses import asdict, dataclass, field
-from functools import cache
 from typing import Any
 
-from fengong.graph.named_queries import get_query, run_named
 from fengong.graph.store import GraphStore
-from fengong.ingest.deadlines import find_deadlines
-from fengong.ingest.places import by_pinyin, find_places, lookup, places
-from fengong.ingest.topics import Topic, load_topics, match_topic
-from fengong.ingest.units import function_of
-from fengong.ingest.vocab import alternation, unit_vocab
-from fengong.queries.ask_answer import Evidence, Group, group_rows
-from fengong.queries.ask_vocab import ask_vocab, norm_en
+from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
+from fengong.queries.ask_read import Reading, read, today_iso
+from fengong.queries.ask_vocab import ask_vocab
+from fengong.queries.named import get_query, run_named
+from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
-_MASK = "〇"
+_ROLE_PHRASE = {
+    "lead": "who leads",
+    "cooperate": "who cooperates",
+    "responsible": "who is responsible",
+    "any": "who is involved",
+}
 
 
 class NotUnderstood(ValueError):
@@ -54,6 +54,8 @@ class Interpretation:
     params: dict[str, Any]
     understood_as: str
     keep: dict[str, str] = field(default_factory=dict)  # rows kept where column == value (no such param)
+    searched: list[str] = field(default_factory=list)  # the Chinese words searched for, when any
+    fallback: Interpretation | None = None  # asked when the query finds nothing (a topic's words)
 
 
 @dataclass(slots=True)
@@ -67,202 +69,11 @@ class Answer:
     groups: list[Group] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
     truncated: bool = False
+    notes: list[str] = field(default_factory=list)
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
         return asdict(self)
-
-
-@dataclass(slots=True)
-class _Found:
-    """Entities recognised in a question."""
-
-    text: str  # the question with spaces removed (Chinese matching)
-    words: str  # normalised English words, space-padded
-    topic: Topic | None = None
-    place: str | None = None
-    unit_type: str | None = None
-    role: str | None = None
-    intent: str | None = None
-    before: str | None = None
-    after: str | None = None
-    metric: str | None = None
-
-    def summary(self) -> dict[str, Any]:
-        out = {
-            "topic": self.topic.name if self.topic else None,
-            "place": self.place,
-            "unit_type": self.unit_type,
-            "role": self.role,
-            "intent": self.intent,
-            "due_before": self.before,
-            "due_after": self.after,
-            "metric": self.metric,
-        }
-        return {k: v for k, v in out.items() if v}
-
-
-# -- entities -------------------------------------------------------------------------------------
-
-
-def _mask_topic(found: _Found) -> None:
-    """Blank the topic's words so that "policy support" is not read as the role word "support"."""
-    t = found.topic
-    if t is None:
-        return
-    for alias in sorted({t.name, *t.aliases_zh, *t.keywords_zh}, key=len, reverse=True):
-        found.text = found.text.replace(alias, _MASK)
-    for alias in sorted({norm_en(a).strip() for a in (t.en, *t.aliases_en)}, key=len, reverse=True):
-        found.words = found.words.replace(f" {alias} ", " ")
-
-
-def _place(found: _Found) -> tuple[str, int] | None:
-    """The first place named (full Chinese name, short name or English name) and where it ends."""
-    hits = find_places(found.text)
-    if hits:
-        place, _, end = hits[0]
-        return place.name, end
-    for m in places().short_pattern.finditer(found.text):
-        place = lookup(m.group(), found.text)
-        if place is not None:
-            return place.name, m.end()
-    for name, chinese in ask_vocab().places_en.items():
-        if f" {name} " in found.words:
-            return chinese, -1
-    # Any place by the pinyin of its short name ("liaocheng", "zezhou"), from the division table.
-    named = by_pinyin()
-    for word in found.words.split():
-        place = named.get(word)
-        if place is not None:
-            return place.name, -1
-    return None
-
-
-@cache
-def _unit_suffix() -> re.Pattern[str]:
-    vocab = unit_vocab()
-    suffixes = [
-        s for s in (*vocab.gov_suffixes, *vocab.company_suffixes) if s not in ("市", "县", "区", "乡", "镇")
-    ]
-    return re.compile(f"(?:{alternation(suffixes)})$")
-
-
-@cache
-def _spellings() -> re.Pattern[str]:
-    """Every known unit spelling and function name (工信局, 工业和信息化局, …), longest first."""
-    table = unit_vocab().abbreviations
-    words = [w for w in (*table, *table.values()) if len(w) >= 3]
-    return re.compile(alternation(words))
-
-
-def _unit_after_place(text: str, end: int) -> str | None:
-    """The unit named right after a place (聊城市|工信局|负责…) as its function."""
-    rest = re.match(r"[\u4e00-\u9fff（）()]+", text[end:])
-    if not rest:
-        return None
-    body = rest.group()
-    for stop in ask_vocab().unit_stop_words:
-        cut = body.find(stop)
-        if cut >= 0:
-            body = body[:cut]
-    body = body.lstrip("市县区省")
-    if len(body) < 2 or not _unit_suffix().search(body):
-        return None
-    return function_of(body) or body
-
-
-def _unit_type(found: _Found, place_end: int | None) -> str | None:
-    vocab = ask_vocab()
-    if place_end is not None and place_end >= 0:
-        unit = _unit_after_place(found.text, place_end)
-        if unit:
-            return unit
-    m = _spellings().search(found.text)
-    if m:
-        return function_of(m.group()) or m.group()
-    hits = [p for p in vocab.unit_types_en if f" {p} " in found.words]
-    return vocab.unit_types_en[max(hits, key=len)] if hits else None
-
-
-def _month_end(year: int, month: int) -> str:
-    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
-
-
-def _english_date(words: str) -> tuple[str, int] | None:
-    """An ISO date, "end of June 2021", "June 2021" or a year, with its position in ``words``."""
-    m = re.search(r" (\d{4}) (\d{1,2}) (\d{1,2}) ", words)  # 2021-06-30 after normalisation
-    if m:
-        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", m.start()
-    months = ask_vocab().months_en
-    m = re.search(r" (?:end of )?([a-z]+) (\d{4}) ", words)
-    if m and m[1] in months:
-        return _month_end(int(m[2]), months[m[1]]), m.start()
-    m = re.search(r" (?:end of |the end of )?(\d{4}) ", words)
-    if m and 2000 <= int(m[1]) <= 2100:
-        return f"{m[1]}-12-31", m.start()
-    return None
-
-
-def _dates(found: _Found, question: str) -> None:
-    vocab = ask_vocab()
-    hits = [f for f in find_deadlines(question, None) if f.deadline.kind == "by" and f.deadline.date]
-    if hits:
-        d = hits[0].deadline
-        end = d.end if d.end is not None else len(question)
-        tail = question[end : end + 3]
-        is_after = any(tail.startswith(w) for w in vocab.after.zh) and not d.text.endswith("前")
-        if is_after:
-            found.after = d.date
-        else:
-            found.before = d.date
-        return
-    english = _english_date(found.words)
-    if english:
-        date, pos = english
-        before_text = found.words[:pos] + " "
-        after_hit = any(f" {w} " in before_text[-20:] for w in vocab.after.en)
-        if after_hit:
-            found.after = date
-        else:
-            found.before = date
-
-
-def _metric(found: _Found) -> str | None:
-    for word, aliases in ask_vocab().metrics.items():
-        if word in found.text or any(f" {a} " in found.words for a in aliases):
-            return word
-    return None
-
-
-def _find(question: str) -> _Found:
-    vocab = ask_vocab()
-    found = _Found(text=re.sub(r"\s+", "", question), words=norm_en(question))
-    found.topic = match_topic(question)
-    for intent in ("people", "documents", "targets"):  # these outrank a topic the words happen to name
-        if vocab.intents[intent].find(found.text, found.words):
-            found.intent = intent
-            break
-    if found.intent in ("people", "documents"):
-        found.topic = None
-    if found.intent == "targets":
-        found.metric = _metric(found)
-        found.topic = None
-    _mask_topic(found)
-    place = _place(found)
-    found.place = place[0] if place else None
-    if found.intent is None:
-        found.unit_type = _unit_type(found, place[1] if place else None)
-    _dates(found, question)
-    for role in ("lead", "cooperate", "responsible", "any"):
-        if vocab.roles[role].find(found.text, found.words):
-            found.role = role
-            break
-    if found.intent is None:
-        for intent in ("due", "unit_work"):
-            if vocab.intents[intent].find(found.text, found.words):
-                found.intent = intent
-                break
-    return found
 
 
 # -- rules ----------------------------------------------------------------------------------------
@@ -276,119 +87,311 @@ def _in(place: str | None) -> str:
     return f" in {place}" if place else ""
 
 
-def _rule(found: _Found) -> Interpretation:
-    """The fixed mapping from recognised entities to one named query."""
-    place = found.place or ""
-    if found.intent == "people":
+def _about(r: Reading) -> str:
+    if r.topic:
+        return f" on {_topic_label(r.topic)}"
+    if r.phrase:
+        return f" on tasks mentioning {r.phrase}"
+    return ""
+
+
+def _rule(r: Reading, today: str) -> Interpretation:
+    """The fixed mapping from a reading to one named query."""
+    place = r.place or ""
+    if r.intent == "people":
         # people_groups has no place parameter: answer() keeps the place's rows
         return Interpretation(
             "people", "people_groups", {"group_name": ""},
-            f"members of leading groups and task forces, with roles and positions{_in(found.place)}",
+            f"members of leading groups and task forces, with roles and positions{_in(r.place)}",
             {"jurisdiction": place} if place else {},
         )  # fmt: skip
-    if found.intent == "documents":
+    if r.intent == "documents":
         return Interpretation(
             "documents", "document_list", {"jurisdiction": place, "skip": 0, "limit": ANSWER_LIMIT},
-            f"documents loaded{_in(found.place)}",
+            f"documents loaded{_in(r.place)}",
         )  # fmt: skip
-    if found.intent == "targets":
-        what = f" for {found.metric}" if found.metric else ""
+    if r.intent == "targets":
+        what = f" for {r.metric}" if r.metric else ""
         return Interpretation(
-            "targets", "targets_in", {"metric": found.metric or "", "jurisdiction": place},
-            f"quantified targets{what} set{_in(found.place)}, per city",
+            "targets", "targets_in", {"metric": r.metric or "", "jurisdiction": place},
+            f"quantified targets{what} set{_in(r.place)}, per city",
         )  # fmt: skip
-    if found.before or found.after or found.intent == "due":
-        return _due(found)
-    if found.unit_type:
-        role = found.role if found.role in ("lead", "cooperate") else "any"
-        what = {
-            "lead": "lead (牵头; first-listed 责任单位 shown apart, not as leads)",
-            "cooperate": "cooperate on (配合)",
-            "any": "are assigned, in any role",
-        }[role]
-        where = f" of {found.place}" if found.place else " in every place"
+    if r.intent == "compare" and len(r.places) >= 2:
+        return _compare(r)
+    if r.intent == "overdue":
+        return _overdue(r, today)
+    if r.intent == "ranking":
+        return _ranking(r)
+    if r.intent == "workload" and (r.units or r.body or r.unit_type):
+        return _workload(r, today)
+    if r.intent == "places" and r.topic:
         return Interpretation(
-            "unit_work", "unit_work",
-            {"unit": "", "unit_type": found.unit_type, "jurisdiction": place, "role": role},
-            f"the tasks that {found.unit_type} units{where} {what}, with the sentences that assign them",
+            "topic_places", "topic_places", {"topic": r.topic.name},
+            f"which places assign {_topic_label(r.topic)} to units and which only mention it",
         )  # fmt: skip
-    if found.topic:
-        return _topic(found)
-    if found.place and found.intent == "unit_work":
+    if r.intent == "due_next" and r.days:
+        return _due_next(r, today)
+    if r.before or r.after or r.intent == "due":
+        return _due(r)
+    if r.units or r.body or r.unit_type:
+        return _unit_work(r)
+    if r.topic:
+        return _topic(r)
+    if r.phrase and (r.role or r.intent in ("unit_work", "places")):
+        return _phrase(r)
+    if r.place and r.intent == "unit_work":
         return Interpretation(
             "tasks", "task_list", {"jurisdiction": place, "skip": 0, "limit": ANSWER_LIMIT},
-            f"tasks of the documents of {found.place}",
+            f"tasks of the documents of {r.place}",
         )  # fmt: skip
-    if found.role:
+    if r.role:
+        topics = ", ".join(t.name for t in load_topics()[:8])
         raise NotUnderstood(
-            f"it asks who {found.role}s, but names no topic or unit I know "
-            f"(topics: {', '.join(t.name for t in load_topics()[:8])}, …)",
-            found.summary(),
+            f"it asks {_ROLE_PHRASE[r.role]}, but names no topic, unit or words to search for "
+            f"(topics such as {topics}, …, or any words of the tasks)",
+            r.summary(),
         )
-    raise NotUnderstood("it names no topic, unit, place, date or target I can look up", found.summary())
+    raise NotUnderstood("it names no topic, unit, place, date or target I can look up", r.summary())
 
 
-def _due(found: _Found) -> Interpretation:
+def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
+    """unit_work's unit filters and a label: graph units, else a body by name, else a unit type."""
+    if r.units:
+        label = ", ".join(r.units[:3]) + (" …" if len(r.units) > 3 else "")
+        return {"unit": "", "units": r.units, "unit_type": "", "jurisdiction": ""}, label
+    if r.body:
+        return {"unit": "", "units": [r.body], "unit_type": "", "jurisdiction": ""}, r.body
+    where = f" of {r.place}" if r.place else " in every place"
+    return (
+        {"unit": "", "units": [], "unit_type": r.unit_type, "jurisdiction": r.place or ""},
+        f"{r.unit_type} units{where}",
+    )
+
+
+def _unit_work(r: Reading) -> Interpretation:
+    role = r.role if r.role in ("lead", "cooperate") else "any"
+    what = {
+        "lead": "lead (牵头; first-listed 责任单位 shown apart, not as leads)",
+        "cooperate": "cooperate on (配合)",
+        "any": "are assigned, in any role",
+    }[role]
+    params, label = _unit_params(r)
+    params["role"] = role
+    return Interpretation(
+        "unit_work",
+        "unit_work",
+        params,
+        f"the tasks that {label} {what}, with the sentences that assign them",
+    )
+
+
+def _workload(r: Reading, today: str) -> Interpretation:
+    params, label = _unit_params(r)
+    units = params["units"] or r.typed_units  # a unit type in a place: its units, as the graph names them
+    if not units:
+        raise NotUnderstood(
+            f"it asks for a workload but names no unit the graph holds ({label})", r.summary()
+        )
+    as_of = r.before or today
+    return Interpretation(
+        "unit_workload", "unit_workload", {"units": units, "as_of": as_of},
+        f"the workload of {label} by role (stated lead, first-listed, cooperating, listed), with dated "
+        f"deadlines and those before {as_of}",
+    )  # fmt: skip
+
+
+def _ranking(r: Reading) -> Interpretation:
+    role = "lead" if r.role == "lead" else "any"
+    what = (
+        "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)"
+        if role == "lead"
+        else "carry in any role"
+    )
+    topic = r.topic.name if r.topic else ""
+    about = f" on {_topic_label(r.topic)}" if r.topic else ""
+    return Interpretation(
+        "unit_ranking", "unit_ranking", {"role": role, "jurisdiction": r.place or "", "topic": topic, "top": 20},
+        f"units ranked by the tasks they {what}{about}{_in(r.place)}, top 20",
+    )  # fmt: skip
+
+
+def _overdue(r: Reading, today: str) -> Interpretation:
+    as_of = r.before or today
+    return Interpretation(
+        "tasks_overdue", "tasks_overdue",
+        {"as_of": as_of, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
+        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} whose deadline is before {as_of} "
+        "(past due unless done: the documents record no completion), with their leads",
+    )  # fmt: skip
+
+
+def _due_next(r: Reading, today: str) -> Interpretation:
+    assert r.days is not None
+    start = dt.date.fromisoformat(today)
+    end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
+    return Interpretation(
+        "tasks_due_between", "tasks_due_between",
+        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
+        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} due from {today} to {end} "
+        f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
+        "with their leads",
+    )  # fmt: skip
+
+
+def _add_months(day: dt.date, months: int) -> dt.date:
+    """``day`` moved ``months`` calendar months on (the 31st becomes the month's last day)."""
+    month0 = day.month - 1 + months
+    year, month = day.year + month0 // 12, month0 % 12 + 1
+    return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _compare(r: Reading) -> Interpretation:
+    a, b = r.places[0], r.places[1]
     params: dict[str, Any] = {
-        "topic": found.topic.name if found.topic else "",
-        "jurisdiction": found.place or "",
-        "due_after": found.after or "",
-        "due_before": found.before or "",
+        "place_a": a,
+        "place_b": b,
+        "topic": "",
+        "terms": [],
+        "unit_type": r.unit_type or "",
+    }
+    searched: list[str] = []
+    if r.topic:
+        params["topic"] = r.topic.name
+    elif r.phrase:
+        params["terms"] = searched = terms_of_phrase(r.phrase)
+    return Interpretation(
+        "compare_places", "compare_places", params,
+        f"{a} and {b} side by side{_about(r)}{f' for their {r.unit_type} units' if r.unit_type else ''}: "
+        "each unit on the tasks with its role and how many tasks",
+        searched=searched,
+    )  # fmt: skip
+
+
+def _due(r: Reading) -> Interpretation:
+    params: dict[str, Any] = {
+        "topic": r.topic.name if r.topic else "",
+        "jurisdiction": r.place or "",
+        "due_after": r.after or "",
+        "due_before": r.before or "",
         "skip": 0,
         "limit": ANSWER_LIMIT,
     }
-    if not found.before and not found.after:
+    if not r.before and not r.after:
         params["due_after"] = "0000-01-01"  # any dated deadline: "what is due when"
     span = (
-        f"due on or before {found.before}" if found.before else
-        f"due on or after {found.after}" if found.after else "with a dated deadline"
+        f"due on or before {r.before}" if r.before else
+        f"due on or after {r.after}" if r.after else "with a dated deadline"
     )  # fmt: skip
-    about = f" on {_topic_label(found.topic)}" if found.topic else ""
-    return Interpretation("due", "task_list", params, f"tasks{about}{_in(found.place)} {span}, by deadline")
+    about = f" on {_topic_label(r.topic)}" if r.topic else ""
+    return Interpretation("due", "task_list", params, f"tasks{about}{_in(r.place)} {span}, by deadline")
 
 
-def _topic(found: _Found) -> Interpretation:
-    assert found.topic is not None
-    place = found.place or ""
-    label = _topic_label(found.topic)
-    if found.role == "lead":
+def _topic(r: Reading) -> Interpretation:
+    found = _topic_query(r)
+    if not r.topic_words:
+        return found
+    # Tagging keeps a task's strongest topics only: when none is tagged with this one, the words
+    # that named it are searched in the task texts instead.
+    words = Reading(text=r.text, words=r.words, places=r.places, phrase=r.topic_words, role=r.role or "any")
+    return Interpretation(
+        found.intent,
+        found.query,
+        found.params,
+        found.understood_as,
+        found.keep,
+        found.searched,
+        _phrase(words),
+    )
+
+
+def _topic_query(r: Reading) -> Interpretation:
+    assert r.topic is not None
+    place = r.place or ""
+    label = _topic_label(r.topic)
+    if r.role == "lead":
         return Interpretation(
-            "topic_leads", "topic_leads", {"topic": found.topic.name, "jurisdiction": place},
-            f"who leads {label}{_in(found.place)}, per city: units named as 牵头 (stated leads); where a task names no lead, "
+            "topic_leads", "topic_leads", {"topic": r.topic.name, "jurisdiction": place},
+            f"who leads {label}{_in(r.place)}, per city: units named as 牵头 (stated leads); where a task names no lead, "
             "the first unit of its 责任单位 list (first-listed, not a stated lead); cities whose tasks on "
             "it name no lead at all; and cities whose documents mention it without assigning it",
         )  # fmt: skip
-    role = found.role or "any"
+    role = r.role or "any"
     what = {
         "cooperate": "cooperate on (配合)",
         "responsible": "are responsible for (牵头 or 责任单位)",
         "any": "are involved in (any role)",
     }[role]
     return Interpretation(
-        f"topic_{role}", "topic_units", {"topic": found.topic.name, "role": role, "jurisdiction": place},
-        f"which units {what} {label}{_in(found.place)}, per city, with rank and the sentence; tasks naming no such unit listed too",
+        f"topic_{role}", "topic_units", {"topic": r.topic.name, "role": role, "jurisdiction": place},
+        f"which units {what} {label}{_in(r.place)}, per city, with rank and the sentence; tasks naming no such unit listed too",
     )  # fmt: skip
 
 
-def interpret(question: str) -> Interpretation:
-    """Map a Chinese or English question to a named query and parameters; NotUnderstood otherwise."""
+def _phrase(r: Reading) -> Interpretation:
+    assert r.phrase is not None
+    terms = terms_of_phrase(r.phrase)
+    if not terms:
+        raise NotUnderstood(f"the words {r.phrase!r} hold nothing to search for", r.summary())
+    role = r.role or "any"
+    what = {
+        "lead": "lead (stated 牵头, else the first-listed 责任单位)",
+        "cooperate": "cooperate on (配合)",
+        "responsible": "are responsible for (牵头 or 责任单位)",
+        "any": "are involved in (any role)",
+    }[role]
+    source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
+    return Interpretation(
+        f"phrase_{role}", "term_units",
+        {"terms": terms, "phrase": r.phrase, "role": role, "jurisdiction": r.place or ""},
+        f"which units {what} tasks whose title or text mentions {r.phrase}{source}{_in(r.place)} "
+        f"(no topic of the taxonomy; searched for the words {' + '.join(terms)}), ranked by match: "
+        "the phrase in the title, in the text, else every word",
+        searched=terms,
+    )  # fmt: skip
+
+
+def interpret(
+    question: str,
+    store: GraphStore | None = None,
+    *,
+    today: dt.date | None = None,
+    lexicon: tuple[Body, ...] | None = None,
+) -> Interpretation:
+    """Map a Chinese or English question to a named query and parameters; NotUnderstood otherwise.
+
+    ``store`` adds its units' names to the reading; ``today`` dates overdue / upcoming questions;
+    ``lexicon`` replaces the lexicon of bodies (tests)."""
     question = question.strip()
     if not question:
         raise NotUnderstood("the question is empty")
     if len(question) > 500:
         raise NotUnderstood("the question is longer than 500 characters")
-    interpretation = _rule(_find(question))
+    interpretation = _rule(read(question, store, lexicon), today_iso(today))
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
     return interpretation
 
 
-def answer(store: GraphStore, question: str) -> Answer:
+def answer(
+    store: GraphStore,
+    question: str,
+    *,
+    today: dt.date | None = None,
+    lexicon: tuple[Body, ...] | None = None,
+) -> Answer:
     """Interpret ``question``, run its named query on ``store`` and group the rows with evidence."""
-    found = interpret(question)
+    found = interpret(question, store, today=today, lexicon=lexicon)
     rows = run_named(store, found.query, found.params, limit=ANSWER_LIMIT)
     selected = list(rows)
     for column, value in found.keep.items():
         selected = [r for r in selected if r.get(column) == value]
+    notes: list[str] = []
+    if not rows and found.fallback is not None:
+        notes.append(f"no task is tagged with this topic; {found.fallback.understood_as}")
+        found = found.fallback
+        rows = run_named(store, found.query, found.params, limit=ANSWER_LIMIT)
+        selected = list(rows)
+    if found.query == "term_units":
+        selected, notes = best_matches(selected, found.params["phrase"])
     topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
-    groups, evidence, plain = group_rows(found.query, selected, topic)
-    return Answer(question, found, list(rows.columns), plain, groups, evidence, rows.truncated)
+    groups, evidence, plain = group_rows(found.query, selected, topic, found.params.get("phrase") or "")
+    return Answer(question, found, list(rows.columns), plain, groups, evidence, rows.truncated, notes)

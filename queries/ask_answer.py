@@ -11,7 +11,7 @@ from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import Any
 
-from fengong.ingest.topics import Topic
+from fengong.vocabulary import Topic
 
 #: Display order of the bases the topic / unit queries return.
 BASIS_ORDER = (
@@ -60,11 +60,11 @@ def _place_key(row: dict[str, Any]) -> str:
     return city or place or "(no jurisdiction)"
 
 
-def topic_sentences(text: str, topic: Topic | None) -> str:
-    """The sentences of ``text`` that name the topic (all of it, trimmed, when none does)."""
-    if topic is None:
+def topic_sentences(text: str, topic: Topic | None, phrase: str = "") -> str:
+    """The sentences of ``text`` that name the topic or the phrase (all of it, trimmed, when none does)."""
+    if topic is None and not phrase:
         return text[:_MAX_EVIDENCE]
-    words = sorted({topic.name, *topic.aliases_zh}, key=len, reverse=True)
+    words = sorted({topic.name, *topic.aliases_zh}, key=len, reverse=True) if topic else [phrase]
     hits = [s.strip() for s in _SENTENCE.findall(text) if any(w in s for w in words)]
     return " … ".join(hits)[:_MAX_EVIDENCE] if hits else text[:_MAX_EVIDENCE]
 
@@ -79,7 +79,20 @@ def _basis_rank(basis: str) -> int:
     return BASIS_ORDER.index(basis) if basis in BASIS_ORDER else len(BASIS_ORDER)
 
 
-def _topic_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+_Grouped = tuple[list[Group], list[Evidence]]
+
+
+def best_matches(rows: list[dict[str, Any]], phrase: str) -> tuple[list[dict[str, Any]], list[str]]:
+    """term_units rows: when some tasks hold the phrase itself, only those (the others hold its
+    words apart, a weaker match, and are counted in a note)."""
+    exact = [r for r in rows if r["quality"] < 3]
+    if not exact or len(exact) == len(rows):
+        return rows, []
+    loose = {r["task"] for r in rows if r["quality"] == 3}
+    return exact, [f"{len(loose)} more task(s) hold every word of {phrase} but not the phrase; not shown"]
+
+
+def _topic_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
     for row in rows:
@@ -87,7 +100,7 @@ def _topic_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[G
         group = groups.setdefault(key, Group(key))
         unnamed = not row["unit"]
         if unnamed:
-            row["evidence"] = topic_sentences(row["evidence"], topic)
+            row["evidence"] = topic_sentences(row["evidence"], topic, phrase)
         # A unit when one is named, else the task, else (a mere mention) the document.
         group.add(row["basis"], row["unit"] or row["task"] or row["document"])
         evidence.append(
@@ -96,7 +109,7 @@ def _topic_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[G
     return _by_basis(groups), _unique(evidence)
 
 
-def _unit_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+def _unit_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
     for row in rows:
@@ -108,7 +121,7 @@ def _unit_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Gr
     return _by_basis(groups), _unique(evidence)
 
 
-def _task_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+def _task_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
@@ -119,7 +132,7 @@ def _task_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Gr
     return list(groups.values()), []
 
 
-def _target_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+def _target_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
     for row in rows:
@@ -131,7 +144,7 @@ def _target_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[
     return list(groups.values()), _unique(evidence)
 
 
-def _people_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+def _people_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
         person = f"{row['person']}（{row['position']}）" if row["position"] else row["person"]
@@ -139,7 +152,7 @@ def _people_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[
     return list(groups.values()), []
 
 
-def _document_rows(rows: list[dict[str, Any]], topic: Topic | None) -> tuple[list[Group], list[Evidence]]:
+def _document_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
@@ -157,9 +170,66 @@ def _unique(evidence: list[Evidence]) -> list[Evidence]:
     return out
 
 
-_GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None], tuple[list[Group], list[Evidence]]]] = {
+def _ranking_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups = []
+    for i, row in enumerate(rows, 1):
+        g = Group(f"{i}. {row['unit']}")
+        g.add(
+            "tasks",
+            f"{row['score']} (in any role: {row['tasks']}; stated lead: {row['leads']}, "
+            f"first-listed: {row['first_listed']}, cooperating: {row['cooperates']})",
+        )
+        groups.append(g)
+    return groups, []
+
+
+def _workload_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        g = groups.setdefault(row["unit"], Group(row["unit"]))
+        g.add(
+            row["basis"],
+            f"{row['tasks']} tasks ({row['dated']} with a dated deadline, {row['past_due']} past it)",
+        )
+    return _by_basis(groups), []
+
+
+def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        key = row["jurisdiction"] or "(no jurisdiction)"
+        who = f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
+        groups.setdefault(key, Group(key)).add(row["due_date"], f"{row['task']}{who}")
+    return list(groups.values()), []
+
+
+def _compare_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        g = groups.setdefault(row["place"], Group(row["place"]))
+        g.add(row["basis"], f"{row['unit']} ({row['tasks']})" if row["unit"] else f"{row['tasks']} task(s)")
+    return _by_basis(groups), []
+
+
+def _places_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        g = groups.setdefault(row["status"], Group(row["status"]))
+        count = f" ({row['assigned']} of {row['tasks']} tasks name a unit)" if row["tasks"] else ""
+        g.add("places", f"{row['jurisdiction'] or '(no jurisdiction)'}{count}")
+    return list(groups.values()), []
+
+
+_GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Grouped]] = {
     "topic_leads": _topic_rows,
     "topic_units": _topic_rows,
+    "term_units": _topic_rows,
+    "unit_ranking": _ranking_rows,
+    "unit_workload": _workload_rows,
+    "tasks_overdue": _due_rows,
+    "tasks_due_between": _due_rows,
+    "compare_places": _compare_rows,
+    "topic_places": _places_rows,
     "unit_work": _unit_rows,
     "task_list": _task_rows,
     "targets_in": _target_rows,
@@ -169,12 +239,12 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None], tuple[list[G
 
 
 def group_rows(
-    query: str, rows: list[dict[str, Any]], topic: Topic | None
+    query: str, rows: list[dict[str, Any]], topic: Topic | None, phrase: str = ""
 ) -> tuple[list[Group], list[Evidence], list[dict[str, Any]]]:
     """Groups, evidence and the rows (copied; long evidence trimmed) for the rows of ``query``."""
     plain = [dict(r) for r in rows]
     grouper = _GROUPERS.get(query)
     if grouper is None:
         return [], [], plain
-    groups, evidence = grouper(plain, topic)
+    groups, evidence = grouper(plain, topic, phrase)
     return groups, evidence, plain

@@ -17,10 +17,13 @@ import yaml
 _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
-    "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities",
+    "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
-INTENTS = ("targets", "due", "unit_work", "people", "documents")
+INTENTS = (
+    "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
+    "compare", "places",
+)  # fmt: skip
 
 
 class AskVocabularyError(ValueError):
@@ -64,6 +67,7 @@ class AskVocab:
     unit_stop_words: tuple[str, ...]
     metrics: dict[str, tuple[str, ...]]  # Chinese metric word -> English aliases
     capabilities: tuple[str, ...]
+    filler: Words  # words that name nothing to search for
 
 
 def norm_en(text: str) -> str:
@@ -125,6 +129,7 @@ def parse_vocab(data: Any) -> AskVocab:
         unit_stop_words=_strings(data["unit_stop_words"], "unit_stop_words"),
         metrics=metrics,
         capabilities=_strings(data["capabilities"], "capabilities"),
+        filler=_words(data["filler_words"], "filler_words"),
     )
 
 

@@ -5,9 +5,11 @@
 // role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
 // basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
 // task) / listed responsible unit / no unit named (the task names no unit in that role).
-MATCH (tp:Topic)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE (tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic))
-  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+MATCH (tp:Topic)
+WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
+WITH DISTINCT tp  // from the topic: a plain MATCH lets Neo4j start from every document instead
+MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
        OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')

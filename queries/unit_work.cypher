@@ -1,12 +1,13 @@
 // name: unit_work
 // description: What units do: tasks they lead, cooperate on or are listed for, found by name, type and jurisdiction, with the sentence
-// params: unit (string, default "", e.g. 聊城市工业和信息化局), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any)
-// unit: fully qualified name or id; unit_type: the function across places (工业和信息化局);
+// params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any)
+// unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
 // jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / any; "lead" also
 // returns first-listed responsible units (rank 1 where no lead is stated), labelled so in basis.
 // basis says how the document assigns the task (a first-listed 责任单位 is not a stated lead).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
+  AND (size($units) = 0 OR u.name IN $units OR u.id IN $units)
   AND ($unit_type = '' OR u.unit_type = $unit_type)
   AND ($jurisdiction = '' OR u.jurisdiction = $jurisdiction)
 WITH u, r, t, d, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated

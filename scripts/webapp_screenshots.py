@@ -19,7 +19,7 @@ from playwright.sync_api import sync_playwright
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1]))
 from fengong.api.app import create_app
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 from tests.test_api_support import api_settings, free_port, loaded_store
 from tests.test_export_support import CHROMIUM_CANDIDATES
 

@@ -12,8 +12,8 @@ from fastapi.testclient import TestClient
 from openpyxl import load_workbook
 
 from fengong.api.app import ApiSettings, create_app
-from fengong.graph.named_queries import list_queries
 from fengong.graph.store import GraphStore
+from fengong.queries.named import list_queries
 from tests.store_fixtures import make_store
 from tests.test_api_support import SAMPLES, TOKEN, api_settings, loaded_store
 

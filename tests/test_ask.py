@@ -114,17 +114,23 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
         (
             "聊城市工信局负责哪些任务",
             "unit_work",
-            {"unit": "", "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "any"},
+            {"unit": "", "units": [], "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "any"},
         ),
         (
             "what does the Liaocheng industry bureau lead",
             "unit_work",
-            {"unit": "", "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "lead"},
+            {
+                "unit": "",
+                "units": [],
+                "unit_type": "工业和信息化局",
+                "jurisdiction": "聊城市",
+                "role": "lead",
+            },
         ),
         (
             "泽州县能源局做什么",
             "unit_work",
-            {"unit": "", "unit_type": "能源局", "jurisdiction": "泽州县", "role": "any"},
+            {"unit": "", "units": [], "unit_type": "能源局", "jurisdiction": "泽州县", "role": "any"},
         ),
         ("哪些城市设定了5G基站目标", "targets_in", {"metric": "5G基站", "jurisdiction": ""}),
         (
@@ -253,3 +259,57 @@ def test_english_place_names_come_from_the_division_table() -> None:
     assert found.params["jurisdiction"] == "深圳市"
     found = interpret("which bureaus lead direct-power conversion in liaocheng")
     assert found.params["jurisdiction"] == "聊城市"
+
+
+def test_a_place_is_never_read_inside_a_body_name() -> None:
+    found = interpret("自然资源部负责哪些任务")
+    assert found.params["units"] == ["自然资源部"] and found.params["jurisdiction"] == ""
+    assert "资源县" not in found.understood_as
+
+
+def test_the_longest_reading_wins(samples: GraphStore) -> None:
+    """The bureau the graph holds, not the topic 规划布局 inside its name."""
+    found = interpret("聊城市自然资源和规划局负责哪些任务", samples)
+    assert (found.query, found.params["units"]) == ("unit_work", ["聊城市自然资源和规划局"])
+
+
+def test_a_ministry_in_english_is_not_a_topic() -> None:
+    found = interpret("what does the Ministry of Education lead")
+    assert found.query == "unit_work" and found.params["units"] == ["教育部"]
+
+
+@pytest.mark.parametrize(
+    ("question", "query"),
+    [
+        ("哪个单位承担的任务最多", "unit_ranking"),
+        ("which bureau carries the most tasks", "unit_ranking"),
+        ("哪些任务已经逾期", "tasks_overdue"),
+        ("未来30天到期的任务", "tasks_due_between"),
+        ("比较开封市和聊城市的基站建设", "compare_places"),
+        ("哪些城市部署了转供电改直供电", "topic_places"),
+    ],
+)
+def test_rankings_and_comparisons(question: str, query: str) -> None:
+    assert interpret(question).query == query
+
+
+def test_overdue_and_upcoming_are_dated_from_today() -> None:
+    import datetime as dt
+
+    today = dt.date(2021, 7, 1)
+    assert interpret("哪些任务已经逾期", today=today).params["as_of"] == "2021-07-01"
+    upcoming = interpret("what is due in the next 30 days", today=today).params
+    assert (upcoming["due_from"], upcoming["due_to"]) == ("2021-07-01", "2021-07-31")
+
+
+def test_the_refusal_reads_well() -> None:
+    with pytest.raises(NotUnderstood) as info:
+        interpret("who is responsible")
+    assert "it asks who is responsible, but names no topic" in info.value.reason
+
+
+def test_an_open_topic_says_what_it_searched_for() -> None:
+    found = interpret("哪些单位负责古树名木保护")
+    assert found.query == "term_units"
+    assert "tasks whose title or text mentions 古树名木保护" in found.understood_as
+    assert found.searched and all(w in "古树名木保护" for w in found.searched)

@@ -14,9 +14,9 @@ from fastapi.testclient import TestClient
 from fengong.api.app import create_app
 from fengong.graph.cypher_allow import AllowListError, allow_list, parse_allow_list
 from fengong.graph.cypher_tokens import Kind, TokenError, tokenize
-from fengong.graph.named_queries import parse_query
 from fengong.graph.readonly import MAX_LIST, MAX_SKIP, ReadOnlyViolation, check_read_only
 from fengong.graph.store import GraphStore
+from fengong.queries.named import parse_query
 from tests.fixtures_docs import all_docs
 from tests.test_api_support import api_settings
 

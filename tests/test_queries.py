@@ -12,9 +12,9 @@ from typing import Any
 
 import pytest
 
-from fengong.graph.named_queries import QueryError, get_query, list_queries, parse_query, run_named
 from fengong.graph.store import GraphStore
 from fengong.ingest.pipeline import extract_path
+from fengong.queries.named import QueryError, get_query, list_queries, parse_query, run_named
 from tests.fixtures_docs import TOPIC, all_docs, liaocheng
 from tests.store_fixtures import make_store, normalise
 

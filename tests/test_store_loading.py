@@ -15,6 +15,7 @@ from fengong.graph.plan import Step
 from fengong.graph.settings import settings_from_env
 from fengong.graph.store import GraphStore, StepHook, StoreError
 from fengong.ingest.model import Document
+from fengong.ingest.terms import terms
 from fengong.ingest_service import ingest_paths
 from tests.fixtures_docs import all_docs, edited, kaifeng, liaocheng, zezhou
 from tests.store_fixtures import dump, make_store
@@ -37,10 +38,20 @@ def fail_halfway(i: int, total: int, step: Step) -> None:
         raise Boom(f"injected failure before step {i}/{total} ({step.name})")
 
 
+def _with_terms(counts: dict[str, int], docs: list[Document]) -> dict[str, int]:
+    """EXPECTED plus the term index of ``docs``' tasks (ingest/terms.py decides the words)."""
+    pairs = {(t.id, w) for d in docs for t in d.tasks for w in terms(t.title, t.text)}
+    words = {w for _, w in pairs}
+    out = {**counts, "Term": len(words), "HAS_TERM": len(pairs)}
+    out["nodes"] += len(words)
+    out["relationships"] += len(pairs)
+    return out
+
+
 def test_counts_after_loading(store: GraphStore) -> None:
     for doc in all_docs():
         store.load_document(doc)
-    assert store.counts() == EXPECTED
+    assert store.counts() == _with_terms(EXPECTED, all_docs())
 
 
 def test_loading_twice_changes_nothing(store: GraphStore) -> None:
@@ -50,7 +61,7 @@ def test_loading_twice_changes_nothing(store: GraphStore) -> None:
     for doc in all_docs():
         store.load_document(doc)
     store.load_documents(all_docs())
-    assert store.counts() == EXPECTED
+    assert store.counts() == _with_terms(EXPECTED, all_docs())
     assert dump(store) == before
 
 

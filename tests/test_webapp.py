@@ -21,8 +21,8 @@ from fastapi.testclient import TestClient
 from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from fengong.api.app import create_app
-from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore
+from fengong.queries.named import run_named
 from tests.test_api_support import Server, api_settings, loaded_store, make_server  # noqa: F401
 from tests.test_export_support import chromium
 

@@ -11,7 +11,7 @@ import html
 import json
 from typing import Any
 
-from fengong.graph.named_queries import NamedQuery, list_queries
+from fengong.queries.named import NamedQuery, list_queries
 
 
 def _cypher_value(value: Any) -> str:

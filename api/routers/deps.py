@@ -17,9 +17,9 @@ from pydantic import BaseModel, Field
 from fengong.api.schemas import ErrorOut
 from fengong.graph.cypher_pool import CypherPool, PoolSettings
 from fengong.graph.handles import StoreHandles
-from fengong.graph.named_queries import run_named
 from fengong.graph.settings import StoreSettings, settings_from_env
 from fengong.graph.store import GraphStore
+from fengong.queries.named import run_named
 
 
 class UTF8JSONResponse(JSONResponse):

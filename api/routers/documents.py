@@ -18,7 +18,7 @@ from fengong.api.schemas import (
     TaskUnitOut,
 )
 from fengong.api.upload_stream import OPENAPI_BODY
-from fengong.graph.named_queries import run_named
+from fengong.queries.named import run_named
 
 router = APIRouter(prefix="/documents", tags=["documents"], responses=ERRORS)
 Limit = Annotated[int, Query(ge=1, le=500, description="Page size")]

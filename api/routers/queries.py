@@ -1,4 +1,4 @@
-"""Named questions: list them, show one, run one with parameters (graph/named_queries.py)."""
+"""Named questions: list them, show one, run one with parameters (queries/named.py)."""
 
 from __future__ import annotations
 
@@ -6,7 +6,7 @@ from fastapi import APIRouter, HTTPException, status
 
 from fengong.api.routers.deps import ERRORS, StoreDep
 from fengong.api.schemas import NamedQueryOut, ParamOut, RowsOut, RunQueryIn
-from fengong.graph.named_queries import NamedQuery, get_query, list_queries, run_named
+from fengong.queries.named import NamedQuery, get_query, list_queries, run_named
 
 router = APIRouter(prefix="/queries", tags=["named queries"], responses=ERRORS)
 #: Largest ``skip`` of a named query on the embedded store (they run in the server process).

@@ -6,15 +6,15 @@ from fastapi import APIRouter
 
 from fengong.api.routers.deps import StoreDep
 from fengong.api.schemas import TopicOut
-from fengong.graph.named_queries import run_named
 from fengong.ingest.topics import load_topics
+from fengong.queries.named import run_named
 
 router = APIRouter(tags=["topics"])
 
 
 @router.get("/topics", summary="Topics with Chinese and English aliases and task counts")
 def list_topics(store: StoreDep) -> list[TopicOut]:
-    """Every topic of the topic file (ingest/data/topics.yaml), with how many tasks and places are about it."""
+    """Every topic of the topic file (the domain packs of ingest/data/topics/), with how many tasks and places are about it."""
     counts = {r["name"]: r for r in run_named(store, "topic_list")}
     return [
         TopicOut(

@@ -8,8 +8,8 @@ from fastapi import APIRouter, HTTPException, Query, status
 
 from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cached
 from fengong.api.schemas import Page, PartnerOut, UnitDetailOut, UnitOut, UnitWorkOut
-from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore
+from fengong.queries.named import run_named
 
 router = APIRouter(prefix="/units", tags=["units"], responses=ERRORS)
 Text = Annotated[str, Query(max_length=100)]

@@ -15,10 +15,10 @@ from fastapi.responses import HTMLResponse
 
 from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cached
 from fengong.graph.export.style import LABEL_COLOURS, REL_COLOURS
-from fengong.graph.named_queries import run_named
 from fengong.graph.store import GraphStore
 from fengong.ingest.topics import load_topics
 from fengong.queries.ask_vocab import ask_vocab
+from fengong.queries.named import run_named
 
 router = APIRouter(tags=["web"], responses=ERRORS)
 _WEB = resources.files("fengong.api") / "static" / "web"

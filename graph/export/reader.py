@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from fengong.graph.export.filters import ExportFilters, Scope, chunked, resolve_scope, run_rows
-from fengong.graph.schema import NODE_ORDER, NODES, REL_ORDER, node, quote, rel
+from fengong.graph.schema import CONTENT_NODE_ORDER, CONTENT_REL_ORDER, NODES, node, quote, rel
 from fengong.graph.store import GraphStore
 
 
@@ -91,7 +91,7 @@ class GraphReader:
 
     # -- nodes -------------------------------------------------------------------------
 
-    def nodes(self, labels: tuple[str, ...] = NODE_ORDER) -> Iterator[NodeRecord]:
+    def nodes(self, labels: tuple[str, ...] = CONTENT_NODE_ORDER) -> Iterator[NodeRecord]:
         """Every node of ``labels`` in scope, label by label, ordered by key."""
         for label in labels:
             yield from self._nodes_of(label)
@@ -140,7 +140,7 @@ class GraphReader:
 
     # -- edges -------------------------------------------------------------------------
 
-    def edges(self, types: tuple[str, ...] = REL_ORDER) -> Iterator[EdgeRecord]:
+    def edges(self, types: tuple[str, ...] = CONTENT_REL_ORDER) -> Iterator[EdgeRecord]:
         """Every relationship of ``types`` in scope, type by type, ordered by source and target."""
         for rel_type in types:
             yield from self._edges_of(rel_type)

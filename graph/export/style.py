@@ -18,6 +18,7 @@ LABEL_COLOURS: dict[str, str] = {
     "Target": "#D9C8AE",
     "Person": "#ECB5C9",
     "Group": "#569480",
+    "Term": "#C7C7C7",
 }
 
 #: Node diameter (px) per label, as in Browser.
@@ -32,6 +33,7 @@ LABEL_SIZES: dict[str, int] = {
     "Target": 45,
     "Person": 45,
     "Group": 65,
+    "Term": 30,
 }
 
 #: The property a node is captioned by.
@@ -46,6 +48,7 @@ CAPTIONS: dict[str, str] = {
     "Target": "metric",
     "Person": "name",
     "Group": "name",
+    "Term": "name",
 }
 
 #: Line colour per relationship type.
@@ -64,6 +67,7 @@ REL_COLOURS: dict[str, str] = {
     "PART_OF": "#637939",
     "ISSUED_IN": "#4C8EDA",
     "MENTIONS": "#9EDAE5",
+    "HAS_TERM": "#D3D3D3",
 }
 
 #: How the matrix writes each role (责任 takes the rank: 责任1, 责任2, ...).

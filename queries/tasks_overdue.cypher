@@ -1,0 +1,18 @@
+// name: tasks_overdue
+// description: Tasks whose primary dated deadline is before a date (today when asked), with the units that lead them: past due unless done (the documents record no completion)
+// params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), topic (string, default "")
+// unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date < $as_of
+  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
+                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+WITH d, t, dl, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
+WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
+       t.title AS task, d.title AS document, coalesce(u.name, '') AS unit,
+       CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
+            ELSE 'first-listed responsible unit' END AS basis
+ORDER BY due_date, jurisdiction, document, task, deadline, basis, unit

@@ -1,0 +1,33 @@
+// name: term_units
+// description: Tasks whose title or text holds every search term (the term index), ranked by match quality, with their units, role and the sentence
+// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
+// terms: words of the term index (ingest/terms.py), every one required; phrase: the words as asked.
+// quality: 1 = the phrase is in the title, 2 = the phrase is in the text, 3 = every term but not the phrase.
+// role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
+// responsible (牵头 or 责任单位) / any. basis as in topic_units; "no unit named" for a task without one.
+MATCH (x:Term)<-[:HAS_TERM]-(t:Task)
+WHERE x.name IN $terms
+WITH t, count(DISTINCT x) AS hits
+WHERE hits = size($terms)
+MATCH (d:Document)-[:HAS_TASK]->(t)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+WITH d, t, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
+WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
+   OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND stated = 0)
+OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
+WHERE p.level = 'city'
+RETURN CASE WHEN $phrase <> '' AND toLower(t.title) CONTAINS toLower($phrase) THEN 1
+            WHEN $phrase <> '' AND toLower(coalesce(t.text, '')) CONTAINS toLower($phrase) THEN 2
+            ELSE 3 END AS quality,
+       coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+       CASE WHEN r IS NULL THEN 'no unit named'
+            WHEN r.role = 'lead' THEN 'stated lead'
+            WHEN r.role = 'cooperate' THEN 'cooperating unit'
+            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            ELSE 'listed responsible unit' END AS basis,
+       coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
+       t.title AS task, d.title AS document,
+       CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
+ORDER BY quality, city, jurisdiction, basis, document, task, role, rank, unit, evidence

@@ -1,0 +1,7 @@
+// name: unit_names
+// description: Every unit's full name, local name, type and jurisdiction (the names questions are read with)
+// params:
+MATCH (u:Unit)
+RETURN u.name AS name, coalesce(u.local_name, '') AS local_name, coalesce(u.unit_type, '') AS unit_type,
+       coalesce(u.jurisdiction, '') AS jurisdiction
+ORDER BY name, local_name, unit_type, jurisdiction

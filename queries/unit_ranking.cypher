@@ -1,0 +1,23 @@
+// name: unit_ranking
+// description: Units ranked by the tasks they lead (stated 牵头, or first-listed where no lead is stated) or carry in any role, optionally in one place and on one topic
+// params: role (string, default any, e.g. lead), jurisdiction (string, default ""), topic (string, default ""), top (int, default 20)
+// role: lead ranks by leads + first_listed; any ranks by every task in any role. jurisdiction keeps
+// documents of that place or of places under it; topic keeps tasks about it (name or English name).
+MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
+WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
+       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
+                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+WITH u, t, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WITH u, t,
+     max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS is_lead,
+     max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND stated = 0 THEN 1 ELSE 0 END) AS is_first,
+     max(CASE WHEN r.role = 'cooperate' THEN 1 ELSE 0 END) AS is_coop
+WITH u, count(t) AS tasks, count(CASE WHEN is_lead = 1 THEN t END) AS leads,
+     count(CASE WHEN is_first = 1 THEN t END) AS first_listed, count(CASE WHEN is_coop = 1 THEN t END) AS cooperates
+WITH u, tasks, leads, first_listed, cooperates,
+     CASE WHEN $role = 'lead' THEN leads + first_listed ELSE tasks END AS score
+WHERE score > 0
+RETURN u.name AS unit, coalesce(u.jurisdiction, '') AS jurisdiction, score, tasks, leads, first_listed, cooperates
+ORDER BY score DESC, tasks DESC, unit, jurisdiction, leads, first_listed, cooperates
+LIMIT $top
