@@ -19,7 +19,7 @@ SAMPLE_FILES = sorted(SAMPLES.glob("*.txt"))
 def _gold(sample: Path) -> dict:
     path = SAMPLE_GOLD / f"{sample.name}.json"
     if not path.exists():
-        pytest.fail(f"{path} is missing: the shared eval folder must sit beside the repo")
+        pytest.fail(f"{path} is missing: eval/gold holds the gold of every sample")
     return json.loads(path.read_text(encoding="utf-8"))
 
 
