@@ -269,6 +269,14 @@ class CypherPool:
             answer = pickle.loads(worker.conn.recv_bytes(MAX_ANSWER_BYTES + 4096))
         except (EOFError, OSError) as exc:
             reason = worker.exit_reason()
+            if reason.startswith(f"signal {int(signal.SIGKILL)} "):
+                # Nobody here sent it: the kernel's out-of-memory killer, faster than the RSS poll
+                # when a query allocates gigabytes at once.
+                raise CypherLimitError(
+                    f"the query's worker was killed by the system ({reason}), most likely for using "
+                    f"more than {self.pool.memory_mb} MB of memory (FENGONG_CYPHER_MEMORY_MB)",
+                    "memory",
+                ) from exc
             raise CypherLimitError(
                 f"the query crashed the database engine in its worker ({reason}); the worker was replaced",
                 "crash",

@@ -168,6 +168,7 @@ def test_matrix_json_csv_xlsx(client: TestClient) -> None:
 
 
 def test_cypher_read_only_with_caps(client: TestClient) -> None:
+    units = client.get("/health").json()["counts"]["Unit"]
     ok = client.post(
         "/cypher",
         json={
@@ -187,7 +188,7 @@ def test_cypher_read_only_with_caps(client: TestClient) -> None:
         assert r.status_code == 400 and "not allowed" in r.json()["message"]
     syntax = client.post("/cypher", json={"query": "MATCH (n RETURN n"})
     assert syntax.status_code == 400 and syntax.json()["message"].startswith("the store refused the query")
-    assert client.get("/health").json()["counts"]["Unit"] == 126
+    assert client.get("/health").json()["counts"]["Unit"] == units > 100  # nothing deleted or added
 
 
 def test_cypher_row_cap_of_the_server(store: GraphStore) -> None:
@@ -318,10 +319,10 @@ def test_settings_from_env_are_validated_once() -> None:
         ApiSettings.from_env({"FENGONG_STORE": "sqlite"})
 
 
-def test_large_skip_is_refused_not_a_crash(client: TestClient) -> None:
+def test_large_skip_is_refused_not_a_crash(client: TestClient, store: GraphStore) -> None:
     """LadybugDB 0.22 segfaults on ORDER BY … SKIP far past the last row; the API must not pass it on."""
     assert client.get("/units", params={"offset": 500_000}).json() == {
-        "total": 126,
+        "total": store.counts()["Unit"],
         "limit": 50,
         "offset": 500_000,
         "items": [],
