@@ -33,6 +33,7 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, replace
 from multiprocessing.connection import Connection
+from pathlib import Path
 from typing import Any, Literal
 
 from fengong.graph import sandbox
@@ -120,7 +121,15 @@ class _Worker:
         self.ready = True
 
     def alive(self) -> bool:
-        return self.process.poll() is None
+        """Running, and not dying: a killed process whose threads are still exiting cannot be
+        reaped yet, but its main thread already shows as a zombie."""
+        if self.process.poll() is not None:
+            return False
+        try:
+            stat = Path(f"/proc/{self.process.pid}/stat").read_text()
+        except OSError:
+            return True  # no /proc: poll() is all there is
+        return stat.rsplit(") ", 1)[-1][:1] not in ("Z", "X")
 
     def exit_reason(self) -> str:
         try:
