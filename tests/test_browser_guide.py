@@ -36,11 +36,11 @@ def test_play_guide_in_neo4j_browser(tmp_path: Path, make_server: Callable[..., 
             page.goto(f"{browser_url}?connectURL={connect}")
             page.fill('[data-testid="password"]', settings.neo4j_password)
             page.click('[data-testid="connect"]')
-            page.get_by_text(":play start").first.wait_for(timeout=120_000)  # connected
+            page.get_by_text(":play start").first.wait_for(timeout=180_000)  # connected
             page.locator(".monaco-editor textarea").first.focus()
             page.keyboard.type(f":play {api.url}/guide")
             page.keyboard.press("Enter")
-            page.get_by_text("fengong 分工: named questions").first.wait_for(timeout=60_000)
+            page.get_by_text("fengong 分工: named questions").first.wait_for(timeout=180_000)
             assert page.get_by_text("topic_leads").count() >= 1
             assert not errors, errors
             browser.close()
