@@ -137,12 +137,14 @@ def _cell_type(text: str) -> str:
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
             return "deadline"
+    if len(t) > 400:
+        return "text"  # no unit list is this long: a task's own words
     items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
     unit_like = sum(
         looks_like_unit(x) or is_generic(x) for x in items
     )  # 市直有关部门 fills a unit column too
-    if items and len(t) <= 400 and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
+    if items and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
         return "units"
     return "text"
 

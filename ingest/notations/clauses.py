@@ -22,7 +22,7 @@ from fengong.ingest.notations.brackets import (
     matching_close,
     split_top,
 )
-from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
 from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
 from fengong.ingest.vocab import alternation, role_vocab
@@ -154,7 +154,7 @@ def _opening_re() -> re.Pattern[str]:
     return re.compile("[" + re.escape(brackets().open) + "]")
 
 
-def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
+def find_bracketed(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Bracketed clause groups in ``text``; offsets shifted by ``base``. Only brackets that hold a
     role verb are parsed."""
     b = brackets()
@@ -168,6 +168,8 @@ def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
         close = matching_close(text, open_at)
         if close >= len(text) or text[close] not in b.close or verb.search(text, open_at, close) is None:
             continue
+        if taken(base + open_at, base + close + 1):
+            continue  # an earlier reader's annotation holds it
         ann = parse(text[open_at + 1 : close], base + open_at + 1, "clause", strict=False)
         if ann:
             ann.start, ann.end, ann.evidence = base + open_at, base + close + 1, text[open_at : close + 1]
@@ -179,7 +181,7 @@ def find_bracketed(text: str, base: int = 0) -> list[Annotation]:
 _BARE_MIN_CHARS = 4  # a lone name shorter than this in brackets (（市区）) is a word, not a unit list
 
 
-def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
+def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Bracketed unit lists without a label or verb that close a sentence: "……。（A、B）". Every item
     must be a known body or a catch-all; the list is responsible (or led by its first unit under a
     first-is-lead declaration)."""
@@ -196,6 +198,8 @@ def find_bare_lists(text: str, base: int = 0) -> list[Annotation]:
         inner = text[open_at + 1 : close]
         if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
             continue
+        if taken(base + open_at, base + close + 1):
+            continue  # an earlier reader's annotation holds it
         items = [clean(x) for x, _, _ in split_list(inner)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue
@@ -217,7 +221,7 @@ def _verbs() -> tuple[str, ...]:
 _STOPS = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
 
 
-def find_prose(text: str, base: int = 0) -> list[Annotation]:
+def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``. Only
     sentences that end with a role verb are parsed (one visit per sentence end)."""
     out: list[Annotation] = []

@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, find_top, matching_close
-from fengong.ingest.notations.roles import Annotation, RoleList, first_is_lead_at
+from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
 from fengong.ingest.units import parse_list
 from fengong.ingest.vocab import alternation, role_vocab
 
@@ -50,7 +50,7 @@ def _line_end(text: str, pos: int) -> int:
     return end if stop < 0 else stop
 
 
-def find(text: str, base: int = 0) -> list[Annotation]:
+def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Every labelled annotation in ``text``; offsets shifted by ``base``."""
     if not _may_hold_labels(text):
         return []

@@ -7,16 +7,17 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from fengong.ingest.notations import clauses, labels, subjects
-from fengong.ingest.notations.roles import Annotation
+from fengong.ingest.notations.roles import Annotation, Taken, nothing_taken
 
 
 @dataclass(frozen=True)
 class InlineReader:
-    """A notation written inside running text: ``find(text, base)`` returns its annotations with
-    document offsets (``base`` is where ``text`` starts in the document)."""
+    """A notation written inside running text: ``find(text, base, taken)`` returns its annotations
+    with document offsets (``base`` is where ``text`` starts in the document); a reader may skip a
+    candidate for which ``taken`` is true before parsing it (it would lose to the earlier reader)."""
 
     name: str
-    find: Callable[[str, int], list[Annotation]]
+    find: Callable[[str, int, Taken], list[Annotation]]
 
 
 # Earlier readers win: a span one of them claims is not read again by a later one.
@@ -36,8 +37,13 @@ def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_R
     """Every annotation of every reader, earlier readers winning overlapping spans, in order."""
     out: list[Annotation] = []  # kept sorted by start; spans never overlap
     starts: list[int] = []
+
+    def taken(start: int, end: int) -> bool:
+        k = bisect.bisect_left(starts, start)
+        return (k > 0 and out[k - 1].end > start) or (k < len(out) and out[k].start < end)
+
     for reader in readers:
-        for ann in reader.find(text, base):
+        for ann in reader.find(text, base, taken if out else nothing_taken):
             k = bisect.bisect_left(starts, ann.start)
             if k > 0 and out[k - 1].end > ann.start:
                 continue  # the annotation before overlaps it

@@ -4,12 +4,21 @@ lists into the roles of FORMAT.md, plus the first-is-lead declarations built fro
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from functools import cache
 
 from fengong.ingest.units import Mention
 from fengong.ingest.vocab import alternation, role_vocab
+
+#: Whether a span (document offsets) overlaps an annotation an earlier reader already claimed.
+Taken = Callable[[int, int], bool]
+
+
+def nothing_taken(start: int, end: int) -> bool:
+    """No span is taken (a reader run on its own)."""
+    return False
+
 
 ROLES = ("lead", "cooperate", "responsible")
 

@@ -15,7 +15,7 @@ from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, depth_at
 from fengong.ingest.notations.clauses import groups_of
-from fengong.ingest.notations.roles import Annotation, RoleList
+from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, role_vocab
 
@@ -106,7 +106,7 @@ def _more_clauses(text: str, pos: int, base: int, lists: list[RoleList]) -> int:
         pos = comma + 1
 
 
-def find(text: str, base: int = 0) -> list[Annotation]:
+def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Subject clauses in ``text``; offsets shifted by ``base``."""
     out: list[Annotation] = []
     v = role_vocab()
