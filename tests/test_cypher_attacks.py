@@ -180,11 +180,12 @@ def test_without_the_guard_the_sandbox_and_read_only_handle_hold(
             unguarded.run(f"COPY (MATCH (t:Task) RETURN t.id) TO '{tmp_path}/tasks.csv'", timeout=5, limit=10)
 
 
-@pytest.fixture
-def embedded_served(served: Served) -> Served:
-    if served.kind != "embedded":
-        pytest.skip("embedded store only")
-    return served
+@pytest.fixture(scope="module")
+def embedded_served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
+    """``fengong serve`` over the samples on the embedded store, for the tests of LadybugDB's own
+    failures (not parametrised: they have no Neo4j run to skip)."""
+    with serving("embedded", tmp_path_factory.mktemp("attacks-embedded")) as server:
+        yield server
 
 
 def test_worker_limits_cost_one_worker(embedded_served: Served) -> None:
