@@ -13,6 +13,7 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import contextlib
 import os
 import re
 import shutil
@@ -22,6 +23,7 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
@@ -98,6 +100,11 @@ def _drive_wrk(url: str, concurrency: int, seconds: float) -> tuple[int, float, 
         capture_output=True,
         text=True,
     ).stdout
+    return wrk_figures(out)
+
+
+def wrk_figures(out: str) -> tuple[int, float, float, float, int]:
+    """wrk's report (run with --latency): requests, req/s, p50 ms, p99 ms, non-2xx responses."""
     pct = {m.group(1): float(m.group(2)) * _UNITS[m.group(3)] for m in _WRK_LINE.finditer(out)}
     requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
     rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
@@ -105,32 +112,23 @@ def _drive_wrk(url: str, concurrency: int, seconds: float) -> tuple[int, float, 
     return requests, rate, pct["50"], pct["99"], int(bad.group(1)) if bad else 0
 
 
-def _percentile(values: list[float], p: float) -> float:
+def percentile(values: list[float], p: float) -> float:
+    """The p-th percentile of ``values`` (nearest rank)."""
     ordered = sorted(values)
     return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
 
 
-def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, driver: str) -> list[str]:
-    """Run the server in a child process and drive each endpoint; Markdown rows."""
+@contextlib.contextmanager
+def serve_child(module: str, args: list[str], what: str, start_s: float = 120) -> Iterator[str]:
+    """``python -m MODULE --serve … --port P`` in a child process on a free loopback port; yields its
+    base URL once /health answers, and stops it afterwards (both benchmarks serve this way)."""
     port = _free_port()
     child = subprocess.Popen(
-        [
-            sys.executable,
-            "-m",
-            "bench.api_bench",
-            "--serve",
-            store_kind,
-            "--port",
-            str(port),
-            "--cache-ttl",
-            str(cache_ttl),
-        ],
-        cwd=ROOT,
-        env=os.environ.copy(),
+        [sys.executable, "-m", module, "--serve", *args, "--port", str(port)], cwd=ROOT, env=os.environ.copy()
     )
     base = f"http://127.0.0.1:{port}"
     try:
-        deadline = time.monotonic() + 120
+        deadline = time.monotonic() + start_s
         while True:
             try:
                 if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
@@ -138,8 +136,17 @@ def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, d
             except httpx2.TransportError:
                 pass
             if time.monotonic() > deadline or child.poll() is not None:
-                raise SystemExit(f"the {store_kind} server did not start")
+                raise SystemExit(f"the {what} server did not start")
             time.sleep(0.2)
+        yield base
+    finally:
+        child.terminate()
+        child.wait(timeout=30)
+
+
+def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, driver: str) -> list[str]:
+    """Run the server in a child process and drive each endpoint; Markdown rows."""
+    with serve_child("bench.api_bench", [store_kind, "--cache-ttl", str(cache_ttl)], store_kind) as base:
         rows = []
         for label, path in ENDPOINTS.items():
             if driver == "wrk":
@@ -147,16 +154,13 @@ def bench(store_kind: str, cache_ttl: float, concurrency: int, seconds: float, d
             else:
                 latencies, errors, elapsed = asyncio.run(_drive(base + path, concurrency, seconds))
                 count, rate = len(latencies), len(latencies) / elapsed
-                p50, p99 = statistics.median(latencies) * 1000, _percentile(latencies, 99) * 1000
+                p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 99) * 1000
             rows.append(
                 f"| {store_kind} | {'on' if cache_ttl > 0 else 'off'} | `{label}` | {count} | "
                 f"{rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
             )
             print(rows[-1], flush=True)
         return rows
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 def main() -> None:

@@ -24,7 +24,6 @@ import re
 import shutil
 import statistics
 import subprocess
-import sys
 import tempfile
 import time
 from pathlib import Path
@@ -33,6 +32,8 @@ from urllib.parse import quote
 
 import httpx2
 import yaml
+
+from bench.api_bench import percentile, serve_child, wrk_figures
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -151,41 +152,14 @@ def _drive_wrk(
         ).stdout  # fmt: skip
     finally:
         os.unlink(f.name)
-    pct = {m.group(1): float(m.group(2)) * _UNITS[m.group(3)] for m in _WRK_LINE.finditer(out)}
-    requests = int(re.search(r"(\d+) requests in", out).group(1))  # type: ignore[union-attr]
-    rate = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))  # type: ignore[union-attr]
-    return requests, rate, pct["50"], pct["99"], 0
-
-
-def _percentile(values: list[float], p: float) -> float:
-    ordered = sorted(values)
-    return ordered[min(len(ordered) - 1, round(p / 100 * (len(ordered) - 1)))]
+    requests, rate, p50, p99, _ = wrk_figures(out)
+    return requests, rate, p50, p99, 0
 
 
 def bench(kind: str, documents: int, data: Path, cache_ttl: float, concurrency: int, seconds: float) -> str:
     """Serve in a child process, drive /ask with varied questions; one Markdown row."""
-    import socket
-
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        port = int(s.getsockname()[1])
-    child = subprocess.Popen(
-        [sys.executable, "-m", "bench.ask_bench", "--serve", kind, "--documents", str(documents),
-         "--data", str(data), "--port", str(port), "--cache-ttl", str(cache_ttl)],
-        cwd=ROOT, env=os.environ.copy(),
-    )  # fmt: skip
-    base = f"http://127.0.0.1:{port}"
-    try:
-        deadline = time.monotonic() + 300
-        while True:
-            try:
-                if httpx2.get(f"{base}/health", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if time.monotonic() > deadline or child.poll() is not None:
-                raise SystemExit(f"the {kind} server did not start")
-            time.sleep(0.5)
+    args = [kind, "--documents", str(documents), "--data", str(data), "--cache-ttl", str(cache_ttl)]
+    with serve_child("bench.ask_bench", args, kind, start_s=300) as base:
         asked = questions(documents)
         if shutil.which("wrk"):
             asyncio.run(_drive(base, asked, 1, 0))  # warm up: every question once
@@ -193,16 +167,13 @@ def bench(kind: str, documents: int, data: Path, cache_ttl: float, concurrency: 
         else:
             latencies, errors, elapsed = asyncio.run(_drive(base, asked, concurrency, seconds))
             count, rate = len(latencies), len(latencies) / elapsed
-            p50, p99 = statistics.median(latencies) * 1000, _percentile(latencies, 99) * 1000
+            p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 99) * 1000
         row = (
             f"| {kind} | {documents + len(list(DOCS.glob('*.txt')))} | {'on' if cache_ttl > 0 else 'off'} | "
             f"{len(asked)} | {count} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
         )
         print(row, flush=True)
         return row
-    finally:
-        child.terminate()
-        child.wait(timeout=30)
 
 
 def term_lookup(kind: str, documents: int, data: Path) -> str:
