@@ -20,6 +20,7 @@ import httpx2
 import pytest
 
 from fengong.graph.settings import StoreSettings
+from tests.server_process import wait_for_health
 from tests.test_api_support import TOKEN, free_port, loaded_store
 
 FENGONG = Path(sys.executable).parent / "fengong"
@@ -129,16 +130,7 @@ def serving(kind: str, tmp: Path, **env: str) -> Iterator[Served]:
         process = subprocess.Popen(args, env=serve_env(**env), stdout=out, stderr=subprocess.STDOUT)
     served = Served(kind, f"http://127.0.0.1:{port}", process, settings, log)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx2.get(f"{served.url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                pytest.fail(f"fengong serve did not start: {log.read_text(errors='replace')}")
-            time.sleep(0.1)
+        wait_for_health(served.url, process, lambda: log.read_text(errors="replace"))
         yield served
     finally:
         family = tree_pids(process.pid)

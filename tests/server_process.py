@@ -11,13 +11,14 @@ import socket
 import subprocess
 import sys
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import httpx2
+import pytest
 
 from tests.conftest import ROOT
 from tests.test_api_support import TOKEN, free_port, loaded_store
@@ -83,6 +84,23 @@ class ServerProcess:
         return sorted(self.tmpdir.rglob("*"))
 
 
+def wait_for_health(
+    url: str, process: subprocess.Popen[bytes], output: Callable[[], str], start_s: float = 60
+) -> None:
+    """Wait until the server at ``url`` answers /health; fail with its output if the process ends
+    or ``start_s`` passes first."""
+    deadline = time.monotonic() + start_s
+    while True:
+        try:
+            if httpx2.get(f"{url}/health", timeout=2).status_code == 200:
+                return
+        except httpx2.TransportError:
+            pass
+        if process.poll() is not None or time.monotonic() > deadline:
+            pytest.fail(f"fengong serve did not start: {output()}")
+        time.sleep(0.1)
+
+
 @contextmanager
 def serve_process(tmp_path: Path, **env: str) -> Iterator[ServerProcess]:
     """``fengong serve`` on a free loopback port over the five samples; stopped (SIGTERM) after."""
@@ -98,16 +116,7 @@ def serve_process(tmp_path: Path, **env: str) -> Iterator[ServerProcess]:
     process = subprocess.Popen(cmd, cwd=ROOT, env=environ, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
     server = ServerProcess(process, f"http://127.0.0.1:{port}", port, tmpdir, data)
     try:
-        deadline = time.monotonic() + 60
-        while True:
-            try:
-                if httpx2.get(f"{server.url}/health", timeout=2).status_code == 200:
-                    break
-            except httpx2.TransportError:
-                pass
-            if process.poll() is not None or time.monotonic() > deadline:
-                raise AssertionError(f"fengong serve did not start: {process.stderr.read()!r}")  # type: ignore[union-attr]
-            time.sleep(0.1)
+        wait_for_health(server.url, process, lambda: repr(process.stderr.read()))  # type: ignore[union-attr]
         yield server
     finally:
         if process.poll() is None:
