@@ -25,16 +25,10 @@ def test_samples_meet_the_bar(tmp_path: Path) -> None:
     _extract_jsonl(sorted(SAMPLES.glob("*.txt")), out)
     o = score(SAMPLE_GOLD, out)["overall"]
     # Every sample reads perfectly today: a single wrong triple out of 454 fails.
-    assert o["strict"]["f1"] >= 0.998, o
+    assert o["strict"]["f1"] == 1.0, o
     assert o["task_recall"] == 1.0, o
-    assert o["deadline_acc"] >= 0.99, o
-    assert o["unit_resolution"] >= 0.99, o
-
-
-# Documents the extractor does not read fully yet (tests/data/SOURCES.md): strict F1, task recall
-# and deadline accuracy as reached today, so that a regression fails. Goal: 1.000 on each; raise
-# a floor (or drop the entry) as the extractor improves.
-FLOORS: dict[str, tuple[float, float, float]] = {}
+    assert o["deadline_acc"] == 1.0, o
+    assert o["unit_resolution"] == 1.0, o
 
 
 def test_own_documents_in_other_notations(tmp_path: Path) -> None:
@@ -46,11 +40,11 @@ def test_own_documents_in_other_notations(tmp_path: Path) -> None:
     _extract_jsonl(docs, out)
     result = score(OWN_GOLD, out)
     assert set(result["documents"]) == {p.name for p in docs}
+    # Every document reads perfectly today: one wrong triple, task or deadline fails.
     for name, figures in result["documents"].items():
-        f1, recall, deadlines = FLOORS.get(name, (0.99, 1.0, 0.95))
-        assert figures["strict"]["f1"] >= f1, (name, figures)
-        assert figures["task_recall"] >= recall, (name, figures)
-        assert figures["deadline_acc"] >= deadlines, (name, figures)
+        assert figures["strict"]["f1"] == 1.0, (name, figures)
+        assert figures["task_recall"] == 1.0, (name, figures)
+        assert figures["deadline_acc"] == 1.0, (name, figures)
 
 
 @pytest.mark.parametrize(
