@@ -39,6 +39,7 @@ from fengong.graph.readonly import ReadOnlyViolation
 from fengong.graph.store import GraphStore, StoreError
 from fengong.ingest.sandbox import ExtractionSandbox, SandboxLimits
 from fengong.queries.ask import NotUnderstood
+from fengong.queries.ask_english import reverse_index
 from fengong.queries.named import QueryError
 
 __all__ = ["ApiSettings", "create_app"]
@@ -97,6 +98,9 @@ def _add_docs(app: FastAPI) -> None:
 
 @asynccontextmanager
 async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
+    # The Chinese-English index of English questions takes ~2 s to build: build it beside start-up,
+    # not in the first English question's request.
+    threading.Thread(target=reverse_index, name="fengong-warm-english", daemon=True).start()
     yield
     app.state.sandbox.close()  # extraction workers end with the server
     pool = app.state.cypher_pool  # and the Cypher workers
