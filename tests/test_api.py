@@ -351,3 +351,22 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
     assert client.get("/export/nope").status_code == 404
     empty = client.get("/export/csv", params={"jurisdiction": "北京市"})
     assert empty.status_code == 422 and empty.json()["message"]
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "哪个单位承担的任务最多" + "（" * 480,  # brackets only: read as an English phrase
+        "' OR 1=1 MATCH (n) DETACH DELETE n //",
+        "谁负责}) RETURN n; MATCH (n) DETACH DELETE n",
+        "牵头\r\n\u2028\x00\x1b[31m",
+        "a" * 500,
+        "${topic}$unit`x`",
+    ],
+    ids=["brackets", "cypher-quote", "cypher-brace", "control", "long", "params"],
+)
+def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
+    before = client.get("/health").json()["counts"]
+    r = client.get("/ask", params={"q": question})
+    assert r.status_code in (200, 422) and r.headers["content-type"].startswith("application/json"), r.text
+    assert client.get("/health").json()["counts"] == before  # values only ever travel as parameters
