@@ -14,7 +14,6 @@ so every engine thread is inside the sandbox. Requests and answers are pickled t
 
 from __future__ import annotations
 
-import ctypes
 import os
 import pickle
 import resource
@@ -27,23 +26,16 @@ from urllib.parse import urlsplit
 
 from fengong.graph import sandbox
 from fengong.graph.settings import StoreSettings
+from fengong.processes import die_with_parent
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
 
-_PR_SET_PDEATHSIG = 1
 #: Largest pickled answer a worker sends back (rows beyond the row cap never leave it anyway).
 MAX_ANSWER_BYTES = 64 * 2**20
 #: Files a Neo4j worker reads besides Python's own: name resolution and TLS certificates.
 _NETWORK_FILES = ("/etc/resolv.conf", "/etc/hosts", "/etc/nsswitch.conf", "/etc/gai.conf", "/etc/host.conf",
                   "/etc/ssl", "/etc/pki", "/usr/share/ca-certificates")  # fmt: skip
-
-
-def _die_with_parent(parent_pid: int) -> None:
-    libc = ctypes.CDLL(None, use_errno=True)
-    libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    if os.getppid() != parent_pid:  # the parent died before the request took effect
-        os._exit(1)
 
 
 def sandbox_paths(settings: StoreSettings) -> tuple[list[Path], list[int]]:
@@ -108,7 +100,7 @@ def worker_main(conn: Connection, settings: StoreSettings, guard: bool = True) -
 def main(argv: list[str]) -> None:
     """Entry point: ``FD PARENT_PID``; dies with the parent, then serves."""
     fd, parent_pid = int(argv[0]), int(argv[1])
-    _die_with_parent(parent_pid)
+    die_with_parent(parent_pid)
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     conn = Connection(fd)
     settings, guard = conn.recv()

@@ -4,10 +4,8 @@ long the input stream is."""
 
 from __future__ import annotations
 
-import ctypes
 import gc
 import os
-import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -18,6 +16,7 @@ from typing import TypeVar
 from fengong.ingest.errors import DocumentError
 from fengong.ingest.model import Document
 from fengong.ingest.pipeline import extract_path
+from fengong.processes import die_with_parent
 
 In = TypeVar("In")
 Out = TypeVar("Out")
@@ -45,24 +44,6 @@ def extract_one(path: Path) -> Extracted:
 def default_workers() -> int:
     """One worker per available core."""
     return max(1, len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else (os.cpu_count() or 1))
-
-
-_PR_SET_PDEATHSIG = 1
-
-
-def die_with_parent(parent: int) -> None:
-    """Have the kernel kill this process when its parent dies (Linux ``PR_SET_PDEATHSIG``).
-
-    A worker orphaned by a ``kill -9`` of its parent would otherwise run on (holding memory) until
-    it next looks at its queue. ``parent`` is the pid the caller forked from: if it is already gone
-    by the time the signal is armed, exit now."""
-    try:
-        libc = ctypes.CDLL(None, use_errno=True)
-        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL, 0, 0, 0)
-    except (OSError, AttributeError):  # not Linux: nothing to arm
-        return
-    if os.getppid() != parent:
-        os._exit(1)
 
 
 def _worker_started(parent: int) -> None:

@@ -46,7 +46,7 @@ class LimitExceeded(DocumentError):
 
 def _serve(conn: Connection, parent: int, memory_bytes: int) -> None:
     """The worker's loop: receive a path, send back ("ok", Document) or ("error", problem)."""
-    from fengong.ingest.parallel import die_with_parent
+    from fengong.processes import die_with_parent
 
     die_with_parent(parent)
     resource.setrlimit(resource.RLIMIT_AS, (memory_bytes, memory_bytes))
