@@ -10,6 +10,7 @@ from pathlib import Path
 from urllib.parse import quote
 
 import pytest
+from playwright.sync_api import TimeoutError as PlaywrightTimeout
 from playwright.sync_api import sync_playwright
 
 from fengong.graph.settings import settings_from_env
@@ -37,10 +38,26 @@ def test_play_guide_in_neo4j_browser(tmp_path: Path, make_server: Callable[..., 
             page.fill('[data-testid="password"]', settings.neo4j_password)
             page.click('[data-testid="connect"]')
             page.get_by_text(":play start").first.wait_for(timeout=180_000)  # connected
-            page.locator(".monaco-editor textarea").first.focus()
-            page.keyboard.type(f":play {api.url}/guide")
-            page.keyboard.press("Enter")
-            page.get_by_text("fengong 分工: named questions").first.wait_for(timeout=180_000)
+            # The server runs `:style …/fengong.grass` on connect; on a fresh server its frame
+            # arrives late and takes the editor's focus and text, so wait for it, then type.
+            page.get_by_text("fengong.grass").first.wait_for(timeout=60_000)
+            guide = page.get_by_text("fengong 分工: named questions").first
+            for _ in range(3):  # Monaco may still swallow a first command while it settles
+                editor = page.locator(".monaco-editor textarea").first
+                editor.focus()
+                page.keyboard.press("Control+A")
+                page.keyboard.press("Delete")
+                page.keyboard.type(f":play {api.url}/guide")
+                page.keyboard.press("Escape")  # closes the suggestion widget, which eats Enter
+                editor.focus()
+                page.keyboard.press("Control+Enter")
+                try:
+                    guide.wait_for(timeout=30_000)
+                    break
+                except PlaywrightTimeout:
+                    continue
+            if not guide.is_visible():  # say what the Browser showed instead
+                raise AssertionError(page.inner_text("body")[:3000])
             assert page.get_by_text("topic_leads").count() >= 1
             assert not errors, errors
             browser.close()
