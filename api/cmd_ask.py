@@ -41,13 +41,18 @@ def _show(answer: object, empty_store: bool = False) -> None:
         for e in answer.evidence:
             who = f"{e.unit} — " if e.unit else ""
             console.print(f"  [dim]{e.group}[/dim] {who}{e.sentence}", highlight=False, soft_wrap=True)
-    note = " (row cap reached)" if answer.truncated else ""
-    console.print(f"{len(answer.rows)} rows{note}", style="dim", highlight=False)
+    first = answer.offset + 1
+    span = f"rows {first}–{answer.offset + len(answer.rows)}"
+    more = f"; more follow: --offset {answer.next_offset}" if answer.next_offset is not None else ""
+    console.print(f"{span}{more}", style="dim", highlight=False)
 
 
 def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as UTF-8 JSON.")] = False,
+    # defaults as /ask: queries.ask.PAGE_ROWS rows, at most ANSWER_LIMIT (not imported: CLI start-up)
+    limit: Annotated[int, typer.Option("--limit", min=1, max=2_000, help="Rows in the page.")] = 100,
+    offset: Annotated[int, typer.Option("--offset", min=0, help="First row of the page.")] = 0,
     store: StoreOpt = None,
     data: DataOpt = None,
 ) -> None:
@@ -77,7 +82,7 @@ def ask(
             raise refuse(exc) from exc
         raise
     try:
-        result = answer(graph, question)
+        result = answer(graph, question, offset=offset, limit=limit)
         empty = not result.rows and graph.counts()["Document"] == 0
     except NotUnderstood as exc:
         raise refuse(exc) from exc

@@ -255,8 +255,10 @@ class AnswerOut(BaseModel):
     rows: list[dict[str, Any]]
     groups: list[GroupOut]
     evidence: list[EvidenceOut]
-    truncated: bool
+    truncated: bool = Field(description="More rows follow this page")
     notes: list[str] = Field(default_factory=list, description="What the answer left out or searched instead")
+    offset: int = Field(0, description="The page's first row among the query's ordered rows")
+    next_offset: int | None = Field(None, description="The offset of the next page; null on the last")
     model_config = _example(
         question="哪些部门在哪些城市牵头转供电改直供电",
         interpretation={

@@ -14,7 +14,7 @@ import datetime as dt
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from fengong.graph.store import GraphStore
+from fengong.graph.store import GraphStore, Rows
 from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
 from fengong.queries.ask_read import Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
@@ -23,6 +23,8 @@ from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
+#: Rows in a page of an answer unless the caller asks for more (a screenful with its evidence).
+PAGE_ROWS = 100
 _ROLE_PHRASE = {
     "lead": "who leads",
     "cooperate": "who cooperates",
@@ -68,8 +70,10 @@ class Answer:
     rows: list[dict[str, Any]]
     groups: list[Group] = field(default_factory=list)
     evidence: list[Evidence] = field(default_factory=list)
-    truncated: bool = False
+    truncated: bool = False  # more rows follow this page (next_offset asks for them)
     notes: list[str] = field(default_factory=list)
+    offset: int = 0  # the first row of this page among the query's ordered rows
+    next_offset: int | None = None
 
     def to_dict(self) -> dict[str, Any]:
         """A JSON-ready dict."""
@@ -371,27 +375,49 @@ def interpret(
     return interpretation
 
 
+def _fetch(store: GraphStore, found: Interpretation, end: int) -> Rows:
+    """The query's first ``end`` rows; all of them (to the answer cap) when rows are filtered
+    after the query (``keep``), since a page counts the rows kept."""
+    return run_named(store, found.query, found.params, limit=ANSWER_LIMIT if found.keep else end)
+
+
 def answer(
     store: GraphStore,
     question: str,
     *,
     today: dt.date | None = None,
     lexicon: tuple[Body, ...] | None = None,
+    offset: int = 0,
+    limit: int = ANSWER_LIMIT,
 ) -> Answer:
-    """Interpret ``question``, run its named query on ``store`` and group the rows with evidence."""
+    """Interpret ``question``, run its named query on ``store`` and group the rows with evidence.
+
+    The answer is one page of the query's ordered rows, ``offset`` to ``offset + limit`` (at most
+    ``ANSWER_LIMIT`` past the start); groups and evidence are those of the page, and
+    ``next_offset`` asks for the next one. The store sorts and keeps only the rows up to the
+    page's end (a top-k), so a first page costs less than the whole answer.
+    """
+    offset, limit = max(offset, 0), min(max(limit, 1), ANSWER_LIMIT)
     found = interpret(question, store, today=today, lexicon=lexicon)
-    rows = run_named(store, found.query, found.params, limit=ANSWER_LIMIT)
-    selected = list(rows)
-    for column, value in found.keep.items():
-        selected = [r for r in selected if r.get(column) == value]
     notes: list[str] = []
+    rows = _fetch(store, found, offset + limit)
     if not rows and found.fallback is not None:
         notes.append(f"no task is tagged with this topic; {found.fallback.understood_as}")
         found = found.fallback
-        rows = run_named(store, found.query, found.params, limit=ANSWER_LIMIT)
-        selected = list(rows)
+        rows = _fetch(store, found, offset + limit)
+    selected = list(rows)
+    for column, value in found.keep.items():
+        selected = [r for r in selected if r.get(column) == value]
+    more = rows.truncated or len(selected) > offset + limit
     if found.query == "term_units":
-        selected, notes = best_matches(selected, found.params["phrase"])
+        selected, dropped = best_matches(selected, found.params["phrase"])
+        notes += dropped
+        # Rows come best match first: once looser ones were dropped, no better one follows.
+        more = more and not dropped
+    page = selected[offset : offset + limit]
     topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
-    groups, evidence, plain = group_rows(found.query, selected, topic, found.params.get("phrase") or "")
-    return Answer(question, found, list(rows.columns), plain, groups, evidence, rows.truncated, notes)
+    groups, evidence, plain = group_rows(found.query, page, topic, found.params.get("phrase") or "")
+    return Answer(
+        question, found, list(rows.columns), plain, groups, evidence, more, notes,
+        offset=offset, next_offset=offset + len(page) if more else None,
+    )  # fmt: skip

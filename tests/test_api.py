@@ -211,6 +211,25 @@ def test_ask_endpoint(client: TestClient) -> None:
     assert client.get("/ask").status_code == 422
 
 
+def test_ask_pages_through_the_rows(client: TestClient) -> None:
+    """Pages of /ask put together are the whole answer, in order, and the last says so."""
+    q = {"q": "哪些部门在哪些城市牵头转供电改直供电"}
+    whole = client.get("/ask", params=q).json()
+    assert whole["next_offset"] is None and not whole["truncated"] and len(whole["rows"]) > 3
+    rows, offset, pages = [], 0, 0
+    while offset is not None:
+        page = client.get("/ask", params={**q, "offset": offset, "limit": 3}).json()
+        assert page["offset"] == offset and len(page["rows"]) <= 3
+        rows += page["rows"]
+        offset, pages = page["next_offset"], pages + 1
+        assert page["truncated"] == (offset is not None)
+    assert rows == whole["rows"] and pages == -(-len(rows) // 3)
+    first = client.get("/ask", params={**q, "limit": 3}).json()
+    assert {e["unit"] for e in first["evidence"]} <= {r["unit"] for r in first["rows"]}  # the page's own
+    assert client.get("/ask", params={**q, "limit": 0}).status_code == 422
+    assert client.get("/ask", params={**q, "offset": -1}).status_code == 422
+
+
 def test_guide_is_generated_from_the_query_files(client: TestClient) -> None:
     r = client.get("/guide")
     assert r.headers["content-type"].startswith("text/html")

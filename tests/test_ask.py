@@ -247,6 +247,21 @@ def test_cli_ask_json_and_rich(samples: GraphStore, tmp_path: Path) -> None:
         assert text in rich.stdout
 
 
+def test_cli_ask_pages(tmp_path: Path) -> None:
+    """--limit / --offset page the rows; the footer says which rows and how to ask for more."""
+    data_dir = tmp_path / "cli"
+    loaded_store("embedded", data_dir).close()
+    graph = str(data_dir / "graph")
+    runner = CliRunner()
+    first = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--limit", "2", "--data", graph])
+    assert first.exit_code == 0, first.output
+    assert "rows 1–2; more follow: --offset 2" in first.stdout
+    rest = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--offset", "2", "--json", "--data", graph])
+    whole = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--json", "--data", graph])
+    page2, full = json.loads(rest.stdout), json.loads(whole.stdout)
+    assert page2["offset"] == 2 and page2["rows"] == full["rows"][2:] and page2["next_offset"] is None
+
+
 def test_cli_ask_refuses_unmappable_question(tmp_path: Path) -> None:
     result = CliRunner().invoke(_cli(), ["ask", "what is the weather", "--data", str(tmp_path / "g")])
     assert result.exit_code == 2

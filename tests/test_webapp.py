@@ -22,6 +22,7 @@ from playwright.sync_api import Browser, Page, Route, sync_playwright
 
 from fengong.api.app import create_app
 from fengong.graph.store import GraphStore
+from fengong.queries.ask import answer
 from fengong.queries.named import run_named
 from tests.test_api_support import Server, api_settings, loaded_store, make_server  # noqa: F401
 from tests.test_export_support import chromium
@@ -148,6 +149,23 @@ def test_headline_question_then_unit_then_document(site: Site, watched: Watched)
     page.locator("#assignments tbody tr a[href^='/document/']").first.click()
     page.wait_for_selector("body[data-ready='1'] #matrix")
     assert page.locator("#matrix th.u", has_text=LEAD).count() == 1
+    watched.check()
+
+
+def test_a_long_answer_pages_on_the_server(site: Site, watched: Watched) -> None:
+    """A question answered by more rows than a page: 50 rows, then the next 50 from the server,
+    with the offset in the URL that can be shared."""
+    question = "哪些单位负责5G基站建设"
+    whole = answer(site.store, question).rows
+    assert len(whole) > 50  # the samples answer it with more than a page
+    page = watched.open(site.url + "/?q=" + quote(question))
+    page.wait_for_selector("#table tbody tr")
+    assert page.locator("#table tbody tr").count() == 50
+    page.locator("#table .pager [data-p='next']").click()
+    page.wait_for_function("document.querySelector('#table .pager span')?.textContent.includes('51')")
+    assert "offset=50" in page.url
+    assert page.locator("#table tbody tr").count() == min(50, len(whole) - 50)
+    assert page.locator("#table tbody tr").first.locator("td.col-task").inner_text() == whole[50]["task"]
     watched.check()
 
 

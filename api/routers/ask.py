@@ -8,7 +8,10 @@ from fastapi import APIRouter, Query
 
 from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, serve_cached
 from fengong.api.schemas import AnswerOut
-from fengong.queries.ask import answer
+from fengong.queries.ask import ANSWER_LIMIT, PAGE_ROWS, answer
+
+#: The deepest page /ask serves (the store sorts every row up to the page's end).
+MAX_OFFSET = 10_000
 
 router = APIRouter(tags=["ask"], responses=ERRORS)
 
@@ -33,8 +36,17 @@ async def ask(
             ],
         ),
     ],
+    offset: Annotated[
+        int, Query(ge=0, le=MAX_OFFSET, description="First row of the page (next_offset of the page before)")
+    ] = 0,
+    limit: Annotated[int, Query(ge=1, le=ANSWER_LIMIT, description="Rows in the page")] = PAGE_ROWS,
 ) -> Any:
     """Interpret the question (deterministic rules, no network), run the named query and return the
     rows grouped by city / unit with evidence sentences. 422 when the question cannot be mapped,
-    with what was recognised and the kinds of questions that can be answered."""
-    return await serve_cached(cache, ("ask", q.strip()), lambda: answer(store, q).to_dict())
+    with what was recognised and the kinds of questions that can be answered. One page of rows at
+    a time: ``truncated`` says more follow, ``next_offset`` asks for them."""
+    return await serve_cached(
+        cache,
+        ("ask", q.strip(), offset, limit),
+        lambda: answer(store, q, offset=offset, limit=limit).to_dict(),
+    )

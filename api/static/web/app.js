@@ -59,6 +59,18 @@ function dueFlag(date, kind) {
   return "";
 }
 
+/** Prev / next over pages the server cuts: ``more`` says a next page exists (no total known). */
+function serverPager(offset, count, more, go) {
+  const div = document.createElement("div");
+  div.className = "pager";
+  div.innerHTML = `<button class="light" data-p="prev" ${offset <= 0 ? "disabled" : ""}>${esc(t("prev"))}</button>
+    <span class="muted">${esc(t("rows_from_to", { from: count ? offset + 1 : 0, to: offset + count }))}</span>
+    <button class="light" data-p="next" ${more ? "" : "disabled"}>${esc(t("next"))}</button>`;
+  div.querySelector('[data-p="prev"]').onclick = () => go(Math.max(0, offset - PAGE));
+  div.querySelector('[data-p="next"]').onclick = () => go(offset + count);
+  return div;
+}
+
 function pager(total, offset, limit, go) {
   const div = document.createElement("div");
   div.className = "pager";
@@ -143,7 +155,7 @@ async function askPage() {
       runAsk(chip.dataset.q);
     };
   }
-  if (q) await runAsk(q);
+  if (q) await runAsk(q, Number(params().get("offset") || 0));
 }
 
 const LINKS = { unit: unitHref, unit_a: unitHref, unit_b: unitHref, document: docHref, city: placeHref, jurisdiction: placeHref };
@@ -156,12 +168,13 @@ function cell(col, value) {
   return v && LINKS[col] ? `<a href="${LINKS[col](v)}">${esc(v)}</a>` : esc(v);
 }
 
-async function runAsk(q) {
+/** One page of the answer (the server pages: a large store answers with thousands of rows). */
+async function runAsk(q, offset = 0) {
   const box = document.getElementById("answer");
   box.innerHTML = `<p class="muted">${esc(t("loading"))}</p>`;
   let a;
   try {
-    a = await getJSON("/ask?q=" + encodeURIComponent(q));
+    a = await getJSON(`/ask?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${offset}`);
   } catch (err) {
     if (err.status === 422 && err.body && err.body.detail) {
       const d = err.body.detail;
@@ -175,12 +188,16 @@ async function runAsk(q) {
   box.innerHTML = `
     <div class="card" id="reading"><h2>${esc(t("read_as"))}</h2><p>${esc(it.understood_as)}</p>
       <p class="muted">${esc(t("named_query"))}: <code>${esc(it.query)}</code> · ${esc(t("params"))}: <code>${esc(JSON.stringify(it.params))}</code></p></div>
-    <h2>${esc(t("answer"))} <span class="muted">(${a.rows.length} ${esc(t("rows"))}${a.truncated ? " " + esc(t("truncated")) : ""})</span></h2>
+    <h2>${esc(t("answer"))}</h2>
     <div id="table"></div>
     <h2>${esc(t("answer_graph"))}</h2><div id="agraph" class="cy small"></div>
     <h2>${esc(t("evidence"))}</h2><ol class="evidence" id="evidence"></ol>`;
   if (!a.rows.length) document.getElementById("table").innerHTML = `<p class="muted">${esc(t("no_rows"))}</p>`;
-  else renderRows(document.getElementById("table"), a.columns, a.rows, 0);
+  else {
+    renderRows(document.getElementById("table"), a.columns, a.rows, 0);
+    const go = (o) => { history.pushState(null, "", href("/", { q, offset: o || "" })); runAsk(q, o); };
+    document.getElementById("table").appendChild(serverPager(a.offset, a.rows.length, a.next_offset !== null, go));
+  }
   renderEvidence(document.getElementById("evidence"), a.evidence, 0);
   await answerGraph(document.getElementById("agraph"), a.rows);
 }
