@@ -128,6 +128,19 @@ def _jurisdictions(c: _Collector, doc: Document) -> None:
     c.rel("ISSUED_IN", doc.id, j.name)
 
 
+def _place_keys(j: Jurisdiction | None) -> dict[str, Any]:
+    """What queries filter and group documents by, written with the document so that they need
+    not walk ISSUED_IN / PART_OF for every document: ``places``, its jurisdiction and the places
+    above it (as ``_jurisdictions`` links them), and ``city``, the city a county or district
+    belongs to, else the jurisdiction itself."""
+    if j is None:
+        return {"places": [], "city": None}
+    parent, province = _s(j.parent), _s(j.province)
+    places = list(dict.fromkeys(p for p in (j.name, parent, province) if p))
+    in_city = parent and parent != j.name and (guess_level(parent) or "city") == "city"
+    return {"places": places, "city": parent if in_city else j.name}
+
+
 def _units(c: _Collector, doc: Document) -> None:
     province = _s(doc.jurisdiction.province) if doc.jurisdiction else None
     for unit in doc.units.values():
@@ -176,6 +189,12 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             path=[p for p in task.path if p],
             start=int(task.start),
             end=int(task.end),
+            # stated leads (LEADS edges): queries tell a first-listed 责任单位 from a lead by it
+            leads=len({a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role == "lead"}),
+            # its topics' names and English names, lower-cased: a topic filter without the ABOUT walk
+            topic_keys=list(
+                dict.fromkeys(k.lower() for n in task.topics if _s(n) for k in (n, topic_en.get(n)) if k)
+            ),
         )
         c.rel("HAS_TASK", doc.id, task.id)
         deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)
@@ -280,6 +299,7 @@ def document_rows(
         source=_s(doc.source),
         sha256=doc.sha256,
         jurisdiction=doc.jurisdiction.name if doc.jurisdiction else None,
+        **_place_keys(doc.jurisdiction),
     )
     _jurisdictions(c, doc)
     _units(c, doc)

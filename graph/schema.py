@@ -79,7 +79,10 @@ NODES: dict[str, NodeSpec] = {
         NodeSpec(
             "Document",
             "id",
-            _props("title", "doc_number", "issuer", "date", "source", "sha256", "jurisdiction"),
+            _props(
+                "title", "doc_number", "issuer", "date", "source", "sha256", "jurisdiction", "city",
+                places="STRING[]",
+            ),
             owned=True,
         ),
         NodeSpec("Jurisdiction", "name", _props("level", "province"), owned=False),
@@ -89,6 +92,8 @@ NODES: dict[str, NodeSpec] = {
             (
                 *_props("title", "text", "category", "progress", "document", path="STRING[]", start="INT64"),
                 Prop("end", "INT64"),
+                Prop("leads", "INT64"),
+                Prop("topic_keys", "STRING[]"),
             ),
             owned=True,
         ),

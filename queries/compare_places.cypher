@@ -5,25 +5,18 @@
 // every word required (empty: no word filter); unit_type: only tasks with a unit of that type, and
 // only those units. unit '' with basis "no unit named": tasks naming none.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE (d.jurisdiction = $place_a OR d.jurisdiction = $place_b
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction)
-                   WHERE up.name = $place_a OR up.name = $place_b })
-  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
-                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+WHERE ($place_a IN d.places OR $place_b IN d.places)
+  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
   AND (size($terms) = 0 OR COUNT { MATCH (t)-[:HAS_TERM]->(x:Term) WHERE x.name IN $terms } = size($terms))
   AND ($unit_type = '' OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.unit_type = $unit_type })
-WITH d, t, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated,
-     CASE WHEN d.jurisdiction = $place_a
-               OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction)
-                           WHERE up.name = $place_a }
-          THEN $place_a ELSE $place_b END AS place
+WITH d, t, CASE WHEN $place_a IN d.places THEN $place_a ELSE $place_b END AS place
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $unit_type = '' OR u.unit_type = $unit_type
 WITH place, t, u,
      CASE WHEN r IS NULL THEN 'no unit named'
           WHEN r.role = 'lead' THEN 'stated lead'
           WHEN r.role = 'cooperate' THEN 'cooperating unit'
-          WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+          WHEN r.rank = 1 AND t.leads = 0 THEN 'first-listed responsible unit'
           ELSE 'listed responsible unit' END AS basis
 RETURN place, basis, coalesce(u.name, '') AS unit, count(DISTINCT t) AS tasks
 ORDER BY place, basis, tasks DESC, unit

@@ -3,8 +3,7 @@
 // params: jurisdiction (string, default "", e.g. 聊城市), skip (int, default 0), limit (int, default 50)
 // document_count counts the same filter.
 MATCH (d:Document)
-WHERE $jurisdiction = '' OR d.jurisdiction = $jurisdiction
-   OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction }
+WHERE $jurisdiction = '' OR $jurisdiction IN d.places
 RETURN d.id AS id, d.title AS title, coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(d.date, '') AS date,
        coalesce(d.doc_number, '') AS doc_number, coalesce(d.issuer, '') AS issuer, coalesce(d.source, '') AS source,
        COUNT { MATCH (d)-[:HAS_TASK]->(:Task) } AS tasks, COUNT { MATCH (d)-[:SETS]->(:Target) } AS targets

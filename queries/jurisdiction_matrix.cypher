@@ -2,8 +2,7 @@
 // description: The responsibility matrix of a jurisdiction: every task of its documents (and of the places under it) with units, role and rank
 // params: jurisdiction (string, e.g. 聊城市)
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE d.jurisdiction = $jurisdiction
-   OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction }
+WHERE $jurisdiction IN d.places
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.start AS position, t.title AS task,
        coalesce(u.name, '') AS unit, coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank

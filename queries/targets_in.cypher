@@ -4,11 +4,8 @@
 // metric: a substring of the target's metric; jurisdiction also matches the places under it.
 MATCH (d:Document)-[:SETS]->(x:Target)
 WHERE ($metric = '' OR x.metric CONTAINS $metric)
-  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(c:Jurisdiction)
-WHERE c.level = 'city'
-RETURN coalesce(c.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        coalesce(x.metric, '') AS metric, x.value AS value, coalesce(x.unit, '') AS unit, coalesce(x.due, '') AS due,
        coalesce(x.status, '') AS status, d.title AS document, coalesce(x.text, '') AS evidence
 ORDER BY city, jurisdiction, metric, due, value, unit, status, document, evidence

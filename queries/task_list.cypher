@@ -6,10 +6,8 @@
 // due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
 // text: a case-insensitive substring of the title or the text. task_count counts the same filter.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
-                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)
                                                AND ($unit = '' OR u.name = $unit OR u.id = $unit) })

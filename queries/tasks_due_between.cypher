@@ -4,11 +4,9 @@
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date >= $due_from AND dl.date <= $due_to
-  AND ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
-                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
-WITH d, t, dl, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+WITH d, t, dl, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
 RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,

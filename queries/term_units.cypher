@@ -10,18 +10,15 @@ WHERE x.name IN $terms
 WITH t, count(DISTINCT x) AS hits
 WHERE hits = size($terms)
 MATCH (d:Document)-[:HAS_TASK]->(t)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-WITH d, t, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WITH d, t, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
    OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND stated = 0)
-OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
-WHERE p.level = 'city'
 RETURN CASE WHEN $phrase <> '' AND toLower(t.title) CONTAINS toLower($phrase) THEN 1
             WHEN $phrase <> '' AND toLower(coalesce(t.text, '')) CONTAINS toLower($phrase) THEN 2
             ELSE 3 END AS quality,
-       coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+       coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'
             WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'

@@ -12,14 +12,11 @@ MATCH (tp:Topic)
 WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
 WITH DISTINCT tp  // from the topic: a plain WITH lets Neo4j start from every document instead
 MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WITH d, t, u, r, t.leads AS stated
 WHERE r IS NULL OR r.role = 'lead' OR (stated = 0 AND r.rank = 1)
-OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
-WHERE p.level = 'city'
-RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no lead named'
             WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis,
@@ -32,12 +29,9 @@ MATCH (tp:Topic)
 WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
 WITH DISTINCT tp
 MATCH (d:Document)-[m:MENTIONS]->(tp)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }  // expanded from d, not from the topic's every task
-OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
-WHERE p.level = 'city'
-RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        'mentioned, not assigned' AS basis, 0 AS rank, '' AS unit, '' AS task, d.title AS document,
        coalesce(m.evidence, '') AS evidence
 ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence

@@ -9,14 +9,11 @@ MATCH (tp:Topic)
 WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
 WITH DISTINCT tp  // from the topic: a plain MATCH lets Neo4j start from every document instead
 MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
-WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
-OPTIONAL MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF]->(p:Jurisdiction)
-WHERE p.level = 'city'
-RETURN coalesce(p.name, d.jurisdiction, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
+WITH d, t, u, r, t.leads AS stated
+RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'
             WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'

@@ -7,9 +7,7 @@
 // due_date / deadline are the task's primary deadline ('' when it has none).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE (u.name = $unit OR u.id = $unit) AND ($role = '' OR r.role = $role)
-// An OPTIONAL MATCH counted, not COUNT { }: LadybugDB scans every LEADS edge for the subquery.
-OPTIONAL MATCH (t)<-[l:LEADS]-(:Unit)
-WITH r, t, d, count(l) AS stated
+WITH r, t, d, t.leads AS stated
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
 RETURN CASE WHEN r.role = 'lead' THEN 1 WHEN r.role = 'responsible' THEN 2 ELSE 3 END AS role_order, r.role AS role, r.rank AS rank,

@@ -4,11 +4,9 @@
 // role: lead ranks by leads + first_listed; any ranks by every task in any role. jurisdiction keeps
 // documents of that place or of places under it; topic keeps tasks about it (name or English name).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($jurisdiction = '' OR d.jurisdiction = $jurisdiction
-       OR EXISTS { MATCH (d)-[:ISSUED_IN]->(:Jurisdiction)-[:PART_OF*1..2]->(up:Jurisdiction) WHERE up.name = $jurisdiction })
-  AND ($topic = '' OR EXISTS { MATCH (t)-[:ABOUT]->(tp:Topic)
-                               WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic) })
-WITH u, t, r, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+WITH u, t, r, t.leads AS stated
 WITH u, t,
      max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS is_lead,
      max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND stated = 0 THEN 1 ELSE 0 END) AS is_first,

@@ -10,7 +10,7 @@ WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
   AND (size($units) = 0 OR u.name IN $units OR u.id IN $units)
   AND ($unit_type = '' OR u.unit_type = $unit_type)
   AND ($jurisdiction = '' OR u.jurisdiction = $jurisdiction)
-WITH u, r, t, d, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WITH u, r, t, d, t.leads AS stated
 WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND stated = 0)
 RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead'

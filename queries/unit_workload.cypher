@@ -5,7 +5,7 @@
 // as_of is empty); the documents do not record completion, so past due is not proof of lateness.
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)
 WHERE u.name IN $units OR u.id IN $units
-WITH u, r, t, COUNT { MATCH (:Unit)-[:LEADS]->(t) } AS stated
+WITH u, r, t, t.leads AS stated
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by'
 WITH u, t, dl,
