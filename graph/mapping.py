@@ -191,10 +191,7 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             end=int(task.end),
             # stated leads (LEADS edges): queries tell a first-listed 责任单位 from a lead by it
             leads=len({a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role == "lead"}),
-            # its topics' names and English names, lower-cased: a topic filter without the ABOUT walk
-            topic_keys=list(
-                dict.fromkeys(k.lower() for n in task.topics if _s(n) for k in (n, topic_en.get(n)) if k)
-            ),
+            topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
         )
         c.rel("HAS_TASK", doc.id, task.id)
         deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)

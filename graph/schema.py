@@ -93,7 +93,7 @@ NODES: dict[str, NodeSpec] = {
                 *_props("title", "text", "category", "progress", "document", path="STRING[]", start="INT64"),
                 Prop("end", "INT64"),
                 Prop("leads", "INT64"),
-                Prop("topic_keys", "STRING[]"),
+                Prop("topics", "STRING[]"),
             ),
             owned=True,
         ),

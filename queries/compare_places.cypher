@@ -1,12 +1,12 @@
 // name: compare_places
 // description: Two places side by side on a topic or on words of the term index: per place, each unit on the matching tasks with its role and how many tasks
-// params: place_a (string, e.g. 开封市), place_b (string, e.g. 聊城市), topic (string, default ""), terms (list, default ""), unit_type (string, default "")
+// params: place_a (string, e.g. 开封市), place_b (string, e.g. 聊城市), topic (topic, default ""), terms (list, default ""), unit_type (string, default "")
 // A place keeps documents of that place or of places under it. topic: name or English name; terms:
 // every word required (empty: no word filter); unit_type: only tasks with a unit of that type, and
 // only those units. unit '' with basis "no unit named": tasks naming none.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($place_a IN d.places OR $place_b IN d.places)
-  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+  AND ($topic = '' OR $topic IN t.topics)
   AND (size($terms) = 0 OR COUNT { MATCH (t)-[:HAS_TERM]->(x:Term) WHERE x.name IN $terms } = size($terms))
   AND ($unit_type = '' OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.unit_type = $unit_type })
 WITH d, t, CASE WHEN $place_a IN d.places THEN $place_a ELSE $place_b END AS place

@@ -23,7 +23,10 @@ from typing import Any
 
 from fengong.graph.store import GraphStore, Rows
 
-_TYPES: dict[str, type] = {"string": str, "int": int, "float": float, "bool": bool, "list": list}
+# "topic": a string read as a topic of the taxonomy by its name or English name, passed on as the
+# name (the Topic key): the queries then seek the topic by key, which LadybugDB plans as a lookup
+# where an OR over name and English name scans every task and edge.
+_TYPES: dict[str, type] = {"string": str, "topic": str, "int": int, "float": float, "bool": bool, "list": list}
 _PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _LIMIT = re.compile(r"\bLIMIT\b", re.IGNORECASE)
@@ -46,6 +49,8 @@ class Param:
     def convert(self, value: object) -> Any:
         """``value`` as this parameter's type (strings from the CLI / HTTP are parsed)."""
         kind = _TYPES[self.type]
+        if self.type == "topic" and isinstance(value, str):
+            return topic_name(value)
         if kind is list:
             if isinstance(value, str):
                 return [p.strip() for p in value.split("|") if p.strip()]
@@ -71,6 +76,18 @@ class Param:
         elif kind is float and isinstance(value, int) and not isinstance(value, bool):
             return float(value)
         raise QueryError(f"parameter {self.name!r} must be {self.type}, got {value!r}")
+
+
+def topic_name(value: str) -> str:
+    """The taxonomy's name of the topic ``value`` names (its name, or its English name in any
+    case); ``value`` itself when no topic of the taxonomy has it."""
+    from fengong.vocabulary import load_topics  # the taxonomy, only when a topic is asked for
+
+    wanted = value.strip()
+    for topic in load_topics():
+        if wanted == topic.name or (topic.en and wanted.lower() == topic.en.lower()):
+            return topic.name
+    return wanted
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,9 +1,9 @@
 // name: task_count
 // description: How many tasks match the task_list filter (its total)
-// params: topic (string, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+  AND ($topic = '' OR $topic IN t.topics)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)
                                                AND ($unit = '' OR u.name = $unit OR u.id = $unit) })

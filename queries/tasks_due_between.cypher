@@ -1,11 +1,11 @@
 // name: tasks_due_between
 // description: Tasks whose primary dated deadline falls between two dates (inclusive), with the units that lead them
-// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (string, default "")
+// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (topic, default "")
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date >= $due_from AND dl.date <= $due_to
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+  AND ($topic = '' OR $topic IN t.topics)
 WITH d, t, dl, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)

@@ -1,11 +1,11 @@
 // name: tasks_overdue
 // description: Tasks whose primary dated deadline is before a date (today when asked), with the units that lead them: past due unless done (the documents record no completion)
-// params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), topic (string, default "")
+// params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), topic (topic, default "")
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date < $as_of
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND ($topic = '' OR toLower($topic) IN t.topic_keys)
+  AND ($topic = '' OR $topic IN t.topics)
 WITH d, t, dl, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)

@@ -1,17 +1,15 @@
 // name: topic_leads
 // description: Who leads a topic, per city, with the sentence: stated leads (牵头), else the first-listed responsible unit, else "no lead named"
-// params: topic (string, e.g. 转供电改直供电), jurisdiction (string, default "")
-// topic matches the canonical Chinese name or the English name (case-insensitive); jurisdiction, when
+// params: topic (topic, e.g. 转供电改直供电), jurisdiction (string, default "")
+// topic: the name, or the English name in any case (fengong reads it as the name before the query; in
+// Neo4j Browser give the name); jurisdiction, when
 // set, keeps documents of that place or of places under it.
 // city: the document's jurisdiction, or for a county / district the city it belongs to.
 // basis: "stated lead" = LEADS edge; "first-listed responsible unit" = RESPONSIBLE_FOR rank 1 on a
 // task with no stated lead (conventional, not stated); "no lead named" = a task on the topic with
 // neither (evidence is then the task's text); "mentioned, not assigned" = the document names the
 // topic only outside its tasks (evidence is the sentence that names it).
-MATCH (tp:Topic)
-WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
-WITH DISTINCT tp  // from the topic: a plain WITH lets Neo4j start from every document instead
-MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WITH d, t, u, r, t.leads AS stated
@@ -25,10 +23,7 @@ RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdictio
 ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence
 UNION ALL
 // Documents that name the topic outside any task about it: mentioned, assigned to nobody.
-MATCH (tp:Topic)
-WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
-WITH DISTINCT tp
-MATCH (d:Document)-[m:MENTIONS]->(tp)
+MATCH (d:Document)-[m:MENTIONS]->(tp:Topic {name: $topic})
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }  // expanded from d, not from the topic's every task
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,

@@ -1,12 +1,9 @@
 // name: topic_places
 // description: Which places assign a topic (tasks about it naming a unit) and which only mention it (tasks naming no unit, or the topic outside any task)
-// params: topic (string, e.g. 转供电改直供电)
+// params: topic (topic, e.g. 转供电改直供电)
 // status: "assigns" = at least one task on the topic names a unit; "mentions in tasks, assigns no unit";
 // "mentions outside its tasks" = the documents name the topic only outside tasks (MENTIONS).
-MATCH (tp:Topic)
-WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
-WITH DISTINCT tp
-MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WITH coalesce(d.jurisdiction, '') AS jurisdiction, t,
      COUNT { MATCH (:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) } AS units
 WITH jurisdiction, count(t) AS tasks, count(CASE WHEN units > 0 THEN t END) AS assigned
@@ -14,10 +11,7 @@ RETURN jurisdiction, CASE WHEN assigned > 0 THEN 'assigns' ELSE 'mentions in tas
        tasks, assigned
 ORDER BY status, jurisdiction, tasks, assigned
 UNION ALL
-MATCH (tp:Topic)
-WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
-WITH DISTINCT tp
-MATCH (d:Document)-[:MENTIONS]->(tp)
+MATCH (d:Document)-[:MENTIONS]->(tp:Topic {name: $topic})
 WHERE NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }
 RETURN DISTINCT coalesce(d.jurisdiction, '') AS jurisdiction, 'mentions outside its tasks' AS status, 0 AS tasks,
        0 AS assigned

@@ -1,14 +1,11 @@
 // name: topic_units
 // description: Every unit on a topic's tasks with its role and rank, per city, with the sentence (tasks naming no such unit too)
-// params: topic (string, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default "")
+// params: topic (topic, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default "")
 // jurisdiction, when set, keeps documents of that place or of places under it.
 // role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
 // basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
 // task) / listed responsible unit / no unit named (the task names no unit in that role).
-MATCH (tp:Topic)
-WHERE tp.name = $topic OR toLower(coalesce(tp.en, '')) = toLower($topic)
-WITH DISTINCT tp  // from the topic: a plain MATCH lets Neo4j start from every document instead
-MATCH (tp)<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
+MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')

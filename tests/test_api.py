@@ -118,7 +118,7 @@ def test_named_queries(client: TestClient) -> None:
     one = client.get("/queries/topic_leads").json()
     assert one["params"][0] == {
         "name": "topic",
-        "type": "string",
+        "type": "topic",
         "required": True,
         "default": None,
         "example": "转供电改直供电",
@@ -129,6 +129,9 @@ def test_named_queries(client: TestClient) -> None:
         ("泽州县", "stated lead", "泽州县能源局"),
         ("岳阳市", "mentioned, not assigned", ""),
     }
+    # a topic parameter is read as the taxonomy's name: the English name, in any case, gives the same rows
+    english = client.post("/queries/topic_leads", json={"params": {"topic": "Direct Power Supply Conversion"}})
+    assert english.json()["rows"] == rows["rows"]
     unknown = client.post("/queries/topic_lead", json={})
     assert unknown.status_code == 422 and "known queries" in unknown.json()["message"]
     missing = client.post("/queries/topic_leads", json={"params": {}})
