@@ -14,7 +14,6 @@ import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
@@ -108,8 +107,3 @@ def chromium_run(url: str, *extra: str, timeout: float = 120) -> subprocess.Comp
             url,
         ]
         return subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
-
-
-def file_url(path: Path, fragment: str = "") -> str:
-    """``file://`` URL of ``path`` with an optional ``#fragment``."""
-    return path.resolve().as_uri() + (f"#{fragment}" if fragment else "")

@@ -22,7 +22,7 @@ from typing import IO, Any
 
 from fengong.graph.export.filters import ExportError
 from fengong.graph.export.layout import Item, layout
-from fengong.graph.export.reader import GraphReader, caption
+from fengong.graph.export.reader import GraphReader, caption, node_uid
 from fengong.graph.export.style import LABEL_COLOURS, cytoscape_stylesheet
 from fengong.graph.schema import CONTENT_NODE_ORDER, NODE_ORDER, REL_ORDER
 
@@ -86,7 +86,9 @@ def write_html(
         props = {k: v for k, v in rec.props.items() if v is not None}
         index[rec.uid] = len(nodes)
         nodes.append([rec.uid, label_index[rec.label], caption(rec), props])
-        items.append(Item(rec.label, _order(rec.label, rec.key, props)))
+        # Documents are read first, so the document owning a task or target is already indexed.
+        owner = index.get(node_uid("Document", props["document"]), -1) if "document" in props else -1
+        items.append(Item(rec.label, _order(rec.label, rec.key, props), owner))
     edges: list[list[Any]] = []
     for edge in reader.edges():
         props = {k: v for k, v in edge.props.items() if v is not None}

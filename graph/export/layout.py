@@ -1,8 +1,8 @@
 """Positions of the offline graph view, computed at export time: deterministic, about linear.
 
-Each document is the centre of a cluster. A node belongs to the document most of its
-neighbours belong to (decided over a few rounds, so tasks follow their document, units the
-tasks they are assigned, a county the one document issued there); a node shared evenly by
+Each document is the centre of a cluster. A node belongs to the document that owns it (a
+task, a target), else to the document most of its neighbours belong to (decided over a few
+rounds, so units follow the tasks they are assigned, a county the one document issued there); a node shared evenly by
 several documents (a topic, a unit type, a city, a common deadline) belongs to none. Inside a
 cluster the nodes sit on rings around the document by their distance from it, each ring ordered
 by the angle of the inner neighbours it hangs from, so most edges are short and radial and no
@@ -33,16 +33,19 @@ ROUNDS = 4
 
 @dataclass(frozen=True, slots=True)
 class Item:
-    """One node to place: its label and a sort key (document order, key) within its ring."""
+    """One node to place: its label, a sort key (document order, key) within its ring, and the
+    index of the centre that owns it when the data says so (a task's document), else -1."""
 
     label: str
     order: tuple[Any, ...]
+    owner: int = -1
 
 
-def _homes(n: int, adj: list[list[int]], centres: list[int]) -> list[int]:
-    """The centre each node belongs to (-1: none), by majority of its neighbours' centres."""
-    home = [-1] * n
-    is_centre = [False] * n
+def _homes(n: int, adj: list[list[int]], centres: list[int], owners: list[int]) -> list[int]:
+    """The centre each node belongs to (-1: none): its owner, else the centre most of its
+    neighbours belong to."""
+    home = owners[:]
+    is_centre = [o >= 0 for o in owners]
     for c in centres:
         home[c] = c
         is_centre[c] = True
@@ -148,7 +151,9 @@ def layout(
             adj[t].append(s)
     rank = {label: i for i, label in enumerate(label_order)}
     centres = sorted((v for v in range(n) if items[v].label == centre_label), key=lambda v: items[v].order)
-    home = _homes(n, adj, centres)
+    is_centre = set(centres)
+    owners = [it.owner if it.owner in is_centre else -1 for it in items]
+    home = _homes(n, adj, centres, owners)
     members: dict[int, list[int]] = {c: [] for c in centres}
     shared: list[int] = []
     for v in range(n):

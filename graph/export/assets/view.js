@@ -152,7 +152,7 @@
   var els = [];
   for (i = 0; i < N; i++) {
     var nd = G.nodes[i];
-    els.push({group: "nodes", data: {id: "n" + i, caption: nd[2]}, position: {x: nd[4], y: nd[5]}, classes: nodeClasses(i)});
+    els.push({group: "nodes", data: {id: "n" + i, uid: nd[0], caption: nd[2]}, position: {x: nd[4], y: nd[5]}, classes: nodeClasses(i)});
   }
   // A large graph draws its nodes first and adds every edge right after that first frame (one
   // cy.add: adding them in slices costs a redraw of all edges so far per slice, 2-3 times longer).
