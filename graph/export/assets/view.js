@@ -19,7 +19,10 @@
   }
   function props(i) { return G.nodes[i][3]; }
   function lbl(i) { return G.labels[lab[i]]; }
-  var LARGE = N + E > 20000;  // above this, lighter drawing while panning and no fading
+  // Above LARGE: lighter drawing while panning, no fading, captions only for the nodes in view.
+  // Above EDGES_IN_VIEW: edges only for the nodes in view once few enough are (and for the
+  // selected node): tens of thousands of edges take seconds per frame on a canvas.
+  var LARGE = N + E > 20000, EDGES_IN_VIEW = E > 30000, MAX_VIEW_EDGES = 12000;
 
   // ---- scope: the same rules as the Python exporter ------------------------------------
   var vis = new Uint8Array(N), evis = new Uint8Array(E);
@@ -106,6 +109,7 @@
   var fJ = document.getElementById("f-jurisdiction"), fT = document.getElementById("f-topic");
   var fD = document.getElementById("f-document"), fS = document.getElementById("f-search");
   var found = document.getElementById("found"), info = document.getElementById("info");
+  var loading = document.getElementById("loading");
   function fill(sel, items) {
     sel.innerHTML = "";
     [["", "（全部 all）"]].concat(items).forEach(function (it) {
@@ -156,7 +160,7 @@
   }
   // A large graph draws its nodes first and adds every edge right after that first frame (one
   // cy.add: adding them in slices costs a redraw of all edges so far per slice, 2-3 times longer).
-  var firstEdges = LARGE ? 0 : E;
+  var firstEdges = LARGE ? 0 : E, lateEdges = EDGES_IN_VIEW ? 0 : E;
   function edgeElement(j) { return {group: "edges", data: {id: "e" + j, source: "n" + src[j], target: "n" + dst[j]}, classes: edgeClasses(j)}; }
   for (j = 0; j < firstEdges; j++) els.push(edgeElement(j));
   var style = G.style.concat([
@@ -166,8 +170,12 @@
     {selector: "edge:selected", style: {width: 4, opacity: 1}},
     {selector: ".faded", style: {opacity: 0.12}},
     {selector: ".out, .off", style: {display: "none"}}
-  ]);
-  var started = performance.now();
+  ], LARGE ? [
+    // A large graph captions only the nodes in view once captions are legible (see named()):
+    // measuring twenty thousand captions would double the time to the first drawing.
+    {selector: "node", style: {label: ""}},
+    {selector: "node.named, node.hl, node:selected", style: {label: "data(caption)"}}
+  ] : []);
   var cy = cytoscape({
     container: document.getElementById("cy"), elements: els, style: style, layout: {name: "preset", fit: false},
     minZoom: 0.01, maxZoom: 4, boxSelectionEnabled: false, selectionType: "single",
@@ -175,7 +183,8 @@
   });
   els = null;
   window.fengongView = cy;
-  cy.one("render", function () { body.dataset.firstDraw = Math.round(performance.now() - started); });
+  // Milliseconds since the page was opened (read by bench/html_view_bench.py).
+  cy.one("render", function () { body.dataset.firstDraw = Math.round(performance.now()); });
   // Fit from the known positions: cy.fit() would measure every caption of a large graph first.
   function fit() {
     var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
@@ -189,6 +198,39 @@
     cy.viewport({zoom: z, pan: {x: cy.width() / 2 - z * (x0 + x1) / 2, y: cy.height() / 2 - z * (y0 + y1) / 2}});
   }
   fit();
+
+  var named = [], viewTimer = 0, LEGIBLE = 0.7;  // zoom at which a 10px caption reaches 7px
+  var inCy = new Uint8Array(E), pinned = [];  // with EDGES_IN_VIEW: edges in the drawing, the selection's
+  function inView() {
+    var ext = cy.extent(), here = [], links = 0;
+    for (i = 0; i < N; i++) {
+      var nd = G.nodes[i];
+      if (vis[i] && !hidden[lab[i]] && nd[4] >= ext.x1 && nd[4] <= ext.x2 && nd[5] >= ext.y1 && nd[5] <= ext.y2) {
+        here.push(i); links += out[i].length + inn[i].length;
+      }
+    }
+    var legible = cy.zoom() >= LEGIBLE ? here : [];
+    cy.batch(function () {
+      named.forEach(function (k) { cy.getElementById("n" + k).removeClass("named"); });
+      legible.forEach(function (k) { cy.getElementById("n" + k).addClass("named"); });
+    });
+    named = legible;
+    if (!EDGES_IN_VIEW) return;
+    var want = new Uint8Array(E), drop = [], add = [];
+    function mark(k) { want[k] = 1; }
+    pinned.forEach(mark);
+    if (links <= MAX_VIEW_EDGES) here.forEach(function (n) { out[n].forEach(mark); inn[n].forEach(mark); });
+    for (j = 0; j < E; j++) {
+      if (inCy[j] && !want[j]) drop.push(cy.getElementById("e" + j));
+      else if (!inCy[j] && want[j]) add.push(edgeElement(j));
+      inCy[j] = want[j];
+    }
+    if (drop.length) cy.collection(drop).remove();
+    if (add.length) cy.add(add);
+    body.dataset.edgesInView = cy.edges().length;
+    loading.textContent = links > MAX_VIEW_EDGES ? "放大查看连线 · zoom in to see the links" : "";
+  }
+  if (LARGE) cy.on("viewport", function () { clearTimeout(viewTimer); viewTimer = setTimeout(inView, 150); });
 
   function stats() {
     var n = 0, m = 0;
@@ -250,6 +292,7 @@
     info.innerHTML = html + table(p);
   }
   function select(i, centre) {
+    if (EDGES_IN_VIEW) { pinned = out[i].concat(inn[i]); inView(); }
     var node = cy.getElementById("n" + i);
     cy.$(":selected").unselect();
     node.select();
@@ -271,7 +314,7 @@
     light(ev.target.union(ev.target.connectedNodes()));
     showEdge(k);
   });
-  cy.on("tap", function (ev) { if (ev.target === cy) { unlight(); delete body.dataset.selected; } });
+  cy.on("tap", function (ev) { if (ev.target === cy) { unlight(); pinned = []; delete body.dataset.selected; } });
 
   // ---- search by caption ------------------------------------------------------------------------
   function search(q) {
@@ -317,6 +360,7 @@
     });
     stats();
     fit();
+    if (LARGE) inView();
     var h = [];
     Object.keys(f).forEach(function (k) { if (f[k]) h.push(k + "=" + encodeURIComponent(f[k])); });
     if (location.hash.slice(1) !== h.join("&")) history.replaceState(null, "", h.length ? "#" + h.join("&") : location.pathname);
@@ -326,22 +370,23 @@
 
   // ---- start ---------------------------------------------------------------------------------------
   stats();
-  var loading = document.getElementById("loading");
   function done() {
-    loading.textContent = "";
+    if (!EDGES_IN_VIEW) loading.textContent = "";
     if (hash.select) for (i = 0; i < N; i++) if (G.nodes[i][0] === hash.select) select(i, true);
     body.dataset.ready = "1";
-    body.dataset.readyMs = Math.round(performance.now() - started);
+    body.dataset.readyMs = Math.round(performance.now());
   }
-  if (firstEdges === E) cy.one("render", done);  // ready once drawn
-  else {
+  if (firstEdges === lateEdges) {  // everything is in: ready once drawn
+    if (EDGES_IN_VIEW) inView();
+    cy.one("render", done);
+  } else {
     loading.textContent = "… " + E + " edges";
     requestAnimationFrame(function () {
       setTimeout(function () {
         var rest = [];
-        for (j = firstEdges; j < E; j++) rest.push(edgeElement(j));
+        for (j = firstEdges; j < lateEdges; j++) rest.push(edgeElement(j));
         cy.add(rest);
-        done();
+        cy.one("render", done);
       }, 0);
     });
   }
