@@ -110,7 +110,9 @@ def cytoscape_stylesheet(caption: str = "caption", scale: float = 0.5) -> list[d
             }
         )
     for rel_type, colour in REL_COLOURS.items():
-        style.append({"selector": f"edge.{rel_type}", "style": {"line-color": colour}})
+        style.append(
+            {"selector": f"edge.{rel_type}", "style": {"line-color": colour, "target-arrow-color": colour}}
+        )
     return style
 
 
