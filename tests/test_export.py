@@ -1,5 +1,6 @@
 """Exports checked by the tools that read them: networkx (GraphML, GEXF), openpyxl (XLSX),
-the csv module, json (Cytoscape.js) and headless Chromium (the HTML view)."""
+the csv module and json (Cytoscape.js); the HTML view in headless Chromium is
+tests/test_html_view.py."""
 
 from __future__ import annotations
 

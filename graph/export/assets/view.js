@@ -171,7 +171,7 @@
     {selector: ".faded", style: {opacity: 0.12}},
     {selector: ".out, .off", style: {display: "none"}}
   ], LARGE ? [
-    // A large graph captions only the nodes in view once captions are legible (see named()):
+    // A large graph captions only the nodes in view once captions are legible (see inView()):
     // measuring twenty thousand captions would double the time to the first drawing.
     {selector: "node", style: {label: ""}},
     {selector: "node.named, node.hl, node:selected", style: {label: "data(caption)"}}
