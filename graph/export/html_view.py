@@ -26,7 +26,8 @@ from fengong.graph.export.reader import GraphReader, caption, node_uid
 from fengong.graph.export.style import LABEL_COLOURS, cytoscape_stylesheet
 from fengong.graph.schema import CONTENT_NODE_ORDER, NODE_ORDER, REL_ORDER
 
-#: Above this many nodes a browser layout is no longer useful; filter first.
+#: Above this many nodes the view is no longer useful (BENCHMARKS.md: 19,601 nodes draw in
+#: about 4 s, their edges only in part); filter first.
 MAX_VIEW_NODES = 20_000
 
 
