@@ -10,7 +10,7 @@ short and radial and no two nodes overlap. Clusters are packed in rows in docume
 then date), so the documents of one place sit side by side; the shared nodes form a band above
 them, a block of rows per label.
 
-Nothing here is quadratic: Cytoscape.js's force layout (cose) took 6.7 s in the browser on the
+Nothing here is quadratic: Cytoscape.js's force layout (cose) took 7-10 s in the browser on the
 546 sample nodes, and grows with the square of the nodes; this lays out 19,601 in 0.4 s
 (BENCHMARKS.md).
 """
