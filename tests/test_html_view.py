@@ -3,8 +3,9 @@ browser download) on the exported file with every request refused — the page d
 sample graph with Cytoscape.js (every node and edge, coloured and captioned as in the ``.grass``
 style, no two nodes on top of each other), finds a unit by name, shows a clicked node's properties
 and neighbourhood and a clicked edge's evidence, filters by place and hides labels from the legend,
-with no console error. The export-time layout is checked on its own: deterministic, and each task
-nearer its own document than any other."""
+with no console error; a graph past 30,000 edges draws its nodes first and then the edges of the
+part in view and of the node found. The export-time layout is checked on its own: deterministic,
+and each task nearer its own document than any other."""
 
 from __future__ import annotations
 
@@ -157,7 +158,9 @@ def test_search_then_click_a_node_and_an_edge(view: Offline, sample_store: Graph
         " return [t.data('uid'), t.position('x'), t.position('y'), t.data('caption')]; })()"
     )
     view.click_at(task[1], task[2])
-    view.page.wait_for_function(f"document.body.dataset.selected === {task[0]!r}")
+    view.page.wait_for_function(
+        f"() => document.body.dataset.selected === {task[0]!r}"
+    )  # a function: the CSP forbids eval
     assert task[3] in view.page.inner_text("#info")
     # a real click on a LEADS edge, zoomed in on its middle, shows its evidence sentence
     lead = sample_store.run(
@@ -217,3 +220,43 @@ def test_layout_is_deterministic_and_keeps_tasks_by_their_document(sample_store:
     for task in (i for i, r in enumerate(records) if r.label == "Task"):
         nearest = min(documents, key=lambda d: math.dist(first[d], first[task]))
         assert records[task].props["document"] == records[nearest].key
+
+
+@pytest.mark.slow
+def test_a_large_graph_draws_nodes_first_and_the_edges_in_view(
+    browser: Browser, tmp_path_factory: pytest.TempPathFactory
+) -> None:
+    from bench.corpus import make_corpus
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
+
+    work = tmp_path_factory.mktemp("html-large")
+    store = open_store(settings_from_env({}, store="embedded", data_dir=work / "store"))
+    store.load_documents(make_corpus(130))  # past 30,000 edges: edges only for the part in view
+    path = work / "view.html"
+    nodes = export(store, "html", path).items
+    store.close()
+    view = Offline(browser, path)
+    edges = int(view.eval("document.body.dataset.edges"))
+    assert edges > 30_000 and view.eval("fengongView.nodes().length") == nodes
+    assert view.eval("fengongView.edges().length") == 0 and "zoom in" in view.page.inner_text("#loading")
+    # zoomed in on a document: the edges of every node in view are drawn, and only those
+    view.eval(
+        "void fengongView.viewport({zoom: 1, pan: {x: 0, y: 0}}), void fengongView.center(fengongView.nodes('.Document')[3])"
+    )
+    view.page.wait_for_function("() => fengongView.edges().length > 0")
+    drawn, expected = view.eval(
+        """(() => { const cy = fengongView, e = cy.extent(), ids = new Set();
+        const inside = (n) => { const p = n.position(); return p.x >= e.x1 && p.x <= e.x2 && p.y >= e.y1 && p.y <= e.y2; };
+        const data = JSON.parse(document.getElementById('fengong-data').textContent);
+        data.edges.forEach((d, j) => { if (inside(cy.getElementById('n' + d[0])) || inside(cy.getElementById('n' + d[1]))) ids.add('e' + j); });
+        return [cy.edges().map(x => x.id()).sort(), [...ids].sort()]; })()"""
+    )
+    assert drawn == expected and len(drawn) > 50
+    assert view.page.inner_text("#loading") == ""
+    # a node found by name far from the view: its links are drawn with it
+    view.page.fill("#f-search", view.eval("fengongView.nodes('.Unit').last().data('caption')"))
+    view.page.press("#f-search", "Enter")
+    lit = view.eval("fengongView.$('node:selected').connectedEdges().length")
+    assert lit >= 1 and lit == _count(view, "edge.hl")
+    view.close()
