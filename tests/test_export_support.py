@@ -17,6 +17,7 @@ from collections.abc import Iterator
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from fengong.graph.schema import INDEX_LABELS, INDEX_RELS, NODES, RELS
 from fengong.graph.settings import settings_from_env
@@ -107,3 +108,12 @@ def chromium_run(url: str, *extra: str, timeout: float = 120) -> subprocess.Comp
             url,
         ]
         return subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
+
+
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Playwright driving the system's headless Chromium (no browser download)."""
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        yield b
+        b.close()

@@ -18,14 +18,14 @@ from typing import Any
 
 import pytest
 from PIL import Image
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route
 
 from fengong.graph.export import ExportFilters, export
 from fengong.graph.export.layout import SPACING, Item, layout
 from fengong.graph.export.reader import GraphReader
 from fengong.graph.export.style import LABEL_COLOURS, rgb
 from fengong.graph.store import GraphStore
-from tests.test_export_support import chromium, store_graph
+from tests.test_export_support import store_graph
 
 pytest_plugins = ("tests.test_export_support",)
 
@@ -37,14 +37,6 @@ def view_file(sample_store: GraphStore, tmp_path_factory: pytest.TempPathFactory
     path = tmp_path_factory.mktemp("html-view") / "view.html"
     export(sample_store, "html", path)
     return path
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 class Offline:
