@@ -1,5 +1,6 @@
 """Exports checked by the tools that read them: networkx (GraphML, GEXF), openpyxl (XLSX),
-the csv module, json (Cytoscape.js) and headless Chromium (the HTML view)."""
+the csv module and json (Cytoscape.js); the HTML view in headless Chromium is
+tests/test_html_view.py."""
 
 from __future__ import annotations
 
@@ -31,7 +32,7 @@ from fengong.graph.store import GraphStore, open_store
 from fengong.ingest.model import Document
 from tests.conftest import ROOT
 from tests.office_docs import requires_soffice, soffice_convert
-from tests.test_export_support import chromium_run, edge_key, file_url, store_graph
+from tests.test_export_support import edge_key, store_graph
 
 pytest_plugins = ("tests.test_export_support",)
 
@@ -329,65 +330,3 @@ def test_style_matches_neo4j_browser_grass() -> None:
         for name, body in styled:
             colour = re.search(r"^\s*color:\s*(#[0-9A-Fa-f]{6})", body, re.M)
             assert colour and table[name].upper() == colour.group(1).upper(), name
-
-
-def _body_data(dom: str) -> dict[str, str]:
-    body = re.search(r"<body([^>]*)>", dom)
-    assert body, dom[:500]
-    return dict(re.findall(r'data-([\w-]+)="([^"]*)"', body.group(1)))
-
-
-def _edge_index(path: Path, rel_type: str, src_key: str) -> int:
-    """Position in the page's embedded edge list of the first ``rel_type`` edge from unit ``src_key``."""
-    page = path.read_text(encoding="utf-8")
-    embedded = re.search(r'id="fengong-data">(.*?)</script>', page, re.S)
-    assert embedded
-    data = json.loads(embedded.group(1).replace("<\\/", "</"))
-    uid = f"Unit:{src_key}"
-    for i, (s, _, t, _) in enumerate(data["edges"]):
-        if data["types"][t] == rel_type and data["nodes"][s][0] == uid:
-            return i
-    raise AssertionError(f"no {rel_type} edge from {uid}")
-
-
-def test_html_view_draws_every_node_offline(sample_store: GraphStore, tmp_path: Path) -> None:
-    path = tmp_path / "view.html"
-    export(sample_store, "html", path)
-    page = path.read_text(encoding="utf-8")
-    assert not re.search(r"""(src|href)\s*=\s*["']?(https?:)?//""", page)  # nothing fetched from anywhere
-    assert "default-src 'none'" in page
-    counts = _content_counts(sample_store)
-    done = chromium_run(file_url(path), "--dump-dom")
-    data = _body_data(done.stdout)
-    assert data["ready"] == "1", done.stderr[-2000:]
-    assert int(data["nodes"]) == int(data["visible"]) == int(data["drawn"]) == counts["nodes"]
-    assert int(data["edges-drawn"]) == counts["relationships"]
-    assert int(data["painted"]) > 5_000  # the canvas really has a drawing on it
-    for filters in (
-        ExportFilters.of(jurisdiction="晋城市"),
-        ExportFilters.of(topic="基站建设", jurisdiction="河南省"),
-    ):
-        fragment = "&".join(
-            f"{k}={v[0]}"
-            for k, v in (("jurisdiction", filters.jurisdictions), ("topic", filters.topics))
-            if v
-        )
-        data = _body_data(chromium_run(file_url(path, fragment), "--dump-dom").stdout)
-        expected = GraphReader(sample_store, filters).node_count()  # the exporter's own scope rules
-        assert int(data["visible"]) == int(data["drawn"]) == expected, fragment
-    # Clicking an edge shows its evidence sentence; a node its properties (#edge= / #select= do the click).
-    leads = sample_store.run(
-        "MATCH (u:Unit)-[r:LEADS]->(t:Task) RETURN u.id AS unit_id, t.id AS task_id, r.evidence AS evidence "
-        "ORDER BY unit_id, task_id LIMIT 1",
-        {},
-    )[0]
-    edge_index = _edge_index(path, "LEADS", leads["unit_id"])
-    dom = chromium_run(file_url(path, f"edge={edge_index}"), "--dump-dom").stdout
-    info = re.search(r'<div id="info">(.*?)</div>\s*</div>', dom, re.S)
-    assert info and "LEADS" in info.group(1) and 'class="evidence"' in info.group(1)
-    assert html.escape(leads["evidence"][:20], quote=False) in info.group(1)
-    dom = chromium_run(file_url(path, f"select=Unit:{leads['unit_id']}"), "--dump-dom").stdout
-    assert "牵头 leads:" in dom and leads["unit_id"] in dom
-    shot = tmp_path / "view.png"
-    chromium_run(file_url(path), f"--screenshot={shot}")
-    assert shot.stat().st_size > 50_000

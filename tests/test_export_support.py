@@ -14,10 +14,10 @@ import subprocess
 import tempfile
 from collections import Counter
 from collections.abc import Iterator
-from pathlib import Path
 from typing import Any
 
 import pytest
+from playwright.sync_api import Browser, sync_playwright
 
 from fengong.graph.schema import INDEX_LABELS, INDEX_RELS, NODES, RELS
 from fengong.graph.settings import settings_from_env
@@ -110,6 +110,10 @@ def chromium_run(url: str, *extra: str, timeout: float = 120) -> subprocess.Comp
         return subprocess.run(args, capture_output=True, text=True, timeout=timeout, check=False)
 
 
-def file_url(path: Path, fragment: str = "") -> str:
-    """``file://`` URL of ``path`` with an optional ``#fragment``."""
-    return path.resolve().as_uri() + (f"#{fragment}" if fragment else "")
+@pytest.fixture(scope="module")
+def browser() -> Iterator[Browser]:
+    """Playwright driving the system's headless Chromium (no browser download)."""
+    with sync_playwright() as pw:
+        b = pw.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
+        yield b
+        b.close()

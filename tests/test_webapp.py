@@ -18,18 +18,19 @@ from urllib.parse import quote, urlparse
 import openpyxl
 import pytest
 from fastapi.testclient import TestClient
-from playwright.sync_api import Browser, Page, Route, sync_playwright
+from playwright.sync_api import Browser, Page, Route, ViewportSize
 
 from fengong.api.app import create_app
 from fengong.graph.store import GraphStore
 from fengong.queries.ask import answer
 from fengong.queries.named import run_named
 from tests.test_api_support import Server, api_settings, loaded_store, make_server  # noqa: F401
-from tests.test_export_support import chromium
+
+pytest_plugins = ("tests.test_export_support",)  # the browser fixture
 
 HEADLINE = "哪些部门在哪些城市牵头转供电改直供电"
 LEAD = "泽州县能源局"  # the README's stated lead of the headline question
-LAPTOP = {"width": 1366, "height": 768}
+LAPTOP: ViewportSize = {"width": 1366, "height": 768}
 
 
 @dataclass
@@ -54,14 +55,6 @@ def site(store: GraphStore, make_server) -> Site:  # noqa: F811
     unit = run_named(store, "unit_detail", {"unit": LEAD}, limit=1)[0]
     doc = run_named(store, "unit_assignments", {"unit": unit["id"], "skip": 0, "limit": 1})[0]
     return Site(make_server(store).url, store, unit["id"], doc["document_id"])
-
-
-@pytest.fixture(scope="module")
-def browser() -> Iterator[Browser]:
-    with sync_playwright() as pw:
-        b = pw.chromium.launch(executable_path=chromium(), args=["--no-sandbox"])
-        yield b
-        b.close()
 
 
 class Watched:

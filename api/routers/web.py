@@ -14,7 +14,7 @@ from fastapi import APIRouter, HTTPException, Query, status
 from fastapi.responses import HTMLResponse
 
 from fengong.api.routers.deps import ERRORS, CacheDep, StoreDep, page, serve_cached
-from fengong.graph.export.style import LABEL_COLOURS, REL_COLOURS
+from fengong.graph.export.style import LABEL_COLOURS, REL_COLOURS, cytoscape_stylesheet
 from fengong.graph.store import GraphStore
 from fengong.ingest.topics import load_topics
 from fengong.queries.ask_vocab import ask_vocab
@@ -48,7 +48,7 @@ async def page_shell() -> HTMLResponse:
 @router.get("/web/capabilities", summary="What can be asked, with example questions")
 async def capabilities() -> dict[str, Any]:
     """The kinds of question ``/ask`` answers, each with its example questions (Chinese and English),
-    the topics of the taxonomy (read from the topic file, not the store), and the colours of node labels and relationship types (the ``.grass`` style)."""
+    the topics of the taxonomy (read from the topic file, not the store), and the colours of node labels and relationship types (the ``.grass`` style, also as a Cytoscape.js stylesheet)."""
     items = []
     for line in ask_vocab().capabilities:
         what, _, examples = line.partition(": ")
@@ -59,6 +59,9 @@ async def capabilities() -> dict[str, Any]:
         "topics": topics,
         "label_colours": LABEL_COLOURS,
         "rel_colours": REL_COLOURS,
+        # The .grass style as a Cytoscape.js stylesheet (nodes and edges selected by class), the one
+        # the offline HTML export draws with.
+        "cy_style": cytoscape_stylesheet(scale=0.4),
     }
 
 

@@ -12,7 +12,7 @@ import json
 from typing import IO, Any
 
 from fengong.graph.export.reader import GraphReader, caption
-from fengong.graph.export.style import LABEL_COLOURS, LABEL_SIZES, REL_COLOURS
+from fengong.graph.export.style import cytoscape_stylesheet
 
 
 def _dump(value: Any) -> bytes:
@@ -20,30 +20,8 @@ def _dump(value: Any) -> bytes:
 
 
 def stylesheet() -> list[dict[str, Any]]:
-    """A Cytoscape.js stylesheet colouring nodes by label and edges by type."""
-    style: list[dict[str, Any]] = [
-        {"selector": "node", "style": {"label": "data(name)", "font-size": 8, "width": 10, "height": 10}},
-        {
-            "selector": "edge",
-            "style": {"curve-style": "bezier", "target-arrow-shape": "triangle", "width": 1},
-        },
-    ]
-    for label, colour in LABEL_COLOURS.items():
-        size = LABEL_SIZES[label] / 4
-        style.append(
-            {
-                "selector": f"node.{label}",
-                "style": {"background-color": colour, "width": size, "height": size},
-            }
-        )
-    for rel_type, colour in REL_COLOURS.items():
-        style.append(
-            {
-                "selector": f"edge.{rel_type}",
-                "style": {"line-color": colour, "target-arrow-color": colour},
-            }
-        )
-    return style
+    """The shared Cytoscape.js stylesheet (style.py), captioned by ``data(name)``."""
+    return cytoscape_stylesheet(caption="name")
 
 
 def write_cytoscape(reader: GraphReader, out: IO[bytes]) -> int:

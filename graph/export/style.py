@@ -6,6 +6,8 @@ Cytoscape, the HTML view and Browser show a graph the same way; a test keeps the
 
 from __future__ import annotations
 
+from typing import Any
+
 #: Node fill colour per label.
 LABEL_COLOURS: dict[str, str] = {
     "Document": "#4C8EDA",
@@ -72,6 +74,46 @@ REL_COLOURS: dict[str, str] = {
 
 #: How the matrix writes each role (责任 takes the rank: 责任1, 责任2, ...).
 ROLE_CELLS: dict[str, str] = {"lead": "牵头", "cooperate": "配合", "responsible": "责任"}
+
+
+def cytoscape_stylesheet(caption: str = "caption", scale: float = 0.5) -> list[dict[str, Any]]:
+    """The ``.grass`` style as a Cytoscape.js stylesheet, for every view drawn by Cytoscape.js.
+
+    Nodes are selected by class (their label): filled with the label's colour, ``scale`` times
+    Browser's diameter, captioned by ``data(<caption>)`` below the node (captions shrink out of
+    sight when zoomed far out). Edges by class (their type): straight lines in the type's colour.
+    """
+    style: list[dict[str, Any]] = [
+        {
+            "selector": "node",
+            "style": {
+                "label": f"data({caption})",
+                "font-size": 10,
+                "min-zoomed-font-size": 7,
+                "text-valign": "bottom",
+                "text-margin-y": 2,
+                "text-wrap": "ellipsis",
+                "text-max-width": 84,
+                "border-width": 1,
+                "border-color": "#FFFFFF",
+                "background-color": "#A5ABB6",
+            },
+        },
+        {"selector": "edge", "style": {"width": 1, "curve-style": "haystack", "opacity": 0.55}},
+    ]
+    for label, colour in LABEL_COLOURS.items():
+        size = round(LABEL_SIZES[label] * scale, 1)
+        style.append(
+            {
+                "selector": f"node.{label}",
+                "style": {"background-color": colour, "width": size, "height": size},
+            }
+        )
+    for rel_type, colour in REL_COLOURS.items():
+        style.append(
+            {"selector": f"edge.{rel_type}", "style": {"line-color": colour, "target-arrow-color": colour}}
+        )
+    return style
 
 
 def rgb(colour: str) -> tuple[int, int, int]:

@@ -88,19 +88,16 @@ function showError(where, err) {
 }
 
 // ---------- graph drawing (Cytoscape.js) ----------
+/** The shared .grass stylesheet (/web/capabilities cy_style: nodes and edges by class), plus this app's rules. */
 function cyStyle() {
-  const lc = state.style.label_colours, rc = state.style.rel_colours;
-  const s = [
-    { selector: "node", style: { label: "data(short)", "font-size": 10, "text-valign": "bottom", "text-margin-y": 3, width: 22, height: 22, "background-color": "#999", "text-wrap": "ellipsis", "text-max-width": 120 } },
-    { selector: "node.focus", style: { width: 34, height: 34, "border-width": 3, "border-color": "#1d2733" } },
+  return [
+    ...state.style.cy_style,
+    { selector: "node", style: { "min-zoomed-font-size": 0, "text-max-width": 120 } },
+    { selector: "node.focus", style: { "border-width": 3, "border-color": "#1d2733" } },
     { selector: "node:selected", style: { "border-width": 3, "border-color": "#000" } },
-    { selector: "edge", style: { width: 1.5, "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7, "line-color": "#aaa", "target-arrow-color": "#aaa" } },
+    { selector: "edge", style: { width: 1.5, opacity: 1, "curve-style": "bezier", "target-arrow-shape": "triangle", "arrow-scale": 0.7 } },
   ];
-  for (const [label, colour] of Object.entries(lc)) s.push({ selector: `node[label = "${label}"]`, style: { "background-color": colour } });
-  for (const [rel, colour] of Object.entries(rc)) s.push({ selector: `edge[rel = "${rel}"]`, style: { "line-color": colour, "target-arrow-color": colour } });
-  return s;
 }
-const short = (s) => (s.length > 18 ? s.slice(0, 17) + "…" : s);
 
 let cyLoading = null;
 /** Cytoscape.js, loaded on the pages that draw a graph only (the others skip parsing 440 kB). */
@@ -231,7 +228,7 @@ async function answerGraph(container, rows) {
   const nodes = new Map(), edges = new Map();
   const node = (label, name) => {
     const id = label + ":" + name;
-    if (!nodes.has(id)) nodes.set(id, { data: { id, label, name, short: short(name) } });
+    if (!nodes.has(id)) nodes.set(id, { data: { id, label, name, caption: name }, classes: label });
     return id;
   };
   const relOf = (r) => (r.role === "cooperate" || r.basis === "cooperating unit" ? "COOPERATES" : r.basis === "stated lead" || r.role === "lead" ? "LEADS" : "RESPONSIBLE_FOR");
@@ -240,7 +237,7 @@ async function answerGraph(container, rows) {
     const u = unit ? node("Unit", unit) : null;
     const tk = task ? node("Task", task) : null;
     const p = place ? node("Jurisdiction", place) : null;
-    const add = (s, d, rel) => s && d && edges.set(s + rel + d, { data: { id: s + "|" + rel + "|" + d, source: s, target: d, rel } });
+    const add = (s, d, rel) => s && d && edges.set(s + rel + d, { data: { id: s + "|" + rel + "|" + d, source: s, target: d, rel }, classes: rel });
     if (u && tk) add(u, tk, relOf(r));
     if (u && p) add(u, p, "IN");
     if (!u && tk && p) add(node("Document", doc || place), tk, "HAS_TASK");
@@ -455,7 +452,7 @@ async function graphPage() {
   const limits = {}; // node id -> page size used for its neighbourhood
   const addNode = (id, label, nkey, cap) => {
     if (cy.getElementById(id).nonempty()) return;
-    cy.add({ data: { id, label, key: nkey, caption: cap, short: short(cap) } });
+    cy.add({ data: { id, label, key: nkey, caption: cap }, classes: label });
   };
   async function expand(id, more, preloaded) {
     const n = cy.getElementById(id);
@@ -465,7 +462,7 @@ async function graphPage() {
     const before = cy.nodes().length;
     cy.batch(() => {
       for (const x of nb.nodes) addNode(x.id, x.label, x.key, x.caption);
-      for (const e of nb.edges) if (cy.getElementById(e.id).empty()) cy.add({ data: e });
+      for (const e of nb.edges) if (cy.getElementById(e.id).empty()) cy.add({ data: e, classes: e.rel });
     });
     n.data("expanded", true);
     n.data("more", nb.more.length > 0);

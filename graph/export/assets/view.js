@@ -1,6 +1,7 @@
-// fengong offline graph view: a small canvas force layout in plain JavaScript (no libraries).
-// Data: {labels, types, colours, relColours, sizes, captions, nodes: [[uid, label, caption, props]],
-//        edges: [[src, dst, type, props]]}. Filters mirror fengong.graph.export.filters.
+// fengong offline graph view, drawn by Cytoscape.js (inlined above; no network).
+// Data: {labels, types, colours, style, nodes: [[uid, label, caption, props, x, y]],
+//        edges: [[src, dst, type, props]]}; positions come from the exporter (layout.py).
+// Filters mirror fengong.graph.export.filters.
 (function () {
   "use strict";
   var G = JSON.parse(document.getElementById("fengong-data").textContent);
@@ -8,26 +9,25 @@
   var LBL = {}, TYP = {};
   G.labels.forEach(function (l, i) { LBL[l] = i; });
   G.types.forEach(function (t, i) { TYP[t] = i; });
-  var lab = new Int32Array(N), x = new Float64Array(N), y = new Float64Array(N), rad = new Float64Array(N);
-  var src = new Int32Array(E), dst = new Int32Array(E), typ = new Int32Array(E);
-  var out = [], inn = [], leads = new Int32Array(N), i, j;
+  var lab = new Int32Array(N), src = new Int32Array(E), dst = new Int32Array(E), typ = new Int32Array(E);
+  var out = [], inn = [], i, j;
   for (i = 0; i < N; i++) { lab[i] = G.nodes[i][1]; out.push([]); inn.push([]); }
   for (j = 0; j < E; j++) {
     var e = G.edges[j];
     src[j] = e[0]; dst[j] = e[1]; typ[j] = e[2];
     out[e[0]].push(j); inn[e[1]].push(j);
-    // A unit "leads" a task when named 牵头, or listed first with no stated lead (责任1).
-    if (e[2] === TYP.LEADS || (e[2] === TYP.RESPONSIBLE_FOR && e[3].rank === 1)) leads[e[0]]++;
-  }
-  for (i = 0; i < N; i++) {
-    var base = (G.sizes[G.labels[lab[i]]] || 50) / 9;
-    rad[i] = lab[i] === LBL.Unit ? 3.5 + 2.6 * Math.sqrt(leads[i]) : base;
   }
   function props(i) { return G.nodes[i][3]; }
   function lbl(i) { return G.labels[lab[i]]; }
+  // Above LARGE: lighter drawing while panning, no fading, captions only for the nodes in view.
+  // Above EDGES_IN_VIEW: edges only for the nodes in view once few enough are (and for the
+  // selected node): tens of thousands of edges take seconds per frame on a canvas.
+  var LARGE = N + E > 20000, EDGES_IN_VIEW = E > 30000, MAX_VIEW_EDGES = 12000;
 
   // ---- scope: the same rules as the Python exporter ------------------------------------
   var vis = new Uint8Array(N), evis = new Uint8Array(E);
+  var nameIndex = {Jurisdiction: {}, Topic: {}};
+  for (i = 0; i < N; i++) if (nameIndex[lbl(i)]) nameIndex[lbl(i)][props(i).name] = i;
   function addAll(set, arr) { for (var k = 0; k < arr.length; k++) set[arr[k]] = 1; }
   function along(nodes, type, forward, docs) {
     var res = [], seen = {};
@@ -104,124 +104,21 @@
       evis[j] = vis[src[j]] && vis[dst[j]] && (doc === undefined || docIds[doc]) ? 1 : 0;
     }
   }
-  var nameIndex = {Jurisdiction: {}, Topic: {}};
-  for (i = 0; i < N; i++) if (nameIndex[lbl(i)]) nameIndex[lbl(i)][props(i).name] = i;
-
-  // ---- layout: Fruchterman-Reingold with grid-bucketed repulsion -------------------------
-  var seed = 7;
-  function rnd() { seed = (seed * 1103515245 + 12345) & 0x7fffffff; return seed / 0x7fffffff; }
-  for (i = 0; i < N; i++) { var a = rnd() * 6.2832, s = Math.sqrt(rnd()) * 30 * Math.sqrt(N); x[i] = Math.cos(a) * s; y[i] = Math.sin(a) * s; }
-  function layout(iters) {
-    var ids = [];
-    for (i = 0; i < N; i++) if (vis[i]) ids.push(i);
-    var n = ids.length, k = 30, cell = 4 * k, dx = new Float64Array(N), dy = new Float64Array(N);
-    var temp = 6 * k;
-    for (var it = 0; it < iters; it++) {
-      var grid = new Map();
-      ids.forEach(function (v) {
-        var key = Math.floor(x[v] / cell) + "," + Math.floor(y[v] / cell);
-        var b = grid.get(key); if (b) b.push(v); else grid.set(key, [v]);
-        dx[v] = -x[v] * 0.004; dy[v] = -y[v] * 0.004;  // gravity keeps components together
-      });
-      ids.forEach(function (v) {
-        var gx = Math.floor(x[v] / cell), gy = Math.floor(y[v] / cell);
-        for (var ox = -1; ox <= 1; ox++) for (var oy = -1; oy <= 1; oy++) {
-          var b = grid.get((gx + ox) + "," + (gy + oy)); if (!b) continue;
-          for (var m = 0; m < b.length; m++) {
-            var w = b[m]; if (w === v) continue;
-            var ex = x[v] - x[w], ey = y[v] - y[w], d2 = ex * ex + ey * ey + 0.01;
-            if (d2 > cell * cell) continue;
-            var f = k * k / d2; dx[v] += ex * f; dy[v] += ey * f;
-          }
-        }
-      });
-      for (j = 0; j < E; j++) {
-        if (!evis[j]) continue;
-        var u = src[j], v2 = dst[j], ex2 = x[v2] - x[u], ey2 = y[v2] - y[u];
-        var d = Math.sqrt(ex2 * ex2 + ey2 * ey2) + 0.01, f2 = d / k;
-        dx[u] += ex2 * f2; dy[u] += ey2 * f2; dx[v2] -= ex2 * f2; dy[v2] -= ey2 * f2;
-      }
-      ids.forEach(function (v) {
-        var l = Math.sqrt(dx[v] * dx[v] + dy[v] * dy[v]) + 0.01, st = Math.min(l, temp) / l;
-        x[v] += dx[v] * st; y[v] += dy[v] * st;
-      });
-      temp = Math.max(0.5, temp * 0.985);
-    }
-    return n;
-  }
-
-  // ---- drawing ---------------------------------------------------------------------------
-  var canvas = document.getElementById("canvas"), ctx = canvas.getContext("2d");
-  var scale = 1, tx = 0, ty = 0, selNode = -1, selEdge = -1, hidden = {}, W = 0, H = 0, dpr = 1;
-  function resize() {
-    dpr = window.devicePixelRatio || 1; W = canvas.clientWidth; H = canvas.clientHeight;
-    canvas.width = Math.max(1, W * dpr); canvas.height = Math.max(1, H * dpr);
-  }
-  function shown(i) { return vis[i] && !hidden[lab[i]]; }
-  function fit() {
-    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
-    for (i = 0; i < N; i++) if (shown(i)) { x0 = Math.min(x0, x[i]); x1 = Math.max(x1, x[i]); y0 = Math.min(y0, y[i]); y1 = Math.max(y1, y[i]); }
-    if (x0 === Infinity) { scale = 1; tx = W / 2; ty = H / 2; return; }
-    scale = Math.min(W / (x1 - x0 + 60), H / (y1 - y0 + 60), 3);
-    tx = W / 2 - scale * (x0 + x1) / 2; ty = H / 2 - scale * (y0 + y1) / 2;
-  }
-  function draw() {
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.clearRect(0, 0, W, H);
-    ctx.setTransform(dpr * scale, 0, 0, dpr * scale, dpr * tx, dpr * ty);
-    var drawnEdges = 0, drawn = 0;
-    ctx.lineWidth = 1 / scale;
-    for (j = 0; j < E; j++) {
-      if (!evis[j] || !shown(src[j]) || !shown(dst[j])) continue;
-      ctx.strokeStyle = G.relColours[G.types[typ[j]]] || "#999";
-      ctx.globalAlpha = j === selEdge ? 1 : 0.45;
-      ctx.lineWidth = (j === selEdge ? 3 : 1) / scale;
-      ctx.beginPath(); ctx.moveTo(x[src[j]], y[src[j]]); ctx.lineTo(x[dst[j]], y[dst[j]]); ctx.stroke();
-      drawnEdges++;
-    }
-    ctx.globalAlpha = 1;
-    for (i = 0; i < N; i++) {
-      if (!shown(i)) continue;
-      ctx.fillStyle = G.colours[lbl(i)] || "#A5ABB6";
-      ctx.beginPath(); ctx.arc(x[i], y[i], rad[i], 0, 6.2832); ctx.fill();
-      ctx.lineWidth = (i === selNode ? 3 : 0.8) / scale; ctx.strokeStyle = i === selNode ? "#000" : "#fff"; ctx.stroke();
-      drawn++;
-    }
-    // Captions, biggest nodes first, skipped where they would overlap one already drawn.
-    ctx.setTransform(dpr, 0, 0, dpr, 0, 0);
-    ctx.fillStyle = "#222"; ctx.textAlign = "center"; ctx.textBaseline = "top"; ctx.font = "11px sans-serif";
-    var order = [], taken = new Set();
-    var minor = {Person: 1, Target: 1, UnitType: 1, Deadline: 1, Task: 1};
-    for (i = 0; i < N; i++) if (shown(i) && (scale > 1.5 || i === selNode || !minor[lbl(i)] || rad[i] * scale > 6)) order.push(i);
-    order.sort(function (a, b) { return (b === selNode) - (a === selNode) || rad[b] - rad[a]; });
-    order.forEach(function (n) {
-      var c = G.nodes[n][2]; if (c.length > 14) c = c.slice(0, 13) + "…";
-      var sx = x[n] * scale + tx, sy = (y[n] + rad[n]) * scale + ty + 1, w = ctx.measureText(c).width;
-      if (sx < 0 || sy < 0 || sx > W || sy > H) return;
-      var cells = [], c0 = Math.floor((sx - w / 2) / 8), c1 = Math.floor((sx + w / 2) / 8), r0 = Math.floor(sy / 12);
-      for (var cx = c0; cx <= c1; cx++) { var key = cx + ":" + r0; if (taken.has(key)) return; cells.push(key); }
-      cells.forEach(function (key) { taken.add(key); });
-      ctx.fillText(c, sx, sy);
-    });
-    body.dataset.drawn = drawn; body.dataset.edgesDrawn = drawnEdges;
-  }
-  function painted() {  // how many sampled pixels the drawing actually coloured
-    var img = ctx.getImageData(0, 0, canvas.width, canvas.height).data, n = 0;
-    for (var p = 3; p < img.length; p += 16) if (img[p] > 0) n++;
-    return n;
-  }
 
   // ---- controls ---------------------------------------------------------------------------
   var fJ = document.getElementById("f-jurisdiction"), fT = document.getElementById("f-topic");
   var fD = document.getElementById("f-document"), fS = document.getElementById("f-search");
+  var found = document.getElementById("found"), info = document.getElementById("info");
+  var loading = document.getElementById("loading");
   function fill(sel, items) {
     sel.innerHTML = "";
     [["", "（全部 all）"]].concat(items).forEach(function (it) {
       var o = document.createElement("option"); o.value = it[0]; o.textContent = it[1]; sel.appendChild(o);
     });
   }
-  var places = {}, topics = [], docs = [];
+  var places = {}, topics = [], docs = [], perLabel = {};
   for (i = 0; i < N; i++) {
+    perLabel[lab[i]] = (perLabel[lab[i]] || 0) + 1;
     if (lab[i] === LBL.Document) {
       docs.push([props(i).id, G.nodes[i][2]]);
       var pl = nameIndex.Jurisdiction[props(i).jurisdiction];
@@ -236,16 +133,129 @@
   fill(fJ, Object.keys(places).sort().map(function (p) { return [p, p]; }));
   fill(fT, topics.map(function (t) { return [t[0], t[1] + " (" + t[2] + ")"]; }));
   fill(fD, docs.sort(function (a, b) { return a[1] < b[1] ? -1 : 1; }));
+  var hash = {};
+  location.hash.slice(1).split("&").forEach(function (kv) {
+    var k = kv.indexOf("=");
+    if (k > 0) hash[kv.slice(0, k)] = decodeURIComponent(kv.slice(k + 1));
+  });
+  [["jurisdiction", fJ], ["topic", fT], ["document", fD]].forEach(function (pair) {
+    var v = hash[pair[0]], sel = pair[1];
+    if (!v) return;
+    if (!Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) {
+      var o = document.createElement("option"); o.value = v; o.textContent = v; sel.appendChild(o);
+    }
+    sel.value = v;
+  });
+  function filters() { return {jurisdiction: fJ.value, topic: fT.value, document: fD.value}; }
+  computeScope(filters());
+
+  // ---- the drawing ------------------------------------------------------------------------
+  var hidden = {};  // label index -> hidden from the legend
+  function nodeClasses(i) { return lbl(i) + (vis[i] ? "" : " out"); }
+  function edgeClasses(j) { return G.types[typ[j]] + (evis[j] ? "" : " out"); }
+  var els = [];
+  for (i = 0; i < N; i++) {
+    var nd = G.nodes[i];
+    els.push({group: "nodes", data: {id: "n" + i, uid: nd[0], caption: nd[2]}, position: {x: nd[4], y: nd[5]}, classes: nodeClasses(i)});
+  }
+  // A large graph draws its nodes first and adds every edge right after that first frame (one
+  // cy.add: adding them in slices costs a redraw of all edges so far per slice, 2-3 times longer).
+  var firstEdges = LARGE ? 0 : E, lateEdges = EDGES_IN_VIEW ? 0 : E;
+  function edgeElement(j) { return {group: "edges", data: {id: "e" + j, source: "n" + src[j], target: "n" + dst[j]}, classes: edgeClasses(j)}; }
+  for (j = 0; j < firstEdges; j++) els.push(edgeElement(j));
+  var style = G.style.concat([
+    {selector: "node:selected", style: {"border-width": 4, "border-color": "#000", "min-zoomed-font-size": 0, "z-index": 20}},
+    {selector: "node.hl", style: {"border-width": 2, "border-color": "#333", "min-zoomed-font-size": 0, "z-index": 10}},
+    {selector: "edge.hl", style: {width: 3, opacity: 1, "z-index": 10}},
+    {selector: "edge:selected", style: {width: 4, opacity: 1}},
+    {selector: ".faded", style: {opacity: 0.12}},
+    {selector: ".out, .off", style: {display: "none"}}
+  ], LARGE ? [
+    // A large graph captions only the nodes in view once captions are legible (see inView()):
+    // measuring twenty thousand captions would double the time to the first drawing.
+    {selector: "node", style: {label: ""}},
+    {selector: "node.named, node.hl, node:selected", style: {label: "data(caption)"}}
+  ] : []);
+  var cy = cytoscape({
+    container: document.getElementById("cy"), elements: els, style: style, layout: {name: "preset", fit: false},
+    minZoom: 0.01, maxZoom: 4, boxSelectionEnabled: false, selectionType: "single",
+    hideEdgesOnViewport: LARGE, textureOnViewport: LARGE, pixelRatio: LARGE ? 1 : "auto"
+  });
+  els = null;
+  window.fengongView = cy;
+  // Milliseconds since the page was opened (read by bench/html_view_bench.py).
+  cy.one("render", function () { body.dataset.firstDraw = Math.round(performance.now()); });
+  // Fit from the known positions: cy.fit() would measure every caption of a large graph first.
+  function fit() {
+    var x0 = Infinity, x1 = -Infinity, y0 = Infinity, y1 = -Infinity;
+    for (i = 0; i < N; i++) {
+      if (!vis[i] || hidden[lab[i]]) continue;
+      var nd = G.nodes[i];
+      x0 = Math.min(x0, nd[4]); x1 = Math.max(x1, nd[4]); y0 = Math.min(y0, nd[5]); y1 = Math.max(y1, nd[5]);
+    }
+    if (x0 === Infinity) return;
+    var pad = 60, z = Math.min(cy.width() / (x1 - x0 + 2 * pad), cy.height() / (y1 - y0 + 2 * pad), 2);
+    cy.viewport({zoom: z, pan: {x: cy.width() / 2 - z * (x0 + x1) / 2, y: cy.height() / 2 - z * (y0 + y1) / 2}});
+  }
+  fit();
+
+  var named = [], viewTimer = 0, LEGIBLE = 0.7;  // zoom at which a 10px caption reaches 7px
+  var inCy = new Uint8Array(E), pinned = [];  // with EDGES_IN_VIEW: edges in the drawing, the selection's
+  function inView() {
+    var ext = cy.extent(), here = [], links = 0;
+    for (i = 0; i < N; i++) {
+      var nd = G.nodes[i];
+      if (vis[i] && !hidden[lab[i]] && nd[4] >= ext.x1 && nd[4] <= ext.x2 && nd[5] >= ext.y1 && nd[5] <= ext.y2) {
+        here.push(i); links += out[i].length + inn[i].length;
+      }
+    }
+    var legible = cy.zoom() >= LEGIBLE ? here : [];
+    cy.batch(function () {
+      named.forEach(function (k) { cy.getElementById("n" + k).removeClass("named"); });
+      legible.forEach(function (k) { cy.getElementById("n" + k).addClass("named"); });
+    });
+    named = legible;
+    if (!EDGES_IN_VIEW) return;
+    var want = new Uint8Array(E), drop = [], add = [];
+    function mark(k) { want[k] = 1; }
+    pinned.forEach(mark);
+    if (links <= MAX_VIEW_EDGES) here.forEach(function (n) { out[n].forEach(mark); inn[n].forEach(mark); });
+    for (j = 0; j < E; j++) {
+      if (inCy[j] && !want[j]) drop.push(cy.getElementById("e" + j));
+      else if (!inCy[j] && want[j]) add.push(edgeElement(j));
+      inCy[j] = want[j];
+    }
+    if (drop.length) cy.collection(drop).remove();
+    if (add.length) cy.add(add);
+    body.dataset.edgesInView = cy.edges().length;
+    loading.textContent = links > MAX_VIEW_EDGES ? "放大查看连线 · zoom in to see the links" : "";
+  }
+  if (LARGE) cy.on("viewport", function () { clearTimeout(viewTimer); viewTimer = setTimeout(inView, 150); });
+
+  function stats() {
+    var n = 0, m = 0;
+    for (i = 0; i < N; i++) n += vis[i];
+    for (j = 0; j < E; j++) m += evis[j];
+    body.dataset.nodes = N; body.dataset.edges = E; body.dataset.visible = n; body.dataset.visibleEdges = m;
+    document.getElementById("stats").textContent = n + " / " + N + " nodes · " + m + " / " + E + " edges";
+  }
+
   var legend = document.getElementById("legend");
   G.labels.forEach(function (l, li) {
-    var row = document.createElement("div"), box = document.createElement("input");
-    box.type = "checkbox"; box.checked = true;
-    box.onchange = function () { hidden[li] = !box.checked; draw(); };
-    var dot = document.createElement("span"); dot.style.background = G.colours[l];
-    row.appendChild(box); row.appendChild(dot); row.appendChild(document.createTextNode(l));
+    if (!perLabel[li]) return;
+    var row = document.createElement("label"), box = document.createElement("input");
+    box.type = "checkbox"; box.checked = true; box.value = l;
+    box.onchange = function () {
+      hidden[li] = !box.checked;
+      cy.batch(function () { cy.nodes("." + l).toggleClass("off", hidden[li]); });
+    };
+    var dot = document.createElement("span"); dot.className = "dot"; dot.style.background = G.colours[l];
+    var n = document.createElement("span"); n.className = "n"; n.textContent = " " + perLabel[li];
+    row.appendChild(box); row.appendChild(dot); row.appendChild(document.createTextNode(l)); row.appendChild(n);
     legend.appendChild(row);
   });
 
+  // ---- inspecting: properties, neighbourhood, evidence ---------------------------------------
   function esc(s) { return String(s).replace(/[&<>"]/g, function (c) { return {"&": "&amp;", "<": "&lt;", ">": "&gt;", '"': "&quot;"}[c]; }); }
   function table(p) {
     return "<table>" + Object.keys(p).map(function (k) {
@@ -253,112 +263,131 @@
       return "<tr><td>" + esc(k) + "</td><td>" + esc(v) + "</td></tr>";
     }).join("") + "</table>";
   }
-  var info = document.getElementById("info");
+  var lit = null;
+  function unlight() {
+    if (!lit) return;
+    cy.batch(function () { lit.removeClass("hl"); cy.elements(".faded").removeClass("faded"); });
+    lit = null;
+  }
+  function light(coll) {
+    unlight();
+    lit = coll;
+    cy.batch(function () {
+      coll.addClass("hl");
+      if (!LARGE) cy.elements().not(coll).addClass("faded");
+    });
+  }
   function showNode(i) {
-    var html = "<b>" + esc(lbl(i)) + "</b> " + esc(G.nodes[i][2]);
-    if (lab[i] === LBL.Unit) html += "<div>牵头 leads: " + leads[i] + "</div>";
-    info.innerHTML = html + table(props(i));
+    var html = "<b>" + esc(lbl(i)) + "</b> " + esc(G.nodes[i][2]) + table(props(i));
+    var links = out[i].map(function (k) { return [k, dst[k], "→"]; }).concat(inn[i].map(function (k) { return [k, src[k], "←"]; }));
+    links = links.filter(function (l) { return evis[l[0]]; });
+    html += "<div>" + links.length + " 连线 links</div><ul>" + links.slice(0, 200).map(function (l) {
+      return '<li data-node="' + l[1] + '">' + l[2] + " " + esc(G.types[typ[l[0]]]) + " · " + esc(G.nodes[l[1]][2]) + "</li>";
+    }).join("") + "</ul>";
+    info.innerHTML = html;
   }
   function showEdge(j) {
     var p = G.edges[j][3], html = "<b>" + esc(G.types[typ[j]]) + "</b><div>" + esc(G.nodes[src[j]][2]) + " → " + esc(G.nodes[dst[j]][2]) + "</div>";
     if (p.evidence) html += '<div class="evidence">' + esc(p.evidence) + "</div>";
     info.innerHTML = html + table(p);
   }
-  function apply(relayout) {
-    var f = {jurisdiction: fJ.value, topic: fT.value, document: fD.value};
+  function select(i, centre) {
+    if (EDGES_IN_VIEW) { pinned = out[i].concat(inn[i]); inView(); }
+    var node = cy.getElementById("n" + i);
+    cy.$(":selected").unselect();
+    node.select();
+    light(node.closedNeighborhood());
+    showNode(i);
+    body.dataset.selected = G.nodes[i][0];
+    if (centre) {
+      var z = Math.max(cy.zoom(), 1), p = node.position();
+      cy.viewport({zoom: z, pan: {x: cy.width() / 2 - z * p.x, y: cy.height() / 2 - z * p.y}});
+    }
+  }
+  info.onclick = function (ev) {
+    var li = ev.target.closest("li[data-node]");
+    if (li) select(+li.dataset.node, true);
+  };
+  cy.on("tap", "node", function (ev) { select(+ev.target.id().slice(1), false); });
+  cy.on("tap", "edge", function (ev) {
+    var k = +ev.target.id().slice(1);
+    light(ev.target.union(ev.target.connectedNodes()));
+    showEdge(k);
+  });
+  cy.on("tap", function (ev) { if (ev.target === cy) { unlight(); pinned = []; delete body.dataset.selected; } });
+
+  // ---- search by caption ------------------------------------------------------------------------
+  function search(q) {
+    q = q.trim().toLowerCase();
+    var hits = [];
+    if (q) for (i = 0; i < N; i++) {
+      if (!vis[i] || hidden[lab[i]]) continue;
+      var c = G.nodes[i][2].toLowerCase(), at = c.indexOf(q);
+      if (at >= 0) hits.push([c === q ? 0 : at === 0 ? 1 : 2, c.length, i]);
+    }
+    hits.sort(function (a, b) { return a[0] - b[0] || a[1] - b[1] || a[2] - b[2]; });
+    return hits.map(function (h) { return h[2]; });
+  }
+  var searchTimer = 0;
+  function listFound() {
+    var hits = search(fS.value);
+    body.dataset.found = hits.length;
+    found.innerHTML = hits.slice(0, 50).map(function (n) {
+      return '<li data-node="' + n + '"><span class="dot" style="background:' + esc(G.colours[lbl(n)]) + '"></span>' + esc(G.nodes[n][2]) + "</li>";
+    }).join("");
+    return hits;
+  }
+  fS.oninput = function () { clearTimeout(searchTimer); searchTimer = setTimeout(listFound, 120); };
+  fS.onkeydown = function (ev) {
+    if (ev.key !== "Enter") return;
+    clearTimeout(searchTimer);
+    var hits = listFound();
+    if (hits.length) select(hits[0], true);
+  };
+  found.onclick = function (ev) {
+    var li = ev.target.closest("li[data-node]");
+    if (li) select(+li.dataset.node, true);
+  };
+
+  // ---- filters ------------------------------------------------------------------------------------
+  function apply() {
+    var f = filters();
     computeScope(f);
-    var n = 0, m = 0;
-    for (i = 0; i < N; i++) n += vis[i];
-    for (j = 0; j < E; j++) m += evis[j];
-    if (relayout) layout(N > 5000 ? 60 : N > 1500 ? 150 : 300);
-    body.dataset.visible = n; body.dataset.visibleEdges = m;
-    document.getElementById("stats").textContent = n + " / " + N + " nodes · " + m + " / " + E + " edges";
+    unlight();
+    cy.batch(function () {
+      cy.nodes().forEach(function (n) { n.toggleClass("out", !vis[+n.id().slice(1)]); });
+      cy.edges().forEach(function (x) { x.toggleClass("out", !evis[+x.id().slice(1)]); });
+    });
+    stats();
+    fit();
+    if (LARGE) inView();
     var h = [];
     Object.keys(f).forEach(function (k) { if (f[k]) h.push(k + "=" + encodeURIComponent(f[k])); });
-    if (relayout === "user" && location.hash.slice(1) !== h.join("&")) history.replaceState(null, "", h.length ? "#" + h.join("&") : location.pathname);
-    fit(); draw();
+    if (location.hash.slice(1) !== h.join("&")) history.replaceState(null, "", h.length ? "#" + h.join("&") : location.pathname);
+    if (fS.value) listFound();
   }
-  [fJ, fT, fD].forEach(function (s) { s.onchange = function () { selNode = selEdge = -1; apply("user"); }; });
-  fS.onchange = function () {
-    var q = fS.value.trim(); if (!q) return;
-    for (i = 0; i < N; i++) if (vis[i] && G.nodes[i][2].indexOf(q) >= 0) {
-      selNode = i; selEdge = -1; showNode(i); scale = Math.max(scale, 2);
-      tx = W / 2 - scale * x[i]; ty = H / 2 - scale * y[i]; draw(); return;
-    }
-  };
+  [fJ, fT, fD].forEach(function (s) { s.onchange = apply; });
 
-  // ---- mouse: drag a node, pan the background, wheel to zoom, click to inspect ----------
-  function world(ev) { var r = canvas.getBoundingClientRect(); return [(ev.clientX - r.left - tx) / scale, (ev.clientY - r.top - ty) / scale]; }
-  function hitNode(p) {
-    var best = -1, bd = Infinity;
-    for (i = 0; i < N; i++) {
-      if (!shown(i)) continue;
-      var d = Math.hypot(x[i] - p[0], y[i] - p[1]);
-      if (d <= rad[i] + 3 / scale && d < bd) { bd = d; best = i; }
-    }
-    return best;
+  // ---- start ---------------------------------------------------------------------------------------
+  stats();
+  function done() {
+    if (!EDGES_IN_VIEW) loading.textContent = "";
+    if (hash.select) for (i = 0; i < N; i++) if (G.nodes[i][0] === hash.select) select(i, true);
+    body.dataset.ready = "1";
+    body.dataset.readyMs = Math.round(performance.now());
   }
-  function hitEdge(p) {
-    var best = -1, bd = 5 / scale;
-    for (j = 0; j < E; j++) {
-      if (!evis[j] || !shown(src[j]) || !shown(dst[j])) continue;
-      var ax = x[src[j]], ay = y[src[j]], bx = x[dst[j]] - ax, by = y[dst[j]] - ay, l2 = bx * bx + by * by || 1;
-      var t = Math.max(0, Math.min(1, ((p[0] - ax) * bx + (p[1] - ay) * by) / l2));
-      var d = Math.hypot(ax + t * bx - p[0], ay + t * by - p[1]);
-      if (d < bd) { bd = d; best = j; }
-    }
-    return best;
+  if (firstEdges === lateEdges) {  // everything is in: ready once drawn
+    if (EDGES_IN_VIEW) inView();
+    cy.one("render", done);
+  } else {
+    loading.textContent = "… " + E + " edges";
+    requestAnimationFrame(function () {
+      setTimeout(function () {
+        var rest = [];
+        for (j = firstEdges; j < lateEdges; j++) rest.push(edgeElement(j));
+        cy.add(rest);
+        cy.one("render", done);
+      }, 0);
+    });
   }
-  var drag = null;
-  canvas.onmousedown = function (ev) {
-    var p = world(ev), n = hitNode(p);
-    drag = {node: n, x: ev.clientX, y: ev.clientY, tx: tx, ty: ty, moved: false};
-  };
-  window.onmousemove = function (ev) {
-    if (!drag) return;
-    if (Math.abs(ev.clientX - drag.x) + Math.abs(ev.clientY - drag.y) > 3) drag.moved = true;
-    if (drag.node >= 0) { var p = world(ev); x[drag.node] = p[0]; y[drag.node] = p[1]; }
-    else { tx = drag.tx + ev.clientX - drag.x; ty = drag.ty + ev.clientY - drag.y; }
-    draw();
-  };
-  window.onmouseup = function (ev) {
-    if (drag && !drag.moved) {
-      var p = world(ev);
-      selNode = drag.node; selEdge = selNode < 0 ? hitEdge(p) : -1;
-      if (selNode >= 0) showNode(selNode); else if (selEdge >= 0) showEdge(selEdge);
-      draw();
-    }
-    drag = null;
-  };
-  canvas.onwheel = function (ev) {
-    ev.preventDefault();
-    var r = canvas.getBoundingClientRect(), mx = ev.clientX - r.left, my = ev.clientY - r.top;
-    var z = Math.exp(-ev.deltaY * 0.0015), ns = Math.min(40, Math.max(0.02, scale * z));
-    tx = mx - (mx - tx) * ns / scale; ty = my - (my - ty) * ns / scale; scale = ns; draw();
-  };
-  window.onresize = function () { resize(); draw(); };
-
-  // ---- start: filters from the URL hash (#jurisdiction=…&topic=…&document=…) ---------------
-  location.hash.slice(1).split("&").forEach(function (kv) {
-    var parts = kv.split("="), v = decodeURIComponent(parts[1] || "");
-    var sel = {jurisdiction: fJ, topic: fT, document: fD}[parts[0]];
-    if (sel) {
-      if (!Array.prototype.some.call(sel.options, function (o) { return o.value === v; })) {
-        var o = document.createElement("option"); o.value = v; o.textContent = v; sel.appendChild(o);
-      }
-      sel.value = v;
-    }
-  });
-  body.dataset.nodes = N; body.dataset.edges = E;
-  resize();
-  apply(true);
-  // #select=Label:key (a node) or #edge=N (the N-th edge): open with it selected, as a click would.
-  location.hash.slice(1).split("&").forEach(function (kv) {
-    var parts = kv.split("="), v = decodeURIComponent(parts[1] || "");
-    if (parts[0] === "select") for (i = 0; i < N; i++) if (G.nodes[i][0] === v) { selNode = i; showNode(i); }
-    if (parts[0] === "edge" && +v >= 0 && +v < E) { selEdge = +v; showEdge(selEdge); }
-  });
-  if (selNode >= 0 || selEdge >= 0) draw();
-  body.dataset.painted = painted();
-  body.dataset.ready = "1";
 })();
