@@ -26,7 +26,14 @@ from fengong.graph.store import GraphStore, Rows
 # "topic": a string read as a topic of the taxonomy by its name or English name, passed on as the
 # name (the Topic key): the queries then seek the topic by key, which LadybugDB plans as a lookup
 # where an OR over name and English name scans every task and edge.
-_TYPES: dict[str, type] = {"string": str, "topic": str, "int": int, "float": float, "bool": bool, "list": list}
+_TYPES: dict[str, type] = {
+    "string": str,
+    "topic": str,
+    "int": int,
+    "float": float,
+    "bool": bool,
+    "list": list,
+}
 _PARAM = re.compile(r"^\s*([A-Za-z_]\w*)\s*\((.*)\)\s*$")
 _NAME = re.compile(r"^[a-z][a-z0-9_]*$")
 _LIMIT = re.compile(r"\bLIMIT\b", re.IGNORECASE)

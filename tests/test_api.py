@@ -130,7 +130,9 @@ def test_named_queries(client: TestClient) -> None:
         ("岳阳市", "mentioned, not assigned", ""),
     }
     # a topic parameter is read as the taxonomy's name: the English name, in any case, gives the same rows
-    english = client.post("/queries/topic_leads", json={"params": {"topic": "Direct Power Supply Conversion"}})
+    english = client.post(
+        "/queries/topic_leads", json={"params": {"topic": "Direct Power Supply Conversion"}}
+    )
     assert english.json()["rows"] == rows["rows"]
     unknown = client.post("/queries/topic_lead", json={})
     assert unknown.status_code == 422 and "known queries" in unknown.json()["message"]
