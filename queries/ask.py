@@ -19,7 +19,7 @@ from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
 from fengong.queries.ask_read import Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
-from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
+from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase, word_frequency
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
@@ -346,7 +346,9 @@ def _phrase(r: Reading) -> Interpretation:
     source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
     return Interpretation(
         f"phrase_{role}", "term_units",
-        {"terms": terms, "phrase": r.phrase, "role": role, "jurisdiction": r.place or ""},
+        # the search starts from the rarest word (a key seek); every word is required all the same
+        {"terms": terms, "anchor": min(terms, key=word_frequency), "phrase": r.phrase, "role": role,
+         "jurisdiction": r.place or ""},
         f"which units {what} tasks whose title or text mentions {r.phrase}{source}{_in(r.place)} "
         f"(no topic of the taxonomy; searched for the words {' + '.join(terms)}), ranked by match: "
         "the phrase in the title, in the text, else every word",

@@ -1,16 +1,17 @@
 // name: term_units
 // description: Tasks whose title or text holds every search term (the term index), ranked by match quality, with their units, role and the sentence
-// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
-// terms: words of the term index (ingest/terms.py), every one required; phrase: the words as asked.
+// params: terms (list, e.g. 转供电), anchor (string, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
+// terms: words of the term index (ingest/terms.py), every one required; anchor: one of them, where
+// the search starts (a key seek; the rarest is fastest, any gives the same rows); phrase: the words as asked.
 // quality: 1 = the phrase is in the title, 2 = the phrase is in the text, 3 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
 // responsible (牵头 or 责任单位) / any. basis as in topic_units; "no unit named" for a task without one.
-MATCH (x:Term)<-[:HAS_TERM]-(t:Task)
+MATCH (:Term {name: $anchor})<-[:HAS_TERM]-(t:Task)-[:HAS_TERM]->(x:Term)
 WHERE x.name IN $terms
-WITH t, count(DISTINCT x) AS hits
-WHERE hits = size($terms)
 MATCH (d:Document)-[:HAS_TASK]->(t)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WITH d, t, count(DISTINCT x) AS hits
+WHERE hits = size($terms)
 WITH d, t, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
