@@ -68,13 +68,16 @@ def build(kind: str, documents: int, data: Path) -> None:
     store.close()
 
 
-def questions(documents: int) -> list[str]:
-    """The suite's questions and questions about the corpus's places."""
+def questions(documents: int, held: list[str] | None = None) -> list[str]:
+    """The suite's questions and questions about the corpus's places (``held``: the places a
+    prebuilt store holds, else those bench/corpus.py gives its documents)."""
     from bench.corpus import place_names
 
     suite = yaml.safe_load((ROOT / "tests" / "data" / "ask_questions.yaml").read_text(encoding="utf-8"))
     out = [q["q"] for q in suite["questions"]]
-    cities = [name for name, level, _, _ in place_names(max(documents // 5, 1)) if level == "city"][:16]
+    cities = (
+        held or [name for name, level, _, _ in place_names(max(documents // 5, 1)) if level == "city"][:16]
+    )
     for city in cities:
         out += [f"{city}哪些部门牵头转供电改直供电", f"{city}工信局负责哪些任务", f"{city}哪些任务已经逾期"]
     return out
@@ -156,11 +159,27 @@ def _drive_wrk(
     return requests, rate, p50, p99, 0
 
 
-def bench(kind: str, documents: int, data: Path, cache_ttl: float, concurrency: int, seconds: float) -> str:
+def held_places(kind: str, documents: int, data: Path) -> tuple[int, list[str]]:
+    """A prebuilt store's document count and sixteen of the cities its documents belong to."""
+    from fengong.queries.named import run_named
+
+    store = _store(kind, documents, data)
+    total = int(run_named(store, "document_count", {}, limit=1)[0]["total"])
+    rows = store.run(
+        "MATCH (d:Document) WHERE d.city <> '' RETURN DISTINCT d.city AS city ORDER BY city LIMIT 16"
+    )
+    store.close()
+    return total, [r["city"] for r in rows]
+
+
+def bench(
+    kind: str, documents: int, data: Path, cache_ttl: float, concurrency: int, seconds: float, prebuilt: bool
+) -> str:
     """Serve in a child process, drive /ask with varied questions; one Markdown row."""
     args = [kind, "--documents", str(documents), "--data", str(data), "--cache-ttl", str(cache_ttl)]
+    held_count, held = held_places(kind, documents, data) if prebuilt else (0, None)
     with serve_child("bench.ask_bench", args, kind, start_s=300) as base:
-        asked = questions(documents)
+        asked = questions(documents, held)
         if shutil.which("wrk"):
             asyncio.run(_drive(base, asked, 1, 0))  # warm up: every question once
             count, rate, p50, p99, errors = _drive_wrk(base, asked, concurrency, seconds)
@@ -169,7 +188,7 @@ def bench(kind: str, documents: int, data: Path, cache_ttl: float, concurrency: 
             count, rate = len(latencies), len(latencies) / elapsed
             p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 99) * 1000
         row = (
-            f"| {kind} | {documents + len(list(DOCS.glob('*.txt')))} | {'on' if cache_ttl > 0 else 'off'} | "
+            f"| {kind} | {held_count or documents + len(list(DOCS.glob('*.txt')))} | {'on' if cache_ttl > 0 else 'off'} | "
             f"{len(asked)} | {count} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
         )
         print(row, flush=True)
@@ -239,6 +258,11 @@ def main() -> None:
     parser.add_argument("--data", type=Path, default=Path("/tmp/fengong-ask-bench"))
     parser.add_argument("--concurrency", type=int, default=32)
     parser.add_argument("--seconds", type=float, default=20.0)
+    parser.add_argument(
+        "--prebuilt", action="store_true",
+        help="the stores already hold a corpus (the embedded one at DATA/embedded-N, e.g. a link to "
+        "bench.webapp_bench's 10,000-document store): no build, questions about the places they hold",
+    )  # fmt: skip
     parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache-ttl", type=float, default=30.0, help=argparse.SUPPRESS)
@@ -257,13 +281,16 @@ def main() -> None:
     print("\n".join(header), flush=True)
     rows, lookups = [], []
     for kind in args.stores:
-        build(kind, args.documents, args.data)
+        if not args.prebuilt:
+            build(kind, args.documents, args.data)
         lookups.append(term_lookup(kind, args.documents, args.data))
         print(lookups[-1], flush=True)
         lookups.append(single(kind, args.documents, args.data))
         print(lookups[-1], flush=True)
         for ttl in (0.0, 3600.0):  # cache on: long enough that the warm-up pass fills it
-            rows.append(bench(kind, args.documents, args.data, ttl, args.concurrency, args.seconds))
+            rows.append(
+                bench(kind, args.documents, args.data, ttl, args.concurrency, args.seconds, args.prebuilt)
+            )
     print("\n" + "\n".join(header + rows + [""] + lookups))
 
 
