@@ -41,6 +41,7 @@ import ladybug as lb
 
 from fengong.graph.commit_guard import CommitGuard, delete_database
 from fengong.graph.export.admin_csv import ARRAY_DELIMITER, node_file, rel_file
+from fengong.graph.plan import REFRESH_ALL_UNIT_COUNTS
 from fengong.graph.schema import NODE_ORDER, NODES, REL_ORDER, RELS, Prop, ladybug_ddl, quote
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
@@ -332,6 +333,8 @@ class EmbeddedStore(GraphStore):
                         except RuntimeError as exc:
                             failed = name, exc
                             break
+                    else:  # COPY writes rows, not the units' workload counts: computed once now
+                        self._conn.execute(REFRESH_ALL_UNIT_COUNTS)
                     if failed:
                         # The store was empty: new files are exact and far faster than deleting
                         # millions of copied rows one by one. Done inside the window and under

@@ -73,7 +73,7 @@ def _s(value: object) -> str | None:
 # Every row of a label / type has every schema property (None when absent), built from these
 # templates once per row (mapping runs for every document of a national corpus).
 _NODE_KEY: dict[str, str] = {label: spec.key for label, spec in NODES.items()}
-_NODE_EMPTY: dict[str, Row] = {label: dict.fromkeys(spec.prop_names) for label, spec in NODES.items()}
+_NODE_EMPTY: dict[str, Row] = {label: dict.fromkeys(spec.written_names) for label, spec in NODES.items()}
 _REL_EMPTY: dict[str, Row] = {t: dict.fromkeys(spec.prop_names) for t, spec in RELS.items()}
 _PER_DOCUMENT: frozenset[str] = frozenset(t for t, spec in RELS.items() if spec.per_document)
 

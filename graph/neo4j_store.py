@@ -28,6 +28,7 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from fengong.graph.mapping import GraphRows
+from fengong.graph.plan import REFRESH_ALL_UNIT_COUNTS, UNITS_WITHOUT_COUNTS
 from fengong.graph.schema import neo4j_schema_statements
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StepHook, StoreError
@@ -83,6 +84,9 @@ class Neo4jStore(GraphStore):
             for statement in neo4j_schema_statements():
                 session.run(statement).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
+            # A graph imported by neo4j-admin has no unit workload counts: computed once here.
+            if session.run(UNITS_WITHOUT_COUNTS).single() is not None:
+                session.run(REFRESH_ALL_UNIT_COUNTS).consume()
 
     def _with_retries(self, what: str, work: Callable[[], T]) -> T:
         """Run ``work`` again on a retryable driver/server error; ``work`` must be idempotent."""

@@ -32,14 +32,14 @@ class Step:
 
 def merge_nodes_cypher(spec: NodeSpec) -> str:
     """MERGE shared nodes by key; a later document fills or updates, never blanks, a property."""
-    sets = ", ".join(f"n.{quote(p)} = coalesce(r.{quote(p)}, n.{quote(p)})" for p in spec.prop_names)
+    sets = ", ".join(f"n.{quote(p)} = coalesce(r.{quote(p)}, n.{quote(p)})" for p in spec.written_names)
     out = f"UNWIND $rows AS r MERGE (n:{quote(spec.label)} {{{quote(spec.key)}: r.{quote(spec.key)}}})"
     return f"{out} SET {sets}" if sets else out
 
 
 def create_nodes_cypher(spec: NodeSpec) -> str:
     """CREATE owned nodes (their document's old ones were deleted first)."""
-    props = ", ".join(f"{quote(p)}: r.{quote(p)}" for p in (spec.key, *spec.prop_names))
+    props = ", ".join(f"{quote(p)}: r.{quote(p)}" for p in (spec.key, *spec.written_names))
     return f"UNWIND $rows AS r CREATE (n:{quote(spec.label)} {{{props}}})"
 
 
@@ -103,6 +103,27 @@ OLD_TERMS = (
 DELETE_ORPHAN_TERMS = (
     "UNWIND $names AS k MATCH (x:Term {name: k}) WHERE NOT EXISTS { MATCH (x)<-[:HAS_TERM]-(:Task) } DELETE x"
 )
+#: Units with an edge to a document's tasks: their counts are refreshed after a replace or delete.
+OLD_UNITS = (
+    "UNWIND $ids AS id MATCH (d:Document {id: id})-[:HAS_TASK]->(:Task)<-[:LEADS|COOPERATES|RESPONSIBLE_FOR]-(u:Unit) "
+    "RETURN DISTINCT u.id AS id"
+)
+# A unit's workload kept on the node (rankings over the whole graph read it instead of aggregating
+# every unit-task edge): tasks in any role, stated leads, first-listed 责任单位 on tasks naming no
+# lead, cooperations. Written after every load and delete for the units they touch.
+_UNIT_COUNTS = (
+    " OPTIONAL MATCH (u)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)"
+    " WITH u, t, max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS l,"
+    " max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND t.leads = 0 THEN 1 ELSE 0 END) AS f,"
+    " max(CASE WHEN r.role = 'cooperate' THEN 1 ELSE 0 END) AS c"
+    " WITH u, count(t) AS n, count(CASE WHEN l = 1 THEN t END) AS nl,"
+    " count(CASE WHEN f = 1 THEN t END) AS nf, count(CASE WHEN c = 1 THEN t END) AS nc"
+    " SET u.task_count = n, u.lead_count = nl, u.first_listed_count = nf, u.cooperate_count = nc"
+)
+REFRESH_UNIT_COUNTS = "UNWIND $ids AS id MATCH (u:Unit {id: id})" + _UNIT_COUNTS
+REFRESH_ALL_UNIT_COUNTS = "MATCH (u:Unit)" + _UNIT_COUNTS
+#: Whether some unit lacks its counts (a store filled by neo4j-admin import, say).
+UNITS_WITHOUT_COUNTS = "MATCH (u:Unit) WHERE u.task_count IS NULL RETURN u.id AS id LIMIT 1"
 DELETE_ORPHAN_DEADLINES = (
     "UNWIND $keys AS k MATCH (x:Deadline {key: k}) WHERE NOT EXISTS { MATCH (x)<-[:DUE]-(:Task) } DELETE x"
 )

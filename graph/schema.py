@@ -24,6 +24,7 @@ class Prop:
 
     name: str
     type: PropType = "STRING"
+    derived: bool = False  # computed in the store after a load (graph/plan.py), not written by it
 
 
 @dataclass(frozen=True, slots=True)
@@ -39,6 +40,11 @@ class NodeSpec:
     def prop_names(self) -> tuple[str, ...]:
         """The non-key property names, in declaration order."""
         return tuple(p.name for p in self.props)
+
+    @property
+    def written_names(self) -> tuple[str, ...]:
+        """The non-key properties a load writes (``prop_names`` less the derived ones)."""
+        return tuple(p.name for p in self.props if not p.derived)
 
 
 @dataclass(frozen=True, slots=True)
@@ -107,7 +113,14 @@ NODES: dict[str, NodeSpec] = {
         NodeSpec(
             "Unit",
             "id",
-            _props("name", "local_name", "kind", "unit_type", "jurisdiction", collective="BOOLEAN"),
+            (
+                *_props("name", "local_name", "kind", "unit_type", "jurisdiction", collective="BOOLEAN"),
+                # workload counts, refreshed after every load and delete (graph/plan.py)
+                *(
+                    Prop(n, "INT64", derived=True)
+                    for n in ("task_count", "lead_count", "first_listed_count", "cooperate_count")
+                ),
+            ),
             owned=False,
         ),
         NodeSpec("UnitType", "name", (), owned=False),

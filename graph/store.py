@@ -22,6 +22,8 @@ from fengong.graph.plan import (
     DELETE_ORPHAN_TERMS,
     OLD_DEADLINES,
     OLD_TERMS,
+    OLD_UNITS,
+    REFRESH_UNIT_COUNTS,
     STORED_DOCUMENTS,
     Step,
     delete_steps,
@@ -226,6 +228,8 @@ class GraphStore(ABC):
             stored = [r["id"] for r in run(STORED_DOCUMENTS, {"ids": rows.doc_ids})]
             old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": stored})] if stored else []
             old_terms = [r["name"] for r in run(OLD_TERMS, {"ids": stored})] if stored else []
+            units = [r["id"] for r in run(OLD_UNITS, {"ids": stored})] if stored else []
+            units += [row["id"] for row in rows.nodes["Unit"]]  # every unit written, tasks or not
             steps = [*(delete_steps(stored) if stored else []), *write_steps(rows, self.batch_size)]
             if old_deadlines:
                 steps.append(
@@ -233,6 +237,8 @@ class GraphStore(ABC):
                 )
             if old_terms:
                 steps.append(Step("delete orphan terms", DELETE_ORPHAN_TERMS, {"names": old_terms}))
+            if units:
+                steps.append(Step("unit counts", REFRESH_UNIT_COUNTS, {"ids": sorted(set(units))}))
             for i, step in enumerate(steps):
                 if on_step is not None:
                     on_step(i, len(steps), step)
@@ -245,8 +251,11 @@ class GraphStore(ABC):
                 return False
             old_deadlines = [r["key"] for r in run(OLD_DEADLINES, {"ids": [doc_id]})]
             old_terms = [r["name"] for r in run(OLD_TERMS, {"ids": [doc_id]})]
+            units = [r["id"] for r in run(OLD_UNITS, {"ids": [doc_id]})]
             for step in delete_steps([doc_id]):
                 run(step.cypher, step.params)
+            if units:
+                run(REFRESH_UNIT_COUNTS, {"ids": units})
             if old_deadlines:
                 run(DELETE_ORPHAN_DEADLINES, {"keys": old_deadlines})
             if old_terms:

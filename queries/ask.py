@@ -213,9 +213,12 @@ def _ranking(r: Reading) -> Interpretation:
     )
     topic = r.topic.name if r.topic else ""
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
+    understood = f"units ranked by the tasks they {what}{about}{_in(r.place)}, top 20"
+    if not r.place and not topic:  # over the whole graph: the counts each unit keeps, same rows
+        return Interpretation("unit_ranking", "unit_top", {"role": role, "top": 20}, understood)
     return Interpretation(
         "unit_ranking", "unit_ranking", {"role": role, "jurisdiction": r.place or "", "topic": topic, "top": 20},
-        f"units ranked by the tasks they {what}{about}{_in(r.place)}, top 20",
+        understood,
     )  # fmt: skip
 
 

@@ -225,6 +225,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "topic_units": _topic_rows,
     "term_units": _topic_rows,
     "unit_ranking": _ranking_rows,
+    "unit_top": _ranking_rows,
     "unit_workload": _workload_rows,
     "tasks_overdue": _due_rows,
     "tasks_due_between": _due_rows,

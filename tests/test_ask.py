@@ -296,8 +296,9 @@ def test_a_ministry_in_english_is_not_a_topic() -> None:
 @pytest.mark.parametrize(
     ("question", "query"),
     [
-        ("哪个单位承担的任务最多", "unit_ranking"),
-        ("which bureau carries the most tasks", "unit_ranking"),
+        ("哪个单位承担的任务最多", "unit_top"),
+        ("which bureau carries the most tasks", "unit_top"),
+        ("which bureau leads the most tasks in Dezhou", "unit_ranking"),
         ("哪些任务已经逾期", "tasks_overdue"),
         ("未来30天到期的任务", "tasks_due_between"),
         ("比较开封市和聊城市的基站建设", "compare_places"),

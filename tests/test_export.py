@@ -43,8 +43,9 @@ def _node_props(label: str, data: dict[str, Any]) -> dict[str, Any]:
     """An exported node's schema properties as the store holds them (JSON lists decoded)."""
     key = NODES[label].key
     props = {k: v for k, v in data.items() if k not in _META or k == key}
-    if "path" in props:
-        props["path"] = json.loads(props["path"])
+    for prop in NODES[label].props:
+        if prop.type == "STRING[]" and prop.name in props:
+            props[prop.name] = json.loads(props[prop.name])
     return props
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import io
 import math
+import time
 from collections import Counter
 from collections.abc import Iterator
 from pathlib import Path
@@ -171,6 +172,17 @@ def test_search_then_click_a_node_and_an_edge(view: Offline, sample_store: Graph
     assert "LEADS" in info and lead["evidence"][:20] in info
 
 
+def _settles(view: Offline, script: str, value: Any, seconds: float = 10.0) -> bool:
+    """Whether ``script`` comes to ``value`` within ``seconds``: a legend change is applied on a
+    later frame, not with the click (the page's CSP forbids wait_for_function's eval)."""
+    end = time.monotonic() + seconds
+    while view.eval(script) != value:
+        if time.monotonic() > end:
+            return False
+        view.page.wait_for_timeout(50)
+    return True
+
+
 def test_filters_legend_and_shared_links(browser: Browser, view_file: Path, sample_store: GraphStore) -> None:
     for fragment, filters in (
         ("jurisdiction=晋城市", ExportFilters.of(jurisdiction="晋城市")),
@@ -184,10 +196,10 @@ def test_filters_legend_and_shared_links(browser: Browser, view_file: Path, samp
     view = Offline(browser, view_file)
     tasks = _count(view, "node.Task")
     view.page.uncheck("#legend input[value='Task']")
-    assert view.eval("fengongView.nodes('.Task:visible').length") == 0 < tasks
+    assert _settles(view, "fengongView.nodes('.Task:visible').length", 0) and tasks > 0
     assert view.eval("fengongView.edges('.HAS_TASK:visible').length") == 0
     view.page.check("#legend input[value='Task']")
-    assert view.eval("fengongView.nodes('.Task:visible').length") == tasks
+    assert _settles(view, "fengongView.nodes('.Task:visible').length", tasks)
     view.close()
     unit = sample_store.run("MATCH (u:Unit {name: $n}) RETURN u.id AS id", {"n": LEAD})[0]["id"]
     view = Offline(browser, view_file, f"select=Unit:{unit}")

@@ -7,6 +7,7 @@ floats, booleans, strings and None come back as the same Python types from both 
 
 from __future__ import annotations
 
+import dataclasses
 from pathlib import Path
 from typing import Any
 
@@ -176,5 +177,41 @@ def test_queries_run_on_the_embedded_store(tmp_path: Path) -> None:
         store.load_documents(all_docs())
         for q in list_queries():
             assert run_named(store, q.name, q.examples()), q.name
+    finally:
+        store.close()
+
+
+@pytest.mark.parametrize("kind", ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_unit_top_reads_the_counts_kept_through_loads_replacements_and_deletes(
+    kind: str, tmp_path: Path
+) -> None:
+    """unit_top (the counts each unit keeps) gives unit_ranking's rows over the whole graph after
+    a load, a replacement that drops tasks and a delete; the ranking is not empty."""
+    store = make_store(kind, tmp_path)
+
+    def same() -> list[dict[str, Any]]:
+        rows: list[dict[str, Any]] = []
+        for role in ("lead", "any"):
+            top = normalise(list(run_named(store, "unit_top", {"role": role, "top": 1000})))
+            ranked = normalise(list(run_named(store, "unit_ranking", {"role": role, "top": 1000})))
+            assert top == ranked, f"{kind}, role {role}"
+            rows += top
+        return rows
+
+    try:
+        docs = [extract_path(p) for p in sorted(SAMPLES.glob("*.txt"))]
+        store.load_documents(docs)
+        before = same()
+        assert before
+        busiest = max(docs, key=lambda d: sum(len(t.assignments) for t in d.tasks))
+        half = [t for i, t in enumerate(busiest.tasks) if i % 2 or not t.assignments]
+        store.load_documents([dataclasses.replace(busiest, tasks=half)])  # same id, fewer tasks
+        assert same() != before  # the units of the dropped tasks count less
+        others = [d for d in docs if d.id != busiest.id]
+        assert store.delete_document(others[0].id)
+        same()
+        for d in [busiest, *others[1:]]:
+            store.delete_document(d.id)
+        assert same() == []  # units stay, but none carries a task
     finally:
         store.close()

@@ -12,7 +12,7 @@ def test_rows_follow_the_schema() -> None:
     for label, node_rows in rows.nodes.items():
         spec = NODES[label]
         for row in node_rows:
-            assert set(row) == {spec.key, *spec.prop_names}
+            assert set(row) == {spec.key, *spec.written_names}
     for rel_type, rel_rows in rows.rels.items():
         for row in rel_rows:
             assert set(row) == {"src", "dst", *RELS[rel_type].prop_names}
