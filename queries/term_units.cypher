@@ -6,7 +6,8 @@
 // quality: 1 = the phrase is in the title, 2 = the phrase is in the text, 3 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
 // responsible (牵头 or 责任单位) / any. basis as in topic_units; "no unit named" for a task without one.
-MATCH (:Term {name: $anchor})<-[:HAS_TERM]-(t:Task)-[:HAS_TERM]->(x:Term)
+MATCH (:Term {name: $anchor})<-[:HAS_TERM]-(t:Task)
+MATCH (t)-[:HAS_TERM]->(x:Term)  // a clause of its own: Neo4j would not walk the anchor's edge twice
 WHERE x.name IN $terms
 MATCH (d:Document)-[:HAS_TASK]->(t)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
