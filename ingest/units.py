@@ -11,8 +11,8 @@ from typing import NamedTuple
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
 from fengong.ingest.local_bodies import body_endings
+from fengong.ingest.notations.brackets import brackets, split_top, trim_unbalanced
 from fengong.ingest.notations.brackets import depth_at as depth_at
-from fengong.ingest.notations.brackets import split_top, trim_unbalanced
 from fengong.ingest.places import places
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
@@ -33,20 +33,28 @@ class _Words:
     leading: re.Pattern[str]
     join: re.Pattern[str]
     clause: re.Pattern[str]
+    # ``clean`` changes no item whose first character is none of ``clean_first`` and whose last is
+    # none of ``clean_last`` (no edge punctuation, leading word, bracket, trailing word or verb).
+    clean_first: frozenset[str]
+    clean_last: frozenset[str]
 
 
 @cache
 def _words() -> _Words:
     v, r = unit_vocab(), role_vocab()
+    trailing = v.etc_words + list(r.verbs) + r.notes
     verbs = alternation(list(r.verbs) + r.notes)
     # "（牵头）" marks a lead (see _lead_marker); other role words in brackets only restate the list's.
     tails = alternation([w for w, role in r.verbs.items() if role != "lead"] + r.notes)
+    b = brackets()
     return _Words(
         trail=re.compile(f"(?:{alternation(v.etc_words)}|{verbs})+$"),
         role_tail=re.compile(f"[（(](?:{tails})[）)]$"),
         leading=re.compile(f"^(?:{alternation(v.leading_words)})"),
         join=re.compile(alternation(v.join_words)),
         clause=re.compile(alternation(v.clause_words)),
+        clean_first=frozenset(_EDGE_PUNCT + b.open) | {w[0] for w in v.leading_words},
+        clean_last=frozenset(_EDGE_PUNCT + b.close + "）)") | {w[-1] for w in trailing},
     )
 
 
@@ -65,7 +73,7 @@ class Mention(NamedTuple):
 
 @dataclass(frozen=True)
 class _Patterns:
-    suffix: re.Pattern[str]
+    suffix: re.Pattern[str]  # a body's ending, reversed (see _ends_like_body)
     company: re.Pattern[str]
     collective_suffix: re.Pattern[str]
     party: re.Pattern[str]
@@ -81,7 +89,8 @@ def _patterns() -> _Patterns:
     lexicon_endings = [w for w, _ in body_endings() if len(w) > 1]
     endings = v.gov_suffixes + v.company_suffixes + v.collective_suffixes + lexicon_endings
     return _Patterns(
-        suffix=re.compile(f"(?:{alternation(endings)})$"),
+        # Reversed: one anchored walk of a trie instead of a search for endings at every place.
+        suffix=re.compile(alternation([e[::-1] for e in endings])),
         company=re.compile(f"(?:{alternation(v.company_suffixes)})$"),
         collective_suffix=re.compile(f"(?:{alternation(v.collective_suffixes)})$"),
         party=re.compile(f"^(?:{alternation(v.party_prefixes)})"),
@@ -131,7 +140,7 @@ def _split_conjunction(item: str, start: int, end: int) -> list[tuple[str, int, 
     if (
         len(left_c) >= 3
         and len(right_c) >= 3
-        and _patterns().suffix.search(left_c)
+        and _ends_like_body(left_c)
         and (looks_like_unit(right_c) or is_generic(right_c))
     ):
         return [(left, start, start + m.start()), *_split_conjunction(right, start + m.end(), end)]
@@ -156,7 +165,10 @@ def _split_spaces(item: str, base: int) -> list[tuple[str, int, int]]:
 def clean(item: str) -> str:
     """The item without spaces, edge punctuation, or a trailing 等 / role verb / note."""
     w = _words()
-    s = "".join(item.split()).strip(_EDGE_PUNCT)
+    s = "".join(item.split())
+    if not s or (s[0] not in w.clean_first and s[-1] not in w.clean_last):
+        return s  # the usual item, a bare name: nothing below would change it
+    s = s.strip(_EDGE_PUNCT)
     s = w.leading.sub("", s)
     s = w.role_tail.sub("", s)
     s = w.trail.sub("", s).strip(_EDGE_PUNCT)
@@ -171,13 +183,18 @@ def canonical_brackets(name: str) -> str:
     return name.replace("(", "（").replace(")", "）")
 
 
+def _ends_like_body(name: str) -> bool:
+    """Whether ``name`` ends with a body's ending (局, 委员会, 有限公司, the lexicon's endings)."""
+    return _patterns().suffix.match(name[::-1]) is not None
+
+
 @lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
     s = "".join(name.split()).rstrip("等")
     if is_generic(s):
         return False
-    return bool(_patterns().suffix.search(s)) or function_of(s) is not None or lookup_body(s) is not None
+    return _ends_like_body(s) or function_of(s) is not None or lookup_body(s) is not None
 
 
 @lru_cache(maxsize=65536)
