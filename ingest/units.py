@@ -417,6 +417,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     current = ""
     previous = ""
     previous_end = -1
+    bare_bodies = unit_vocab().bare_bodies
     for (marked_name, item, s, e), prefix in zip(raw, prefixes, strict=True):
         name, lead_marked = _lead_marker(marked_name)
         local = name
@@ -425,7 +426,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         if each and not prefix and not name.startswith("各") and _place_class_start().match(name):
             # "各州、市" / "各乡镇人民政府、街道办事处": a shared 各 is distributed like a prefix.
             local = "各" + name
-        elif name in unit_vocab().bare_bodies and previous:
+        elif name in bare_bodies and previous:
             # "各县市区政府、管委会": the bare body belongs to the same places as the unit before it.
             qualifier = _qualifier(previous)
             if qualifier:
