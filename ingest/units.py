@@ -119,10 +119,12 @@ def _split_cached(text: str) -> tuple[tuple[str, int, int], ...]:
 def _split_list(text: str, base: int) -> list[tuple[str, int, int]]:
     out: list[tuple[str, int, int]] = []
     join = _words().join
+    # Items are parts of the text: a text without spaces or joining words has no item to split.
+    plain = _SPACE.search(text) is None and join.search(text) is None
     for item, s, _e in split_top(text, _SEPARATORS, base):
         if not item:
             continue
-        if _SPACE.search(item) is None and join.search(item) is None:
+        if plain or (_SPACE.search(item) is None and join.search(item) is None):
             out.append((item, s, s + len(item)))  # the usual item: one name, nothing to split
             continue
         for part, ps, pe in _split_spaces(item, s):
