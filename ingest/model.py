@@ -88,6 +88,10 @@ class Assignment:
     end: int
 
 
+def _rank(a: Assignment) -> int:
+    return a.rank
+
+
 @dataclass(slots=True)
 class Task:
     """A unit of work the document assigns to units or gives a deadline."""
@@ -107,7 +111,8 @@ class Task:
 
     def units(self, role: Role) -> list[str]:
         """Unit ids holding ``role`` on this task, in document order."""
-        return [a.unit_id for a in sorted(self.assignments, key=lambda a: a.rank) if a.role == role]
+        # Filtered before the (stable) sort: the same order, fewer to sort.
+        return [a.unit_id for a in sorted((a for a in self.assignments if a.role == role), key=_rank)]
 
 
 @dataclass(slots=True)

@@ -46,6 +46,7 @@ class UnitResolver:
         self._same: dict[str, str] = {}  # key -> key it was declared equal to
         self._units: dict[str, Unit] | None = None
         self._by_local: dict[str, str] = {}
+        self._places: Places = tuple(self._ancestry())
 
     # -- collecting ---------------------------------------------------------------------------
     def add(self, local: str) -> None:
@@ -74,13 +75,9 @@ class UnitResolver:
             return f"body|{body.name}"
         return _unit_key(local, self._places)
 
-    @property
-    def _places(self) -> Places:
+    def _ancestry(self) -> list[tuple[str, str]]:
         """The document's places with their level characters: all that keys and names depend on
         besides the spelling, so the work per spelling is cached across documents."""
-        return tuple(self._ancestry())
-
-    def _ancestry(self) -> list[tuple[str, str]]:
         j = self.jurisdiction
         if j is None:
             return []

@@ -286,7 +286,17 @@ def _continuation(line: str, vocab: RosterVocab) -> bool:
     return not any(is_name(word[:k], vocab) and word[k:] in vocab.titles for k in (2, 3))
 
 
+@cache
+def _label_end() -> re.Pattern[str]:
+    """The end of a roster label: a role's last character, then only spaces before the colon
+    (what ``_label`` needs of a line; a text without one has no roster lines)."""
+    lasts = "".join(sorted({r[-1] for r in roster_vocab().roles}))
+    return re.compile(f"[{re.escape(lasts)}][ \t\u3000]*[：:]")
+
+
 def _roster_lines(text: str, mentions: list[_Mention], vocab: RosterVocab) -> list[Person]:
+    if _label_end().search(text) is None:
+        return []
     out: list[Person] = []
     role: str | None = None
     group = ""

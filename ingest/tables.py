@@ -141,11 +141,18 @@ def _cell_type(text: str) -> str:
         return "text"  # no unit list is this long: a task's own words
     items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
     items = [x for x in items if x]
-    unit_like = sum(
-        looks_like_unit(x) or is_generic(x) for x in items
-    )  # 市直有关部门 fills a unit column too
-    if items and unit_like >= max(1, 0.6 * len(items)) and all(len(x) <= 30 for x in items):
-        return "units"
+    if not items or any(len(x) > 30 for x in items):
+        return "text"
+    # Units when most items read as units (市直有关部门 fills a unit column too); the count stops
+    # once it is decided either way (a task's sentence, split at its commas, fails at once).
+    need, left, unit_like = max(1, 0.6 * len(items)), len(items), 0
+    for x in items:
+        unit_like += looks_like_unit(x) or is_generic(x)
+        left -= 1
+        if unit_like >= need:
+            return "units"
+        if unit_like + left < need:
+            return "text"
     return "text"
 
 

@@ -303,17 +303,17 @@ def find_targets(text: str, year: int | None, base: int = 0) -> list[Target]:
     """
     vocab = target_vocab()
     targets: list[Target] = []
-    end = -1
-    # Paragraphs (lines) with a measured figure, found by one scan of the whole text.
-    for hit in vocab.measured.finditer(text):
-        if hit.start() < end:
-            continue  # in the paragraph just read
+    # Paragraphs (lines) with a measured figure: the scan resumes after the paragraph just read (no
+    # figure crosses a line end, so the paragraphs found are those a scan of every figure finds).
+    pos = 0
+    while (hit := vocab.measured.search(text, pos)) is not None:
         start = text.rfind("\n", 0, hit.start()) + 1
         end = text.find("\n", hit.start())
         end = len(text) if end < 0 else end
         para = text[start:end]
         if _HAS_NUMBER.search(para):
             targets.extend(_para_targets(para, start, year, vocab, base))
+        pos = end
     return targets
 
 

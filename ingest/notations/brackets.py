@@ -74,11 +74,24 @@ def depth_at(text: str, pos: int, line_bound: bool = False) -> int:
     return depth
 
 
+@lru_cache(maxsize=64)
+def _separator_re(separators: str) -> re.Pattern[str]:
+    """A pattern that matches any one of ``separators`` (single characters)."""
+    return re.compile("[" + re.escape(separators) + "]")
+
+
 def split_top(text: str, separators: str, base: int = 0) -> list[tuple[str, int, int]]:
     """``text`` split on any of ``separators`` at bracket depth zero: (part, start, end) with offsets
     shifted by ``base``; empty parts are kept (callers decide what an empty part means)."""
     b = brackets()
     out: list[tuple[str, int, int]] = []
+    if b.any_bracket.search(text) is None:
+        # No bracket: every separator splits; one split in C, offsets counted from the parts.
+        pos = base
+        for part in _separator_re(separators).split(text):
+            out.append((part, pos, pos + len(part)))
+            pos += len(part) + 1
+        return out
     depth, start = 0, 0
     for m in _marks(separators).finditer(text):
         ch, i = m.group(), m.start()

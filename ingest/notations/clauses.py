@@ -11,6 +11,7 @@ Verbs and with-words (会同) come from ``roles.yaml``."""
 
 from __future__ import annotations
 
+import bisect
 import re
 from functools import cache
 
@@ -219,18 +220,48 @@ def _verbs() -> tuple[str, ...]:
 
 
 _STOPS = re.compile("[" + re.escape(_SENTENCE_ENDS) + "]")
+_TRAILING = " \t\u3000"
+_COMMAS = "，,"
+
+
+@cache
+def _verb_end_hits() -> re.Pattern[str] | None:
+    """A role verb that ends a sentence (trailing spaces aside) or stands before a comma: every
+    sentence ``find_prose`` reads holds one. None when a verb holds one of those characters (the
+    hits would then not cover every such sentence)."""
+    verbs = _verbs()
+    if any(ch in v for v in verbs for ch in _SENTENCE_ENDS + _TRAILING + _COMMAS):
+        return None
+    stops = re.escape(_SENTENCE_ENDS)
+    return re.compile(
+        rf"(?:{alternation(list(verbs))})(?=[{_COMMAS}]|[{re.escape(_TRAILING)}]*(?:[{stops}]|\Z))"
+    )
+
+
+def _prose_candidates(text: str) -> tuple[list[int], list[int]]:
+    """The sentence ends of ``text`` (and its end), and the indexes of those whose sentence holds a
+    role verb at its end or before a comma: only these can be prose clauses."""
+    hits = _verb_end_hits()
+    if hits is not None:
+        ends = [m.end() for m in hits.finditer(text)]
+        if not ends:
+            return [], []
+    stops = [m.start() for m in _STOPS.finditer(text)]
+    stops.append(len(text))
+    if hits is None:
+        return stops, list(range(len(stops)))
+    return stops, sorted({bisect.bisect_left(stops, e) for e in ends})
 
 
 def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Sentences that are wholly "units + role verb" clauses; offsets shifted by ``base``. Only
-    sentences that end with a role verb are parsed (one visit per sentence end)."""
+    sentences that end with a role verb are parsed (one visit per sentence that holds one)."""
     out: list[Annotation] = []
     verbs = _verbs()
-    start = 0
-    stops = [m.start() for m in _STOPS.finditer(text)]
-    stops.append(len(text))
-    for pos in stops:
-        sentence_start, start = start, pos + 1
+    stops, candidates = _prose_candidates(text)
+    for index in candidates:
+        pos = stops[index]
+        sentence_start = stops[index - 1] + 1 if index else 0
         k = pos
         while k > sentence_start and text[k - 1] in " \t\u3000":
             k -= 1
