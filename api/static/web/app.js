@@ -196,7 +196,9 @@ async function runAsk(q, offset = 0) {
     document.getElementById("table").appendChild(serverPager(a.offset, a.rows.length, a.next_offset !== null, go));
   }
   renderEvidence(document.getElementById("evidence"), a.evidence, 0);
-  await answerGraph(document.getElementById("agraph"), a.rows);
+  // The small graph (Cytoscape.js and its layout) follows the table and the evidence it draws.
+  const agraph = document.getElementById("agraph");
+  answerGraph(agraph, a.rows).catch((err) => showError(agraph, err));
 }
 
 /** Evidence sentences, a page at a time (a large store answers with thousands). */
