@@ -196,9 +196,10 @@ async function runAsk(q, offset = 0) {
     document.getElementById("table").appendChild(serverPager(a.offset, a.rows.length, a.next_offset !== null, go));
   }
   renderEvidence(document.getElementById("evidence"), a.evidence, 0);
-  // The small graph (Cytoscape.js and its layout) follows the table and the evidence it draws.
+  // The small graph (Cytoscape.js, 440 kB to parse, and its layout) follows once the table and
+  // the evidence are painted, so reading starts without waiting for it.
   const agraph = document.getElementById("agraph");
-  answerGraph(agraph, a.rows).catch((err) => showError(agraph, err));
+  requestAnimationFrame(() => setTimeout(() => answerGraph(agraph, a.rows).catch((err) => showError(agraph, err)), 0));
 }
 
 /** Evidence sentences, a page at a time (a large store answers with thousands). */
