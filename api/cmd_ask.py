@@ -21,7 +21,9 @@ def _show(answer: object, empty_store: bool = False) -> None:
     console.print(f"[bold]understood as[/bold] {i.understood_as}", highlight=False)
     console.print(f"[dim]query {i.query} {json.dumps(i.params, ensure_ascii=False)}[/dim]", highlight=False)
     if not answer.rows:
-        if empty_store:
+        if answer.offset:
+            console.print(f"no rows past row {answer.offset}: the answer is shorter", style="yellow")
+        elif empty_store:
             console.print(
                 "no rows: the store holds no documents yet; load some with `fengong ingest FILES`",
                 style="yellow",

@@ -260,6 +260,8 @@ def test_cli_ask_pages(tmp_path: Path) -> None:
     whole = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--json", "--data", graph])
     page2, full = json.loads(rest.stdout), json.loads(whole.stdout)
     assert page2["offset"] == 2 and page2["rows"] == full["rows"][2:] and page2["next_offset"] is None
+    past = runner.invoke(_cli(), ["ask", LEAD_QUESTIONS[1], "--offset", "500", "--data", graph])
+    assert past.exit_code == 0 and "no rows past row 500" in past.stdout
 
 
 def test_cli_ask_refuses_unmappable_question(tmp_path: Path) -> None:
