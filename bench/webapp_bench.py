@@ -5,7 +5,7 @@
 
 The store is built once (``bench/gen_documents.py`` corpus, bulk first load into the embedded store)
 and reused by later runs. The API (uvicorn, one process, loopback, answer cache off so every load runs
-its queries, unless ``--cache-ttl``) serves it in a thread; headless Chromium (Playwright, the system's binary) opens each
+its queries, unless ``--cache-ttl``) serves it from a child process; headless Chromium (Playwright, the system's binary) opens each
 page ``--runs`` times in a fresh page and times navigation start to the page's rendered signal
 (``body[data-ready]``, set once its data is drawn). Prints a Markdown table for BENCHMARKS.md.
 """
@@ -17,13 +17,11 @@ import shutil
 import statistics
 import sys
 import tempfile
-import threading
 import time
 from pathlib import Path
 from typing import Any
 from urllib.parse import quote
 
-import httpx2
 import uvicorn
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -87,23 +85,18 @@ def pages(store: Any) -> dict[str, str]:
     }
 
 
-def serve(store: Any, cache_ttl: float) -> tuple[str, uvicorn.Server]:
-    """The app over ``store`` on a free loopback port with the answer cache's TTL (0: off)."""
+def serve(store_dir: Path, port: int, cache_ttl: float) -> None:
+    """Child process: the app over the embedded store at ``store_dir`` on 127.0.0.1:port, the
+    answer cache's TTL ``cache_ttl`` (0: off). A process of its own, as ``fengong serve`` runs:
+    served from a thread of the measuring process, the server shared the interpreter with
+    Playwright's client and every page paid for it."""
     from fengong.api.app import ApiSettings, create_app
-    from tests.test_api_support import free_port
+    from fengong.graph.settings import settings_from_env
+    from fengong.graph.store import open_store
 
-    port = free_port()
+    store = open_store(settings_from_env({}, store="embedded", data_dir=store_dir))
     app = create_app(ApiSettings(store=store.settings, cache_ttl_s=cache_ttl), store)
-    server = uvicorn.Server(uvicorn.Config(app, host="127.0.0.1", port=port, log_level="warning"))
-    threading.Thread(target=server.run, daemon=True).start()
-    url = f"http://127.0.0.1:{port}"
-    for _ in range(400):
-        try:
-            if httpx2.get(url + "/health", timeout=5).status_code == 200:
-                return url, server
-        except httpx2.TransportError:
-            time.sleep(0.05)
-    raise SystemExit("the server did not start")
+    uvicorn.run(app, host="127.0.0.1", port=port, log_level="warning", access_log=False)
 
 
 def measure(url: str, targets: dict[str, str], runs: int) -> dict[str, list[float]]:
@@ -149,22 +142,30 @@ def main() -> None:
     parser.add_argument(
         "--samples", action="store_true", help="the five samples instead of a generated store"
     )
+    parser.add_argument("--serve", action="store_true", help=argparse.SUPPRESS)
+    parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     args = parser.parse_args()
     sys.path.insert(0, str(ROOT))
+    from bench.api_bench import serve_child
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
 
+    if args.serve:
+        serve(args.store, args.port, args.cache_ttl)
+        return
     if args.samples:
-        store = open_samples(Path(tempfile.mkdtemp(prefix="fengong-web-samples-")))
+        args.store = Path(tempfile.mkdtemp(prefix="fengong-web-samples-"))
+        store = open_samples(args.store)
     else:
         if not args.store.exists():
             build(args.store, args.count, args.seed)
         store = open_store(settings_from_env({}, store="embedded", data_dir=args.store))
     counts = store.counts()
     targets = pages(store)
-    url, server = serve(store, args.cache_ttl)
-    times = measure(url, targets, args.runs)
-    server.should_exit = True
+    store.close()  # the server process opens it
+    child_args = ["--store", str(args.store), "--cache-ttl", str(args.cache_ttl)]
+    with serve_child("bench.webapp_bench", child_args, "web app", start_s=300) as url:
+        times = measure(url, targets, args.runs)
     print(
         f"\nstore: {counts['nodes']:,} nodes, {counts['relationships']:,} relationships; {args.runs} loads per page\n"
     )
@@ -175,7 +176,6 @@ def main() -> None:
             f"| {name} | `{targets[name][:60]}` | {statistics.median(values):.0f} | {p95(values):.0f} "
             f"| {max(values):.0f} |"
         )
-    store.close()
 
 
 if __name__ == "__main__":

@@ -3,7 +3,7 @@
  * ?lang=en|zh picks the language (strings in /static/web/i18n.json). */
 "use strict";
 
-const state = { lang: "zh", strings: {}, style: null };
+const state = { lang: "zh", strings: {}, style: null, prefetched: null };
 const PAGE = 50; // table rows per page
 const SOON_DAYS = 30; // a dated deadline this close is "due soon"
 
@@ -165,13 +165,24 @@ function cell(col, value) {
   return v && LINKS[col] ? `<a href="${LINKS[col](v)}">${esc(v)}</a>` : esc(v);
 }
 
+function askURL(q, offset) {
+  return `/ask?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${offset}`;
+}
+
+/** The answer's page: the one start() began fetching beside the app's strings, else a new request. */
+function askJSON(q, offset) {
+  const url = askURL(q, offset), pre = state.prefetched;
+  state.prefetched = null;
+  return pre && pre.url === url ? pre.answer : getJSON(url);
+}
+
 /** One page of the answer (the server pages: a large store answers with thousands of rows). */
 async function runAsk(q, offset = 0) {
   const box = document.getElementById("answer");
   box.innerHTML = `<p class="muted">${esc(t("loading"))}</p>`;
   let a;
   try {
-    a = await getJSON(`/ask?q=${encodeURIComponent(q)}&limit=${PAGE}&offset=${offset}`);
+    a = await askJSON(q, offset);
   } catch (err) {
     if (err.status === 422 && err.body && err.body.detail) {
       const d = err.body.detail;
@@ -522,6 +533,12 @@ function chooseLang() {
 }
 
 async function start() {
+  const q = location.pathname === "/" ? params().get("q") || "" : "";
+  if (q) {  // a shared answer's URL: its question is asked while the strings and capabilities load
+    const url = askURL(q, Number(params().get("offset") || 0));
+    state.prefetched = { url, answer: getJSON(url) };
+    state.prefetched.answer.catch(() => {});  // handled when runAsk awaits it
+  }
   state.lang = chooseLang();
   document.documentElement.lang = state.lang;
   const [strings, style] = await Promise.all([getJSON("/static/web/i18n.json"), getJSON("/web/capabilities")]);
