@@ -20,7 +20,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import os
-import re
 import shutil
 import statistics
 import subprocess
@@ -30,10 +29,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 from urllib.parse import quote
 
-import httpx2
 import yaml
 
-from bench.api_bench import percentile, serve_child, wrk_figures
+from bench.api_bench import drive, percentile, serve_child, wrk_figures
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -100,37 +98,6 @@ def serve(kind: str, documents: int, data: Path, port: int, cache_ttl: float) ->
     )
 
 
-async def _drive(
-    base: str, asked: list[str], concurrency: int, seconds: float
-) -> tuple[list[float], int, float]:
-    limits = httpx2.Limits(max_connections=concurrency, max_keepalive_connections=concurrency)
-    latencies: list[float] = []
-    errors = 0
-    urls = [f"{base}/ask?q={quote(q)}" for q in asked]
-    async with httpx2.AsyncClient(limits=limits, timeout=120) as client:
-        for url in urls:  # warm up: every question once
-            await client.get(url)
-        stop = time.perf_counter() + seconds
-        turn = 0
-
-        async def worker() -> None:
-            nonlocal errors, turn
-            while time.perf_counter() < stop:
-                url = urls[turn % len(urls)]
-                turn += 1
-                start = time.perf_counter()
-                r = await client.get(url)
-                latencies.append(time.perf_counter() - start)
-                errors += r.status_code not in (200, 422)  # 422: a question the suite expects refused
-
-        begin = time.perf_counter()
-        await asyncio.gather(*(worker() for _ in range(concurrency)))
-        elapsed = time.perf_counter() - begin
-    return latencies, errors, elapsed
-
-
-_WRK_LINE = re.compile(r"^\s*(50|99)%\s+([\d.]+)(us|ms|s)\s*$", re.M)
-_UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
 _LUA = """paths = {%s}
 i = 0
 request = function()
@@ -180,11 +147,13 @@ def bench(
     held_count, held = held_places(kind, documents, data) if prebuilt else (0, None)
     with serve_child("bench.ask_bench", args, kind, start_s=300) as base:
         asked = questions(documents, held)
+        urls = [f"{base}/ask?q={quote(q)}" for q in asked]
         if shutil.which("wrk"):
-            asyncio.run(_drive(base, asked, 1, 0))  # warm up: every question once
+            asyncio.run(drive(urls, 1, 0))  # warm up: every question once
             count, rate, p50, p99, errors = _drive_wrk(base, asked, concurrency, seconds)
         else:
-            latencies, errors, elapsed = asyncio.run(_drive(base, asked, concurrency, seconds))
+            # 422: a question the suite expects refused
+            latencies, errors, elapsed = asyncio.run(drive(urls, concurrency, seconds, frozenset({200, 422})))
             count, rate = len(latencies), len(latencies) / elapsed
             p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 99) * 1000
         row = (
