@@ -52,9 +52,10 @@ def _show(answer: object, empty_store: bool = False) -> None:
 def ask(
     question: Annotated[str, typer.Argument(help="A question in Chinese or English.")],
     as_json: Annotated[bool, typer.Option("--json", help="Print the answer as UTF-8 JSON.")] = False,
-    # defaults as /ask: queries.ask.PAGE_ROWS rows, at most ANSWER_LIMIT (not imported: CLI start-up)
+    # bounds as /ask: queries.ask.PAGE_ROWS rows, at most ANSWER_LIMIT, offset to MAX_OFFSET (not
+    # imported: CLI start-up)
     limit: Annotated[int, typer.Option("--limit", min=1, max=2_000, help="Rows in the page.")] = 100,
-    offset: Annotated[int, typer.Option("--offset", min=0, help="First row of the page.")] = 0,
+    offset: Annotated[int, typer.Option("--offset", min=0, max=10_000, help="First row of the page.")] = 0,
     store: StoreOpt = None,
     data: DataOpt = None,
 ) -> None:
