@@ -10,6 +10,7 @@ import threading
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from importlib import resources
+from pathlib import Path
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
@@ -107,14 +108,24 @@ async def _lifespan(app: FastAPI) -> AsyncIterator[None]:
     app.state.cypher_pool = None
     if pool is not None:
         pool.close()
+    if app.state.own_handles:  # a worker of ``serve --workers``: nobody else closes them
+        app.state.handles.close()
 
 
-def create_app(settings: ApiSettings, store: GraphStore | StoreHandles) -> FastAPI:
-    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the store.
+def create_app(
+    settings: ApiSettings,
+    store: GraphStore | StoreHandles,
+    *,
+    shared_cache: Path | None = None,
+    own_handles: bool = False,
+) -> FastAPI:
+    """A FastAPI app answering from ``store`` under ``settings``; the caller owns (and closes) the
+    store unless ``own_handles`` (the app then closes it when it shuts down).
 
     ``store`` is either a store (requests use it as it is) or ``StoreHandles`` (``fengong serve``: a
     read-only handle reopened when the data changes, and a writer opened for each write). /cypher
     runs in a pool of worker processes started on first use and stopped when the app shuts down.
+    ``shared_cache``: a file the answer caches of several server processes share (``AnswerCache``).
     """
     handles = store if isinstance(store, StoreHandles) else StoreHandles.around(store)
     app = FastAPI(
@@ -128,7 +139,8 @@ def create_app(settings: ApiSettings, store: GraphStore | StoreHandles) -> FastA
     )
     app.state.settings = settings
     app.state.handles = handles
-    app.state.cache = AnswerCache(settings.cache_ttl_s)
+    app.state.cache = AnswerCache(settings.cache_ttl_s, shared=shared_cache)
+    app.state.own_handles = own_handles
     app.state.cypher_pool = None
     app.state.cypher_pool_lock = threading.Lock()
     if handles.on_change is None:  # another process wrote: cached answers are stale

@@ -22,7 +22,7 @@ def is_loopback(host: str) -> bool:
         return False
 
 
-def access_lines(settings: object, host: str, port: int) -> list[str]:
+def access_lines(settings: object, host: str, port: int, workers: int = 1) -> list[str]:
     """What the server opens to whom, printed at start-up (see SECURITY.md)."""
     from fengong.api.app import ApiSettings
 
@@ -37,10 +37,12 @@ def access_lines(settings: object, host: str, port: int) -> list[str]:
         cypher = "closed (no FENGONG_READ_TOKEN or FENGONG_TOKEN is set)"
     writes = "need FENGONG_TOKEN" if settings.token else "disabled (no FENGONG_TOKEN is set)"
     return [
-        f"fengong serve on http://{host}:{port} ({where}); {settings.store.store} store, read-only handles",
+        f"fengong serve on http://{host}:{port} ({where}); {settings.store.store} store, read-only handles"
+        + (f", {workers} server processes" if workers > 1 else ""),
         "  open to anyone who can connect: /health, /documents, /units, /tasks, /topics, /queries, /ask, "
         "/matrix, /export, /guide, /docs",
-        f"  POST /cypher: {cypher}; {settings.cypher_workers} sandboxed workers of at most "
+        f"  POST /cypher: {cypher}; {settings.cypher_workers} sandboxed workers"
+        f"{' per server process' if workers > 1 else ''} of at most "
         f"{settings.cypher_memory_mb} MB, {settings.cypher_timeout_s:g} s, {settings.cypher_row_cap} rows",
         f"  writes (POST /documents): {writes}",
     ]
@@ -52,6 +54,16 @@ def serve(
     store: StoreOpt = None,
     data: DataOpt = None,
     log_level: Annotated[str, typer.Option(help="uvicorn log level.")] = "info",
+    workers: Annotated[
+        int,
+        typer.Option(
+            min=1,
+            max=64,
+            envvar="FENGONG_WORKERS",
+            help="Server processes answering on the port: one answers one question at a time, so give "
+            "one per core to answer several at once (each holds its own read handle and caches).",
+        ),
+    ] = 1,
 ) -> None:
     """Serve the HTTP API (OpenAPI docs at /docs, Neo4j Browser guide at /guide).
 
@@ -73,11 +85,21 @@ def serve(
         handles = StoreHandles.from_settings(settings.store)
     except (StoreError, ValueError) as exc:
         raise typer.Exit(fail(f"cannot open the store: {exc}")) from exc
-    for line in access_lines(settings, host, port):
+    for line in access_lines(settings, host, port, workers):
         Console(stderr=True).print(line, highlight=False, soft_wrap=True)
+    # After SIGTERM, requests get shutdown_grace_s to finish; then they are cancelled, which
+    # kills any extraction worker they wait for: shutdown is prompt whatever an upload does.
+    if workers > 1:
+        from fengong.api.workers import run_workers, worker_env
+
+        handles.close()  # it proved the store opens (and undid a dead writer's commit); each worker opens its own
+        with worker_env(settings.store, public=settings.public, workers=workers):
+            run_workers(
+                workers, host=host, port=port, log_level=log_level,
+                timeout_graceful_shutdown=settings.shutdown_grace_s,
+            )  # fmt: skip
+        return
     try:
-        # After SIGTERM, requests get shutdown_grace_s to finish; then they are cancelled, which
-        # kills any extraction worker they wait for: shutdown is prompt whatever an upload does.
         uvicorn.run(
             create_app(settings, handles), host=host, port=port, log_level=log_level,
             timeout_graceful_shutdown=settings.shutdown_grace_s,

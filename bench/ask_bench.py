@@ -10,7 +10,9 @@ plus the test documents of tests/data/ask_docs; it is built once per store kind 
 embedded one under --data, Neo4j wiped and loaded when its document count differs). The questions
 are the question suite (tests/data/ask_questions.yaml) plus questions about the corpus's places,
 each client taking the next one in turn, so no URL is repeated back to back. Before measuring,
-every question is asked once (the dictionary, the store's unit names and the engines warm up).
+every question is asked once (the dictionary, the store's unit names and the engines warm up);
+with several server processes (``--workers``, a row for each count), wrk then runs ``WARM_S``
+unmeasured, so that every process has answered the questions (and filled its page cache) first.
 Also prints the open-topic lookup through the term index beside a substring scan of every task,
 and, for one client without the cache, the time to read a question and to run its query.
 """
@@ -26,7 +28,7 @@ import subprocess
 import tempfile
 import time
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 from urllib.parse import quote
 
 import yaml
@@ -37,6 +39,7 @@ if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
 
 ROOT = Path(__file__).resolve().parents[1]
+WARM_S = 25.0
 DOCS = ROOT / "tests" / "data" / "ask_docs"
 
 
@@ -81,21 +84,26 @@ def questions(documents: int, held: list[str] | None = None) -> list[str]:
     return out
 
 
-def serve(kind: str, documents: int, data: Path, port: int, cache_ttl: float) -> None:
-    """Child process: serve the API over the prebuilt store on 127.0.0.1:port."""
+def serve(kind: str, documents: int, data: Path, port: int, cache_ttl: float, workers: int) -> None:
+    """Child process: serve the API over the prebuilt store on 127.0.0.1:port (``workers`` server
+    processes as ``fengong serve --workers`` starts them)."""
     import uvicorn
 
     from fengong.api.app import ApiSettings, create_app
+    from fengong.api.workers import run_workers, worker_env
     from fengong.graph.settings import settings_from_env
     from fengong.graph.store import open_store
 
     settings = ApiSettings(
         store=settings_from_env(store=kind, data_dir=data / f"{kind}-{documents}"), cache_ttl_s=cache_ttl
     )
-    store = open_store(settings.store)
-    uvicorn.run(
-        create_app(settings, store), host="127.0.0.1", port=port, log_level="warning", access_log=False
-    )
+    options: dict[str, Any] = {"host": "127.0.0.1", "port": port, "log_level": "warning", "access_log": False}
+    if workers > 1:
+        os.environ["FENGONG_CACHE_TTL"] = str(cache_ttl)
+        with worker_env(settings.store, public=False, workers=workers):
+            run_workers(workers, **options)
+        return
+    uvicorn.run(create_app(settings, open_store(settings.store)), **options)
 
 
 _LUA = """paths = {%s}
@@ -140,16 +148,26 @@ def held_places(kind: str, documents: int, data: Path) -> tuple[int, list[str]]:
 
 
 def bench(
-    kind: str, documents: int, data: Path, cache_ttl: float, concurrency: int, seconds: float, prebuilt: bool
+    kind: str,
+    documents: int,
+    data: Path,
+    cache_ttl: float,
+    concurrency: int,
+    seconds: float,
+    prebuilt: bool,
+    workers: int = 1,
 ) -> str:
     """Serve in a child process, drive /ask with varied questions; one Markdown row."""
     args = [kind, "--documents", str(documents), "--data", str(data), "--cache-ttl", str(cache_ttl)]
+    args += ["--workers", str(workers)]
     held_count, held = held_places(kind, documents, data) if prebuilt else (0, None)
     with serve_child("bench.ask_bench", args, kind, start_s=300) as base:
         asked = questions(documents, held)
         urls = [f"{base}/ask?q={quote(q)}" for q in asked]
         if shutil.which("wrk"):
             asyncio.run(drive(urls, 1, 0))  # warm up: every question once
+            if workers > 1:  # and every process (the kernel spreads connections over them), till warm
+                _drive_wrk(base, asked, concurrency, WARM_S)
             count, rate, p50, p99, errors = _drive_wrk(base, asked, concurrency, seconds)
         else:
             # 422: a question the suite expects refused
@@ -157,7 +175,8 @@ def bench(
             count, rate = len(latencies), len(latencies) / elapsed
             p50, p99 = statistics.median(latencies) * 1000, percentile(latencies, 99) * 1000
         row = (
-            f"| {kind} | {held_count or documents + len(list(DOCS.glob('*.txt')))} | {'on' if cache_ttl > 0 else 'off'} | "
+            f"| {kind} | {held_count or documents + len(list(DOCS.glob('*.txt')))} | {workers} | "
+            f"{'on' if cache_ttl > 0 else 'off'} | "
             f"{len(asked)} | {count} | {rate:,.0f} | {p50:.1f} | {p99:.1f} | {errors} |"
         )
         print(row, flush=True)
@@ -241,20 +260,27 @@ def main() -> None:
         help="the stores already hold a corpus (the embedded one at DATA/embedded-N, e.g. a link to "
         "bench.webapp_bench's 10,000-document store): no build, questions about the places they hold",
     )  # fmt: skip
+    parser.add_argument(
+        "--workers",
+        type=int,
+        nargs="+",
+        default=[1, 2],
+        help="server processes, a row for each (default 1 2)",
+    )
     parser.add_argument("--serve", choices=["embedded", "neo4j"], help=argparse.SUPPRESS)
     parser.add_argument("--port", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--cache-ttl", type=float, default=30.0, help=argparse.SUPPRESS)
     args = parser.parse_args()
     if args.serve:
-        serve(args.serve, args.documents, args.data, args.port, args.cache_ttl)
+        serve(args.serve, args.documents, args.data, args.port, args.cache_ttl, args.workers[0])
         return
     header = [
         f"/ask, {args.concurrency} concurrent keep-alive clients ({'wrk' if shutil.which('wrk') else 'httpx2'}), "
         "varied questions, "
-        f"{args.seconds:g} s per row, loopback, one uvicorn process",
+        f"{args.seconds:g} s per row, loopback, uvicorn with the server processes of each row",
         "",
-        "| store | documents | answer cache | questions | requests | req/s | p50 ms | p99 ms | errors |",
-        "|---|---:|---|---:|---:|---:|---:|---:|---:|",
+        "| store | documents | server processes | answer cache | questions | requests | req/s | p50 ms | p99 ms | errors |",
+        "|---|---:|---:|---|---:|---:|---:|---:|---:|---:|",
     ]
     print("\n".join(header), flush=True)
     rows, lookups = [], []
@@ -265,10 +291,14 @@ def main() -> None:
         print(lookups[-1], flush=True)
         lookups.append(single(kind, args.documents, args.data))
         print(lookups[-1], flush=True)
-        for ttl in (0.0, 3600.0):  # cache on: long enough that the warm-up pass fills it
-            rows.append(
-                bench(kind, args.documents, args.data, ttl, args.concurrency, args.seconds, args.prebuilt)
-            )
+        for workers in args.workers:
+            for ttl in (0.0, 3600.0):  # cache on: long enough that the warm-up pass fills it
+                rows.append(
+                    bench(
+                        kind, args.documents, args.data, ttl, args.concurrency, args.seconds, args.prebuilt,
+                        workers,
+                    )
+                )  # fmt: skip
     print("\n" + "\n".join(header + rows + [""] + lookups))
 
 

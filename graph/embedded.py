@@ -29,7 +29,6 @@ from __future__ import annotations
 
 import contextlib
 import logging
-import os
 import re
 import threading
 import time
@@ -110,6 +109,7 @@ class EmbeddedStore(GraphStore):
                 auto_checkpoint=False,  # checkpoints happen outside commits, see commit_guard
             )
             self._conn = lb.Connection(self._db)
+            self._conn.set_max_threads_for_exec(self.settings.threads_per_query)
             if not self.read_only:
                 for statement in ladybug_ddl():
                     self._conn.execute(statement)
@@ -287,7 +287,7 @@ class EmbeddedStore(GraphStore):
         finally:
             self._conn.set_query_timeout(0)
             if union:  # every other statement, the loader's included, keeps all threads
-                self._conn.set_max_threads_for_exec(os.cpu_count() or 1)
+                self._conn.set_max_threads_for_exec(self.settings.threads_per_query)
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
     def _explain(self, exc: Exception) -> str:

@@ -28,6 +28,7 @@ would read differently (comments, line ends, glued numbers, escapes). On its tok
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from typing import Any
 
 from fengong.graph.cypher_allow import AllowList, allow_list
@@ -62,6 +63,16 @@ def check_read_only(
     embedded store's SKIP bound applies. ``skip_bounded=False`` lifts the SKIP bound, for a
     caller that has made sure SKIP stays within the rows.
     """
+    tokens = _checked_tokens(cypher, bounded_sizes, store_kind)
+    # The SKIP bound is the embedded engine's (and the stricter rule when no store is named).
+    bounded = skip_bounded and store_kind in (None, "embedded")
+    _check_paging(tokens, params, MAX_SKIP if bounded else None)
+
+
+@lru_cache(maxsize=512)
+def _checked_tokens(cypher: str, bounded_sizes: bool, store_kind: str | None) -> tuple[Token, ...]:
+    """The checks that depend on the text alone, remembered per text: the named queries are
+    asked again and again (a refusal raises, so it is never remembered)."""
     try:
         tokens = tokenize(cypher)
     except TokenError as exc:
@@ -71,9 +82,7 @@ def check_read_only(
     procedure_parens = _check_calls(tokens, rules, store_kind)
     _check_keywords(tokens, rules)
     _check_functions(tokens, rules, procedure_parens, bounded_sizes)
-    # The SKIP bound is the embedded engine's (and the stricter rule when no store is named).
-    bounded = skip_bounded and store_kind in (None, "embedded")
-    _check_paging(tokens, params, MAX_SKIP if bounded else None)
+    return tuple(tokens)
 
 
 def _bare_word(tokens: Sequence[Token], i: int) -> str | None:
@@ -235,7 +244,7 @@ def _check_size(name: str, args: list[list[Token]]) -> None:
         )
 
 
-def _check_paging(tokens: list[Token], params: Mapping[str, Any] | None, max_skip: int | None) -> None:
+def _check_paging(tokens: Sequence[Token], params: Mapping[str, Any] | None, max_skip: int | None) -> None:
     """SKIP / LIMIT: an integer literal or an integer $parameter, and nothing more."""
     for i in range(len(tokens)):
         clause = _bare_word(tokens, i)

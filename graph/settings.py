@@ -32,6 +32,15 @@ class StoreSettings:
     # process would grow with the database; a fixed cap bounds it (pages are evicted). 2 GB was
     # too small at 100,000 documents (the widest named queries, a 4 M-edge COPY); 4 GB does both.
     buffer_pool_mb: int = 4096
+    # embedded: threads one query may use (0: one per core). Several server processes answering at
+    # once do better with one each: LadybugDB's threads of concurrent queries contend for the
+    # cores (two server processes on two cores: 29 answers/s with every core per query, 52 with one).
+    query_threads: int = 0
+
+    @property
+    def threads_per_query(self) -> int:
+        """The threads one embedded query may use."""
+        return self.query_threads or os.cpu_count() or 1
 
     @property
     def embedded_path(self) -> Path:
@@ -50,8 +59,8 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
     """Build settings from ``env`` (default ``os.environ``); keyword overrides win.
 
     Reads FENGONG_STORE (embedded|neo4j), FENGONG_DATA, NEO4J_URI, NEO4J_USER,
-    NEO4J_PASSWORD, NEO4J_DATABASE, FENGONG_QUERY_TIMEOUT (seconds), FENGONG_ROW_CAP and
-    FENGONG_BUFFER_POOL_MB.
+    NEO4J_PASSWORD, NEO4J_DATABASE, FENGONG_QUERY_TIMEOUT (seconds), FENGONG_ROW_CAP,
+    FENGONG_BUFFER_POOL_MB and FENGONG_QUERY_THREADS.
     """
     env = os.environ if env is None else env
     store = env.get("FENGONG_STORE", "embedded").strip().lower() or "embedded"
@@ -69,6 +78,7 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
         "query_timeout_s": float(env.get("FENGONG_QUERY_TIMEOUT", defaults.query_timeout_s)),
         "row_cap": int(env.get("FENGONG_ROW_CAP", defaults.row_cap)),
         "buffer_pool_mb": int(env.get("FENGONG_BUFFER_POOL_MB", defaults.buffer_pool_mb)),
+        "query_threads": int(env.get("FENGONG_QUERY_THREADS", defaults.query_threads) or 0),
     }
     values.update({k: v for k, v in overrides.items() if v is not None})
     if values["store"] not in STORE_KINDS:
@@ -76,4 +86,8 @@ def settings_from_env(env: Mapping[str, str] | None = None, **overrides: object)
     settings = StoreSettings(**values)  # type: ignore[arg-type]
     if settings.buffer_pool_mb < 64:
         raise ValueError(f"FENGONG_BUFFER_POOL_MB must be at least 64, not {settings.buffer_pool_mb}")
+    if settings.query_threads < 0:
+        raise ValueError(
+            f"FENGONG_QUERY_THREADS must be 0 (every core) or more, not {settings.query_threads}"
+        )
     return settings

@@ -377,7 +377,21 @@ def interpret(
         raise NotUnderstood("the question is longer than 500 characters")
     interpretation = _rule(read(question, store, lexicon), today_iso(today))
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
+    if store is not None:
+        for found in (interpretation, interpretation.fallback):
+            if found is not None and found.query == "term_units":
+                _anchor_on_missing(store, found.params)
     return interpretation
+
+
+def _anchor_on_missing(store: GraphStore, params: dict[str, Any]) -> None:
+    """Start a term search from a word no task of ``store`` holds, when there is one: every word
+    is required, so the answer is empty, and found at once instead of after walking the tasks of
+    the other words (谁牵头扬尘治理 on 10,000 documents: 330 -> 5 ms)."""
+    held = {r["term"] for r in run_named(store, "terms_held", {"terms": params["terms"]})}
+    missing = [t for t in params["terms"] if t not in held]
+    if missing:
+        params["anchor"] = missing[0]
 
 
 def _fetch(store: GraphStore, found: Interpretation, end: int) -> Rows:

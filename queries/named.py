@@ -17,10 +17,11 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
+from fengong.graph.cypher_tokens import Kind, tokenize
 from fengong.graph.store import GraphStore, Rows
 
 # "topic": a string read as a topic of the taxonomy by its name or English name, passed on as the
@@ -151,9 +152,36 @@ class NamedQuery:
             out.append(text if _LIMIT.search(last) else f"{text}\nLIMIT {int(rows)}")
         return "\nUNION ALL\n".join(out)
 
+    def specialised(self, cypher: str, bound: Mapping[str, Any]) -> tuple[str, dict[str, Any]]:
+        """``cypher`` with every string parameter bound to ``''`` written as the literal ``''``,
+        and the parameters left to pass.
+
+        The queries filter optionally (``$text = '' OR toLower(t.text) CONTAINS ...``). LadybugDB
+        evaluates both sides of such an OR for every row, a parameter being unknown when it plans,
+        so an unused filter still reads every task's text; with the literal it folds the filter
+        away before running (task_list by place and date: 570 -> 20 ms on 10,000 documents).
+        Same rows, since ``''`` is the value either way.
+        """
+        empty = frozenset(name for name, value in bound.items() if value == "" and isinstance(value, str))
+        if not empty:
+            return cypher, dict(bound)
+        return _inline_empty(cypher, empty), {k: v for k, v in bound.items() if k not in empty}
+
     def examples(self) -> dict[str, Any]:
         """Example parameter values (required ones from ``e.g.``), for docs and tests."""
         return {p.name: p.example for p in self.params if p.example is not None}
+
+
+@lru_cache(maxsize=1024)
+def _inline_empty(cypher: str, names: frozenset[str]) -> str:
+    """``cypher`` with the parameters ``names`` replaced by ``''`` (tokens, so never inside a
+    string, a comment or a longer name)."""
+    out, last = [], 0
+    for token in tokenize(cypher):
+        if token.kind is Kind.PARAM and token.value in names:
+            out += [cypher[last : token.pos], "''"]
+            last = token.pos + len(token.text)
+    return "".join([*out, cypher[last:]])
 
 
 def _split_top(text: str) -> list[str]:
@@ -275,6 +303,5 @@ def run_named(
     query = get_query(name)
     cap = store.settings.row_cap if limit is None else limit
     # One row past the cap lets the store tell a truncated answer from a complete one.
-    return store.run(
-        query.capped(cap + 1), query.bind(params), read_only=True, limit=limit, skip_bounded=skip_bounded
-    )
+    cypher, bound = query.specialised(query.capped(cap + 1), query.bind(params))
+    return store.run(cypher, bound, read_only=True, limit=limit, skip_bounded=skip_bounded)

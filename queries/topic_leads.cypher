@@ -25,7 +25,7 @@ UNION ALL
 // Documents that name the topic outside any task about it: mentioned, assigned to nobody.
 MATCH (d:Document)-[m:MENTIONS]->(tp:Topic {name: $topic})
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }  // expanded from d, not from the topic's every task
+  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(other:Task) WHERE $topic IN other.topics }  // from d, by the tasks' topic keys
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        'mentioned, not assigned' AS basis, 0 AS rank, '' AS unit, '' AS task, d.title AS document,
        coalesce(m.evidence, '') AS evidence

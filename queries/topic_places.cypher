@@ -12,7 +12,7 @@ RETURN jurisdiction, CASE WHEN assigned > 0 THEN 'assigns' ELSE 'mentions in tas
 ORDER BY status, jurisdiction, tasks, assigned
 UNION ALL
 MATCH (d:Document)-[:MENTIONS]->(tp:Topic {name: $topic})
-WHERE NOT EXISTS { MATCH (d)-[:HAS_TASK]->(:Task)-[:ABOUT]->(other:Topic) WHERE other.name = tp.name }
+WHERE NOT EXISTS { MATCH (d)-[:HAS_TASK]->(other:Task) WHERE $topic IN other.topics }  // from d, by the tasks' topic keys
 RETURN DISTINCT coalesce(d.jurisdiction, '') AS jurisdiction, 'mentions outside its tasks' AS status, 0 AS tasks,
        0 AS assigned
 ORDER BY status, jurisdiction, tasks, assigned

@@ -2,10 +2,12 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import os
 import time
 from collections.abc import AsyncIterator, Callable, Mapping
+from pathlib import Path
 from typing import Annotated, Any
 
 from fastapi import Depends, HTTPException, Request, status
@@ -213,21 +215,42 @@ ERRORS: dict[int | str, dict[str, Any]] = {
 
 
 class AnswerCache:
-    """Answers of read endpoints by key, for ``ttl`` seconds; cleared when the API loads a document.
+    """Answers of read endpoints by key, for ``ttl`` seconds; cleared when the API loads a document
+    and when the read handle is reopened because another process wrote (``StoreHandles.on_change``).
 
-    The embedded store is held by this process alone, so an ingest here is the only write;
-    with Neo4j other writers may exist, which is what the TTL bounds.
+    ``shared``: a file the caches of several server processes share (``serve --workers``): a load
+    through one process changes it (``invalidate``), and every cache clears itself when it sees the
+    change (one stat per lookup). Writers the server does not see (a Neo4j loaded from elsewhere)
+    are what the TTL bounds.
     """
 
-    def __init__(self, ttl: float, size: int = 4_096) -> None:
+    def __init__(self, ttl: float, size: int = 4_096, *, shared: Path | None = None) -> None:
         self.ttl = ttl
         self.size = size
+        self.shared = shared
         self._items: dict[Any, tuple[float, Any]] = {}
+        self._seen = self._stamp()
+
+    def _stamp(self) -> tuple[int, int] | None:
+        if self.shared is None:
+            return None
+        try:
+            st = self.shared.stat()
+        except OSError:
+            return None
+        return st.st_size, st.st_mtime_ns
+
+    def _sync(self) -> None:
+        """Forget everything when another process loaded a document since the last look."""
+        if self.shared is not None and (stamp := self._stamp()) != self._seen:
+            self._items.clear()
+            self._seen = stamp
 
     def get(self, key: Any, compute: Callable[[], Any]) -> Any:
         """The cached value of ``key``, or ``compute()`` stored for next time."""
         if self.ttl <= 0:
             return compute()
+        self._sync()
         now = time.monotonic()
         hit = self._items.get(key)
         if hit is not None and hit[0] > now:
@@ -240,12 +263,24 @@ class AnswerCache:
 
     def peek(self, key: Any) -> Any | None:
         """The fresh cached value of ``key`` without computing anything, else None."""
-        hit = self._items.get(key) if self.ttl > 0 else None
+        if self.ttl <= 0:
+            return None
+        self._sync()
+        hit = self._items.get(key)
         return hit[1] if hit is not None and hit[0] > time.monotonic() else None
 
     def clear(self) -> None:
-        """Forget everything (after a write)."""
+        """Forget everything (this process's cache)."""
         self._items.clear()
+
+    def invalidate(self) -> None:
+        """Forget everything here and in every process sharing the file (after a load). One byte
+        is appended: the size changes even when two loads fall in one tick of the clock."""
+        self._items.clear()
+        if self.shared is not None:
+            with contextlib.suppress(OSError), self.shared.open("ab") as f:
+                f.write(b".")
+            self._seen = self._stamp()
 
 
 def json_bytes(content: Any) -> bytes:

@@ -91,7 +91,7 @@ async def upload_document(
     try:
         out = await ingest_upload(request, store, settings)
     finally:
-        cache.clear()
+        cache.invalidate()
     if out.outcome != "loaded":
         response.status_code = status.HTTP_200_OK
     return out
