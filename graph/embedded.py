@@ -46,6 +46,7 @@ from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StoreError
 
 _UNION = re.compile(r"\bUNION\b", re.IGNORECASE)
+_MISSING_PROPERTY = re.compile(r"Cannot find property (\w+) for")
 log = logging.getLogger(__name__)
 
 
@@ -291,12 +292,19 @@ class EmbeddedStore(GraphStore):
         return Rows(rows[:cap], columns, truncated=len(rows) > cap)
 
     def _explain(self, exc: Exception) -> str:
-        """The engine's message, with the setting to change when the buffer pool ran out."""
+        """The engine's message, with the setting to change when the buffer pool ran out, or what
+        to do when the store predates a property of the schema."""
         message = str(exc)
         if "buffer pool is full" in message:
             message += (
                 f" (the embedded store's buffer pool is {self.settings.buffer_pool_mb} MB;"
                 " raise FENGONG_BUFFER_POOL_MB)"
+            )
+        missing = _MISSING_PROPERTY.search(message)
+        if missing and any(p.name == missing.group(1) for spec in NODES.values() for p in spec.props):
+            message += (
+                f" (the store at {self.path} was built before the property {missing.group(1)!r} "
+                "existed: load the documents again into a new --data directory)"
             )
         return message
 

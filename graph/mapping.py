@@ -15,6 +15,7 @@ from typing import Any
 
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.model import Document, Jurisdiction, Unit, stable_id
+from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
 
@@ -192,6 +193,8 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             # stated leads (LEADS edges): queries tell a first-listed 责任单位 from a lead by it
             leads=len({a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role == "lead"}),
             topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
+            status=state_of(task.status),
+            status_text=_s(task.status),
         )
         c.rel("HAS_TASK", doc.id, task.id)
         deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)

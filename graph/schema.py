@@ -107,6 +107,10 @@ NODES: dict[str, NodeSpec] = {
                 Prop("end", "INT64"),
                 Prop("leads", "INT64"),
                 Prop("topics", "STRING[]"),
+                # a progress report's state of the task: done / in progress / behind / not started,
+                # and the document's word for it (已完成); unset in plans
+                Prop("status", "STRING"),
+                Prop("status_text", "STRING"),
             ),
             owned=True,
         ),

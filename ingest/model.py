@@ -106,6 +106,7 @@ class Task:
     assignments: list[Assignment] = field(default_factory=list)
     topics: list[str] = field(default_factory=list)
     progress: str | None = None  # 落实情况 of a progress report
+    status: str | None = None  # the state a progress report gives it, in its words (已完成, 滞后)
     start: int = 0
     end: int = 0
 

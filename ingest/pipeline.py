@@ -16,6 +16,7 @@ from fengong.ingest.outline import Line, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
+from fengong.ingest.status import split_status
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
@@ -154,11 +155,16 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
 
 
 def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> Task:
+    title, status = split_status(raw.title)
+    path = raw.path
+    if status is not None and path and path[-1] == raw.title:
+        path = [*path[:-1], title]
     task = Task(
         id=stable_id(doc.id, "task", index, raw.start),
-        path=raw.path,
-        title=raw.title,
+        path=path,
+        title=title,
         text=raw.text,
+        status=status,
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

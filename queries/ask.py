@@ -228,7 +228,8 @@ def _overdue(r: Reading, today: str) -> Interpretation:
         "tasks_overdue", "tasks_overdue",
         {"as_of": as_of, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
         f"tasks{_about(r) if r.topic else ''}{_in(r.place)} whose deadline is before {as_of} "
-        "(past due unless done: the documents record no completion), with their leads",
+        "with their leads; tasks a progress report calls done are left out (a plan records no "
+        "completion: its tasks are past due unless done)",
     )  # fmt: skip
 
 

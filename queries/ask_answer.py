@@ -199,7 +199,8 @@ def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "")
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
         who = f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
-        groups.setdefault(key, Group(key)).add(row["due_date"], f"{row['task']}{who}")
+        status = f"（{row['status']}）" if row.get("status") else ""  # a progress report's word
+        groups.setdefault(key, Group(key)).add(row["due_date"], f"{row['task']}{status}{who}")
     return list(groups.values()), []
 
 

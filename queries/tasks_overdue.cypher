@@ -1,16 +1,19 @@
 // name: tasks_overdue
-// description: Tasks whose primary dated deadline is before a date (today when asked), with the units that lead them: past due unless done (the documents record no completion)
+// description: Tasks whose primary dated deadline is before a date (today when asked), with the units that lead them, except tasks a progress report calls done
 // params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), topic (topic, default "")
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
+// status: a progress report's word for the task's state (滞后, 正在推进), else "" (a plan records no
+// completion: its tasks past their date are listed, past due unless done).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date < $as_of
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics)
+  AND coalesce(t.status, '') <> 'done'
 WITH d, t, dl, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
 RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
-       t.title AS task, d.title AS document, coalesce(u.name, '') AS unit,
+       t.title AS task, coalesce(t.status_text, '') AS status, d.title AS document, coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis
-ORDER BY due_date, jurisdiction, document, task, deadline, basis, unit
+ORDER BY due_date, jurisdiction, document, task, status, deadline, basis, unit

@@ -1,0 +1,48 @@
+"""The state a progress report gives a task: ``（已完成）`` / ``（滞后）`` closing its title.
+
+A progress report (进展情况的报告) repeats the plan's tasks and says after each how far it got.
+The words are data (``ingest/data/status.yaml``); a parenthesis holding anything else is part of
+the title (``（试行）``, ``（含高新区）``).
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
+
+#: The states, in the order a reader weighs them.
+STATES: tuple[str, ...] = ("done", "in progress", "behind", "not started")
+
+
+@cache
+def _vocab() -> tuple[re.Pattern[str], dict[str, str]]:
+    name = "status.yaml"
+    data = load_yaml(name)
+    unknown = sorted(set(data) - set(STATES))
+    if unknown:
+        raise VocabularyError(
+            f"ingest/data/{name}: unknown states {unknown}; the states: {', '.join(STATES)}"
+        )
+    state_of: dict[str, str] = {}
+    for state in STATES:
+        for word in words(data, state, name):
+            if state_of.setdefault(word, state) != state:
+                raise VocabularyError(f"ingest/data/{name}: {word!r} is under two states")
+    closing = re.compile(rf"\s*[（(]\s*(?P<word>{alternation(list(state_of))})\s*[）)]\s*$")
+    return closing, state_of
+
+
+def split_status(title: str) -> tuple[str, str | None]:
+    """``title`` without a closing state parenthesis, and the state's word (``None`` without one)."""
+    closing, _ = _vocab()
+    m = closing.search(title)
+    if m is None or m.start() == 0:  # a title that is nothing but the state stays as it is
+        return title, None
+    return title[: m.start()], m.group("word")
+
+
+def state_of(word: str | None) -> str | None:
+    """The state (done / in progress / behind / not started) a status word names."""
+    return _vocab()[1].get(word) if word else None

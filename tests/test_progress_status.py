@@ -1,0 +1,99 @@
+"""The state a progress report gives each task (（已完成） closing its title): read from the words
+of ``ingest/data/status.yaml`` in any bracket, kept in the graph, and used by the overdue answer,
+which leaves out what the report calls done."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from fengong.ingest.export_jsonl import task_lines
+from fengong.ingest.pipeline import extract_path
+from fengong.ingest.status import STATES, split_status, state_of
+from fengong.ingest.vocab import load_yaml
+from fengong.queries.ask import answer
+from tests.store_fixtures import make_store
+
+REPORT = Path(__file__).resolve().parent / "data" / "progress" / "yichang_rural_roads_report.txt"
+
+
+def test_every_state_word_closes_a_title_in_any_bracket() -> None:
+    words = load_yaml("status.yaml")
+    assert set(words) == set(STATES)
+    for state, listed in words.items():
+        for word in listed:
+            for opening, closing in (("（", "）"), ("(", ")"), ("（ ", " ）"), ("(", "）")):
+                title = f"9月底前完成县乡道安防工程{opening}{word}{closing}"
+                assert split_status(title) == ("9月底前完成县乡道安防工程", word), title
+                assert split_status(title + " ") == ("9月底前完成县乡道安防工程", word)
+            assert state_of(word) == state
+
+
+@pytest.mark.parametrize(
+    "title",
+    [
+        "修订农村公路养护管理办法（试行）",  # a parenthesis of the title itself
+        "完成改造（已完成部分）后的验收",  # not closing the title
+        "（已完成）",  # nothing but the state: left as it is
+        "推进已完成项目的审计",
+    ],
+)
+def test_other_parentheses_stay_in_the_title(title: str) -> None:
+    assert split_status(title) == (title, None)
+
+
+def test_the_report_s_states_are_read_and_exported() -> None:
+    doc = extract_path(REPORT)
+    states = {t.title: t.status for t in doc.tasks}
+    assert states == {
+        "3月底前完成年度建设计划下达": "已完成",
+        "6月底前完成农村公路危桥改造30座": "滞后",
+        "9月底前完成县乡道安防工程200公里": "正在推进",
+        "12月底前完成农村公路养护示范路创建（试行）": None,
+    }
+    assert all(t.path[-1] == t.title for t in doc.tasks)
+    lines = {line["title"]: line.get("status") for line in task_lines(doc)}
+    assert lines == states
+
+
+@pytest.mark.parametrize("kind", ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_overdue_leaves_out_what_the_report_calls_done(kind: str, tmp_path: Path) -> None:
+    store = make_store(kind, tmp_path)
+    try:
+        store.load_documents([extract_path(REPORT)])
+        found = answer(store, "宜昌市哪些任务已经逾期", today=dt.date(2025, 1, 1))
+        assert "a progress report calls done are left out" in found.interpretation.understood_as
+        rows = {(r["task"], r["status"]) for r in found.rows}
+        assert rows == {
+            ("6月底前完成农村公路危桥改造30座", "滞后"),
+            ("9月底前完成县乡道安防工程200公里", "正在推进"),
+            ("12月底前完成农村公路养护示范路创建（试行）", ""),
+        }
+        states = store.run("MATCH (t:Task) RETURN t.status AS state, t.status_text AS word ORDER BY word")
+        assert {(r["state"], r["word"]) for r in states} == {
+            (None, None),
+            ("done", "已完成"),
+            ("behind", "滞后"),
+            ("in progress", "正在推进"),
+        }
+    finally:
+        store.close()
+
+
+def test_a_store_built_before_the_states_says_to_load_again(tmp_path: Path) -> None:
+    """An embedded store whose Task table lacks the state (built by an older fengong) refuses the
+    overdue question with what to do, not only the engine's binder message."""
+    from fengong.graph.store import StoreError
+
+    store = make_store("embedded", tmp_path)
+    try:
+        store.load_documents([extract_path(REPORT)])
+        store.run("ALTER TABLE Task DROP status", read_only=False)
+        with pytest.raises(
+            StoreError, match=r"built before the property 'status' existed: load the documents again"
+        ):
+            answer(store, "宜昌市哪些任务已经逾期", today=dt.date(2025, 1, 1))
+    finally:
+        store.close()
