@@ -7,6 +7,7 @@ from collections import Counter
 from dataclasses import dataclass
 from functools import cache
 
+from fengong.ingest.bodies import lookup
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import find_places, to_jurisdiction
@@ -140,8 +141,12 @@ def _title(head: list[Line]) -> str:
             or t.startswith(_vocab().note_starts)
         ):
             continue
-        if i + 1 < len(head) and _RANGE_LINE.match(_compact(head[i + 1].text)):
-            t += _compact(head[i + 1].text)
+        following = _compact(head[i + 1].text) if i + 1 < len(head) else ""
+        if _RANGE_LINE.match(following):
+            t += following
+        elif following.startswith("关于") and len(t) <= 30 and _vocab().issuer_end.search(t):
+            # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title.
+            t += following
         return t[:200]
     return ""
 
@@ -153,6 +158,10 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
             # The most specific place the title names (泽州县 over 晋城市).
             place = max(found, key=lambda f: (f[0].level in ("county", "district"), -f[1]))[0]
             return to_jurisdiction(place)
+    if issuer and _central(issuer):
+        # A central body's document is the whole country's: the places its opening lines name
+        # are where it applies (or words that are also place names: 城区), not who issues it.
+        return None
     counts: Counter[str] = Counter()
     best = {}
     for ln in head[:30]:
@@ -162,6 +171,14 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     if counts:
         return to_jurisdiction(best[counts.most_common(1)[0][0]])
     return None
+
+
+def _central(issuer: str) -> bool:
+    """Whether the issuer is a central body of the lexicon (companies aside), or several joined by
+    spaces or 、 that all are."""
+    names = [n for n in re.split(r"[\s、，,]+", issuer) if n]
+    found = [lookup(n) for n in names]
+    return bool(names) and all(b is not None and b.kind != "company" for b in found)
 
 
 def _year_of(title: str, text: str) -> int | None:

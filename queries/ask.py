@@ -137,6 +137,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _due_next(r, today)
     if r.before or r.after or r.intent == "due":
         return _due(r)
+    if r.intent == "partners" and (r.units or r.body or r.typed_units):
+        return _partners(r)
     if r.units or r.body or r.unit_type:
         return _unit_work(r)
     if r.topic:
@@ -187,6 +189,16 @@ def _unit_work(r: Reading) -> Interpretation:
         params,
         f"the tasks that {label} {what}, with the sentences that assign them",
     )
+
+
+def _partners(r: Reading) -> Interpretation:
+    params, label = _unit_params(r)
+    units = params["units"] or r.typed_units  # a unit type in a place: its units, as the graph names them
+    return Interpretation(
+        "unit_partners", "unit_partners", {"units": units, "role": "any"},
+        f"the units working with {label} on the tasks it leads or is responsible for, each with its "
+        "role and the sentence that assigns it",
+    )  # fmt: skip
 
 
 def _workload(r: Reading, today: str) -> Interpretation:

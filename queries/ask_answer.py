@@ -233,6 +233,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "compare_places": _compare_rows,
     "topic_places": _places_rows,
     "unit_work": _unit_rows,
+    "unit_partners": _unit_rows,
     "task_list": _task_rows,
     "targets_in": _target_rows,
     "people_groups": _people_rows,

@@ -356,7 +356,8 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
     reading = Reading(text=text, words=norm_en(question))
     spans = _chinese_spans(text, store, lexicon)
     _apply(reading, spans, text, store, lexicon)
-    masked = _mask(text, spans)
+    # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
+    masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
     words = reading.words.split()
     en_spans = longest_reading(english_index(lexicon).word_spans(words))
     english = Reading(text="", words="")
@@ -370,7 +371,7 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
         " "
         + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words))
         + " "
-    )
+    ).replace(" the _ ", " _ ")  # "works with the Ministry …": the article belongs to the name
     for intent in ("people", "documents", "targets"):  # these outrank a topic the words happen to name
         if vocab.intents[intent].find(masked, masked_words):
             reading.intent = intent
@@ -383,7 +384,9 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
             reading.role = role
             break
     if reading.intent is None:
-        for intent in ("compare", "overdue", "ranking", "workload", "places", "due_next", "due", "unit_work"):
+        for intent in (
+            "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "unit_work"
+        ):  # fmt: skip
             if vocab.intents[intent].find(masked, masked_words):
                 reading.intent = intent
                 break
@@ -429,6 +432,7 @@ def _merge_english(reading: Reading, english: Reading) -> None:
     reading.units = reading.units or english.units
     reading.body = reading.body or english.body
     reading.unit_type = reading.unit_type or english.unit_type
+    reading.typed_units = reading.typed_units or english.typed_units
     reading.topic = reading.topic or english.topic
 
 

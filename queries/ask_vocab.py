@@ -22,7 +22,7 @@ _KEYS = {
 ROLES = ("lead", "cooperate", "responsible", "any")
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
-    "compare", "places",
+    "compare", "places", "partners",
 )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 // name: term_units
 // description: Tasks whose title or text holds every search term (the term index), ranked by match quality, with their units, role and the sentence
 // params: terms (list, e.g. 转供电), anchor (string, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
+// order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // terms: words of the term index (ingest/terms.py), every one required; anchor: one of them, where
 // the search starts (a key seek; the rarest is fastest, any gives the same rows); phrase: the words as asked.
 // quality: 1 = the phrase is in the title, 2 = the phrase is in the text, 3 = every term but not the phrase.
@@ -29,4 +30,5 @@ RETURN CASE WHEN $phrase <> '' AND toLower(t.title) CONTAINS toLower($phrase) TH
        coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
        t.title AS task, d.title AS document,
        CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
-ORDER BY quality, city, jurisdiction, basis, document, task, role, rank, unit, evidence
+ORDER BY quality, city, jurisdiction, CASE basis WHEN 'stated lead' THEN 0 WHEN 'first-listed responsible unit' THEN 1
+              WHEN 'listed responsible unit' THEN 2 WHEN 'cooperating unit' THEN 3 ELSE 4 END, basis, document, task, role, rank, unit, evidence

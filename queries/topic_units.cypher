@@ -1,6 +1,7 @@
 // name: topic_units
 // description: Every unit on a topic's tasks with its role and rank, per city, with the sentence (tasks naming no such unit too)
 // params: topic (topic, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default "")
+// order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // jurisdiction, when set, keeps documents of that place or of places under it.
 // role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
 // basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
@@ -19,4 +20,5 @@ RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdictio
        coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
        t.title AS task, d.title AS document,
        CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
-ORDER BY city, jurisdiction, basis, document, task, role, rank, unit, evidence
+ORDER BY city, jurisdiction, CASE basis WHEN 'stated lead' THEN 0 WHEN 'first-listed responsible unit' THEN 1
+              WHEN 'listed responsible unit' THEN 2 WHEN 'cooperating unit' THEN 3 ELSE 4 END, basis, document, task, role, rank, unit, evidence

@@ -1,6 +1,7 @@
 // name: unit_work
 // description: What units do: tasks they lead, cooperate on or are listed for, found by name, type and jurisdiction, with the sentence
 // params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any)
+// order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
 // jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / any; "lead" also
 // returns first-listed responsible units (rank 1 where no lead is stated), labelled so in basis.
@@ -18,4 +19,5 @@ RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
             WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        r.role AS role, r.rank AS rank, t.title AS task, d.title AS document, coalesce(r.evidence, '') AS evidence
-ORDER BY jurisdiction, unit, basis, role, rank, task, document, evidence
+ORDER BY jurisdiction, unit, CASE basis WHEN 'stated lead' THEN 0 WHEN 'first-listed responsible unit' THEN 1
+              WHEN 'listed responsible unit' THEN 2 WHEN 'cooperating unit' THEN 3 ELSE 4 END, basis, role, rank, task, document, evidence

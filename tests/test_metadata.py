@@ -37,3 +37,34 @@ def test_metadata_matches_gold(path, gold_path) -> None:
         assert (doc.jurisdiction.name, doc.jurisdiction.level) == (j["name"], j["level"])
         assert doc.jurisdiction.parent == j["parent"]
         assert doc.jurisdiction.province == j["province"]
+
+
+def test_an_issuer_line_above_a_guanyu_line_is_part_of_the_title() -> None:
+    """A report whose head is the issuer on its own line, then 关于…的报告: one title (the issuer
+    heads the title as it would in one line); a title line after a non-issuer line stays alone."""
+    from fengong.ingest.pipeline import extract_text
+
+    head = (
+        "宜昌市交通运输局\n关于2024年农村公路建设工作进展情况的报告\n\n宜交文〔2024〕58号\n\n市人民政府：\n"
+    )
+    doc = extract_text(head + "　　现将工作进展情况报告如下。\n", "report.txt")
+    assert doc.title == "宜昌市交通运输局关于2024年农村公路建设工作进展情况的报告"
+    assert doc.jurisdiction is not None and doc.jurisdiction.name == "宜昌市"
+    other = extract_text("宜昌市2024年农村公路建设工作方案\n关于年度目标的说明\n", "plan.txt")
+    assert other.title == "宜昌市2024年农村公路建设工作方案"
+
+
+@pytest.mark.parametrize("issuer", ["国务院办公厅", "民政部", "中共中央办公厅"])
+def test_a_central_body_s_document_has_no_place_of_its_own(issuer: str) -> None:
+    """The places a central document's opening lines name are where it applies (or words that are
+    also place names, 城区 of 阳泉市), not its jurisdiction."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        f"{issuer}关于加快完善社区服务网络的意见\n\n各省、自治区、直辖市人民政府：\n"
+        "　　近年来，城区和农村社区服务设施不断增加，阳泉市等地开展了试点。\n"
+    )
+    assert extract_text(text, "opinion.txt").jurisdiction is None
+    local = text.replace(issuer, "阳泉市人民政府办公室", 1)
+    found = extract_text(local, "local.txt").jurisdiction
+    assert found is not None and found.name == "阳泉市"
