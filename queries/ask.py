@@ -124,6 +124,13 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _compare(r)
     if r.intent == "overdue":
         return _overdue(r, today)
+    if r.intent == "status" and r.state:
+        return Interpretation(
+            "tasks_by_status", "tasks_by_status",
+            {"status": r.state, "jurisdiction": place, "topic": r.topic.name if r.topic else ""},
+            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that a progress report calls {r.state} "
+            "(its own word beside each), with their deadlines and leads; plans give no state",
+        )  # fmt: skip
     if r.intent == "ranking":
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):

@@ -204,6 +204,16 @@ def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "")
     return list(groups.values()), []
 
 
+def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        key = row["jurisdiction"] or "(no jurisdiction)"
+        who = f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
+        due = f", due {row['due_date'] or row['deadline']}" if row["due_date"] or row["deadline"] else ""
+        groups.setdefault(key, Group(key)).add(row["status"], f"{row['task']}{due}{who}")
+    return list(groups.values()), []
+
+
 def _compare_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
@@ -230,6 +240,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "unit_workload": _workload_rows,
     "tasks_overdue": _due_rows,
     "tasks_due_between": _due_rows,
+    "tasks_by_status": _status_rows,
     "compare_places": _compare_rows,
     "topic_places": _places_rows,
     "unit_work": _unit_rows,

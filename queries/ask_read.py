@@ -53,6 +53,9 @@ class Reading:
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
+    state: str | None = (
+        None  # a progress report's state asked for (done / in progress / behind / not started)
+    )
     intent: str | None = None
     before: str | None = None
     after: str | None = None
@@ -77,6 +80,7 @@ class Reading:
             "phrase": self.phrase,
             "role": self.role,
             "intent": self.intent,
+            "state": self.state,
             "due_before": self.before,
             "due_after": self.after,
             "days": self.days,
@@ -385,9 +389,17 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
             break
     if reading.intent is None:
         for intent in (
-            "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "unit_work"
+            "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
+            "unit_work",
         ):  # fmt: skip
-            if vocab.intents[intent].find(masked, masked_words):
+            if intent == "status":
+                reading.state = next(
+                    (s for s, w in vocab.states.items() if w.find(masked, masked_words)), None
+                )
+                if reading.state is not None:
+                    reading.intent = intent
+                    break
+            elif vocab.intents[intent].find(masked, masked_words):
                 reading.intent = intent
                 break
     if reading.intent in ("due_next", "due"):

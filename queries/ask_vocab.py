@@ -18,8 +18,10 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
+    "states",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
+STATES = ("done", "in progress", "behind", "not started")  # as ingest/status.py names them
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
     "compare", "places", "partners",
@@ -58,6 +60,7 @@ class AskVocab:
 
     roles: dict[str, Words]
     intents: dict[str, Words]
+    states: dict[str, Words]
     before: Words
     after: Words
     months_en: dict[str, int]
@@ -120,6 +123,7 @@ def parse_vocab(data: Any) -> AskVocab:
     return AskVocab(
         roles=_named(data["roles"], ROLES, "roles"),
         intents=_named(data["intents"], INTENTS, "intents"),
+        states=_named(data["states"], STATES, "states"),
         before=_words(data["before_words"], "before_words"),
         after=_words(data["after_words"], "after_words"),
         months_en={str(k).lower(): int(v) for k, v in months.items()},

@@ -48,6 +48,7 @@ def _task(
     deadline: Deadline | None = None,
     topics: tuple[str, ...] = (),
     category: str | None = None,
+    status: str | None = None,
 ) -> Task:
     ranks: dict[str, int] = {}
     assignments = []
@@ -64,6 +65,7 @@ def _task(
         deadline=deadline,
         assignments=assignments,
         topics=list(topics),
+        status=status,
         start=100 * n,
         end=100 * n + 80,
     )
@@ -166,7 +168,7 @@ def zezhou() -> Document:
         ),
         _task(
             doc_id, 2, "校园用电改造", ["重点任务", "2"], [(jy, "lead"), (gx, "cooperate"), (fg, "cooperate")],
-            deadline=Deadline("2022年6月31日前", "by", "2022-06-30"),
+            deadline=Deadline("2022年6月31日前", "by", "2022-06-30"), status="正在推进",
         ),
     ]  # fmt: skip
     return Document(

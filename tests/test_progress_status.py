@@ -97,3 +97,26 @@ def test_a_store_built_before_the_states_says_to_load_again(tmp_path: Path) -> N
             answer(store, "宜昌市哪些任务已经逾期", today=dt.date(2025, 1, 1))
     finally:
         store.close()
+
+
+@pytest.mark.parametrize("kind", ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_questions_about_a_report_s_states(kind: str, tmp_path: Path) -> None:
+    """滞后 / completed / 正在推进 in a question ask for the tasks the report gives that state (in
+    Chinese or English); 到期未完成 still asks what is overdue."""
+    store = make_store(kind, tmp_path)
+    try:
+        store.load_documents([extract_path(REPORT)])
+        expected = {
+            "宜昌市哪些任务进度滞后": ("behind", {"6月底前完成农村公路危桥改造30座"}),
+            "which tasks are completed in Yichang": ("done", {"3月底前完成年度建设计划下达"}),
+            "哪些任务正在推进": ("in progress", {"9月底前完成县乡道安防工程200公里"}),
+        }
+        for question, (state, tasks) in expected.items():
+            found = answer(store, question, today=dt.date(2025, 1, 1))
+            assert found.interpretation.query == "tasks_by_status", question
+            assert found.interpretation.params["status"] == state, question
+            assert {r["task"] for r in found.rows} == tasks, question
+        overdue = answer(store, "哪些任务到期未完成", today=dt.date(2025, 1, 1))
+        assert overdue.interpretation.query == "tasks_overdue"
+    finally:
+        store.close()

@@ -1,0 +1,21 @@
+// name: tasks_by_status
+// description: Tasks a progress report gives a state (done / in progress / behind / not started), with the report's word, the deadline and the units that lead them
+// params: status (string, e.g. in progress), jurisdiction (string, default ""), topic (topic, default "")
+// status: done / in progress / behind / not started (ingest/data/status.yaml: the words of each);
+// a plan gives its tasks no state, so only progress reports answer. unit / basis as in tasks_overdue.
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE t.status = $status
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR $topic IN t.topics)
+WITH d, t, t.leads AS stated
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH d, t, stated, dl
+OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
+WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+RETURN coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(t.status_text, '') AS status, t.title AS task,
+       coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, d.title AS document,
+       coalesce(u.name, '') AS unit,
+       CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
+            ELSE 'first-listed responsible unit' END AS basis
+ORDER BY jurisdiction, document, due_date, task, status, deadline, basis, unit
