@@ -5,14 +5,15 @@
 // units: fully qualified names or ids (any of them), whose tasks are searched (those they lead or are
 // listed responsible for, not those they only cooperate on); role: the partner's role (lead /
 // cooperate / responsible / any). basis as in unit_work.
-MATCH (a:Unit)-[:LEADS|RESPONSIBLE_FOR]->(t:Task)
-WHERE a.name IN $units OR a.id IN $units
-WITH DISTINCT t
-MATCH (b:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)<-[:HAS_TASK]-(d:Document)
-WHERE NOT (b.name IN $units OR b.id IN $units)
+// One pattern from the unit to its partners: LadybugDB walks it from the unit's edges, where a
+// second MATCH from the tasks joined every unit's edges (on 10,000 documents: 530 -> tens of ms);
+// DISTINCT folds the rows of a unit that both leads and is listed on a task.
+MATCH (a:Unit)-[:LEADS|RESPONSIBLE_FOR]->(t:Task)<-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]-(b:Unit)
+WHERE (a.name IN $units OR a.id IN $units) AND NOT (b.name IN $units OR b.id IN $units)
   AND ($role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead'))
+MATCH (d:Document)-[:HAS_TASK]->(t)
 WITH b, r, t, d, t.leads AS stated
-RETURN coalesce(b.jurisdiction, '') AS jurisdiction, b.name AS unit,
+RETURN DISTINCT coalesce(b.jurisdiction, '') AS jurisdiction, b.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
             WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'

@@ -14,7 +14,9 @@ WITH u, t,
 WITH u, count(t) AS tasks, count(CASE WHEN is_lead = 1 THEN t END) AS leads,
      count(CASE WHEN is_first = 1 THEN t END) AS first_listed, count(CASE WHEN is_coop = 1 THEN t END) AS cooperates
 WITH u, tasks, leads, first_listed, cooperates,
-     CASE WHEN $role = 'lead' THEN leads + first_listed ELSE tasks END AS score
+     // tasks + 0: with the role written in as a literal LadybugDB folds the CASE, and a score that
+     // is the very variable tasks would come back as one column under both names
+     CASE WHEN $role = 'lead' THEN leads + first_listed ELSE tasks + 0 END AS score
 WHERE score > 0
 RETURN u.name AS unit, coalesce(u.jurisdiction, '') AS jurisdiction, score, tasks, leads, first_listed, cooperates
 ORDER BY score DESC, tasks DESC, unit, jurisdiction, leads, first_listed, cooperates
