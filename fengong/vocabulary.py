@@ -13,11 +13,13 @@ from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.places import Place, by_pinyin, find_places, places
 from fengong.ingest.places import lookup as lookup_place
+from fengong.ingest.status import STATES
 from fengong.ingest.topics import Topic, load_topics, match_topic
 from fengong.ingest.units import function_of
 from fengong.ingest.vocab import alternation, unit_vocab
 
 __all__ = [
+    "STATES",
     "Body",
     "Place",
     "Topic",

@@ -53,9 +53,8 @@ class Reading:
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
-    state: str | None = (
-        None  # a progress report's state asked for (done / in progress / behind / not started)
-    )
+    # a progress report's state asked for: done / in progress / behind / not started
+    state: str | None = None
     intent: str | None = None
     before: str | None = None
     after: str | None = None

@@ -14,6 +14,8 @@ from typing import Any
 
 import yaml
 
+from fengong.vocabulary import STATES
+
 _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
@@ -21,7 +23,7 @@ _KEYS = {
     "states",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
-STATES = ("done", "in progress", "behind", "not started")  # as ingest/status.py names them
+
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
     "compare", "places", "partners",
