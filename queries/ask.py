@@ -198,9 +198,15 @@ def _unit_work(r: Reading) -> Interpretation:
     )
 
 
-def _partners(r: Reading) -> Interpretation:
+def _named_units(r: Reading) -> tuple[list[str], str]:
+    """The units a question names and a label: graph units or a body's, else the graph's units of
+    the unit type in the places."""
     params, label = _unit_params(r)
-    units = params["units"] or r.typed_units  # a unit type in a place: its units, as the graph names them
+    return params["units"] or r.typed_units, label
+
+
+def _partners(r: Reading) -> Interpretation:
+    units, label = _named_units(r)
     return Interpretation(
         "unit_partners", "unit_partners", {"units": units, "role": "any"},
         f"the units working with {label} on the tasks it leads or is responsible for, each with its "
@@ -209,8 +215,7 @@ def _partners(r: Reading) -> Interpretation:
 
 
 def _workload(r: Reading, today: str) -> Interpretation:
-    params, label = _unit_params(r)
-    units = params["units"] or r.typed_units  # a unit type in a place: its units, as the graph names them
+    units, label = _named_units(r)
     if not units:
         raise NotUnderstood(
             f"it asks for a workload but names no unit the graph holds ({label})", r.summary()

@@ -194,11 +194,16 @@ def _workload_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str 
     return _by_basis(groups), []
 
 
+def _lead_of(row: dict[str, Any]) -> str:
+    """ " — unit (basis)" of a row of tasks with their leads, or that none is named."""
+    return f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
+
+
 def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
-        who = f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
+        who = _lead_of(row)
         status = f"（{row['status']}）" if row.get("status") else ""  # a progress report's word
         groups.setdefault(key, Group(key)).add(row["due_date"], f"{row['task']}{status}{who}")
     return list(groups.values()), []
@@ -208,7 +213,7 @@ def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = 
     groups: dict[str, Group] = {}
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
-        who = f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
+        who = _lead_of(row)
         due = f", due {row['due_date'] or row['deadline']}" if row["due_date"] or row["deadline"] else ""
         groups.setdefault(key, Group(key)).add(row["status"], f"{row['task']}{due}{who}")
     return list(groups.values()), []

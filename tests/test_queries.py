@@ -104,6 +104,10 @@ def test_unused_string_parameters_are_written_as_literals() -> None:
         q.cypher,
         {"text": "y", "texts": "z", "n": 1},
     )
+    # what a caller sends is never written into the query, only '' and the header's own defaults
+    hostile = "x' OR 1=1 WITH 1 AS x MATCH (n) DETACH DELETE n //"
+    assert q.specialised(q.cypher, q.bind({"text": hostile}))[1]["text"] == hostile
+    assert hostile not in q.specialised(q.cypher, q.bind({"text": hostile}))[0]
 
 
 def test_specialised_queries_give_the_rows_of_the_queries_as_written(tmp_path: Path) -> None:
