@@ -11,7 +11,8 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
-from dataclasses import asdict, dataclass, field
+from collections.abc import Callable
+from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from fengong.graph.store import GraphStore, Rows
@@ -58,6 +59,10 @@ class Interpretation:
     keep: dict[str, str] = field(default_factory=dict)  # rows kept where column == value (no such param)
     searched: list[str] = field(default_factory=list)  # the Chinese words searched for, when any
     fallback: Interpretation | None = None  # asked when the query finds nothing (a topic's words)
+    why: str = ""  # why this one is asked, when it is a fallback (a note of the answer)
+    # (topic, words): the question named the topic by narrower words, and the answer holds the
+    # tasks that mention them instead of the topic's tasks
+    narrowed: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -91,7 +96,9 @@ def _in(place: str | None) -> str:
     return f" in {place}" if place else ""
 
 
-def _about(r: Reading) -> str:
+def _about(r: Reading, mention: str = "") -> str:
+    if mention:
+        return f" on tasks whose title or text mentions {mention}"
     if r.topic:
         return f" on {_topic_label(r.topic)}"
     if r.phrase:
@@ -125,12 +132,13 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "overdue":
         return _overdue(r, today)
     if r.intent == "status" and r.state:
-        return Interpretation(
+        state = r.state
+        return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
-            {"status": r.state, "jurisdiction": place, "topic": r.topic.name if r.topic else ""},
-            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that a progress report calls {r.state} "
+            {"status": state, "jurisdiction": place, "topic": topic, "mention": mention},
+            f"tasks{_about(r, mention)}{_in(r.place)} that a progress report calls {state} "
             "(its own word beside each), with their deadlines and leads; plans give no state",
-        )  # fmt: skip
+        ))  # fmt: skip
     if r.intent == "ranking":
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):
@@ -248,26 +256,26 @@ def _ranking(r: Reading) -> Interpretation:
 
 def _overdue(r: Reading, today: str) -> Interpretation:
     as_of = r.before or today
-    return Interpretation(
+    return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
-        {"as_of": as_of, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
-        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} whose deadline is before {as_of} "
+        {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
+        f"tasks{_about(r, mention)}{_in(r.place)} whose deadline is before {as_of} "
         "with their leads; tasks a progress report calls done are left out (a plan records no "
         "completion: its tasks are past due unless done)",
-    )  # fmt: skip
+    ))  # fmt: skip
 
 
 def _due_next(r: Reading, today: str) -> Interpretation:
     assert r.days is not None
     start = dt.date.fromisoformat(today)
     end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
-    return Interpretation(
+    return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
-        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": r.topic.name if r.topic else ""},
-        f"tasks{_about(r) if r.topic else ''}{_in(r.place)} due from {today} to {end} "
+        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
+        f"tasks{_about(r, mention)}{_in(r.place)} due from {today} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
-        "with their leads",
-    )  # fmt: skip
+        "with their leads and a progress report's state",
+    ))  # fmt: skip
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -314,26 +322,61 @@ def _due(r: Reading) -> Interpretation:
         f"due on or before {r.before}" if r.before else
         f"due on or after {r.after}" if r.after else "with a dated deadline"
     )  # fmt: skip
-    about = f" on {_topic_label(r.topic)}" if r.topic else ""
-    return Interpretation("due", "task_list", params, f"tasks{about}{_in(r.place)} {span}, by deadline")
+    return _narrowed(
+        r,
+        lambda topic, mention: Interpretation(
+            "due",
+            "task_list",
+            {**params, "topic": topic, "text": mention},
+            f"tasks{_about(r, mention)}{_in(r.place)} {span}, by deadline",
+        ),
+    )
 
 
 def _topic(r: Reading) -> Interpretation:
-    found = _topic_query(r)
+    assert r.topic is not None
+    whole = _topic_query(r)
     if not r.topic_words:
-        return found
-    # Tagging keeps a task's strongest topics only: when none is tagged with this one, the words
-    # that named it are searched in the task texts instead.
+        return whole
     words = Reading(text=r.text, words=r.words, places=r.places, phrase=r.topic_words, role=r.role or "any")
-    return Interpretation(
-        found.intent,
-        found.query,
-        found.params,
-        found.understood_as,
-        found.keep,
-        found.searched,
-        _phrase(words),
+    mention = _narrowing(r)
+    label = _topic_label(r.topic)
+    searched = _phrase(
+        words, f"words narrower than the topic {label}" if mention else "the words that named the topic"
     )
+    if not mention:
+        # Tagging keeps a task's strongest topics only: when none is tagged with this one, the
+        # words that named it are searched in the task texts instead.
+        return replace(
+            whole, fallback=replace(searched, why="no task is tagged with this topic: its words searched for")
+        )
+    # Named by words narrower than the topic (老年助餐 for 养老服务): the tasks that mention them,
+    # tagged with the topic or not, else the whole topic with a note.
+    why = f"no task mentions {mention}: every task on {label} instead"
+    return replace(searched, narrowed=(r.topic.name, mention), fallback=replace(whole, why=why))
+
+
+def _narrowing(r: Reading) -> str:
+    """The question's words for its topic when they name less than the topic, else ``''``: an
+    alias that is not a form of the topic's name (老年助餐 names one service of 养老服务; 老旧小区 is
+    the name cut short). Such a question is answered with the tasks that mention the words."""
+    words = r.topic_words
+    if r.topic is None or not words or words in r.topic.name or r.topic.name in words:
+        return ""
+    return words
+
+
+def _narrowed(r: Reading, build: Callable[[str, str], Interpretation]) -> Interpretation:
+    """``build(topic, '')`` for the question's topic (or none), or ``build('', words)`` for the
+    tasks that mention words narrower than the topic, falling back to the whole topic, with a
+    note, when no such task answers."""
+    whole = build(r.topic.name if r.topic else "", "")
+    mention = _narrowing(r)
+    if not mention:
+        return whole
+    assert r.topic is not None
+    why = f"no task that mentions {mention} answers this: every task on {_topic_label(r.topic)} instead"
+    return replace(build("", mention), narrowed=(r.topic.name, mention), fallback=replace(whole, why=why))
 
 
 def _topic_query(r: Reading) -> Interpretation:
@@ -359,7 +402,7 @@ def _topic_query(r: Reading) -> Interpretation:
     )  # fmt: skip
 
 
-def _phrase(r: Reading) -> Interpretation:
+def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation:
     assert r.phrase is not None
     terms = terms_of_phrase(r.phrase)
     if not terms:
@@ -378,7 +421,7 @@ def _phrase(r: Reading) -> Interpretation:
         {"terms": terms, "anchor": min(terms, key=word_frequency), "phrase": r.phrase, "role": role,
          "jurisdiction": r.place or ""},
         f"which units {what} tasks whose title or text mentions {r.phrase}{source}{_in(r.place)} "
-        f"(no topic of the taxonomy; searched for the words {' + '.join(terms)}), ranked by match: "
+        f"({why}; searched for the words {' + '.join(terms)}), ranked by match: "
         "the phrase in the title, in the text, else every word",
         searched=terms,
     )  # fmt: skip
@@ -402,10 +445,11 @@ def interpret(
         raise NotUnderstood("the question is longer than 500 characters")
     interpretation = _rule(read(question, store, lexicon), today_iso(today))
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
-    if store is not None:
-        for found in (interpretation, interpretation.fallback):
-            if found is not None and found.query == "term_units":
-                _anchor_on_missing(store, found.params)
+    found: Interpretation | None = interpretation
+    while store is not None and found is not None:
+        if found.query == "term_units":
+            _anchor_on_missing(store, found.params)
+        found = found.fallback
     return interpretation
 
 
@@ -417,6 +461,22 @@ def _anchor_on_missing(store: GraphStore, params: dict[str, Any]) -> None:
     missing = [t for t in params["terms"] if t not in held]
     if missing:
         params["anchor"] = missing[0]
+
+
+def _narrowing_note(store: GraphStore, found: Interpretation) -> list[str]:
+    """How many tasks on the topic a narrowed answer leaves out (they do not mention its words)."""
+    assert found.narrowed is not None
+    name, words = found.narrowed
+    scope = {"topic": name, "jurisdiction": found.params.get("jurisdiction") or ""}
+    (whole,) = run_named(store, "task_count", scope)
+    (held,) = run_named(store, "task_count", {**scope, "text": words})
+    others = whole["total"] - held["total"]
+    if others <= 0:
+        return []
+    topic = next(t for t in load_topics() if t.name == name)
+    return [
+        f"{others} more task(s) on {_topic_label(topic)} do not mention {words}; ask about {name} for every one"
+    ]
 
 
 def _fetch(store: GraphStore, found: Interpretation, end: int) -> Rows:
@@ -445,10 +505,12 @@ def answer(
     found = interpret(question, store, today=today, lexicon=lexicon)
     notes: list[str] = []
     rows = _fetch(store, found, offset + limit)
-    if not rows and found.fallback is not None:
-        notes.append(f"no task is tagged with this topic; {found.fallback.understood_as}")
+    while not rows and found.fallback is not None:
         found = found.fallback
+        notes.append(found.why)  # the interpretation then says what was asked instead
         rows = _fetch(store, found, offset + limit)
+    if rows and found.narrowed:
+        notes += _narrowing_note(store, found)
     selected = list(rows)
     for column, value in found.keep.items():
         selected = [r for r in selected if r.get(column) == value]
@@ -460,7 +522,8 @@ def answer(
         more = more and not dropped
     page = selected[offset : offset + limit]
     topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
-    groups, evidence, plain = group_rows(found.query, page, topic, found.params.get("phrase") or "")
+    words = found.params.get("phrase") or found.params.get("mention") or ""
+    groups, evidence, plain = group_rows(found.query, page, topic, words)
     return Answer(
         question, found, list(rows.columns), plain, groups, evidence, more, notes,
         offset=offset, next_offset=offset + len(page) if more else None,

@@ -64,7 +64,14 @@ def topic_sentences(text: str, topic: Topic | None, phrase: str = "") -> str:
     """The sentences of ``text`` that name the topic or the phrase (all of it, trimmed, when none does)."""
     if topic is None and not phrase:
         return text[:_MAX_EVIDENCE]
-    words = sorted({topic.name, *topic.aliases_zh}, key=len, reverse=True) if topic else [phrase]
+    # the phrase, when given, is what was searched for (a topic narrowed to the question's words)
+    words = (
+        [phrase]
+        if phrase
+        else sorted({topic.name, *topic.aliases_zh}, key=len, reverse=True)
+        if topic
+        else []
+    )
     hits = [s.strip() for s in _SENTENCE.findall(text) if any(w in s for w in words)]
     return " … ".join(hits)[:_MAX_EVIDENCE] if hits else text[:_MAX_EVIDENCE]
 

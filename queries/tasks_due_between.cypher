@@ -1,16 +1,19 @@
 // name: tasks_due_between
 // description: Tasks whose primary dated deadline falls between two dates (inclusive), with the units that lead them
-// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (topic, default "")
+// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default "")
+// mention, when set, keeps the tasks whose title or text holds those words (a question narrower than its topic).
+// status: a progress report's word for the task's state, else "".
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date >= $due_from AND dl.date <= $due_to
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics)
+  AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention)
 WITH d, t, dl, t.leads AS stated
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
 RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
-       t.title AS task, d.title AS document, coalesce(u.name, '') AS unit,
+       t.title AS task, coalesce(t.status_text, '') AS status, d.title AS document, coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis
-ORDER BY due_date, jurisdiction, document, task, deadline, basis, unit
+ORDER BY due_date, jurisdiction, document, task, status, deadline, basis, unit
