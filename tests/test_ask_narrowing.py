@@ -89,7 +89,8 @@ def test_overdue_and_due_questions_narrow_too(store: GraphStore) -> None:
     today = dt.date(2022, 12, 1)
     overdue = answer(store, "老年助餐哪些任务已经逾期", today=today)
     assert overdue.interpretation.query == "tasks_overdue"
-    assert (overdue.interpretation.params["topic"], overdue.interpretation.params["mention"]) == ("", "老年助餐")
+    params = overdue.interpretation.params
+    assert (params["topic"], params["mention"]) == ("", "老年助餐")
     assert {r["task"] for r in overdue.rows} == {"发展老年助餐服务"}
     everything = answer(store, "养老服务哪些任务已经逾期", today=today)
     assert {r["task"] for r in everything.rows} == {"发展老年助餐服务", "推进居家养老服务"}
