@@ -36,6 +36,7 @@ __all__ = [
     "lookup_place",
     "match_topic",
     "places",
+    "role_words",
     "terms_of_phrase",
     "unit_vocab",
     "word_frequency",
@@ -54,3 +55,16 @@ def terms_of_phrase(phrase: str) -> list[str]:
     from fengong.ingest.terms import query_terms
 
     return query_terms(phrase)
+
+
+def role_words() -> dict[str, tuple[str, ...]]:
+    """The words by which documents give a role (``ingest/data/roles.yaml``: clause verbs such as
+    主办 / 协办 / 配合, and the markers of a lead inside a list), per role."""
+    from fengong.ingest.vocab import role_vocab
+
+    vocab = role_vocab()
+    out: dict[str, list[str]] = {}
+    for word, role in vocab.verbs.items():
+        out.setdefault(role, []).append(word)
+    out.setdefault("lead", []).extend(vocab.lead_markers)
+    return {role: tuple(dict.fromkeys(words)) for role, words in out.items()}

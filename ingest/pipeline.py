@@ -20,7 +20,7 @@ from fengong.ingest.status import split_status
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
-from fengong.ingest.topics import find_line_mentions, tag_topics
+from fengong.ingest.topics import find_line_mentions, tag_topics, themes, with_themes
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
 # Line breaks other than \n; "\r\n" counts as one.
@@ -89,8 +89,9 @@ def extract_text(text: str, source: str) -> Document:
     doc.units = resolver.units()
     unit_ids = resolver.unit_ids()
     doc.tasks = [_task(doc, i, t, unit_ids) for i, t in enumerate(raw)]
+    document_themes = themes(doc.title)
     for task in doc.tasks:
-        task.topics = tag_topics(task.title, task.text)
+        task.topics = with_themes(tag_topics(task.title, task.text), document_themes)
     doc.duties = [Duty(unit_ids[local], duty, s, e) for _, local, duty, s, e in duties]
     doc.topic_mentions = topic_mentions(lines, raw)
     doc.targets = find_targets(text, meta.year)

@@ -36,6 +36,9 @@ class Topic:
     aliases_en: tuple[str, ...]
     keywords_zh: tuple[str, ...] = ()
     domain: str = ""  # the English name of the domain pack the topic belongs to
+    # a document whose title names it is about it as a whole (false for the general pack's
+    # 政策支持 / 组织领导: every 实施方案 names them)
+    theme: bool = True
 
 
 def _norm_zh(text: str) -> str:
@@ -54,13 +57,17 @@ def _strings(entry: dict[str, Any], key: str, where: str, required: bool = True)
     return tuple(v.strip() for v in value)
 
 
-def _domain(data: dict[str, Any]) -> str:
+def _domain(data: dict[str, Any]) -> tuple[str, bool]:
+    """The pack's domain (English name) and whether its topics make a document's theme."""
     domain = data.get("domain")
     if domain is None:
-        return ""
+        return "", True
     if not isinstance(domain, dict) or not isinstance(domain.get("en"), str):
         raise VocabularyError(f"ingest/data/{_DATA}: 'domain' must be a mapping with 'name' and 'en'")
-    return str(domain["en"])
+    themes = domain.get("themes", True)
+    if not isinstance(themes, bool):
+        raise VocabularyError(f"ingest/data/{_DATA}: domain {domain['en']!r}: 'themes' must be true or false")
+    return str(domain["en"]), themes
 
 
 def parse_topics(*packs: dict[str, Any]) -> list[Topic]:
@@ -78,7 +85,7 @@ def _parse_pack(data: dict[str, Any], owner: dict[str, str]) -> list[Topic]:
     entries = data.get("topics")
     if not isinstance(entries, list) or not entries:
         raise VocabularyError(f"ingest/data/{_DATA}: 'topics' must be a non-empty list")
-    domain = _domain(data)
+    domain, theme = _domain(data)
     topics: list[Topic] = []
     for i, entry in enumerate(entries, 1):
         if not isinstance(entry, dict):
@@ -97,6 +104,7 @@ def _parse_pack(data: dict[str, Any], owner: dict[str, str]) -> list[Topic]:
             aliases_en=_strings(entry, "aliases_en", where),
             keywords_zh=_strings(entry, "keywords_zh", where, required=False),
             domain=domain,
+            theme=theme,
         )
         for alias in (topic.name, *topic.aliases_zh, *topic.keywords_zh):
             key = _norm_zh(alias)
@@ -179,6 +187,30 @@ def tag_topics(title: str, text: str, topics: list[Topic] | None = None) -> list
         kept = [i for i, s in score.items() if s == best]
     kept.sort(key=lambda i: (-score[i], i))
     return [m.topics[i].name for i in kept[:_MAX_TOPICS]]
+
+
+def themes(title: str, topics: list[Topic] | None = None) -> list[Topic]:
+    """The topics a document's title names by name or alias (not by a weak keyword), outside the
+    packs that make no theme: what the whole document is about (福建省农村供水高质量发展工作方案 -> 农村供水)."""
+    m = _get(topics)
+    found: dict[int, None] = {}
+    for word in m.pattern.findall(_norm_zh(title)):
+        i, strong = m.phrase[word]
+        if strong and m.topics[i].theme:
+            found[i] = None
+    return [m.topics[i] for i in found]
+
+
+def with_themes(tags: list[str], document_themes: list[Topic], topics: list[Topic] | None = None) -> list[str]:
+    """A task's topics with the document's themes added: a task of a plan on rural water supply is
+    on rural water supply though its title does not say so. A task that already names a topic of a
+    theme's domain is placed within that domain more closely and does not take the theme. Themes
+    of several domains (残疾人就业和无障碍环境建设) each cover part of the document: none is added."""
+    if len({t.domain for t in document_themes}) != 1:
+        return tags
+    domains = {t.name: t.domain for t in _get(topics).topics}
+    own = {domains.get(name) for name in tags}
+    return tags + [t.name for t in document_themes if t.name not in tags and t.domain not in own]
 
 
 def match_topic(query: str, topics: list[Topic] | None = None) -> Topic | None:

@@ -96,9 +96,14 @@ def _in(place: str | None) -> str:
     return f" in {place}" if place else ""
 
 
-def _about(r: Reading, mention: str = "") -> str:
+def _on_topic(r: Reading, mention: str) -> str:
+    """The topic a task query keeps (its open words are not searched: they are not a filter)."""
     if mention:
         return f" on tasks whose title or text mentions {mention}"
+    return f" on {_topic_label(r.topic)}" if r.topic else ""
+
+
+def _about(r: Reading) -> str:
     if r.topic:
         return f" on {_topic_label(r.topic)}"
     if r.phrase:
@@ -136,9 +141,16 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
             {"status": state, "jurisdiction": place, "topic": topic, "mention": mention},
-            f"tasks{_about(r, mention)}{_in(r.place)} that a progress report calls {state} "
+            f"tasks{_on_topic(r, mention)}{_in(r.place)} that a progress report calls {state} "
             "(its own word beside each), with their deadlines and leads; plans give no state",
         ))  # fmt: skip
+    if r.intent == "no_lead":
+        return Interpretation(
+            "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": r.topic.name if r.topic else ""},
+            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that state no lead (牵头): the first unit of "
+            "their 责任单位 list where they have one (a convention, not a stated lead), else the units they "
+            "name, else none",
+        )  # fmt: skip
     if r.intent == "ranking":
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):
@@ -259,7 +271,7 @@ def _overdue(r: Reading, today: str) -> Interpretation:
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
         {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
-        f"tasks{_about(r, mention)}{_in(r.place)} whose deadline is before {as_of} "
+        f"tasks{_on_topic(r, mention)}{_in(r.place)} whose deadline is before {as_of} "
         "with their leads; tasks a progress report calls done are left out (a plan records no "
         "completion: its tasks are past due unless done)",
     ))  # fmt: skip
@@ -272,7 +284,7 @@ def _due_next(r: Reading, today: str) -> Interpretation:
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
         {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
-        f"tasks{_about(r, mention)}{_in(r.place)} due from {today} to {end} "
+        f"tasks{_on_topic(r, mention)}{_in(r.place)} due from {today} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads and a progress report's state",
     ))  # fmt: skip
@@ -328,7 +340,7 @@ def _due(r: Reading) -> Interpretation:
             "due",
             "task_list",
             {**params, "topic": topic, "text": mention},
-            f"tasks{_about(r, mention)}{_in(r.place)} {span}, by deadline",
+            f"tasks{_on_topic(r, mention)}{_in(r.place)} {span}, by deadline",
         ),
     )
 

@@ -226,6 +226,21 @@ def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = 
     return list(groups.values()), []
 
 
+def _no_lead_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    evidence: list[Evidence] = []
+    for row in rows:
+        key = row["jurisdiction"] or "(no jurisdiction)"
+        first = f" — {row['unit']} (first-listed, not a stated lead)" if row["unit"] else ""
+        groups.setdefault(key, Group(key)).add(row["basis"], f"{row['task']}{first}")
+        evidence.append(
+            Evidence(
+                key, row["unit"], row["basis"], row["task"], row["document"], row["evidence"][:_MAX_EVIDENCE]
+            )
+        )
+    return list(groups.values()), _unique(evidence)
+
+
 def _compare_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
@@ -255,6 +270,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "tasks_by_status": _status_rows,
     "compare_places": _compare_rows,
     "topic_places": _places_rows,
+    "tasks_without_lead": _no_lead_rows,
     "unit_work": _unit_rows,
     "unit_partners": _unit_rows,
     "task_list": _task_rows,

@@ -388,7 +388,7 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
             break
     if reading.intent is None:
         for intent in (
-            "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
+            "no_lead", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
             "unit_work",
         ):  # fmt: skip
             if intent == "status":

@@ -7,14 +7,14 @@ data file never silently changes what questions mean.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
 
-from fengong.vocabulary import STATES
+from fengong.vocabulary import STATES, role_words
 
 _FILE = "queries/data/ask.yaml"
 _KEYS = {
@@ -26,7 +26,7 @@ ROLES = ("lead", "cooperate", "responsible", "any")
 
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
-    "compare", "places", "partners",
+    "compare", "places", "partners", "no_lead",
 )  # fmt: skip
 
 
@@ -139,8 +139,22 @@ def parse_vocab(data: Any) -> AskVocab:
     )
 
 
+def with_document_roles(roles: dict[str, Words], document: dict[str, tuple[str, ...]]) -> dict[str, Words]:
+    """``roles`` with the words documents give each role by (a table's 主办 / 协办 columns are asked
+    about as 谁主办 / 哪些单位协办); a word the question vocabulary gives another role keeps it
+    (参与 asks for any role, though a document's 参与 assigns cooperation)."""
+    claimed = {w: role for role, words in roles.items() for w in words.zh}
+    out = {}
+    for role, words in roles.items():
+        extra = tuple(w for w in document.get(role, ()) if claimed.get(w, role) == role and w not in words.zh)
+        out[role] = Words(words.zh + extra, words.en)
+    return out
+
+
 @cache
 def ask_vocab() -> AskVocab:
-    """The vocabulary of ``queries/data/ask.yaml`` (read and validated once)."""
+    """The vocabulary of ``queries/data/ask.yaml`` (read and validated once), its role words joined
+    by those of the documents."""
     text = resources.files("fengong.queries").joinpath("data", "ask.yaml").read_text(encoding="utf-8")
-    return parse_vocab(yaml.safe_load(text))
+    vocab = parse_vocab(yaml.safe_load(text))
+    return replace(vocab, roles=with_document_roles(vocab.roles, role_words()))

@@ -351,3 +351,29 @@ def test_a_term_search_starts_from_a_word_no_task_holds(samples: GraphStore) -> 
     assert everywhere.params["anchor"] == interpret("谁负责企业服务").params["anchor"]  # the rarest
     rows = [list(run_named(samples, "term_units", {**everywhere.params, "anchor": t})) for t in terms]
     assert rows[0] == rows[1]  # any start gives the same rows
+
+
+@pytest.mark.parametrize(
+    ("question", "role", "phrase"),
+    [
+        ("谁主办应急备用水源建设", "lead", "应急备用水源建设"),  # a table's 主办单位 column
+        ("饮用水水源保护的主办单位是哪个", "lead", "饮用水水源保护"),
+        ("哪些单位协办应急备用水源建设", "cooperate", "应急备用水源建设"),  # its 协办单位 column
+        ("谁参与应急备用水源建设", "any", "应急备用水源建设"),  # a question's 参与 asks for any role
+        ("谁具体负责应急备用水源建设", "responsible", "应急备用水源建设"),
+    ],
+)
+def test_questions_use_the_role_words_of_documents(question: str, role: str, phrase: str) -> None:
+    found = interpret(question)
+    assert (found.query, found.params["role"], found.params["phrase"]) == ("term_units", role, phrase)
+
+
+def test_every_document_role_word_is_a_question_word_of_its_role() -> None:
+    from fengong.queries.ask_vocab import ask_vocab
+    from fengong.vocabulary import role_words
+
+    roles = ask_vocab().roles
+    for role, words in role_words().items():
+        for word in words:
+            owner = next(r for r, w in roles.items() if word in w.zh)
+            assert owner == role or word == "参与", (word, role, owner)

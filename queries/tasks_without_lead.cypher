@@ -1,0 +1,21 @@
+// name: tasks_without_lead
+// description: Tasks that state no lead (牵头): with the first unit of their 责任单位 list when they have one (read as the lead by convention, not stated), else whatever units they name
+// params: jurisdiction (string, default ""), topic (topic, default "")
+// basis: "first-listed responsible unit" = the task lists 责任单位 and states no lead (unit is the
+// first of them); "cooperating units only" = it names only units that cooperate; "no unit named"
+// = it names no unit at all. units: how many units the task names in any role.
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE t.leads = 0
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR $topic IN t.topics)
+OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
+WHERE r.rank = 1
+WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) } AS units
+RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
+       CASE WHEN r IS NOT NULL THEN 'first-listed responsible unit'
+            WHEN units > 0 THEN 'cooperating units only'
+            ELSE 'no unit named' END AS basis,
+       coalesce(u.name, '') AS unit, units + 0 AS units,
+       CASE WHEN r IS NULL THEN coalesce(t.text, '') ELSE coalesce(r.evidence, '') END AS evidence
+ORDER BY jurisdiction, document, CASE basis WHEN 'no unit named' THEN 0 WHEN 'cooperating units only' THEN 1 ELSE 2 END,
+         basis, task, unit, units, evidence
