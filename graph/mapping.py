@@ -205,7 +205,9 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             if _s(name):
                 c.node("Topic", name, en=topic_en.get(name) or None)
                 c.rel("ABOUT", task.id, name)
-        for word in terms(task.title, task.text):
+        # A task is about what its document's title says (every task of a digital-economy plan is
+        # on the digital economy): the title's words are the task's words too.
+        for word in terms(task.title, task.text, doc.title):
             c.node("Term", word)
             c.rel("HAS_TERM", task.id, word)
         for a in sorted(task.assignments, key=lambda a: (a.rank, a.start)):

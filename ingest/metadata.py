@@ -81,7 +81,7 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
             date = f"{int(m['y']):04d}-{int(m['m']):02d}-{int(m['d']):02d}"
             date_index = i
             break
-    title = _title(head)
+    title, head_issuer = _title(head)
     issuer = None
     if date_index is not None:
         prev = next((lines[j].text for j in range(date_index - 1, -1, -1) if lines[j].text), "")
@@ -91,6 +91,7 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
         m = _ABOUT.match(_compact(head[0].text))
         if m and _vocab().issuer_end.search(m["issuer"]):
             issuer = m["issuer"]
+    issuer = issuer or head_issuer or None
     jurisdiction = _jurisdiction(title, issuer, head)
     if issuer is None and jurisdiction is not None:
         m = _vocab().approved_by.search(text[:3000])
@@ -121,15 +122,17 @@ def _signatures(lines: list[Line]) -> frozenset[int]:
     return frozenset(out)
 
 
-def _title(head: list[Line]) -> str:
+def _title(head: list[Line]) -> tuple[str, str]:
+    """The title, and the issuer's name when it heads the page on a line of its own above it."""
     for ln in head[:20]:
         m = _NOTICE.search(_compact(ln.text))
         if m:
-            return m["t"].strip("《》")
+            return m["t"].strip("《》"), ""
     for ln in head[:20]:
         m = _TRANSMIT.search(ln.text)
         if m:
-            return _compact(m["t"])
+            return _compact(m["t"]), ""
+    issuer_line = ""
     for i, ln in enumerate(head[:20]):
         t = _compact(ln.text)
         if (
@@ -142,13 +145,20 @@ def _title(head: list[Line]) -> str:
         ):
             continue
         following = _compact(head[i + 1].text) if i + 1 < len(head) else ""
+        is_issuer = len(t) <= 30 and bool(_vocab().issuer_end.search(t))
         if _RANGE_LINE.match(following):
             t += following
-        elif following.startswith("关于") and len(t) <= 30 and _vocab().issuer_end.search(t):
+        elif following.startswith("关于") and is_issuer:
             # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title.
             t += following
-        return t[:200]
-    return ""
+        elif is_issuer:
+            # The issuer's name alone (德州市卫生健康委员会) heads the page: the title follows it.
+            issuer_line = issuer_line or t
+            continue
+        if issuer_line and re.search(r"[。；！？]", t):
+            return issuer_line, ""  # a sentence of the body, not a title: the issuer names the page
+        return t[:200], issuer_line
+    return issuer_line, ""
 
 
 def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdiction | None:

@@ -201,7 +201,9 @@ def themes(title: str, topics: list[Topic] | None = None) -> list[Topic]:
     return [m.topics[i] for i in found]
 
 
-def with_themes(tags: list[str], document_themes: list[Topic], topics: list[Topic] | None = None) -> list[str]:
+def with_themes(
+    tags: list[str], document_themes: list[Topic], topics: list[Topic] | None = None
+) -> list[str]:
     """A task's topics with the document's themes added: a task of a plan on rural water supply is
     on rural water supply though its title does not say so. A task that already names a topic of a
     theme's domain is placed within that domain more closely and does not take the theme. Themes

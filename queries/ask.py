@@ -432,9 +432,9 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
         # the search starts from the rarest word (a key seek); every word is required all the same
         {"terms": terms, "anchor": min(terms, key=word_frequency), "phrase": r.phrase, "role": role,
          "jurisdiction": r.place or ""},
-        f"which units {what} tasks whose title or text mentions {r.phrase}{source}{_in(r.place)} "
-        f"({why}; searched for the words {' + '.join(terms)}), ranked by match: "
-        "the phrase in the title, in the text, else every word",
+        f"which units {what} tasks whose title or text, or their document's title, mentions {r.phrase}{source}"
+        f"{_in(r.place)} ({why}; searched for the words {' + '.join(terms)}), ranked by match: "
+        "the phrase in the task's title, its text, its document's title, else every word",
         searched=terms,
     )  # fmt: skip
 

@@ -89,13 +89,18 @@ def _basis_rank(basis: str) -> int:
 _Grouped = tuple[list[Group], list[Evidence]]
 
 
+#: term_units' quality of a task holding every word of a phrase but not the phrase (nor its
+#: document's title): a weaker match, shown only when nothing holds the phrase.
+_LOOSE = 4
+
+
 def best_matches(rows: list[dict[str, Any]], phrase: str) -> tuple[list[dict[str, Any]], list[str]]:
     """term_units rows: when some tasks hold the phrase itself, only those (the others hold its
     words apart, a weaker match, and are counted in a note)."""
-    exact = [r for r in rows if r["quality"] < 3]
+    exact = [r for r in rows if r["quality"] < _LOOSE]
     if not exact or len(exact) == len(rows):
         return rows, []
-    loose = {r["task"] for r in rows if r["quality"] == 3}
+    loose = {r["task"] for r in rows if r["quality"] == _LOOSE}
     return exact, [f"{len(loose)} more task(s) hold every word of {phrase} but not the phrase; not shown"]
 
 

@@ -329,7 +329,9 @@ def test_the_refusal_reads_well() -> None:
 def test_an_open_topic_says_what_it_searched_for() -> None:
     found = interpret("哪些单位负责古树名木保护")
     assert found.query == "term_units"
-    assert "tasks whose title or text mentions 古树名木保护" in found.understood_as
+    assert (
+        "tasks whose title or text, or their document's title, mentions 古树名木保护" in found.understood_as
+    )
     assert found.searched and all(w in "古树名木保护" for w in found.searched)
 
 

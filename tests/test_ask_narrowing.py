@@ -17,7 +17,7 @@ from tests.store_fixtures import STORE_KINDS, make_store
 
 # A constructed plan (not one of the samples): three tasks on elderly care, one of them on meals.
 PLAN = """绵阳市民政局
-绵阳市2022年养老服务体系建设重点任务分工
+绵阳市2022年银发关爱行动重点任务分工
 
 1.发展老年助餐服务。2022年6月底前在城市社区建设老年食堂和助餐点。（市民政局牵头，市财政局、市商务局配合）
 2.推进居家养老服务。2022年9月底前为特殊困难老年人提供上门服务。（市民政局牵头，市卫生健康委配合）
@@ -103,3 +103,13 @@ def test_overdue_and_due_questions_narrow_too(store: GraphStore) -> None:
     due = answer(store, "老年助餐任务在2022年底前到期", today=today)
     assert (due.interpretation.query, due.interpretation.params["text"]) == ("task_list", "老年助餐")
     assert {r["title"] for r in due.rows} == {"发展老年助餐服务"}
+
+
+def test_a_task_is_about_what_its_document_s_title_says(store: GraphStore) -> None:
+    # "银发关爱" is in the plan's title only: every task of the plan holds it, ranked after tasks
+    # that would hold it themselves (quality 3: the document's title)
+    found = answer(store, "谁负责银发关爱行动")
+    assert found.interpretation.query == "term_units"
+    assert {r["task"] for r in found.rows} == {"发展老年助餐服务", "推进居家养老服务", "推进医养结合"}
+    assert {r["quality"] for r in found.rows} == {3}
+    assert "绵阳市卫生健康委" in _units(found.rows)

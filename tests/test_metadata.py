@@ -54,6 +54,21 @@ def test_an_issuer_line_above_a_guanyu_line_is_part_of_the_title() -> None:
     assert other.title == "宜昌市2024年农村公路建设工作方案"
 
 
+@pytest.mark.parametrize(
+    "issuer", ["德州市卫生健康委员会", "临汾市生态环境保护委员会办公室", "宜昌市交通运输局"]
+)
+def test_an_issuer_line_above_a_plan_s_title_is_the_issuer_not_the_title(issuer: str) -> None:
+    """A page headed by the issuer's name alone, then the plan's title: the title is the plan's
+    (its words are what every task is about), the first line the issuer."""
+    from fengong.ingest.pipeline import extract_text
+
+    title = "宜昌市2024年农村公路建设重点任务分工"
+    doc = extract_text(f"{issuer}\n{title}\n\n一、加快建设\n1.完善路网。（市交通运输局牵头）\n", "plan.txt")
+    assert (doc.title, doc.issuer) == (title, issuer)
+    alone = extract_text(f"{issuer}\n\n市人民政府：\n　　现将工作情况报告如下。\n", "alone.txt")
+    assert alone.title == issuer  # nothing else to call the document
+
+
 @pytest.mark.parametrize("issuer", ["国务院办公厅", "民政部", "中共中央办公厅"])
 def test_a_central_body_s_document_has_no_place_of_its_own(issuer: str) -> None:
     """The places a central document's opening lines name are where it applies (or words that are
