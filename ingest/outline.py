@@ -125,9 +125,14 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def progress_text(line: str) -> str:
+    """What a 落实情况 / 进展情况 line says after its label ("进展情况：已全部开工" -> "已全部开工")."""
+    return _vocab().progress.sub("", line.lstrip(" \t\u3000"), count=1)
+
+
 def is_progress(line: str) -> bool:
     """A 落实情况 / 进展情况 line of a progress report."""
-    return bool(_vocab().progress.match(line))
+    return bool(_vocab().progress.match(line.lstrip(" \t\u3000")))
 
 
 def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:

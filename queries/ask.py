@@ -144,6 +144,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
             f"tasks{_on_topic(r, mention)}{_in(r.place)} that a progress report calls {state} "
             "(its own word beside each), with their deadlines and leads; plans give no state",
         ))  # fmt: skip
+    if r.intent == "progress":
+        return _progress(r)
     if r.intent == "no_lead":
         return Interpretation(
             "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": r.topic.name if r.topic else ""},
@@ -245,6 +247,19 @@ def _workload(r: Reading, today: str) -> Interpretation:
         "unit_workload", "unit_workload", {"units": units, "as_of": as_of},
         f"the workload of {label} by role (stated lead, first-listed, cooperating, listed), with dated "
         f"deadlines and those before {as_of}",
+    )  # fmt: skip
+
+
+def _progress(r: Reading) -> Interpretation:
+    units = r.units or r.typed_units or ([r.body] if r.body else [])
+    unit_type = r.unit_type if r.unit_type and not units and not r.place else ""
+    whose = f" assigned to {', '.join(units[:3])}{' …' if len(units) > 3 else ''}" if units else ""
+    whose = whose or (f" assigned to {unit_type} units" if unit_type else "")
+    return Interpretation(
+        "progress", "task_progress",
+        {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type},
+        f"what progress reports say of their tasks{_about(r) if r.topic else ''}{whose}{_in(r.place)}: the "
+        "落实情况 paragraph and the state each is given, with deadlines and leads; plans report no progress",
     )  # fmt: skip
 
 

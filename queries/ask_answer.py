@@ -231,6 +231,29 @@ def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = 
     return list(groups.values()), []
 
 
+def _progress_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    evidence: list[Evidence] = []
+    for row in rows:
+        key = row["jurisdiction"] or "(no jurisdiction)"
+        state = f"（{row['status']}）" if row["status"] else ""
+        groups.setdefault(key, Group(key)).add(
+            row["status"] or "progress reported", f"{row['task']}{state}{_lead_of(row)}"
+        )
+        if row["progress"]:
+            evidence.append(
+                Evidence(
+                    key,
+                    row["unit"],
+                    row["basis"],
+                    row["task"],
+                    row["document"],
+                    row["progress"][:_MAX_EVIDENCE],
+                )
+            )
+    return list(groups.values()), _unique(evidence)
+
+
 def _no_lead_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
@@ -276,6 +299,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "compare_places": _compare_rows,
     "topic_places": _places_rows,
     "tasks_without_lead": _no_lead_rows,
+    "task_progress": _progress_rows,
     "unit_work": _unit_rows,
     "unit_partners": _unit_rows,
     "task_list": _task_rows,

@@ -389,7 +389,7 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
     if reading.intent is None:
         for intent in (
             "no_lead", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
-            "unit_work",
+            "progress", "unit_work",
         ):  # fmt: skip
             if intent == "status":
                 reading.state = next(

@@ -120,3 +120,46 @@ def test_questions_about_a_report_s_states(kind: str, tmp_path: Path) -> None:
         assert overdue.interpretation.query == "tasks_overdue"
     finally:
         store.close()
+
+
+def test_the_progress_paragraph_is_read_on_its_label_s_line_or_below() -> None:
+    """ "进展情况：已完成…" (the words on the label's own line, indented or not) and "落实情况：" on a
+    line of its own with the words below both give the task's progress."""
+    from fengong.ingest.pipeline import extract_text
+
+    doc = extract_path(REPORT)
+    progress = {t.title: t.progress for t in doc.tasks}
+    assert progress["6月底前完成农村公路危桥改造30座"] == "已完成危桥改造21座，滞后原因：汛期施工受阻。"
+    below = extract_text(
+        "宜昌市交通运输局关于2024年农村公路建设工作进展情况的报告\n\n市人民政府：\n"
+        "一、9月底前建成农村公路管理平台（牵头单位：市交通运输局）\n落实情况：\n平台已完成招标，正在开发。\n",
+        "report.txt",
+    )
+    assert [(t.title, t.progress) for t in below.tasks] == [
+        ("9月底前建成农村公路管理平台", "平台已完成招标，正在开发。")
+    ]
+
+
+@pytest.mark.parametrize("kind", ["embedded", pytest.param("neo4j", marks=pytest.mark.neo4j)])
+def test_questions_about_a_report_s_progress(kind: str, tmp_path: Path) -> None:
+    """进展如何 / 完成情况 / what progress …: what the reports say of their tasks, with the state."""
+    store = make_store(kind, tmp_path)
+    try:
+        store.load_documents([extract_path(REPORT)])
+        for question in (
+            "宜昌市农村公路建设进展如何",
+            "what progress has Yichang reported",
+            "宜昌市交通运输局的任务完成情况",
+        ):
+            found = answer(store, question, today=dt.date(2025, 1, 1))
+            assert found.interpretation.query == "task_progress", question
+            rows = {r["task"]: (r["status"], r["progress"]) for r in found.rows}
+            assert rows["6月底前完成农村公路危桥改造30座"] == (
+                "滞后",
+                "已完成危桥改造21座，滞后原因：汛期施工受阻。",
+            )
+            # a task with no state in its title still has what the report says of it
+            assert rows["12月底前完成农村公路养护示范路创建（试行）"] == ("", "已确定示范路线12条。")
+            assert any(e.sentence.startswith("已完成危桥改造21座") for e in found.evidence), question
+    finally:
+        store.close()

@@ -39,8 +39,9 @@ def fail_halfway(i: int, total: int, step: Step) -> None:
 
 
 def _with_terms(counts: dict[str, int], docs: list[Document]) -> dict[str, int]:
-    """EXPECTED plus the term index of ``docs``' tasks (ingest/terms.py decides the words)."""
-    pairs = {(t.id, w) for d in docs for t in d.tasks for w in terms(t.title, t.text)}
+    """EXPECTED plus the term index of ``docs``' tasks (ingest/terms.py decides the words; a task
+    holds its document title's words too)."""
+    pairs = {(t.id, w) for d in docs for t in d.tasks for w in terms(t.title, t.text, d.title)}
     words = {w for _, w in pairs}
     out = {**counts, "Term": len(words), "HAS_TERM": len(pairs)}
     out["nodes"] += len(words)

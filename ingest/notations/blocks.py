@@ -10,7 +10,7 @@ from typing import Protocol
 from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.notations.registry import annotations_by_block
 from fengong.ingest.notations.roles import Annotation, first_is_lead_at
-from fengong.ingest.outline import Block, path_of, title_of
+from fengong.ingest.outline import Block, path_of, progress_text, title_of
 from fengong.ingest.tasks import (
     RawTask,
     block_text_between,
@@ -136,12 +136,15 @@ class ProgressReport:
         notes = ctx.notes[block.index]
         task = RawTask(
             path_of(ctx.blocks, block),
-            compact(title_of(block.heading)),
+            _title(block, notes),  # without the annotation the heading line may end with
             compact(strip_marker(block.text, block)),
             block.start,
             block.end,
         )
-        task.progress = compact("\n".join(ln.text for ln in block.lines[(block.progress_at or 0) + 1 :]))
+        at = block.progress_at or 0
+        # the paragraph may start on the label's own line ("进展情况：6月18日全部开工") or below it
+        said = [progress_text(block.lines[at].text), *(ln.text for ln in block.lines[at + 1 :])]
+        task.progress = compact("\n".join(t for t in said if t.strip()))
         _set_deadline(task, find_deadlines(block.heading, ctx.year))
         roles_from(notes, bool(notes) and ctx.first_is_lead.governs(notes[0].start), task)
         return [task]

@@ -1,0 +1,25 @@
+// name: task_progress
+// description: What progress reports say of their tasks: the 落实情况 / 进展情况 paragraph and the state a report gives, with the deadline and the units that lead them
+// params: jurisdiction (string, default ""), topic (topic, default ""), units (list, default ""), unit_type (string, default "")
+// units / unit_type, when set, keep the tasks those units (or units of that function) are assigned in any role.
+// status: the report's word for the task's state (已完成, 滞后), else ""; progress: its paragraph, else "".
+// A plan says nothing of progress: only reports answer. unit / basis as in tasks_overdue.
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE (coalesce(t.progress, '') <> '' OR coalesce(t.status_text, '') <> '')
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($topic = '' OR $topic IN t.topics)
+  AND ((size($units) = 0 AND $unit_type = '')
+       OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
+                   WHERE (size($units) = 0 OR x.name IN $units) AND ($unit_type = '' OR x.unit_type = $unit_type) })
+WITH d, t, t.leads AS stated
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH d, t, stated, dl
+OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
+WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
+       coalesce(t.status_text, '') AS status, coalesce(t.progress, '') AS progress,
+       coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, coalesce(u.name, '') AS unit,
+       CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
+            ELSE 'first-listed responsible unit' END AS basis
+ORDER BY jurisdiction, document, due_date, task, status, progress, deadline, basis, unit
