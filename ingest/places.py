@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from fengong.ingest.model import Jurisdiction
-from fengong.ingest.vocab import load_tsv, scan_alternation
+from fengong.ingest.vocab import VocabularyError, load_tsv, load_yaml, scan_alternation
 
 #: Administrative suffixes, longest first: a place's short name is its name without one.
 PLACE_SUFFIXES = (
@@ -49,6 +49,42 @@ class Place:
         return self.name
 
 
+#: Autonomous areas: the suffix, and the one-character level their short forms end with.
+_AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
+
+
+@cache
+def _ethnic_names() -> tuple[str, ...]:
+    data = load_yaml("ethnic_groups.yaml")
+    names = data.get("ethnic_groups") if isinstance(data, dict) else None
+    if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
+        raise VocabularyError("ingest/data/ethnic_groups.yaml: 'ethnic_groups' must be a list of names")
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def autonomous_forms(name: str) -> list[str]:
+    """How an autonomous area is usually written: 湘西土家族苗族自治州 -> 湘西, 湘西州, 湘西自治州
+    (the ethnic groups dropped; a one-character group only when written with 族, so 三都水族自治县
+    gives 三都 but no name loses a character that is not a group's)."""
+    suffix = next((s for s in _AUTONOMOUS if name.endswith(s)), None)
+    if suffix is None:
+        return []
+    base = name[: -len(suffix)]
+    stripped = True
+    while stripped:
+        stripped = False
+        for group in _ethnic_names():
+            for written in (group + "族", group if len(group) >= 2 else None):
+                if written and base.endswith(written) and len(base) - len(written) >= 2:
+                    base, stripped = base[: -len(written)], True
+                    break
+            if stripped:
+                break
+    if base == name[: -len(suffix)]:
+        return []
+    return [base, base + _AUTONOMOUS[suffix], base + suffix]
+
+
 @dataclass(frozen=True)
 class PlaceTable:
     """All places, by full name and by short name, with one regex over the full names."""
@@ -69,6 +105,8 @@ def places() -> PlaceTable:
         by_name.setdefault(place.name, []).append(place)
         if place.short != place.name:
             by_short.setdefault(place.short, []).append(place)
+        for form in autonomous_forms(place.name):
+            by_short.setdefault(form, []).append(place)
     return PlaceTable(
         by_name,
         by_short,

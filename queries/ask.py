@@ -196,6 +196,9 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
         return {"unit": "", "units": r.units, "unit_type": "", "jurisdiction": ""}, label
     if r.body:
         return {"unit": "", "units": [r.body], "unit_type": "", "jurisdiction": ""}, r.body
+    if r.merged:  # the place's bureau that took the function in with another
+        label = f"{', '.join(r.typed_units)} (where {r.place} keeps the {r.unit_type}'s work)"
+        return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
     where = f" of {r.place}" if r.place else " in every place"
     return (
         {"unit": "", "units": [], "unit_type": r.unit_type, "jurisdiction": r.place or ""},

@@ -234,3 +234,21 @@ def store_units(store: GraphStore) -> tuple[tuple[str, str, str, str], ...]:
 def store_memo(store: GraphStore) -> dict[object, object]:
     """A dict that lives as long as the store's current generation (for answers derived from units)."""
     return _generation(store).memo
+
+
+def _core(function: str) -> str:
+    """A function without its body word (大数据管理局 -> 大数据, 卫生健康委员会 -> 卫生健康)."""
+    for suffix in sorted(unit_vocab().gov_suffixes, key=len, reverse=True):
+        if function.endswith(suffix) and len(function) > len(suffix) + 1:
+            return function[: -len(suffix)]
+    return function
+
+
+def merged_into(function: str, merged: str) -> bool:
+    """Whether ``merged`` is a bureau that took ``function`` in with another (自然资源局 in
+    自然资源和规划局, 大数据管理局 in 政务服务和大数据管理局, 卫生健康委员会 in 卫生健康和体育局):
+    one of the parts its 和 joins has the function's core."""
+    if "和" not in merged or function == merged:
+        return False
+    core = _core(function)
+    return len(core) >= 2 and any(_core(part) == core for part in merged.split("和"))

@@ -20,6 +20,7 @@ from fengong.queries.ask_names import (
     body_form_spans,
     english_index,
     longest_reading,
+    merged_into,
     store_index,
     store_memo,
     store_units,
@@ -62,6 +63,7 @@ class Reading:
     months: int | None = None  # "in the next N months" (calendar months; days then approximates)
     metric: str | None = None
     typed_units: list[str] = field(default_factory=list)  # the graph's units of unit_type in the places
+    merged: bool = False  # typed_units took unit_type in with another function (自然资源和规划局)
 
     @property
     def place(self) -> str | None:
@@ -102,7 +104,9 @@ def _keep_short_place(span: Span, text: str, spans: list[Span]) -> bool:
     place = lookup_place(names[0].value, text)
     if place is None:
         return False
-    if names[0].value == place.name or place.level in ("city", "province"):
+    written = names[0].value
+    # the full name, a city or province, or a name written with its level (三都县 for 三都水族自治县)
+    if written == place.name or place.level in ("city", "province") or written[-1] in "省市县区州旗盟":
         return True
     return any(s.start == span.end and s.kind in ("unit", "unit_type", "body") for s in spans)
 
@@ -161,10 +165,16 @@ def _apply(
     if reading.body and not reading.units and store is not None:
         reading.units = _units_of_body(reading.body, store, lexicon)
     if reading.unit_type and reading.places and store is not None:
-        reading.typed_units = sorted(
-            name for name, _, unit_type, place in store_units(store)
-            if unit_type == reading.unit_type and place in reading.places
-        )  # fmt: skip
+        local = [
+            (name, unit_type) for name, _, unit_type, place in store_units(store) if place in reading.places
+        ]
+        reading.typed_units = sorted(name for name, unit_type in local if unit_type == reading.unit_type)
+        if not reading.typed_units:
+            # A place that merged the function into another bureau (大数据局 in 政务服务和大数据管理局)
+            reading.typed_units = sorted(
+                name for name, unit_type in local if merged_into(reading.unit_type, unit_type)
+            )
+            reading.merged = bool(reading.typed_units)
 
 
 @cache
@@ -443,7 +453,8 @@ def _merge_english(reading: Reading, english: Reading) -> None:
     reading.units = reading.units or english.units
     reading.body = reading.body or english.body
     reading.unit_type = reading.unit_type or english.unit_type
-    reading.typed_units = reading.typed_units or english.typed_units
+    if not reading.typed_units:
+        reading.typed_units, reading.merged = english.typed_units, english.merged
     reading.topic = reading.topic or english.topic
 
 

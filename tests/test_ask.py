@@ -379,3 +379,35 @@ def test_every_document_role_word_is_a_question_word_of_its_role() -> None:
         for word in words:
             owner = next(r for r, w in roles.items() if word in w.zh)
             assert owner == role or word == "参与", (word, role, owner)
+
+
+@pytest.mark.parametrize(
+    ("function", "bureau", "merged"),
+    [
+        ("大数据管理局", "政务服务和大数据管理局", True),
+        ("自然资源局", "自然资源和规划局", True),
+        ("卫生健康委员会", "卫生健康和体育局", True),
+        ("旅游局", "文化广电和旅游局", True),
+        ("财政局", "发展和改革委员会", False),
+        ("住房和城乡建设局", "住房和城乡建设局", False),  # the same function, not a merger
+    ],
+)
+def test_a_function_merged_into_another_bureau(function: str, bureau: str, merged: bool) -> None:
+    from fengong.queries.ask_names import merged_into
+
+    assert merged_into(function, bureau) is merged
+
+
+@pytest.mark.parametrize(
+    ("written", "place"),
+    [
+        ("湘西州", "湘西土家族苗族自治州"),
+        ("湘西自治州", "湘西土家族苗族自治州"),
+        ("恩施州", "恩施土家族苗族自治州"),
+        ("黔东南州", "黔东南苗族侗族自治州"),
+        ("三都县", "三都水族自治县"),  # a one-character group is dropped with its 族
+    ],
+)
+def test_autonomous_areas_are_found_as_they_are_written(written: str, place: str) -> None:
+    found = interpret(f"{written}有哪些任务")
+    assert (found.query, found.params["jurisdiction"]) == ("task_list", place)
