@@ -122,9 +122,10 @@ def _rule(r: Reading, today: str) -> Interpretation:
             {"jurisdiction": place} if place else {},
         )  # fmt: skip
     if r.intent == "documents":
+        issuer = r.body or (r.units[0] if len(r.units) == 1 else "")
         return Interpretation(
-            "documents", "document_list", {"jurisdiction": place, "skip": 0, "limit": ANSWER_LIMIT},
-            f"documents loaded{_in(r.place)}",
+            "documents", "document_list", {"jurisdiction": place, "issuer": issuer, "skip": 0, "limit": ANSWER_LIMIT},
+            f"documents loaded{f' issued by {issuer}' if issuer else ''}{_in(r.place)}",
         )  # fmt: skip
     if r.intent == "targets":
         what = f" for {r.metric}" if r.metric else ""
@@ -166,7 +167,9 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _due_next(r, today)
     if r.before or r.after or r.intent == "due":
         return _due(r)
-    if r.intent == "partners" and (r.units or r.body or r.typed_units):
+    if r.intent in ("shared", "partners") and len(r.groups) >= 2:
+        return _shared(r)
+    if r.intent in ("shared", "partners") and (r.units or r.body or r.typed_units):
         return _partners(r)
     if r.units or r.body or r.unit_type:
         return _unit_work(r)
@@ -195,7 +198,8 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
         label = ", ".join(r.units[:3]) + (" …" if len(r.units) > 3 else "")
         return {"unit": "", "units": r.units, "unit_type": "", "jurisdiction": ""}, label
     if r.body:
-        return {"unit": "", "units": [r.body], "unit_type": "", "jurisdiction": ""}, r.body
+        named = [r.body, *r.more_bodies]
+        return {"unit": "", "units": named, "unit_type": "", "jurisdiction": ""}, ", ".join(named)
     if r.merged:  # the place's bureau that took the function in with another
         label = f"{', '.join(r.typed_units)} (where {r.place} keeps the {r.unit_type}'s work)"
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
@@ -230,6 +234,14 @@ def _named_units(r: Reading) -> tuple[list[str], str]:
     return params["units"] or r.typed_units, label
 
 
+def _shared(r: Reading) -> Interpretation:
+    a, b = r.groups[0], r.groups[1]
+    return Interpretation(
+        "shared", "shared_tasks", {"units_a": a, "units_b": b},
+        f"the tasks {', '.join(a)} and {', '.join(b)} are both assigned, each with its role and the sentence",
+    )  # fmt: skip
+
+
 def _partners(r: Reading) -> Interpretation:
     units, label = _named_units(r)
     return Interpretation(
@@ -254,7 +266,7 @@ def _workload(r: Reading, today: str) -> Interpretation:
 
 
 def _progress(r: Reading) -> Interpretation:
-    units = r.units or r.typed_units or ([r.body] if r.body else [])
+    units = r.units or r.typed_units or ([r.body, *r.more_bodies] if r.body else [])
     unit_type = r.unit_type if r.unit_type and not units and not r.place else ""
     whose = f" assigned to {', '.join(units[:3])}{' …' if len(units) > 3 else ''}" if units else ""
     whose = whose or (f" assigned to {unit_type} units" if unit_type else "")

@@ -254,6 +254,19 @@ def _progress_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str 
     return list(groups.values()), _unique(evidence)
 
 
+def _shared_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    evidence: list[Evidence] = []
+    for row in rows:
+        key = row["jurisdiction"] or "(no jurisdiction)"
+        roles = f"{row['unit_a']} ({row['role_a']}), {row['unit_b']} ({row['role_b']})"
+        groups.setdefault(key, Group(key)).add(row["document"], f"{row['task']} — {roles}")
+        evidence.append(
+            Evidence(key, row["unit_a"], row["role_a"], row["task"], row["document"], row["evidence"])
+        )
+    return list(groups.values()), _unique(evidence)
+
+
 def _no_lead_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
@@ -300,6 +313,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "topic_places": _places_rows,
     "tasks_without_lead": _no_lead_rows,
     "task_progress": _progress_rows,
+    "shared_tasks": _shared_rows,
     "unit_work": _unit_rows,
     "unit_partners": _unit_rows,
     "task_list": _task_rows,

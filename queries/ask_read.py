@@ -47,6 +47,9 @@ class Reading:
     words: str  # normalised English words, space-padded
     units: list[str] = field(default_factory=list)  # fully qualified unit names of the graph
     body: str | None = None  # a body of the lexicon (full name) or a ministry-like name by form
+    more_bodies: list[str] = field(default_factory=list)  # the others a question names (A部和B部)
+    # the units of each name the question gives, in order (a body's units where the store has them)
+    groups: list[list[str]] = field(default_factory=list)
     unit_type: str | None = None
     places: list[str] = field(default_factory=list)
     topic: Topic | None = None
@@ -115,7 +118,10 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     spans = vocabulary_index(lexicon).spans(text)
     if store is not None:
         spans += store_index(store).spans(text)
-    spans += body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
+    # A name by form only where no known name ends at the same place (需要民政部 is 民政部).
+    known_ends = {sp.end for sp in spans if sp.kind in ("body", "unit")}
+    forms = body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
+    spans += [sp for sp in forms if sp.end not in known_ends]
     spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans)]
     return longest_reading(_merge(spans))
 
@@ -152,8 +158,13 @@ def _apply(
                     continue
                 names = local
             reading.units += [n.value for n in names if n.value not in reading.units]
-        elif kind == "body" and reading.body is None:
-            reading.body = span.of("body")[0].value
+            reading.groups.append([n.value for n in names])
+        elif kind == "body":
+            name = span.of("body")[0].value
+            if reading.body is None:
+                reading.body = name
+            elif name != reading.body and name not in reading.more_bodies:
+                reading.more_bodies.append(name)
         elif kind == "unit_type" and reading.unit_type is None:
             reading.unit_type = span.of("unit_type")[0].value
         elif kind == "topic":
@@ -163,7 +174,10 @@ def _apply(
                 if re.search(r"[\u4e00-\u9fff]", text):
                     reading.topic_words = text[span.start : span.end]
     if reading.body and not reading.units and store is not None:
-        reading.units = _units_of_body(reading.body, store, lexicon)
+        for body in (reading.body, *reading.more_bodies):
+            units = _units_of_body(body, store, lexicon)
+            reading.units += [u for u in units if u not in reading.units]
+            reading.groups.append(units or [body])
     if reading.unit_type and reading.places and store is not None:
         local = [
             (name, unit_type) for name, _, unit_type, place in store_units(store) if place in reading.places
@@ -385,8 +399,19 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
         + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words))
         + " "
     ).replace(" the _ ", " _ ")  # "works with the Ministry …": the article belongs to the name
-    for intent in ("people", "documents", "targets"):  # these outrank a topic the words happen to name
-        if vocab.intents[intent].find(masked, masked_words):
+    # These outrank a topic the words happen to name, so they are looked for with names masked but
+    # topics not (领导小组 is a topic's word as well as the people question's).
+    names_masked = _mask(text, [sp for sp in spans if sp.kind != "topic"])
+    names_masked_words = (
+        " "
+        + " ".join(
+            "_" if any(sp.start <= i < sp.end and sp.kind != "topic" for sp in en_spans) else w
+            for i, w in enumerate(words)
+        )
+        + " "
+    )
+    for intent in ("people", "documents", "targets"):
+        if vocab.intents[intent].find(names_masked, names_masked_words):
             reading.intent = intent
             break
     if reading.intent == "targets":
@@ -398,7 +423,7 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
             break
     if reading.intent is None:
         for intent in (
-            "no_lead", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
+            "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
             "progress", "unit_work",
         ):  # fmt: skip
             if intent == "status":
@@ -455,6 +480,8 @@ def _merge_english(reading: Reading, english: Reading) -> None:
     reading.unit_type = reading.unit_type or english.unit_type
     if not reading.typed_units:
         reading.typed_units, reading.merged = english.typed_units, english.merged
+    reading.more_bodies = reading.more_bodies or english.more_bodies
+    reading.groups = reading.groups or english.groups
     reading.topic = reading.topic or english.topic
 
 

@@ -26,7 +26,7 @@ ROLES = ("lead", "cooperate", "responsible", "any")
 
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
-    "compare", "places", "partners", "no_lead", "progress",
+    "compare", "places", "partners", "no_lead", "progress", "shared",
 )  # fmt: skip
 
 
