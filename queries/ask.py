@@ -201,7 +201,7 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
         named = [r.body, *r.more_bodies]
         return {"unit": "", "units": named, "unit_type": "", "jurisdiction": ""}, ", ".join(named)
     if r.merged:  # the place's bureau that took the function in with another
-        label = f"{', '.join(r.typed_units)} (where {r.place} keeps the {r.unit_type}'s work)"
+        label = f"{', '.join(r.typed_units)} ({r.place}'s unit for the work of a {r.unit_type})"
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
     where = f" of {r.place}" if r.place else " in every place"
     return (

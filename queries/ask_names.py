@@ -158,7 +158,11 @@ def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
                 pairs.append((english, Name("body", body.name)))
                 if english.startswith("the "):
                     pairs.append((english[4:], Name("body", body.name)))
-    pairs += [(phrase, Name("unit_type", t)) for phrase, t in vocab.unit_types_en.items()]
+    for phrase, unit_type in vocab.unit_types_en.items():
+        # 局 and 厅 are both rendered "bureau" and "department" (a province's 水利厅 is its water
+        # resources department): either word finds the function
+        for form in {phrase, phrase.replace("bureau", "department")}:
+            pairs.append((form, Name("unit_type", unit_type)))
     pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
     pairs += [(pinyin, Name("place", place.name)) for pinyin, place in by_pinyin().items()]
     for topic in load_topics():
@@ -243,6 +247,12 @@ def _core(function: str) -> str:
         if function.endswith(suffix) and len(function) > len(suffix) + 1:
             return function[: -len(suffix)]
     return function
+
+
+def same_function(asked: str, unit_type: str) -> bool:
+    """Whether a unit type is the asked function under another body word (水利局 / 水利厅, 教育局 /
+    教育厅: a province's departments are its cities' bureaus)."""
+    return asked != unit_type and len(_core(asked)) >= 2 and _core(asked) == _core(unit_type)
 
 
 def merged_into(function: str, merged: str) -> bool:

@@ -21,6 +21,7 @@ from fengong.queries.ask_names import (
     english_index,
     longest_reading,
     merged_into,
+    same_function,
     store_index,
     store_memo,
     store_units,
@@ -183,10 +184,13 @@ def _apply(
             (name, unit_type) for name, _, unit_type, place in store_units(store) if place in reading.places
         ]
         reading.typed_units = sorted(name for name, unit_type in local if unit_type == reading.unit_type)
-        if not reading.typed_units:
-            # A place that merged the function into another bureau (大数据局 in 政务服务和大数据管理局)
+        for other in (same_function, merged_into):
+            if reading.typed_units:
+                break
+            # The function under another body word (水利厅 for 水利局), else a place that merged it
+            # into another bureau (大数据局 in 政务服务和大数据管理局)
             reading.typed_units = sorted(
-                name for name, unit_type in local if merged_into(reading.unit_type, unit_type)
+                name for name, unit_type in local if other(reading.unit_type, unit_type)
             )
             reading.merged = bool(reading.typed_units)
 

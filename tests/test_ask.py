@@ -381,6 +381,13 @@ def test_every_document_role_word_is_a_question_word_of_its_role() -> None:
             assert owner == role or word == "参与", (word, role, owner)
 
 
+def test_a_function_under_another_body_word() -> None:
+    from fengong.queries.ask_names import same_function
+
+    assert same_function("水利局", "水利厅") and same_function("教育局", "教育厅")
+    assert not same_function("水利局", "水利局") and not same_function("财政局", "教育厅")
+
+
 @pytest.mark.parametrize(
     ("function", "bureau", "merged"),
     [
