@@ -163,6 +163,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
             "topic_places", "topic_places", {"topic": r.topic.name},
             f"which places assign {_topic_label(r.topic)} to units and which only mention it",
         )  # fmt: skip
+    if r.task_words:
+        return _phrase(r)  # who leads / cooperates on the task the question describes
     if r.intent == "due_next" and r.days:
         return _due_next(r, today)
     if r.before or r.after or r.intent == "due":

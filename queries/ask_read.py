@@ -27,7 +27,7 @@ from fengong.queries.ask_names import (
     store_units,
     vocabulary_index,
 )
-from fengong.queries.ask_vocab import ask_vocab, norm_en
+from fengong.queries.ask_vocab import ROLES, ask_vocab, norm_en
 from fengong.vocabulary import Body, Topic, bodies, find_deadlines, load_topics, lookup_place, match_topic
 
 if TYPE_CHECKING:
@@ -58,6 +58,10 @@ class Reading:
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
+    who: bool = False  # the question asks for units (谁 / 哪个部门 / which department)
+    # with a role word and a unit or date inside a longer task description: those words are the
+    # task's (谁牵头…向铁塔公司公布), the phrase is searched and the unit is not the subject
+    task_words: bool = False
     # a progress report's state asked for: done / in progress / behind / not started
     state: str | None = None
     intent: str | None = None
@@ -327,9 +331,10 @@ def _strip_words(text: str, words: list[str]) -> str:
 
 def _question_words_zh() -> list[str]:
     vocab = ask_vocab()
-    out = list(vocab.filler.zh)
+    out = list(vocab.filler.zh) + list(vocab.who.zh)
     for w in (
         *vocab.roles.values(),
+        *vocab.document_roles.values(),
         *vocab.intents.values(),
         vocab.before,
         vocab.after,
@@ -341,7 +346,7 @@ def _question_words_zh() -> list[str]:
 
 def _question_words_en() -> set[str]:
     vocab = ask_vocab()
-    out = set(vocab.filler.en) | set(vocab.months_en)
+    out = set(vocab.filler.en) | set(vocab.months_en) | {w for phrase in vocab.who.en for w in phrase.split()}
     for w in (
         *vocab.roles.values(),
         *vocab.intents.values(),
@@ -354,11 +359,17 @@ def _question_words_en() -> set[str]:
     return out
 
 
+def _runs_zh(masked: str) -> list[re.Match[str]]:
+    """The runs of Chinese characters left once names and question words are removed (offsets
+    into ``masked``: every removal keeps the length)."""
+    rest = _strip_words(masked, _question_words_zh())
+    rest = re.sub(r"\d+|[一二两三四五六七八九十]+(?:个月|天|周|年)", lambda m: _MASK * len(m.group()), rest)
+    return list(_HAN_RUN.finditer(rest))
+
+
 def _open_phrase_zh(masked: str) -> str | None:
     """The longest run of Chinese characters left once names and question words are removed."""
-    rest = _strip_words(masked, _question_words_zh())
-    rest = re.sub(r"\d+|[一二两三四五六七八九十]+(?:个月|天|周|年)", _MASK, rest)
-    runs = _HAN_RUN.findall(rest)
+    runs = [m.group() for m in _runs_zh(masked)]
     return max(runs, key=len) if runs else None
 
 
@@ -421,10 +432,13 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
     if reading.intent == "targets":
         reading.metric = _metric(reading)
     without_date = _dates(reading, question)
-    for role in ("lead", "cooperate", "responsible", "any"):
-        if vocab.roles[role].find(masked, masked_words):
-            reading.role = role
+    for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
+        reading.role = next((r for r in ROLES if r in roles and roles[r].find(masked, masked_words)), None)
+        if reading.role:
             break
+    reading.who = vocab.who.find(masked, masked_words) is not None
+    if reading.who and reading.role and reading.intent == "people":
+        reading.intent = None  # 谁牵头建立领导小组: who leads that task, not the group's members
     if reading.intent is None:
         for intent in (
             "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
@@ -445,10 +459,35 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
+    undated = re.sub(r"\s+", "", without_date)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
-        _open_phrase(reading, _mask(re.sub(r"\s+", "", without_date), spans), words, en_spans, store)
+        _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
+    if reading.who and reading.role and reading.intent not in ("partners", "shared"):
+        _task_described(
+            reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
+        )
     return reading
 
+
+def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -> None:
+    """Who leads / cooperates on a task the question describes in its own words: the description,
+    from its first word to its last as written, is searched, though it holds a unit
+    (…向铁塔公司公布), a date (4月底前完成…) or a topic's word among others (建立…领导小组，压实主体责任)."""
+    if not runs:
+        return
+    described = undated[runs[0].start() : runs[-1].end()].strip("，,。；;、？?！! ")
+    total = sum(len(r.group()) for r in runs)
+    named = reading.units or reading.body or reading.unit_type
+    dated = reading.before or reading.after or reading.intent == "due"
+    longer = total >= len(reading.topic_words or "") + _TASK_EXTRA
+    if (named and total >= _TASK_WORDS) or (reading.topic and longer) or (dated and not named):
+        reading.phrase, reading.task_words = described, True
+
+
+#: Characters a description of a task has at least when a unit inside it is read as the task's
+#: words, and how many more than a topic's words it has when the topic is one of its words.
+_TASK_WORDS = 6
+_TASK_EXTRA = 4
 
 _MINISTRY = re.compile(r" ministry of ((?:[a-z]+ ){1,5})")
 

@@ -7,7 +7,7 @@ data file never silently changes what questions mean.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 from importlib import resources
 from typing import Any
@@ -20,7 +20,7 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
-    "states",
+    "states", "who_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -73,6 +73,8 @@ class AskVocab:
     metrics: dict[str, tuple[str, ...]]  # Chinese metric word -> English aliases
     capabilities: tuple[str, ...]
     filler: Words  # words that name nothing to search for
+    who: Words  # words that ask for units
+    document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
 def norm_en(text: str) -> str:
@@ -136,25 +138,23 @@ def parse_vocab(data: Any) -> AskVocab:
         metrics=metrics,
         capabilities=_strings(data["capabilities"], "capabilities"),
         filler=_words(data["filler_words"], "filler_words"),
+        who=_words(data["who_words"], "who_words"),
     )
 
 
-def with_document_roles(roles: dict[str, Words], document: dict[str, tuple[str, ...]]) -> dict[str, Words]:
-    """``roles`` with the words documents give each role by (a table's 主办 / 协办 columns are asked
-    about as 谁主办 / 哪些单位协办); a word the question vocabulary gives another role keeps it
-    (参与 asks for any role, though a document's 参与 assigns cooperation)."""
-    claimed = {w: role for role, words in roles.items() for w in words.zh}
-    out = {}
-    for role, words in roles.items():
-        extra = tuple(w for w in document.get(role, ()) if claimed.get(w, role) == role and w not in words.zh)
-        out[role] = Words(words.zh + extra, words.en)
-    return out
+def document_roles(roles: dict[str, Words], document: dict[str, tuple[str, ...]]) -> dict[str, Words]:
+    """The words documents give each role by (a table's 主办 / 协办 columns are asked about as
+    谁主办 / 哪些单位协办) that the question vocabulary ``roles`` lacks; a word it gives another role
+    keeps that (参与 asks for any role, though a document's 参与 assigns cooperation)."""
+    claimed = {w for words in roles.values() for w in words.zh}
+    return {role: Words(tuple(w for w in document.get(role, ()) if w not in claimed), ()) for role in roles}
 
 
 @cache
 def ask_vocab() -> AskVocab:
-    """The vocabulary of ``queries/data/ask.yaml`` (read and validated once), its role words joined
-    by those of the documents."""
+    """The vocabulary of ``queries/data/ask.yaml`` (read and validated once), with the role words of
+    the documents beside its own (asked after them: 负责加强统筹协调和督促指导 asks who is
+    responsible, though 指导 is a document's word for cooperating)."""
     text = resources.files("fengong.queries").joinpath("data", "ask.yaml").read_text(encoding="utf-8")
     vocab = parse_vocab(yaml.safe_load(text))
-    return replace(vocab, roles=with_document_roles(vocab.roles, role_words()))
+    return replace(vocab, document_roles=document_roles(vocab.roles, role_words()))
