@@ -544,3 +544,16 @@ def test_a_catch_all_cell_keeps_its_column_and_a_note_ends_a_label_list() -> Non
     assert roles_of(doc, "数据质量") == {"lead": ["市大数据局"], "cooperate": [], "responsible": []}
     notes = "推进。[责任单位:甲街道办、区招商中心、某某投资有限公司。排在第一位的为牵头单位，其余单位按职责分工负责，下同]"
     assert roles_in(notes) == {"lead": ["甲街道办"], "cooperate": ["区招商中心", "某某投资有限公司"]}
+
+
+def test_a_task_after_another_in_one_paragraph_has_its_own_title() -> None:
+    """Several annotations in one paragraph: the sentence mark closing one task's annotation is not
+    the next task's title ("（A牵头）。推进…" gives 推进…, never an empty title)."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某市2022年重点工作\n一、加快建设\n（一）建设智慧交通。推进信号灯联网联控（市公安局负责）。"
+        "建设公交智能调度系统，9月底前投入使用（市交通运输局牵头，市城市管理局配合）。\n"
+    )
+    titles = [t.title for t in extract_text(text, "plan.txt").tasks]
+    assert titles == ["建设智慧交通", "建设公交智能调度系统"]

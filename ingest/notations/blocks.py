@@ -321,6 +321,9 @@ def _split_block(
             pos = max(pos, a.end)
         pieces.append((pos, end))
         statement = "".join(block_text_between(b, s, e) for s, e in pieces if e > s).strip()
+        if k > 0:
+            # the sentence mark that closed the group before belongs to that task: "（A牵头）。推进…"
+            statement = statement.lstrip("。；;，,、！!？? \t\u3000\n")
         if k == 0:
             statement = strip_marker(statement, b)
             title = _title(b, group) if b.level != 99 else compact(_first_clause(statement))
