@@ -51,7 +51,10 @@ def _cases() -> Iterator[tuple[str, str, list[str]]]:
             title = task["title"]
             if not 4 <= len(title) <= 30:
                 continue
-            for forms, kind, units in ((LEAD, "lead", task["lead"]), (COOPERATE, "cooperate", task["cooperate"])):
+            for forms, kind, units in (
+                (LEAD, "lead", task["lead"]),
+                (COOPERATE, "cooperate", task["cooperate"]),
+            ):
                 for form in forms if units else ():
                     yield kind, form.format(t=title), units
             for unit in task["lead"][:1]:
