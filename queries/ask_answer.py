@@ -231,55 +231,53 @@ def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = 
     return list(groups.values()), []
 
 
-def _progress_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+def _by_place(
+    rows: list[dict[str, Any]],
+    line: Callable[[dict[str, Any]], tuple[str, str]],
+    sentence: Callable[[dict[str, Any]], tuple[str, str, str]] | None,
+) -> _Grouped:
+    """Rows grouped by jurisdiction: ``line`` gives a row's (label, item), ``sentence`` its
+    evidence as (unit, basis, sentence), kept when the sentence is not empty."""
     groups: dict[str, Group] = {}
     evidence: list[Evidence] = []
     for row in rows:
         key = row["jurisdiction"] or "(no jurisdiction)"
-        state = f"（{row['status']}）" if row["status"] else ""
-        groups.setdefault(key, Group(key)).add(
-            row["status"] or "progress reported", f"{row['task']}{state}{_lead_of(row)}"
-        )
-        if row["progress"]:
-            evidence.append(
-                Evidence(
-                    key,
-                    row["unit"],
-                    row["basis"],
-                    row["task"],
-                    row["document"],
-                    row["progress"][:_MAX_EVIDENCE],
+        groups.setdefault(key, Group(key)).add(*line(row))
+        if sentence is not None:
+            unit, basis, said = sentence(row)
+            if said:
+                evidence.append(
+                    Evidence(key, unit, basis, row["task"], row["document"], said[:_MAX_EVIDENCE])
                 )
-            )
     return list(groups.values()), _unique(evidence)
+
+
+def _progress_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    def line(r: dict[str, Any]) -> tuple[str, str]:
+        state = f"（{r['status']}）" if r["status"] else ""  # the report's own word
+        return r["status"] or "progress reported", f"{r['task']}{state}{_lead_of(r)}"
+
+    return _by_place(rows, line, lambda r: (r["unit"], r["basis"], r["progress"]))
 
 
 def _shared_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
-    groups: dict[str, Group] = {}
-    evidence: list[Evidence] = []
-    for row in rows:
-        key = row["jurisdiction"] or "(no jurisdiction)"
-        roles = f"{row['unit_a']} ({row['role_a']}), {row['unit_b']} ({row['role_b']})"
-        groups.setdefault(key, Group(key)).add(row["document"], f"{row['task']} — {roles}")
-        evidence.append(
-            Evidence(key, row["unit_a"], row["role_a"], row["task"], row["document"], row["evidence"])
-        )
-    return list(groups.values()), _unique(evidence)
+    return _by_place(
+        rows,
+        lambda r: (
+            r["document"],
+            f"{r['task']} — {r['unit_a']} ({r['role_a']}), {r['unit_b']} ({r['role_b']})",
+        ),
+        lambda r: (r["unit_a"], r["role_a"], r["evidence"]),
+    )
 
 
 def _no_lead_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
-    groups: dict[str, Group] = {}
-    evidence: list[Evidence] = []
-    for row in rows:
-        key = row["jurisdiction"] or "(no jurisdiction)"
-        first = f" — {row['unit']} (first-listed, not a stated lead)" if row["unit"] else ""
-        groups.setdefault(key, Group(key)).add(row["basis"], f"{row['task']}{first}")
-        evidence.append(
-            Evidence(
-                key, row["unit"], row["basis"], row["task"], row["document"], row["evidence"][:_MAX_EVIDENCE]
-            )
-        )
-    return list(groups.values()), _unique(evidence)
+    first = " — {} (first-listed, not a stated lead)"
+    return _by_place(
+        rows,
+        lambda r: (r["basis"], r["task"] + (first.format(r["unit"]) if r["unit"] else "")),
+        lambda r: (r["unit"], r["basis"], r["evidence"]),
+    )
 
 
 def _compare_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
