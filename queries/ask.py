@@ -97,7 +97,8 @@ def _in(place: str | None) -> str:
 
 
 def _on_topic(r: Reading, mention: str) -> str:
-    """The topic a task query keeps (its open words are not searched: they are not a filter)."""
+    """What a task query keeps, said: the tasks that mention narrower words, else the question's
+    topic (the task queries take no open phrase)."""
     if mention:
         return f" on tasks whose title or text mentions {mention}"
     return f" on {_topic_label(r.topic)}" if r.topic else ""

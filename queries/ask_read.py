@@ -268,7 +268,8 @@ def _dates(reading: Reading, question: str) -> str:
             reading.after = d.date
         else:
             reading.before = d.date
-        return question.replace(d.text, " ") if d.text else question
+        # masked, not removed: the names found in the question keep their offsets
+        return question.replace(d.text, _MASK * len(d.text)) if d.text else question
     english = _english_date(reading.words)
     if english:
         date, pos = english
