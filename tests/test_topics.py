@@ -111,3 +111,22 @@ def test_malformed_topics_fail_clearly(data: dict, message: str) -> None:
     with pytest.raises(VocabularyError, match=r"topics/\*\.yaml") as err:
         parse_topics(data)
     assert message in str(err.value)
+
+
+@pytest.mark.parametrize(
+    ("title", "task_topics", "expected"),
+    [
+        # a rural water plan: a task with no water topic of its own is on rural water supply
+        ("福建省农村供水高质量发展工作方案", ["城市管理"], ["城市管理", "农村供水"]),
+        # a task that names a topic of the theme's domain is placed within it more closely
+        ("福建省农村供水高质量发展工作方案", ["河湖长制"], ["河湖长制"]),
+        # the general pack makes no theme: every 实施方案 names 政策支持
+        ("某市5G产业发展实施方案", ["项目建设"], ["项目建设"]),
+        # themes of two domains each cover part of the document: none is added
+        ("关于做好残疾人就业和无障碍环境建设工作的意见", [], []),
+    ],
+)
+def test_a_document_s_theme_tags_its_tasks(title: str, task_topics: list[str], expected: list[str]) -> None:
+    from fengong.ingest.topics import themes, with_themes
+
+    assert with_themes(task_topics, themes(title)) == expected
