@@ -364,6 +364,7 @@ def _due(r: Reading) -> Interpretation:
     if not r.before and not r.after:
         params["due_after"] = "0000-01-01"  # any dated deadline: "what is due when"
     span = (
+        f"due from {r.after} to {r.before}" if r.before and r.after else
         f"due on or before {r.before}" if r.before else
         f"due on or after {r.after}" if r.after else "with a dated deadline"
     )  # fmt: skip
@@ -488,7 +489,7 @@ def interpret(
         raise NotUnderstood("the question is empty")
     if len(question) > 500:
         raise NotUnderstood("the question is longer than 500 characters")
-    interpretation = _rule(read(question, store, lexicon), today_iso(today))
+    interpretation = _rule(read(question, store, lexicon, today), today_iso(today))
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
     found: Interpretation | None = interpretation
     while store is not None and found is not None:

@@ -256,21 +256,36 @@ def _english_date(words: str) -> tuple[str, int] | None:
     return None
 
 
-def _dates(reading: Reading, question: str) -> str:
-    """Set before / after from a date in the question; return the question without the date."""
+def _dates(reading: Reading, question: str, year: int) -> str:
+    """Set before / after from a date or a period of a year in the question (relative years and
+    dates without a year read in ``year``, today's); return the question with it masked."""
     vocab = ask_vocab()
-    hits = [f for f in find_deadlines(question, None) if f.deadline.kind == "by" and f.deadline.date]
+    # 今年 / 明年 as the year itself, in a copy: the question keeps its offsets
+    relative = [(w, d) for w, d in vocab.relative_years.items() if not w.isascii() and w in question]
+    dated = question
+    for word, delta in relative:
+        dated = dated.replace(word, f"{year + delta}年")
+    if _period(reading, question, year):
+        return question
+    hits = [f for f in find_deadlines(dated, year) if f.deadline.kind == "by" and f.deadline.date]
     if hits:
         d = hits[0].deadline
-        end = d.end if d.end is not None else len(question)
-        tail = question[end : end + 3]
+        end = d.end if d.end is not None else len(dated)
+        tail = dated[end : end + 3]
         if any(tail.startswith(w) for w in vocab.after.zh) and not d.text.endswith("前"):
             reading.after = d.date
         else:
             reading.before = d.date
+        written = d.text
+        for word, delta in relative:  # the words as the question wrote them
+            written = written.replace(f"{year + delta}年年", word).replace(f"{year + delta}年", word)
         # masked, not removed: the names found in the question keep their offsets
-        return question.replace(d.text, _MASK * len(d.text)) if d.text else question
-    english = _english_date(reading.words)
+        return question.replace(written, _MASK * len(written)) if written in question else question
+    words = reading.words
+    for word, delta in vocab.relative_years.items():
+        if word.isascii():
+            words = words.replace(f" {word} ", f" {year + delta} ")
+    english = _english_date(words.replace(" end of the year ", f" end of {year} "))
     if english:
         date, pos = english
         before_text = reading.words[:pos] + " "
@@ -279,6 +294,27 @@ def _dates(reading: Reading, question: str) -> str:
         else:
             reading.before = date
     return question
+
+
+def _period(reading: Reading, question: str, year: int) -> bool:
+    """A quarter or half of a year (第三季度, 2022年上半年, the first half of next year): due from
+    its first day to its last."""
+    vocab = ask_vocab()
+    for period in vocab.periods:
+        word = period.words.find(question, reading.words)
+        if word is None:
+            continue
+        at = question.find(word) if not word.isascii() else -1
+        written = re.search(r"(\d{4})年?$", question[max(at - 5, 0) : at]) if at >= 0 else None
+        english = re.search(rf" {re.escape(word)} (?:of )?(\d{{4}}) ", reading.words)
+        relative = next(
+            (d for w, d in vocab.relative_years.items() if w in question or f" {w} " in reading.words), 0
+        )
+        found = written or english
+        y = int(found[1]) if found else year + relative
+        reading.after, reading.before = f"{y}-{period.start}", f"{y}-{period.end}"
+        return True
+    return False
 
 
 def _days(reading: Reading) -> None:
@@ -392,8 +428,14 @@ def _choose_chinese(candidates: tuple[str, ...], store: GraphStore | None) -> st
     return best
 
 
-def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ...] | None = None) -> Reading:
-    """Everything ``question`` names, by the longest reading of its Chinese and English words."""
+def read(
+    question: str,
+    store: GraphStore | None = None,
+    lexicon: tuple[Body, ...] | None = None,
+    today: dt.date | None = None,
+) -> Reading:
+    """Everything ``question`` names, by the longest reading of its Chinese and English words;
+    ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=norm_en(question))
@@ -432,7 +474,7 @@ def read(question: str, store: GraphStore | None = None, lexicon: tuple[Body, ..
             break
     if reading.intent == "targets":
         reading.metric = _metric(reading)
-    without_date = _dates(reading, question)
+    without_date = _dates(reading, question, (today or dt.date.today()).year)
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
         reading.role = next((r for r in ROLES if r in roles and roles[r].find(masked, masked_words)), None)
         if reading.role:

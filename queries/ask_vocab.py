@@ -20,7 +20,7 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
-    "states", "who_words",
+    "states", "who_words", "relative_years", "periods",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -56,6 +56,44 @@ class Words:
         return self.find_zh(text) or self.find_en(words)
 
 
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A part of a year asked about as a span: its words and its first and last month-day."""
+
+    words: Words
+    start: str  # MM-DD
+    end: str
+
+
+def _periods(value: Any) -> tuple[Period, ...]:
+    if not isinstance(value, list):
+        raise AskVocabularyError(f"{_FILE}: periods must be a list")
+    out = []
+    for i, entry in enumerate(value, 1):
+        where = f"periods #{i}"
+        if not isinstance(entry, dict) or set(entry) != {"zh", "en", "from", "to"}:
+            raise AskVocabularyError(f"{_FILE}: {where} must have the keys zh, en, from and to")
+        if not all(re.fullmatch(r"\d{2}-\d{2}", str(entry[k])) for k in ("from", "to")):
+            raise AskVocabularyError(f"{_FILE}: {where}: from and to must be MM-DD")
+        out.append(
+            Period(
+                _words({"zh": entry["zh"], "en": entry["en"]}, where), str(entry["from"]), str(entry["to"])
+            )
+        )
+    return tuple(out)
+
+
+def _relative_years(value: Any) -> dict[str, int]:
+    if not isinstance(value, dict) or set(value) - {"zh", "en"}:
+        raise AskVocabularyError(f"{_FILE}: relative_years must be a mapping with keys zh and en")
+    out: dict[str, int] = {}
+    for lang, words in value.items():
+        if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
+            raise AskVocabularyError(f"{_FILE}: relative_years.{lang} must map words to whole years")
+        out.update({(str(k) if lang == "zh" else norm_en(str(k)).strip()): int(v) for k, v in words.items()})
+    return out
+
+
 @dataclass(frozen=True)
 class AskVocab:
     """Everything ``queries/ask.py`` reads from the data file."""
@@ -74,6 +112,8 @@ class AskVocab:
     capabilities: tuple[str, ...]
     filler: Words  # words that name nothing to search for
     who: Words  # words that ask for units
+    relative_years: dict[str, int]  # 今年 / next year -> years from today's
+    periods: tuple[Period, ...]  # quarters and halves of a year
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -139,6 +179,8 @@ def parse_vocab(data: Any) -> AskVocab:
         capabilities=_strings(data["capabilities"], "capabilities"),
         filler=_words(data["filler_words"], "filler_words"),
         who=_words(data["who_words"], "who_words"),
+        relative_years=_relative_years(data["relative_years"]),
+        periods=_periods(data["periods"]),
     )
 
 

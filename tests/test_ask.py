@@ -423,3 +423,26 @@ def test_a_function_merged_into_another_bureau(function: str, bureau: str, merge
 def test_autonomous_areas_are_found_as_they_are_written(written: str, place: str) -> None:
     found = interpret(f"{written}有哪些任务")
     assert (found.query, found.params["jurisdiction"]) == ("task_list", place)
+
+
+@pytest.mark.parametrize(
+    ("question", "after", "before"),
+    [
+        ("今年年底前到期的任务有哪些", "", "2021-12-31"),  # 今年 is today's year
+        ("明年6月底前到期的任务", "", "2022-06-30"),
+        ("9月底前到期的任务", "", "2021-09-30"),  # a date without a year: today's year
+        ("哪些任务在第三季度到期", "2021-07-01", "2021-09-30"),  # a period: its first day to its last
+        ("2022年上半年到期的任务", "2022-01-01", "2022-06-30"),
+        ("which tasks are due by the end of this year", "", "2021-12-31"),
+        ("which tasks are due in the first quarter of 2022", "2022-01-01", "2022-03-31"),
+    ],
+)
+def test_relative_dates_and_periods(question: str, after: str, before: str) -> None:
+    import datetime as dt
+
+    found = interpret(question, today=dt.date(2021, 7, 1))
+    assert (found.query, found.params["due_after"], found.params["due_before"]) == (
+        "task_list",
+        after,
+        before,
+    )
