@@ -108,6 +108,16 @@ def test_unused_string_parameters_are_written_as_literals() -> None:
     hostile = "x' OR 1=1 WITH 1 AS x MATCH (n) DETACH DELETE n //"
     assert q.specialised(q.cypher, q.bind({"text": hostile}))[1]["text"] == hostile
     assert hostile not in q.specialised(q.cypher, q.bind({"text": hostile}))[0]
+    # an empty list is written as [] (size($ids) = 0 folds too); a list with values stays a parameter
+    listed = parse_query(
+        '// name: demo\n// description: d\n// params: ids (list, default "")\n'
+        "MATCH (t) WHERE size($ids) = 0 OR t.id IN $ids RETURN t.id AS id"
+    )
+    assert listed.specialised(listed.cypher, listed.bind({})) == (
+        "MATCH (t) WHERE size([]) = 0 OR t.id IN [] RETURN t.id AS id",
+        {},
+    )
+    assert listed.specialised(listed.cypher, listed.bind({"ids": ["a"]}))[1] == {"ids": ["a"]}
 
 
 def test_specialised_queries_give_the_rows_of_the_queries_as_written(tmp_path: Path) -> None:
