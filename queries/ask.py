@@ -116,11 +116,9 @@ def _rule(r: Reading, today: str) -> Interpretation:
     """The fixed mapping from a reading to one named query."""
     place = r.place or ""
     if r.intent == "people":
-        # people_groups has no place parameter: answer() keeps the place's rows
         return Interpretation(
-            "people", "people_groups", {"group_name": ""},
+            "people", "people_groups", {"group_name": "", "jurisdiction": place},
             f"members of leading groups and task forces, with roles and positions{_in(r.place)}",
-            {"jurisdiction": place} if place else {},
         )  # fmt: skip
     if r.intent == "documents":
         issuer = r.body or (r.units[0] if len(r.units) == 1 else "")

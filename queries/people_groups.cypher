@@ -1,9 +1,11 @@
 // name: people_groups
 // description: Leading groups and task forces with their members, roles, positions and office unit
-// params: group_name (string, default "", e.g. 工作专班)
-// group_name: only groups whose name contains this text; empty for all.
+// params: group_name (string, default "", e.g. 工作专班), jurisdiction (string, default "")
+// group_name: only groups whose name contains this text; empty for all. jurisdiction: only the
+// groups of that place.
 MATCH (g:`Group`)
-WHERE $group_name = '' OR g.name CONTAINS $group_name
+WHERE ($group_name = '' OR g.name CONTAINS $group_name)
+  AND ($jurisdiction = '' OR g.jurisdiction = $jurisdiction)
 OPTIONAL MATCH (g)-[:OFFICE_AT]->(o:Unit)
 // Each document that names a group adds its own member and office edges: take the distinct
 // offices first, or members x office edges multiply.

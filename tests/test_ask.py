@@ -139,7 +139,7 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
             {"metric": "5G基站", "jurisdiction": ""},
         ),
         ("有哪些文件", "document_list", {"jurisdiction": "", "issuer": "", "skip": 0, "limit": 2000}),
-        ("who is on the task force", "people_groups", {"group_name": ""}),
+        ("who is on the task force", "people_groups", {"group_name": "", "jurisdiction": ""}),
     ],
 )
 def test_interpretations(question: str, query: str, params: dict[str, object]) -> None:
