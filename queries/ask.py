@@ -63,6 +63,8 @@ class Interpretation:
     # (topic, words): the question named the topic by narrower words, and the answer holds the
     # tasks that mention them instead of the topic's tasks
     narrowed: tuple[str, str] | None = None
+    # English words the question holds beside the topic's and reads as nothing: said in a note
+    unused: list[str] = field(default_factory=list)
 
 
 @dataclass(slots=True)
@@ -487,7 +489,10 @@ def interpret(
         raise NotUnderstood("the question is empty")
     if len(question) > 500:
         raise NotUnderstood("the question is longer than 500 characters")
-    interpretation = _rule(read(question, store, lexicon, today), today_iso(today))
+    reading = read(question, store, lexicon, today)
+    interpretation = _rule(reading, today_iso(today))
+    if reading.unused_en and interpretation.params.get("topic"):
+        interpretation = replace(interpretation, unused=reading.unused_en)
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
     found: Interpretation | None = interpretation
     while store is not None and found is not None:
@@ -548,6 +553,10 @@ def answer(
     offset, limit = max(offset, 0), min(max(limit, 1), ANSWER_LIMIT)
     found = interpret(question, store, today=today, lexicon=lexicon)
     notes: list[str] = []
+    if found.unused:
+        notes.append(
+            f"read as the topic {found.params['topic']}; the words {' '.join(found.unused)!r} were not used"
+        )
     rows = _fetch(store, found, offset + limit)
     while not rows and found.fallback is not None:
         found = found.fallback

@@ -62,6 +62,9 @@ class Reading:
     # with a role word and a unit or date inside a longer task description: those words are the
     # task's (谁牵头…向铁塔公司公布), the phrase is searched and the unit is not the subject
     task_words: bool = False
+    # English words of the question that name nothing read (a topic named by part of the words:
+    # "elderly meal services" reads as elderly care, "meal" unused): the answer says so
+    unused_en: list[str] = field(default_factory=list)
     # a progress report's state asked for: done / in progress / behind / not started
     state: str | None = None
     intent: str | None = None
@@ -505,6 +508,12 @@ def read(
     undated = re.sub(r"\s+", "", without_date)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
+    if reading.topic is not None and not re.search(r"[\u4e00-\u9fff]", text):
+        # words of neither a name nor the topic's English (a topic matched on most of its words)
+        known = {w for alias in (reading.topic.en, *reading.topic.aliases_en) for w in norm_en(alias).split()}
+        reading.unused_en = [
+            w for w in _english_rest(words, en_spans) if w not in known and w.rstrip("s") not in known
+        ]
     if reading.who and reading.role and reading.intent not in ("partners", "shared"):
         _task_described(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))

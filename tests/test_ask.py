@@ -446,3 +446,12 @@ def test_relative_dates_and_periods(question: str, after: str, before: str) -> N
         after,
         before,
     )
+
+
+def test_english_words_a_topic_leaves_unused_are_said() -> None:
+    """A topic named by part of the English words (elderly meal services: elderly care) is the
+    answer's topic, and the words it leaves unused are named, never dropped silently."""
+    assert interpret("Who is responsible for elderly meal services?").unused == ["meal"]
+    assert interpret("who leads drinking water source protection").unused == ["source", "protection"]
+    assert interpret("who leads flood control in Puyang").unused == []
+    assert interpret("谁牵头防汛工作").unused == []
