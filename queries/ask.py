@@ -197,9 +197,10 @@ def _rule(r: Reading, today: str) -> Interpretation:
 
 def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
     """unit_work's unit filters and a label: graph units, else a body by name, else a unit type."""
-    if r.units:
-        label = ", ".join(r.units[:3]) + (" …" if len(r.units) > 3 else "")
-        return {"unit": "", "units": r.units, "unit_type": "", "jurisdiction": ""}, label
+    if r.units or r.more_types:  # units by name, with those of the functions named beside them
+        units = r.units + [u for u in r.typed_units if u not in r.units]
+        label = ", ".join(units[:3]) + (" …" if len(units) > 3 else "")
+        return {"unit": "", "units": units, "unit_type": "", "jurisdiction": ""}, label
     if r.body:
         named = [r.body, *r.more_bodies]
         return {"unit": "", "units": named, "unit_type": "", "jurisdiction": ""}, ", ".join(named)

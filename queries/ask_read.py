@@ -75,6 +75,7 @@ class Reading:
     metric: str | None = None
     typed_units: list[str] = field(default_factory=list)  # the graph's units of unit_type in the places
     merged: bool = False  # typed_units took unit_type in with another function (自然资源和规划局)
+    more_types: list[str] = field(default_factory=list)  # other functions named (工信局和财政局)
 
     @property
     def place(self) -> str | None:
@@ -173,8 +174,12 @@ def _apply(
                 reading.body = name
             elif name != reading.body and name not in reading.more_bodies:
                 reading.more_bodies.append(name)
-        elif kind == "unit_type" and reading.unit_type is None:
-            reading.unit_type = span.of("unit_type")[0].value
+        elif kind == "unit_type":
+            function = span.of("unit_type")[0].value
+            if reading.unit_type is None:
+                reading.unit_type = function
+            elif function != reading.unit_type and function not in reading.more_types:
+                reading.more_types.append(function)
         elif kind == "topic":
             topic = _topic(span.of("topic")[0].value)
             if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
@@ -190,16 +195,26 @@ def _apply(
         local = [
             (name, unit_type) for name, _, unit_type, place in store_units(store) if place in reading.places
         ]
-        reading.typed_units = sorted(name for name, unit_type in local if unit_type == reading.unit_type)
-        for other in (same_function, merged_into):
-            if reading.typed_units:
-                break
-            # The function under another body word (水利厅 for 水利局), else a place that merged it
-            # into another bureau (大数据局 in 政务服务和大数据管理局)
-            reading.typed_units = sorted(
-                name for name, unit_type in local if other(reading.unit_type, unit_type)
-            )
-            reading.merged = bool(reading.typed_units)
+        for function in (reading.unit_type, *reading.more_types):
+            units, merged = _units_of_function(function, local)
+            reading.typed_units += [u for u in units if u not in reading.typed_units]
+            reading.merged = reading.merged or merged
+            if units:
+                reading.groups.append(units)
+
+
+def _units_of_function(function: str, local: list[tuple[str, str]]) -> tuple[list[str], bool]:
+    """The place's units of a function (``local``: name, unit type), and whether they took it in
+    under another body word (水利厅 for 水利局) or with another function (大数据局 in
+    政务服务和大数据管理局)."""
+    exact = sorted(name for name, unit_type in local if unit_type == function)
+    if exact:
+        return exact, False
+    for other in (same_function, merged_into):
+        found = sorted(name for name, unit_type in local if other(function, unit_type))
+        if found:
+            return found, True
+    return [], False
 
 
 @cache
