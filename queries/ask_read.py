@@ -169,17 +169,11 @@ def _apply(
             reading.units += [n.value for n in names if n.value not in reading.units]
             reading.groups.append([n.value for n in names])
         elif kind == "body":
-            name = span.of("body")[0].value
-            if reading.body is None:
-                reading.body = name
-            elif name != reading.body and name not in reading.more_bodies:
-                reading.more_bodies.append(name)
+            reading.body = _first_or_more(reading.body, reading.more_bodies, span.of("body")[0].value)
         elif kind == "unit_type":
-            function = span.of("unit_type")[0].value
-            if reading.unit_type is None:
-                reading.unit_type = function
-            elif function != reading.unit_type and function not in reading.more_types:
-                reading.more_types.append(function)
+            reading.unit_type = _first_or_more(
+                reading.unit_type, reading.more_types, span.of("unit_type")[0].value
+            )
         elif kind == "topic":
             topic = _topic(span.of("topic")[0].value)
             if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
@@ -201,6 +195,15 @@ def _apply(
             reading.merged = reading.merged or merged
             if units:
                 reading.groups.append(units)
+
+
+def _first_or_more(first: str | None, more: list[str], name: str) -> str:
+    """The first name of a kind a question gives; a later, other one joins ``more`` (A部和B部)."""
+    if first is None:
+        return name
+    if name != first and name not in more:
+        more.append(name)
+    return first
 
 
 def _units_of_function(function: str, local: list[tuple[str, str]]) -> tuple[list[str], bool]:
