@@ -300,12 +300,29 @@ def _ranking(r: Reading) -> Interpretation:
     )  # fmt: skip
 
 
+#: Characters the words a task question asks about have at least to keep the tasks that hold them.
+_SCOPE_WORDS = 4
+
+
+def _task_scope(r: Reading) -> tuple[list[str], str, str]:
+    """The units a task question names (to keep the tasks they are assigned), their label for the
+    interpretation, and words it asks about when it names no topic (应急备用水源建设什么时候完成)."""
+    units, label = _named_units(r) if (r.units or r.body or r.typed_units) else ([], "")
+    # a leftover word or two (已经) is no description of tasks
+    words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
+    said = (f" assigned to {label}" if units else "") + (
+        f" whose title or text mentions {words}" if words else ""
+    )
+    return units, words, said
+
+
 def _overdue(r: Reading, today: str) -> Interpretation:
     as_of = r.before or today
+    units, words, said = _task_scope(r)
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
-        {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
-        f"tasks{_on_topic(r, mention)}{_in(r.place)} whose deadline is before {as_of} "
+        {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words, "units": units},
+        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} whose deadline is before {as_of} "
         "with their leads; tasks a progress report calls done are left out (a plan records no "
         "completion: its tasks are past due unless done)",
     ))  # fmt: skip
@@ -315,10 +332,12 @@ def _due_next(r: Reading, today: str) -> Interpretation:
     assert r.days is not None
     start = dt.date.fromisoformat(today)
     end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
+    units, words, said = _task_scope(r)
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
-        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention},
-        f"tasks{_on_topic(r, mention)}{_in(r.place)} due from {today} to {end} "
+        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words,
+         "units": units},
+        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} due from {today} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads and a progress report's state",
     ))  # fmt: skip
@@ -362,20 +381,22 @@ def _due(r: Reading) -> Interpretation:
         "skip": 0,
         "limit": ANSWER_LIMIT,
     }
-    if not r.before and not r.after:
+    units, words, said = _task_scope(r)
+    if not r.before and not r.after and not (units or words):
         params["due_after"] = "0000-01-01"  # any dated deadline: "what is due when"
     span = (
         f"due from {r.after} to {r.before}" if r.before and r.after else
         f"due on or before {r.before}" if r.before else
-        f"due on or after {r.after}" if r.after else "with a dated deadline"
+        f"due on or after {r.after}" if r.after else
+        "with their deadlines, dated or not" if units or words else "with a dated deadline"
     )  # fmt: skip
     return _narrowed(
         r,
         lambda topic, mention: Interpretation(
             "due",
             "task_list",
-            {**params, "topic": topic, "text": mention},
-            f"tasks{_on_topic(r, mention)}{_in(r.place)} {span}, by deadline",
+            {**params, "topic": topic, "text": mention or words, "units": units},
+            f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} {span}, by deadline",
         ),
     )
 

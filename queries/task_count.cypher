@@ -1,12 +1,13 @@
 // name: task_count
 // description: How many tasks match the task_list filter (its total)
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)
                                                AND ($unit = '' OR u.name = $unit OR u.id = $unit) })
+  AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })
   AND ($text = '' OR toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text))
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true

@@ -1,9 +1,10 @@
 // name: task_list
 // description: Tasks filtered by topic, jurisdiction, unit role, primary deadline and text, one page at a time
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), skip (int, default 0), limit (int, default 50)
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), skip (int, default 0), limit (int, default 50)
 // jurisdiction also matches the city / province a document's county or city belongs to.
 // role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
 // due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
+// units: only tasks any of these units (names or ids) is assigned, in any role.
 // text: a case-insensitive substring of the title or the text. task_count counts the same filter.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
@@ -11,6 +12,7 @@ WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)
                                                AND ($unit = '' OR u.name = $unit OR u.id = $unit) })
+  AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })
   AND ($text = '' OR toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text))
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
