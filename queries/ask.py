@@ -223,11 +223,12 @@ def _unit_work(r: Reading) -> Interpretation:
     }[role]
     params, label = _unit_params(r)
     params["role"] = role
+    params["topic"] = r.topic.name if r.topic else ""
     return Interpretation(
         "unit_work",
         "unit_work",
         params,
-        f"the tasks that {label} {what}, with the sentences that assign them",
+        f"the tasks{_about(r) if r.topic else ''} that {label} {what}, with the sentences that assign them",
     )
 
 

@@ -1,6 +1,6 @@
 // name: unit_work
 // description: What units do: tasks they lead, cooperate on or are listed for, found by name, type and jurisdiction, with the sentence
-// params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any)
+// params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any), topic (topic, default "")
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
 // jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / any; "lead" also
@@ -11,6 +11,7 @@ WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
   AND (size($units) = 0 OR u.name IN $units OR u.id IN $units)
   AND ($unit_type = '' OR u.unit_type = $unit_type)
   AND ($jurisdiction = '' OR u.jurisdiction = $jurisdiction)
+  AND ($topic = '' OR $topic IN t.topics)  // topic: only the unit's tasks on it
 WITH u, r, t, d, t.leads AS stated
 WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND stated = 0)
 RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,

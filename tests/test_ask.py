@@ -114,7 +114,14 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
         (
             "聊城市工信局负责哪些任务",
             "unit_work",
-            {"unit": "", "units": [], "unit_type": "工业和信息化局", "jurisdiction": "聊城市", "role": "any"},
+            {
+                "unit": "",
+                "units": [],
+                "unit_type": "工业和信息化局",
+                "jurisdiction": "聊城市",
+                "role": "any",
+                "topic": "",
+            },
         ),
         (
             "what does the Liaocheng industry bureau lead",
@@ -125,12 +132,20 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
                 "unit_type": "工业和信息化局",
                 "jurisdiction": "聊城市",
                 "role": "lead",
+                "topic": "",
             },
         ),
         (
             "泽州县能源局做什么",
             "unit_work",
-            {"unit": "", "units": [], "unit_type": "能源局", "jurisdiction": "泽州县", "role": "any"},
+            {
+                "unit": "",
+                "units": [],
+                "unit_type": "能源局",
+                "jurisdiction": "泽州县",
+                "role": "any",
+                "topic": "",
+            },
         ),
         ("哪些城市设定了5G基站目标", "targets_in", {"metric": "5G基站", "jurisdiction": ""}),
         (
