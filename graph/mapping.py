@@ -178,6 +178,9 @@ def _unit_ref(doc: Document, ref: str | None) -> Unit | None:
 
 
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
+    # A task is about what its document's title says (every task of a digital-economy plan is on
+    # the digital economy): the title's words are every task's words too (segmented once).
+    title_words = set(terms(doc.title))
     for task in doc.tasks:
         c.node(
             "Task",
@@ -205,9 +208,7 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             if _s(name):
                 c.node("Topic", name, en=topic_en.get(name) or None)
                 c.rel("ABOUT", task.id, name)
-        # A task is about what its document's title says (every task of a digital-economy plan is
-        # on the digital economy): the title's words are the task's words too.
-        for word in terms(task.title, task.text, doc.title):
+        for word in sorted(title_words.union(terms(task.title, task.text))):
             c.node("Term", word)
             c.rel("HAS_TERM", task.id, word)
         for a in sorted(task.assignments, key=lambda a: (a.rank, a.start)):

@@ -54,12 +54,16 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @cache
-def _ethnic_names() -> tuple[str, ...]:
+def _ethnic_tail() -> re.Pattern[str]:
+    """The ethnic groups closing an autonomous area's name before its suffix (土家族苗族): any of
+    them with 族, or one of two characters or more without it (鄂伦春)."""
     data = load_yaml("ethnic_groups.yaml")
     names = data.get("ethnic_groups") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
         raise VocabularyError("ingest/data/ethnic_groups.yaml: 'ethnic_groups' must be a list of names")
-    return tuple(sorted(names, key=len, reverse=True))
+    longest = sorted(names, key=len, reverse=True)
+    written = [f"{re.escape(n)}族" for n in longest] + [re.escape(n) for n in longest if len(n) >= 2]
+    return re.compile(rf"^(?P<base>.{{2,}}?)(?:{'|'.join(written)})+$")
 
 
 def autonomous_forms(name: str) -> list[str]:
@@ -67,21 +71,10 @@ def autonomous_forms(name: str) -> list[str]:
     (the ethnic groups dropped; a one-character group only when written with 族, so 三都水族自治县
     gives 三都 but no name loses a character that is not a group's)."""
     suffix = next((s for s in _AUTONOMOUS if name.endswith(s)), None)
-    if suffix is None:
+    m = _ethnic_tail().match(name[: -len(suffix)]) if suffix else None
+    if suffix is None or m is None:
         return []
-    base = name[: -len(suffix)]
-    stripped = True
-    while stripped:
-        stripped = False
-        for group in _ethnic_names():
-            for written in (group + "族", group if len(group) >= 2 else None):
-                if written and base.endswith(written) and len(base) - len(written) >= 2:
-                    base, stripped = base[: -len(written)], True
-                    break
-            if stripped:
-                break
-    if base == name[: -len(suffix)]:
-        return []
+    base = m["base"]
     return [base, base + _AUTONOMOUS[suffix], base + suffix]
 
 

@@ -135,6 +135,7 @@ class _Matcher:
     pattern: re.Pattern[str]
     phrase: dict[str, tuple[int, bool]]  # normalised phrase -> (topic index, strong?)
     english: tuple[tuple[str, int], ...]  # normalised English alias, topic index; longest first
+    domain: dict[str, str]  # topic name -> its pack's domain
 
 
 @cache
@@ -148,7 +149,8 @@ def _matcher(topics: tuple[Topic, ...]) -> _Matcher:
             phrase.setdefault(_norm_zh(kw), (i, False))
         english.extend((_norm_en(a), i) for a in (t.en, *t.aliases_en))
     english.sort(key=lambda e: len(e[0]), reverse=True)
-    return _Matcher(topics, re.compile(scan_alternation(list(phrase))), phrase, tuple(english))
+    domain = {t.name: t.domain for t in topics}
+    return _Matcher(topics, re.compile(scan_alternation(list(phrase))), phrase, tuple(english), domain)
 
 
 def _get(topics: list[Topic] | tuple[Topic, ...] | None) -> _Matcher:
@@ -210,8 +212,8 @@ def with_themes(
     of several domains (残疾人就业和无障碍环境建设) each cover part of the document: none is added."""
     if len({t.domain for t in document_themes}) != 1:
         return tags
-    domains = {t.name: t.domain for t in _get(topics).topics}
-    own = {domains.get(name) for name in tags}
+    domain = _get(topics).domain  # built once with the matcher, not per task
+    own = {domain.get(name) for name in tags}
     return tags + [t.name for t in document_themes if t.name not in tags and t.domain not in own]
 
 

@@ -271,10 +271,9 @@ def _workload(r: Reading, today: str) -> Interpretation:
 
 
 def _progress(r: Reading) -> Interpretation:
-    units = r.units or r.typed_units or ([r.body, *r.more_bodies] if r.body else [])
+    units, label = _units_asked(r)
     unit_type = r.unit_type if r.unit_type and not units and not r.place else ""
-    whose = f" assigned to {', '.join(units[:3])}{' …' if len(units) > 3 else ''}" if units else ""
-    whose = whose or (f" assigned to {unit_type} units" if unit_type else "")
+    whose = f" assigned to {label}" if units else (f" assigned to {unit_type} units" if unit_type else "")
     return Interpretation(
         "progress", "task_progress",
         {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type},
@@ -305,10 +304,16 @@ def _ranking(r: Reading) -> Interpretation:
 _SCOPE_WORDS = 4
 
 
+def _units_asked(r: Reading) -> tuple[list[str], str]:
+    """The units a question names (by name, body or the place's units of a function), and their
+    label; none when it names none."""
+    return _named_units(r) if (r.units or r.body or r.typed_units) else ([], "")
+
+
 def _task_scope(r: Reading) -> tuple[list[str], str, str]:
-    """The units a task question names (to keep the tasks they are assigned), their label for the
-    interpretation, and words it asks about when it names no topic (应急备用水源建设什么时候完成)."""
-    units, label = _named_units(r) if (r.units or r.body or r.typed_units) else ([], "")
+    """The units a task question names (to keep the tasks they are assigned), words it asks about
+    when it names no topic (应急备用水源建设什么时候完成), and how the interpretation says both."""
+    units, label = _units_asked(r)
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
     said = (f" assigned to {label}" if units else "") + (

@@ -211,26 +211,6 @@ def _lead_of(row: dict[str, Any]) -> str:
     return f" — {row['unit']} ({row['basis']})" if row["unit"] else " — no lead named"
 
 
-def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
-    groups: dict[str, Group] = {}
-    for row in rows:
-        key = row["jurisdiction"] or "(no jurisdiction)"
-        who = _lead_of(row)
-        status = f"（{row['status']}）" if row.get("status") else ""  # a progress report's word
-        groups.setdefault(key, Group(key)).add(row["due_date"], f"{row['task']}{status}{who}")
-    return list(groups.values()), []
-
-
-def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
-    groups: dict[str, Group] = {}
-    for row in rows:
-        key = row["jurisdiction"] or "(no jurisdiction)"
-        who = _lead_of(row)
-        due = f", due {row['due_date'] or row['deadline']}" if row["due_date"] or row["deadline"] else ""
-        groups.setdefault(key, Group(key)).add(row["status"], f"{row['task']}{due}{who}")
-    return list(groups.values()), []
-
-
 def _by_place(
     rows: list[dict[str, Any]],
     line: Callable[[dict[str, Any]], tuple[str, str]],
@@ -252,10 +232,26 @@ def _by_place(
     return list(groups.values()), _unique(evidence)
 
 
+def _state_of(row: dict[str, Any]) -> str:
+    """A progress report's own word for a row's task, bracketed (empty for a plan's task)."""
+    return f"（{row['status']}）" if row.get("status") else ""
+
+
+def _due_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    return _by_place(rows, lambda r: (r["due_date"], f"{r['task']}{_state_of(r)}{_lead_of(r)}"), None)
+
+
+def _status_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    def line(r: dict[str, Any]) -> tuple[str, str]:
+        due = f", due {r['due_date'] or r['deadline']}" if r["due_date"] or r["deadline"] else ""
+        return r["status"], f"{r['task']}{due}{_lead_of(r)}"
+
+    return _by_place(rows, line, None)
+
+
 def _progress_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     def line(r: dict[str, Any]) -> tuple[str, str]:
-        state = f"（{r['status']}）" if r["status"] else ""  # the report's own word
-        return r["status"] or "progress reported", f"{r['task']}{state}{_lead_of(r)}"
+        return r["status"] or "progress reported", f"{r['task']}{_state_of(r)}{_lead_of(r)}"
 
     return _by_place(rows, line, lambda r: (r["unit"], r["basis"], r["progress"]))
 

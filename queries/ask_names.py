@@ -244,8 +244,10 @@ def store_memo(store: GraphStore) -> dict[object, object]:
     return _generation(store).memo
 
 
+@cache
 def _core(function: str) -> str:
-    """A function without its body word (大数据管理局 -> 大数据, 卫生健康委员会 -> 卫生健康)."""
+    """A function without its body word (大数据管理局 -> 大数据, 卫生健康委员会 -> 卫生健康); remembered,
+    as a question compares one function with every unit type of its place."""
     for suffix in sorted(unit_vocab().gov_suffixes, key=len, reverse=True):
         if function.endswith(suffix) and len(function) > len(suffix) + 1:
             return function[: -len(suffix)]

@@ -248,6 +248,15 @@ def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | Non
     return list(found)
 
 
+def _mask_words(words: list[str], spans: list[Span]) -> str:
+    """The English words, space-padded, with each word a span covers as ``_``."""
+    return (
+        " "
+        + " ".join("_" if any(s.start <= i < s.end for s in spans) else w for i, w in enumerate(words))
+        + " "
+    )
+
+
 def _mask(text: str, spans: list[Span]) -> str:
     chars = list(text)
     for s in spans:
@@ -473,22 +482,12 @@ def read(
         reading.body = _ministry_en(reading.words, store, lexicon)
         if reading.body and store is not None:
             reading.units = _units_of_body(reading.body, store, lexicon)
-    masked_words = (
-        " "
-        + " ".join("_" if any(s.start <= i < s.end for s in en_spans) else w for i, w in enumerate(words))
-        + " "
-    ).replace(" the _ ", " _ ")  # "works with the Ministry …": the article belongs to the name
+    # "works with the Ministry …": the article belongs to the name
+    masked_words = _mask_words(words, en_spans).replace(" the _ ", " _ ")
     # These outrank a topic the words happen to name, so they are looked for with names masked but
     # topics not (领导小组 is a topic's word as well as the people question's).
     names_masked = _mask(text, [sp for sp in spans if sp.kind != "topic"])
-    names_masked_words = (
-        " "
-        + " ".join(
-            "_" if any(sp.start <= i < sp.end and sp.kind != "topic" for sp in en_spans) else w
-            for i, w in enumerate(words)
-        )
-        + " "
-    )
+    names_masked_words = _mask_words(words, [sp for sp in en_spans if sp.kind != "topic"])
     for intent in ("people", "documents", "targets"):
         if vocab.intents[intent].find(names_masked, names_masked_words):
             reading.intent = intent

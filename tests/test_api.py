@@ -386,8 +386,27 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "牵头\r\n\u2028\x00\x1b[31m",
         "a" * 500,
         "${topic}$unit`x`",
+        # the paths a question's own words travel: a task description searched whole, two bodies
+        # for shared tasks, dates and periods of a year, a narrowed topic
+        "谁牵头4月底前完成'}) MATCH (n) DETACH DELETE n //联合审查",
+        "民政部和财政部共同负责' OR 1=1 WITH 1 AS x MATCH (n) DETACH DELETE n //",
+        "今年今年明年第三季度上半年2099年第四季度到期的任务" * 8,
+        "老年助餐\\' OR '1'='1 由哪个部门牵头",
+        "哪些任务没有明确牵头单位 $units [] size($units) = 0",
     ],
-    ids=["brackets", "cypher-quote", "cypher-brace", "control", "long", "params"],
+    ids=[
+        "brackets",
+        "cypher-quote",
+        "cypher-brace",
+        "control",
+        "long",
+        "params",
+        "task-description",
+        "shared-bodies",
+        "dates",
+        "narrowed-topic",
+        "list-param",
+    ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
     before = client.get("/health").json()["counts"]
