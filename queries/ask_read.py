@@ -308,7 +308,7 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.before = d.date
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
-            written = written.replace(f"{year + delta}年年", word).replace(f"{year + delta}年", word)
+            written = written.replace(f"{year + delta}年", word)
         # masked, not removed: the names found in the question keep their offsets
         return question.replace(written, _MASK * len(written)) if written in question else question
     words = reading.words

@@ -470,3 +470,13 @@ def test_english_words_a_topic_leaves_unused_are_said() -> None:
     assert interpret("who leads drinking water source protection").unused == ["source", "protection"]
     assert interpret("who leads flood control in Puyang").unused == []
     assert interpret("谁牵头防汛工作").unused == []
+
+
+@pytest.mark.parametrize("date", ["今年年底前", "今年底前", "2021年底前", "4月底前"])
+def test_a_date_in_a_task_description_is_not_searched(date: str) -> None:
+    """However the date is written (a relative year included), it is masked out of the words of a
+    task the question describes, not searched as part of them."""
+    import datetime as dt
+
+    found = interpret(f"谁牵头{date}完成改造方案设计和联合审查", today=dt.date(2021, 7, 1))
+    assert (found.query, found.params["phrase"]) == ("term_units", "完成改造方案设计和联合审查")
