@@ -195,6 +195,9 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             end=int(task.end),
             # stated leads (LEADS edges): queries tell a first-listed 责任单位 from a lead by it
             leads=len({a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role == "lead"}),
+            units=len(
+                {a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role in ROLE_RELS}
+            ),
             topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
             status=state_of(task.status),
             status_text=_s(task.status),

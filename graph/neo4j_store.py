@@ -28,7 +28,12 @@ from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
 from fengong.graph.mapping import GraphRows
-from fengong.graph.plan import REFRESH_ALL_UNIT_COUNTS, UNITS_WITHOUT_COUNTS
+from fengong.graph.plan import (
+    FILL_TASK_UNITS,
+    REFRESH_ALL_UNIT_COUNTS,
+    TASKS_WITHOUT_UNITS,
+    UNITS_WITHOUT_COUNTS,
+)
 from fengong.graph.schema import neo4j_schema_statements
 from fengong.graph.settings import StoreSettings
 from fengong.graph.store import GraphStore, Rows, Runner, StepHook, StoreError
@@ -87,6 +92,8 @@ class Neo4jStore(GraphStore):
             # A graph imported by neo4j-admin has no unit workload counts: computed once here.
             if session.run(UNITS_WITHOUT_COUNTS).single() is not None:
                 session.run(REFRESH_ALL_UNIT_COUNTS).consume()
+            if session.run(TASKS_WITHOUT_UNITS).single() is not None:
+                session.run(FILL_TASK_UNITS).consume()
 
     def _with_retries(self, what: str, work: Callable[[], T]) -> T:
         """Run ``work`` again on a retryable driver/server error; ``work`` must be idempotent."""

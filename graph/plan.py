@@ -124,6 +124,13 @@ REFRESH_UNIT_COUNTS = "UNWIND $ids AS id MATCH (u:Unit {id: id})" + _UNIT_COUNTS
 REFRESH_ALL_UNIT_COUNTS = "MATCH (u:Unit)" + _UNIT_COUNTS
 #: Whether some unit lacks its counts (a store filled by neo4j-admin import, say).
 UNITS_WITHOUT_COUNTS = "MATCH (u:Unit) WHERE u.task_count IS NULL RETURN u.id AS id LIMIT 1"
+#: Tasks of a graph written before tasks kept the number of units they name, and that number (Neo4j
+#: fills it on open; a LadybugDB store of that age is loaded again, its tables lack the column).
+TASKS_WITHOUT_UNITS = "MATCH (t:Task) WHERE t.units IS NULL RETURN t.id AS id LIMIT 1"
+FILL_TASK_UNITS = (
+    "MATCH (t:Task) WHERE t.units IS NULL"
+    " SET t.units = COUNT { MATCH (u:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) RETURN DISTINCT u }"
+)
 DELETE_ORPHAN_DEADLINES = (
     "UNWIND $keys AS k MATCH (x:Deadline {key: k}) WHERE NOT EXISTS { MATCH (x)<-[:DUE]-(:Task) } DELETE x"
 )

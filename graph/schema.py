@@ -106,6 +106,9 @@ NODES: dict[str, NodeSpec] = {
                 *_props("title", "text", "category", "progress", "document", path="STRING[]", start="INT64"),
                 Prop("end", "INT64"),
                 Prop("leads", "INT64"),
+                # units named in any role: queries read it instead of counting the edges (a COUNT { }
+                # subquery scans every unit edge in LadybugDB)
+                Prop("units", "INT64"),
                 Prop("topics", "STRING[]"),
                 # a progress report's state of the task: done / in progress / behind / not started,
                 # and the document's word for it (已完成); unset in plans

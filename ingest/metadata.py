@@ -176,6 +176,8 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     best = {}
     for ln in head[:30]:
         for place, _, _ in find_places(ln.text):
+            if place.level == "district" and len(place.name) <= 2:
+                continue  # 中区 / 城区 / 郊区 in a sentence are words (酸化耕地集中区), not the place
             counts[place.name] += 1
             best[place.name] = place
     if counts:
@@ -185,10 +187,23 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
 
 def _central(issuer: str) -> bool:
     """Whether the issuer is a central body of the lexicon (companies aside), or several joined by
-    spaces or 、 that all are."""
+    spaces or 、 that all are, or written one after another (财政部自然资源部: a signature block)."""
     names = [n for n in re.split(r"[\s、，,]+", issuer) if n]
-    found = [lookup(n) for n in names]
-    return bool(names) and all(b is not None and b.kind != "company" for b in found)
+    return bool(names) and all(_central_run(n) for n in names)
+
+
+def _central_run(text: str) -> bool:
+    """Whether ``text`` is one or more central bodies of the lexicon written one after another."""
+    ends = {0}  # prefix lengths covered by whole bodies
+    for end in range(1, len(text) + 1):
+        if any(start in ends and _is_central(text[start:end]) for start in range(max(0, end - 30), end)):
+            ends.add(end)
+    return len(text) in ends
+
+
+def _is_central(name: str) -> bool:
+    body = lookup(name)
+    return body is not None and body.kind != "company"
 
 
 def _year_of(title: str, text: str) -> int | None:

@@ -1,4 +1,5 @@
-"""The state a progress report gives a task: ``（已完成）`` / ``（滞后）`` closing its title.
+"""The state a progress report gives a task: ``（已完成）`` / ``（滞后）`` closing its title, or the
+word its progress paragraph opens with (进展情况：滞后。…).
 
 A progress report (进展情况的报告) repeats the plan's tasks and says after each how far it got.
 The words are data (``ingest/data/status.yaml``); a parenthesis holding anything else is part of
@@ -34,6 +35,16 @@ def _vocab() -> tuple[re.Pattern[str], dict[str, str]]:
     return closing, state_of
 
 
+@cache
+def _opening() -> re.Pattern[str]:
+    # the word alone before a stop, or in a parenthesis: 已完成。… / 滞后，… / （正在推进）…
+    # (完成了… or 推进中遇到… say more than a state and are not read as one)
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(
+        rf"^\s*(?:[（(]\s*(?P<inner>{state_words})\s*[）)]|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
+    )
+
+
 def split_status(title: str) -> tuple[str, str | None]:
     """``title`` without a closing state parenthesis, and the state's word (``None`` without one)."""
     closing, _ = _vocab()
@@ -41,6 +52,12 @@ def split_status(title: str) -> tuple[str, str | None]:
     if m is None or m.start() == 0:  # a title that is nothing but the state stays as it is
         return title, None
     return title[: m.start()], m.group("word")
+
+
+def opening_status(progress: str | None) -> str | None:
+    """The state word a progress paragraph opens with (进展情况：滞后。原计划…), else ``None``."""
+    m = _opening().match(progress or "")
+    return (m.group("inner") or m.group("word")) if m else None
 
 
 def state_of(word: str | None) -> str | None:

@@ -17,10 +17,11 @@ from typing import Any
 
 from fengong.graph.store import GraphStore, Rows
 from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
+from fengong.queries.ask_names import short_form
 from fengong.queries.ask_read import Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
-from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase, word_frequency
+from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
@@ -102,7 +103,7 @@ def _on_topic(r: Reading, mention: str) -> str:
     """What a task query keeps, said: the tasks that mention narrower words, else the question's
     topic (the task queries take no open phrase)."""
     if mention:
-        return f" on tasks whose title or text mentions {mention}"
+        return f" on tasks whose title or text, or their document's title, mentions {mention}"
     return f" on {_topic_label(r.topic)}" if r.topic else ""
 
 
@@ -197,8 +198,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
 
 def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
     """unit_work's unit filters and a label: graph units, else a body by name, else a unit type."""
-    if r.units or r.more_types:  # units by name, with those of the functions named beside them
-        units = r.units + [u for u in r.typed_units if u not in r.units]
+    units = r.units + [u for u in r.typed_units if u not in r.units]
+    if r.units or (r.more_types and units):  # units by name, with those of the functions beside them
         label = ", ".join(units[:3]) + (" …" if len(units) > 3 else "")
         return {"unit": "", "units": units, "unit_type": "", "jurisdiction": ""}, label
     if r.body:
@@ -317,7 +318,7 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
     said = (f" assigned to {label}" if units else "") + (
-        f" whose title or text mentions {words}" if words else ""
+        f" whose title or text, or their document's title, mentions {words}" if words else ""
     )
     return units, words, said
 
@@ -437,7 +438,7 @@ def _narrowing(r: Reading) -> str:
     words = r.topic_words
     if r.topic is None or not words or words in r.topic.name or r.topic.name in words:
         return ""
-    return words
+    return "" if short_form(words, r.topic.name) else words  # 文旅 for 文化旅游 is the topic, not less
 
 
 def _narrowed(r: Reading, build: Callable[[str, str], Interpretation]) -> Interpretation:
@@ -491,8 +492,7 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
     source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
     return Interpretation(
         f"phrase_{role}", "term_units",
-        # the search starts from the rarest word (a key seek); every word is required all the same
-        {"terms": terms, "anchor": min(terms, key=word_frequency), "phrase": r.phrase, "role": role,
+        {"terms": terms, "phrase": r.phrase, "role": role,
          "jurisdiction": r.place or ""},
         f"which units {what} tasks whose title or text, or their document's title, mentions {r.phrase}{source}"
         f"{_in(r.place)} ({why}; searched for the words {' + '.join(terms)}), ranked by match: "
@@ -522,22 +522,7 @@ def interpret(
     if reading.unused_en and interpretation.params.get("topic"):
         interpretation = replace(interpretation, unused=reading.unused_en)
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
-    found: Interpretation | None = interpretation
-    while store is not None and found is not None:
-        if found.query == "term_units":
-            _anchor_on_missing(store, found.params)
-        found = found.fallback
     return interpretation
-
-
-def _anchor_on_missing(store: GraphStore, params: dict[str, Any]) -> None:
-    """Start a term search from a word no task of ``store`` holds, when there is one: every word
-    is required, so the answer is empty, and found at once instead of after walking the tasks of
-    the other words (谁牵头扬尘治理 on 10,000 documents: 330 -> 5 ms)."""
-    held = {r["term"] for r in run_named(store, "terms_held", {"terms": params["terms"]})}
-    missing = [t for t in params["terms"] if t not in held]
-    if missing:
-        params["anchor"] = missing[0]
 
 
 def _narrowing_note(store: GraphStore, found: Interpretation) -> list[str]:

@@ -256,8 +256,15 @@ def _core(function: str) -> str:
 
 def same_function(asked: str, unit_type: str) -> bool:
     """Whether a unit type is the asked function under another body word (水利局 / 水利厅, 教育局 /
-    教育厅: a province's departments are its cities' bureaus)."""
-    return asked != unit_type and len(_core(asked)) >= 2 and _core(asked) == _core(unit_type)
+    教育厅: a province's departments are its cities' bureaus), the one written short or not
+    (住房和城乡建设局 / 住房城乡建设厅)."""
+    a, b = _core(asked), _core(unit_type)
+    return (
+        asked != unit_type
+        and len(a) >= 2
+        and len(b) >= 2
+        and (a == b or short_form(a, b) or short_form(b, a))
+    )
 
 
 def merged_into(function: str, merged: str) -> bool:
@@ -268,3 +275,51 @@ def merged_into(function: str, merged: str) -> bool:
         return False
     core = _core(function)
     return len(core) >= 2 and any(_core(part) == core for part in merged.split("和"))
+
+
+#: The body word ending a function's short form, and the body words of the full names it may stand
+#: for (a province's 应急厅 is its 应急管理厅, a city's 卫健委 its 卫生健康委员会); 部门 is any of them
+#: (教育部门: the education bureaus and departments).
+_SHORT_BODY = {
+    "局": ("局", "厅"),
+    "厅": ("厅", "局"),
+    "委": ("委员会", "委"),
+    "办": ("办公室", "办"),
+    "部门": ("委员会", "办公室", "局", "厅", "委", "办"),
+}
+#: A function's short form by its shape: two to five characters before its body word (科创局, 应急厅).
+SHORT_FUNCTION = re.compile(r"(?=([\u4e00-\u9fff]{2,5}(?:部门|[局厅委办])))")
+
+
+def _split_short(short: str) -> tuple[str, str]:
+    body = "部门" if short.endswith("部门") else short[-1:]
+    return short[: -len(body)], body
+
+
+def abbreviates(short: str, unit_type: str) -> bool:
+    """Whether ``short`` is a short form of the function ``unit_type`` written by keeping some of its
+    characters in order (科创局 for 科技创新局, 应急厅 for 应急管理厅, 城管局 for 城市管理局): the same
+    first character, the rest in order, and the body word (局 / 厅 / 委员会 / 办公室; 部门 any)."""
+    core, body = _split_short(short)
+    ending = next((e for e in _SHORT_BODY.get(body, ()) if unit_type.endswith(e)), None)
+    if ending is None or len(core) < 2:
+        return False
+    full = unit_type[: -len(ending)]
+    return (full != core or body == "部门") and short_form(core, full)
+
+
+def short_form(short: str, full: str) -> bool:
+    """Whether ``short`` is ``full`` written short by keeping some of its characters in order (科创
+    for 科技创新, 食品安全 for 食品药品安全): the same first character, the rest in order."""
+    rest = iter(full[1:])
+    return full[:1] == short[:1] and all(ch in rest for ch in short[1:])  # each found further on
+
+
+def abbreviated_types(short: str, unit_types: Iterable[str]) -> list[str]:
+    """The unit types ``short`` abbreviates when they are one function (under one or several body
+    words), else none: an abbreviation that could stand for two functions is not guessed. The
+    function named whole comes first (教育部门: 教育局 and 教育厅, not also 教育体育局)."""
+    found = sorted({t for t in unit_types if abbreviates(short, t)})
+    whole = [t for t in found if _core(t) == _split_short(short)[0]]
+    found = whole or found
+    return found if len({_core(t) for t in found}) == 1 else []

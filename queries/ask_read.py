@@ -16,7 +16,10 @@ from typing import TYPE_CHECKING, Any
 from fengong.queries.ask_english import translate
 from fengong.queries.ask_names import (
     KIND_RANK,
+    SHORT_FUNCTION,
+    Name,
     Span,
+    abbreviated_types,
     body_form_spans,
     english_index,
     longest_reading,
@@ -55,6 +58,7 @@ class Reading:
     places: list[str] = field(default_factory=list)
     topic: Topic | None = None
     topic_words: str | None = None  # the Chinese words that named the topic
+    document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
@@ -132,7 +136,44 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     forms = body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
     spans += [sp for sp in forms if sp.end not in known_ends]
     spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans)]
+    # 教育部门 / 农业农村部门 are a function's departments anywhere, not the ministry
+    spans = [s for s in spans if not (s.kind in ("body", "unit") and text[s.end - 1 : s.end + 1] == "部门")]
+    if store is not None:
+        spans += _short_function_spans(text, spans, store)
     return longest_reading(_merge(spans))
+
+
+def _short_function_spans(text: str, spans: list[Span], store: GraphStore) -> list[Span]:
+    """Functions written short in a way no list knows (区科创局, 四川省应急厅): a span naming the
+    store's unit types the short form abbreviates, among those of the places the question names
+    (of every place when it names none), where no unit, body or known function is read."""
+    named = [sp for sp in spans if sp.kind in ("unit", "body", "unit_type")]
+    asked = {lookup_place(n.value, text) for sp in spans for n in sp.of("place")}
+    types = _types_by_first(store, frozenset(p.name for p in asked if p is not None))
+    out = []
+    for m in SHORT_FUNCTION.finditer(text):  # every start: the longest reading keeps the longest
+        start, end = m.start(), m.start() + len(m.group(1))
+        if m.group(1)[0] in types and not any(sp.start < end and start < sp.end for sp in named):
+            found = abbreviated_types(m.group(1), types[m.group(1)[0]])
+            if found:
+                out.append(Span(start, end, tuple(Name("unit_type", t) for t in found)))
+    return out
+
+
+def _types_by_first(store: GraphStore, places: frozenset[str]) -> dict[str, list[str]]:
+    """The store's unit types of ``places`` (of every place when empty) by first character, kept
+    for the store's generation (a question reads a handful of short forms, the store has 60,000
+    units)."""
+    memo = store_memo(store)
+    key = ("types by first", places)
+    if key not in memo:
+        by_first: dict[str, set[str]] = {}
+        for _, _, unit_type, place in store_units(store):
+            if unit_type and (not places or place in places):
+                by_first.setdefault(unit_type[0], set()).add(unit_type)
+        memo[key] = {first: sorted(types) for first, types in by_first.items()}
+    found: dict[str, list[str]] = memo[key]  # type: ignore[assignment]
+    return found
 
 
 def _merge(spans: list[Span]) -> list[Span]:
@@ -171,23 +212,30 @@ def _apply(
         elif kind == "body":
             reading.body = _first_or_more(reading.body, reading.more_bodies, span.of("body")[0].value)
         elif kind == "unit_type":
-            reading.unit_type = _first_or_more(
-                reading.unit_type, reading.more_types, span.of("unit_type")[0].value
-            )
+            for name in span.of("unit_type"):  # one function under several body words (教育局, 教育厅)
+                reading.unit_type = _first_or_more(reading.unit_type, reading.more_types, name.value)
         elif kind == "topic":
             topic = _topic(span.of("topic")[0].value)
             if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
                 reading.topic = topic
+                document = ask_vocab().document_words
                 if re.search(r"[\u4e00-\u9fff]", text):
                     reading.topic_words = text[span.start : span.end]
+                    reading.document_topic = any(text.startswith(w, span.end) for w in document.zh)
+                else:  # English: spans count words
+                    after = text.split()[span.end : span.end + 1]
+                    reading.document_topic = bool(after) and after[0] in document.en
     if reading.body and not reading.units and store is not None:
         for body in (reading.body, *reading.more_bodies):
             units = _units_of_body(body, store, lexicon)
             reading.units += [u for u in units if u not in reading.units]
             reading.groups.append(units or [body])
-    if reading.unit_type and reading.places and store is not None:
+    if reading.unit_type and (reading.places or reading.more_types) and store is not None:
+        # the place's units of the function; several functions (教育局 and 教育厅) in every place
         local = [
-            (name, unit_type) for name, _, unit_type, place in store_units(store) if place in reading.places
+            (name, unit_type)
+            for name, _, unit_type, place in store_units(store)
+            if place in reading.places or not reading.places
         ]
         for function in (reading.unit_type, *reading.more_types):
             units, merged = _units_of_function(function, local)
@@ -272,18 +320,36 @@ def _month_end(year: int, month: int) -> str:
 
 
 def _english_date(words: str) -> tuple[str, int] | None:
-    """An ISO date, "end of June 2021", "June 2021" or a year, with its position in ``words``."""
+    """An ISO date, "1 October 2024", "end of June 2021", "June 2021" or a year after "by", "in",
+    "end of" …, with its position in ``words``."""
     m = re.search(r" (\d{4}) (\d{1,2}) (\d{1,2}) ", words)  # 2021-06-30 after normalisation
     if m:
         return f"{int(m[1]):04d}-{int(m[2]):02d}-{int(m[3]):02d}", m.start()
     months = ask_vocab().months_en
-    m = re.search(r" (?:end of )?([a-z]+) (\d{4}) ", words)
-    if m and m[1] in months:
-        return _month_end(int(m[2]), months[m[1]]), m.start()
-    m = re.search(r" (?:end of |the end of )?(\d{4}) ", words)
+    m = re.search(r" (\d{1,2}) ([a-z]+) (\d{4}) ", words) or re.search(r" ([a-z]+) (\d{1,2}) (\d{4}) ", words)
+    if m:  # 1 October 2024, October 1 2024
+        day, month = (m[1], m[2]) if m[1].isdigit() else (m[2], m[1])
+        if month in months and 1 <= int(day) <= calendar.monthrange(int(m[3]), months[month])[1]:
+            return f"{int(m[3]):04d}-{months[month]:02d}-{int(day):02d}", m.start()
+    m = re.search(r" (before |end of )?([a-z]+) (\d{4}) ", words)
+    if m and m[2] in months:
+        year, month = int(m[3]), months[m[2]]
+        if m[1] == "before ":  # before October 2024: by the end of September
+            year, month = (year, month - 1) if month > 1 else (year - 1, 12)
+        return _month_end(year, month), m.start()
+    # a year alone is a date after a word that makes it one ("in the 2024 plan" names a document)
+    m = re.search(r" (?:end of|by|before|until|till|in|during|after|since|from|up to) (\d{4}) ", words)
     if m and 2000 <= int(m[1]) <= 2100:
-        return f"{m[1]}-12-31", m.start()
+        return f"{m[1]}-12-31", m.start(1) - 1
     return None
+
+
+def _bare_year(deadline: Any, text: str) -> bool:
+    """Whether a deadline read from a question is a year alone with no due word after it."""
+    if not re.fullmatch(r"\s*\d{4}\s*年\s*", deadline.text or ""):
+        return False
+    end = deadline.end if deadline.end is not None else len(text)
+    return not re.match(r"(?:前|底|内|以前|之前|为止|完成|到期|截止)", text[end:])
 
 
 def _dates(reading: Reading, question: str, year: int) -> str:
@@ -298,6 +364,8 @@ def _dates(reading: Reading, question: str, year: int) -> str:
     if _period(reading, question, year):
         return question
     hits = [f for f in find_deadlines(dated, year) if f.deadline.kind == "by" and f.deadline.date]
+    # a year alone names a document (2024年高标准农田方案) unless a due word follows it (2024年前)
+    hits = [f for f in hits if not _bare_year(f.deadline, dated)]
     if hits:
         d = hits[0].deadline
         end = d.end if d.end is not None else len(dated)
@@ -399,10 +467,13 @@ def _strip_words(text: str, words: list[str]) -> str:
 def _question_words_zh() -> list[str]:
     vocab = ask_vocab()
     out = list(vocab.filler.zh) + list(vocab.who.zh)
+    out += [w for w in vocab.relative_years if not w.isascii()]
     for w in (
         *vocab.roles.values(),
         *vocab.document_roles.values(),
         *vocab.intents.values(),
+        *vocab.states.values(),
+        *(p.words for p in vocab.periods),
         vocab.before,
         vocab.after,
         vocab.generic_unit_words,
@@ -414,12 +485,16 @@ def _question_words_zh() -> list[str]:
 def _question_words_en() -> set[str]:
     vocab = ask_vocab()
     out = set(vocab.filler.en) | set(vocab.months_en) | {w for phrase in vocab.who.en for w in phrase.split()}
+    out.update(w for phrase in vocab.relative_years if phrase.isascii() for w in phrase.split())
     for w in (
         *vocab.roles.values(),
         *vocab.intents.values(),
+        *vocab.states.values(),
+        *(p.words for p in vocab.periods),
         vocab.before,
         vocab.after,
         vocab.generic_unit_words,
+        vocab.document_words,
     ):
         for phrase in w.en:
             out.update(phrase.split())
@@ -435,9 +510,14 @@ def _runs_zh(masked: str) -> list[re.Match[str]]:
 
 
 def _open_phrase_zh(masked: str) -> str | None:
-    """The longest run of Chinese characters left once names and question words are removed."""
+    """The longest run of Chinese characters left once names and question words are removed, less
+    a word naming the document it ends with (交通方案里: 交通)."""
     runs = [m.group() for m in _runs_zh(masked)]
-    return max(runs, key=len) if runs else None
+    if not runs:
+        return None
+    phrase = max(runs, key=len)
+    ending = next((w for w in ask_vocab().document_words.zh if phrase.endswith(w)), "")
+    return phrase[: -len(ending)] if ending and len(phrase) - len(ending) >= 2 else phrase
 
 
 def _english_rest(words: list[str], spans: list[Span]) -> list[str]:
@@ -495,8 +575,13 @@ def read(
     if reading.intent == "targets":
         reading.metric = _metric(reading)
     without_date = _dates(reading, question, (today or dt.date.today()).year)
+    # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
+    affirmed, affirmed_words = _unnegated(masked, masked_words)
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
-        reading.role = next((r for r in ROLES if r in roles and roles[r].find(masked, masked_words)), None)
+        named = [r for r in ROLES if r in roles and roles[r].find(affirmed, affirmed_words)]
+        # who leads and who cooperates (牵头和配合单位分别是, 主办和协办了哪些, whether leading or
+        # supporting) asks for every role; 牵头负责 is still a lead
+        reading.role = "any" if {"lead", "cooperate"} <= set(named) else next(iter(named), None)
         if reading.role:
             break
     reading.who = vocab.who.find(masked, masked_words) is not None
@@ -522,6 +607,10 @@ def read(
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
+    if reading.document_topic and (reading.places or reading.units or reading.body or reading.unit_type):
+        # 江西营商环境方案中 / the Jiangxi business-environment plan names the document, which the place
+        # or unit already finds; as a topic filter it would drop the plan's tasks not tagged with it
+        reading.topic = reading.topic_words = None
     undated = re.sub(r"\s+", "", without_date)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
@@ -536,6 +625,23 @@ def read(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
         )
     return reading
+
+
+def _unnegated(text: str, words: str) -> tuple[str, str]:
+    """``text`` and ``words`` with each role word that follows a negation masked out."""
+    zh, en = _negated_roles()
+    return zh.sub(lambda m: _MASK * len(m.group()), text), en.sub(" _ ", words)
+
+
+@cache
+def _negated_roles() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A negation and a role word after it, in Chinese and in English (space-padded words)."""
+    vocab = ask_vocab()
+    roles = [*vocab.roles.values(), *vocab.document_roles.values()]
+    alt = lambda ws: "|".join(map(re.escape, sorted(set(ws), key=len, reverse=True)))  # noqa: E731
+    zh = re.compile(f"(?:{alt(vocab.negations.zh)})(?:{alt(w for r in roles for w in r.zh)})")
+    en = re.compile(f" (?:{alt(vocab.negations.en)}) (?:{alt(w for r in roles for w in r.en)}) ")
+    return zh, en
 
 
 def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -> None:
@@ -594,7 +700,8 @@ def _merge_english(reading: Reading, english: Reading) -> None:
         reading.typed_units, reading.merged = english.typed_units, english.merged
     reading.more_bodies = reading.more_bodies or english.more_bodies
     reading.groups = reading.groups or english.groups
-    reading.topic = reading.topic or english.topic
+    if reading.topic is None:
+        reading.topic, reading.document_topic = english.topic, english.document_topic
 
 
 def _open_phrase(

@@ -20,7 +20,7 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
-    "states", "who_words", "relative_years", "periods",
+    "states", "who_words", "relative_years", "periods", "document_words", "negations",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -114,12 +114,15 @@ class AskVocab:
     who: Words  # words that ask for units
     relative_years: dict[str, int]  # 今年 / next year -> years from today's
     periods: tuple[Period, ...]  # quarters and halves of a year
+    document_words: Words  # words naming a document (…方案里, the … plan)
+    negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
 def norm_en(text: str) -> str:
     """Lower-case English words separated by single spaces, padded with spaces for phrase lookups."""
-    return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+]+", " ", text.lower()).split()) + " "
+    # _ stays: the vocabulary marks where a unit stands with it (assist _), as masked questions do
+    return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+_]+", " ", text.lower()).split()) + " "
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -181,6 +184,8 @@ def parse_vocab(data: Any) -> AskVocab:
         who=_words(data["who_words"], "who_words"),
         relative_years=_relative_years(data["relative_years"]),
         periods=_periods(data["periods"]),
+        document_words=_words(data["document_words"], "document_words"),
+        negations=_words(data["negations"], "negations"),
     )
 
 

@@ -10,7 +10,7 @@ WHERE t.leads = 0
   AND ($topic = '' OR $topic IN t.topics)
 OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
 WHERE r.rank = 1
-WITH d, t, u, r, COUNT { MATCH (:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) } AS units
+WITH d, t, u, r, t.units AS units
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
        CASE WHEN r IS NOT NULL THEN 'first-listed responsible unit'
             WHEN units > 0 THEN 'cooperating units only'

@@ -23,9 +23,12 @@ RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdictio
 ORDER BY city, jurisdiction, basis, document, task, rank, unit, evidence
 UNION ALL
 // Documents that name the topic outside any task about it: mentioned, assigned to nobody.
+// (counted from d over an OPTIONAL MATCH: a NOT EXISTS { } subquery joins every document's tasks in LadybugDB)
 MATCH (d:Document)-[m:MENTIONS]->(tp:Topic {name: $topic})
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND NOT EXISTS { MATCH (d)-[:HAS_TASK]->(other:Task) WHERE $topic IN other.topics }  // from d, by the tasks' topic keys
+OPTIONAL MATCH (d)-[:HAS_TASK]->(other:Task)-[:ABOUT]->(tp)
+WITH d, m, count(other) AS about
+WHERE about = 0
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        'mentioned, not assigned' AS basis, 0 AS rank, '' AS unit, '' AS task, d.title AS document,
        coalesce(m.evidence, '') AS evidence

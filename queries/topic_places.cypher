@@ -4,15 +4,17 @@
 // status: "assigns" = at least one task on the topic names a unit; "mentions in tasks, assigns no unit";
 // "mentions outside its tasks" = the documents name the topic only outside tasks (MENTIONS).
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WITH coalesce(d.jurisdiction, '') AS jurisdiction, t,
-     COUNT { MATCH (:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) } AS units
-WITH jurisdiction, count(t) AS tasks, count(CASE WHEN units > 0 THEN t END) AS assigned
+WITH coalesce(d.jurisdiction, '') AS jurisdiction, count(t) AS tasks, count(CASE WHEN t.units > 0 THEN t END) AS assigned
 RETURN jurisdiction, CASE WHEN assigned > 0 THEN 'assigns' ELSE 'mentions in tasks, assigns no unit' END AS status,
        tasks, assigned
 ORDER BY status, jurisdiction, tasks, assigned
 UNION ALL
+// A document none of whose tasks is about the topic: counted from d over an OPTIONAL MATCH, not a
+// NOT EXISTS { } subquery (LadybugDB joins every document's tasks for one).
 MATCH (d:Document)-[:MENTIONS]->(tp:Topic {name: $topic})
-WHERE NOT EXISTS { MATCH (d)-[:HAS_TASK]->(other:Task) WHERE $topic IN other.topics }  // from d, by the tasks' topic keys
+OPTIONAL MATCH (d)-[:HAS_TASK]->(other:Task)-[:ABOUT]->(tp)
+WITH d, count(other) AS about
+WHERE about = 0
 RETURN DISTINCT coalesce(d.jurisdiction, '') AS jurisdiction, 'mentions outside its tasks' AS status, 0 AS tasks,
        0 AS assigned
 ORDER BY status, jurisdiction, tasks, assigned

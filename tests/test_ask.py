@@ -350,24 +350,25 @@ def test_an_open_topic_says_what_it_searched_for() -> None:
     assert found.searched and all(w in "古树名木保护" for w in found.searched)
 
 
-def test_a_term_search_starts_from_a_word_no_task_holds(samples: GraphStore) -> None:
-    """Every word is required, so a word the term index lacks empties the answer: the search starts
-    there (a key seek that finds nothing); with every word held, the start is the rarest word."""
+def test_a_term_search_needs_every_word(samples: GraphStore) -> None:
+    """Every word of a phrase is required: a word no task holds empties the answer, and with every
+    word held each task found holds them all (by the term index, not by the phrase)."""
     from fengong.queries.named import run_named
 
     found = interpret("哪些单位负责古树名木保护", samples)
     terms = found.params["terms"]
     held = {r["term"] for r in run_named(samples, "terms_held", {"terms": terms})}
     assert held and set(terms) - held, "the test wants a phrase with held and missing words"
-    assert found.params["anchor"] in set(terms) - held
     assert answer(samples, "哪些单位负责古树名木保护").rows == []
     everywhere = interpret("谁负责企业服务", samples)
     terms = everywhere.params["terms"]
     assert everywhere.query == "term_units" and len(terms) == 2
-    assert {r["term"] for r in run_named(samples, "terms_held", {"terms": terms})} == set(terms)
-    assert everywhere.params["anchor"] == interpret("谁负责企业服务").params["anchor"]  # the rarest
-    rows = [list(run_named(samples, "term_units", {**everywhere.params, "anchor": t})) for t in terms]
-    assert rows[0] == rows[1]  # any start gives the same rows
+    rows = list(run_named(samples, "term_units", everywhere.params))
+    assert rows
+    one = {r["task"] for r in run_named(samples, "term_units", {**everywhere.params, "terms": terms[:1]})}
+    other = {r["task"] for r in run_named(samples, "term_units", {**everywhere.params, "terms": terms[1:]})}
+    assert {r["task"] for r in rows} == one & other  # the tasks holding both words, and only those
+    assert one - other and other - one, "the test wants words that part ways"
 
 
 @pytest.mark.parametrize(

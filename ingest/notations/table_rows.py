@@ -26,8 +26,12 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         if not content and not group:
             continue
         first_sentence = content.split("。")[0].rstrip("；;，,") if content else ""
+        # a task cell of several sentences (实施农村公路提质工程。新改建农村公路300公里) is titled by its
+        # first, as a heading is; the cell is the task's text
         title = (
-            group if group and (group_rows.get(row.get("group"), 0) == 1 or not content) else first_sentence
+            group.split("。")[0]
+            if group and (group_rows.get(row.get("group"), 0) == 1 or not content)
+            else first_sentence
         ).rstrip("。；;，,")
         path = [p for p in (category, group) if p]
         if title and (not path or path[-1] != title):
