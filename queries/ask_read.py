@@ -172,7 +172,8 @@ def _types_by_first(store: GraphStore, places: frozenset[str]) -> dict[str, list
             if unit_type and (not places or place in places):
                 by_first.setdefault(unit_type[0], set()).add(unit_type)
         memo[key] = {first: sorted(types) for first, types in by_first.items()}
-    found: dict[str, list[str]] = memo[key]  # type: ignore[assignment]
+    found = memo[key]
+    assert isinstance(found, dict)
     return found
 
 

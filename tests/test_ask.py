@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Iterator
 from pathlib import Path
@@ -481,3 +482,93 @@ def test_a_date_in_a_task_description_is_not_searched(date: str) -> None:
 
     found = interpret(f"谁牵头{date}完成改造方案设计和联合审查", today=dt.date(2021, 7, 1))
     assert (found.query, found.params["phrase"]) == ("term_units", "完成改造方案设计和联合审查")
+
+
+@pytest.mark.parametrize(
+    ("question", "role"),
+    [
+        ("残疾人两项补贴是哪个单位牵头，哪些单位配合？", "any"),  # who leads and who cooperates
+        ("杭州新改建农村公路，牵头和配合单位分别是？", "any"),
+        ("which tasks involve the Ministry of Natural Resources, whether leading or supporting?", "any"),
+        ("民政部牵头负责哪些任务", "lead"),  # 牵头负责 is still a lead
+        ("民政部只配合而非牵头哪些任务", "cooperate"),  # a negated role word is not asked
+        ("which tasks does the Ministry of Civil Affairs only support rather than lead?", "cooperate"),
+    ],
+)
+def test_the_roles_a_question_asks_for(question: str, role: str) -> None:
+    assert interpret(question).params["role"] == role
+
+
+def test_deictic_and_counting_words_are_not_searched_for() -> None:
+    for question in (
+        "黑土地保护性耕作那项任务，配合部门都有谁？",
+        "黑土地保护性耕作这项工作谁配合",
+        "黑土地保护性耕作那项一共由几个单位牵头",
+    ):
+        found = interpret(question)
+        assert found.params.get("phrase") == "黑土地保护性耕作", question
+
+
+def test_a_topic_written_short_is_the_topic_not_narrower_words() -> None:
+    """文旅 is 文化旅游 and 食品安全 is 食品药品安全 cut short: the whole topic, not a phrase search."""
+    for question, topic in (
+        ("桂林文旅重点任务有哪些已经超期", "文化旅游"),
+        ("徐州食品安全工作哪些已经逾期", "食品药品安全"),
+    ):
+        found = interpret(question, today=dt.date(2024, 10, 1))
+        assert (
+            found.query == "tasks_overdue" and found.params["topic"] == topic and not found.params["mention"]
+        )
+        assert found.narrowed is None
+
+
+def test_a_topic_naming_the_document_does_not_filter_the_tasks() -> None:
+    """营商环境方案中 / the business-environment plan names the plan; its tasks are not all tagged with
+    the topic, and the place or unit already finds them."""
+    found = interpret("江西省发展改革委在营商环境方案中牵头哪些任务")
+    assert found.query == "unit_work" and found.params["topic"] == ""
+    assert interpret("江西省发展改革委负责哪些营商环境任务").params["topic"] == "营商环境"
+    english = interpret(
+        "Which tasks in the Jiangxi business-environment plan were due by the end of September 2024?"
+    )
+    assert english.params.get("topic") == "" and english.params["due_before"] == "2024-09-30"
+
+
+@pytest.mark.parametrize(
+    ("question", "query", "params"),
+    [
+        ("Which tasks does the Ministry of Civil Affairs lead in the 2024 plan?", "unit_work", {"role": "lead"}),
+        ("民政部在2024年养老服务方案中牵头哪些任务", "unit_work", {"role": "lead"}),  # a year alone
+        ("what is due in 2024", "task_list", {"due_before": "2024-12-31"}),
+        ("As of 1 October 2024, which Hangzhou tasks are past their deadline?", "tasks_overdue", {"as_of": "2024-10-01"}),
+        ("which tasks are due by October 15, 2024", "task_list", {"due_before": "2024-10-15"}),
+        ("what is due before January 2025", "task_list", {"due_before": "2024-12-31"}),
+        ("Which tasks across the documents are due in the third quarter of 2025?", "task_list",
+         {"due_after": "2025-07-01", "due_before": "2025-09-30", "text": ""}),
+    ],
+)  # fmt: skip
+def test_years_and_english_dates(question: str, query: str, params: dict[str, str]) -> None:
+    found = interpret(question, today=dt.date(2024, 10, 1))
+    assert found.query == query
+    assert {k: found.params.get(k, "") for k in params} == params
+
+
+def test_a_cooperate_word_after_the_unit_asks_for_its_work_not_its_partners() -> None:
+    found = interpret(
+        "In Xuzhou, which food-safety tasks does the agriculture and rural affairs bureau assist with?"
+    )
+    assert found.query == "unit_work" and found.params["role"] == "cooperate"
+    assert interpret("who works with the Ministry of Civil Affairs").query == "unit_partners"
+
+
+def test_short_forms_of_functions() -> None:
+    from fengong.queries.ask_names import abbreviated_types, abbreviates
+
+    assert abbreviates("科创局", "科技创新局") and abbreviates("应急厅", "应急管理厅")
+    assert abbreviates("卫健委", "卫生健康委员会") and abbreviates("城管局", "城市管理局")
+    assert abbreviates("教育部门", "教育局") and abbreviates("教育部门", "教育厅")
+    assert not abbreviates("科创局", "科学技术局") and not abbreviates("财政局", "财政局")
+    assert not abbreviates("建设局", "住房和城乡建设局")  # not its first character
+    # one function under two body words, or none when it could be two
+    assert abbreviated_types("教育部门", ["教育局", "教育厅", "教育体育局"]) == ["教育厅", "教育局"]
+    assert abbreviated_types("文旅局", ["文化广电和旅游局", "文化和旅游局"]) == []

@@ -66,5 +66,44 @@ def test_share_answered(store: GraphStore, capsys: pytest.CaptureFixture[str]) -
     wrong = {q["q"]: p for q in QUESTIONS if (p := check(store, q))}
     share = 1 - len(wrong) / len(QUESTIONS)
     with capsys.disabled():
-        print(f"\nindependent set ({store.kind}): {len(QUESTIONS) - len(wrong)}/{len(QUESTIONS)} answered ({share:.0%})")
+        print(
+            f"\nindependent set ({store.kind}): {len(QUESTIONS) - len(wrong)}/{len(QUESTIONS)} answered ({share:.0%})"
+        )
     assert share >= FLOOR, "\n".join(f"{q}: {p}" for q, p in wrong.items())
+
+
+@pytest.mark.parametrize(
+    ("question", "units"),
+    [
+        ("四川省应急厅牵头负责的任务有哪些", {"四川省应急管理厅"}),  # 应急厅: 应急管理厅 written short
+        ("区科创局牵头的任务有几项？分别是什么？", {"南山区科技创新局"}),  # 科创局: 科技创新局
+        ("各地教育部门牵头的任务有哪些？", {"徐州市教育局", "宜章县教育局"}),  # 教育部门, not 教育部
+        (
+            "What is the Sichuan housing and urban-rural development department responsible for?",
+            {"四川省住房城乡建设厅"},
+        ),
+    ],
+)
+def test_functions_written_short_are_read_against_the_store(
+    store: GraphStore, question: str, units: set[str]
+) -> None:
+    result = answer(store, question, today=TODAY)
+    assert result.interpretation.query == "unit_work"
+    assert {r["unit"] for r in result.rows} == units
+
+
+def test_a_table_cell_of_several_sentences_is_titled_by_its_first() -> None:
+    doc = extract_path(DOCS / "hangzhou_transport.txt")
+    titles = {t.title: t.text for t in doc.tasks}
+    assert "实施农村公路提质工程" in titles
+    assert titles["实施农村公路提质工程"].startswith("实施农村公路提质工程。新改建农村公路300公里")
+
+
+def test_a_report_s_states_come_from_its_progress_paragraphs(store: GraphStore) -> None:
+    behind = answer(store, "南山区科技创新重点任务中哪些进展滞后？", today=TODAY)
+    assert behind.interpretation.query == "tasks_by_status"
+    assert {r["task"] for r in behind.rows} == {
+        "建设概念验证中心和中试基地",
+        "设立天使投资引导基金",
+        "改造提升科技馆展区",
+    }

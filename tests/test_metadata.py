@@ -83,3 +83,18 @@ def test_a_central_body_s_document_has_no_place_of_its_own(issuer: str) -> None:
     local = text.replace(issuer, "阳泉市人民政府办公室", 1)
     found = extract_text(local, "local.txt").jurisdiction
     assert found is not None and found.name == "阳泉市"
+
+
+def test_central_bodies_signing_jointly_have_no_place_of_their_own() -> None:
+    """Four ministries issuing together, their names one after another in the signature block:
+    the document is the whole country's. A district named like a word (中区 in 集中区) is no
+    jurisdiction either."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "农业农村部　国家发展改革委　财政部　自然资源部\n关于印发《2024年高标准农田建设重点任务分工方案》的通知\n\n"
+        "各省、自治区、直辖市农业农村厅：\n　　现印发给你们，请认真贯彻落实。\n\n农业农村部　　国家发展改革委\n"
+        "财政部　　自然资源部\n2024年3月15日\n\n（一）开展酸化耕地治理。在南方酸化耕地集中区启动治理试点。由农业农村部牵头，"
+        "自然资源部配合。\n"
+    )
+    assert extract_text(text, "joint.txt").jurisdiction is None

@@ -11,7 +11,7 @@ import pytest
 
 from fengong.ingest.export_jsonl import task_lines
 from fengong.ingest.pipeline import extract_path
-from fengong.ingest.status import STATES, split_status, state_of
+from fengong.ingest.status import STATES, opening_status, split_status, state_of
 from fengong.ingest.vocab import load_yaml
 from fengong.queries.ask import answer
 from tests.store_fixtures import make_store
@@ -174,3 +174,40 @@ def test_questions_about_a_report_s_progress(kind: str, tmp_path: Path) -> None:
         assert ("", "已确定示范路线12条。") in {(r["status"], r["progress"]) for r in plain.rows}
     finally:
         store.close()
+
+
+@pytest.mark.parametrize(
+    ("progress", "word"),
+    [
+        ("已完成。6月中旬已向412家企业兑现资助资金。", "已完成"),
+        ("滞后。原计划8月底前认定2家，目前仅认定1家。", "滞后"),
+        ("正在推进，已组织成果对接活动8场。", "正在推进"),
+        ("（滞后）受设计方案调整影响，尚未完工。", "滞后"),
+        ("已完成", "已完成"),
+        ("完成了第一批申报辅导，评审结果11月公布。", None),  # says more than a state
+        ("推进中遇到用地困难。", None),
+        ("", None),
+    ],
+)
+def test_a_progress_paragraph_opening_with_a_state_word_gives_the_state(
+    progress: str, word: str | None
+) -> None:
+    assert opening_status(progress) == word
+
+
+def test_a_report_whose_paragraphs_open_with_the_state() -> None:
+    """进展情况：滞后。… under each task (no state in the title): the tasks get the paragraph's state."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某区科技创新局关于2024年重点工作任务进展情况的报告\n\n二、各项任务进展情况\n"
+        "（一）建设概念验证中心。\n责任单位：区科技创新局（牵头）、区财政局\n完成时限：2024年8月底前\n"
+        "进展情况：滞后。原计划认定2家，目前仅认定1家。\n"
+        "（二）实施研发投入激励计划。\n责任单位：区科技创新局（牵头）\n完成时限：2024年6月底前\n"
+        "进展情况：已完成。已兑现资助资金3.6亿元。\n"
+    )
+    doc = extract_text(text, "report.txt")
+    assert {t.title: (t.status, state_of(t.status)) for t in doc.tasks} == {
+        "建设概念验证中心": ("滞后", "behind"),
+        "实施研发投入激励计划": ("已完成", "done"),
+    }

@@ -243,3 +243,22 @@ def test_embedded_buffer_pool_is_bounded_by_the_setting(tmp_path: Path) -> None:
         default.close()
     with pytest.raises(ValueError, match="FENGONG_BUFFER_POOL_MB must be at least 64"):
         settings_from_env({"FENGONG_BUFFER_POOL_MB": "8"})
+
+
+def test_tasks_of_an_older_graph_get_their_unit_counts_on_open(neo4j_store: GraphStore) -> None:
+    """A Neo4j graph written before tasks kept the number of units they name (``units``) gets it
+    when opened: the queries that read it would otherwise take its tasks for unassigned."""
+    from fengong.graph.neo4j_store import Neo4jStore
+
+    neo4j_store.load_documents(all_docs())
+    count = (
+        "MATCH (t:Task) RETURN t.id AS id, t.units AS units, "
+        "COUNT { MATCH (u:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) RETURN DISTINCT u } AS named ORDER BY id"
+    )
+    loaded = list(neo4j_store.run(count, read_only=True))
+    assert loaded and all(r["units"] == r["named"] for r in loaded) and any(r["units"] for r in loaded)
+    neo4j_store.run("MATCH (t:Task) REMOVE t.units", read_only=False)
+    assert all(r["units"] is None for r in neo4j_store.run(count, read_only=True))
+    assert isinstance(neo4j_store, Neo4jStore)
+    neo4j_store.ensure_schema()  # what opening a store does
+    assert list(neo4j_store.run(count, read_only=True)) == loaded

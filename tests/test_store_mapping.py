@@ -66,3 +66,17 @@ def test_ddl_and_constraints_cover_every_label() -> None:
         assert f"`{label}`" in ddl and f"n.`{spec.key}` IS UNIQUE" in neo
     for rel_type in RELS:
         assert f"CREATE REL TABLE IF NOT EXISTS `{rel_type}`" in ddl
+
+
+def test_tasks_keep_the_number_of_units_they_name() -> None:
+    """``units`` counts the distinct units a task names in any role (queries read it instead of
+    counting edges); ``leads`` the stated leads among them."""
+    for doc in all_docs():
+        rows = document_rows(doc)
+        named: dict[str, set[str]] = {}
+        for rel in ("LEADS", "COOPERATES", "RESPONSIBLE_FOR"):
+            for r in rows.rels[rel]:
+                named.setdefault(r["dst"], set()).add(r["src"])
+        for task in rows.nodes["Task"]:
+            assert task["units"] == len(named.get(task["id"], set())), (doc.title, task["title"])
+            assert 0 <= task["leads"] <= task["units"]
