@@ -608,9 +608,11 @@ def read(
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
-    if reading.document_topic and (reading.places or reading.units or reading.body or reading.unit_type):
-        # 江西营商环境方案中 / the Jiangxi business-environment plan names the document, which the place
-        # or unit already finds; as a topic filter it would drop the plan's tasks not tagged with it
+    named = reading.units or reading.body or reading.unit_type
+    if reading.document_topic and (named or (reading.places and reading.intent in _TASK_INTENTS)):
+        # 江西营商环境方案中 / the Jiangxi business-environment plan names the document, which the unit
+        # or place already finds; as a topic filter it would drop the plan's tasks not tagged with it
+        # (江西营商环境方案里谁牵头 keeps the topic: it is all the question asks about)
         reading.topic = reading.topic_words = None
     undated = re.sub(r"\s+", "", without_date)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
@@ -626,6 +628,12 @@ def read(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
         )
     return reading
+
+
+#: Intents that list a place's tasks without a topic (due, overdue, ranked, …).
+_TASK_INTENTS = frozenset(
+    ("due", "due_next", "overdue", "status", "progress", "no_lead", "ranking", "workload", "unit_work")
+)
 
 
 def _unnegated(text: str, words: str) -> tuple[str, str]:
