@@ -608,8 +608,8 @@ def read(
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
-    named = reading.units or reading.body or reading.unit_type
-    if reading.document_topic and (named or (reading.places and reading.intent in _TASK_INTENTS)):
+    unit_asked = bool(reading.units or reading.body or reading.unit_type)
+    if reading.document_topic and (unit_asked or (reading.places and reading.intent in _TASK_INTENTS)):
         # 江西营商环境方案中 / the Jiangxi business-environment plan names the document, which the unit
         # or place already finds; as a topic filter it would drop the plan's tasks not tagged with it
         # (江西营商环境方案里谁牵头 keeps the topic: it is all the question asks about)
