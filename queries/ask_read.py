@@ -623,7 +623,8 @@ def read(
         reading.unused_en = [
             w for w in _english_rest(words, en_spans) if w not in known and w.rstrip("s") not in known
         ]
-    if reading.who and reading.role and reading.intent not in ("partners", "shared"):
+    # (a partner question describing a task, 监测平台由哪些部门配合县民政局建设, asks about that task)
+    if reading.who and reading.role and reading.intent != "shared":
         _task_described(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
         )
@@ -658,6 +659,11 @@ def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -
     from its first word to its last as written, is searched, though it holds a unit
     (…向铁塔公司公布), a date (4月底前完成…) or a topic's word among others (建立…领导小组，压实主体责任)."""
     if not runs:
+        return
+    if reading.intent == "partners":  # who works with a unit on a task: the task's own words
+        longest = max(runs, key=lambda r: len(r.group())).group()
+        if len(longest) >= _TASK_WORDS:
+            reading.phrase, reading.task_words = longest, True
         return
     described = undated[runs[0].start() : runs[-1].end()].strip("，,。；;、？?！! ")
     total = sum(len(r.group()) for r in runs)
