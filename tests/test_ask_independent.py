@@ -24,7 +24,7 @@ DOCS = DATA / "ask_docs_independent"
 QUESTIONS: list[dict[str, Any]] = yaml.safe_load((DATA / "ask_questions_independent.yaml").read_text("utf-8"))
 TODAY = dt.date(2024, 10, 1)  # the set's "today"
 #: The share answered on the code that added the set (62 of 80); a change that answers fewer fails.
-FLOOR = 0.775
+FLOOR = 0.77
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
 #: context, not an answer row).
 _QUOTES = {"evidence", "document", "deadline", "status", "basis", "progress"}
