@@ -40,6 +40,7 @@ __all__ = [
     "terms_of_phrase",
     "unit_vocab",
     "word_frequency",
+    "word_pieces",
 ]
 
 
@@ -48,6 +49,13 @@ def word_frequency(word: str) -> int:
     from fengong.ingest.terms import frequency
 
     return frequency(word)
+
+
+def word_pieces(text: str) -> list[str]:
+    """``text`` cut into words (ingest/terms.py's segmenter), every character kept."""
+    from fengong.ingest.terms import pieces
+
+    return pieces(text)
 
 
 def terms_of_phrase(phrase: str) -> list[str]:

@@ -16,6 +16,7 @@ class _OutlineVocab:
     heading_starts: frozenset[str]  # every heading pattern starts with one of these (or a digit)
     attachment: re.Pattern[str]
     progress: re.Pattern[str]
+    inline_progress: re.Pattern[str]  # the label with its colon inside a paragraph
     artefact: re.Pattern[str]
     artefact_starts: str
 
@@ -49,6 +50,7 @@ def _vocab() -> _OutlineVocab:
         heading_starts=frozenset("第" + cn + "（(" + circled),
         attachment=re.compile(rf"^(?:{attachment})\s*(?P<n>\d{{1,2}})?\s*(?:[:：]\s*(?P<title>.*))?$"),
         progress=re.compile(rf"^(?:{alternation(words(data, 'progress_words', name))})\s*[:：]?\s*"),
+        inline_progress=re.compile(rf"(?:{alternation(words(data, 'progress_words', name))})\s*[:：]\s*"),
         artefact=re.compile(rf"^(?:[{re.escape(''.join(bullets))}]\s+)|\[bookmark:[^\]]*\]"),
         artefact_starts="".join(bullets) + "[",
     )
@@ -96,6 +98,7 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
+        raw = _pipe_row(raw)
         stripped = raw.strip(" \t\r\u3000\ufeff")
         if not stripped:
             out.append(Line("", start, start))
@@ -113,6 +116,21 @@ def split_lines(text: str) -> list[Line]:
     return out
 
 
+_PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
+_PIPE_RULE = re.compile(r"^[\s|｜:：\-—－]+$")
+
+
+def _pipe_row(raw: str) -> str:
+    """A row of a table written with pipes (| 1 | 编制规划 | 省应急管理厅 |, as converters write
+    Markdown) as the tab-separated row the table reader reads; its rule line (|---|---|) blank. The
+    same length, so offsets into the text hold."""
+    if not raw or raw.lstrip()[:1] not in "|｜" or not _PIPE_ROW.match(raw):
+        return raw
+    if _PIPE_RULE.match(raw):
+        return " " * len(raw)
+    return raw.replace("|", "\t").replace("｜", "\t")
+
+
 def heading_of(line: str) -> tuple[int, str, str] | None:
     """(level, marker, rest) when the line starts with an outline number."""
     v = _vocab()
@@ -128,6 +146,13 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
 def progress_text(line: str) -> str:
     """What a 落实情况 / 进展情况 line says after its label ("进展情况：已全部开工" -> "已全部开工")."""
     return _vocab().progress.sub("", line.lstrip(" \t\u3000"), count=1)
+
+
+def inline_progress(text: str) -> str | None:
+    """What a task's paragraph says after a progress label inside it ("…计划6月底前完成。完成情况：
+    已完成。…" -> "已完成。…"), for reports that write the state on the task's own line."""
+    m = _vocab().inline_progress.search(text)
+    return text[m.end() :].strip() or None if m else None
 
 
 def is_progress(line: str) -> bool:

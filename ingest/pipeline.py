@@ -12,7 +12,7 @@ from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
 from fengong.ingest.notations.table_rows import read_table
-from fengong.ingest.outline import Line, segment, split_lines
+from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
@@ -165,11 +165,11 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         path=path,
         title=title,
         text=raw.text,
-        status=status or opening_status(raw.progress),
+        status=status or opening_status(raw.progress or inline_progress(raw.text)),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],
-        progress=raw.progress,
+        progress=raw.progress or inline_progress(raw.text),
         start=raw.start,
         end=raw.end,
     )

@@ -66,6 +66,11 @@ def segment(text: str) -> list[str]:
     return [w for w in tokenizer().cut(text, HMM=False) if w.strip()]
 
 
+def pieces(text: str) -> list[str]:
+    """``text`` cut into words by the precise mode, every character kept (the pieces join to it)."""
+    return list(tokenizer().cut(text, HMM=False))
+
+
 def terms(*texts: str) -> list[str]:
     """The index terms of ``texts``: kept words and their inner words, de-duplicated, sorted."""
     tok = tokenizer()

@@ -490,7 +490,7 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
         "any": "are involved in (any role)",
     }[role]
     source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
-    return Interpretation(
+    found = Interpretation(
         f"phrase_{role}", "term_units",
         {"terms": terms, "phrase": r.phrase, "role": role,
          "jurisdiction": r.place or ""},
@@ -499,6 +499,22 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
         "the phrase in the task's title, its text, its document's title, else every word",
         searched=terms,
     )  # fmt: skip
+    if len(terms) < _RELAXED_TERMS:
+        return found
+    # A question in other words than the task's (中小学体育场地对外开放 for …向社会有序开放): the tasks
+    # holding all its words but one, said so.
+    relaxed = replace(
+        found,
+        params={**found.params, "missing": 1},
+        understood_as=found.understood_as.replace(", else every word", ", holding all the words but one"),
+        why=f"no task mentions every word of {r.phrase}: tasks that mention all of them but one",
+    )
+    return replace(found, fallback=relaxed)
+
+
+#: Words a phrase has at least before a task holding all of them but one is a match (of two words,
+#: one alone says too little).
+_RELAXED_TERMS = 3
 
 
 def interpret(

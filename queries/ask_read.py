@@ -31,7 +31,16 @@ from fengong.queries.ask_names import (
     vocabulary_index,
 )
 from fengong.queries.ask_vocab import ROLES, ask_vocab, norm_en
-from fengong.vocabulary import Body, Topic, bodies, find_deadlines, load_topics, lookup_place, match_topic
+from fengong.vocabulary import (
+    Body,
+    Topic,
+    bodies,
+    find_deadlines,
+    load_topics,
+    lookup_place,
+    match_topic,
+    word_pieces,
+)
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -459,9 +468,14 @@ def _metric(reading: Reading) -> str | None:
 
 
 def _strip_words(text: str, words: list[str]) -> str:
-    """``text`` with every word blanked character by character (offsets kept)."""
-    for w in sorted(words, key=len, reverse=True):
+    """``text`` with every word blanked character by character (offsets kept); a word of one
+    character only where it is a word of its own (方案中, 由…负责), not inside another (中小学,
+    行为, 公里, 对外开放)."""
+    single = {w for w in words if len(w) == 1}
+    for w in sorted((w for w in words if len(w) > 1), key=len, reverse=True):
         text = text.replace(w, _MASK * len(w))
+    if single and any(ch in single for ch in text):
+        text = "".join(_MASK * len(p) if p in single else p for p in word_pieces(text))
     return text
 
 
@@ -580,9 +594,11 @@ def read(
     affirmed, affirmed_words = _unnegated(masked, masked_words)
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
         named = [r for r in ROLES if r in roles and roles[r].find(affirmed, affirmed_words)]
-        # who leads and who cooperates (牵头和配合单位分别是, 主办和协办了哪些, whether leading or
-        # supporting) asks for every role; 牵头负责 is still a lead
-        reading.role = "any" if {"lead", "cooperate"} <= set(named) else next(iter(named), None)
+        # who leads (or is responsible) and who cooperates (牵头和配合单位分别是, 主办和协办了哪些,
+        # whether leading or supporting) asks for every role; 牵头负责 is still a lead
+        asked = set(named)
+        both = "cooperate" in asked and bool(asked & {"lead", "responsible"})
+        reading.role = "any" if both else next(iter(named), None)
         if reading.role:
             break
     reading.who = vocab.who.find(masked, masked_words) is not None
@@ -603,6 +619,9 @@ def read(
             elif vocab.intents[intent].find(masked, masked_words):
                 reading.intent = intent
                 break
+    if reading.intent == "status" and reading.state == "done" and (reading.before or reading.after):
+        # done by a date (应当已经完成 截至7月1日, to be finished by the end of 2025) asks what is due
+        reading.intent, reading.state = "due", None
     if reading.intent in ("due_next", "due"):
         _days(reading)
     if reading.intent in ("people", "documents", "targets"):
@@ -665,6 +684,7 @@ def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -
         if len(longest) >= _TASK_WORDS:
             reading.phrase, reading.task_words = longest, True
         return
+    runs = _described_runs(undated, runs)
     described = undated[runs[0].start() : runs[-1].end()].strip("，,。；;、？?！! ")
     total = sum(len(r.group()) for r in runs)
     named = reading.units or reading.body or reading.unit_type
@@ -672,6 +692,22 @@ def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -
     longer = total >= len(reading.topic_words or "") + _TASK_EXTRA
     if (named and total >= _TASK_WORDS) or (reading.topic and longer) or (dated and not named):
         reading.phrase, reading.task_words = described, True
+
+
+def _described_runs(undated: str, runs: list[re.Match[str]]) -> list[re.Match[str]]:
+    """The runs of the description: those the question's own who / role words do not part
+    (应急物资储备规划由哪个单位牵头编制: the words before 由哪个单位牵头; a unit or a date between two
+    runs stays inside, …向铁塔公司公布), the group with the most characters."""
+    vocab = ask_vocab()
+    asking = [w for w in (*vocab.who.zh, *(w for r in vocab.roles.values() for w in r.zh)) if len(w) >= 2]
+    groups: list[list[re.Match[str]]] = [[runs[0]]]
+    for before, run in zip(runs, runs[1:], strict=False):
+        gap = undated[before.end() : run.start()]
+        if any(w in gap for w in asking):
+            groups.append([run])
+        else:
+            groups[-1].append(run)
+    return max(groups, key=lambda g: sum(len(r.group()) for r in g))
 
 
 #: Characters a description of a task has at least when a unit inside it is read as the task's

@@ -1,8 +1,9 @@
 // name: term_units
 // description: Tasks whose title or text, or their document's title, holds every search term (the term index), ranked by match quality, with their units, role and the sentence
-// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default "")
+// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default ""), missing (int, default 0)
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
-// terms: words of the term index (ingest/terms.py), every one required; phrase: the words as asked.
+// terms: words of the term index (ingest/terms.py), every one required but `missing` of them (a question
+// in other words than the task's: 对外开放 for 向社会开放); phrase: the words as asked.
 // quality: 1 = the phrase is in the title, 2 = in the text, 3 = in the title of the task's document (a
 // task is about what its document is about; the index holds the document title's words for each
 // task), 4 = every term but not the phrase.
@@ -13,7 +14,7 @@
 MATCH (x:Term)<-[:HAS_TERM]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE x.name IN $terms AND ($jurisdiction = '' OR $jurisdiction IN d.places)
 WITH d, t, count(*) AS hits  // one HAS_TERM edge per task and word
-WHERE hits = size($terms)
+WHERE hits >= size($terms) - $missing
 // quality once per task, before its units multiply the rows; lower-casing every text costs five
 // times the search, so a phrase without letters of two cases (Chinese) is found as it is
 WITH d, t, t.leads AS stated,

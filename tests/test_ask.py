@@ -572,3 +572,45 @@ def test_short_forms_of_functions() -> None:
     # one function under two body words, or none when it could be two
     assert abbreviated_types("教育部门", ["教育局", "教育厅", "教育体育局"]) == ["教育厅", "教育局"]
     assert abbreviated_types("文旅局", ["文化广电和旅游局", "文化和旅游局"]) == []
+
+
+def test_one_character_words_are_left_inside_other_words() -> None:
+    """中 / 由 / 和 name nothing when they stand alone (方案中, 由…负责), but 中小学 and 行为 keep them."""
+    assert (
+        interpret("中小学体育场地对外开放那项，配合单位有哪些？").params["phrase"] == "中小学体育场地对外开放"
+    )
+    assert interpret("规范政府采购行为由谁牵头").params["phrase"] == "规范政府采购行为"
+
+
+def test_a_description_stops_at_the_question_s_own_words() -> None:
+    """应急物资储备规划由哪个单位牵头编制: the words before 由哪个单位牵头 (the longer part) are the task,
+    while a unit between two parts stays inside (…向铁塔公司公布)."""
+    assert interpret("应急物资储备规划由哪个单位牵头编制？").params["phrase"] == "应急物资储备规划"
+    assert interpret("健身步道谁牵头建，期限多久？").params["phrase"] == "健身步道"
+
+
+def test_a_phrase_of_several_words_falls_back_to_all_but_one(samples: GraphStore) -> None:
+    """A question in other words than the task's: when no task holds every word, the tasks holding
+    all but one, said so."""
+    found = interpret("谁负责推进智慧杆塔共建共享工作机制", samples)
+    relaxed = found.fallback
+    assert found.query == "term_units" and relaxed is not None and relaxed.params["missing"] == 1
+    assert "all of them but one" in relaxed.why and "holding all the words but one" in relaxed.understood_as
+    assert interpret("谁负责杆塔共享", samples).fallback is None  # two words: both needed
+
+
+@pytest.mark.parametrize(
+    "question",
+    [
+        "List the Quanzhou tasks that have to be finished by the end of 2025.",
+        "截至2025年7月1日，芜湖哪些任务应当已经完成？",
+    ],
+)
+def test_done_by_a_date_asks_what_is_due(question: str) -> None:
+    found = interpret(question, today=dt.date(2025, 7, 1))
+    assert found.query == "task_list" and found.params["due_before"] in ("2025-12-31", "2025-07-01")
+
+
+def test_responsible_and_supporting_asks_every_role() -> None:
+    question = "What is the Ministry of Civil Affairs responsible for, and who supports it?"
+    assert interpret(question).params["role"] == "any"

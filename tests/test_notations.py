@@ -557,3 +557,39 @@ def test_a_task_after_another_in_one_paragraph_has_its_own_title() -> None:
     )
     titles = [t.title for t in extract_text(text, "plan.txt").tasks]
     assert titles == ["建设智慧交通", "建设公交智能调度系统"]
+
+
+def test_a_table_written_with_pipes_is_read_as_a_table() -> None:
+    """A converter's Markdown table (| 序号 | 重点任务 | 责任单位 | 完成时限 |, a |---| rule line):
+    one task per row, the （牵头） mark inside the 责任单位 cell read, offsets into the text kept."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某省加强应急物资储备重点任务分工方案\n\n重点任务分工表\n\n| 序号 | 重点任务 | 责任单位 | 完成时限 |\n"
+        "|---|---|---|---|\n| 1 | 编制储备规划。明确储备规模。 | 省应急管理厅（牵头）、省财政厅 | 2025年6月底前 |\n"
+        "| 2 | 优化储备库布局。推动库容共享。 | 省粮食和物资储备局（牵头）、省发展改革委 | 2026年前 |\n"
+    )
+    doc = extract_text(text, "pipes.txt")
+    assert [t.title for t in doc.tasks] == ["编制储备规划", "优化储备库布局"]
+    first = doc.tasks[0]
+    assert [(a.role, a.rank) for a in first.assignments] == [("lead", 1), ("cooperate", 1)]
+    assert first.deadline is not None and first.deadline.date == "2025-06-30"
+    a = first.assignments[0]
+    assert "省应急管理厅" in text[a.start : a.end]  # offsets point into the text as written
+
+
+def test_cooperating_by_duty_closes_a_prose_clause() -> None:
+    """A负责，B、C按职责分工配合 (a State Council opinion's way): A is responsible, B and C cooperate."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "国务院办公厅关于印发公平竞争治理重点任务分工方案的通知\n\n一、健全制度规则\n\n"
+        "（一）全面落实公平竞争审查条例。制定实施办法。市场监管总局负责，国家发展改革委、司法部按职责分工配合。\n\n"
+        "（二）集中清理政策措施。全面清理地方保护内容。国家发展改革委负责，市场监管总局按照职责分工配合。\n"
+    )
+    doc = extract_text(text, "opinion.txt")
+    roles = [[(a.role, a.rank) for a in t.assignments] for t in doc.tasks]
+    assert roles == [
+        [("cooperate", 1), ("cooperate", 2), ("responsible", 1)],
+        [("cooperate", 1), ("responsible", 1)],
+    ]

@@ -211,3 +211,22 @@ def test_a_report_whose_paragraphs_open_with_the_state() -> None:
         "建设概念验证中心": ("滞后", "behind"),
         "实施研发投入激励计划": ("已完成", "done"),
     }
+
+
+def test_a_state_written_inside_the_task_s_paragraph() -> None:
+    """…计划6月底前完成。完成情况：滞后。… on the task's own line: the label inside the paragraph."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某区关于2025年上半年重点任务推进情况的通报\n\n二、各项任务完成情况\n\n"
+        "（一）推进服务站规范化建设。由区退役军人事务局牵头，会同各街道办事处实施，计划2025年6月底前完成。"
+        "完成情况：已完成。服务站均已达标。\n\n"
+        "（二）推进纪念设施修缮。由区退役军人事务局牵头，会同区财政局实施，计划2025年6月底前完成。"
+        "完成情况：滞后。受设计调整影响尚未完工。\n"
+    )
+    doc = extract_text(text, "report.txt")
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("推进服务站规范化建设", "已完成"),
+        ("推进纪念设施修缮", "滞后"),
+    ]
+    assert doc.tasks[1].progress == "滞后。受设计调整影响尚未完工。"
