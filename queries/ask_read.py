@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import itertools
 import re
 from dataclasses import dataclass, field
 from functools import cache
@@ -701,7 +702,7 @@ def _described_runs(undated: str, runs: list[re.Match[str]]) -> list[re.Match[st
     vocab = ask_vocab()
     asking = [w for w in (*vocab.who.zh, *(w for r in vocab.roles.values() for w in r.zh)) if len(w) >= 2]
     groups: list[list[re.Match[str]]] = [[runs[0]]]
-    for before, run in zip(runs, runs[1:], strict=False):
+    for before, run in itertools.pairwise(runs):
         gap = undated[before.end() : run.start()]
         if any(w in gap for w in asking):
             groups.append([run])
