@@ -454,14 +454,24 @@ def _narrowed(r: Reading, build: Callable[[str, str], Interpretation]) -> Interp
     return replace(build("", mention), narrowed=(r.topic.name, mention), fallback=replace(whole, why=why))
 
 
+def _where(r: Reading) -> tuple[dict[str, Any], str]:
+    """The place filter of a who-question and its words: one place, or two at once (桂林和杭州的
+    停车任务分别由谁牵头 asks about both; a third is said to be left out)."""
+    if len(r.places) >= 2:
+        first, second, *rest = r.places
+        left = f" ({', '.join(rest)} not searched: two places at a time)" if rest else ""
+        return {"jurisdiction": first, "or_jurisdiction": second}, f" in {first} and {second}{left}"
+    return {"jurisdiction": r.place or ""}, _in(r.place)
+
+
 def _topic_query(r: Reading) -> Interpretation:
     assert r.topic is not None
-    place = r.place or ""
+    where, in_places = _where(r)
     label = _topic_label(r.topic)
     if r.role == "lead":
         return Interpretation(
-            "topic_leads", "topic_leads", {"topic": r.topic.name, "jurisdiction": place},
-            f"who leads {label}{_in(r.place)}, per city: units named as 牵头 (stated leads); where a task names no lead, "
+            "topic_leads", "topic_leads", {"topic": r.topic.name, **where},
+            f"who leads {label}{in_places}, per city: units named as 牵头 (stated leads); where a task names no lead, "
             "the first unit of its 责任单位 list (first-listed, not a stated lead); cities whose tasks on "
             "it name no lead at all; and cities whose documents mention it without assigning it",
         )  # fmt: skip
@@ -472,8 +482,8 @@ def _topic_query(r: Reading) -> Interpretation:
         "any": "are involved in (any role)",
     }[role]
     return Interpretation(
-        f"topic_{role}", "topic_units", {"topic": r.topic.name, "role": role, "jurisdiction": place},
-        f"which units {what} {label}{_in(r.place)}, per city, with rank and the sentence; tasks naming no such unit listed too",
+        f"topic_{role}", "topic_units", {"topic": r.topic.name, "role": role, **where},
+        f"which units {what} {label}{in_places}, per city, with rank and the sentence; tasks naming no such unit listed too",
     )  # fmt: skip
 
 
@@ -490,12 +500,12 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
         "any": "are involved in (any role)",
     }[role]
     source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
+    where, in_places = _where(r)
     found = Interpretation(
         f"phrase_{role}", "term_units",
-        {"terms": terms, "phrase": r.phrase, "role": role,
-         "jurisdiction": r.place or ""},
+        {"terms": terms, "phrase": r.phrase, "role": role, **where},
         f"which units {what} tasks whose title or text, or their document's title, mentions {r.phrase}{source}"
-        f"{_in(r.place)} ({why}; searched for the words {' + '.join(terms)}), ranked by match: "
+        f"{in_places} ({why}; searched for the words {' + '.join(terms)}), ranked by match: "
         "the phrase in the task's title, its text, its document's title, else every word",
         searched=terms,
     )  # fmt: skip

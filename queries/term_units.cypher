@@ -1,6 +1,7 @@
 // name: term_units
 // description: Tasks whose title or text, or their document's title, holds every search term (the term index), ranked by match quality, with their units, role and the sentence
-// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default ""), missing (int, default 0)
+// params: terms (list, e.g. 转供电), phrase (string, default ""), role (string, default any, e.g. lead), jurisdiction (string, default ""), or_jurisdiction (string, default ""), missing (int, default 0)
+// or_jurisdiction: a second place, asked about beside jurisdiction (桂林和杭州…分别由谁牵头).
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // terms: words of the term index (ingest/terms.py), every one required but `missing` of them (a question
 // in other words than the task's: 对外开放 for 向社会开放); phrase: the words as asked.
@@ -12,7 +13,7 @@
 // From the words' own tasks, counted: a task that holds every word. Walking each task's whole word
 // list from one word instead filled LadybugDB's buffer pool for two words of 40,000 tasks.
 MATCH (x:Term)<-[:HAS_TERM]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE x.name IN $terms AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE x.name IN $terms AND ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 WITH d, t, count(*) AS hits  // one HAS_TERM edge per task and word
 WHERE hits >= size($terms) - $missing
 // quality once per task, before its units multiply the rows; lower-casing every text costs five

@@ -1,6 +1,7 @@
 // name: topic_leads
 // description: Who leads a topic, per city, with the sentence: stated leads (牵头), else the first-listed responsible unit, else "no lead named"
-// params: topic (topic, e.g. 转供电改直供电), jurisdiction (string, default "")
+// params: topic (topic, e.g. 转供电改直供电), jurisdiction (string, default ""), or_jurisdiction (string, default "")
+// or_jurisdiction: a second place, asked about beside jurisdiction (桂林和杭州…分别由谁牵头).
 // topic: the name, or the English name in any case (fengong reads it as the name before the query; in
 // Neo4j Browser give the name); jurisdiction, when
 // set, keeps documents of that place or of places under it.
@@ -10,7 +11,7 @@
 // neither (evidence is then the task's text); "mentioned, not assigned" = the document names the
 // topic only outside its tasks (evidence is the sentence that names it).
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WITH d, t, u, r, t.leads AS stated
 WHERE r IS NULL OR r.role = 'lead' OR (stated = 0 AND r.rank = 1)
@@ -25,7 +26,7 @@ UNION ALL
 // Documents that name the topic outside any task about it: mentioned, assigned to nobody.
 // (counted from d over an OPTIONAL MATCH: a NOT EXISTS { } subquery joins every document's tasks in LadybugDB)
 MATCH (d:Document)-[m:MENTIONS]->(tp:Topic {name: $topic})
-WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (d)-[:HAS_TASK]->(other:Task)-[:ABOUT]->(tp)
 WITH d, m, count(other) AS about
 WHERE about = 0

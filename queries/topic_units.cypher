@@ -1,13 +1,14 @@
 // name: topic_units
 // description: Every unit on a topic's tasks with its role and rank, per city, with the sentence (tasks naming no such unit too)
-// params: topic (topic, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default "")
+// params: topic (topic, e.g. 转供电改直供电), role (string, default any, e.g. cooperate), jurisdiction (string, default ""), or_jurisdiction (string, default "")
+// or_jurisdiction: a second place, asked about beside jurisdiction (桂林和杭州…分别由谁牵头).
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // jurisdiction, when set, keeps documents of that place or of places under it.
 // role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
 // basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
 // task) / listed responsible unit / no unit named (the task names no unit in that role).
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
 WITH d, t, u, r, t.leads AS stated

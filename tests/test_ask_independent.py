@@ -38,8 +38,9 @@ class QuestionSet:
         return items
 
 
+# 32 of 80 answered when the set arrived (a looser check); 64 now
 FIRST = QuestionSet(
-    DATA / "ask_docs_independent", DATA / "ask_questions_independent.yaml", dt.date(2024, 10, 1), 0.77
+    DATA / "ask_docs_independent", DATA / "ask_questions_independent.yaml", dt.date(2024, 10, 1), 0.78
 )
 # 26 of 60 answered when the set arrived; 44 once its findings were mended in general ways
 SECOND = QuestionSet(
@@ -154,3 +155,12 @@ def test_a_partner_question_describing_a_task_asks_about_that_task(store: GraphS
     assert result.interpretation.query == "term_units" and result.interpretation.params["role"] == "cooperate"
     units = {r["unit"] for r in result.rows}
     assert {"宜章县农业农村局", "宜章县医疗保障局"} <= units and "宜章县财政局" not in units
+
+
+def test_two_places_asked_at_once(store: GraphStore) -> None:
+    """桂林和杭州的停车相关任务分别由谁牵头: both places, not the first alone."""
+    result = answer(store, "桂林和杭州的停车相关任务分别由谁牵头？", today=TODAY)
+    params = result.interpretation.params
+    assert (params["jurisdiction"], params["or_jurisdiction"]) == ("桂林市", "杭州市")
+    assert {r["jurisdiction"] for r in result.rows} == {"桂林市", "杭州市"}
+    assert {"桂林市文化广电和旅游局", "杭州市城管局"} <= {r["unit"] for r in result.rows}
