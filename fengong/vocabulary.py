@@ -11,7 +11,7 @@ from __future__ import annotations
 from fengong.ingest.bodies import Body, bodies, body_names, en_names
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import find_deadlines
-from fengong.ingest.places import Place, by_pinyin, find_places, places
+from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, places
 from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.status import STATES
 from fengong.ingest.topics import Topic, load_topics, match_topic
@@ -23,6 +23,7 @@ __all__ = [
     "Body",
     "Place",
     "Topic",
+    "all_by_pinyin",
     "alternation",
     "bodies",
     "body_names",

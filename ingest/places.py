@@ -141,14 +141,20 @@ def find_places(text: str) -> list[tuple[Place, int, int]]:
 def by_pinyin() -> dict[str, Place]:
     """Places by the pinyin of their short name; where several share it, the highest level wins
     (liaocheng is the city, not a county that happens to sound the same)."""
-    out: dict[str, Place] = {}
+    return {pinyin: found[0] for pinyin, found in all_by_pinyin().items()}
+
+
+@cache
+def all_by_pinyin() -> dict[str, tuple[Place, ...]]:
+    """Every place by the pinyin of its short name, the highest level first (pujiang is 蒲江县 and
+    浦江县: a reader that knows which places it holds can tell them apart)."""
+    out: dict[str, list[Place]] = {}
     for plist in places().by_name.values():
         for p in plist:
             if p.pinyin:
-                known = out.get(p.pinyin)
-                if known is None or _LEVEL_RANK.get(p.level, 3) < _LEVEL_RANK.get(known.level, 3):
-                    out[p.pinyin] = p
-    return out
+                out.setdefault(p.pinyin, []).append(p)
+    # sorted is stable: among places of one level, the table's order, as before
+    return {k: tuple(sorted(v, key=lambda p: _LEVEL_RANK.get(p.level, 3))) for k, v in out.items()}
 
 
 def lookup(name: str, context: str = "") -> Place | None:

@@ -19,7 +19,7 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from fengong.queries.ask_vocab import ask_vocab, norm_en
-from fengong.vocabulary import Body, bodies, by_pinyin, load_topics, places, unit_vocab
+from fengong.vocabulary import Body, all_by_pinyin, bodies, load_topics, places, unit_vocab
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -167,7 +167,8 @@ def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
         for form in {phrase, phrase.replace("bureau", "department")}:
             pairs.append((form, Name("unit_type", unit_type)))
     pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
-    pairs += [(pinyin, Name("place", place.name)) for pinyin, place in by_pinyin().items()]
+    # every place of a pinyin, the highest level first: the reader picks one the store holds
+    pairs += [(pinyin, Name("place", p.name)) for pinyin, found in all_by_pinyin().items() for p in found]
     for topic in load_topics():
         for alias in (topic.en, *topic.aliases_en):
             pairs.append((norm_en(alias).strip(), Name("topic", topic.name)))

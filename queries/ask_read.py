@@ -203,7 +203,10 @@ def _apply(
     """Fill the reading from the chosen spans (text is the string the spans index)."""
     for span in spans:
         if span.kind == "place":
-            for name in span.of("place"):
+            names = span.of("place")
+            if not re.search(r"[\u4e00-\u9fff]", text) and len(names) > 1:
+                names = [_held_place(names, store)]  # pujiang: 蒲江县 or 浦江县, whichever is loaded
+            for name in names:
                 place = lookup_place(name.value, text)
                 value = place.name if place else name.value
                 if value not in reading.places:
@@ -254,6 +257,20 @@ def _apply(
             reading.merged = reading.merged or merged
             if units:
                 reading.groups.append(units)
+
+
+def _held_place(names: list[Name], store: GraphStore | None) -> Name:
+    """Of places one English name sounds like, the first whose units the store holds, else the
+    first (the highest level)."""
+    if store is not None:
+        held = store_memo(store).get("held places")
+        if held is None:
+            held = store_memo(store)["held places"] = {place for _, _, _, place in store_units(store)}
+        assert isinstance(held, set)
+        for name in names:
+            if name.value in held:
+                return name
+    return names[0]
 
 
 def _first_or_more(first: str | None, more: list[str], name: str) -> str:
@@ -402,6 +419,8 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.after = date
         else:
             reading.before = date
+            if re.search(r" (?:in|during) $", before_text) and date.endswith("-12-31"):
+                reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
     return question
 
 
@@ -532,8 +551,11 @@ def _open_phrase_zh(masked: str) -> str | None:
     if not runs:
         return None
     phrase = max(runs, key=len)
-    ending = next((w for w in ask_vocab().document_words.zh if phrase.endswith(w)), "")
-    return phrase[: -len(ending)] if ending and len(phrase) - len(ending) >= 2 else phrase
+    while True:  # 跨境电商分工方案: 跨境电商
+        ending = next((w for w in ask_vocab().document_words.zh if phrase.endswith(w)), "")
+        if not ending or len(phrase) - len(ending) < 2:
+            return phrase
+        phrase = phrase[: -len(ending)]
 
 
 def _english_rest(words: list[str], spans: list[Span]) -> list[str]:

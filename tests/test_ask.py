@@ -614,3 +614,26 @@ def test_done_by_a_date_asks_what_is_due(question: str) -> None:
 def test_responsible_and_supporting_asks_every_role() -> None:
     question = "What is the Ministry of Civil Affairs responsible for, and who supports it?"
     assert interpret(question).params["role"] == "any"
+
+
+def test_an_english_place_name_of_several_places_is_the_one_the_store_holds(tmp_path: Path) -> None:
+    """ "pujiang" is 蒲江县 and 浦江县: the reading takes the one whose documents are loaded."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    store = make_store("embedded", tmp_path)
+    text = "蒲江县人民政府办公室关于印发医保工作任务分工方案的通知\n\n（一）打击欺诈骗保。县医疗保障局牵头负责，县公安局协同推进。\n"
+    store.load_documents([extract_text(text, "pujiang.txt")])
+    try:
+        assert interpret("which tasks in Pujiang have no lead", store).params["jurisdiction"] == "蒲江县"
+        assert (
+            interpret("which tasks in Pujiang have no lead").params["jurisdiction"] == "浦江县"
+        )  # no store: the first
+    finally:
+        store.close()
+
+
+def test_a_year_after_in_is_that_year() -> None:
+    found = interpret("Which tasks have deadlines in 2026?")
+    assert (found.params["due_after"], found.params["due_before"]) == ("2026-01-01", "2026-12-31")
+    assert interpret("跨境电商分工方案中哪些任务由谁牵头").params["phrase"] == "跨境电商"

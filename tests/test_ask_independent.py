@@ -1,7 +1,7 @@
-"""Independent question sets: documents and questions written by two authors who did not read
+"""Independent question sets: documents and questions written by three authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
-ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2 with
-ask_questions_independent_2.yaml: six documents, 60 questions). They measure how a new user's
+ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
+documents, 60 questions; ask_docs_independent_3: five documents, 50 questions). They measure how a new user's
 questions fare: the share answered is reported and held to a floor, and every question stays in
 its set, answered or not (the misses are the next work)."""
 
@@ -46,7 +46,11 @@ FIRST = QuestionSet(
 SECOND = QuestionSet(
     DATA / "ask_docs_independent_2", DATA / "ask_questions_independent_2.yaml", dt.date(2025, 7, 1), 0.72
 )
-SETS = {"first": FIRST, "second": SECOND}
+# 24 of 50 answered when the set arrived; 30 after the fixes it led to
+THIRD = QuestionSet(
+    DATA / "ask_docs_independent_3", DATA / "ask_questions_independent_3.yaml", dt.date(2025, 9, 1), 0.58
+)
+SETS = {"first": FIRST, "second": SECOND, "third": THIRD}
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
 #: context, not an answer row).
@@ -89,8 +93,8 @@ def check(store: GraphStore, item: dict[str, Any], today: dt.date = TODAY) -> li
 @pytest.mark.parametrize("name", SETS)
 def test_the_sets_are_whole(name: str) -> None:
     qs = SETS[name].load()
-    assert len(qs) >= 60 and len(list(SETS[name].docs.glob("*.txt"))) >= 6
-    assert sum(q["q"].isascii() for q in qs) >= 15
+    assert len(qs) >= 50 and len(list(SETS[name].docs.glob("*.txt"))) >= 5
+    assert sum(q["q"].isascii() for q in qs) >= 12
 
 
 @pytest.mark.parametrize("kind", STORE_KINDS)

@@ -593,3 +593,23 @@ def test_cooperating_by_duty_closes_a_prose_clause() -> None:
         [("cooperate", 1), ("cooperate", 2), ("responsible", 1)],
         [("cooperate", 1), ("responsible", 1)],
     ]
+
+
+def test_working_together_and_a_labelled_deadline_inside_an_annotation() -> None:
+    """A牵头负责，B、C协同推进 (B and C cooperate); [牵头：A；参与：B、C；时限：2025年10月] (参与 is a
+    cooperate label, 时限 a deadline's, not a unit)."""
+    from fengong.ingest.pipeline import extract_text
+
+    prose = (
+        "某县人民政府办公室关于印发医保基金监管工作任务分工方案的通知\n\n一、重点任务\n\n"
+        "（一）严厉打击欺诈骗保行为。强化大数据筛查。县医疗保障局牵头负责，县公安局、县卫生健康局协同推进。\n"
+    )
+    (task,) = extract_text(prose, "prose.txt").tasks
+    assert [(a.role, a.rank) for a in task.assignments] == [("lead", 1), ("cooperate", 1), ("cooperate", 2)]
+    bracket = (
+        "某县人民政府关于印发垃圾分类工作任务清单的通知\n\n一、重点任务\n\n"
+        "1. 推行定时定点投放。安排督导员现场指导。[牵头：县农业农村局；参与：县住房城乡建设局；时限：2025年10月]\n"
+    )
+    (task,) = extract_text(bracket, "bracket.txt").tasks
+    assert [(a.role, a.rank) for a in task.assignments] == [("lead", 1), ("cooperate", 1)]
+    assert task.deadline is not None and task.deadline.date == "2025-10-31"
