@@ -190,13 +190,20 @@ def _ends_like_body(name: str) -> bool:
     return _patterns().suffix.match(name[::-1]) is not None
 
 
+_ALTERNATIVE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
+
+
 @lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
-    """Whether a phrase ends like a body's name (or is a known abbreviation of one)."""
+    """Whether a phrase ends like a body's name (or is a known abbreviation of one); a class of
+    bodies may end with its alternative in brackets (各乡镇（街道）, 各村（社区）)."""
     s = "".join(name.split()).rstrip("等")
     if is_generic(s):
         return False
-    return _ends_like_body(s) or function_of(s) is not None or lookup_body(s) is not None
+    if _ends_like_body(s) or function_of(s) is not None or lookup_body(s) is not None:
+        return True
+    bare = _ALTERNATIVE.sub("", s)
+    return bare != s and bare.startswith("各") and looks_like_unit(bare)
 
 
 @lru_cache(maxsize=65536)

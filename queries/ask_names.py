@@ -323,4 +323,7 @@ def abbreviated_types(short: str, unit_types: Iterable[str]) -> list[str]:
     found = sorted({t for t in unit_types if abbreviates(short, t)})
     whole = [t for t in found if _core(t) == _split_short(short)[0]]
     found = whole or found
-    return found if len({_core(t) for t in found}) == 1 else []
+    cores = sorted({_core(t) for t in found}, key=len)
+    # one function however spelt (人力资源社会保障厅 / 人力资源和社会保障局: the shorter keeps the
+    # longer's characters in order)
+    return found if all(short_form(c, cores[-1]) for c in cores) else []

@@ -571,7 +571,12 @@ def test_short_forms_of_functions() -> None:
     assert not abbreviates("建设局", "住房和城乡建设局")  # not its first character
     # one function under two body words, or none when it could be two
     assert abbreviated_types("教育部门", ["教育局", "教育厅", "教育体育局"]) == ["教育厅", "教育局"]
-    assert abbreviated_types("文旅局", ["文化广电和旅游局", "文化和旅游局"]) == []
+    assert abbreviated_types("市场局", ["市场监督管理局", "市场发展服务局"]) == []
+    # one function however spelt: 人社厅 is a province's 人力资源社会保障厅 and a county's 人力资源和社会保障局
+    assert abbreviated_types("人社厅", ["人力资源社会保障厅", "人力资源和社会保障局"]) == [
+        "人力资源和社会保障局",
+        "人力资源社会保障厅",
+    ]
 
 
 def test_one_character_words_are_left_inside_other_words() -> None:

@@ -46,9 +46,9 @@ FIRST = QuestionSet(
 SECOND = QuestionSet(
     DATA / "ask_docs_independent_2", DATA / "ask_questions_independent_2.yaml", dt.date(2025, 7, 1), 0.72
 )
-# 24 of 50 answered when the set arrived; 30 after the fixes it led to
+# 24 of 50 answered when the set arrived; 34 after the fixes it led to
 THIRD = QuestionSet(
-    DATA / "ask_docs_independent_3", DATA / "ask_questions_independent_3.yaml", dt.date(2025, 9, 1), 0.58
+    DATA / "ask_docs_independent_3", DATA / "ask_questions_independent_3.yaml", dt.date(2025, 9, 1), 0.66
 )
 SETS = {"first": FIRST, "second": SECOND, "third": THIRD}
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms

@@ -151,3 +151,11 @@ def test_deadline_label_after_an_unbracketed_unit_list() -> None:
     task = extract_text(text, "t.txt").tasks[0]
     assert task.deadline is not None and task.deadline.date == "2021-12-31"
     assert [a.role for a in task.assignments] == ["responsible", "responsible"]
+
+
+def test_a_class_of_bodies_may_end_with_its_alternative_in_brackets() -> None:
+    """各乡镇（街道） / 各县（市、区） name classes of bodies; a prose clause listing one is read."""
+    from fengong.ingest.units import looks_like_unit
+
+    assert looks_like_unit("各乡镇（街道）") and looks_like_unit("各乡镇")
+    assert not looks_like_unit("乡镇（街道）")  # no 各: not a class of bodies by form
