@@ -246,7 +246,12 @@ def test_guide_is_generated_from_the_query_files(client: TestClient) -> None:
     )
     for q in list_queries():
         assert f"<h3>{q.name}</h3>" in html
-    assert '<pre class="code runnable">:params {topic: "转供电改直供电", jurisdiction: ""}</pre>' in html
+    assert (
+        '<pre class="code runnable">:params {topic: "转供电改直供电", jurisdiction: "", or_jurisdiction: ""}</pre>'
+        in html
+    )
+    # a list parameter is given as a Cypher list, which the query can use in Neo4j Browser as it is
+    assert ':params {terms: ["转供电"], phrase: "", role: "lead"' in html
     assert (
         client.get("/guide", headers={"Origin": "http://localhost:7474"}).headers[
             "access-control-allow-origin"

@@ -19,6 +19,8 @@ def _cypher_value(value: Any) -> str:
         return "true" if value else "false"
     if isinstance(value, int | float):
         return repr(value)
+    if isinstance(value, list | tuple):  # a list parameter is a Cypher list, not its text
+        return "[" + ", ".join(_cypher_value(v) for v in value) + "]"
     return json.dumps("" if value is None else str(value), ensure_ascii=False)
 
 
