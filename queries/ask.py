@@ -522,9 +522,9 @@ def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation
     return replace(found, fallback=relaxed)
 
 
-#: Words a phrase has at least before a task holding all of them but one is a match (of two words,
-#: one alone says too little).
-_RELAXED_TERMS = 3
+#: Words a phrase has at least before a task holding all of them but one is a match (of three words,
+#: two say too little: they match loosely related tasks on a large store).
+_RELAXED_TERMS = 4
 
 
 def interpret(

@@ -601,7 +601,8 @@ def test_a_phrase_of_several_words_falls_back_to_all_but_one(samples: GraphStore
     relaxed = found.fallback
     assert found.query == "term_units" and relaxed is not None and relaxed.params["missing"] == 1
     assert "all of them but one" in relaxed.why and "holding all the words but one" in relaxed.understood_as
-    assert interpret("谁负责杆塔共享", samples).fallback is None  # two words: both needed
+    three = interpret("谁负责古树名木保护", samples)
+    assert len(three.params["terms"]) == 3 and three.fallback is None  # three words: every one needed
 
 
 @pytest.mark.parametrize(
