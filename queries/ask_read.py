@@ -37,6 +37,7 @@ from fengong.vocabulary import (
     Topic,
     bodies,
     find_deadlines,
+    find_places,
     load_topics,
     lookup_place,
     match_topic,
@@ -311,14 +312,18 @@ def _lookup_body(name: str, lexicon: tuple[Body, ...] | None) -> str | None:
 
 
 def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | None) -> list[str]:
-    """The graph's units that are the body: by full name, or by a name the lexicon resolves to it."""
+    """The graph's units that are the body: by full name, or by a name the lexicon resolves to it,
+    and its branches: a unit named by one of the body's names and a place (人民银行桂林市分行,
+    国家税务总局江西省税务局), which does the body's work there."""
     memo = store_memo(store)
     key = ("body", body, lexicon)
     if key in memo:
         return list(memo[key])
+    names = [n for n, b in _body_names(lexicon).items() if b == body and len(n) >= 4]
     out = []
     for name, local, _, _ in store_units(store):
-        if name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n):
+        named = name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n)
+        if named or any(name.startswith(n) and find_places(name[len(n) :]) for n in names):
             out.append(name)
     memo[key] = found = sorted(set(out))
     return list(found)
