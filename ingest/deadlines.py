@@ -562,7 +562,9 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
                 found.append(f)
                 taken.append((s, e))
     found.sort(key=lambda f: f.deadline.start or 0)
-    found = _join_starts(found, masked)
+    found = [f for f in _join_starts(found, masked) if not _as_of(f.deadline, masked)]
+    if not found:
+        return []
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
     # Milestones of one task ("7月份建成…11月份建成…年底满园运营"): the task is done by the last,
     # unless a deadline opens the text ("9月底前实现…，年底前实现…": a heading led by its date).
@@ -571,6 +573,18 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     if len(dated) > 1 and found[main].deadline.kind == "by" and not opens:
         main = max(dated, key=lambda i: (found[i].deadline.date or "", -i))
     return found[main : main + 1] + found[:main] + found[main + 1 :]
+
+
+#: "截至6月底，已完成3项": the date a report counts to, followed by what is already done, is no
+#: deadline (截至2025年底完成 is one).
+_AS_OF = re.compile(r"[，,][^。；;]{0,12}?(?:已|累计|共)")
+
+
+def _as_of(d: Deadline, text: str) -> bool:
+    """Whether a 截至 / 截止 date is the date a report counts to, not a deadline."""
+    if not d.text.startswith(("截至", "截止")) or d.end is None:
+        return False
+    return _AS_OF.match(text, d.end) is not None
 
 
 def _take_from_word(d: Deadline, text: str, from_words: tuple[str, ...]) -> None:

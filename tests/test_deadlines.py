@@ -251,3 +251,17 @@ def test_a_clause_that_is_only_a_deadline(clause: str, kind: str) -> None:
 )
 def test_a_clause_with_more_than_a_deadline_is_not_one(clause: str) -> None:
     assert deadline_clause(clause, 2024) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "deadline"),
+    [
+        ("各责任单位认真落实，截至6月底，已完成3项，基本完成1项。", None),  # the date a report counts to
+        ("截至9月底，全市累计建成基站1200个。", None),
+        ("截至2025年底完成全部改造。", "2025-12-31"),  # a deadline
+        ("截至2025年底，建成基站1000个。", "2025-12-31"),  # a target's date, nothing already done
+    ],
+)
+def test_a_report_s_as_of_date_is_no_deadline(text: str, deadline: str | None) -> None:
+    found = find_deadlines(text, 2025)
+    assert (found[0].deadline.date if found else None) == deadline
