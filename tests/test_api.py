@@ -170,6 +170,13 @@ def test_matrix_json_csv_xlsx(client: TestClient) -> None:
     assert "泽州县能源局" in county["units"]
     assert client.get("/matrix/jurisdiction/北京市").status_code == 404
     assert client.get("/matrix/document/x", params={"format": "pdf"}).status_code == 422
+    # a blank name names nothing: not found, in every format (it had been a server error for CSV,
+    # and the matrix of every document for JSON)
+    for blank in ("%0D", "%20"):
+        for fmt in ("json", "csv", "xlsx"):
+            for kind in ("document", "jurisdiction"):
+                r = client.get(f"/matrix/{kind}/{blank}", params={"format": fmt})
+                assert r.status_code == 404 and f"no {kind} named" in r.json()["message"], (kind, blank, fmt)
 
 
 def test_cypher_read_only_with_caps(client: TestClient) -> None:

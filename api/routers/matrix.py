@@ -61,7 +61,7 @@ async def _respond(store: GraphStore, filters: ExportFilters, fmt: str, title: s
 )
 async def document_matrix(store: StoreDep, document: str, format: Format = "json") -> Any:
     """Tasks x units of one document (by id, source or title), cells 牵头 / 配合 / 责任N."""
-    return await _respond(store, ExportFilters.of(document=document), format, None)
+    return await _respond(store, ExportFilters.of(document=_named(document, "document")), format, None)
 
 
 @router.get(
@@ -72,4 +72,16 @@ async def document_matrix(store: StoreDep, document: str, format: Format = "json
 )
 async def jurisdiction_matrix(store: StoreDep, jurisdiction: str, format: Format = "json") -> Any:
     """Tasks x units of every document of a place (and of the places under it)."""
-    return await _respond(store, ExportFilters.of(jurisdiction=jurisdiction), format, jurisdiction)
+    place = _named(jurisdiction, "jurisdiction")
+    return await _respond(store, ExportFilters.of(jurisdiction=place), format, place)
+
+
+def _named(value: str, what: str) -> str:
+    """The path's name without edge blanks; a blank one (%0D, %20) names nothing: 404, not the
+    matrix of every document."""
+    name = value.strip()
+    if not name:
+        raise HTTPException(
+            status.HTTP_404_NOT_FOUND, f"no {what} named {value!r}: give its id, source or title"
+        )
+    return name
