@@ -563,8 +563,6 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
                 taken.append((s, e))
     found.sort(key=lambda f: f.deadline.start or 0)
     found = [f for f in _join_starts(found, masked) if not _as_of(f.deadline, masked)]
-    if not found:
-        return []
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
     # Milestones of one task ("7月份建成…11月份建成…年底满园运营"): the task is done by the last,
     # unless a deadline opens the text ("9月底前实现…，年底前实现…": a heading led by its date).

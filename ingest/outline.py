@@ -152,7 +152,7 @@ def inline_progress(text: str) -> str | None:
     """What a task's paragraph says after a progress label inside it ("…计划6月底前完成。完成情况：
     已完成。…" -> "已完成。…"), for reports that write the state on the task's own line."""
     m = _vocab().inline_progress.search(text)
-    return text[m.end() :].strip() or None if m else None
+    return (text[m.end() :].strip() or None) if m else None
 
 
 def is_progress(line: str) -> bool:

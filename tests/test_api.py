@@ -405,6 +405,13 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "今年今年明年第三季度上半年2099年第四季度到期的任务" * 8,
         "老年助餐\\' OR '1'='1 由哪个部门牵头",
         "哪些任务没有明确牵头单位 $units [] size($units) = 0",
+        # this stop's paths: two places at once, a function written short, a negated role, an
+        # English place of several places, a year after "in", one-character words cut by jieba
+        "聊城和开封' OR 1=1 MATCH (n) DETACH DELETE n //的任务分别由谁牵头",
+        '区科创局"}) MATCH (n) DETACH DELETE n //牵头哪些任务',
+        "只配合而非牵头而非牵头而非牵头 $or_jurisdiction 哪些任务",
+        "which tasks in Pujiang'); MATCH (n) DETACH DELETE n // have deadlines in 2026",
+        "中由和的" * 120,
     ],
     ids=[
         "brackets",
@@ -418,6 +425,11 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "dates",
         "narrowed-topic",
         "list-param",
+        "two-places",
+        "short-function",
+        "negated-role",
+        "pinyin-place",
+        "one-character-words",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
