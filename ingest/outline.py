@@ -118,13 +118,16 @@ def split_lines(text: str) -> list[Line]:
 
 _PIPE_ROW = re.compile(r"^\s*[|｜].*[|｜]\s*$")
 _PIPE_RULE = re.compile(r"^[\s|｜:：\-—－]+$")
+# a row without its outer pipes (1 | 编制规划 | 省应急管理厅): three cells or more, so a lone
+# pipe in prose is no table
+_PIPE_INNER = re.compile(r"^[^|｜\n]+[|｜][^|｜\n]+[|｜].*$")
 
 
 def _pipe_row(raw: str) -> str:
     """A row of a table written with pipes (| 1 | 编制规划 | 省应急管理厅 |, as converters write
-    Markdown) as the tab-separated row the table reader reads; its rule line (|---|---|) blank. The
+    Markdown, with or without the outer pipes) as the tab-separated row the table reader reads; its rule line (|---|---|) blank. The
     same length, so offsets into the text hold."""
-    if not raw or raw.lstrip()[:1] not in "|｜" or not _PIPE_ROW.match(raw):
+    if not raw or not (_PIPE_ROW.match(raw) or _PIPE_INNER.match(raw)):
         return raw
     if _PIPE_RULE.match(raw):
         return " " * len(raw)

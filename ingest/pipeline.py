@@ -157,8 +157,8 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
 
 def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> Task:
     title, status = split_status(raw.title)
-    # a report's state: closing the title, else opening the progress paragraph (on its own line
-    # or inside the task's: …完成情况：滞后。)
+    # a report's state: closing the title, else a table's state cell, else opening the progress
+    # paragraph (on its own line or inside the task's: …完成情况：滞后。)
     progress = raw.progress or inline_progress(raw.text)
     path = raw.path
     if status is not None and path and path[-1] == raw.title:
@@ -168,7 +168,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         path=path,
         title=title,
         text=raw.text,
-        status=status or opening_status(progress),
+        status=status or opening_status(raw.status) or opening_status(progress),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

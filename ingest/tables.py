@@ -14,7 +14,7 @@ from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
-_KINDS = ("other", "seq", "category", "group", "content", "deadline")
+_KINDS = ("other", "seq", "category", "group", "content", "deadline", "progress", "state")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
@@ -295,6 +295,8 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 if pending:
                     table.rows.append(_make_row(pending, columns, section))
                 pending = cells
+            elif "\t" not in line.text and _NOTE_LINE.match(line.text):
+                break  # a note under the table (注：排在第一位的为牵头单位) continues no cell
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
                 # A row broken across lines: the first piece continues the last cell.
                 last_text, last_start, _ = pending[-1]
@@ -314,6 +316,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
 
 
 _SECTION_MAX = 40
+_NOTE_LINE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：]")
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]?$")
 
 
@@ -343,11 +346,16 @@ def _section(lines: list[Line], i: int) -> bool:
     return "\t" in nxt
 
 
+# A cell that only marks "none" (—, －, /, 无): empty, so no unit is read from it.
+_NONE_CELL = re.compile(r"^(?:[-—－–/／、]+|无)$")
+
+
 def _cells(line: Line) -> list[tuple[str, int, int]]:
     out = []
     pos = line.start
     for piece in line.text.split("\t"):
-        out.append((piece.strip(), pos, pos + len(piece)))
+        text = piece.strip()
+        out.append(("" if _NONE_CELL.match(text) else text, pos, pos + len(piece)))
         pos += len(piece) + 1
     return out
 

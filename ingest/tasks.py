@@ -35,6 +35,7 @@ class RawTask:
     evidence: dict[int, str] = field(default_factory=dict)  # mention start -> evidence text
     category: str | None = None
     progress: str | None = None
+    status: str | None = None  # a report table's state cell (已完成, 滞后)
 
 
 def compact(text: str) -> str:

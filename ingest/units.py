@@ -452,9 +452,12 @@ def _parse_list(text: str, base: int) -> list[Mention]:
 
 
 def _placed(name: str) -> bool:
-    """A name that holds a place name of its own (人民银行福建省分行) or names a zone
-    (湘西经开区管委会) takes no shared prefix."""
-    return places().pattern.search(name) is not None or _self_placed(name)
+    """A name that holds a place name of its own (人民银行福建省分行), a branch named by a place's
+    short name (长江航运公安局武汉分局) or names a zone (湘西经开区管委会) takes no shared prefix."""
+    if places().pattern.search(name) is not None or _self_placed(name):
+        return True
+    branches = tuple(unit_vocab().branch_words)
+    return any(name.startswith(branches, m.end()) for m in places().short_pattern.finditer(name))
 
 
 def _self_placed(name: str) -> bool:

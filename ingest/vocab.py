@@ -171,6 +171,7 @@ class UnitVocab:
     name_max_chars: int
     catch_all_heads: list[str]
     self_placed_words: list[str]
+    branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
 
 
 @cache
@@ -248,4 +249,5 @@ def unit_vocab() -> UnitVocab:
         name_max_chars=int(data.get("name_max_chars", 12)),
         catch_all_heads=words(data, "catch_all_heads", name),
         self_placed_words=words(data, "self_placed_words", name),
+        branch_words=words(data, "branch_words", name),
     )

@@ -613,3 +613,48 @@ def test_working_together_and_a_labelled_deadline_inside_an_annotation() -> None
     (task,) = extract_text(bracket, "bracket.txt").tasks
     assert [(a.role, a.rank) for a in task.assignments] == [("lead", 1), ("cooperate", 1)]
     assert task.deadline is not None and task.deadline.date == "2025-10-31"
+
+
+def test_a_pipe_table_without_outer_pipes_and_a_dash_for_no_lead() -> None:
+    """Rows written 1 | 任务 | 牵头 | 责任 | 时限 (no outer pipes) are a table; a cell holding only —
+    names no unit (the row's 责任单位 are then responsible, with no lead invented); a branch named
+    by a place's short name (长江航运公安局武汉分局) takes no shared prefix."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "湖北省河湖长制办公室关于印发2025年全省河湖长制工作要点任务分工的通知\n\n"
+        "序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限\n"
+        "1 | 严厉打击非法采砂。保持高压严打态势。 | 省公安厅 | 省水利厅、长江航运公安局武汉分局 | 长期坚持\n"
+        "2 | 落实河湖长巡河履职。按规定频次巡河。 | — | 省水利厅、省生态环境厅 | 按季度\n"
+    )
+    doc = extract_text(text, "pipes.txt")
+    assert [t.title for t in doc.tasks] == ["严厉打击非法采砂", "落实河湖长巡河履职"]
+    names = {u.id: u.name for u in doc.units.values()}
+    first, second = ([(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks)
+    assert first == [
+        ("lead", "湖北省公安厅"),
+        ("cooperate", "湖北省水利厅"),
+        ("cooperate", "长江航运公安局武汉分局"),
+    ]
+    assert second == [("responsible", "湖北省水利厅"), ("responsible", "湖北省生态环境厅")]
+    assert "—" not in names.values()
+
+
+def test_joint_leads_and_a_lead_named_again_in_its_list() -> None:
+    """由A、B共同牵头，C参与: two leads; A、B按职责分工负责，A牵头: A leads and only B cooperates."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "安吉县人民政府办公室关于印发城镇燃气安全整治任务分工的通知\n\n"
+        "一、推广安装燃气泄漏报警装置。推动工商业用户全部安装。由县住建局、县市场监管局共同牵头，各乡镇（街道）参与，9月30日前完成。\n"
+        "二、健全统计监测制度。完善信息系统。（县卫生健康局、县统计局按职责分工负责，县卫生健康局牵头；2025年9月30日前）\n"
+    )
+    doc = extract_text(text, "plan.txt")
+    names = {u.id: u.name for u in doc.units.values()}
+    roles = [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
+    assert roles[0] == [
+        ("lead", "安吉县住建局"),
+        ("lead", "安吉县市场监管局"),
+        ("cooperate", "各乡镇（街道）"),
+    ]
+    assert roles[1] == [("lead", "安吉县卫生健康局"), ("cooperate", "安吉县统计局")]

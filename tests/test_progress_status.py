@@ -230,3 +230,38 @@ def test_a_state_written_inside_the_task_s_paragraph() -> None:
         ("推进纪念设施修缮", "滞后"),
     ]
     assert doc.tasks[1].progress == "滞后。受设计调整影响尚未完工。"
+
+
+def test_a_report_table_s_state_column_and_the_note_under_it() -> None:
+    """A report table's 进展情况 column is the task's progress and its 状态 column its state; the
+    note under the table (注：…排在第一位的为牵头单位) ends the last row instead of joining its cell."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "广州市天河区稳就业工作领导小组办公室关于2025年稳就业重点任务进展情况的通报\n\n二、重点任务进展情况\n\n"
+        "序号\t重点任务\t责任单位\t完成时限\t进展情况\t状态\n"
+        "1\t发展零工市场。建成区级零工市场。\t区人社局、区市场监管局\t2025年7月底前\t选址已确定，未能按期建成。\t未完成\n"
+        "2\t加强就业形势监测分析。完善监测。\t区人社局、区统计局\t2025年3月底前\t已完成样本调整。\t已完成\n"
+        "注：责任单位中排在第一位的为牵头单位。\n"
+    )
+    doc = extract_text(text, "report.txt")
+    assert [(t.title, t.status, state_of(t.status)) for t in doc.tasks] == [
+        ("发展零工市场", "未完成", "behind"),
+        ("加强就业形势监测分析", "已完成", "done"),
+    ]
+    assert doc.tasks[0].progress == "选址已确定，未能按期建成。"
+    assert [a.role for a in doc.tasks[1].assignments] == ["lead", "cooperate"]
+
+
+def test_a_report_item_s_deadline_on_its_own_line() -> None:
+    """（一）任务。/ 责任单位：… / 完成时限：… / 进展情况：…: the deadline line above the progress."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "深圳市南山区科技创新局关于2024年科技创新重点工作任务进展情况的报告\n\n二、各项任务进展情况\n"
+        "（一）建设概念验证中心和中试基地。\n责任单位：区科技创新局（牵头）、区财政局\n完成时限：2024年8月底前\n"
+        "进展情况：滞后。原计划8月底前认定2家，目前仅认定1家。\n"
+    )
+    (task,) = extract_text(text, "report.txt").tasks
+    assert task.deadline is not None and task.deadline.date == "2024-08-31"
+    assert task.status == "滞后"

@@ -125,7 +125,8 @@ class BlockReader(Protocol):
 
 
 class ProgressReport:
-    """A numbered item followed by a 落实情况 / 进展情况 paragraph: one task, deadline in the heading."""
+    """A numbered item followed by a 落实情况 / 进展情况 paragraph: one task, deadline in the heading
+    or on the item's own lines."""
 
     name = "progress report"
 
@@ -145,7 +146,11 @@ class ProgressReport:
         # the paragraph may start on the label's own line ("进展情况：6月18日全部开工") or below it
         said = [progress_text(block.lines[at].text), *(ln.text for ln in block.lines[at + 1 :])]
         task.progress = compact("\n".join(t for t in said if t.strip()))
-        _set_deadline(task, find_deadlines(block.heading, ctx.year))
+        # the heading's deadline, else one on the item's own lines above its progress (完成时限：…)
+        found = find_deadlines(block.heading, ctx.year) or find_deadlines(
+            statement_of(block, notes), ctx.year
+        )
+        _set_deadline(task, found or _annotation_deadlines(notes, ctx.year))
         roles_from(notes, bool(notes) and ctx.first_is_lead.governs(notes[0].start), task)
         return [task]
 

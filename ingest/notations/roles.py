@@ -54,11 +54,13 @@ def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, li
     - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates;
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
     - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
-    - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented.
+    - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented;
+    - a lead named again in a 责任单位 list beside it only leads.
     Lead / cooperate lists keep their role whatever else the task names."""
     lists = list(lists)
     roles: dict[str, list[Mention]] = {r: [] for r in ROLES}
     has_lead = any(rl.role == "lead" or any(m.lead_marked for m in rl.mentions) for rl in lists)
+    converted: list[Mention] = []  # 责任单位 beside a named lead: cooperating
     for rl in lists:
         if not rl.mentions:
             continue
@@ -67,12 +69,16 @@ def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, li
             roles["lead"].extend(marked)
             roles["cooperate"].extend(m for m in rl.mentions if not m.lead_marked)
         elif rl.role == "responsible" and has_lead:
-            roles["cooperate"].extend(rl.mentions)
+            converted.extend(rl.mentions)
         elif rl.role == "responsible" and first_is_lead:
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
         else:
             roles[rl.role].extend(rl.mentions)
+    # a lead named again in the 责任单位 list it leads (A、B按职责分工负责，A牵头) only leads; a unit
+    # a document lists as lead and again as 配合 keeps both, as written
+    leads = {m.local for m in roles["lead"]}
+    roles["cooperate"].extend(m for m in converted if m.local not in leads)
     return roles
 
 

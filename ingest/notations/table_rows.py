@@ -44,6 +44,9 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
                 d = found.deadline
                 d.start, d.end = cell.start, cell.end
             task.deadline = found
+        # a progress report's columns: what was done, and the state in a column of its own
+        task.progress = compact(row.get("progress")) or None
+        task.status = compact(row.get("state")) or None
         _row_roles(row, first_is_lead.governs(row.start), task)
         tasks.append(task)
     return tasks
