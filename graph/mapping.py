@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
-from fengong.ingest.model import Document, Jurisdiction, Unit, stable_id
+from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
@@ -177,10 +177,25 @@ def _unit_ref(doc: Document, ref: str | None) -> Unit | None:
     return None
 
 
+def _first_leads(task: Task, doc: Document, states_leads: bool) -> bool:
+    """Whether the task's first-listed 责任单位 reads as its lead by convention: the task states no
+    lead and either names one responsible body alone (由A负责, A负责，B配合) or its document states
+    no lead anywhere (a plan of 责任单位 lists only). A plan that writes 牵头 where it means a lead
+    gives none by list order elsewhere; a class of bodies (各乡镇人民政府) leads nothing."""
+    named = [a for a in task.assignments if a.unit_id in doc.units]
+    if any(a.role == "lead" for a in named):
+        return False
+    responsible = list(dict.fromkeys(a.unit_id for a in named if a.role == "responsible"))
+    if not responsible or doc.units[responsible[0]].collective:
+        return False
+    return len(responsible) == 1 or not states_leads
+
+
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
     # A task is about what its document's title says (every task of a digital-economy plan is on
     # the digital economy): the title's words are every task's words too (segmented once).
     title_words = set(terms(doc.title))
+    states_leads = any(a.role == "lead" and a.unit_id in doc.units for t in doc.tasks for a in t.assignments)
     for task in doc.tasks:
         c.node(
             "Task",
@@ -198,6 +213,7 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             units=len(
                 {a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role in ROLE_RELS}
             ),
+            first_leads=_first_leads(task, doc, states_leads),
             topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
             status=state_of(task.status),
             status_text=_s(task.status),

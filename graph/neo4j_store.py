@@ -29,8 +29,10 @@ from neo4j.graph import Node, Path, Relationship
 
 from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import (
+    FILL_FIRST_LEADS,
     FILL_TASK_UNITS,
     REFRESH_ALL_UNIT_COUNTS,
+    TASKS_WITHOUT_FIRST_LEADS,
     TASKS_WITHOUT_UNITS,
     UNITS_WITHOUT_COUNTS,
 )
@@ -89,11 +91,15 @@ class Neo4jStore(GraphStore):
             for statement in neo4j_schema_statements():
                 session.run(statement).consume()
             session.run("CALL db.awaitIndexes(300)").consume()
-            # A graph imported by neo4j-admin has no unit workload counts: computed once here.
-            if session.run(UNITS_WITHOUT_COUNTS).single() is not None:
-                session.run(REFRESH_ALL_UNIT_COUNTS).consume()
             if session.run(TASKS_WITHOUT_UNITS).single() is not None:
                 session.run(FILL_TASK_UNITS).consume()
+            # the flag the unit counts read, then the counts: a graph imported by neo4j-admin has
+            # none, an older one counted by the stated-lead rule alone
+            stale = session.run(TASKS_WITHOUT_FIRST_LEADS).single() is not None
+            if stale:
+                session.run(FILL_FIRST_LEADS).consume()
+            if stale or session.run(UNITS_WITHOUT_COUNTS).single() is not None:
+                session.run(REFRESH_ALL_UNIT_COUNTS).consume()
 
     def _with_retries(self, what: str, work: Callable[[], T]) -> T:
         """Run ``work`` again on a retryable driver/server error; ``work`` must be idempotent."""

@@ -109,12 +109,12 @@ OLD_UNITS = (
     "RETURN DISTINCT u.id AS id"
 )
 # A unit's workload kept on the node (rankings over the whole graph read it instead of aggregating
-# every unit-task edge): tasks in any role, stated leads, first-listed 责任单位 on tasks naming no
-# lead, cooperations. Written after every load and delete for the units they touch.
+# every unit-task edge): tasks in any role, stated leads, first-listed 责任单位 read as the lead
+# (Task.first_leads), cooperations. Written after every load and delete for the units they touch.
 _UNIT_COUNTS = (
     " OPTIONAL MATCH (u)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)"
     " WITH u, t, max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS l,"
-    " max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND t.leads = 0 THEN 1 ELSE 0 END) AS f,"
+    " max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND t.first_leads THEN 1 ELSE 0 END) AS f,"
     " max(CASE WHEN r.role = 'cooperate' THEN 1 ELSE 0 END) AS c"
     " WITH u, count(t) AS n, count(CASE WHEN l = 1 THEN t END) AS nl,"
     " count(CASE WHEN f = 1 THEN t END) AS nf, count(CASE WHEN c = 1 THEN t END) AS nc"
@@ -130,6 +130,20 @@ TASKS_WITHOUT_UNITS = "MATCH (t:Task) WHERE t.units IS NULL RETURN t.id AS id LI
 FILL_TASK_UNITS = (
     "MATCH (t:Task) WHERE t.units IS NULL"
     " SET t.units = COUNT { MATCH (u:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) RETURN DISTINCT u }"
+)
+#: Tasks of a graph written before tasks said whether their first-listed 责任单位 reads as the lead,
+#: and that flag (graph/mapping.py ``_first_leads``: no stated lead, and one responsible body alone
+#: or a document that states no lead anywhere; a class of bodies leads nothing). Neo4j fills it on
+#: open, then the units' counts that read it.
+TASKS_WITHOUT_FIRST_LEADS = "MATCH (t:Task) WHERE t.first_leads IS NULL RETURN t.id AS id LIMIT 1"
+FILL_FIRST_LEADS = (
+    "MATCH (d:Document)-[:HAS_TASK]->(t:Task)"
+    " WITH d, collect(t) AS tasks, sum(CASE WHEN t.leads > 0 THEN 1 ELSE 0 END) AS stated"
+    " UNWIND tasks AS t"
+    " OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)"
+    " WITH t, stated, count(DISTINCT u) AS n,"
+    " max(CASE WHEN r.rank = 1 AND u.collective THEN 1 ELSE 0 END) AS collective"
+    " SET t.first_leads = (t.leads = 0 AND n > 0 AND collective = 0 AND (n = 1 OR stated = 0))"
 )
 DELETE_ORPHAN_DEADLINES = (
     "UNWIND $keys AS k MATCH (x:Deadline {key: k}) WHERE NOT EXISTS { MATCH (x)<-[:DUE]-(:Task) } DELETE x"

@@ -109,6 +109,9 @@ NODES: dict[str, NodeSpec] = {
                 # units named in any role: queries read it instead of counting the edges (a COUNT { }
                 # subquery scans every unit edge in LadybugDB)
                 Prop("units", "INT64"),
+                # whether the first-listed 责任单位 reads as the lead (no stated lead, and one
+                # responsible body alone or a document that states no lead anywhere)
+                Prop("first_leads", "BOOLEAN"),
                 Prop("topics", "STRING[]"),
                 # a progress report's state of the task: done / in progress / behind / not started,
                 # and the document's word for it (已完成); unset in plans

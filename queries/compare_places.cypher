@@ -16,7 +16,7 @@ WITH place, t, u,
      CASE WHEN r IS NULL THEN 'no unit named'
           WHEN r.role = 'lead' THEN 'stated lead'
           WHEN r.role = 'cooperate' THEN 'cooperating unit'
-          WHEN r.rank = 1 AND t.leads = 0 THEN 'first-listed responsible unit'
+          WHEN r.rank = 1 AND t.first_leads THEN 'first-listed responsible unit'
           ELSE 'listed responsible unit' END AS basis
 RETURN place, basis, coalesce(u.name, '') AS unit, count(DISTINCT t) AS tasks
 ORDER BY place, basis, tasks DESC, unit

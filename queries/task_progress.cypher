@@ -11,12 +11,12 @@ WHERE (coalesce(t.progress, '') <> '' OR coalesce(t.status_text, '') <> '')
   AND ((size($units) = 0 AND $unit_type = '')
        OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                    WHERE (size($units) = 0 OR x.name IN $units) AND ($unit_type = '' OR x.unit_type = $unit_type) })
-WITH d, t, t.leads AS stated
+WITH d, t, t.first_leads AS listed
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
-WITH d, t, stated, dl
+WITH d, t, listed, dl
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
        coalesce(t.status_text, '') AS status, coalesce(t.progress, '') AS progress,
        coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, coalesce(u.name, '') AS unit,

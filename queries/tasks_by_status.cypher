@@ -9,12 +9,12 @@ WHERE t.status = $status
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
-WITH d, t, t.leads AS stated
+WITH d, t, t.first_leads AS listed
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
-WITH d, t, stated, dl
+WITH d, t, listed, dl
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(t.status_text, '') AS status, t.title AS task,
        coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, d.title AS document,
        coalesce(u.name, '') AS unit,

@@ -11,9 +11,9 @@ WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date >= $due_from AND dl.d
   AND ($topic = '' OR $topic IN t.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
   AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })
-WITH d, t, dl, t.leads AS stated
+WITH d, t, dl, t.first_leads AS listed
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WHERE r.role = 'lead' OR (r.rank = 1 AND stated = 0)
+WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
 RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
        t.title AS task, coalesce(t.status_text, '') AS status, d.title AS document, coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'

@@ -18,7 +18,7 @@ WITH d, t, count(*) AS hits  // one HAS_TERM edge per task and word
 WHERE hits >= size($terms) - $missing
 // quality once per task, before its units multiply the rows; lower-casing every text costs five
 // times the search, so a phrase without letters of two cases (Chinese) is found as it is
-WITH d, t, t.leads AS stated,
+WITH d, t, t.first_leads AS listed,
      CASE WHEN $phrase = '' THEN 4
           WHEN toLower($phrase) = toUpper($phrase) THEN
                CASE WHEN t.title CONTAINS $phrase THEN 1 WHEN coalesce(t.text, '') CONTAINS $phrase THEN 2
@@ -29,13 +29,13 @@ WITH d, t, t.leads AS stated,
           ELSE 4 END AS quality
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
-   OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND stated = 0)
+   OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND listed)
 RETURN quality,
        coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'
             WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
-            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
        t.title AS task, d.title AS document,

@@ -13,8 +13,8 @@
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WITH d, t, u, r, t.leads AS stated
-WHERE r IS NULL OR r.role = 'lead' OR (stated = 0 AND r.rank = 1)
+WITH d, t, u, r, t.first_leads AS listed
+WHERE r IS NULL OR r.role = 'lead' OR (listed AND r.rank = 1)
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no lead named'
             WHEN r.role = 'lead' THEN 'stated lead'

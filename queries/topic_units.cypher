@@ -11,12 +11,12 @@ MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
-WITH d, t, u, r, t.leads AS stated
+WITH d, t, u, r, t.first_leads AS listed
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'
             WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
-            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        coalesce(r.role, '') AS role, coalesce(r.rank, 0) AS rank, coalesce(u.name, '') AS unit,
        t.title AS task, d.title AS document,

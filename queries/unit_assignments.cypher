@@ -7,13 +7,13 @@
 // due_date / deadline are the task's primary deadline ('' when it has none).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE (u.name = $unit OR u.id = $unit) AND ($role = '' OR r.role = $role)
-WITH r, t, d, t.leads AS stated
+WITH r, t, d, t.first_leads AS listed
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
 RETURN CASE WHEN r.role = 'lead' THEN 1 WHEN r.role = 'responsible' THEN 2 ELSE 3 END AS role_order, r.role AS role, r.rank AS rank,
        CASE WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
-            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        coalesce(dl.date, '') AS due_date, coalesce(dl.kind, '') AS deadline_kind, coalesce(dl.text, '') AS deadline,
        t.id AS task_id, t.title AS task, d.id AS document_id, d.title AS document, coalesce(d.date, '') AS document_date,

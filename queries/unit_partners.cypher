@@ -12,11 +12,11 @@ MATCH (a:Unit)-[:LEADS|RESPONSIBLE_FOR]->(t:Task)<-[r:LEADS|COOPERATES|RESPONSIB
 WHERE (a.name IN $units OR a.id IN $units) AND NOT (b.name IN $units OR b.id IN $units)
   AND ($role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead'))
 MATCH (d:Document)-[:HAS_TASK]->(t)
-WITH b, r, t, d, t.leads AS stated
+WITH b, r, t, d, t.first_leads AS listed
 RETURN DISTINCT coalesce(b.jurisdiction, '') AS jurisdiction, b.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
-            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        r.role AS role, r.rank AS rank, t.title AS task, d.title AS document, coalesce(r.evidence, '') AS evidence
 ORDER BY jurisdiction, unit, CASE basis WHEN 'stated lead' THEN 0 WHEN 'first-listed responsible unit' THEN 1

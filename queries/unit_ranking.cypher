@@ -6,10 +6,10 @@
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics)
-WITH u, t, r, t.leads AS stated
+WITH u, t, r, t.first_leads AS listed
 WITH u, t,
      max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS is_lead,
-     max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND stated = 0 THEN 1 ELSE 0 END) AS is_first,
+     max(CASE WHEN r.role = 'responsible' AND r.rank = 1 AND listed THEN 1 ELSE 0 END) AS is_first,
      max(CASE WHEN r.role = 'cooperate' THEN 1 ELSE 0 END) AS is_coop
 WITH u, count(t) AS tasks, count(CASE WHEN is_lead = 1 THEN t END) AS leads,
      count(CASE WHEN is_first = 1 THEN t END) AS first_listed, count(CASE WHEN is_coop = 1 THEN t END) AS cooperates

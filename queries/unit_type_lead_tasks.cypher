@@ -4,7 +4,7 @@
 MATCH (u:Unit)-[:OF_TYPE]->(ut:UnitType)
 WHERE ut.name = $unit_type
 MATCH (u)-[r:LEADS|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
-WHERE r.role = 'lead' OR (r.rank = 1 AND t.leads = 0)
+WHERE r.role = 'lead' OR (r.rank = 1 AND t.first_leads)
 RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead' ELSE 'first-listed responsible unit' END AS basis,
        t.title AS task, d.title AS document

@@ -3,8 +3,10 @@
 // params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any), topic (topic, default "")
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
-// jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / any; "lead" also
-// returns first-listed responsible units (rank 1 where no lead is stated), labelled so in basis.
+// jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / support / any (support:
+// every role but the lead, for 不是牵头); "lead" also
+// returns first-listed responsible units read as the lead (Task.first_leads: no stated lead, and one
+// responsible body alone or a document that states no lead anywhere), labelled so in basis.
 // basis says how the document assigns the task (a first-listed 责任单位 is not a stated lead).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
@@ -12,12 +14,13 @@ WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
   AND ($unit_type = '' OR u.unit_type = $unit_type)
   AND ($jurisdiction = '' OR u.jurisdiction = $jurisdiction)
   AND ($topic = '' OR $topic IN t.topics)  // topic: only the unit's tasks on it
-WITH u, r, t, d, t.leads AS stated
-WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND stated = 0)
+WITH u, r, t, d, t.first_leads AS listed
+WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND listed)
+   OR ($role = 'support' AND (r.role = 'cooperate' OR (r.role = 'responsible' AND NOT (r.rank = 1 AND listed))))
 RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead'
             WHEN r.role = 'cooperate' THEN 'cooperating unit'
-            WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+            WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
             ELSE 'listed responsible unit' END AS basis,
        r.role AS role, r.rank AS rank, t.title AS task, d.title AS document, coalesce(r.evidence, '') AS evidence
 ORDER BY jurisdiction, unit, CASE basis WHEN 'stated lead' THEN 0 WHEN 'first-listed responsible unit' THEN 1

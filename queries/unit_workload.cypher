@@ -5,13 +5,13 @@
 // as_of is empty); the documents do not record completion, so past due is not proof of lateness.
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)
 WHERE u.name IN $units OR u.id IN $units
-WITH u, r, t, t.leads AS stated
+WITH u, r, t, t.first_leads AS listed
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true AND dl.kind = 'by'
 WITH u, t, dl,
      CASE WHEN r.role = 'lead' THEN 'stated lead'
           WHEN r.role = 'cooperate' THEN 'cooperating unit'
-          WHEN r.rank = 1 AND stated = 0 THEN 'first-listed responsible unit'
+          WHEN r.rank = 1 AND listed THEN 'first-listed responsible unit'
           ELSE 'listed responsible unit' END AS basis
 RETURN u.name AS unit, coalesce(u.jurisdiction, '') AS jurisdiction, basis, count(t) AS tasks,
        count(dl) AS dated,

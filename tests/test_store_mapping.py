@@ -80,3 +80,34 @@ def test_tasks_keep_the_number_of_units_they_name() -> None:
         for task in rows.nodes["Task"]:
             assert task["units"] == len(named.get(task["id"], set())), (doc.title, task["title"])
             assert 0 <= task["leads"] <= task["units"]
+
+
+_MIXED_PLAN = """许昌市人民政府办公室关于印发许昌市2025年养老服务工作任务分工的通知
+一、完善养老服务网络。（牵头单位：市民政局；配合单位：市财政局）
+二、发展老年助餐服务。（责任单位：市民政局、市商务局、市市场监督管理局）
+三、加强养老护理员培训。由市人力资源和社会保障局负责。
+四、开展养老服务宣传。（各县（市、区）人民政府负责）
+"""
+_LIST_PLAN = """许昌市人民政府办公室关于印发许昌市2025年托育服务工作任务分工的通知
+一、扩大托育服务供给。（责任单位：市卫生健康委员会、市财政局）
+二、加强托育人员培训。（责任单位：市人力资源和社会保障局、市卫生健康委员会）
+"""
+
+
+def test_a_first_listed_unit_leads_by_convention_only_where_the_plan_states_no_lead() -> None:
+    """``first_leads``: a plan that writes 牵头 where it means a lead names none by list order
+    elsewhere; one writing only 责任单位 lists leads by it; a body named alone carries its task; a
+    class of bodies leads nothing."""
+    from fengong.ingest.pipeline import extract_text
+
+    def flags(text: str) -> dict[str, bool]:
+        rows = document_rows(extract_text(text, "plan.txt"))
+        return {t["title"]: t["first_leads"] for t in rows.nodes["Task"]}
+
+    assert flags(_MIXED_PLAN) == {
+        "完善养老服务网络": False,  # a stated lead
+        "发展老年助餐服务": False,  # a 责任单位 list in a plan that states leads: no lead
+        "加强养老护理员培训": True,  # one body alone
+        "开展养老服务宣传": False,  # a class of bodies
+    }
+    assert flags(_LIST_PLAN) == {"扩大托育服务供给": True, "加强托育人员培训": True}
