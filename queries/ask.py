@@ -152,9 +152,9 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "no_lead":
         return Interpretation(
             "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": r.topic.name if r.topic else ""},
-            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that state no lead (牵头): the first unit of "
-            "their 责任单位 list where they have one (a convention, not a stated lead), else the units they "
-            "name, else none",
+            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that state no lead (牵头) and give the task to "
+            "no one unit alone: the first unit of their 责任单位 list where they have one (a convention, not a "
+            "stated lead), else the units they name, else none",
         )  # fmt: skip
     if r.intent == "ranking":
         return _ranking(r)
@@ -216,10 +216,11 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
 
 
 def _unit_work(r: Reading) -> Interpretation:
-    role = r.role if r.role in ("lead", "cooperate") else "any"
+    role = "support" if r.not_lead else r.role if r.role in ("lead", "cooperate") else "any"
     what = {
         "lead": "lead (牵头; first-listed 责任单位 shown apart, not as leads)",
         "cooperate": "cooperate on (配合)",
+        "support": "are assigned without leading them (配合, or listed but not as the lead)",
         "any": "are assigned, in any role",
     }[role]
     params, label = _unit_params(r)
@@ -325,6 +326,8 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
 
 def _overdue(r: Reading, today: str) -> Interpretation:
     as_of = r.before or today
+    if r.before and r.through:  # due on or before the last day asked about
+        as_of = (dt.date.fromisoformat(r.before) + dt.timedelta(days=1)).isoformat()
     units, words, said = _task_scope(r)
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",

@@ -48,6 +48,21 @@ def reverse_index() -> dict[str, tuple[str, ...]]:
     return {k: tuple(v) for k, v in index.items()}
 
 
+@cache
+def _heads() -> dict[str, tuple[str, ...]]:
+    """English word -> the headwords of two-word glosses it opens or closes ("medical" -> 医疗 from
+    "medical treatment", "gas" -> 燃气 from "fuel gas"): a policy text's word is often glossed only
+    with the word beside it."""
+    heads: dict[str, list[str]] = {}
+    for key, words in reverse_index().items():
+        parts = key.split()
+        if len(parts) == 2:
+            for part in parts:
+                found = heads.setdefault(part, [])
+                found += [w for w in words if w not in found]
+    return {k: tuple(v) for k, v in heads.items()}
+
+
 def _forms(word: str) -> list[str]:
     """The word and plain guesses at its dictionary form (stations -> station, dredging -> dredge)."""
     out = [word]
@@ -87,15 +102,26 @@ def _by_use(candidates: tuple[str, ...]) -> tuple[str, ...]:
 def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     """Runs of ``words`` with their Chinese candidates (most common first), longest run first, left
     to right; words the dictionary does not know are left out."""
-    out: list[tuple[str, tuple[str, ...]]] = []
+    return [(run, candidates) for run, candidates, _ in translate_wide(words)]
+
+
+def translate_wide(words: list[str]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """``translate`` with, for a run of one word, the headwords of the two-word glosses it opens or
+    closes (the third item, dictionary order): candidates for the caller to weigh by what the store
+    holds."""
+    out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     i = 0
     while i < len(words):
         for j in range(min(len(words), i + _MAX_WORDS), i, -1):
             found = _lookup(words[i:j])
             if found:
-                out.append((" ".join(words[i:j]), _by_use(found)))
+                wide = _heads().get(words[i], ()) if j == i + 1 else ()
+                out.append((" ".join(words[i:j]), _by_use(found), tuple(w for w in wide if w not in found)))
                 i = j
                 break
         else:
+            wide = _heads().get(words[i], ())
+            if wide:  # a word glossed only with its noun ("overhead line"): those headwords alone
+                out.append((words[i], (), wide))
             i += 1
     return out

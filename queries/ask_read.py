@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from fengong.queries.ask_english import translate
+from fengong.queries.ask_english import translate, translate_wide
 from fengong.queries.ask_names import (
     KIND_RANK,
     SHORT_FUNCTION,
@@ -31,7 +31,7 @@ from fengong.queries.ask_names import (
     store_units,
     vocabulary_index,
 )
-from fengong.queries.ask_vocab import ROLES, ask_vocab, norm_en
+from fengong.queries.ask_vocab import ROLES, Words, ask_vocab, expand_abbreviations, norm_en
 from fengong.vocabulary import (
     Body,
     Topic,
@@ -85,6 +85,10 @@ class Reading:
     intent: str | None = None
     before: str | None = None
     after: str | None = None
+    # before is the last day asked about (before October 2024, 到11月30日为止), not the day the
+    # question stands on (as of 2025-09-01): work overdue by then is due on or before it
+    through: bool = False
+    not_lead: bool = False  # a negated lead (不是牵头, not as lead): every role but the lead
     days: int | None = None  # "in the next N days"
     months: int | None = None  # "in the next N months" (calendar months; days then approximates)
     metric: str | None = None
@@ -124,9 +128,10 @@ def _topic(name: str) -> Topic | None:
     return next((t for t in load_topics() if t.name == name), None)
 
 
-def _keep_short_place(span: Span, text: str, spans: list[Span]) -> bool:
-    """A place by its short name (聊城, 资源) counts when it is a city or province, or when a unit
-    name follows it (资源县 is rarely asked about as 资源 and collides with words)."""
+def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStore | None) -> bool:
+    """A place by its short name (聊城, 资源) counts when it is a city or province, when the store
+    holds units of it (天河 where a 天河区 plan is loaded), or when a unit name follows it (资源县 is
+    rarely asked about as 资源 and collides with words)."""
     names = span.of("place")
     place = lookup_place(names[0].value, text)
     if place is None:
@@ -134,6 +139,8 @@ def _keep_short_place(span: Span, text: str, spans: list[Span]) -> bool:
     written = names[0].value
     # the full name, a city or province, or a name written with its level (三都县 for 三都水族自治县)
     if written == place.name or place.level in ("city", "province") or written[-1] in "省市县区州旗盟":
+        return True
+    if store is not None and place.name in _held_places(store):
         return True
     return any(s.start == span.end and s.kind in ("unit", "unit_type", "body") for s in spans)
 
@@ -146,7 +153,7 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     known_ends = {sp.end for sp in spans if sp.kind in ("body", "unit")}
     forms = body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
     spans += [sp for sp in forms if sp.end not in known_ends]
-    spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans)]
+    spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans, store)]
     # 教育部门 / 农业农村部门 are a function's departments anywhere, not the ministry
     spans = [s for s in spans if not (s.kind in ("body", "unit") and text[s.end - 1 : s.end + 1] == "部门")]
     if store is not None:
@@ -273,14 +280,20 @@ def _held_place(names: list[Name], store: GraphStore | None) -> Name:
     """Of places one English name sounds like, the first whose units the store holds, else the
     first (the highest level)."""
     if store is not None:
-        held = store_memo(store).get("held places")
-        if held is None:
-            held = store_memo(store)["held places"] = {place for _, _, _, place in store_units(store)}
-        assert isinstance(held, set)
+        held = _held_places(store)
         for name in names:
             if name.value in held:
                 return name
     return names[0]
+
+
+def _held_places(store: GraphStore) -> set[str]:
+    """The places the store holds units of (once per store generation)."""
+    held = store_memo(store).get("held places")
+    if held is None:
+        held = store_memo(store)["held places"] = {place for _, _, _, place in store_units(store)}
+    assert isinstance(held, set)
+    return held
 
 
 def _first_or_more(first: str | None, more: list[str], name: str) -> str:
@@ -373,7 +386,7 @@ def _english_date(words: str) -> tuple[str, int] | None:
         day, month = (m[1], m[2]) if m[1].isdigit() else (m[2], m[1])
         if month in months and 1 <= int(day) <= calendar.monthrange(int(m[3]), months[month])[1]:
             return f"{int(m[3]):04d}-{months[month]:02d}-{int(day):02d}", m.start()
-    m = re.search(r" (before |end of )?([a-z]+) (\d{4}) ", words)
+    m = re.search(r" (before |end of |in |during )?([a-z]+) (\d{4}) ", words)
     if m and m[2] in months:
         year, month = int(m[3]), months[m[2]]
         if m[1] == "before ":  # before October 2024: by the end of September
@@ -416,11 +429,19 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.after = d.date
         else:
             reading.before = d.date
+            reading.through = tail.startswith("为止") or d.text.endswith("为止")
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
             written = written.replace(f"{year + delta}年", word)
         # masked, not removed: the names found in the question keep their offsets
-        return question.replace(written, _MASK * len(written)) if written in question else question
+        if written not in question:
+            return question
+        # 到 / 至 before the date belong to it (大气方案到2025年10月15日: the plan, not 方案到)
+        return re.sub(
+            f"(?:截止到|截至|截止|到|至)?{re.escape(written)}(?:为止)?",
+            lambda m: _MASK * len(m.group()),
+            question,
+        )
     words = reading.words
     for word, delta in vocab.relative_years.items():
         if word.isascii():
@@ -433,8 +454,12 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.after = date
         else:
             reading.before = date
+            reading.through = " before " in reading.words[pos : pos + 8]  # before October 2024
+            month = re.match(r" (?:in|during) ([a-z]+) \d{4} ", reading.words[pos:])
             if re.search(r" (?:in|during) $", before_text) and date.endswith("-12-31"):
                 reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
+            elif month and month[1] in vocab.months_en:
+                reading.after = date[:8] + "01"  # due in November 2025: that month
     return question
 
 
@@ -578,16 +603,35 @@ def _english_rest(words: list[str], spans: list[Span]) -> list[str]:
     return [w for i, w in enumerate(words) if i not in taken and w not in skip and not w.isdigit()]
 
 
-def _choose_chinese(candidates: tuple[str, ...], store: GraphStore | None) -> str:
-    """The candidate most tasks of the store hold (dictionary order breaks ties), else the first."""
-    if store is None:
-        return candidates[0]
+def _names_topic_en(topic: Topic, words: list[str]) -> bool:
+    """Whether ``words`` hold one of the topic's English names whole."""
+    text = f" {' '.join(words)} "
+    return any(f" {norm_en(alias).strip()} " in text for alias in (topic.en, *topic.aliases_en))
+
+
+def _choose_chinese(
+    runs: list[tuple[str, tuple[str, ...], tuple[str, ...]]], store: GraphStore | None
+) -> tuple[list[tuple[str, str]], bool]:
+    """Each English run with the Chinese word to search for, and whether the store holds them: the
+    candidate most tasks of the store hold, among the run's own glosses, else among the wider ones.
+    Runs whose candidates no task holds are left out, unless no run has one (then each run's first
+    candidate, and nothing is found). Without a store, each run's first own candidate."""
+    first = [(e, (own or wide)[0]) for e, own, wide in runs]
+    if store is None or not runs:
+        return first, False
     from fengong.queries.named import run_named
 
-    rows = run_named(store, "term_counts", {"terms": list(candidates)}, limit=len(candidates))
+    terms = list(dict.fromkeys(c for _, own, wide in runs for c in (*own, *wide)))
+    rows = run_named(store, "term_counts", {"terms": terms}, limit=len(terms))
     counts = {r["term"]: r["tasks"] for r in rows}
-    best = max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)))
-    return best
+    held = []
+    for english, own, wide in runs:
+        for candidates in (own, wide):  # the run's own glosses first; the wider ones when none is held
+            best = max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)), default="")
+            if counts.get(best, 0):
+                held.append((english, best))
+                break
+    return (held, True) if held else (first, False)
 
 
 def read(
@@ -600,7 +644,7 @@ def read(
     ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
     text = re.sub(r"\s+", "", question)
-    reading = Reading(text=text, words=norm_en(question))
+    reading = Reading(text=text, words=expand_abbreviations(norm_en(question)))
     spans = _chinese_spans(text, store, lexicon)
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
@@ -627,6 +671,8 @@ def read(
     if reading.intent == "targets":
         reading.metric = _metric(reading)
     without_date = _dates(reading, question, (today or dt.date.today()).year)
+    if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
+        reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
     affirmed, affirmed_words = _unnegated(masked, masked_words)
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
@@ -636,8 +682,13 @@ def read(
         asked = set(named)
         both = "cooperate" in asked and bool(asked & {"lead", "responsible"})
         reading.role = "any" if both else next(iter(named), None)
+        if both:
+            # 托班这件事教育部牵头，谁来配合: a role stated of a named unit is no role asked for
+            reading.role = _asked_of_who(affirmed, roles) or reading.role
         if reading.role:
             break
+    if _denies_lead(masked, masked_words) and reading.role in ("responsible", "any", None):
+        reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些
     reading.who = vocab.who.find(masked, masked_words) is not None
     if reading.who and reading.role and reading.intent == "people":
         reading.intent = None  # 谁牵头建立领导小组: who leads that task, not the group's members
@@ -664,15 +715,16 @@ def read(
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
-    unit_asked = bool(reading.units or reading.body or reading.unit_type)
-    if reading.document_topic and (unit_asked or (reading.places and reading.intent in _TASK_INTENTS)):
-        # 江西营商环境方案中 / the Jiangxi business-environment plan names the document, which the unit
-        # or place already finds; as a topic filter it would drop the plan's tasks not tagged with it
-        # (江西营商环境方案里谁牵头 keeps the topic: it is all the question asks about)
-        reading.topic = reading.topic_words = None
     undated = re.sub(r"\s+", "", without_date)
+    topic_runs = _mask(undated, [sp for sp in spans if sp.kind != "topic"])
+    if reading.topic_words and _topic_run(reading.topic_words, topic_runs).endswith(
+        ask_vocab().document_words.zh
+    ):
+        reading.document_topic = True  # 蒲江医保基金监管方案里: the words around the topic's name the plan
+    _drop_document_topic(reading)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
+        _drop_document_topic(reading)
     if reading.topic is not None and not re.search(r"[\u4e00-\u9fff]", text):
         # words of neither a name nor the topic's English (a topic matched on most of its words)
         known = {w for alias in (reading.topic.en, *reading.topic.aliases_en) for w in norm_en(alias).split()}
@@ -684,13 +736,77 @@ def read(
         _task_described(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
         )
+    if reading.topic_words and not reading.task_words:
+        _widen_topic_words(reading, topic_runs)
     return reading
+
+
+def _topic_run(words: str, masked: str) -> str:
+    """The run of the question's own words (names and question words removed) holding ``words``."""
+    return next((run.group() for run in _runs_zh(masked) if words in run.group()), words)
+
+
+def _widen_topic_words(reading: Reading, masked: str) -> None:
+    """The topic's words with the words written on either side of them (困难群体就业援助 names less
+    than 就业促进, which 就业 alone names), unless the run ends with a word naming a document
+    (…储备规划 may name the plan or the task's object: the topic's words are kept)."""
+    words = reading.topic_words or ""
+    run = _topic_run(words, masked)
+    if run.endswith(ask_vocab().document_words.zh):
+        return
+    # words at its ends that name nothing (文旅重点任务, 食品安全工作: the topic itself)
+    generic = sorted(
+        (w for w in (*ask_vocab().filler.zh, *_GENERIC_MODIFIERS) if len(w) >= 2), key=len, reverse=True
+    )
+    trimmed = True
+    while trimmed and run != words:
+        trimmed = False
+        for w in generic:
+            if run.endswith(w) and words in run[: -len(w)]:
+                run, trimmed = run[: -len(w)], True
+            elif run.startswith(w) and words in run[len(w) :]:
+                run, trimmed = run[len(w) :], True
+    reading.topic_words = run
+
+
+#: Modifiers that name no narrower work (重点任务, 重要工作) when they stand beside a topic's words.
+_GENERIC_MODIFIERS = ("重点", "重要", "全部", "所有", "各项", "有关")
+
+
+def _drop_document_topic(reading: Reading) -> None:
+    """A topic naming the document (江西营商环境方案中, the Jiangxi business-environment plan) is no
+    filter where the unit or place asked about already finds the plan: it would drop the plan's tasks
+    not tagged with it (江西营商环境方案里谁牵头 keeps the topic: it is all the question asks about)."""
+    unit_asked = bool(reading.units or reading.body or reading.unit_type)
+    if reading.document_topic and (unit_asked or (reading.places and reading.intent in _TASK_INTENTS)):
+        reading.topic = reading.topic_words = None
 
 
 #: Intents that list a place's tasks without a topic (due, overdue, ranked, …).
 _TASK_INTENTS = frozenset(
     ("due", "due_next", "overdue", "status", "progress", "no_lead", "ranking", "workload", "unit_work")
 )
+
+
+def _asked_of_who(masked: str, roles: dict[str, Words]) -> str | None:
+    """The one role a who word asks for (谁来配合) where the others follow a named unit (〇牵头)."""
+    who = ask_vocab().who.zh
+    asked = [r for r in ("lead", "cooperate", "responsible") if r in roles and any(
+        f"{w}{x}" in masked or f"{w}来{x}" in masked for w in who for x in roles[r].zh)]  # fmt: skip
+    stated = [r for r in ("lead", "cooperate", "responsible") if r in roles and any(
+        f"{_MASK}{x}" in masked for x in roles[r].zh)]  # fmt: skip
+    if len(asked) == 1 and stated and asked[0] not in stated:
+        return asked[0]
+    return None
+
+
+def _denies_lead(text: str, words: str) -> bool:
+    """Whether a negation denies the lead role (不是牵头, not leading)."""
+    zh, en = _negated_roles()
+    lead = ask_vocab().roles["lead"]
+    return any(any(w in m.group() for w in lead.zh) for m in zh.finditer(text)) or any(
+        any(f" {w} " in m.group() for w in lead.en) for m in en.finditer(words)
+    )
 
 
 def _unnegated(text: str, words: str) -> tuple[str, str]:
@@ -803,13 +919,16 @@ def _open_phrase(
     if not rest:
         return
     topic = match_topic(" ".join(rest))
-    if topic is not None:
+    chosen, held = _choose_chinese(translate_wide(rest), store)
+    if topic is not None and not (held and not _names_topic_en(topic, rest)):
+        # a topic matched on most words of an alias yields to words the store holds (fair
+        # competition is not 市场监管, whose alias "market competition" shares one word)
         reading.topic = topic
+        reading.document_topic = bool(set(words) & set(ask_vocab().document_words.en))
         return
-    runs = translate(rest)
-    if runs:
-        reading.phrase = "".join(_choose_chinese(c, store) for _, c in runs)
-        reading.phrase_en = " ".join(e for e, _ in runs)
+    if chosen:
+        reading.phrase = "".join(c for _, c in chosen)
+        reading.phrase_en = " ".join(e for e, _ in chosen)
 
 
 def today_iso(today: dt.date | None = None) -> str:

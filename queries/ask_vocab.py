@@ -20,7 +20,8 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
-    "states", "who_words", "relative_years", "periods", "document_words", "negations",
+    "states", "who_words", "relative_years", "periods", "document_words", "negations", "abbreviations_en",
+    "from_today",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -116,6 +117,8 @@ class AskVocab:
     periods: tuple[Period, ...]  # quarters and halves of a year
     document_words: Words  # words naming a document (…方案里, the … plan)
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
+    abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
+    from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -144,6 +147,10 @@ def _named(value: Any, names: tuple[str, ...], where: str) -> dict[str, Words]:
     return {name: _words(value[name], f"{where}.{name}") for name in names}
 
 
+#: English body words a name may put first ("bureau of finance") or last ("finance bureau").
+_BODY_WORDS_EN = frozenset(("bureau", "commission", "department", "administration", "office", "committee"))
+
+
 def parse_vocab(data: Any) -> AskVocab:
     """Validate the parsed YAML; errors name the file and the key."""
     if not isinstance(data, dict):
@@ -157,7 +164,12 @@ def parse_vocab(data: Any) -> AskVocab:
     unit_types: dict[str, str] = {}
     for unit_type, phrases in (data["unit_types_en"] or {}).items():
         for phrase in _strings(phrases, f"unit_types_en.{unit_type}"):
-            unit_types[norm_en(phrase).strip()] = str(unit_type)
+            key = norm_en(phrase).strip()
+            unit_types[key] = str(unit_type)
+            # the official order too: ecology and environment bureau = bureau of ecology and environment
+            *words, body = key.split()
+            if words and words[-1] != "of" and body in _BODY_WORDS_EN:
+                unit_types.setdefault(f"{body} of {' '.join(words)}", str(unit_type))
     places = data["places_en"]
     if not isinstance(places, dict) or not all(isinstance(v, str) for v in places.values()):
         raise AskVocabularyError(f"{_FILE}: places_en must map names to Chinese place names")
@@ -186,7 +198,22 @@ def parse_vocab(data: Any) -> AskVocab:
         periods=_periods(data["periods"]),
         document_words=_words(data["document_words"], "document_words"),
         negations=_words(data["negations"], "negations"),
+        abbreviations_en=_abbreviations(data["abbreviations_en"]),
+        from_today=_words(data["from_today"], "from_today"),
     )
+
+
+def _abbreviations(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(isinstance(v, str) and v.strip() for v in value.values()):
+        raise AskVocabularyError(f"{_FILE}: abbreviations_en must map abbreviations to their words")
+    return {norm_en(str(k)).strip(): norm_en(v).strip() for k, v in value.items()}
+
+
+def expand_abbreviations(words: str) -> str:
+    """``words`` (as ``norm_en`` writes them) with each abbreviation of ``abbreviations_en`` spelt out."""
+    for short, full in ask_vocab().abbreviations_en.items():
+        words = words.replace(f" {short} ", f" {full} ")
+    return words
 
 
 def document_roles(roles: dict[str, Words], document: dict[str, tuple[str, ...]]) -> dict[str, Words]:

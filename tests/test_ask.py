@@ -643,3 +643,58 @@ def test_a_year_after_in_is_that_year() -> None:
     found = interpret("Which tasks have deadlines in 2026?")
     assert (found.params["due_after"], found.params["due_before"]) == ("2026-01-01", "2026-12-31")
     assert interpret("跨境电商分工方案中哪些任务由谁牵头").params["phrase"] == "跨境电商"
+
+
+@pytest.mark.parametrize(
+    ("question", "as_of"),
+    [
+        ("截至2025年9月1日，哪些任务已经逾期？", "2025-09-01"),  # the day the question stands on
+        ("As of 2025-09-01, which tasks are overdue?", "2025-09-01"),
+        ("Which tasks were due before October 2024 but are not yet done?", "2024-10-01"),  # up to Sep 30
+        ("到2024年11月30日为止应该完成的任务有哪些（已到期的也算）？", "2024-12-01"),  # Nov 30 included
+    ],
+)
+def test_overdue_as_of_a_day_or_through_a_last_day(question: str, as_of: str) -> None:
+    found = interpret(question, today=dt.date(2025, 10, 15))
+    assert found.query == "tasks_overdue" and found.params["as_of"] == as_of
+
+
+def test_due_in_a_month_and_from_today() -> None:
+    """Due in November 2025: that month; 从今天到今年年底: from today, not what is already past."""
+    today = dt.date(2025, 10, 15)
+    month = interpret("Which Anji gas tasks are due in November 2025?", today=today)
+    assert (month.params["due_after"], month.params["due_before"]) == ("2025-11-01", "2025-11-30")
+    rest = interpret("从今天到今年年底还有哪些任务要到期？", today=today)
+    assert (rest.params["due_after"], rest.params["due_before"]) == ("2025-10-15", "2025-12-31")
+    plain = interpret("今年年底前要完成哪些任务？", today=today)
+    assert plain.params["due_before"] == "2025-12-31" and not plain.params.get("due_after")
+
+
+def test_a_date_s_own_words_are_no_search_words() -> None:
+    """到 before a date belongs to it: 成都市大气方案到2025年10月15日 searches no 方案到."""
+    found = interpret("成都市大气方案到2025年10月15日有哪些任务过了完成时限", today=dt.date(2025, 10, 15))
+    assert found.query == "tasks_overdue" and found.params["as_of"] == "2025-10-15"
+    assert "到" not in found.params["mention"] and "方案" not in found.params["mention"]
+
+
+def test_more_ways_of_asking() -> None:
+    """No-lead words (没定牵头), a deictic 那条 / 这件事, a role a who word asks where the other is
+    stated of a named unit (教育部牵头，谁来配合), English bureau names in the official order and
+    abbreviations (IP)."""
+    assert interpret("洛阳养老方案里有没有没定牵头部门的任务").query == "tasks_without_lead"
+    described = interpret("幼儿园开托班这件事教育部牵头，谁来配合？")
+    assert described.params["role"] == "cooperate" and "这件事" not in described.params["phrase"]
+    bureau = interpret("Which tasks does the Chengdu Municipal Bureau of Ecology and Environment lead?")
+    assert bureau.query == "unit_work" and bureau.params["unit_type"] == "生态环境局"
+    assert bureau.params["jurisdiction"] == "成都市"
+    from fengong.queries.ask_read import read
+
+    assert " intellectual property protection " in read("Who leads IP protection?").words
+
+
+def test_the_words_around_a_topic_s_name_narrow_it() -> None:
+    """困难群体就业援助 names less than 就业促进, which its 就业 names; the words at its ends that
+    name nothing (重点任务, 工作) do not narrow it."""
+    found = interpret("困难群体就业援助的牵头单位")
+    assert found.narrowed == ("就业促进", "困难群体就业援助")
+    assert interpret("就业重点任务有哪些已经逾期", today=dt.date(2025, 10, 15)).narrowed is None

@@ -46,14 +46,15 @@ def test_every_task_of_the_plan_is_on_elderly_care(store: GraphStore) -> None:
 
 
 def test_a_narrower_word_keeps_the_tasks_that_mention_it(store: GraphStore) -> None:
+    # the words written around the topic's alias (老年助餐 + 服务) are the narrower words
     found = answer(store, "老年助餐服务由哪个部门牵头")
     assert found.interpretation.query == "term_units"
-    assert found.interpretation.narrowed == ("养老服务", "老年助餐")
+    assert found.interpretation.narrowed == ("养老服务", "老年助餐服务")
     assert {r["task"] for r in found.rows} == {"发展老年助餐服务"}
     assert _units(found.rows) == {"绵阳市民政局"}
-    assert "mentions 老年助餐" in found.interpretation.understood_as
+    assert "mentions 老年助餐服务" in found.interpretation.understood_as
     assert (
-        "2 more task(s) on 养老服务 (elderly care services) do not mention 老年助餐; ask about 养老服务 for every one"
+        "2 more task(s) on 养老服务 (elderly care services) do not mention 老年助餐服务; ask about 养老服务 for every one"
         in found.notes
     )
     cooperating = answer(store, "哪些单位配合老年助餐")
