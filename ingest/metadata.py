@@ -124,8 +124,12 @@ def _signatures(lines: list[Line]) -> frozenset[int]:
 
 def _title(head: list[Line]) -> tuple[str, str]:
     """The title, and the issuer's name when it heads the page on a line of its own above it."""
-    for ln in head[:20]:
-        m = _NOTICE.search(_compact(ln.text))
+    for i, ln in enumerate(head[:20]):
+        t = _compact(ln.text)
+        # a notice's title may break after 关于印发 (…关于印发 / 《…》的通知 on the next line)
+        m = _NOTICE.search(t) or (
+            _NOTICE.search(t + _compact(head[i + 1].text)) if "关于" in t and i + 1 < len(head) else None
+        )
         if m:
             return m["t"].strip("《》"), ""
     for ln in head[:20]:

@@ -72,22 +72,41 @@ def pieces(text: str) -> list[str]:
 
 
 def terms(*texts: str) -> list[str]:
-    """The index terms of ``texts``: kept words and their inner words, de-duplicated, sorted."""
+    """The index terms of ``texts``: kept words and their inner words, de-duplicated, sorted, and
+    each run of characters the dictionary cut one by one (护学岗, a word it does not know)."""
     tok = tokenizer()
     out: set[str] = set()
     for text in texts:
         if text:
             out.update(w.lower() for w in tok.cut_for_search(text, HMM=False) if _keep(w))
+            out.update(w.lower() for w in _unknown_words(text) if _keep(w))
     return sorted(out)
+
+
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def _unknown_words(text: str) -> list[str]:
+    """Runs of two to six Chinese characters the precise cut leaves as single characters: a word
+    the dictionary does not know (护学岗), which would otherwise leave no term at all."""
+    out, run = [], ""
+    for piece in [*tokenizer().cut(text, HMM=False), ""]:
+        if len(piece) == 1 and _CJK.match(piece):
+            run += piece
+            continue
+        if 2 <= len(run) <= 6:
+            out.append(run)
+        run = ""
+    return out
 
 
 def query_terms(phrase: str) -> list[str]:
     """The terms a phrase is searched by: the finest kept words of it (a word made of other
     kept words of the phrase is dropped: 老旧小区 -> 老旧 + 小区), so every task whose text has the
-    phrase, however it was cut, holds them all."""
+    phrase, however it was cut, holds them all; a word the dictionary does not know is one term."""
     words = {w.lower() for w in tokenizer().cut_for_search(phrase, HMM=False) if _keep(w)}
     finest = {w for w in words if not any(o != w and o in w for o in words)}
-    return sorted(finest)
+    return sorted(finest | {w.lower() for w in _unknown_words(phrase) if _keep(w)})
 
 
 def frequency(word: str) -> int:

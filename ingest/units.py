@@ -196,14 +196,22 @@ _ALTERNATIVE = re.compile(r"[（(][^（）()]{1,8}[）)]$")
 @lru_cache(maxsize=65536)
 def looks_like_unit(name: str) -> bool:
     """Whether a phrase ends like a body's name (or is a known abbreviation of one); a class of
-    bodies may end with its alternative in brackets (各乡镇（街道）, 各村（社区）)."""
+    bodies may end with its alternative in brackets (各乡镇（街道）, 各村（社区）), and so may a body
+    with the body that stands for it elsewhere (区人民政府（管委会））."""
     s = "".join(name.split()).rstrip("等")
     if is_generic(s):
         return False
     if _ends_like_body(s) or function_of(s) is not None or lookup_body(s) is not None:
         return True
-    bare = _ALTERNATIVE.sub("", s)
-    return bare != s and bare.startswith("各") and looks_like_unit(bare)
+    m = _ALTERNATIVE.search(s)
+    if m is None:
+        return False
+    bare, other = s[: m.start()], m.group()[1:-1]
+    # 各乡镇（街道）; 区人民政府（管委会）: a body and, in brackets, the body that stands for it elsewhere
+    if bare.startswith("各"):
+        return looks_like_unit(bare)
+    # (a body's full name, 区人民政府; 乡镇（街道） without 各 is no class of bodies by form)
+    return len(bare) >= 4 and _ends_like_body(bare) and _ends_like_body(other)
 
 
 @lru_cache(maxsize=65536)

@@ -54,6 +54,19 @@ def test_an_issuer_line_above_a_guanyu_line_is_part_of_the_title() -> None:
     assert other.title == "宜昌市2024年农村公路建设工作方案"
 
 
+def test_a_notice_s_title_broken_after_guanyu_yinfa() -> None:
+    """…关于印发 / 《X》的通知 over two lines: the plan's title X, and its place."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "安吉县人民政府办公室关于印发\n《安吉县城镇燃气安全专项整治深化提升工作任务分工》的通知\n\n"
+        "一、全面排查燃气安全隐患。由县市场监管局牵头，县住建局参与，6月30日前完成。\n"
+    )
+    doc = extract_text(text, "notice.txt")
+    assert doc.title == "安吉县城镇燃气安全专项整治深化提升工作任务分工"
+    assert doc.jurisdiction is not None and doc.jurisdiction.name == "安吉县"
+
+
 @pytest.mark.parametrize(
     "issuer", ["德州市卫生健康委员会", "临汾市生态环境保护委员会办公室", "宜昌市交通运输局"]
 )

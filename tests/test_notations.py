@@ -658,3 +658,30 @@ def test_joint_leads_and_a_lead_named_again_in_its_list() -> None:
         ("cooperate", "各乡镇（街道）"),
     ]
     assert roles[1] == [("lead", "安吉县卫生健康局"), ("cooperate", "安吉县统计局")]
+
+
+def test_a_label_after_wei_and_a_guiding_body() -> None:
+    """A为牵头单位，B、C为责任单位 (the 责任单位 beside a named lead cooperate); A负责，B督促指导 (B
+    cooperates); a body with the body that stands for it elsewhere in brackets (区人民政府（管委会）)."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "滑县人民政府办公室关于印发滑县2025年粮食安全责任制重点工作任务分解方案的通知\n\n"
+        "（一）稳定粮食播种面积。严禁撂荒。县农业农村局为牵头单位，县自然资源局、县财政局为责任单位。"
+        "完成时限：2025年10月底前。\n\n"
+        "（二）完善长效管理机制。建立业主委员会。县人民政府（管委会）负责，县住建局、县民政局督促指导。"
+        "完成时限：2025年12月底前。\n"
+    )
+    doc = extract_text(text, "plan.txt")
+    names = {u.id: u.name for u in doc.units.values()}
+    roles = [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
+    assert roles[0] == [
+        ("lead", "滑县农业农村局"),
+        ("cooperate", "滑县自然资源局"),
+        ("cooperate", "滑县财政局"),
+    ]
+    assert sorted(roles[1]) == [
+        ("cooperate", "滑县住建局"),
+        ("cooperate", "滑县民政局"),
+        ("responsible", "滑县人民政府（管委会）"),
+    ]

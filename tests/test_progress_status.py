@@ -265,3 +265,9 @@ def test_a_report_item_s_deadline_on_its_own_line() -> None:
     (task,) = extract_text(text, "report.txt").tasks
     assert task.deadline is not None and task.deadline.date == "2024-08-31"
     assert task.status == "滞后"
+
+
+def test_basically_done_is_short_of_done() -> None:
+    """基本完成 is a state in progress (a supervision office still follows it up), not done."""
+    assert state_of("基本完成") == "in progress"
+    assert state_of("已完成") == "done"

@@ -130,3 +130,13 @@ def test_a_document_s_theme_tags_its_tasks(title: str, task_topics: list[str], e
     from fengong.ingest.topics import themes, with_themes
 
     assert with_themes(task_topics, themes(title)) == expected
+
+
+def test_a_word_the_dictionary_does_not_know_is_one_term() -> None:
+    """护学岗 is cut into single characters by the dictionary; the run is indexed as one term, and a
+    question's phrase is searched by the same term."""
+    from fengong.ingest.terms import query_terms, terms
+
+    assert "护学岗" in terms("推进校园“护学岗”全覆盖")
+    assert query_terms("护学岗") == ["护学岗"]
+    assert query_terms("老旧小区改造") == ["小区", "改造"]  # known words: their finest pieces, as before
