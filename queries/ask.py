@@ -118,6 +118,12 @@ def _about(r: Reading) -> str:
 def _rule(r: Reading, today: str) -> Interpretation:
     """The fixed mapping from a reading to one named query."""
     place = r.place or ""
+    if r.figure and r.intent not in ("targets", "workload", "ranking"):
+        raise NotUnderstood(
+            f"it asks for a figure ({r.figure}): the documents assign tasks, deadlines and targets, "
+            "and no target's metric is named",
+            r.summary(),
+        )
     if r.intent == "people":
         return Interpretation(
             "people", "people_groups", {"group_name": "", "jurisdiction": place},
@@ -140,12 +146,13 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "overdue":
         return _overdue(r, today)
     if r.intent == "status" and r.state:
-        state = r.state
+        state, word = r.state, r.state_word
+        called = f"{word} ({state})" if word else f"{state} (its own word beside each)"
         return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
-            {"status": state, "jurisdiction": place, "topic": topic, "mention": mention},
-            f"tasks{_on_topic(r, mention)}{_in(r.place)} that a progress report calls {state} "
-            "(its own word beside each), with their deadlines and leads; plans give no state",
+            {"status": state, "word": word, "jurisdiction": place, "topic": topic, "mention": mention},
+            f"tasks{_on_topic(r, mention)}{_in(r.place)} that a progress report calls {called}, with their "
+            "deadlines and leads; plans give no state",
         ))  # fmt: skip
     if r.intent == "progress":
         return _progress(r)
@@ -159,7 +166,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "ranking":
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):
-        return _workload(r, today)
+        # 牵头了几项任务？分别是什么: the tasks of that one role (their count is the rows')
+        return _unit_work(r) if r.role in ("lead", "cooperate") or r.not_lead else _workload(r, today)
     if r.intent == "places" and r.topic:
         return Interpretation(
             "topic_places", "topic_places", {"topic": r.topic.name},
@@ -226,11 +234,20 @@ def _unit_work(r: Reading) -> Interpretation:
     params, label = _unit_params(r)
     params["role"] = role
     params["topic"] = r.topic.name if r.topic else ""
+    # the words that named the topic find a plan's tasks tagged more closely (教育部牵头的校园安全任务)
+    params["mention"] = r.topic_words if r.topic and r.topic_words and len(r.topic_words) >= 2 else ""
+    about = (
+        f"{_about(r)} or mentioning {params['mention']}"
+        if params["mention"]
+        else _about(r)
+        if r.topic
+        else ""
+    )
     return Interpretation(
         "unit_work",
         "unit_work",
         params,
-        f"the tasks{_about(r) if r.topic else ''} that {label} {what}, with the sentences that assign them",
+        f"the tasks{about} that {label} {what}, with the sentences that assign them",
     )
 
 
@@ -275,10 +292,13 @@ def _workload(r: Reading, today: str) -> Interpretation:
 def _progress(r: Reading) -> Interpretation:
     units, label = _units_asked(r)
     unit_type = r.unit_type if r.unit_type and not units and not r.place else ""
-    whose = f" assigned to {label}" if units else (f" assigned to {unit_type} units" if unit_type else "")
+    role = "lead" if r.role == "lead" and (units or unit_type) else "any"
+    given = "led by" if role == "lead" else "assigned to"  # 天河区民政局牵头的任务进展如何
+    whose = f" {given} {label}" if units else (f" {given} {unit_type} units" if unit_type else "")
     return Interpretation(
         "progress", "task_progress",
-        {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type},
+        {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type,
+         "role": role},
         f"what progress reports say of their tasks{_about(r) if r.topic else ''}{whose}{_in(r.place)}: the "
         "落实情况 paragraph and the state each is given, with deadlines and leads; plans report no progress",
     )  # fmt: skip

@@ -92,6 +92,17 @@ def _lookup(words: list[str]) -> tuple[str, ...]:
     return ()
 
 
+def _wider(word: str) -> tuple[str, ...]:
+    """A word's wider candidates: the glosses of its other forms (charges: charge -> 收费) and the
+    headwords of the two-word glosses it opens or closes."""
+    index, heads = reverse_index(), _heads()
+    out: dict[str, None] = {}
+    for form in _forms(word):
+        out.update(dict.fromkeys(index.get(form, ()) if form != word else ()))
+        out.update(dict.fromkeys(heads.get(form, ())))
+    return tuple(out)
+
+
 def _by_use(candidates: tuple[str, ...]) -> tuple[str, ...]:
     """Candidates most common first (the segmenter's word frequencies; dictionary order breaks ties)."""
     from fengong.vocabulary import word_frequency
@@ -105,22 +116,24 @@ def translate(words: list[str]) -> list[tuple[str, tuple[str, ...]]]:
     return [(run, candidates) for run, candidates, _ in translate_wide(words)]
 
 
-def translate_wide(words: list[str]) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+def translate_wide(
+    words: list[str], max_words: int = _MAX_WORDS
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
     """``translate`` with, for a run of one word, the headwords of the two-word glosses it opens or
     closes (the third item, dictionary order): candidates for the caller to weigh by what the store
     holds."""
     out: list[tuple[str, tuple[str, ...], tuple[str, ...]]] = []
     i = 0
     while i < len(words):
-        for j in range(min(len(words), i + _MAX_WORDS), i, -1):
+        for j in range(min(len(words), i + max_words), i, -1):
             found = _lookup(words[i:j])
             if found:
-                wide = _heads().get(words[i], ()) if j == i + 1 else ()
+                wide = _wider(words[i]) if j == i + 1 else ()
                 out.append((" ".join(words[i:j]), _by_use(found), tuple(w for w in wide if w not in found)))
                 i = j
                 break
         else:
-            wide = _heads().get(words[i], ())
+            wide = _wider(words[i])
             if wide:  # a word glossed only with its noun ("overhead line"): those headwords alone
                 out.append((words[i], (), wide))
             i += 1

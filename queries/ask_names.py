@@ -287,13 +287,17 @@ _SHORT_BODY = {
     "委": ("委员会", "委"),
     "办": ("办公室", "办"),
     "部门": ("委员会", "办公室", "局", "厅", "委", "办"),
+    "支队": ("支队",),
+    "大队": ("大队",),
+    "中心": ("中心",),
 }
-#: A function's short form by its shape: two to five characters before its body word (科创局, 应急厅).
-SHORT_FUNCTION = re.compile(r"(?=([\u4e00-\u9fff]{2,5}(?:部门|[局厅委办])))")
+#: A function's short form by its shape: two to five characters before its body word (科创局, 应急厅,
+#: 消防支队 for 消防救援支队).
+SHORT_FUNCTION = re.compile(r"(?=([\u4e00-\u9fff]{2,5}(?:部门|支队|大队|中心|[局厅委办])))")
 
 
 def _split_short(short: str) -> tuple[str, str]:
-    body = "部门" if short.endswith("部门") else short[-1:]
+    body = next((b for b in ("部门", "支队", "大队", "中心") if short.endswith(b)), short[-1:])
     return short[: -len(body)], body
 
 

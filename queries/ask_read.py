@@ -82,6 +82,8 @@ class Reading:
     unused_en: list[str] = field(default_factory=list)
     # a progress report's state asked for: done / in progress / behind / not started
     state: str | None = None
+    state_word: str = ""  # a report's own word asked for by itself (基本完成: not 正在推进 too)
+    figure: str = ""  # words asking for a figure (增速是多少, how much funding): no task answers
     intent: str | None = None
     before: str | None = None
     after: str | None = None
@@ -404,7 +406,13 @@ def _bare_year(deadline: Any, text: str) -> bool:
     if not re.fullmatch(r"\s*\d{4}\s*年\s*", deadline.text or ""):
         return False
     end = deadline.end if deadline.end is not None else len(text)
-    return not re.match(r"(?:前|底|内|以前|之前|为止|完成|到期|截止)", text[end:])
+    return not re.match(_YEAR_DUE, text[end:])
+
+
+#: Words after a year alone that make it a date (2026年前, 2026年才到期), not a document's year.
+_YEAR_DUE = r"(?:才|就|要|将|会|应|需)?(?:前|底|内|以前|之前|为止|完成|到期|截止)"
+#: Of those, the ones that ask about the year itself (2026年才到期: from January 1), not up to it.
+_IN_YEAR = re.compile(r"(?:才|就|要|将|会|应|需)?(?:到期|完成|截止)")
 
 
 def _dates(reading: Reading, question: str, year: int) -> str:
@@ -418,6 +426,12 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         dated = dated.replace(word, f"{year + delta}年")
     if _period(reading, question, year):
         return question
+    m = re.search(rf"((?:19|20)\d{{2}})\s*年\s*(?={_IN_YEAR.pattern})", dated)
+    if m and not re.match(r"\s*(?:底|前|内|以前|之前)", dated[m.end() :]):  # 2026年才到期: due in 2026
+        reading.after, reading.before = f"{m[1]}-01-01", f"{m[1]}-12-31"
+        if relative:  # 今年到期: the question's words are not the dated copy's; nothing to mask
+            return question
+        return question[: m.start()] + _MASK * (m.end() - m.start()) + question[m.end() :]
     hits = [f for f in find_deadlines(dated, year) if f.deadline.kind == "by" and f.deadline.date]
     # a year alone names a document (2024年高标准农田方案) unless a due word follows it (2024年前)
     hits = [f for f in hits if not _bare_year(f.deadline, dated)]
@@ -446,7 +460,16 @@ def _dates(reading: Reading, question: str, year: int) -> str:
     for word, delta in vocab.relative_years.items():
         if word.isascii():
             words = words.replace(f" {word} ", f" {year + delta} ")
-    english = _english_date(words.replace(" end of the year ", f" end of {year} "))
+    words = words.replace(" end of the year ", f" end of {year} ")
+    span = re.search(r" between (.+?) and (.+) ", words)
+    last = _english_date(f" {span[2]} ") if span else None
+    if span and last:  # between 1 October and the end of November 2025 (between today and …: from_today)
+        first = _english_date(f" {span[1]} ")
+        reading.before = last[0]
+        if first:
+            reading.after = first[0]
+        return question
+    english = _english_date(words)
     if english:
         date, pos = english
         before_text = reading.words[:pos] + " "
@@ -619,19 +642,73 @@ def _choose_chinese(
     first = [(e, (own or wide)[0]) for e, own, wide in runs]
     if store is None or not runs:
         return first, False
+    runs = _word_by_word(runs, store)
     from fengong.queries.named import run_named
 
     terms = list(dict.fromkeys(c for _, own, wide in runs for c in (*own, *wide)))
     rows = run_named(store, "term_counts", {"terms": terms}, limit=len(terms))
     counts = {r["term"]: r["tasks"] for r in rows}
-    held = []
+    options: list[tuple[str, list[str]]] = []  # each run's held candidates, the likeliest first
+    chosen = []
     for english, own, wide in runs:
-        for candidates in (own, wide):  # the run's own glosses first; the wider ones when none is held
-            best = max(candidates, key=lambda c: (counts.get(c, 0), -candidates.index(c)), default="")
-            if counts.get(best, 0):
-                held.append((english, best))
-                break
-    return (held, True) if held else (first, False)
+        held = [c for c in dict.fromkeys((*own, *wide)) if counts.get(c, 0)]
+        if held:
+            # alone, the run's own gloss the most tasks hold (the wider ones when none is held)
+            mine = [c for c in held if c in own] or held
+            chosen.append(max(mine, key=lambda c: (counts[c], -mine.index(c))))
+            options.append((english, sorted(held, key=lambda c: -counts[c])[:_CHOICES]))
+    if not options:
+        return first, False
+    if len(options) >= 2:  # together, the candidates the tasks hold together
+        chosen = _held_together(options, store) or chosen
+    return [(english, c) for (english, _), c in zip(options, chosen, strict=True)], True
+
+
+def _word_by_word(
+    runs: list[tuple[str, tuple[str, ...], tuple[str, ...]]], store: GraphStore
+) -> list[tuple[str, tuple[str, ...], tuple[str, ...]]]:
+    """Runs of several words none of whose Chinese the store holds, read word by word (service
+    charges: 服务费 is in no task, 服务 and 收费 are)."""
+    from fengong.queries.named import run_named
+
+    long = [r for r in runs if " " in r[0]]
+    if not long:
+        return runs
+    terms = sorted({c for _, own, wide in long for c in (*own, *wide)})
+    held = {r["term"] for r in run_named(store, "terms_held", {"terms": terms}, limit=len(terms))}
+    out = []
+    for run in runs:
+        if " " in run[0] and not held & {*run[1], *run[2]}:
+            out += translate_wide(run[0].split(), max_words=1)
+        else:
+            out.append(run)
+    return out
+
+
+#: Candidates weighed per English word when choosing the ones the tasks hold together.
+_CHOICES = 5
+
+
+def _held_together(options: list[tuple[str, list[str]]], store: GraphStore) -> list[str] | None:
+    """One candidate per English word, the combination the most tasks hold pairwise together
+    (medical service charges: 医疗 + 服务 + 收费, not 医药, which tasks hold more often alone); None
+    when no two are held together."""
+    from fengong.queries.named import run_named
+
+    terms = sorted({c for _, held in options for c in held})
+    pairs = {
+        (r["a"], r["b"]): r["tasks"]
+        for r in run_named(store, "term_pairs", {"terms": terms}, limit=len(terms) ** 2)
+    }
+    if not pairs:
+        return None
+
+    def together(combo: tuple[str, ...]) -> tuple[int, int]:
+        joint = sum(pairs.get((min(a, b), max(a, b)), 0) for a, b in itertools.combinations(combo, 2))
+        return joint, -sum(held.index(c) for (_, held), c in zip(options, combo, strict=True))
+
+    best = max(itertools.product(*(held for _, held in options)), key=together)
+    return list(best) if together(best)[0] else None
 
 
 def read(
@@ -670,6 +747,8 @@ def read(
             break
     if reading.intent == "targets":
         reading.metric = _metric(reading)
+    else:
+        reading.figure = vocab.figure_words.find(text, reading.words) or ""
     without_date = _dates(reading, question, (today or dt.date.today()).year)
     if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
         reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
@@ -680,7 +759,10 @@ def read(
         # who leads (or is responsible) and who cooperates (牵头和配合单位分别是, 主办和协办了哪些,
         # whether leading or supporting) asks for every role; 牵头负责 is still a lead
         asked = set(named)
-        both = "cooperate" in asked and bool(asked & {"lead", "responsible"})
+        # (牵头和参与的: a role joined to 参与, every role too; 作为配合单位参与 is still cooperating)
+        both = ("cooperate" in asked and bool(asked & {"lead", "responsible"})) or (
+            "any" in asked and len(asked) >= 2 and _joined_roles(affirmed, roles)
+        )
         reading.role = "any" if both else next(iter(named), None)
         if both:
             # 托班这件事教育部牵头，谁来配合: a role stated of a named unit is no role asked for
@@ -701,12 +783,17 @@ def read(
                 reading.state = next(
                     (s for s, w in vocab.states.items() if w.find(masked, masked_words)), None
                 )
+                reading.state_word = next((w for w in vocab.exact_state_words if w in masked), "")
                 if reading.state is not None:
                     reading.intent = intent
                     break
             elif vocab.intents[intent].find(masked, masked_words):
                 reading.intent = intent
                 break
+    if reading.intent == "shared" and len(reading.groups) < 2:
+        word = vocab.intents["shared"].find(masked, masked_words) or ""
+        if word.startswith("都"):
+            reading.intent = "unit_work"  # 公安部都参与了哪些任务: all its tasks, not who shares them
     if reading.intent == "status" and reading.state == "done" and (reading.before or reading.after):
         # done by a date (应当已经完成 截至7月1日, to be finished by the end of 2025) asks what is due
         reading.intent, reading.state = "due", None
@@ -786,6 +873,13 @@ def _drop_document_topic(reading: Reading) -> None:
 _TASK_INTENTS = frozenset(
     ("due", "due_next", "overdue", "status", "progress", "no_lead", "ranking", "workload", "unit_work")
 )
+
+
+def _joined_roles(masked: str, roles: dict[str, Words]) -> bool:
+    """Whether two role words stand joined by 和 / 或 / 及 / 、 (牵头和参与, 参与或牵头)."""
+    words = [w for r in roles.values() for w in r.zh]
+    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    return re.search(f"(?:{alt})(?:和|或|及|以及|与|、)(?:{alt})", masked) is not None
 
 
 def _asked_of_who(masked: str, roles: dict[str, Words]) -> str | None:

@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today",
+    "from_today", "exact_state_words", "figure_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -119,13 +119,17 @@ class AskVocab:
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
+    exact_state_words: tuple[str, ...] = ()  # a report's words asked for by themselves (基本完成)
+    figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
 def norm_en(text: str) -> str:
     """Lower-case English words separated by single spaces, padded with spaces for phrase lookups."""
     # _ stays: the vocabulary marks where a unit stands with it (assist _), as masked questions do
-    return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+_]+", " ", text.lower()).split()) + " "
+    # a possessive is its name (Qiandongnan's heritage plan: qiandongnan), not a word "s"
+    text = re.sub(r"(?<=[a-z])['’]s\b", "", text.lower())
+    return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+_]+", " ", text).split()) + " "
 
 
 def _strings(value: Any, where: str) -> tuple[str, ...]:
@@ -200,6 +204,8 @@ def parse_vocab(data: Any) -> AskVocab:
         negations=_words(data["negations"], "negations"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         from_today=_words(data["from_today"], "from_today"),
+        exact_state_words=_strings(data["exact_state_words"], "exact_state_words"),
+        figure_words=_words(data["figure_words"], "figure_words"),
     )
 
 

@@ -6,15 +6,16 @@
 // Neo4j Browser give the name); jurisdiction, when
 // set, keeps documents of that place or of places under it.
 // city: the document's jurisdiction, or for a county / district the city it belongs to.
-// basis: "stated lead" = LEADS edge; "first-listed responsible unit" = RESPONSIBLE_FOR rank 1 on a
-// task with no stated lead (conventional, not stated); "no lead named" = a task on the topic with
+// basis: "stated lead" = LEADS edge; "first-listed responsible unit" = RESPONSIBLE_FOR rank 1 read as
+// the lead (Task.first_leads: conventional, not stated); "no lead named" = a task on the topic with
 // neither (evidence is then the task's text); "mentioned, not assigned" = the document names the
 // topic only outside its tasks (evidence is the sentence that names it).
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
+WITH d, t, t.first_leads AS listed
+// the filter on the optional match: a task whose 责任单位 lead by no convention stays, as "no lead named"
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
-WITH d, t, u, r, t.first_leads AS listed
-WHERE r IS NULL OR r.role = 'lead' OR (listed AND r.rank = 1)
+WHERE r.role = 'lead' OR (listed AND r.rank = 1)
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no lead named'
             WHEN r.role = 'lead' THEN 'stated lead'

@@ -122,6 +122,7 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
                 "jurisdiction": "聊城市",
                 "role": "any",
                 "topic": "",
+                "mention": "",
             },
         ),
         (
@@ -134,6 +135,7 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
                 "jurisdiction": "聊城市",
                 "role": "lead",
                 "topic": "",
+                "mention": "",
             },
         ),
         (
@@ -146,6 +148,7 @@ def test_lead_answer_on_neo4j(tmp_path: Path) -> None:
                 "jurisdiction": "泽州县",
                 "role": "any",
                 "topic": "",
+                "mention": "",
             },
         ),
         ("哪些城市设定了5G基站目标", "targets_in", {"metric": "5G基站", "jurisdiction": ""}),
@@ -698,3 +701,44 @@ def test_the_words_around_a_topic_s_name_narrow_it() -> None:
     found = interpret("困难群体就业援助的牵头单位")
     assert found.narrowed == ("就业促进", "困难群体就业援助")
     assert interpret("就业重点任务有哪些已经逾期", today=dt.date(2025, 10, 15)).narrowed is None
+
+
+def test_spans_of_dates_in_a_question() -> None:
+    """Between two dates; due in a year asked alone (2026年才到期: January 1 to December 31); words
+    of a date (fall due) and a possessive ('s) are no search words."""
+    today = dt.date(2025, 11, 20)
+    between = interpret("What is due between 1 October 2025 and 31 December 2025?", today=today)
+    assert (between.params["due_after"], between.params["due_before"]) == ("2025-10-01", "2025-12-31")
+    rest = interpret(
+        "Across all the plans, what is due between today and the end of November 2025?", today=today
+    )
+    assert (rest.params["due_after"], rest.params["due_before"]) == ("2025-11-20", "2025-11-30")
+    year = interpret("滑县哪些粮食任务2026年才到期", today=today)
+    assert (year.params["due_after"], year.params["due_before"]) == ("2026-01-01", "2026-12-31")
+    month = interpret("Which Suzhou tasks fall due in December 2025?", today=today)
+    assert (month.params["due_after"], month.params["due_before"]) == ("2025-12-01", "2025-12-31")
+    assert not month.params["text"]  # "fall" is no word to search for
+    from fengong.queries.ask_vocab import norm_en
+
+    assert norm_en("Qiandongnan's heritage plan") == " qiandongnan heritage plan "
+
+
+def test_a_figure_no_document_gives_is_refused_with_its_reason() -> None:
+    for question in (
+        "洛阳市2025年上半年GDP增速是多少？",
+        "How much funding has Luoyang allocated to elderly meal services?",
+    ):
+        with pytest.raises(NotUnderstood, match="asks for a figure"):
+            interpret(question)
+    assert interpret("哪些城市设定了5G基站目标").query == "targets_in"  # a target's figure is asked
+
+
+def test_a_report_s_own_state_word_and_roles_joined() -> None:
+    """基本完成的是哪项 keeps the tasks called so; 牵头和参与的 asks every role; 都参与 with one unit
+    asks for its tasks (not who shares them)."""
+    found = interpret("通报中基本完成的是哪项？")
+    assert found.query == "tasks_by_status" and found.params["status"] == "in progress"
+    assert found.params["word"] == "基本完成"
+    assert interpret("民政部牵头和参与的任务").params["role"] == "any"
+    assert interpret("民政部作为配合单位参与了哪些工作").params["role"] == "cooperate"
+    assert interpret("民政部都参与了哪些任务").query == "unit_work"

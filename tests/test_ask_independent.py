@@ -1,8 +1,8 @@
-"""Independent question sets: documents and questions written by four authors who did not read
+"""Independent question sets: documents and questions written by five authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
 ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
 documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4: six documents, 59 questions). They measure how a new user's
+ask_docs_independent_4 and _5: six documents and 59 / 60 questions each). They measure how a new user's
 questions fare: the share answered is reported and held to a floor, and every question stays in
 its set, answered or not (the misses are the next work)."""
 
@@ -39,23 +39,27 @@ class QuestionSet:
         return items
 
 
-# 32 of 80 answered when the set arrived (a looser check); 65 now
+# 32 of 80 answered when the set arrived (a looser check); 72 now
 FIRST = QuestionSet(
-    DATA / "ask_docs_independent", DATA / "ask_questions_independent.yaml", dt.date(2024, 10, 1), 0.78
+    DATA / "ask_docs_independent", DATA / "ask_questions_independent.yaml", dt.date(2024, 10, 1), 0.88
 )
-# 26 of 60 answered when the set arrived; 44 once its findings were mended in general ways
+# 26 of 60 answered when the set arrived; 50 once its findings and later sets' were mended in general ways
 SECOND = QuestionSet(
-    DATA / "ask_docs_independent_2", DATA / "ask_questions_independent_2.yaml", dt.date(2025, 7, 1), 0.72
+    DATA / "ask_docs_independent_2", DATA / "ask_questions_independent_2.yaml", dt.date(2025, 7, 1), 0.82
 )
-# 24 of 50 answered when the set arrived; 34 after the fixes it led to
+# 24 of 50 answered when the set arrived; 39 after the fixes it and later sets led to
 THIRD = QuestionSet(
-    DATA / "ask_docs_independent_3", DATA / "ask_questions_independent_3.yaml", dt.date(2025, 9, 1), 0.66
+    DATA / "ask_docs_independent_3", DATA / "ask_questions_independent_3.yaml", dt.date(2025, 9, 1), 0.76
 )
-# 24 of 59 answered when the set arrived; FOURTH_NOW after the fixes it led to
+# 24 of 59 answered when the set arrived; 48 after the fixes it led to
 FOURTH = QuestionSet(
-    DATA / "ask_docs_independent_4", DATA / "ask_questions_independent_4.yaml", dt.date(2025, 10, 15), 0.70
+    DATA / "ask_docs_independent_4", DATA / "ask_questions_independent_4.yaml", dt.date(2025, 10, 15), 0.79
 )
-SETS = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH}
+# 32 of 60 answered when the set arrived; 42 after the fixes it led to
+FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_5", DATA / "ask_questions_independent_5.yaml", dt.date(2025, 11, 20), 0.68
+)
+SETS = {"first": FIRST, "second": SECOND, "third": THIRD, "fourth": FOURTH, "fifth": FIFTH}
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
 #: context, not an answer row).
@@ -232,3 +236,39 @@ def test_english_words_are_searched_as_the_store_holds_them(fourth: GraphStore) 
     )
     assert "燃气" in result.interpretation.params["mention"]
     assert "全面排查餐饮等公共场所燃气安全隐患" in {r["task"] for r in result.rows}
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def fifth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The fifth set's documents in each store."""
+    graph = _store(request.param, FIFTH.docs, tmp_path_factory.mktemp("independent5"))
+    yield graph
+    graph.close()
+
+
+def test_more_short_forms_and_words_the_dictionary_lacks(fifth: GraphStore) -> None:
+    """消防支队 is the store's 消防救援支队 written short; 护学岗, a word no dictionary holds, is
+    searched as one term."""
+    brigade = answer(fifth, "苏州消防支队牵头的是哪项", today=FIFTH.today)
+    assert brigade.interpretation.query == "unit_work"
+    assert {r["task"] for r in brigade.rows} == {"改造提升消防设施"}
+    post = answer(fifth, "护学岗那项是谁牵头的", today=FIFTH.today)
+    assert {r["unit"] for r in post.rows} == {"公安部", "教育部"}
+
+
+def test_a_unit_s_tasks_on_a_topic_by_its_words(store: GraphStore) -> None:
+    """A unit's tasks on a topic: tagged with it, or holding the words that named it (科技创新 for
+    the topic 研发创新: tasks tagged more closely count)."""
+    result = answer(store, "南山区财政局在科技创新工作中承担了哪些任务？", today=TODAY)
+    assert result.interpretation.params["mention"] == "科技创新"
+    assert {"设立天使投资引导基金", "开展科技金融对接服务", "实施企业研发投入激励计划"} <= {
+        r["task"] for r in result.rows
+    }
+
+
+def test_the_progress_of_the_tasks_a_unit_leads(fifth: GraphStore) -> None:
+    """牵头的任务进展 is the progress of the tasks the unit leads only."""
+    progress = answer(fifth, "天河区民政局牵头的任务进展如何", today=FIFTH.today)
+    assert progress.interpretation.params["role"] == "lead"
+    assert "开展社区工作者队伍能力提升培训" not in {r["task"] for r in progress.rows}  # it only cooperates
+    assert "推进社区服务综合体建设" in {r["task"] for r in progress.rows}
