@@ -322,6 +322,7 @@ def document_rows(
         sha256=doc.sha256,
         jurisdiction=doc.jurisdiction.name if doc.jurisdiction else None,
         **_place_keys(doc.jurisdiction),
+        topics=list(doc.themes),
     )
     _jurisdictions(c, doc)
     _units(c, doc)

@@ -29,9 +29,11 @@ from neo4j.graph import Node, Path, Relationship
 
 from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import (
+    DOCUMENTS_WITHOUT_TOPICS,
     FILL_FIRST_LEADS,
     FILL_TASK_UNITS,
     REFRESH_ALL_UNIT_COUNTS,
+    SET_DOCUMENT_TOPICS,
     TASKS_WITHOUT_FIRST_LEADS,
     TASKS_WITHOUT_UNITS,
     UNITS_WITHOUT_COUNTS,
@@ -100,6 +102,12 @@ class Neo4jStore(GraphStore):
                 session.run(FILL_FIRST_LEADS).consume()
             if stale or session.run(UNITS_WITHOUT_COUNTS).single() is not None:
                 session.run(REFRESH_ALL_UNIT_COUNTS).consume()
+            untitled = [(r["id"], r["title"] or "") for r in session.run(DOCUMENTS_WITHOUT_TOPICS)]
+            if untitled:
+                from fengong.ingest.topics import theme_names, themes
+
+                rows = [{"id": i, "topics": theme_names(themes(title))} for i, title in untitled]
+                session.run(SET_DOCUMENT_TOPICS, rows=rows).consume()
 
     def _with_retries(self, what: str, work: Callable[[], T]) -> T:
         """Run ``work`` again on a retryable driver/server error; ``work`` must be idempotent."""

@@ -145,6 +145,10 @@ FILL_FIRST_LEADS = (
     " max(CASE WHEN r.rank = 1 AND u.collective THEN 1 ELSE 0 END) AS collective"
     " SET t.first_leads = (t.leads = 0 AND n > 0 AND collective = 0 AND (n = 1 OR stated = 0))"
 )
+#: Documents of a graph written before documents kept the topics their titles name, and the write of
+#: them (Neo4j reads the titles on open; the topics come from ingest/topics.py, as at load).
+DOCUMENTS_WITHOUT_TOPICS = "MATCH (d:Document) WHERE d.topics IS NULL RETURN d.id AS id, d.title AS title"
+SET_DOCUMENT_TOPICS = "UNWIND $rows AS r MATCH (d:Document {id: r.id}) SET d.topics = r.topics"
 DELETE_ORPHAN_DEADLINES = (
     "UNWIND $keys AS k MATCH (x:Deadline {key: k}) WHERE NOT EXISTS { MATCH (x)<-[:DUE]-(:Task) } DELETE x"
 )

@@ -95,6 +95,8 @@ NODES: dict[str, NodeSpec] = {
                 "jurisdiction",
                 "city",
                 places="STRING[]",
+                # the topics its title names as the whole document's: each of its tasks is on them
+                topics="STRING[]",
             ),
             owned=True,
         ),

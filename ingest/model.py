@@ -188,6 +188,8 @@ class Document:
     groups: list[Group] = field(default_factory=list)
     duties: list[Duty] = field(default_factory=list)
     topic_mentions: list[TopicMention] = field(default_factory=list)
+    # the topics the title names as the whole document's (a plan on 粮食安全): each task is on them
+    themes: list[str] = field(default_factory=list)
     warnings: list[str] = field(default_factory=list)
     text: str = ""  # the normalised text all offsets refer to
 

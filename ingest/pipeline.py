@@ -20,7 +20,7 @@ from fengong.ingest.status import opening_status, split_status
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
-from fengong.ingest.topics import find_line_mentions, tag_topics, themes, with_themes
+from fengong.ingest.topics import find_line_mentions, tag_topics, theme_names, themes, with_themes
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
 # Line breaks other than \n; "\r\n" counts as one.
@@ -63,6 +63,7 @@ def extract_text(text: str, source: str) -> Document:
     for table in tables:
         raw.extend(read_table(table, meta.year, first_is_lead))
     raw.sort(key=lambda t: t.start)
+    inherit_heading_units(raw)
 
     doc = Document(
         id=document_id(
@@ -90,6 +91,7 @@ def extract_text(text: str, source: str) -> Document:
     unit_ids = resolver.unit_ids()
     doc.tasks = [_task(doc, i, t, unit_ids) for i, t in enumerate(raw)]
     document_themes = themes(doc.title)
+    doc.themes = theme_names(document_themes)
     for task in doc.tasks:
         task.topics = with_themes(tag_topics(task.title, task.text), document_themes)
     doc.duties = [Duty(unit_ids[local], duty, s, e) for _, local, duty, s, e in duties]
@@ -104,6 +106,20 @@ def extract_text(text: str, source: str) -> Document:
         f"{source}: new unit name {name!r} (read by its form)" for name in new_unit_names(raw)
     )
     return doc
+
+
+def inherit_heading_units(tasks: list[RawTask]) -> None:
+    """Items under a heading that names the units (（一）壮大…产业（牵头单位：A；配合单位：B） over
+    1. 2. 3.) and name none themselves are the heading's units' work: they take its roles. An item
+    naming its own units keeps them."""
+    by_path = {tuple(t.path): t for t in tasks}
+    for task in tasks:
+        if any(task.roles.values()) or len(task.path) < 2:
+            continue
+        parent = by_path.get(tuple(task.path[:-1]))
+        if parent is not None and parent is not task and any(parent.roles.values()):
+            task.roles = {role: list(mentions) for role, mentions in parent.roles.items()}
+            task.evidence.update(parent.evidence)
 
 
 def new_unit_names(tasks: list[RawTask]) -> list[str]:

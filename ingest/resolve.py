@@ -12,6 +12,7 @@ from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup, places
 from fengong.ingest.units import (
+    AUTONOMOUS_REGION,
     clean,
     function_of,
     level_prefix,
@@ -170,6 +171,8 @@ def _level_of(prefix: str, places: Places) -> str:
     """A prefix as the level it stands for in this document: 开封市 and 市 are both 市."""
     if not prefix:
         return ""
+    if prefix == AUTONOMOUS_REGION:
+        return next((char for name, char in places if name.endswith(AUTONOMOUS_REGION)), prefix)
     if prefix in unit_vocab().party_prefixes:
         return prefix[0] + "委" if prefix[0] in unit_vocab().level_prefixes else prefix
     for name, char in places:
@@ -205,6 +208,9 @@ def _qualify(local: str, places: Places) -> tuple[str, str | None]:
     if not places:
         return local, None
     own = places[0][0]
+    if prefix == AUTONOMOUS_REGION:  # 自治区商务厅 -> 广西壮族自治区商务厅
+        region = next((name for name, _ in places if name.endswith(AUTONOMOUS_REGION)), None)
+        return (region + local[len(prefix) :], region) if region else (local, own)
     if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
         for name, char in places:
             if char == prefix[0]:

@@ -298,10 +298,12 @@ def find_tables(lines: list[Line]) -> list[Table]:
             elif "\t" not in line.text and _NOTE_LINE.match(line.text):
                 break  # a note under the table (注：排在第一位的为牵头单位) continues no cell
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
-                # A row broken across lines: the first piece continues the last cell.
+                # A row broken across lines: the first piece continues the last cell, after a line
+                # break (a cell listing one unit a line keeps its items apart; text is compacted)
                 last_text, last_start, _ = pending[-1]
                 first_text, _, first_end = cells[0]
-                pending[-1] = (last_text + first_text, last_start, first_end)
+                joined = f"{last_text}\n{first_text}" if last_text and first_text else last_text + first_text
+                pending[-1] = (joined, last_start, first_end)
                 pending.extend(cells[1:])
             else:
                 break
@@ -354,7 +356,7 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     out = []
     pos = line.start
     for piece in line.text.split("\t"):
-        text = piece.strip()
+        text = piece.strip().strip('"').strip()  # a spreadsheet's quotes around a cell of several lines
         out.append(("" if _NONE_CELL.match(text) else text, pos, pos + len(piece)))
         pos += len(piece) + 1
     return out

@@ -203,6 +203,12 @@ def themes(title: str, topics: list[Topic] | None = None) -> list[Topic]:
     return [m.topics[i] for i in found]
 
 
+def theme_names(document_themes: list[Topic]) -> list[str]:
+    """The document's theme when its title names one (a plan on 粮食安全 is about it whole), else
+    none: two themes (防汛抗旱和河湖治理, 残疾人就业和无障碍环境建设) each cover part of it."""
+    return [document_themes[0].name] if len(document_themes) == 1 else []
+
+
 def with_themes(
     tags: list[str], document_themes: list[Topic], topics: list[Topic] | None = None
 ) -> list[str]:

@@ -16,7 +16,11 @@ from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.places import places
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
-_SEPARATORS = "、，,；;/／"
+#: An item that only marks "none" (—, 无): no unit.
+_NONE_ITEM = re.compile(r"^\s*(?:[-—－–]+|无)\s*$")
+#: The prefix an autonomous region's documents put before its own bodies (广西: 自治区商务厅).
+AUTONOMOUS_REGION = "自治区"
+_SEPARATORS = "、，,；;/／\n"  # a newline: a table cell listing one unit a line
 _EDGE_PUNCT = "：:。．.！!？?“”\"'‘’《》·- \u3000"
 _SPACE = re.compile(r"\s")
 _WORD = re.compile(r"\S+")
@@ -122,8 +126,8 @@ def _split_list(text: str, base: int) -> list[tuple[str, int, int]]:
     # Items are parts of the text: a text without spaces or joining words has no item to split.
     plain = _SPACE.search(text) is None and join.search(text) is None
     for item, s, _e in split_top(text, _SEPARATORS, base):
-        if not item:
-            continue
+        if not item or _NONE_ITEM.match(item):
+            continue  # (牵头单位：— says there is none)
         if plain or (_SPACE.search(item) is None and join.search(item) is None):
             out.append((item, s, s + len(item)))  # the usual item: one name, nothing to split
             continue
@@ -277,6 +281,8 @@ def level_prefix(name: str) -> str:
         return m.group()
     if name.startswith(unit_vocab().qualified_prefixes):
         return name[:2]
+    if name.startswith(AUTONOMOUS_REGION) and len(name) > len(AUTONOMOUS_REGION) + 1:
+        return AUTONOMOUS_REGION  # 自治区商务厅: an autonomous region's own bureau, as 省商务厅 a province's
     m = pats.short_place.match(name)
     if m and len(name) > len(m.group()) + 1 and name[len(m.group())] not in unit_vocab().level_prefixes:
         return m.group()
@@ -460,12 +466,21 @@ def _parse_list(text: str, base: int) -> list[Mention]:
 
 
 def _placed(name: str) -> bool:
-    """A name that holds a place name of its own (人民银行福建省分行), a branch named by a place's
-    short name (长江航运公安局武汉分局) or names a zone (湘西经开区管委会) takes no shared prefix."""
+    """A name that holds a place name of its own (人民银行福建省分行), a central body's (国家…), a
+    branch named by a place's short name (长江航运公安局武汉分局) or names a zone (湘西经开区管委会)
+    takes no shared prefix."""
     if places().pattern.search(name) is not None or _self_placed(name):
         return True
+    if name.startswith(tuple(unit_vocab().central_starts)):
+        return True  # a central body and its branches (国家金融监督管理总局苏州监管分局)
     branches = tuple(unit_vocab().branch_words)
-    return any(name.startswith(branches, m.end()) for m in places().short_pattern.finditer(name))
+    return any(
+        name.endswith(branches) and len(name) - m.end() <= _BRANCH_TAIL
+        for m in places().short_pattern.finditer(name)
+    )
+
+
+_BRANCH_TAIL = 6  # 武汉分局, 苏州监管分局: the place's short name a few characters before the branch word
 
 
 def _self_placed(name: str) -> bool:

@@ -172,6 +172,7 @@ class UnitVocab:
     catch_all_heads: list[str]
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
+    central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
 
 
 @cache
@@ -250,4 +251,5 @@ def unit_vocab() -> UnitVocab:
         catch_all_heads=words(data, "catch_all_heads", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
+        central_starts=words(data, "central_starts", name),
     )

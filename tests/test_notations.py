@@ -685,3 +685,65 @@ def test_a_label_after_wei_and_a_guiding_body() -> None:
         ("cooperate", "滑县民政局"),
         ("responsible", "滑县人民政府（管委会）"),
     ]
+
+
+def test_a_bare_list_with_its_deadline_under_a_first_is_lead_rule() -> None:
+    """（A、B、C；2025年12月底前完成） closing a sentence, under 列第一位者为牵头单位: A leads, B and C
+    cooperate, and the bracket's deadline is the task's (not 年内 in its text)."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "国家中医药管理局关于印发《2025年中医药传承创新发展重点任务分工方案》的通知\n\n"
+        "各项任务中，列第一位者为牵头单位，其他单位按职责分工负责。\n\n一、提升中医药服务能力\n\n"
+        "1. 推进国家中医医学中心建设。年内新设置项目10个左右。（国家中医药局、国家发展改革委、国家卫生健康委；"
+        "2025年12月底前完成）\n"
+    )
+    (task,) = extract_text(text, "plan.txt").tasks
+    assert [a.role for a in task.assignments] == ["lead", "cooperate", "cooperate"]
+    assert task.deadline is not None and task.deadline.date == "2025-12-31"
+
+
+def test_a_table_cell_listing_one_unit_a_line() -> None:
+    """A spreadsheet's cell of several lines ("市商务局（牵头）\\n市财政局"), quoted: one unit a line."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "苏州市人民政府办公室关于印发苏州市提振消费专项行动任务分工的通知\n\n序号\t重点任务\t责任单位\t完成时间\n"
+        '1\t实施汽车以旧换新行动。对报废更新给予补贴。\t"市商务局（牵头）\n市财政局\n市公安局"\t2025年12月底前\n'
+    )
+    doc = extract_text(text, "plan.txt")
+    names = {u.id: u.name for u in doc.units.values()}
+    assert [(a.role, names[a.unit_id]) for a in doc.tasks[0].assignments] == [
+        ("lead", "苏州市商务局"),
+        ("cooperate", "苏州市财政局"),
+        ("cooperate", "苏州市公安局"),
+    ]
+
+
+def test_an_autonomous_region_s_bodies_and_items_under_a_heading_s_units() -> None:
+    """自治区商务厅 is the region's (广西壮族自治区商务厅); items under a heading that names the units
+    and name none themselves take the heading's (an item naming its own keeps them); 牵头单位：—
+    names none; 【时限】 ends a list."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "广西壮族自治区人民政府办公厅关于印发新能源汽车推广应用任务分工的通知\n\n"
+        "（一）开拓东盟市场（牵头单位：自治区商务厅；配合单位：南宁海关）\n\n"
+        "1. 支持整车出口。搭建出口服务平台。2026年3月底前。\n\n"
+        "2. 建设海外仓。2026年6月底前。\n\n"
+        "3. 培育外贸主体。引进企业。（自治区工信厅牵头，自治区商务厅配合；持续推进）\n\n"
+        "（二）清理楼道充电\n牵头单位：—\n配合单位：自治区住房城乡建设厅\n\n"
+        "（三）做好应急供水。【牵头】自治区水利厅【配合】自治区应急管理厅【时限】每年7月至9月\n"
+    )
+    doc = extract_text(text, "plan.txt")
+    names = {u.id: u.name for u in doc.units.values()}
+    roles = {t.title: [(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks}
+    heading = [("lead", "广西壮族自治区商务厅"), ("cooperate", "南宁海关")]
+    assert roles["支持整车出口"] == heading and roles["建设海外仓"] == heading
+    assert roles["培育外贸主体"] == [("lead", "广西壮族自治区工信厅"), ("cooperate", "广西壮族自治区商务厅")]
+    assert roles["清理楼道充电"] == [("cooperate", "广西壮族自治区住房城乡建设厅")]
+    assert roles["做好应急供水"] == [
+        ("lead", "广西壮族自治区水利厅"),
+        ("cooperate", "广西壮族自治区应急管理厅"),
+    ]
+    assert "—" not in names.values()

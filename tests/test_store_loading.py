@@ -284,3 +284,26 @@ def test_tasks_of_an_older_graph_get_their_first_lead_flag_on_open(neo4j_store: 
     neo4j_store.ensure_schema()  # what opening a store does
     assert list(neo4j_store.run(flags, read_only=True)) == loaded
     assert list(neo4j_store.run(counts, read_only=True)) == counted
+
+
+def test_documents_of_an_older_graph_get_their_topics_on_open(neo4j_store: GraphStore) -> None:
+    """A Neo4j graph written before documents kept the topic their title names (``topics``) gets it
+    when opened, read from the titles as a load reads it."""
+    from fengong.graph.neo4j_store import Neo4jStore
+    from fengong.ingest.pipeline import extract_text
+
+    grain = extract_text(
+        "滑县2025年粮食安全责任制重点工作任务分解方案\n一、稳定播种面积。（牵头单位：县农业农村局）\n",
+        "grain.txt",
+    )
+    water = extract_text(
+        "濮阳市2021年防汛抗旱和河湖治理工作方案\n一、修订预案。（牵头单位：市应急管理局）\n", "water.txt"
+    )
+    neo4j_store.load_documents([grain, water])  # read by the pipeline, as a load reads them
+    query = "MATCH (d:Document) RETURN d.id AS id, d.topics AS topics ORDER BY id"
+    loaded = list(neo4j_store.run(query, read_only=True))
+    assert any(r["topics"] for r in loaded) and all(r["topics"] is not None for r in loaded)
+    neo4j_store.run("MATCH (d:Document) REMOVE d.topics", read_only=False)
+    assert isinstance(neo4j_store, Neo4jStore)
+    neo4j_store.ensure_schema()  # what opening a store does
+    assert list(neo4j_store.run(query, read_only=True)) == loaded

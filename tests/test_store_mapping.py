@@ -111,3 +111,16 @@ def test_a_first_listed_unit_leads_by_convention_only_where_the_plan_states_no_l
         "开展养老服务宣传": False,  # a class of bodies
     }
     assert flags(_LIST_PLAN) == {"扩大托育服务供给": True, "加强托育人员培训": True}
+
+
+def test_a_document_keeps_the_one_topic_its_title_names() -> None:
+    """Document.topics: the theme of a title that names one (a plan on 粮食安全); none for a title
+    naming two (防汛抗旱和河湖治理: each covers part of the plan)."""
+    from fengong.ingest.pipeline import extract_text
+
+    def topics(title: str) -> list[str]:
+        rows = document_rows(extract_text(f"{title}\n一、加强统筹。（牵头单位：县农业农村局）\n", "plan.txt"))
+        return list(rows.nodes["Document"][0]["topics"])
+
+    assert topics("滑县2025年粮食安全责任制重点工作任务分解方案") == ["粮食安全"]
+    assert topics("濮阳市2021年防汛抗旱和河湖治理工作方案") == []

@@ -201,7 +201,7 @@ class Annotated:
         statement = strip_marker(statement_of(block, notes), block)
         title = _title(block, notes) if block.level != 99 else compact(statement[:40])
         task = RawTask(path_of(ctx.blocks, block), title, compact(statement), block.start, block.end)
-        _set_deadline(task, find_deadlines(statement, ctx.year) or _annotation_deadlines(notes, ctx.year))
+        _set_deadline(task, _annotation_deadlines(notes, ctx.year) or find_deadlines(statement, ctx.year))
         roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
         return [task]
 
@@ -338,7 +338,7 @@ def _split_block(
         else:
             title = compact(_first_clause(statement))
         task = RawTask(path, title, compact(statement), start, end)
-        found = find_deadlines(statement, year) or _annotation_deadlines(group, year)
+        found = _annotation_deadlines(group, year) or find_deadlines(statement, year)
         if found:
             task.deadline, task.other_deadlines = found[0], found[1:]
         roles_from(group, first_is_lead.governs(group[0].start), task)

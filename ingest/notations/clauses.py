@@ -15,7 +15,7 @@ import bisect
 import re
 from functools import cache
 
-from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
+from fengong.ingest.deadlines import deadline_clause, find_deadlines, may_hold_deadline
 from fengong.ingest.notations.brackets import (
     brackets,
     depth_at,
@@ -201,6 +201,12 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue
         if taken(base + open_at, base + close + 1):
             continue  # an earlier reader's annotation holds it
+        # (A、B、C；2025年12月底前完成): the units, then the deadline after a semicolon
+        semi = re.search("[；;]", inner)
+        units, rest = (inner[: semi.start()], inner[semi.end() :]) if semi else (inner, "")
+        if rest and not find_deadlines(rest.strip(), None):
+            continue
+        inner = units
         items = [clean(x) for x, _, _ in split_list(inner)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue

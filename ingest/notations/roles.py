@@ -93,7 +93,7 @@ def first_is_lead_re() -> re.Pattern[str]:
     ordinal = alternation(parts["ordinal"])
     lead = alternation(_lead_words())
     return re.compile(
-        f"(?:{position})?[在于]?(?:{ordinal})的?"
+        f"(?:{position})?[在于]?(?:{ordinal})[的者]?"
         f"(?:{alternation(parts['unit'])})?的?(?:{alternation(parts['copula'])})?(?:{lead})"
         f"|(?:{lead})(?:{position}|{alternation(parts['copula'])})[在于]?(?:{ordinal})"
     )
