@@ -338,10 +338,25 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     units, label = _units_asked(r)
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
-    said = (f" assigned to {label}" if units else "") + (
-        f" whose title or text, or their document's title, mentions {words}" if words else ""
-    )
+    said = (f" assigned to {label}" if units else "") + (_MENTIONS.format(words) if words else "")
     return units, words, said
+
+
+def _or_without_words(found: Interpretation, key: str, words: str) -> Interpretation:
+    """``found``, falling back to the same tasks without the words the question asked about when no
+    task mentions them (the ocean-economy tasks past their deadline: the place's tasks, said so)."""
+    if not words or found.params.get(key) != words or found.fallback is not None:
+        return found
+    wider = replace(
+        found,
+        params={**found.params, key: ""},
+        understood_as=found.understood_as.replace(_MENTIONS.format(words), ""),
+        why=f"no task mentions {words}: every one the rest of the question asks about instead",
+    )
+    return replace(found, fallback=wider)
+
+
+_MENTIONS = " whose title or text, or their document's title, mentions {}"
 
 
 def _overdue(r: Reading, today: str) -> Interpretation:
@@ -349,6 +364,10 @@ def _overdue(r: Reading, today: str) -> Interpretation:
     if r.before and r.through:  # due on or before the last day asked about
         as_of = (dt.date.fromisoformat(r.before) + dt.timedelta(days=1)).isoformat()
     units, words, said = _task_scope(r)
+    return _or_without_words(_overdue_query(r, as_of, units, words, said), "mention", words)
+
+
+def _overdue_query(r: Reading, as_of: str, units: list[str], words: str, said: str) -> Interpretation:
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
         {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words, "units": units},
@@ -363,14 +382,14 @@ def _due_next(r: Reading, today: str) -> Interpretation:
     start = dt.date.fromisoformat(today)
     end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
     units, words, said = _task_scope(r)
-    return _narrowed(r, lambda topic, mention: Interpretation(
+    return _or_without_words(_narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
         {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words,
          "units": units},
         f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} due from {today} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads and a progress report's state",
-    ))  # fmt: skip
+    )), "mention", words)  # fmt: skip
 
 
 def _add_months(day: dt.date, months: int) -> dt.date:
@@ -420,7 +439,7 @@ def _due(r: Reading) -> Interpretation:
         f"due on or after {r.after}" if r.after else
         "with their deadlines, dated or not" if units or words else "with a dated deadline"
     )  # fmt: skip
-    return _narrowed(
+    found = _narrowed(
         r,
         lambda topic, mention: Interpretation(
             "due",
@@ -429,6 +448,7 @@ def _due(r: Reading) -> Interpretation:
             f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} {span}, by deadline",
         ),
     )
+    return _or_without_words(found, "text", words) if r.before or r.after else found
 
 
 def _topic(r: Reading) -> Interpretation:

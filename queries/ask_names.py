@@ -223,11 +223,18 @@ def _generation(store: GraphStore) -> _Generation:
             pairs.append((name, Name("unit", name, place, unit_type)))
             if local and local != name and len(local) >= 3:
                 pairs.append((local, Name("unit", name, place, unit_type)))
+            if name.endswith(_PEOPLE_S_GOVERNMENT) and len(name) > len(_PEOPLE_S_GOVERNMENT) + 1:
+                # 柳州市政府 is 柳州市人民政府, as everyone writes it
+                short = name[: -len(_PEOPLE_S_GOVERNMENT)] + "政府"
+                pairs.append((short, Name("unit", name, place, unit_type)))
             if unit_type and len(unit_type) >= 3 and unit_type != name:
                 pairs.append((unit_type, Name("unit_type", unit_type)))
         generation = _Generation(now, fingerprint, NameIndex.build(pairs), units)
         _GENERATIONS[id(store)] = generation
         return generation
+
+
+_PEOPLE_S_GOVERNMENT = "人民政府"
 
 
 def store_index(store: GraphStore) -> NameIndex:
@@ -249,10 +256,14 @@ def store_memo(store: GraphStore) -> dict[object, object]:
 def _core(function: str) -> str:
     """A function without its body word (大数据管理局 -> 大数据, 卫生健康委员会 -> 卫生健康); remembered,
     as a question compares one function with every unit type of its place."""
-    for suffix in sorted(unit_vocab().gov_suffixes, key=len, reverse=True):
+    for suffix in (*sorted(unit_vocab().gov_suffixes, key=len, reverse=True), *_UNIT_BODIES):
         if function.endswith(suffix) and len(function) > len(suffix) + 1:
             return function[: -len(suffix)]
     return function
+
+
+#: Body words of units that are not departments (消防救援支队 / 消防救援大队: one function at two levels).
+_UNIT_BODIES = ("支队", "大队", "中心")
 
 
 def same_function(asked: str, unit_type: str) -> bool:
@@ -286,7 +297,7 @@ _SHORT_BODY = {
     "厅": ("厅", "局"),
     "委": ("委员会", "委"),
     "办": ("办公室", "办"),
-    "部门": ("委员会", "办公室", "局", "厅", "委", "办"),
+    "部门": ("委员会", "办公室", "局", "厅", "委", "办", "支队", "大队", "中心"),
     "支队": ("支队",),
     "大队": ("大队",),
     "中心": ("中心",),
@@ -325,9 +336,17 @@ def abbreviated_types(short: str, unit_types: Iterable[str]) -> list[str]:
     words), else none: an abbreviation that could stand for two functions is not guessed. The
     function named whole comes first (教育部门: 教育局 and 教育厅, not also 教育体育局)."""
     found = sorted({t for t in unit_types if abbreviates(short, t)})
-    whole = [t for t in found if _core(t) == _split_short(short)[0]]
-    found = whole or found
+    core = _split_short(short)[0]
+    if any(_core(t) == core for t in found):
+        # the function named whole, not a bureau that merged it with another (教育体育局)
+        found = [t for t in found if _core(t) == core or not _core(t).startswith(core)]
     cores = sorted({_core(t) for t in found}, key=len)
+    if not cores:
+        return []
     # one function however spelt (人力资源社会保障厅 / 人力资源和社会保障局: the shorter keeps the
-    # longer's characters in order)
-    return found if all(short_form(c, cores[-1]) for c in cores) else []
+    # longer's characters in order); a merged bureau beside it (住房建设园林局 beside 住房和城乡建设局
+    # for 住建部门) is left out when the rest are one function and hold the function named whole
+    one = [t for t in found if short_form(_core(t), cores[-1])]
+    if len(one) < len(found) and not any(_core(t) == core for t in one):
+        return []
+    return one

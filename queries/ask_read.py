@@ -395,7 +395,7 @@ def _english_date(words: str) -> tuple[str, int] | None:
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
         return _month_end(year, month), m.start()
     # a year alone is a date after a word that makes it one ("in the 2024 plan" names a document)
-    m = re.search(r" (?:end of|by|before|until|till|in|during|after|since|from|up to) (\d{4}) ", words)
+    m = re.search(r" (?:end of|by|before|until|till|in|during|after|since|from|up to|due) (\d{4}) ", words)
     if m and 2000 <= int(m[1]) <= 2100:
         return f"{m[1]}-12-31", m.start(1) - 1
     return None
@@ -444,6 +444,9 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         else:
             reading.before = d.date
             reading.through = tail.startswith("为止") or d.text.endswith("为止")
+            month_end = d.date == _month_end(int(d.date[:4]), int(d.date[5:7]))
+            if month_end and not d.text.endswith("前") and _IN_YEAR.match(tail):
+                reading.after = d.date[:8] + "01"  # 2026年3月底到期的任务: due in that month
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
             written = written.replace(f"{year + delta}年", word)
@@ -479,10 +482,10 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.before = date
             reading.through = " before " in reading.words[pos : pos + 8]  # before October 2024
             month = re.match(r" (?:in|during) ([a-z]+) \d{4} ", reading.words[pos:])
-            if re.search(r" (?:in|during) $", before_text) and date.endswith("-12-31"):
-                reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
-            elif month and month[1] in vocab.months_en:
+            if month and month[1] in vocab.months_en:
                 reading.after = date[:8] + "01"  # due in November 2025: that month
+            elif re.search(r" (?:in|during|due) $", before_text) and date.endswith("-12-31"):
+                reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
     return question
 
 
@@ -750,6 +753,8 @@ def read(
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or ""
     without_date = _dates(reading, question, (today or dt.date.today()).year)
+    if reading.intent == "documents" and (reading.before or reading.after):
+        reading.intent = None  # 2026年3月底到期的任务，所有文件一起看: the tasks due, across the documents
     if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
         reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for

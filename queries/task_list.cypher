@@ -1,6 +1,7 @@
 // name: task_list
 // description: Tasks filtered by topic, jurisdiction, unit role, primary deadline and text, one page at a time
 // params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), skip (int, default 0), limit (int, default 50)
+// topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // jurisdiction also matches the city / province a document's county or city belongs to.
 // role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
 // due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
@@ -9,7 +10,7 @@
 // about what its document is about). task_count counts the same filter.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND ($topic = '' OR $topic IN t.topics)
+  AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)
                                                AND ($unit = '' OR u.name = $unit OR u.id = $unit) })

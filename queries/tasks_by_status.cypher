@@ -1,6 +1,7 @@
 // name: tasks_by_status
 // description: Tasks a progress report gives a state (done / in progress / behind / not started), with the report's word, the deadline and the units that lead them
 // params: status (string, e.g. in progress), word (string, default ""), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default "")
+// topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // word, when set, keeps the tasks the report calls by that word of the state (基本完成 among in progress).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words (a question narrower than its topic).
 // status: done / in progress / behind / not started (ingest/data/status.yaml: the words of each);
@@ -9,7 +10,7 @@ MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE t.status = $status
   AND ($word = '' OR t.status_text = $word)
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
-  AND ($topic = '' OR $topic IN t.topics)
+  AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
 WITH d, t, t.first_leads AS listed
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)

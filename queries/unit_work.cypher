@@ -1,6 +1,7 @@
 // name: unit_work
 // description: What units do: tasks they lead, cooperate on or are listed for, found by name, type and jurisdiction, with the sentence
 // params: unit (string, default "", e.g. 聊城市工业和信息化局), units (list, default ""), unit_type (string, default ""), jurisdiction (string, default ""), role (string, default any), topic (topic, default ""), mention (string, default "")
+// topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
 // jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / support / any (support:
@@ -16,7 +17,7 @@ WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
   // topic: only the unit's tasks on it, or mentioning the words that named it in their title or text
   // (tagged more closely: 推进农业社会化服务…保障粮食安全). Not the document's title: a plan on
   // 防汛抗旱和河湖治理 does not make each of its tasks a flood-control task.
-  AND ($topic = '' OR $topic IN t.topics
+  AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics
        OR ($mention <> '' AND (t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention)))
 WITH u, r, t, d, t.first_leads AS listed
 WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND listed)

@@ -742,3 +742,25 @@ def test_a_report_s_own_state_word_and_roles_joined() -> None:
     assert interpret("民政部牵头和参与的任务").params["role"] == "any"
     assert interpret("民政部作为配合单位参与了哪些工作").params["role"] == "cooperate"
     assert interpret("民政部都参与了哪些任务").query == "unit_work"
+
+
+def test_more_readings_of_dates_states_and_denials() -> None:
+    """本该已经完成 is overdue; haven't started is a state; 不算它牵头的 denies the lead; a month's end
+    with 到期 is that month; a date outranks 所有文件 (the tasks due, not the documents)."""
+    today = dt.date(2026, 1, 10)
+    assert (
+        interpret("截至今天，广西新能源汽车方案里哪些事本该已经完成了", today=today).query == "tasks_overdue"
+    )
+    started = interpret("Which Yanta e-bike tasks haven't started yet?", today=today)
+    assert started.query == "tasks_by_status" and started.params["status"] == "not started"
+    assert interpret("苏州文广旅局配合了哪些工作（不算它牵头的）").params["role"] == "cooperate"
+    month = interpret("2026年3月底到期的任务，所有文件一起看有哪些", today=today)
+    assert month.query == "task_list"
+    assert (month.params["due_after"], month.params["due_before"]) == ("2026-03-01", "2026-03-31")
+
+
+def test_words_no_task_mentions_fall_back_to_the_rest_of_the_question(samples: GraphStore) -> None:
+    """Overdue tasks "on" words no task holds: the same question without them, said so."""
+    found = answer(samples, "哪些海洋经济任务已经逾期", today=dt.date(2030, 1, 1))
+    assert found.interpretation.params["mention"] == ""
+    assert found.rows and any("no task mentions 海洋经济" in n for n in found.notes)
