@@ -747,3 +747,21 @@ def test_an_autonomous_region_s_bodies_and_items_under_a_heading_s_units() -> No
         ("cooperate", "广西壮族自治区应急管理厅"),
     ]
     assert "—" not in names.values()
+
+
+def test_a_league_s_bodies_and_a_bracket_ending_with_its_deadline_label() -> None:
+    """盟X is the league's body (锡林郭勒盟应急管理局); （由A负责，B协助；时限：…） reads A and B, the
+    labelled deadline left to the deadline reader."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "锡林郭勒盟行政公署办公室关于印发2026年防汛抗旱工作任务分工的通知\n\n"
+        "一、充实物资储备。补足抢险物资。（由盟应急管理局负责，盟财政局协助；时限：2026年5月20日前）\n"
+    )
+    (task,) = (doc := extract_text(text, "plan.txt")).tasks
+    names = {u.id: u.name for u in doc.units.values()}
+    assert [(a.role, names[a.unit_id]) for a in task.assignments] == [
+        ("cooperate", "锡林郭勒盟财政局"),
+        ("responsible", "锡林郭勒盟应急管理局"),
+    ]
+    assert task.deadline is not None and task.deadline.date == "2026-05-20"

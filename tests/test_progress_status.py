@@ -271,3 +271,11 @@ def test_basically_done_is_short_of_done() -> None:
     """基本完成 is a state in progress (a supervision office still follows it up), not done."""
     assert state_of("基本完成") == "in progress"
     assert state_of("已完成") == "done"
+
+
+def test_a_stage_done_is_short_of_done() -> None:
+    """已完成阶段性任务 opens with 已完成 but says a stage is done: in progress."""
+    from fengong.ingest.status import opening_status
+
+    assert opening_status("已完成阶段性任务。新增设施12处。") == "已完成阶段性任务"
+    assert state_of("已完成阶段性任务") == "in progress"

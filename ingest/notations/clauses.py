@@ -104,6 +104,7 @@ def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
 
 def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     """An annotation from a clause group (the words inside brackets, or one sentence)."""
+    inner = _without_labelled_tail(inner)
     if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
         return None
     if _any_verb_re().search(inner) is None:
@@ -148,6 +149,21 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     for rl in ann.lists:
         rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
     return ann
+
+
+def _without_labelled_tail(inner: str) -> str:
+    """The clause group without its last parts that a stop label opens (…协助；时限：2025年10月底前):
+    a deadline or a person, not units (the annotation's evidence keeps them for the deadline)."""
+    while True:
+        cut = max(inner.rfind("；"), inner.rfind(";"))
+        if cut < 0 or not _stop_label_re().match(inner, cut + 1):
+            return inner
+        inner = inner[:cut]
+
+
+@cache
+def _stop_label_re() -> re.Pattern[str]:
+    return re.compile(rf"\s*(?:{alternation(role_vocab().stop_labels)})\s*[:：]")
 
 
 @cache
