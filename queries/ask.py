@@ -177,7 +177,7 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _phrase(r)  # who leads / cooperates on the task the question describes
     if r.intent == "due_next" and r.days:
         return _due_next(r, today)
-    if r.before or r.after or r.intent == "due":
+    if r.before or r.after or r.intent == "due" or r.every:
         return _due(r)
     if r.intent in ("shared", "partners") and len(r.groups) >= 2:
         return _shared(r)
@@ -427,16 +427,18 @@ def _due(r: Reading) -> Interpretation:
         "jurisdiction": r.place or "",
         "due_after": r.after or "",
         "due_before": r.before or "",
+        "every": r.every,
         "skip": 0,
         "limit": ANSWER_LIMIT,
     }
     units, words, said = _task_scope(r)
-    if not r.before and not r.after and not (units or words):
+    if not r.before and not r.after and not (units or words or r.every):
         params["due_after"] = "0000-01-01"  # any dated deadline: "what is due when"
     span = (
         f"due from {r.after} to {r.before}" if r.before and r.after else
         f"due on or before {r.before}" if r.before else
         f"due on or after {r.after}" if r.after else
+        f"whose deadline recurs ({r.every})" if r.every else
         "with their deadlines, dated or not" if units or words else "with a dated deadline"
     )  # fmt: skip
     found = _narrowed(

@@ -184,6 +184,7 @@ class _Generation:
     fingerprint: tuple[int, int]
     index: NameIndex
     units: tuple[tuple[str, str, str, str], ...]  # (name, local_name, unit_type, jurisdiction)
+    working: frozenset[str] = frozenset()  # the units assigned a task (an issuer alone is none)
     memo: dict[object, object] = field(default_factory=dict)  # answers derived from the units
 
 
@@ -229,7 +230,8 @@ def _generation(store: GraphStore) -> _Generation:
                 pairs.append((short, Name("unit", name, place, unit_type)))
             if unit_type and len(unit_type) >= 3 and unit_type != name:
                 pairs.append((unit_type, Name("unit_type", unit_type)))
-        generation = _Generation(now, fingerprint, NameIndex.build(pairs), units)
+        working = frozenset(r["name"] for r in rows if r["name"] and r["tasks"])
+        generation = _Generation(now, fingerprint, NameIndex.build(pairs), units, working)
         _GENERATIONS[id(store)] = generation
         return generation
 
@@ -245,6 +247,11 @@ def store_index(store: GraphStore) -> NameIndex:
 def store_units(store: GraphStore) -> tuple[tuple[str, str, str, str], ...]:
     """Every unit of ``store`` as (name, local_name, unit_type, jurisdiction)."""
     return _generation(store).units
+
+
+def working_units(store: GraphStore) -> frozenset[str]:
+    """The units of ``store`` that are assigned at least one task (cached per generation)."""
+    return _generation(store).working
 
 
 def store_memo(store: GraphStore) -> dict[object, object]:

@@ -30,6 +30,7 @@ from fengong.queries.ask_names import (
     store_memo,
     store_units,
     vocabulary_index,
+    working_units,
 )
 from fengong.queries.ask_vocab import ROLES, Words, ask_vocab, expand_abbreviations, norm_en
 from fengong.vocabulary import (
@@ -84,6 +85,7 @@ class Reading:
     state: str | None = None
     state_word: str = ""  # a report's own word asked for by itself (基本完成: not 正在推进 too)
     figure: str = ""  # words asking for a figure (增速是多少, how much funding): no task answers
+    every: str = ""  # how often asked work recurs, as a deadline writes it (季 for 每季度开展)
     intent: str | None = None
     before: str | None = None
     after: str | None = None
@@ -210,11 +212,13 @@ def _merge(spans: list[Span]) -> list[Span]:
 def _apply(
     reading: Reading, spans: list[Span], text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None
 ) -> None:
-    """Fill the reading from the chosen spans (text is the string the spans index)."""
+    """Fill the reading from the chosen spans (text is the string the spans index: the question's
+    characters, or for the English pass, whose reading has no text, its words)."""
+    english = not reading.text
     for span in spans:
         if span.kind == "place":
             names = span.of("place")
-            if not re.search(r"[\u4e00-\u9fff]", text) and len(names) > 1:
+            if english and len(names) > 1:
                 names = [_held_place(names, store)]  # pujiang: 蒲江县 or 浦江县, whichever is loaded
             for name in names:
                 place = lookup_place(name.value, text)
@@ -243,17 +247,34 @@ def _apply(
             if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
                 reading.topic = topic
                 document = ask_vocab().document_words
-                if re.search(r"[\u4e00-\u9fff]", text):
+                if not english:
                     reading.topic_words = text[span.start : span.end]
                     reading.document_topic = any(text.startswith(w, span.end) for w in document.zh)
                 else:  # English: spans count words
                     after = text.split()[span.end : span.end + 1]
                     reading.document_topic = bool(after) and after[0] in document.en
     if reading.body and not reading.units and store is not None:
+        kept = []
+        # (印发了哪些文件 asks for the issuer's documents: the issuer is then what is asked about)
+        names_plan = any(w in text for w in ask_vocab().document_words.zh) and not _asks_documents(reading)
         for body in (reading.body, *reading.more_bodies):
             units = _units_of_body(body, store, lexicon)
+            if names_plan and not working_units(store) & set(units):
+                continue  # 国办这个方案里: the plan's issuer, assigned nothing, names no unit asked about
+            kept.append(body)
             reading.units += [u for u in units if u not in reading.units]
             reading.groups.append(units or [body])
+        reading.body, reading.more_bodies = (kept[0] if kept else None), kept[1:]
+    if (
+        reading.units
+        and store is not None
+        and any(w in text for w in ask_vocab().document_words.zh)
+        and not _asks_documents(reading)
+    ):
+        # a unit assigned nothing beside a document's name is the plan's issuer (国办数据要素分工方案)
+        working = working_units(store)
+        if not working & set(reading.units):
+            reading.units, reading.groups = [], [g for g in reading.groups if working & set(g)]
     if reading.unit_type and (reading.places or reading.more_types) and store is not None:
         # the place's units of the function; several functions (教育局 and 教育厅) in every place
         places = frozenset(reading.places)
@@ -287,6 +308,11 @@ def _held_place(names: list[Name], store: GraphStore | None) -> Name:
             if name.value in held:
                 return name
     return names[0]
+
+
+def _asks_documents(reading: Reading) -> bool:
+    """Whether the question asks for documents (哪些文件, which documents)."""
+    return ask_vocab().intents["documents"].find(reading.text, reading.words) is not None
 
 
 def _held_places(store: GraphStore) -> set[str]:
@@ -595,6 +621,7 @@ def _question_words_en() -> set[str]:
         vocab.after,
         vocab.generic_unit_words,
         vocab.document_words,
+        *vocab.recurring.values(),
     ):
         for phrase in w.en:
             out.update(phrase.split())
@@ -753,6 +780,14 @@ def read(
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or ""
     without_date = _dates(reading, question, (today or dt.date.today()).year)
+    for needle, every in vocab.recurring.items():
+        found = every.find(text, reading.words)
+        if found:  # 哪些任务要求每季度开展: the tasks whose deadline recurs so, not the words searched
+            reading.every = needle
+            without_date = (
+                without_date.replace(found, _MASK * len(found)) if not found.isascii() else without_date
+            )
+            break
     if reading.intent == "documents" and (reading.before or reading.after):
         reading.intent = None  # 2026年3月底到期的任务，所有文件一起看: the tasks due, across the documents
     if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
@@ -799,7 +834,11 @@ def read(
         word = vocab.intents["shared"].find(masked, masked_words) or ""
         if word.startswith("都"):
             reading.intent = "unit_work"  # 公安部都参与了哪些任务: all its tasks, not who shares them
-    if reading.intent == "status" and reading.state == "done" and (reading.before or reading.after):
+    if (
+        reading.intent == "status"
+        and reading.state == "done"
+        and (reading.before or reading.after or reading.every)
+    ):
         # done by a date (应当已经完成 截至7月1日, to be finished by the end of 2025) asks what is due
         reading.intent, reading.state = "due", None
     if reading.intent in ("due_next", "due"):

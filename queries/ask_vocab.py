@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "exact_state_words", "figure_words",
+    "from_today", "exact_state_words", "figure_words", "recurring_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -121,6 +121,9 @@ class AskVocab:
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     exact_state_words: tuple[str, ...] = ()  # a report's words asked for by themselves (基本完成)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
+    recurring: dict[str, Words] = field(
+        default_factory=dict
+    )  # 季 -> 每季度, quarterly: how often work recurs
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -206,7 +209,14 @@ def parse_vocab(data: Any) -> AskVocab:
         from_today=_words(data["from_today"], "from_today"),
         exact_state_words=_strings(data["exact_state_words"], "exact_state_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
+        recurring=_recurring(data["recurring_words"]),
     )
+
+
+def _recurring(value: Any) -> dict[str, Words]:
+    if not isinstance(value, dict):
+        raise AskVocabularyError(f"{_FILE}: recurring_words must map a deadline's word to its question words")
+    return {str(k): _words(v, f"recurring_words.{k}") for k, v in value.items()}
 
 
 def _abbreviations(value: Any) -> dict[str, str]:

@@ -1,7 +1,8 @@
 // name: task_count
 // description: How many tasks match the task_list filter (its total)
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default "")
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default "")
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
+// every: only tasks whose primary deadline recurs and says so with these words (季 for 按季度 / 每季度).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
@@ -19,4 +20,5 @@ OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
 WITH t, dl
 WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+  AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN count(t) AS total

@@ -1,7 +1,8 @@
 // name: task_list
 // description: Tasks filtered by topic, jurisdiction, unit role, primary deadline and text, one page at a time
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), skip (int, default 0), limit (int, default 50)
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default ""), skip (int, default 0), limit (int, default 50)
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
+// every: only tasks whose primary deadline recurs and says so with these words (季 for 按季度 / 每季度).
 // jurisdiction also matches the city / province a document's county or city belongs to.
 // role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
 // due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
@@ -25,6 +26,7 @@ OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
 WITH d, t, dl
 WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+  AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN t.id AS id, t.title AS title, coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document,
        d.id AS document_id, coalesce(dl.text, '') AS deadline, coalesce(dl.kind, '') AS deadline_kind,
        coalesce(dl.date, '') AS due_date, t.start AS position

@@ -764,3 +764,13 @@ def test_words_no_task_mentions_fall_back_to_the_rest_of_the_question(samples: G
     found = answer(samples, "哪些海洋经济任务已经逾期", today=dt.date(2030, 1, 1))
     assert found.interpretation.params["mention"] == ""
     assert found.rows and any("no task mentions 海洋经济" in n for n in found.notes)
+
+
+def test_work_that_recurs() -> None:
+    """每季度开展 / quarterly asks for the tasks whose deadline recurs so (a deadline's 按季度 holds 季),
+    not for the words searched in the texts."""
+    for question in ("哪些任务要求每季度开展？", "Which tasks must be done quarterly?"):
+        found = interpret(question)
+        assert found.query == "task_list" and found.params["every"] == "季", question
+        assert not found.params["text"]
+    assert interpret("哪些任务要求每半年开展？").params["every"] == "半年"
