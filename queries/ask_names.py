@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 import threading
 import time
+import weakref
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -189,7 +190,9 @@ class _Generation:
 
 
 _LOCK = threading.Lock()
-_GENERATIONS: dict[int, _Generation] = {}
+# Keyed by the store object itself, weakly: a store closed and collected takes its generation with
+# it (keyed by id(), a new store could take a closed one's id and, within RECHECK_S, its units).
+_GENERATIONS: weakref.WeakKeyDictionary[GraphStore, _Generation] = weakref.WeakKeyDictionary()
 
 
 def _fingerprint(store: GraphStore) -> tuple[int, int]:
@@ -204,11 +207,11 @@ def _generation(store: GraphStore) -> _Generation:
     from fengong.queries.named import run_named
 
     now = time.monotonic()
-    known = _GENERATIONS.get(id(store))
+    known = _GENERATIONS.get(store)
     if known is not None and now - known.checked < RECHECK_S:
         return known
     with _LOCK:
-        known = _GENERATIONS.get(id(store))
+        known = _GENERATIONS.get(store)
         if known is not None and now - known.checked < RECHECK_S:
             return known
         fingerprint = _fingerprint(store)
@@ -232,7 +235,7 @@ def _generation(store: GraphStore) -> _Generation:
                 pairs.append((unit_type, Name("unit_type", unit_type)))
         working = frozenset(r["name"] for r in rows if r["name"] and r["tasks"])
         generation = _Generation(now, fingerprint, NameIndex.build(pairs), units, working)
-        _GENERATIONS[id(store)] = generation
+        _GENERATIONS[store] = generation
         return generation
 
 

@@ -315,3 +315,25 @@ def test_a_plan_named_by_its_issuer(store: GraphStore) -> None:
     assert not reading.units and reading.body is None
     mixed = read("Who leads the 停车 tasks in Hangzhou?", store=store)
     assert mixed.places == ["杭州市"]
+
+
+def test_a_closed_store_takes_its_names_with_it(tmp_path: Path) -> None:
+    """The names a question is read with are kept per store object: a store closed and collected
+    leaves nothing behind that a new store (which may take its place in memory) could be read with."""
+    import gc
+
+    from fengong.queries.ask_names import _GENERATIONS, store_units
+
+    first = _store("embedded", FOURTH.docs, tmp_path / "a")
+    assert any(name == "湖北省水利厅" for name, _, _, _ in store_units(first))
+    assert first in _GENERATIONS
+    held = len(_GENERATIONS)
+    first.close()
+    del first
+    gc.collect()
+    assert len(_GENERATIONS) == held - 1  # gone with its store
+    second = _store("embedded", FIFTH.docs, tmp_path / "b")
+    try:
+        assert not any(name == "湖北省水利厅" for name, _, _, _ in store_units(second))
+    finally:
+        second.close()

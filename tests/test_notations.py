@@ -642,16 +642,13 @@ def test_a_pipe_table_without_outer_pipes_and_a_dash_for_no_lead() -> None:
 
 def test_joint_leads_and_a_lead_named_again_in_its_list() -> None:
     """由A、B共同牵头，C参与: two leads; A、B按职责分工负责，A牵头: A leads and only B cooperates."""
-    from fengong.ingest.pipeline import extract_text
 
     text = (
         "安吉县人民政府办公室关于印发城镇燃气安全整治任务分工的通知\n\n"
         "一、推广安装燃气泄漏报警装置。推动工商业用户全部安装。由县住建局、县市场监管局共同牵头，各乡镇（街道）参与，9月30日前完成。\n"
         "二、健全统计监测制度。完善信息系统。（县卫生健康局、县统计局按职责分工负责，县卫生健康局牵头；2025年9月30日前）\n"
     )
-    doc = extract_text(text, "plan.txt")
-    names = {u.id: u.name for u in doc.units.values()}
-    roles = [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
+    roles = _roles_by_task(text)
     assert roles[0] == [
         ("lead", "安吉县住建局"),
         ("lead", "安吉县市场监管局"),
@@ -663,7 +660,6 @@ def test_joint_leads_and_a_lead_named_again_in_its_list() -> None:
 def test_a_label_after_wei_and_a_guiding_body() -> None:
     """A为牵头单位，B、C为责任单位 (the 责任单位 beside a named lead cooperate); A负责，B督促指导 (B
     cooperates); a body with the body that stands for it elsewhere in brackets (区人民政府（管委会）)."""
-    from fengong.ingest.pipeline import extract_text
 
     text = (
         "滑县人民政府办公室关于印发滑县2025年粮食安全责任制重点工作任务分解方案的通知\n\n"
@@ -672,9 +668,7 @@ def test_a_label_after_wei_and_a_guiding_body() -> None:
         "（二）完善长效管理机制。建立业主委员会。县人民政府（管委会）负责，县住建局、县民政局督促指导。"
         "完成时限：2025年12月底前。\n"
     )
-    doc = extract_text(text, "plan.txt")
-    names = {u.id: u.name for u in doc.units.values()}
-    roles = [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
+    roles = _roles_by_task(text)
     assert roles[0] == [
         ("lead", "滑县农业农村局"),
         ("cooperate", "滑县自然资源局"),
@@ -765,3 +759,12 @@ def test_a_league_s_bodies_and_a_bracket_ending_with_its_deadline_label() -> Non
         ("responsible", "锡林郭勒盟应急管理局"),
     ]
     assert task.deadline is not None and task.deadline.date == "2026-05-20"
+
+
+def _roles_by_task(text: str) -> list[list[tuple[str, str]]]:
+    """Each task's (role, unit name) pairs, in task order, as extracted from ``text``."""
+    from fengong.ingest.pipeline import extract_text
+
+    doc = extract_text(text, "plan.txt")
+    names = {u.id: u.name for u in doc.units.values()}
+    return [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
