@@ -191,6 +191,18 @@ def _first_leads(task: Task, doc: Document, states_leads: bool) -> bool:
     return len(responsible) == 1 or not states_leads
 
 
+def _one_body(task: Task, doc: Document) -> bool:
+    """Whether the task states no lead and names one responsible body alone (由A负责, A负责，B配合),
+    not a class of bodies: that body carries it, and the task is no task without a lead."""
+    named = [a for a in task.assignments if a.unit_id in doc.units]
+    responsible = list(dict.fromkeys(a.unit_id for a in named if a.role == "responsible"))
+    return (
+        not any(a.role == "lead" for a in named)
+        and len(responsible) == 1
+        and not doc.units[responsible[0]].collective
+    )
+
+
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
     # A task is about what its document's title says (every task of a digital-economy plan is on
     # the digital economy): the title's words are every task's words too (segmented once).
@@ -214,6 +226,7 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
                 {a.unit_id for a in task.assignments if a.unit_id in doc.units and a.role in ROLE_RELS}
             ),
             first_leads=_first_leads(task, doc, states_leads),
+            one_body=_one_body(task, doc),
             topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
             status=state_of(task.status),
             status_text=_s(task.status),

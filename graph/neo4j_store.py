@@ -31,10 +31,12 @@ from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import (
     DOCUMENTS_WITHOUT_TOPICS,
     FILL_FIRST_LEADS,
+    FILL_ONE_BODY,
     FILL_TASK_UNITS,
     REFRESH_ALL_UNIT_COUNTS,
     SET_DOCUMENT_TOPICS,
     TASKS_WITHOUT_FIRST_LEADS,
+    TASKS_WITHOUT_ONE_BODY,
     TASKS_WITHOUT_UNITS,
     UNITS_WITHOUT_COUNTS,
 )
@@ -102,6 +104,8 @@ class Neo4jStore(GraphStore):
                 session.run(FILL_FIRST_LEADS).consume()
             if stale or session.run(UNITS_WITHOUT_COUNTS).single() is not None:
                 session.run(REFRESH_ALL_UNIT_COUNTS).consume()
+            if session.run(TASKS_WITHOUT_ONE_BODY).single() is not None:
+                session.run(FILL_ONE_BODY).consume()
             untitled = [(r["id"], r["title"] or "") for r in session.run(DOCUMENTS_WITHOUT_TOPICS)]
             if untitled:
                 from fengong.ingest.topics import theme_names, themes

@@ -145,6 +145,15 @@ FILL_FIRST_LEADS = (
     " max(CASE WHEN r.rank = 1 AND u.collective THEN 1 ELSE 0 END) AS collective"
     " SET t.first_leads = (t.leads = 0 AND n > 0 AND collective = 0 AND (n = 1 OR stated = 0))"
 )
+#: Tasks of a graph written before tasks said whether they name one responsible body alone, and that
+#: flag (graph/mapping.py ``_one_body``), filled by Neo4j on open.
+TASKS_WITHOUT_ONE_BODY = "MATCH (t:Task) WHERE t.one_body IS NULL RETURN t.id AS id LIMIT 1"
+FILL_ONE_BODY = (
+    "MATCH (t:Task) WHERE t.one_body IS NULL"
+    " OPTIONAL MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t)"
+    " WITH t, count(DISTINCT u) AS n, max(CASE WHEN u.collective THEN 1 ELSE 0 END) AS collective"
+    " SET t.one_body = (t.leads = 0 AND n = 1 AND collective = 0)"
+)
 #: Documents of a graph written before documents kept the topics their titles name, and the write of
 #: them (Neo4j reads the titles on open; the topics come from ingest/topics.py, as at load).
 DOCUMENTS_WITHOUT_TOPICS = "MATCH (d:Document) WHERE d.topics IS NULL RETURN d.id AS id, d.title AS title"

@@ -114,6 +114,9 @@ NODES: dict[str, NodeSpec] = {
                 # whether the first-listed 责任单位 reads as the lead (no stated lead, and one
                 # responsible body alone or a document that states no lead anywhere)
                 Prop("first_leads", "BOOLEAN"),
+                # whether it states no lead and names one responsible body alone (tasks_without_lead
+                # leaves it out: that body carries it)
+                Prop("one_body", "BOOLEAN"),
                 Prop("topics", "STRING[]"),
                 # a progress report's state of the task: done / in progress / behind / not started,
                 # and the document's word for it (已完成); unset in plans

@@ -5,18 +5,15 @@
 // basis: "first-listed responsible unit" = the task lists 责任单位 and states no lead (unit is the
 // first of them); "cooperating units only" = it names only units that cooperate; "no unit named"
 // = it names no unit at all. units: how many units the task names in any role.
-// A task given to one responsible unit alone (由A负责, A负责，B配合) is not listed: that unit carries it;
-// one given to a class of bodies alone (各乡镇人民政府负责) is.
+// A task given to one responsible unit alone (由A负责, A负责，B配合: Task.one_body) is not listed: that
+// unit carries it; one given to a class of bodies alone (各乡镇人民政府负责) is.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE t.leads = 0
+WHERE t.leads = 0 AND NOT t.one_body
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
 OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
 WHERE r.rank = 1
-OPTIONAL MATCH (:Unit)-[second:RESPONSIBLE_FOR]->(t)
-WHERE second.rank = 2
-WITH d, t, u, r, second, t.units AS units
-WHERE r IS NULL OR second IS NOT NULL OR coalesce(u.collective, false)
+WITH d, t, u, r, t.units AS units
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
        CASE WHEN r IS NOT NULL THEN 'first-listed responsible unit'
             WHEN units > 0 THEN 'cooperating units only'

@@ -266,19 +266,23 @@ def test_tasks_of_an_older_graph_get_their_unit_counts_on_open(neo4j_store: Grap
 
 def test_tasks_of_an_older_graph_get_their_first_lead_flag_on_open(neo4j_store: GraphStore) -> None:
     """A Neo4j graph written before tasks said whether their first-listed 责任单位 reads as the
-    lead (``first_leads``) gets the flag, and the unit counts that read it, when opened: the same
-    values a load writes."""
+    lead (``first_leads``) and whether they name one body alone (``one_body``) gets the flags, and
+    the unit counts that read them, when opened: the same values a load writes."""
     from fengong.graph.neo4j_store import Neo4jStore
+    from fengong.ingest.pipeline import extract_text
 
-    neo4j_store.load_documents(all_docs())
-    flags = "MATCH (t:Task) RETURN t.id AS id, t.first_leads AS first ORDER BY id"
+    alone = extract_text(
+        "某县养老服务工作任务分工\n一、加强护理员培训。由县人力资源和社会保障局负责。\n", "alone.txt"
+    )
+    neo4j_store.load_documents([*all_docs(), alone])
+    flags = "MATCH (t:Task) RETURN t.id AS id, t.first_leads AS first, t.one_body AS one ORDER BY id"
     counts = "MATCH (u:Unit) RETURN u.id AS id, u.first_listed_count AS first ORDER BY id"
     loaded, counted = (
         list(neo4j_store.run(flags, read_only=True)),
         list(neo4j_store.run(counts, read_only=True)),
     )
-    assert {r["first"] for r in loaded} == {True, False}
-    neo4j_store.run("MATCH (t:Task) REMOVE t.first_leads", read_only=False)
+    assert {r["first"] for r in loaded} == {True, False} and {r["one"] for r in loaded} == {True, False}
+    neo4j_store.run("MATCH (t:Task) REMOVE t.first_leads, t.one_body", read_only=False)
     neo4j_store.run("MATCH (u:Unit) SET u.first_listed_count = -1", read_only=False)
     assert isinstance(neo4j_store, Neo4jStore)
     neo4j_store.ensure_schema()  # what opening a store does

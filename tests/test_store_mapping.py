@@ -113,6 +113,20 @@ def test_a_first_listed_unit_leads_by_convention_only_where_the_plan_states_no_l
     assert flags(_LIST_PLAN) == {"扩大托育服务供给": True, "加强托育人员培训": True}
 
 
+def test_a_task_given_to_one_body_alone() -> None:
+    """``one_body``: no stated lead and one responsible body alone (由A负责); not a 责任单位 list of
+    several, nor a class of bodies."""
+    from fengong.ingest.pipeline import extract_text
+
+    rows = document_rows(extract_text(_MIXED_PLAN, "plan.txt"))
+    assert {t["title"]: t["one_body"] for t in rows.nodes["Task"]} == {
+        "完善养老服务网络": False,
+        "发展老年助餐服务": False,
+        "加强养老护理员培训": True,
+        "开展养老服务宣传": False,
+    }
+
+
 def test_a_document_keeps_the_one_topic_its_title_names() -> None:
     """Document.topics: the theme of a title that names one (a plan on 粮食安全); none for a title
     naming two (防汛抗旱和河湖治理: each covers part of the plan)."""
