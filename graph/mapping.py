@@ -182,25 +182,24 @@ def _first_leads(task: Task, doc: Document, states_leads: bool) -> bool:
     lead and either names one responsible body alone (由A负责, A负责，B配合) or its document states
     no lead anywhere (a plan of 责任单位 lists only). A plan that writes 牵头 where it means a lead
     gives none by list order elsewhere; a class of bodies (各乡镇人民政府) leads nothing."""
-    named = [a for a in task.assignments if a.unit_id in doc.units]
-    if any(a.role == "lead" for a in named):
-        return False
-    responsible = list(dict.fromkeys(a.unit_id for a in named if a.role == "responsible"))
-    if not responsible or doc.units[responsible[0]].collective:
+    stated, responsible = _leads_and_responsible(task, doc)
+    if stated or not responsible or doc.units[responsible[0]].collective:
         return False
     return len(responsible) == 1 or not states_leads
+
+
+def _leads_and_responsible(task: Task, doc: Document) -> tuple[bool, list[str]]:
+    """Whether the task states a lead, and its responsible units' ids in document order."""
+    named = [a for a in task.assignments if a.unit_id in doc.units]
+    responsible = list(dict.fromkeys(a.unit_id for a in named if a.role == "responsible"))
+    return any(a.role == "lead" for a in named), responsible
 
 
 def _one_body(task: Task, doc: Document) -> bool:
     """Whether the task states no lead and names one responsible body alone (由A负责, A负责，B配合),
     not a class of bodies: that body carries it, and the task is no task without a lead."""
-    named = [a for a in task.assignments if a.unit_id in doc.units]
-    responsible = list(dict.fromkeys(a.unit_id for a in named if a.role == "responsible"))
-    return (
-        not any(a.role == "lead" for a in named)
-        and len(responsible) == 1
-        and not doc.units[responsible[0]].collective
-    )
+    stated, responsible = _leads_and_responsible(task, doc)
+    return not stated and len(responsible) == 1 and not doc.units[responsible[0]].collective
 
 
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:

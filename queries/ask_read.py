@@ -887,7 +887,9 @@ def _widen_topic_words(reading: Reading, masked: str) -> None:
         return
     # words at its ends that name nothing (文旅重点任务, 食品安全工作: the topic itself)
     generic = sorted(
-        (w for w in (*ask_vocab().filler.zh, *_GENERIC_MODIFIERS) if len(w) >= 2), key=len, reverse=True
+        (w for w in (*ask_vocab().filler.zh, *ask_vocab().generic_modifiers) if len(w) >= 2),
+        key=len,
+        reverse=True,
     )
     trimmed = True
     while trimmed and run != words:
@@ -898,10 +900,6 @@ def _widen_topic_words(reading: Reading, masked: str) -> None:
             elif run.startswith(w) and words in run[len(w) :]:
                 run, trimmed = run[len(w) :], True
     reading.topic_words = run
-
-
-#: Modifiers that name no narrower work (重点任务, 重要工作) when they stand beside a topic's words.
-_GENERIC_MODIFIERS = ("重点", "重要", "全部", "所有", "各项", "有关")
 
 
 def _drop_document_topic(reading: Reading) -> None:

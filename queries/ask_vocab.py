@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "exact_state_words", "figure_words", "recurring_words",
+    "from_today", "exact_state_words", "figure_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -121,9 +121,9 @@ class AskVocab:
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     exact_state_words: tuple[str, ...] = ()  # a report's words asked for by themselves (基本完成)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
-    recurring: dict[str, Words] = field(
-        default_factory=dict
-    )  # 季 -> 每季度, quarterly: how often work recurs
+    # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
+    recurring: dict[str, Words] = field(default_factory=dict)
+    generic_modifiers: tuple[str, ...] = ()  # 重点, 重要: beside a topic's words, nothing narrower
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -210,6 +210,7 @@ def parse_vocab(data: Any) -> AskVocab:
         exact_state_words=_strings(data["exact_state_words"], "exact_state_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
         recurring=_recurring(data["recurring_words"]),
+        generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
     )
 
 

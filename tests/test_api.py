@@ -412,6 +412,14 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "只配合而非牵头而非牵头而非牵头 $or_jurisdiction 哪些任务",
         "which tasks in Pujiang'); MATCH (n) DETACH DELETE n // have deadlines in 2026",
         "中由和的" * 120,
+        # the next stop's: recurring work, a report's own state word, a figure, two dates, English
+        # words chosen by what the tasks hold together, an issuer beside a document word
+        "哪些任务要求每季度开展'}) MATCH (n) DETACH DELETE n //",
+        "基本完成' OR 1=1 // 的是哪项",
+        "增速是多少" + "$every" * 50,
+        "what is due between " + "today and " * 200 + "the end of November 2025",
+        "who leads IP protection ' OR 1=1 MATCH (n) DETACH DELETE n // of medical service charges",
+        "国办这个方案里" + "（" * 100 + "哪些任务逾期",
     ],
     ids=[
         "brackets",
@@ -430,6 +438,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "negated-role",
         "pinyin-place",
         "one-character-words",
+        "recurring",
+        "state-word",
+        "figure",
+        "between-dates",
+        "english-terms",
+        "issuer",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
