@@ -136,6 +136,7 @@ class _Grammar:
     quoted: re.Pattern[str] | None
     ongoing_cell: re.Pattern[str]
     cell_gate: re.Pattern[str]
+    labelled: re.Pattern[str]  # a deadline's label and colon just before it (完成时限：)
 
 
 def _point(p: str, parts: str) -> str:
@@ -336,6 +337,7 @@ def _grammar() -> _Grammar:
         ),
         ongoing_cell=re.compile(_alt(ongoing_cell)),
         cell_gate=re.compile(_alt(cell_words)),
+        labelled=re.compile(rf"(?:{_alt(words(data, 'labels', _DATA))})[ \t\u3000]*[：:][ \t\u3000]*$"),
     )
 
 
@@ -564,6 +566,10 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     found.sort(key=lambda f: f.deadline.start or 0)
     found = [f for f in _join_starts(found, masked) if not _as_of(f.deadline, masked)]
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
+    # 完成时限：2025年12月底前 below a text that says 每季度开展: the labelled one is the task's
+    labelled = [i for i, f in enumerate(found) if _labelled(g, masked, f.deadline.start or 0)]
+    if labelled:
+        return found[labelled[0] : labelled[0] + 1] + found[: labelled[0]] + found[labelled[0] + 1 :]
     # Milestones of one task ("7月份建成…11月份建成…年底满园运营"): the task is done by the last,
     # unless a deadline opens the text ("9月底前实现…，年底前实现…": a heading led by its date).
     dated = [i for i, f in enumerate(found) if f.deadline.kind == "by" and f.deadline.date]
@@ -571,6 +577,13 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     if len(dated) > 1 and found[main].deadline.kind == "by" and not opens:
         main = max(dated, key=lambda i: (found[i].deadline.date or "", -i))
     return found[main : main + 1] + found[:main] + found[main + 1 :]
+
+
+_LABEL_REACH = 12  # a label and its colon stand within this many characters before the date
+
+
+def _labelled(g: _Grammar, text: str, start: int) -> bool:
+    return g.labelled.search(text, max(0, start - _LABEL_REACH), start) is not None
 
 
 #: "截至6月底，已完成3项": the date a report counts to, followed by what is already done, is no

@@ -9,8 +9,10 @@ from collections import Counter
 from functools import lru_cache
 
 from fengong.ingest.bodies import lookup as lookup_body
+from fengong.ingest.local_bodies import LocalFunction, local_spellings
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
-from fengong.ingest.places import lookup, places
+from fengong.ingest.places import lookup
+from fengong.ingest.places import places as place_table
 from fengong.ingest.units import (
     AUTONOMOUS_REGION,
     clean,
@@ -33,7 +35,7 @@ Places = tuple[tuple[str, str], ...]  # (place name, level character), the docum
 @lru_cache(maxsize=65536)  # bounded: names repeat across documents, memory must not grow
 def short_place_names(body: str) -> str:
     """Place names inside a unit's name cut to their short form (岳阳市铁塔分公司 -> 岳阳铁塔分公司)."""
-    table = places()
+    table = place_table()
     return table.pattern.sub(lambda m: table.by_name[m.group()][0].short, body)
 
 
@@ -199,7 +201,39 @@ def _unit_type(local: str, kind: str) -> str:
     if kind == "collective":
         return local
     body = short_place_names(local[len(level_prefix(local)) :])
-    return function_of(body) or function_of("委" + body) or body
+    return (
+        function_of(body)
+        or function_of("委" + body)
+        or _central_function(body)
+        or _placed_function(body)
+        or body
+    )
+
+
+def _placed_function(body: str) -> str | None:
+    """The function after a second place's short name: a city's bureau placed in a county
+    (龙岩市长汀生态环境局: 长汀生态环境局 -> 生态环境局)."""
+    m = place_table().short_pattern.match(body)
+    return function_of(body[m.end() :]) if m and m.end() < len(body) else None
+
+
+def _central_function(body: str) -> str | None:
+    """The local function a central body carries nationally (国家发展改革委 -> 发展和改革委员会, 财政部
+    -> 财政局), so that a question about every place's 发改委 or 财政部门 finds the national one too."""
+    for start in unit_vocab().central_starts:
+        if body.startswith(start) and len(body) > len(start) + 1:
+            return _function_named(body[len(start) :])
+    # 财政部 -> 财政局, 住房城乡建设部 -> 住房和城乡建设局: a ministry's local departments by its words
+    for ending, local in unit_vocab().ministry_endings.items():
+        if body.endswith(ending) and len(body) > len(ending) + 1:
+            return _function_named(body[: -len(ending)] + local)
+    return None
+
+
+def _function_named(name: str) -> str | None:
+    """The local function a name spells, fully or short (教育局, 住建局), else None."""
+    found = function_of(name) or local_spellings().get(name)
+    return found.name if isinstance(found, LocalFunction) else found
 
 
 def _qualify(local: str, places: Places) -> tuple[str, str | None]:
@@ -218,5 +252,18 @@ def _qualify(local: str, places: Places) -> tuple[str, str | None]:
         return local, own
     for name, _ in places:
         if local.startswith(name):
-            return local, name
+            return local, _placed_in(local[len(name) :], name, places) or name
     return local, own
+
+
+def _placed_in(rest: str, outer: str, places: Places) -> str | None:
+    """The document's place a unit's name names after its first place (龙岩市 + 长汀生态环境局 in a
+    长汀县 document: 长汀县, the place it works for), else None."""
+    m = place_table().short_pattern.match(rest)
+    if m is None:
+        return None
+    for name, _ in places:
+        place = lookup(name)
+        if name != outer and place is not None and m.group() in (place.short, name):
+            return name
+    return None

@@ -60,6 +60,30 @@ def opening_status(progress: str | None) -> str | None:
     return (m.group("inner") or m.group("word")) if m else None
 
 
+@cache
+def _labelled() -> re.Pattern[str]:
+    labels = words(load_yaml("outline.yaml"), "state_labels", "outline.yaml")
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(
+        rf"(?:^|\n)[ \t\u3000]*(?:{alternation(labels)})[ \t\u3000]*[：:][ \t\u3000]*(?P<word>{state_words})"
+        r"[ \t\u3000]*(?:[。；;，,]|$)",
+        re.MULTILINE,
+    )
+
+
+def labelled_status(text: str | None) -> str | None:
+    """The state a labelled line of a task's text gives (进度状态：已完成), else ``None``."""
+    m = _labelled().search(text or "")
+    return m.group("word") if m else None
+
+
 def state_of(word: str | None) -> str | None:
     """The state (done / in progress / behind / not started) a status word names."""
     return _vocab()[1].get(word) if word else None
+
+
+def state_holding(part: str) -> str | None:
+    """The state of the first status word (in the states' order) holding ``part`` (阶段性 -> the state
+    of 已完成阶段性任务), else ``None``."""
+    table = _vocab()[1]
+    return next((state for state in STATES for w, s in table.items() if s == state and part in w), None)

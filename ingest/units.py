@@ -469,7 +469,7 @@ def _placed(name: str) -> bool:
     """A name that holds a place name of its own (人民银行福建省分行), a central body's (国家…), a
     branch named by a place's short name (长江航运公安局武汉分局) or names a zone (湘西经开区管委会)
     takes no shared prefix."""
-    if places().pattern.search(name) is not None or _self_placed(name):
+    if places().pattern.search(name) is not None or _self_placed(name) or _township(name):
         return True
     if name.startswith(tuple(unit_vocab().central_starts)):
         return True  # a central body and its branches (国家金融监督管理总局苏州监管分局)
@@ -477,6 +477,14 @@ def _placed(name: str) -> bool:
     return any(
         name.endswith(branches) and len(name) - m.end() <= _BRANCH_TAIL
         for m in places().short_pattern.finditer(name)
+    )
+
+
+def _township(name: str) -> bool:
+    """河田镇, 三洲乡: a township's own name (two characters or more before the ending), not a class
+    of them (各乡镇) nor a word ending so (城乡)."""
+    return not name.startswith("各") and any(
+        name.endswith(e) and len(name) - len(e) >= 2 for e in unit_vocab().township_endings
     )
 
 

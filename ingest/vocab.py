@@ -144,6 +144,7 @@ class RoleVocab:
     action_starts: list[str]
     label_brackets: list[str]
     narrative_words: list[str]
+    task_subjects: list[str]  # 该项任务由A牵头: the task itself, named before 由
 
 
 @dataclass(frozen=True)
@@ -172,7 +173,9 @@ class UnitVocab:
     catch_all_heads: list[str]
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
+    township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
+    ministry_endings: dict[str, str]  # 部 -> 局: a ministry's local departments end so (财政部: 财政局)
 
 
 @cache
@@ -203,7 +206,17 @@ def role_vocab() -> RoleVocab:
         _strings(data, "action_starts", name),
         _strings(data, "label_brackets", name),
         _strings(data, "narrative_words", name),
+        _strings(data, "task_subjects", name),
     )
+
+
+def _word_map(data: dict[str, Any], key: str, name: str) -> dict[str, str]:
+    value = data.get(key)
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise VocabularyError(f"ingest/data/{name}: '{key}' must map words to words")
+    return dict(value)
 
 
 def _generic(data: dict[str, Any], name: str) -> frozenset[str]:
@@ -251,5 +264,7 @@ def unit_vocab() -> UnitVocab:
         catch_all_heads=words(data, "catch_all_heads", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
+        township_endings=words(data, "township_endings", name),
         central_starts=words(data, "central_starts", name),
+        ministry_endings=_word_map(data, "ministry_endings", name),
     )

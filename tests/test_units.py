@@ -159,3 +159,20 @@ def test_a_class_of_bodies_may_end_with_its_alternative_in_brackets() -> None:
 
     assert looks_like_unit("各乡镇（街道）") and looks_like_unit("各乡镇")
     assert not looks_like_unit("乡镇（街道）")  # no 各: not a class of bodies by form
+
+
+def test_a_township_and_a_city_bureau_placed_in_a_county() -> None:
+    """In a county's list, a township (河田镇) takes no prefix shared by the unit before it, and a
+    city bureau placed in the county (龙岩市长汀生态环境局) is of the county and of its function."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "长汀县水土保持工作任务分工方案\n\n一、重点任务\n\n"
+        "（一）推进生态清洁小流域建设。建成小流域2条。（牵头单位：县水利局；配合单位：县农业农村局、"
+        "龙岩市长汀生态环境局、河田镇、三洲镇；完成时限：2025年11月底前）\n"
+    )
+    doc = extract_text(text, "changting.txt")
+    units = {u.name: u for u in doc.units.values()}
+    assert {"河田镇", "三洲镇"} <= set(units)
+    placed = units["龙岩市长汀生态环境局"]
+    assert (placed.unit_type, placed.jurisdiction) == ("生态环境局", "长汀县")

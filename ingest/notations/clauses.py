@@ -299,6 +299,7 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
         lead = sentence_start
         while lead < k and text[lead] in " \t\u3000":
             lead += 1
+        lead += task_subject(text, lead)  # 该项任务由A负责，B协助: read from 由
         clause = text[lead:k]
         if not clause or heading_of(clause) is not None:
             continue  # a numbered heading is a title, not a clause
@@ -308,3 +309,11 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
             ann.start, ann.end, ann.evidence = base + lead, base + stop, text[lead:stop]
             out.append(ann)
     return out
+
+
+def task_subject(text: str, start: int) -> int:
+    """The length of words naming the task itself before 由 at ``start`` (该项任务由A牵头), else 0."""
+    for word in role_vocab().task_subjects:
+        if text.startswith(word, start) and text.startswith("由", start + len(word)):
+            return len(word)
+    return 0

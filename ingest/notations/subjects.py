@@ -2,7 +2,8 @@
 
 - "A要会同B<action>" / "A会同B<action>" (also 联合): A leads, B cooperates;
 - "由A牵头，会同B<action>" / "由A牵头<action>": A leads, B cooperates;
-- "由A负责<action>": A is responsible.
+- "由A负责<action>": A is responsible;
+- "A负责，B协助，<action>" / "A牵头，B配合，<action>": as with 由, a clause of its own before the action.
 
 The subject must be known bodies (suffix or lexicon); partners may be catch-alls (有关部门), which
 name no unit. The reader has the lowest precedence: its clauses count only where no other
@@ -14,7 +15,7 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, depth_at
-from fengong.ingest.notations.clauses import groups_of
+from fengong.ingest.notations.clauses import groups_of, task_subject
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, role_vocab
@@ -33,7 +34,8 @@ def _subject_re() -> re.Pattern[str]:
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
         rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{lead_verbs}|负责)[，,]?(?:{with_words})?"
-        rf"|(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}))"
+        rf"|(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words})"
+        rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{lead_verbs}|负责)[，,])"
     )
 
 
@@ -43,8 +45,11 @@ _CLAUSE_END = re.compile("[，,。；;\n]")
 
 @cache
 def _anchor_re() -> re.Pattern[str]:
-    """由 or a with-word (会同): a subject clause holds one in its first clause."""
-    return re.compile(alternation(["由", *role_vocab().with_words]))
+    """由, a with-word (会同) or a lead verb (负责) before a comma: a subject clause holds one in its
+    first clause."""
+    v = role_vocab()
+    lead_verbs = alternation([w for w, r in v.verbs.items() if r == "lead"] + ["负责"])
+    return re.compile(rf"{alternation(['由', *v.with_words])}|(?:{lead_verbs})(?=[，,])")
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -62,6 +67,17 @@ def _candidate_starts(text: str) -> list[int]:
         if not starts or starts[-1] != at:
             starts.append(at)
     return starts
+
+
+def _with_partner(subject: str) -> tuple[int, int] | None:
+    """Where a with-word joins two lists in a 由 subject (区民政局会同区卫生健康局), else None."""
+    m = _with_in_subject_re().search(subject)
+    return (m.start(), m.end()) if m and m.start() > 0 and m.end() < len(subject) else None
+
+
+@cache
+def _with_in_subject_re() -> re.Pattern[str]:
+    return re.compile(alternation(role_vocab().with_words))
 
 
 def _all_known(text: str) -> bool:
@@ -112,21 +128,33 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
     v = role_vocab()
     pattern = _subject_re()
     for at in _candidate_starts(text):
-        m = pattern.match(text, at)
+        m = pattern.match(text, at + task_subject(text, at))
         if m is None or depth_at(text, m.start(), line_bound=True) > 0:
             continue
         lists: list[RoleList] = []
         if m["by"] is not None:
             subject, s = m["by"], m.start("by")
             role = "responsible" if m["verb"] == "负责" else "lead"
+        elif m["bare"] is not None:  # "A负责，B协助，开展…": as "由A负责，B协助"
+            subject, s = m["bare"], m.start("bare")
+            role = "responsible" if m["bare_verb"] == "负责" else "lead"
         else:
             subject, s = m["subject"], m.start("subject")
             role = "lead"
-        if not _all_known(subject):
+        joined = _with_partner(subject)
+        if joined is not None:
+            # 由A会同B负责: A leads, B cooperates, as in "A会同B<action>"
+            lead, partner = subject[: joined[0]], subject[joined[1] :]
+            if not (_all_known(lead) and _all_known(partner)):
+                continue
+            lists.append(RoleList("lead", parse_list(lead, base + s)))
+            lists.append(RoleList("cooperate", parse_list(partner, base + s + joined[1])))
+        elif not _all_known(subject):
             continue
-        lists.append(RoleList(role, parse_list(subject, base + s)))
+        else:
+            lists.append(RoleList(role, parse_list(subject, base + s)))
         end = m.end()
-        if m["by"] is not None and text[end - 1 : end] in "，,":
+        if (m["by"] is not None or m["bare"] is not None) and text[end - 1 : end] in "，,":
             # "由A牵头，B配合，制定…": the clauses that follow name more units.
             end = _more_clauses(text, end, base, lists)
         elif text[m.end() - 1 : m.end()] not in "，," and any(
