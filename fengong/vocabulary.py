@@ -8,12 +8,12 @@ module only, so extraction internals can change without breaking questions.
 
 from __future__ import annotations
 
-from fengong.ingest.bodies import Body, bodies, body_names, en_names
+from fengong.ingest.bodies import Body, bodies, body_names, en_names, local_functions
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, places
 from fengong.ingest.places import lookup as lookup_place
-from fengong.ingest.status import STATES
+from fengong.ingest.status import STATES, state_holding
 from fengong.ingest.topics import Topic, load_topics, match_topic
 from fengong.ingest.units import function_of
 from fengong.ingest.vocab import alternation, unit_vocab
@@ -33,11 +33,13 @@ __all__ = [
     "find_places",
     "function_of",
     "load_topics",
+    "local_functions",
     "lookup_body",
     "lookup_place",
     "match_topic",
     "places",
     "role_words",
+    "state_holding",
     "terms_of_phrase",
     "unit_vocab",
     "word_frequency",

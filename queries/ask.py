@@ -148,11 +148,15 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "status" and r.state:
         state, word = r.state, r.state_word
         called = f"{word} ({state})" if word else f"{state} (its own word beside each)"
+        units, label = _units_asked(r)
+        role = r.role if units and r.role in ("lead", "cooperate") else "any"
+        said = f" that {label} {_STATUS_ROLES[role]}" if units else ""
         return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
-            {"status": state, "word": word, "jurisdiction": place, "topic": topic, "mention": mention},
-            f"tasks{_on_topic(r, mention)}{_in(r.place)} that a progress report calls {called}, with their "
-            "deadlines and leads; plans give no state",
+            {"status": state, "word": word, "jurisdiction": place, "topic": topic, "mention": mention,
+             "units": units, "role": role},
+            f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} that a progress report calls {called}, with "
+            "their deadlines and leads; plans give no state",
         ))  # fmt: skip
     if r.intent == "progress":
         return _progress(r)
@@ -324,6 +328,13 @@ def _ranking(r: Reading) -> Interpretation:
 
 #: Characters the words a task question asks about have at least to keep the tasks that hold them.
 _SCOPE_WORDS = 4
+
+
+_STATUS_ROLES = {
+    "lead": "lead (牵头, or first-listed where that reads as the lead)",
+    "cooperate": "cooperate on (配合)",
+    "any": "are assigned",
+}
 
 
 def _units_asked(r: Reading) -> tuple[list[str], str]:

@@ -19,8 +19,8 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING
 
-from fengong.queries.ask_vocab import ask_vocab, norm_en
-from fengong.vocabulary import Body, all_by_pinyin, bodies, load_topics, places, unit_vocab
+from fengong.queries.ask_vocab import BODY_WORDS_EN, ask_vocab, norm_en
+from fengong.vocabulary import Body, all_by_pinyin, bodies, load_topics, local_functions, places, unit_vocab
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -167,6 +167,18 @@ def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
         # resources department): either word finds the function
         for form in {phrase, phrase.replace("bureau", "department")}:
             pairs.append((form, Name("unit_type", unit_type)))
+    # then every local function by the usual English name of the lexicon (Disabled Persons'
+    # Federation, Department of Education), in both orders (education department)
+    for fn in local_functions():
+        english = norm_en(fn.en).strip() if fn.en else ""
+        if english:
+            pairs.append((english, Name("unit_type", fn.name)))
+            head, of, rest = english.partition(" of ")
+            *words, last = english.split()
+            if of and " " not in head and not rest.startswith("the "):
+                pairs.append((f"{rest} {head}", Name("unit_type", fn.name)))
+            elif not of and words and last in BODY_WORDS_EN:  # bureau of culture radio television…
+                pairs.append((f"{last} of {' '.join(words)}", Name("unit_type", fn.name)))
     pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
     # every place of a pinyin, the highest level first: the reader picks one the store holds
     pairs += [(pinyin, Name("place", p.name)) for pinyin, found in all_by_pinyin().items() for p in found]

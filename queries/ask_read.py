@@ -42,6 +42,7 @@ from fengong.vocabulary import (
     load_topics,
     lookup_place,
     match_topic,
+    state_holding,
     word_pieces,
 )
 
@@ -812,8 +813,16 @@ def read(
     if _denies_lead(masked, masked_words) and reading.role in ("responsible", "any", None):
         reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些
     reading.who = vocab.who.find(masked, masked_words) is not None
-    if reading.who and reading.role and reading.intent == "people":
-        reading.intent = None  # 谁牵头建立领导小组: who leads that task, not the group's members
+    if reading.who and reading.role and reading.intent in ("people", "targets"):
+        # 谁牵头建立领导小组: who leads that task, not the group's members; 年内要完成多少条？谁负责
+        # 牵头？: who leads the work, whose rows carry the figure in their sentences
+        reading.intent, reading.metric = None, None
+    if (
+        reading.intent == "documents"
+        and reading.role
+        and (reading.units or reading.unit_type or reading.body)
+    ):
+        reading.intent = None  # 财政部门牵头的任务有哪些（所有文件）: the tasks, across the documents
     if reading.intent is None:
         for intent in (
             "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
@@ -823,7 +832,11 @@ def read(
                 reading.state = next(
                     (s for s, w in vocab.states.items() if w.find(masked, masked_words)), None
                 )
-                reading.state_word = next((w for w in vocab.exact_state_words if w in masked), "")
+                reading.state_word = next(
+                    (k for k, w in vocab.exact_state_words.items() if w.find(masked, masked_words)), ""
+                )
+                if reading.state_word:  # only completed a stage: the state of the report's word
+                    reading.state = state_holding(reading.state_word)
                 if reading.state is not None:
                     reading.intent = intent
                     break
@@ -853,6 +866,14 @@ def read(
     ):
         reading.document_topic = True  # 蒲江医保基金监管方案里: the words around the topic's name the plan
     _drop_document_topic(reading)
+    if (
+        reading.topic is not None
+        and not any(sp.kind == "topic" for sp in spans)
+        and _chinese_words_in_english(question, _mask(undated, spans))
+    ):
+        # the one-code talent service ('人才码'): the asker's own Chinese words, not the topic an
+        # English word of theirs names (talent)
+        reading.topic, reading.topic_words = None, None
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
         _drop_document_topic(reading)
@@ -870,6 +891,14 @@ def read(
     if reading.topic_words and not reading.task_words:
         _widen_topic_words(reading, topic_runs)
     return reading
+
+
+def _chinese_words_in_english(question: str, masked: str) -> bool:
+    """Whether an English question (three or more English words) holds Chinese words that name
+    nothing read (``masked``: names masked): the words the asker wants searched."""
+    if len(re.findall(r"[A-Za-z]{2,}", question)) < 3:
+        return False
+    return any(len(m.group()) >= 2 for m in _runs_zh(masked))
 
 
 def _topic_run(words: str, masked: str) -> str:

@@ -14,7 +14,7 @@ from typing import Any
 
 import yaml
 
-from fengong.vocabulary import STATES, role_words
+from fengong.vocabulary import STATES, role_words, state_holding
 
 _FILE = "queries/data/ask.yaml"
 _KEYS = {
@@ -119,7 +119,8 @@ class AskVocab:
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
-    exact_state_words: tuple[str, ...] = ()  # a report's words asked for by themselves (基本完成)
+    # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
+    exact_state_words: dict[str, Words] = field(default_factory=dict)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
@@ -155,7 +156,7 @@ def _named(value: Any, names: tuple[str, ...], where: str) -> dict[str, Words]:
 
 
 #: English body words a name may put first ("bureau of finance") or last ("finance bureau").
-_BODY_WORDS_EN = frozenset(("bureau", "commission", "department", "administration", "office", "committee"))
+BODY_WORDS_EN = frozenset(("bureau", "commission", "department", "administration", "office", "committee"))
 
 
 def parse_vocab(data: Any) -> AskVocab:
@@ -175,7 +176,7 @@ def parse_vocab(data: Any) -> AskVocab:
             unit_types[key] = str(unit_type)
             # the official order too: ecology and environment bureau = bureau of ecology and environment
             *words, body = key.split()
-            if words and words[-1] != "of" and body in _BODY_WORDS_EN:
+            if words and words[-1] != "of" and body in BODY_WORDS_EN:
                 unit_types.setdefault(f"{body} of {' '.join(words)}", str(unit_type))
     places = data["places_en"]
     if not isinstance(places, dict) or not all(isinstance(v, str) for v in places.values()):
@@ -207,7 +208,7 @@ def parse_vocab(data: Any) -> AskVocab:
         negations=_words(data["negations"], "negations"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         from_today=_words(data["from_today"], "from_today"),
-        exact_state_words=_strings(data["exact_state_words"], "exact_state_words"),
+        exact_state_words=_exact_states(data["exact_state_words"]),
         figure_words=_words(data["figure_words"], "figure_words"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
@@ -218,6 +219,18 @@ def _recurring(value: Any) -> dict[str, Words]:
     if not isinstance(value, dict):
         raise AskVocabularyError(f"{_FILE}: recurring_words must map a deadline's word to its question words")
     return {str(k): _words(v, f"recurring_words.{k}") for k, v in value.items()}
+
+
+def _exact_states(value: Any) -> dict[str, Words]:
+    if not isinstance(value, dict):
+        raise AskVocabularyError(f"{_FILE}: exact_state_words must map a report's word to its question words")
+    out = {str(k): _words(v, f"exact_state_words.{k}") for k, v in value.items()}
+    for word in out:
+        if state_holding(word) is None:
+            raise AskVocabularyError(
+                f"{_FILE}: exact_state_words.{word} is part of no state word of status.yaml"
+            )
+    return out
 
 
 def _abbreviations(value: Any) -> dict[str, str]:
