@@ -229,6 +229,9 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             topics=[n for n in dict.fromkeys(task.topics) if _s(n)],  # the ABOUT topics, for filters
             status=state_of(task.status),
             status_text=_s(task.status),
+            due_kind=task.deadline.kind if task.deadline else "",
+            due_date=(task.deadline.date or "") if task.deadline else "",
+            due_text=(task.deadline.text or "") if task.deadline else "",
         )
         c.rel("HAS_TASK", doc.id, task.id)
         deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)

@@ -30,11 +30,13 @@ from neo4j.graph import Node, Path, Relationship
 from fengong.graph.mapping import GraphRows
 from fengong.graph.plan import (
     DOCUMENTS_WITHOUT_TOPICS,
+    FILL_DUE,
     FILL_FIRST_LEADS,
     FILL_ONE_BODY,
     FILL_TASK_UNITS,
     REFRESH_ALL_UNIT_COUNTS,
     SET_DOCUMENT_TOPICS,
+    TASKS_WITHOUT_DUE,
     TASKS_WITHOUT_FIRST_LEADS,
     TASKS_WITHOUT_ONE_BODY,
     TASKS_WITHOUT_UNITS,
@@ -106,6 +108,8 @@ class Neo4jStore(GraphStore):
                 session.run(REFRESH_ALL_UNIT_COUNTS).consume()
             if session.run(TASKS_WITHOUT_ONE_BODY).single() is not None:
                 session.run(FILL_ONE_BODY).consume()
+            if session.run(TASKS_WITHOUT_DUE).single() is not None:
+                session.run(FILL_DUE).consume()
             untitled = [(r["id"], r["title"] or "") for r in session.run(DOCUMENTS_WITHOUT_TOPICS)]
             if untitled:
                 from fengong.ingest.topics import theme_names, themes

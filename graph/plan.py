@@ -154,6 +154,15 @@ FILL_ONE_BODY = (
     " WITH t, count(DISTINCT u) AS n, max(CASE WHEN u.collective THEN 1 ELSE 0 END) AS collective"
     " SET t.one_body = (t.leads = 0 AND n = 1 AND collective = 0)"
 )
+#: Tasks of a graph written before tasks kept their primary deadline, and the copy of it (Neo4j fills
+#: it on open from the DUE edge marked primary; '' where there is none).
+TASKS_WITHOUT_DUE = "MATCH (t:Task) WHERE t.due_kind IS NULL RETURN t.id AS id LIMIT 1"
+FILL_DUE = (
+    "MATCH (t:Task) WHERE t.due_kind IS NULL"
+    " OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline) WHERE due.is_primary = true"
+    " WITH t, head(collect(dl)) AS dl"
+    " SET t.due_kind = coalesce(dl.kind, ''), t.due_date = coalesce(dl.date, ''), t.due_text = coalesce(dl.text, '')"
+)
 #: Documents of a graph written before documents kept the topics their titles name, and the write of
 #: them (Neo4j reads the titles on open; the topics come from ingest/topics.py, as at load).
 DOCUMENTS_WITHOUT_TOPICS = "MATCH (d:Document) WHERE d.topics IS NULL RETURN d.id AS id, d.title AS title"

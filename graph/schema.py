@@ -122,6 +122,12 @@ NODES: dict[str, NodeSpec] = {
                 # and the document's word for it (已完成); unset in plans
                 Prop("status", "STRING"),
                 Prop("status_text", "STRING"),
+                # the primary deadline's kind, date and words ('' without one), as its Deadline node
+                # holds them: due and overdue questions filter the tasks by these instead of joining
+                # every DUE edge (LadybugDB hash-joins the whole relationship table: ~25 ms a question)
+                Prop("due_kind", "STRING"),
+                Prop("due_date", "STRING"),
+                Prop("due_text", "STRING"),
             ),
             owned=True,
         ),

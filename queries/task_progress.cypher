@@ -15,14 +15,11 @@ WHERE (coalesce(t.progress, '') <> '' OR coalesce(t.status_text, '') <> '')
                    WHERE (size($units) = 0 OR x.name IN $units) AND ($unit_type = '' OR x.unit_type = $unit_type)
                      AND ($role <> 'lead' OR a.role = 'lead' OR (a.rank = 1 AND t.first_leads)) })
 WITH d, t, t.first_leads AS listed
-OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
-WHERE due.is_primary = true
-WITH d, t, listed, dl
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document, t.title AS task,
        coalesce(t.status_text, '') AS status, coalesce(t.progress, '') AS progress,
-       coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, coalesce(u.name, '') AS unit,
+       t.due_date AS due_date, t.due_text AS deadline, coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis
 ORDER BY jurisdiction, document, due_date, task, status, progress, deadline, basis, unit

@@ -20,13 +20,10 @@ WHERE t.status = $status
           AND ($role = 'any' OR ($role = 'lead' AND (a.role = 'lead' OR (a.role = 'responsible' AND a.rank = 1 AND t.first_leads)))
                OR ($role = 'cooperate' AND a.role = 'cooperate')) })
 WITH d, t, t.first_leads AS listed
-OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
-WHERE due.is_primary = true
-WITH d, t, listed, dl
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
 RETURN coalesce(d.jurisdiction, '') AS jurisdiction, coalesce(t.status_text, '') AS status, t.title AS task,
-       coalesce(dl.date, '') AS due_date, coalesce(dl.text, '') AS deadline, d.title AS document,
+       t.due_date AS due_date, t.due_text AS deadline, d.title AS document,
        coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis

@@ -7,17 +7,17 @@
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 // status: a progress report's word for the task's state (滞后, 正在推进), else "" (a plan records no
 // completion: its tasks past their date are listed, past due unless done).
-MATCH (d:Document)-[:HAS_TASK]->(t:Task)-[due:DUE]->(dl:Deadline)
-WHERE due.is_primary = true AND dl.kind = 'by' AND dl.date < $as_of
+MATCH (d:Document)-[:HAS_TASK]->(t:Task)
+WHERE t.due_kind = 'by' AND t.due_date <> '' AND t.due_date < $as_of
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
   AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })
   AND coalesce(t.status, '') <> 'done'
-WITH d, t, dl, t.first_leads AS listed
+WITH d, t, t.first_leads AS listed
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND listed)
-RETURN dl.date AS due_date, coalesce(dl.text, '') AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
+RETURN t.due_date AS due_date, t.due_text AS deadline, coalesce(d.jurisdiction, '') AS jurisdiction,
        t.title AS task, coalesce(t.status_text, '') AS status, d.title AS document, coalesce(u.name, '') AS unit,
        CASE WHEN r IS NULL THEN 'no lead named' WHEN r.role = 'lead' THEN 'stated lead'
             ELSE 'first-listed responsible unit' END AS basis

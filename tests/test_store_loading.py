@@ -290,6 +290,23 @@ def test_tasks_of_an_older_graph_get_their_first_lead_flag_on_open(neo4j_store: 
     assert list(neo4j_store.run(counts, read_only=True)) == counted
 
 
+def test_tasks_of_an_older_graph_get_their_primary_deadline_on_open(neo4j_store: GraphStore) -> None:
+    """A Neo4j graph written before tasks kept their primary deadline (``due_kind`` / ``due_date`` /
+    ``due_text``) gets it when opened, from the DUE edge marked primary: the values a load writes,
+    '' for a task without a deadline."""
+    from fengong.graph.neo4j_store import Neo4jStore
+
+    neo4j_store.load_documents(all_docs())
+    due = "MATCH (t:Task) RETURN t.id AS id, t.due_kind AS kind, t.due_date AS date, t.due_text AS text ORDER BY id"
+    loaded = list(neo4j_store.run(due, read_only=True))
+    assert {r["kind"] for r in loaded} >= {"by", ""} and any(r["date"] for r in loaded)
+    assert all(r["kind"] == "" or r["text"] for r in loaded)
+    neo4j_store.run("MATCH (t:Task) REMOVE t.due_kind, t.due_date, t.due_text", read_only=False)
+    assert isinstance(neo4j_store, Neo4jStore)
+    neo4j_store.ensure_schema()  # what opening a store does
+    assert list(neo4j_store.run(due, read_only=True)) == loaded
+
+
 def test_documents_of_an_older_graph_get_their_topics_on_open(neo4j_store: GraphStore) -> None:
     """A Neo4j graph written before documents kept the topic their title names (``topics``) gets it
     when opened, read from the titles as a load reads it."""
