@@ -6,7 +6,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.local_bodies import LocalFunction, local_spellings
@@ -202,7 +202,7 @@ def _unit_type(local: str, kind: str) -> str:
         return local
     body = short_place_names(local[len(level_prefix(local)) :])
     return (
-        function_of(body)
+        _function_named(body)
         or function_of("委" + body)
         or _central_function(body)
         or _placed_function(body)
@@ -211,10 +211,20 @@ def _unit_type(local: str, kind: str) -> str:
 
 
 def _placed_function(body: str) -> str | None:
-    """The function after a second place's short name: a city's bureau placed in a county
-    (龙岩市长汀生态环境局: 长汀生态环境局 -> 生态环境局)."""
+    """The function after a second place's short name or a zone's word: a city's bureau placed in a
+    county (龙岩市长汀生态环境局: 长汀生态环境局 -> 生态环境局), a zone's (开发区应急管理局 -> 应急管理局)."""
     m = place_table().short_pattern.match(body)
-    return function_of(body[m.end() :]) if m and m.end() < len(body) else None
+    if m and m.end() < len(body):
+        return _function_named(body[m.end() :])
+    zone = next((w for w in _zone_words() if body.startswith(w) and len(body) > len(w) + 1), None)
+    if zone is None or body[len(zone) :] in unit_vocab().bare_bodies:
+        return None  # 园区管委会 is the zone's own body, not a function every zone has
+    return _function_named(body[len(zone) :])
+
+
+@cache
+def _zone_words() -> tuple[str, ...]:
+    return tuple(sorted(unit_vocab().self_placed_words, key=len, reverse=True))
 
 
 def _central_function(body: str) -> str | None:

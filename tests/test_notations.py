@@ -768,3 +768,93 @@ def _roles_by_task(text: str) -> list[list[tuple[str, str]]]:
     doc = extract_text(text, "plan.txt")
     names = {u.id: u.name for u in doc.units.values()}
     return [[(a.role, names[a.unit_id]) for a in t.assignments] for t in doc.tasks]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # the task named before 由 (该项任务由…), in a report's prose
+        ("该项任务由区民政局牵头，区卫生健康局配合，要求年底前建成。",
+         {"lead": ["区民政局"], "cooperate": ["区卫生健康局"], "responsible": []}),
+        ("此项工作由区医疗保障局负责，区民政局、区卫生健康局协助，长期坚持。",
+         {"lead": [], "cooperate": ["区民政局", "区卫生健康局"], "responsible": ["区医疗保障局"]}),
+        # 由A会同B负责: a lead and its partner, never one unit named by both
+        ("该项任务由区民政局会同区卫生健康局负责，要求年底前新增床位800张。",
+         {"lead": ["区民政局"], "cooperate": ["区卫生健康局"], "responsible": []}),
+        # a head without 由: "A负责，B按职责协助，<action>"
+        ("州住房城乡建设局负责，州交通运输局、州水务局按职责协助，开展高处坠落专项整治。",
+         {"lead": [], "cooperate": ["州交通运输局", "州水务局"], "responsible": ["州住房城乡建设局"]}),
+        ("县文广新旅局、县人社局按职责分工负责，为重点文物聘请文物保护员。",
+         {"lead": [], "cooperate": [], "responsible": ["县文广新旅局", "县人社局"]}),
+        ("由县文广新旅局、县住建局共同负责，对濒危古建筑实施抢救性修缮。",
+         {"lead": [], "cooperate": [], "responsible": ["县文广新旅局", "县住建局"]}),
+        # A会同B、C，<action>: the partners fill the clause up to its comma
+        ("县自然资源局会同县住建局、县文广新旅局，编制传统村落风貌管控导则。",
+         {"lead": ["县自然资源局"], "cooperate": ["县住建局", "县文广新旅局"], "responsible": []}),
+    ],
+)  # fmt: skip
+def test_prose_subjects_of_reports_and_plans(sentence: str, expected: dict[str, list[str]]) -> None:
+    doc = extract_text(
+        f"县重点工作任务分工方案\n\n一、重点任务\n\n（一）推进重点工作。{sentence}\n", "plan.txt"
+    )
+    assert roles_of(doc, "推进重点工作") == expected
+
+
+def test_catch_alls_alone_are_no_partners() -> None:
+    """县工业和信息化局会同有关部门和单位，建立…: no partner is named, and the sentence assigns
+    no task (a plan's safeguards read so)."""
+    text = "县重点工作任务分工方案\n\n一、保障措施\n\n（一）加强组织领导。县工业和信息化局会同有关部门和单位，建立定期会商机制。\n"
+    assert extract_text(text, "plan.txt").tasks == []
+
+
+def test_a_labelled_state_line_and_deadline_line() -> None:
+    """进度状态：滞后 on its own line is the task's state; 完成时限：… is its deadline, over the
+    schedule its text names (每季度开展)."""
+    report = (
+        "区养老服务重点任务落实情况的报告\n\n一、重点任务落实情况\n\n"
+        "（一）推进家庭养老床位建设。该项任务由区民政局牵头，要求2025年12月底前新增床位800张。\n"
+        "　　进展情况：已建成620张。\n　　进度状态：滞后\n"
+    )
+    (task,) = extract_text(report, "report.txt").tasks
+    assert task.status == "滞后"
+    plan = (
+        "州安全生产重点工作任务分工方案\n\n一、重点任务\n\n"
+        "1．开展隐患排查整治。督促企业每季度至少开展1次隐患排查。\n"
+        "责任单位：州应急管理局（牵头），州公安局\n完成时限：2025年12月底前\n"
+    )
+    (task,) = extract_text(plan, "plan.txt").tasks
+    assert task.deadline is not None and (task.deadline.kind, task.deadline.date) == ("by", "2025-12-31")
+
+
+def test_measures_under_one_task_with_its_units_after_the_last() -> None:
+    """（一）支持外贸企业拓市场抢订单。 with measures （1）（2）（3） and 责任单位 / 完成时限 lines after the
+    last: one task titled by the heading, its measures its words, not a task of the third measure."""
+    text = (
+        "省外贸稳增长若干措施任务分工方案\n\n一、重点任务\n\n"
+        "（一）支持外贸企业拓市场抢订单。\n（1）组织外贸企业参加重点展会。\n（2）支持企业赴境外参展。\n"
+        "（3）对展位费给予补贴。\n责任单位：省商务厅（牵头）、省财政厅\n完成时限：2026年12月底前\n\n"
+        "（二）加大出口信用保险支持力度。扩大短期险覆盖面。\n责任单位：省商务厅（牵头）\n完成时限：2026年9月30日前\n"
+    )
+    doc = extract_text(text, "plan.txt")
+    assert [t.title for t in doc.tasks] == ["支持外贸企业拓市场抢订单", "加大出口信用保险支持力度"]
+    first = doc.tasks[0]
+    assert "组织外贸企业参加重点展会" in first.text and "对展位费给予补贴" in first.text
+    assert roles_of(doc, "拓市场") == {"lead": ["省商务厅"], "cooperate": ["省财政厅"], "responsible": []}
+    assert first.deadline is not None and first.deadline.date == "2026-12-31"
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("该项任务由区城市管理委负责牵头，区房管局、各街乡按职责做好配合。",
+         {"lead": ["区城市管理委"], "cooperate": ["区房管局", "各街乡"], "responsible": []}),
+        ("区商务局负责，各街乡具体实施。",
+         {"lead": [], "cooperate": ["各街乡"], "responsible": ["区商务局"]}),
+    ],
+)  # fmt: skip
+def test_more_role_verbs_of_reports(sentence: str, expected: dict[str, list[str]]) -> None:
+    doc = extract_text(
+        f"区垃圾分类重点任务分工方案\n\n一、重点任务\n\n（一）推进重点工作。{sentence}完成时限：2026年9月30日前。\n",
+        "plan.txt",
+    )
+    assert roles_of(doc, "推进重点工作") == expected

@@ -195,6 +195,9 @@ class Annotated:
 
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
         notes = ctx.notes[block.index]
+        parent = _whole_task_parent(block, notes, ctx)
+        if parent is not None:
+            return [_parent_task(parent, block, notes, ctx)]
         groups = _groups(ctx.text, block, notes)
         if len(groups) > 1:
             return _split_block(block, groups, ctx.year, ctx.first_is_lead, ctx.blocks)
@@ -204,6 +207,36 @@ class Annotated:
         _set_deadline(task, _annotation_deadlines(notes, ctx.year) or find_deadlines(statement, ctx.year))
         roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
         return [task]
+
+
+def _whole_task_parent(block: Block, notes: list[Annotation], ctx: Context) -> Block | None:
+    """The heading whose measures (1)(2)(3) ``block`` ends, when its notes stand on lines of their
+    own after the last measure and no other measure or the heading has any: the units and deadline
+    are the heading's task's ("（一）支持外贸企业拓市场抢订单。（1）…（2）…（3）…\n责任单位：…")."""
+    if block.parent is None or not notes or notes[0].start < block.lines[0].end:
+        return None  # the notes close the measure's own line: its own task
+    siblings = [b for b in ctx.blocks if b.parent == block.parent]
+    parent = ctx.blocks[block.parent]
+    if len(siblings) < 2 or siblings[-1].index != block.index or parent.level == 99:
+        return None
+    if ctx.notes[parent.index] or any(ctx.notes[b.index] for b in siblings[:-1]):
+        return None
+    if any(b.index in ctx.read or b.index in ctx.parents for b in siblings):
+        return None  # a measure read already, or one with measures of its own
+    return parent
+
+
+def _parent_task(parent: Block, last: Block, notes: list[Annotation], ctx: Context) -> RawTask:
+    """The heading's task: its title, its words and its measures', the notes after the last one."""
+    measures = [b for b in ctx.blocks if b.parent == parent.index]
+    words = [strip_marker(parent.text, parent)] + [b.text for b in measures[:-1]]
+    words.append(statement_of(last, notes))
+    statement = compact("\n".join(w for w in words if w.strip()))
+    task = RawTask(path_of(ctx.blocks, parent), _title(parent, []), statement, parent.start, last.end)
+    _set_deadline(task, _annotation_deadlines(notes, ctx.year) or find_deadlines(statement, ctx.year))
+    roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+    ctx.read.update(b.index for b in (parent, *measures))
+    return task
 
 
 class DeadlineOnly:

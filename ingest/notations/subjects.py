@@ -30,13 +30,23 @@ def _subject_re() -> re.Pattern[str]:
     """A sentence start, the subject, an optional modal word and 会同 / 牵头 / 负责."""
     v = role_vocab()
     with_words = alternation(v.with_words)
-    lead_verbs = alternation([w for w, r in v.verbs.items() if r == "lead"])
+    head_verbs = alternation(_head_verbs())
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
-        rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{lead_verbs}|负责)[，,]?(?:{with_words})?"
+        rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
         rf"|(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words})"
-        rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{lead_verbs}|负责)[，,])"
+        rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
     )
+
+
+def _head_verbs() -> list[str]:
+    """The verbs that close a subject clause's head: the lead verbs and the responsible ones
+    (负责, 共同负责, 按职责分工负责)."""
+    return [w for w, r in role_vocab().verbs.items() if r in ("lead", "responsible")]
+
+
+def _head_role(verb: str) -> str:
+    return "lead" if role_vocab().verbs.get(verb) == "lead" else "responsible"
 
 
 _SENTENCE_STOP = re.compile("[。！!？?\n]")
@@ -48,8 +58,7 @@ def _anchor_re() -> re.Pattern[str]:
     """由, a with-word (会同) or a lead verb (负责) before a comma: a subject clause holds one in its
     first clause."""
     v = role_vocab()
-    lead_verbs = alternation([w for w, r in v.verbs.items() if r == "lead"] + ["负责"])
-    return re.compile(rf"{alternation(['由', *v.with_words])}|(?:{lead_verbs})(?=[，,])")
+    return re.compile(rf"{alternation(['由', *v.with_words])}|(?:{alternation(_head_verbs())})(?=[，,])")
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -106,6 +115,17 @@ def _partners(text: str) -> int:
     return 0
 
 
+def _partners_to_comma(text: str) -> int:
+    """How many characters at the start of ``text`` name the partners of 会同 when they fill the
+    clause up to a comma, every item a known body, not a catch-all ("B、C，对…开展"); 0 otherwise."""
+    stop = min((k for k in (text.find(ch) for ch in "，,。；;\n") if k >= 0), default=len(text))
+    if stop == 0 or stop >= len(text) or text[stop] not in "，,":
+        return 0
+    items = [clean(x) for x, _, _ in split_list(text[:stop])]
+    known = bool(items) and all(x and looks_like_unit(x) and not is_generic(x) for x in items)
+    return stop if known else 0
+
+
 def _more_clauses(text: str, pos: int, base: int, lists: list[RoleList]) -> int:
     """Read "B配合，" parts after ``pos`` while each is units + verb; where the action starts."""
     while True:
@@ -134,10 +154,10 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         lists: list[RoleList] = []
         if m["by"] is not None:
             subject, s = m["by"], m.start("by")
-            role = "responsible" if m["verb"] == "负责" else "lead"
+            role = _head_role(m["verb"])
         elif m["bare"] is not None:  # "A负责，B协助，开展…": as "由A负责，B协助"
             subject, s = m["bare"], m.start("bare")
-            role = "responsible" if m["bare_verb"] == "负责" else "lead"
+            role = _head_role(m["bare_verb"])
         else:
             subject, s = m["subject"], m.start("subject")
             role = "lead"
@@ -160,13 +180,15 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         elif text[m.end() - 1 : m.end()] not in "，," and any(
             text.startswith(w, m.end() - len(w)) for w in v.with_words
         ):
-            cut = _partners(text[end:])
+            cut, skip = _partners(text[end:]), 0
+            if cut <= 0 and m["subject"] is not None:
+                cut, skip = _partners_to_comma(text[end:]), 1  # A会同B、C，<action>
             if cut <= 0:
                 continue
             partners = parse_list(text[end : end + cut], base + end)
             if partners:
                 lists.append(RoleList("cooperate", partners))
-            end += cut
+            end += cut + skip
         if end >= len(text) or text[end] in _SENTENCE_START + "，,":
             continue  # no action follows: a prose clause, not a subject clause
         stop = _SENTENCE_STOP.search(text, end)
