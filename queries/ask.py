@@ -220,6 +220,9 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
     if r.merged:  # the place's bureau that took the function in with another
         label = f"{', '.join(r.typed_units)} ({r.place}'s unit for the work of a {r.unit_type})"
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
+    if len(r.places) > 1 and r.typed_units:  # 烟台和晋江的公安局: the function in each place named
+        label = ", ".join(r.typed_units[:3]) + (" …" if len(r.typed_units) > 3 else "")
+        return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
     where = f" of {r.place}" if r.place else " in every place"
     return (
         {"unit": "", "units": [], "unit_type": r.unit_type, "jurisdiction": r.place or ""},

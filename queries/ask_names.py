@@ -20,7 +20,16 @@ from functools import cache
 from typing import TYPE_CHECKING
 
 from fengong.queries.ask_vocab import BODY_WORDS_EN, ask_vocab, norm_en
-from fengong.vocabulary import Body, all_by_pinyin, bodies, load_topics, local_functions, places, unit_vocab
+from fengong.vocabulary import (
+    Body,
+    all_by_pinyin,
+    bodies,
+    function_of,
+    load_topics,
+    local_functions,
+    places,
+    unit_vocab,
+)
 
 if TYPE_CHECKING:
     from fengong.graph.store import GraphStore
@@ -142,6 +151,13 @@ def vocabulary_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
     table = unit_vocab().abbreviations
     pairs += [(w, Name("unit_type", table.get(w, w))) for w in (*table, *table.values()) if len(w) >= 3]
     pairs += [(t, Name("unit_type", t)) for t in ask_vocab().unit_types_en.values() if len(t) >= 3]
+    # every local function by its full and short names (管委会, 应急厅), as the loader types units
+    pairs += [
+        (w, Name("unit_type", fn.name))
+        for fn in local_functions()
+        for w in (fn.name, *fn.short)
+        if len(w) >= 3
+    ]
     table_places = places()
     pairs += [(n, Name("place", n)) for n in table_places.by_name if len(n) >= 2]
     pairs += [(n, Name("place", n)) for n in table_places.by_short if len(n) >= 2]
@@ -369,6 +385,13 @@ def abbreviated_types(short: str, unit_types: Iterable[str]) -> list[str]:
     # longer's characters in order); a merged bureau beside it (住房建设园林局 beside 住房和城乡建设局
     # for 住建部门) is left out when the rest are one function and hold the function named whole
     one = [t for t in found if short_form(_core(t), cores[-1])]
-    if len(one) < len(found) and not any(_core(t) == core for t in one):
+    if len(one) < len(found) and not any(_core(t) in _named_cores(core) for t in one):
         return []
     return one
+
+
+def _named_cores(core: str) -> set[str]:
+    """The cores of the functions ``core`` names: itself, and the function its known short form
+    stands for (住建: 住房和城乡建设, as 住建局 is 住房和城乡建设局)."""
+    known = (function_of(core + body) for body in _SHORT_BODY if len(body) == 1)  # 局 厅 委 办
+    return {core, *(_core(f) for f in known if f)}

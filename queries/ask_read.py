@@ -43,6 +43,7 @@ from fengong.vocabulary import (
     lookup_place,
     match_topic,
     state_holding,
+    unit_vocab,
     word_pieces,
 )
 
@@ -159,6 +160,13 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     forms = body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
     spans += [sp for sp in forms if sp.end not in known_ends]
     spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans, store)]
+    # 三河镇 is a town, not 三河市: a place's name before a township's ending names no place we know
+    towns = tuple(unit_vocab().township_endings)
+    spans = [
+        s
+        for s in spans
+        if s.kind != "place" or s.names[0].value == text[s.start : s.end] or not text.startswith(towns, s.end)
+    ]
     # 教育部门 / 农业农村部门 are a function's departments anywhere, not the ministry
     spans = [s for s in spans if not (s.kind in ("body", "unit") and text[s.end - 1 : s.end + 1] == "部门")]
     if store is not None:
@@ -751,6 +759,7 @@ def read(
     """Everything ``question`` names, by the longest reading of its Chinese and English words;
     ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
+    question = _months_from_today(question, today or dt.date.today())
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=expand_abbreviations(norm_en(question)))
     spans = _chinese_spans(text, store, lexicon)
@@ -823,6 +832,14 @@ def read(
         and (reading.units or reading.unit_type or reading.body)
     ):
         reading.intent = None  # 财政部门牵头的任务有哪些（所有文件）: the tasks, across the documents
+    # a state's words are the state's (on schedule): none of them asks when a task is due
+    stateless, stateless_words = masked, masked_words
+    for words_of_state in vocab.states.values():
+        hit = words_of_state.find(masked, masked_words)
+        if hit and hit.isascii():
+            stateless_words = stateless_words.replace(f" {hit} ", " _ ")
+        elif hit:
+            stateless = stateless.replace(hit, _MASK * len(hit))
     if reading.intent is None:
         for intent in (
             "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
@@ -840,7 +857,9 @@ def read(
                 if reading.state is not None:
                     reading.intent = intent
                     break
-            elif vocab.intents[intent].find(masked, masked_words):
+            elif vocab.intents[intent].find(
+                *((stateless, stateless_words) if intent in ("due", "due_next") else (masked, masked_words))
+            ):
                 reading.intent = intent
                 break
     if reading.intent == "shared" and len(reading.groups) < 2:
@@ -899,6 +918,23 @@ def _chinese_words_in_english(question: str, masked: str) -> bool:
     if len(re.findall(r"[A-Za-z]{2,}", question)) < 3:
         return False
     return any(len(m.group()) >= 2 for m in _runs_zh(masked))
+
+
+def _months_from_today(question: str, today: dt.date) -> str:
+    """``question`` with each month named from today's written out (这个月 -> 2026年6月, next
+    month -> July 2026), so that the date readers read it as any month asked about."""
+    for word, delta in sorted(ask_vocab().relative_months.items(), key=lambda x: -len(x[0])):
+        month0 = today.year * 12 + today.month - 1 + delta
+        year, month = divmod(month0, 12)
+        if word.isascii():
+            name = calendar.month_name[month + 1]
+            # "due this month" reads as "due in June 2026" ("in this month" keeps its one "in")
+            question = re.sub(
+                rf"\b(?:in\s+)?{re.escape(word)}\b", f"in {name} {year}", question, flags=re.IGNORECASE
+            )
+        elif word in question:
+            question = question.replace(word, f"{year}年{month + 1}月")
+    return question
 
 
 def _topic_run(words: str, masked: str) -> str:

@@ -20,7 +20,7 @@ _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
-    "states", "who_words", "relative_years", "periods", "document_words", "negations", "abbreviations_en",
+    "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "exact_state_words", "figure_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
@@ -84,13 +84,13 @@ def _periods(value: Any) -> tuple[Period, ...]:
     return tuple(out)
 
 
-def _relative_years(value: Any) -> dict[str, int]:
+def _relative_years(value: Any, key: str = "relative_years") -> dict[str, int]:
     if not isinstance(value, dict) or set(value) - {"zh", "en"}:
-        raise AskVocabularyError(f"{_FILE}: relative_years must be a mapping with keys zh and en")
+        raise AskVocabularyError(f"{_FILE}: {key} must be a mapping with keys zh and en")
     out: dict[str, int] = {}
     for lang, words in value.items():
         if not isinstance(words, dict) or not all(isinstance(v, int) for v in words.values()):
-            raise AskVocabularyError(f"{_FILE}: relative_years.{lang} must map words to whole years")
+            raise AskVocabularyError(f"{_FILE}: {key}.{lang} must map words to whole numbers")
         out.update({(str(k) if lang == "zh" else norm_en(str(k)).strip()): int(v) for k, v in words.items()})
     return out
 
@@ -121,6 +121,7 @@ class AskVocab:
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
     exact_state_words: dict[str, Words] = field(default_factory=dict)
+    relative_months: dict[str, int] = field(default_factory=dict)  # 本月 / next month -> months from today's
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
@@ -203,6 +204,7 @@ def parse_vocab(data: Any) -> AskVocab:
         filler=_words(data["filler_words"], "filler_words"),
         who=_words(data["who_words"], "who_words"),
         relative_years=_relative_years(data["relative_years"]),
+        relative_months=_relative_years(data["relative_months"], "relative_months"),
         periods=_periods(data["periods"]),
         document_words=_words(data["document_words"], "document_words"),
         negations=_words(data["negations"], "negations"),

@@ -1,8 +1,8 @@
-"""Independent question sets: documents and questions written by nine authors who did not read
+"""Independent question sets: documents and questions written by ten authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
 ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
 documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4 to _9: six documents and 59 / 60 / 59 / 60 / 60 / 60 questions each). They measure how a new user's
+ask_docs_independent_4 to _10: six documents and 59 / 60 / 59 / 60 / 60 / 60 / 60 questions each). They measure how a new user's
 questions fare: the share answered is reported and held to a floor, and every question stays in
 its set, answered or not (the misses are the next work)."""
 
@@ -64,17 +64,22 @@ SIXTH = QuestionSet(
     DATA / "ask_docs_independent_6", DATA / "ask_questions_independent_6.yaml", dt.date(2026, 1, 10), 0.72
 )
 # 25 of 60 answered when the set arrived, 40 by a looser check (its author titles a task by its first
-# clause, 实施“彭城英才”引进计划, where the documents' first sentence runs on after a comma); 30 now
+# clause, 实施“彭城英才”引进计划, where the documents' first sentence runs on after a comma); 36 now
 SEVENTH = QuestionSet(
-    DATA / "ask_docs_independent_7", DATA / "ask_questions_independent_7.yaml", dt.date(2026, 2, 15), 0.48
+    DATA / "ask_docs_independent_7", DATA / "ask_questions_independent_7.yaml", dt.date(2026, 2, 15), 0.58
 )
-# 31 of 60 answered when the set arrived; 41 after the fixes it led to
+# 31 of 60 answered when the set arrived; 43 after the fixes it and the later sets led to
 EIGHTH = QuestionSet(
-    DATA / "ask_docs_independent_8", DATA / "ask_questions_independent_8.yaml", dt.date(2026, 3, 1), 0.66
+    DATA / "ask_docs_independent_8", DATA / "ask_questions_independent_8.yaml", dt.date(2026, 3, 1), 0.70
 )
-# 34 of 60 answered when the set arrived; 37 after the fixes it and the eighth led to
+# 34 of 60 answered when the set arrived; 41 after the fixes it and the eighth led to
 NINTH = QuestionSet(
-    DATA / "ask_docs_independent_9", DATA / "ask_questions_independent_9.yaml", dt.date(2026, 4, 20), 0.60
+    DATA / "ask_docs_independent_9", DATA / "ask_questions_independent_9.yaml", dt.date(2026, 4, 20), 0.66
+)
+# 30 of 60 answered when the set arrived (its author titles a task by its first sentence, as the gold
+# format does); 36 after the fixes it led to
+TENTH = QuestionSet(
+    DATA / "ask_docs_independent_10", DATA / "ask_questions_independent_10.yaml", dt.date(2026, 6, 10), 0.58
 )
 SETS = {
     "first": FIRST,
@@ -86,6 +91,7 @@ SETS = {
     "seventh": SEVENTH,
     "eighth": EIGHTH,
     "ninth": NINTH,
+    "tenth": TENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -429,3 +435,89 @@ def test_reading_of_this_stop_s_question_words() -> None:
     assert quoted.topic is None and quoted.phrase == "人才码"
     both = read("背街小巷整治年内要完成多少条？谁负责牵头？")
     assert both.intent is None and both.role == "lead"
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def ninth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The ninth set's documents in each store."""
+    graph = _store(request.param, NINTH.docs, tmp_path_factory.mktemp("independent9"))
+    yield graph
+    graph.close()
+
+
+def test_a_function_s_departments_at_every_level_and_in_a_zone(ninth: GraphStore) -> None:
+    """应急管理部门 in every document: the province's 应急厅 (its 应急管理厅 written short), a
+    zone's 开发区应急管理局, the cities' and counties' bureaus and the ministry, one function."""
+    result = answer(ninth, "各地文件里应急管理部门牵头了哪些任务？", today=NINTH.today)
+    assert {"贵州省应急厅", "开发区应急管理局", "洛阳市应急管理局"} <= {r["unit"] for r in result.rows}
+    assert {"完善燃气安全事故应急处置机制", "完善道路交通事故应急救援联动机制"} <= {
+        r["task"] for r in result.rows
+    }
+    types = {r["name"]: r["type"] for r in ninth.run(
+        "MATCH (u:Unit) WHERE u.name IN ['贵州省应急厅', '开发区应急管理局', '应急管理部'] "
+        "RETURN u.name AS name, u.unit_type AS type"
+    )}  # fmt: skip
+    assert types == {
+        "贵州省应急厅": "应急管理厅",
+        "开发区应急管理局": "应急管理局",
+        "应急管理部": "应急管理局",
+    }
+
+
+def test_partners_up_to_a_comma_and_a_joint_responsibility(ninth: GraphStore) -> None:
+    """县文广新旅局会同县水利局、县应急管理局，对…开展: a lead and its partners, where the task was
+    lost before (no deadline but 汛期前, no annotation)."""
+    rows = ninth.run(
+        "MATCH (u:Unit)-[r]->(t:Task {title: '做好古建筑防汛排险工作'}) RETURN u.name AS unit, r.role AS role"
+    )
+    assert {(r["unit"], r["role"]) for r in rows} == {
+        ("婺源县文广新旅局", "lead"), ("婺源县水利局", "cooperate"), ("婺源县应急管理局", "cooperate"),
+    }  # fmt: skip
+
+
+def test_months_named_from_today_places_by_usual_pinyin_and_towns() -> None:
+    """这个月 / next month are today's month and the next, written out; 朝阳 and 长治 are found by
+    the pinyin everyone writes (chaoyang, changzhi); 三河镇 is a town, not 三河市."""
+    from fengong.queries.ask_read import read
+
+    june = dt.date(2026, 6, 10)
+    this = read("所有文件里，这个月到期的任务有哪些？", today=june)
+    assert (this.intent, this.after, this.before) == ("due", "2026-06-01", "2026-06-30")
+    assert (
+        read("what falls due next month", today=june).after,
+        read("下个月到期的任务", today=june).before,
+    ) == (
+        "2026-07-01",
+        "2026-07-31",
+    )
+    assert read("Which tasks does Chaoyang lead?").places == ["朝阳市"]  # no store: the highest level
+    assert read("which tasks are overdue in Changzhi").places == ["长治市"]
+    assert read("三河镇改厕方案哪项任务没写牵头单位？").places == []
+
+
+@pytest.fixture(scope="module", params=STORE_KINDS)
+def tenth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
+    """The tenth set's documents in each store."""
+    graph = _store(request.param, TENTH.docs, tmp_path_factory.mktemp("independent10"))
+    yield graph
+    graph.close()
+
+
+def test_a_function_in_two_places_named_together(tenth: GraphStore) -> None:
+    """烟台和晋江的公安局: each place's bureau of that function, not only the first place's."""
+    result = answer(tenth, "烟台和晋江的公安局各自牵头哪些任务？", today=TENTH.today)
+    assert {r["unit"] for r in result.rows} == {"烟台市公安局", "晋江市公安局"}
+
+
+def test_a_report_s_states_in_its_own_words(tenth: GraphStore) -> None:
+    """未达序时进度 is behind, 暂未开展 not started, 按计划推进 in progress ("on schedule")."""
+    behind = answer(tenth, "朝阳区有哪些垃圾分类任务没达到序时进度？", today=TENTH.today)
+    assert {r["task"] for r in behind.rows} == {
+        "加强餐饮单位厨余垃圾源头减量",
+        "推进大件垃圾和装修垃圾规范处置",
+    }
+    waiting = answer(tenth, "Which of Chaoyang District's waste sorting tasks have not started yet?")
+    assert {r["task"] for r in waiting.rows} == {"完善再生资源回收体系", "推动垃圾分类进商场超市"}
+    on_time = answer(tenth, "Which Chaoyang waste sorting tasks are reported as progressing on schedule?")
+    assert on_time.interpretation.query == "tasks_by_status"
+    assert len({r["task"] for r in on_time.rows}) == 5
