@@ -15,7 +15,7 @@ from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, 
 from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.status import STATES, state_holding
 from fengong.ingest.topics import Topic, load_topics, match_topic
-from fengong.ingest.units import function_of
+from fengong.ingest.units import function_of, strip_conjunctions
 from fengong.ingest.vocab import alternation, unit_vocab
 
 __all__ = [
@@ -40,6 +40,7 @@ __all__ = [
     "places",
     "role_words",
     "state_holding",
+    "strip_conjunctions",
     "terms_of_phrase",
     "unit_vocab",
     "word_frequency",

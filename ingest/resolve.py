@@ -36,7 +36,13 @@ Places = tuple[tuple[str, str], ...]  # (place name, level character), the docum
 def short_place_names(body: str) -> str:
     """Place names inside a unit's name cut to their short form (岳阳市铁塔分公司 -> 岳阳铁塔分公司)."""
     table = place_table()
-    return table.pattern.sub(lambda m: table.by_name[m.group()][0].short, body)
+    words = tuple(unit_vocab().not_prefix_words)
+
+    def short(m: re.Match[str]) -> str:
+        # 三河市场监督管理所: 市场 is a word, not 三河市 + 场
+        return m.group() if body.startswith(words, m.end() - 1) else table.by_name[m.group()][0].short
+
+    return table.pattern.sub(short, body)
 
 
 class UnitResolver:
@@ -234,7 +240,7 @@ def _central_function(body: str) -> str | None:
         if body.startswith(start) and len(body) > len(start) + 1:
             return _function_named(body[len(start) :])
     # 财政部 -> 财政局, 住房城乡建设部 -> 住房和城乡建设局: a ministry's local departments by its words
-    for ending, local in unit_vocab().ministry_endings.items():
+    for ending, local in sorted(unit_vocab().ministry_endings.items(), key=lambda x: -len(x[0])):
         if body.endswith(ending) and len(body) > len(ending) + 1:
             return _function_named(body[: -len(ending)] + local)
     return None

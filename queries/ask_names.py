@@ -28,6 +28,7 @@ from fengong.vocabulary import (
     load_topics,
     local_functions,
     places,
+    strip_conjunctions,
     unit_vocab,
 )
 
@@ -384,8 +385,12 @@ def abbreviated_types(short: str, unit_types: Iterable[str]) -> list[str]:
     # one function however spelt (人力资源社会保障厅 / 人力资源和社会保障局: the shorter keeps the
     # longer's characters in order); a merged bureau beside it (住房建设园林局 beside 住房和城乡建设局
     # for 住建部门) is left out when the rest are one function and hold the function named whole
+    cores_named = _named_cores(core)
+    named = [t for t in found if strip_conjunctions(_core(t)) in cores_named]
+    if named:  # 市场监管部门: the function its known short form stands for (市场监督管理局), not others
+        return named  # that keep its characters (市场监管综合执法支队)
     one = [t for t in found if short_form(_core(t), cores[-1])]
-    if len(one) < len(found) and not any(_core(t) in _named_cores(core) for t in one):
+    if len(one) < len(found):
         return []
     return one
 
@@ -394,4 +399,4 @@ def _named_cores(core: str) -> set[str]:
     """The cores of the functions ``core`` names: itself, and the function its known short form
     stands for (住建: 住房和城乡建设, as 住建局 is 住房和城乡建设局)."""
     known = (function_of(core + body) for body in _SHORT_BODY if len(body) == 1)  # 局 厅 委 办
-    return {core, *(_core(f) for f in known if f)}
+    return {strip_conjunctions(c) for c in (core, *(_core(f) for f in known if f))}

@@ -167,8 +167,10 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
         for s in spans
         if s.kind != "place" or s.names[0].value == text[s.start : s.end] or not text.startswith(towns, s.end)
     ]
-    # 教育部门 / 农业农村部门 are a function's departments anywhere, not the ministry
+    # 教育部门 / 农业农村部门 are a function's departments anywhere, not the ministry; 市场监管部门 the
+    # departments of that function, not the topic 市场监管
     spans = [s for s in spans if not (s.kind in ("body", "unit") and text[s.end - 1 : s.end + 1] == "部门")]
+    spans = [s for s in spans if not (s.kind == "topic" and text.startswith("部门", s.end))]
     if store is not None:
         spans += _short_function_spans(text, spans, store)
     return longest_reading(_merge(spans))

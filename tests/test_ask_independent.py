@@ -521,3 +521,14 @@ def test_a_report_s_states_in_its_own_words(tenth: GraphStore) -> None:
     on_time = answer(tenth, "Which Chaoyang waste sorting tasks are reported as progressing on schedule?")
     assert on_time.interpretation.query == "tasks_by_status"
     assert len({r["task"] for r in on_time.rows}) == 5
+
+
+def test_a_function_s_departments_by_its_short_name_and_its_ministry(tenth: GraphStore) -> None:
+    """市场监管部门: the function its short form stands for (市场监督管理局) in every place, with the
+    ministry that carries it nationally (市场监管总局), not the topic 市场监管 nor a unit that only
+    keeps its characters (a 市场监管综合执法支队); 三河市场监督管理所 holds no place 三河市."""
+    result = answer(tenth, "各地市场监管部门都牵头了哪些任务？", today=TENTH.today)
+    assert result.interpretation.params["unit_type"] == "市场监督管理局"
+    assert {"市场监管总局", "烟台市市场监管局", "晋江市市场监管局"} <= {r["unit"] for r in result.rows}
+    types = tenth.run("MATCH (u:Unit) WHERE u.name CONTAINS '三河市场' RETURN u.unit_type AS type")
+    assert types and all("三河场" not in r["type"] for r in types)
