@@ -209,6 +209,7 @@ NEO4J_INDEXES: tuple[tuple[str, str], ...] = (
     ("Unit", "name"),
     ("Unit", "unit_type"),
     ("Task", "document"),
+    ("Task", "due_date"),  # due and overdue questions: a range seek instead of a scan of every task
     ("Target", "metric"),
     ("Deadline", "date"),
     ("Person", "name"),

@@ -16,7 +16,9 @@ WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
                          THEN t.title CONTAINS $text OR coalesce(t.text, '') CONTAINS $text OR d.title CONTAINS $text
                          ELSE toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text)
                               OR toLower(d.title) CONTAINS toLower($text) END)
-  AND ($due_after = '' OR (t.due_date <> '' AND t.due_date >= $due_after))
-  AND ($due_before = '' OR (t.due_date <> '' AND t.due_date <= $due_before))
-  AND ($every = '' OR (t.due_kind = 'recurring' AND t.due_text CONTAINS $every))
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH t, dl
+WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+  AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN count(t) AS total

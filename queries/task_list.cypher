@@ -22,11 +22,13 @@ WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
                          THEN t.title CONTAINS $text OR coalesce(t.text, '') CONTAINS $text OR d.title CONTAINS $text
                          ELSE toLower(t.title) CONTAINS toLower($text) OR toLower(coalesce(t.text, '')) CONTAINS toLower($text)
                               OR toLower(d.title) CONTAINS toLower($text) END)
-  AND ($due_after = '' OR (t.due_date <> '' AND t.due_date >= $due_after))
-  AND ($due_before = '' OR (t.due_date <> '' AND t.due_date <= $due_before))
-  AND ($every = '' OR (t.due_kind = 'recurring' AND t.due_text CONTAINS $every))
+OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
+WHERE due.is_primary = true
+WITH d, t, dl
+WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+  AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN t.id AS id, t.title AS title, coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document,
-       d.id AS document_id, t.due_text AS deadline, t.due_kind AS deadline_kind,
-       t.due_date AS due_date, t.start AS position
+       d.id AS document_id, coalesce(dl.text, '') AS deadline, coalesce(dl.kind, '') AS deadline_kind,
+       coalesce(dl.date, '') AS due_date, t.start AS position
 ORDER BY jurisdiction, document, position, id, title, document_id, deadline, deadline_kind, due_date
 SKIP $skip LIMIT $limit

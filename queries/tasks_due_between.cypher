@@ -7,7 +7,7 @@
 // status: a progress report's word for the task's state, else "".
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE t.due_kind = 'by' AND t.due_date <> '' AND t.due_date >= $due_from AND t.due_date <= $due_to
+WHERE t.due_kind = 'by' AND t.due_date > '' AND t.due_date >= $due_from AND t.due_date <= $due_to
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)

@@ -8,7 +8,7 @@
 // status: a progress report's word for the task's state (滞后, 正在推进), else "" (a plan records no
 // completion: its tasks past their date are listed, past due unless done).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE t.due_kind = 'by' AND t.due_date <> '' AND t.due_date < $as_of
+WHERE t.due_kind = 'by' AND t.due_date > '' AND t.due_date < $as_of
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
