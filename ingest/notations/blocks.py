@@ -107,6 +107,7 @@ class Context:
     levels_for: int = -1
     first_task: int = 0  # where the first task of the body starts (see DeadlineOnly)
     parents: set[int] = field(default_factory=set)
+    children: dict[int, list[Block]] = field(default_factory=dict)  # a heading's blocks, in order
 
 
 class BlockReader(Protocol):
@@ -215,7 +216,7 @@ def _whole_task_parent(block: Block, notes: list[Annotation], ctx: Context) -> B
     are the heading's task's ("（一）支持外贸企业拓市场抢订单。（1）…（2）…（3）…\n责任单位：…")."""
     if block.parent is None or not notes or notes[0].start < block.lines[0].end:
         return None  # the notes close the measure's own line: its own task
-    siblings = [b for b in ctx.blocks if b.parent == block.parent]
+    siblings = ctx.children[block.parent]
     parent = ctx.blocks[block.parent]
     if len(siblings) < 2 or siblings[-1].index != block.index or parent.level == 99:
         return None
@@ -226,9 +227,17 @@ def _whole_task_parent(block: Block, notes: list[Annotation], ctx: Context) -> B
     return parent
 
 
+def _children(blocks: list[Block]) -> dict[int, list[Block]]:
+    out: dict[int, list[Block]] = {}
+    for b in blocks:
+        if b.parent is not None:
+            out.setdefault(b.parent, []).append(b)
+    return out
+
+
 def _parent_task(parent: Block, last: Block, notes: list[Annotation], ctx: Context) -> RawTask:
     """The heading's task: its title, its words and its measures', the notes after the last one."""
-    measures = [b for b in ctx.blocks if b.parent == parent.index]
+    measures = ctx.children[parent.index]
     words = [strip_marker(parent.text, parent)] + [b.text for b in measures[:-1]]
     words.append(statement_of(last, notes))
     statement = compact("\n".join(w for w in words if w.strip()))
@@ -306,6 +315,7 @@ def read_blocks(
         FirstIsLead(full_text, [a for anns in notes.values() for a in anns]),
         has_tables,
         parents={b.parent for b in blocks if b.parent is not None},
+        children=_children(blocks),
     )
     for b in blocks:
         if b.region == "body" and b.level != 99:
