@@ -88,9 +88,13 @@ def strip_marker(text: str, block: Block) -> str:
     return text
 
 
-def roles_from(annotations: list[Annotation], first_is_lead: bool, task: RawTask) -> None:
-    """Give ``task`` the roles its annotations name (the one role function) and their evidence."""
-    task.roles = assign_roles((rl for a in annotations for rl in a.lists), first_is_lead)
+def roles_from(
+    annotations: list[Annotation], first_is_lead: bool, task: RawTask, rest_cooperate: bool = False
+) -> None:
+    """Give ``task`` the roles its annotations name (the one role function) and their evidence.
+    ``rest_cooperate`` (其余为配合单位) speaks of labelled 责任单位 lists, not of prose (由A负责)."""
+    rest_cooperate = rest_cooperate and all(a.kind == "label" for a in annotations)
+    task.roles = assign_roles((rl for a in annotations for rl in a.lists), first_is_lead, rest_cooperate)
     for a in annotations:
         evidence = compact(a.evidence)
         for rl in a.lists:

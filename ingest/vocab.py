@@ -145,6 +145,7 @@ class RoleVocab:
     label_brackets: list[str]
     narrative_words: list[str]
     task_subjects: list[str]  # 该项任务由A牵头: the task itself, named before 由
+    rest_cooperate: dict[str, list[str]]  # part (rest, unit, copula) -> words: 其余为配合单位
 
 
 @dataclass(frozen=True)
@@ -207,7 +208,15 @@ def role_vocab() -> RoleVocab:
         _strings(data, "label_brackets", name),
         _strings(data, "narrative_words", name),
         _strings(data, "task_subjects", name),
+        _rest_cooperate(data, name),
     )
+
+
+def _rest_cooperate(data: dict[str, Any], name: str) -> dict[str, list[str]]:
+    raw = data.get("rest_cooperate")
+    if not isinstance(raw, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'rest_cooperate' must map parts to word lists")
+    return {part: words(raw, part, name) for part in ("rest", "unit", "copula")}
 
 
 def _word_map(data: dict[str, Any], key: str, name: str) -> dict[str, str]:

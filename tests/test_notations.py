@@ -858,3 +858,38 @@ def test_more_role_verbs_of_reports(sentence: str, expected: dict[str, list[str]
         "plan.txt",
     )
     assert roles_of(doc, "推进重点工作") == expected
+
+
+def test_a_declaration_that_unmarked_units_cooperate() -> None:
+    """标注“牵头”的为牵头单位，其余为配合单位: a 责任单位 list with no marked lead cooperates (no lead,
+    no responsible body); a marked list leads and cooperates as ever; prose (A负责，B协助) keeps its
+    own roles, which the declaration does not speak of."""
+    text = (
+        "州安全生产重点工作任务分工方案\n\n责任单位中标注“牵头”的为牵头单位，其余为配合单位。\n\n一、重点任务\n\n"
+        "1．加强危险化学品安全管理。开展全链条排查。\n责任单位：州应急管理局（牵头），州公安局\n完成时限：2026年6月底前\n\n"
+        "2．加强旅游景区安全管理。落实流量管控。\n责任单位：州文体广电旅游局，州公安局\n完成时限：2026年9月底前\n\n"
+        "3．加强建筑施工安全监管。州住房城乡建设局负责，州水务局按职责协助，开展专项整治。\n完成时限：2025年12月底前\n"
+    )
+    doc = extract_text(text, "plan.txt")
+    assert roles_of(doc, "危险化学品") == {
+        "lead": ["州应急管理局"],
+        "cooperate": ["州公安局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "旅游景区") == {
+        "lead": [],
+        "cooperate": ["州文体广电旅游局", "州公安局"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "建筑施工") == {
+        "lead": [],
+        "cooperate": ["州水务局"],
+        "responsible": ["州住房城乡建设局"],
+    }
+    # without the declaration the same list stays responsible
+    plain = extract_text(text.replace("，其余为配合单位", ""), "plan.txt")
+    assert roles_of(plain, "旅游景区") == {
+        "lead": [],
+        "cooperate": [],
+        "responsible": ["州文体广电旅游局", "州公安局"],
+    }

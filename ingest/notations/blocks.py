@@ -9,7 +9,7 @@ from typing import Protocol
 
 from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.notations.registry import annotations_by_block
-from fengong.ingest.notations.roles import Annotation, first_is_lead_at
+from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
 from fengong.ingest.outline import Block, path_of, progress_text, title_of
 from fengong.ingest.tasks import (
     RawTask,
@@ -28,6 +28,8 @@ class FirstIsLead:
 
     def __init__(self, text: str, annotations: list[Annotation]) -> None:
         at = first_is_lead_at(text)
+        # 其余为配合单位: a document-wide declaration that unmarked units cooperate
+        self.rest_cooperate = declares_rest_cooperate(text)
         self.start: int | None = None
         if at >= 0:
             holder = next((a for a in annotations if a.start <= at < a.end), None)
@@ -152,7 +154,12 @@ class ProgressReport:
             statement_of(block, notes), ctx.year
         )
         _set_deadline(task, found or _annotation_deadlines(notes, ctx.year))
-        roles_from(notes, bool(notes) and ctx.first_is_lead.governs(notes[0].start), task)
+        roles_from(
+            notes,
+            bool(notes) and ctx.first_is_lead.governs(notes[0].start),
+            task,
+            ctx.first_is_lead.rest_cooperate,
+        )
         return [task]
 
 
@@ -180,7 +187,7 @@ class AttachmentList:
         task = RawTask(path_of(ctx.blocks, body), title, compact(statement), body.start, body.end)
         found = find_deadlines(statement, ctx.year) or find_deadlines(statement_of(block, notes), ctx.year)
         _set_deadline(task, found or _annotation_deadlines(notes, ctx.year))
-        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task, ctx.first_is_lead.rest_cooperate)
         ctx.claimed.add(body.index)
         return [task]
 
@@ -206,7 +213,7 @@ class Annotated:
         title = _title(block, notes) if block.level != 99 else compact(statement[:40])
         task = RawTask(path_of(ctx.blocks, block), title, compact(statement), block.start, block.end)
         _set_deadline(task, _annotation_deadlines(notes, ctx.year) or find_deadlines(statement, ctx.year))
-        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task, ctx.first_is_lead.rest_cooperate)
         return [task]
 
 
@@ -243,7 +250,7 @@ def _parent_task(parent: Block, last: Block, notes: list[Annotation], ctx: Conte
     statement = compact("\n".join(w for w in words if w.strip()))
     task = RawTask(path_of(ctx.blocks, parent), _title(parent, []), statement, parent.start, last.end)
     _set_deadline(task, _annotation_deadlines(notes, ctx.year) or find_deadlines(statement, ctx.year))
-    roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task)
+    roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task, ctx.first_is_lead.rest_cooperate)
     ctx.read.update(b.index for b in (parent, *measures))
     return task
 
@@ -384,7 +391,7 @@ def _split_block(
         found = _annotation_deadlines(group, year) or find_deadlines(statement, year)
         if found:
             task.deadline, task.other_deadlines = found[0], found[1:]
-        roles_from(group, first_is_lead.governs(group[0].start), task)
+        roles_from(group, first_is_lead.governs(group[0].start), task, first_is_lead.rest_cooperate)
         out.append(task)
         start = end
     return out

@@ -48,12 +48,15 @@ class Annotation:
     roles: dict[str, list[Mention]] = field(default_factory=dict)
 
 
-def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, list[Mention]]:
+def assign_roles(
+    lists: Iterable[RoleList], first_is_lead: bool, rest_cooperate: bool = False
+) -> dict[str, list[Mention]]:
     """The roles of one task from the role lists that name its units (from any reader).
 
     - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates;
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
     - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
+    - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list with no lead cooperates;
     - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented;
     - a lead named again in a 责任单位 list beside it only leads.
     Lead / cooperate lists keep their role whatever else the task names."""
@@ -73,6 +76,8 @@ def assign_roles(lists: Iterable[RoleList], first_is_lead: bool) -> dict[str, li
         elif rl.role == "responsible" and first_is_lead:
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
+        elif rl.role == "responsible" and rest_cooperate:
+            roles["cooperate"].extend(rl.mentions)
         else:
             roles[rl.role].extend(rl.mentions)
     # a lead named again in the 责任单位 list it leads (A、B按职责分工负责，A牵头) only leads; a unit
@@ -131,3 +136,21 @@ def first_is_lead_at(text: str, start: int = 0, end: int | None = None) -> int:
 def declares_first_is_lead(text: str) -> bool:
     """Whether ``text`` says that the first listed unit leads (in any wording the data knows)."""
     return first_is_lead_at(text) >= 0
+
+
+@cache
+def rest_cooperate_re() -> re.Pattern[str]:
+    """A declaration that the units not marked as leads cooperate: rest [unit] copula cooperate-label
+    (其余为配合单位, 其他单位均为配合单位)."""
+    v = role_vocab()
+    parts = v.rest_cooperate
+    cooperate = alternation([w for w, r in v.labels.items() if r == "cooperate"])
+    return re.compile(
+        f"(?:{alternation(parts['rest'])})(?:{alternation(parts['unit'])})?(?:{alternation(parts['copula'])})"
+        f"(?:{cooperate})"
+    )
+
+
+def declares_rest_cooperate(text: str) -> bool:
+    """Whether ``text`` says that the units not marked as leads cooperate."""
+    return rest_cooperate_re().search(text) is not None

@@ -47,12 +47,12 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         # a progress report's columns: what was done, and the state in a column of its own
         task.progress = compact(row.get("progress")) or None
         task.status = compact(row.get("state")) or None
-        _row_roles(row, first_is_lead.governs(row.start), task)
+        _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
         tasks.append(task)
     return tasks
 
 
-def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
+def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: bool = False) -> None:
     """The row's unit cells as role lists (a cell that labels its own lists gives those), read by
     the one role function: an empty 牵头单位 cell invents no lead."""
     lists: list[RoleList] = []
@@ -68,4 +68,4 @@ def _row_roles(row: Row, first_is_lead: bool, task: RawTask) -> None:
         for rl in found:
             for m in rl.mentions:
                 task.evidence[m.start] = evidence
-    task.roles = assign_roles(lists, first_is_lead)
+    task.roles = assign_roles(lists, first_is_lead, rest_cooperate)
