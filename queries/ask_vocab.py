@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "exact_state_words", "figure_words", "recurring_words", "generic_modifiers",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -122,6 +122,7 @@ class AskVocab:
     # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
     exact_state_words: dict[str, Words] = field(default_factory=dict)
     relative_months: dict[str, int] = field(default_factory=dict)  # 本月 / next month -> months from today's
+    task_role_words: tuple[str, ...] = ()  # a document's role words that a question uses as task words (统筹)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
@@ -211,6 +212,7 @@ def parse_vocab(data: Any) -> AskVocab:
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         from_today=_words(data["from_today"], "from_today"),
         exact_state_words=_exact_states(data["exact_state_words"]),
+        task_role_words=_strings(data["task_role_words"], "task_role_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
@@ -256,6 +258,13 @@ def document_roles(roles: dict[str, Words], document: dict[str, tuple[str, ...]]
     return {role: Words(tuple(w for w in document.get(role, ()) if w not in claimed), ()) for role in roles}
 
 
+def _without_task_words(
+    document: dict[str, tuple[str, ...]], words: tuple[str, ...]
+) -> dict[str, tuple[str, ...]]:
+    """The documents' role words less those a question uses as the task's own words (统筹)."""
+    return {role: tuple(w for w in found if w not in words) for role, found in document.items()}
+
+
 @cache
 def ask_vocab() -> AskVocab:
     """The vocabulary of ``queries/data/ask.yaml`` (read and validated once), with the role words of
@@ -263,4 +272,5 @@ def ask_vocab() -> AskVocab:
     responsible, though 指导 is a document's word for cooperating)."""
     text = resources.files("fengong.queries").joinpath("data", "ask.yaml").read_text(encoding="utf-8")
     vocab = parse_vocab(yaml.safe_load(text))
-    return replace(vocab, document_roles=document_roles(vocab.roles, role_words()))
+    document = _without_task_words(role_words(), vocab.task_role_words)
+    return replace(vocab, document_roles=document_roles(vocab.roles, document))

@@ -850,6 +850,8 @@ def test_measures_under_one_task_with_its_units_after_the_last() -> None:
          {"lead": ["区城市管理委"], "cooperate": ["区房管局", "各街乡"], "responsible": []}),
         ("区商务局负责，各街乡具体实施。",
          {"lead": [], "cooperate": ["各街乡"], "responsible": ["区商务局"]}),
+        ("区城市管理委统筹，各街乡具体实施。",
+         {"lead": ["区城市管理委"], "cooperate": ["各街乡"], "responsible": []}),
     ],
 )  # fmt: skip
 def test_more_role_verbs_of_reports(sentence: str, expected: dict[str, list[str]]) -> None:
