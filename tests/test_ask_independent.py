@@ -532,3 +532,12 @@ def test_a_function_s_departments_by_its_short_name_and_its_ministry(tenth: Grap
     assert {"市场监管总局", "烟台市市场监管局", "晋江市市场监管局"} <= {r["unit"] for r in result.rows}
     types = tenth.run("MATCH (u:Unit) WHERE u.name CONTAINS '三河市场' RETURN u.unit_type AS type")
     assert types and all("三河场" not in r["type"] for r in types)
+
+
+def test_who_leads_a_topic_takes_every_task_of_a_plan_on_it(ninth: GraphStore) -> None:
+    """洛阳市全面推行河湖长制…方案 is about 河湖长制 whole: who leads it takes the plan's task on the
+    safety of its shores too, which names no 河湖长制 word of its own."""
+    result = answer(ninth, "洛阳河湖长制方案一共有哪些牵头单位？", today=NINTH.today)
+    assert result.interpretation.query == "topic_leads"
+    assert "洛阳市应急管理局" in {r["unit"] for r in result.rows}
+    assert "mentioned, not assigned" not in {r["basis"] for r in result.rows if r["city"] == "洛阳市"}
