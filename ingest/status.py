@@ -37,11 +37,11 @@ def _vocab() -> tuple[re.Pattern[str], dict[str, str]]:
 
 @cache
 def _opening() -> re.Pattern[str]:
-    # the word alone before a stop, or in a parenthesis: 已完成。… / 滞后，… / （正在推进）…
+    # the word alone before a stop, or in brackets: 已完成。… / 滞后，… / （正在推进）… / 【已办结】…
     # (完成了… or 推进中遇到… say more than a state and are not read as one)
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
-        rf"^\s*(?:[（(]\s*(?P<inner>{state_words})\s*[）)]|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
+        rf"^\s*(?:[（(【\[〔]\s*(?P<inner>{state_words})\s*[）)】\]〕]|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
     )
 
 
