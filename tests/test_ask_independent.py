@@ -112,12 +112,21 @@ def _store(kind: str, docs: Path, tmp: Path) -> GraphStore:
     return graph
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def store(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The first set's documents in each store."""
-    graph = _store(request.param, FIRST.docs, tmp_path_factory.mktemp("independent"))
-    yield graph
-    graph.close()
+def set_store(qset: QuestionSet) -> Any:
+    """A module fixture: ``qset``'s documents in each store."""
+
+    @pytest.fixture(scope="module", params=STORE_KINDS)
+    def fixture(
+        request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+    ) -> Iterator[GraphStore]:
+        graph = _store(request.param, qset.docs, tmp_path_factory.mktemp(qset.docs.name))
+        yield graph
+        graph.close()
+
+    return fixture
+
+
+store = set_store(FIRST)  # the first set's documents in each store
 
 
 def check(store: GraphStore, item: dict[str, Any], today: dt.date = TODAY) -> list[str]:
@@ -227,12 +236,7 @@ def test_a_central_body_s_branches_do_its_work_in_their_places(store: GraphStore
     assert {r["unit"] for r in result.rows} == {"人民银行桂林市分行", "人民银行江西省分行"}
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def fourth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The fourth set's documents in each store."""
-    graph = _store(request.param, FOURTH.docs, tmp_path_factory.mktemp("independent4"))
-    yield graph
-    graph.close()
+fourth = set_store(FOURTH)  # the fourth set's documents in each store
 
 
 def test_a_district_asked_by_its_short_name_where_the_store_holds_it(fourth: GraphStore) -> None:
@@ -276,12 +280,7 @@ def test_english_words_are_searched_as_the_store_holds_them(fourth: GraphStore) 
     assert "全面排查餐饮等公共场所燃气安全隐患" in {r["task"] for r in result.rows}
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def fifth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The fifth set's documents in each store."""
-    graph = _store(request.param, FIFTH.docs, tmp_path_factory.mktemp("independent5"))
-    yield graph
-    graph.close()
+fifth = set_store(FIFTH)  # the fifth set's documents in each store
 
 
 def test_more_short_forms_and_words_the_dictionary_lacks(fifth: GraphStore) -> None:
@@ -360,12 +359,7 @@ def test_a_closed_store_takes_its_names_with_it(tmp_path: Path) -> None:
         second.close()
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def eighth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The eighth set's documents in each store."""
-    graph = _store(request.param, EIGHTH.docs, tmp_path_factory.mktemp("independent8"))
-    yield graph
-    graph.close()
+eighth = set_store(EIGHTH)  # the eighth set's documents in each store
 
 
 def test_a_report_s_prose_assignments_and_labelled_states(eighth: GraphStore) -> None:
@@ -442,12 +436,7 @@ def test_reading_of_this_stop_s_question_words() -> None:
     assert both.intent is None and both.role == "lead"
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def ninth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The ninth set's documents in each store."""
-    graph = _store(request.param, NINTH.docs, tmp_path_factory.mktemp("independent9"))
-    yield graph
-    graph.close()
+ninth = set_store(NINTH)  # the ninth set's documents in each store
 
 
 def test_a_function_s_departments_at_every_level_and_in_a_zone(ninth: GraphStore) -> None:
@@ -500,12 +489,7 @@ def test_months_named_from_today_places_by_usual_pinyin_and_towns() -> None:
     assert read("三河镇改厕方案哪项任务没写牵头单位？").places == []
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def tenth(request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory) -> Iterator[GraphStore]:
-    """The tenth set's documents in each store."""
-    graph = _store(request.param, TENTH.docs, tmp_path_factory.mktemp("independent10"))
-    yield graph
-    graph.close()
+tenth = set_store(TENTH)  # the tenth set's documents in each store
 
 
 def test_a_function_in_two_places_named_together(tenth: GraphStore) -> None:
@@ -548,14 +532,7 @@ def test_who_leads_a_topic_takes_every_task_of_a_plan_on_it(ninth: GraphStore) -
     assert "mentioned, not assigned" not in {r["basis"] for r in result.rows if r["city"] == "洛阳市"}
 
 
-@pytest.fixture(scope="module", params=STORE_KINDS)
-def eleventh(
-    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
-) -> Iterator[GraphStore]:
-    """The eleventh set's documents in each store."""
-    graph = _store(request.param, ELEVENTH.docs, tmp_path_factory.mktemp("independent11"))
-    yield graph
-    graph.close()
+eleventh = set_store(ELEVENTH)  # the eleventh set's documents in each store
 
 
 def test_a_state_in_square_brackets_and_a_prefecture_by_its_pinyin(eleventh: GraphStore) -> None:
