@@ -61,11 +61,11 @@ def opening_status(progress: str | None) -> str | None:
 
 
 @cache
-def _labelled() -> re.Pattern[str]:
-    labels = words(load_yaml("outline.yaml"), "state_labels", "outline.yaml")
+def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
+    labels = tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
     state_words = alternation(list(_vocab()[1]))
-    return re.compile(
-        rf"(?:^|\n)[ \t\u3000]*(?:{alternation(labels)})[ \t\u3000]*[：:][ \t\u3000]*(?P<word>{state_words})"
+    return labels, re.compile(
+        rf"^[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*(?P<word>{state_words})"
         r"[ \t\u3000]*(?:[。；;，,]|$)",
         re.MULTILINE,
     )
@@ -73,7 +73,10 @@ def _labelled() -> re.Pattern[str]:
 
 def labelled_status(text: str | None) -> str | None:
     """The state a labelled line of a task's text gives (进度状态：已完成), else ``None``."""
-    m = _labelled().search(text or "")
+    labels, pattern = _labelled()
+    if not text or not any(label in text for label in labels):
+        return None  # a plan's task holds no label: no regex over its text (it starts with a look-around)
+    m = pattern.search(text)
     return m.group("word") if m else None
 
 

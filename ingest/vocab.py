@@ -192,10 +192,7 @@ def role_vocab() -> RoleVocab:
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
-    parts_raw = data.get("first_is_lead")
-    if not isinstance(parts_raw, dict):
-        raise VocabularyError(f"ingest/data/{name}: 'first_is_lead' must map parts to word lists")
-    parts = {part: words(parts_raw, part, name) for part in ("position", "ordinal", "unit", "copula")}
+    parts = _parts(data, "first_is_lead", ("position", "ordinal", "unit", "copula"), name)
     return RoleVocab(
         labels,
         verbs,
@@ -208,15 +205,16 @@ def role_vocab() -> RoleVocab:
         _strings(data, "label_brackets", name),
         _strings(data, "narrative_words", name),
         _strings(data, "task_subjects", name),
-        _rest_cooperate(data, name),
+        _parts(data, "rest_cooperate", ("rest", "unit", "copula"), name),
     )
 
 
-def _rest_cooperate(data: dict[str, Any], name: str) -> dict[str, list[str]]:
-    raw = data.get("rest_cooperate")
+def _parts(data: dict[str, Any], key: str, parts: tuple[str, ...], name: str) -> dict[str, list[str]]:
+    """A declaration's parts (position, ordinal, … / rest, unit, copula), each a list of words."""
+    raw = data.get(key)
     if not isinstance(raw, dict):
-        raise VocabularyError(f"ingest/data/{name}: 'rest_cooperate' must map parts to word lists")
-    return {part: words(raw, part, name) for part in ("rest", "unit", "copula")}
+        raise VocabularyError(f"ingest/data/{name}: '{key}' must map parts to word lists")
+    return {part: words(raw, part, name) for part in parts}
 
 
 def _word_map(data: dict[str, Any], key: str, name: str) -> dict[str, str]:

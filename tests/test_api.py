@@ -420,6 +420,14 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "what is due between " + "today and " * 200 + "the end of November 2025",
         "who leads IP protection ' OR 1=1 MATCH (n) DETACH DELETE n // of medical service charges",
         "国办这个方案里" + "（" * 100 + "哪些任务逾期",
+        # this stop's: months from today, Chinese quoted in English, a report's bracketed state word,
+        # a town, two places with one function, a function's departments
+        "这个月" * 100 + "到期') MATCH (n) DETACH DELETE n //",
+        "Who leads the ('人才码'}) MATCH (n) DETACH DELETE n //') task in Xuzhou this month?",
+        "哪些任务【进展缓慢】' OR 1=1 //",
+        "三河镇" * 60 + "哪项任务没写牵头单位",
+        "烟台和晋江和" * 40 + "的公安局各自牵头哪些任务",
+        "市场监管部门" * 50 + "牵头了哪些任务",
     ],
     ids=[
         "brackets",
@@ -444,6 +452,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "between-dates",
         "english-terms",
         "issuer",
+        "this-month",
+        "quoted-chinese",
+        "bracketed-state",
+        "town",
+        "places-with-function",
+        "function-departments",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

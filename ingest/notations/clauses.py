@@ -44,7 +44,8 @@ def _any_verb_re() -> re.Pattern[str]:
 
 
 @cache
-def _with_re() -> re.Pattern[str]:
+def with_re() -> re.Pattern[str]:
+    """Any with-word (会同, 联合): where a clause joins a lead and its partners."""
     return re.compile(alternation(role_vocab().with_words))
 
 
@@ -86,7 +87,7 @@ def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
         if not units_text.strip():
             return None
         subgroups = [(role, units_text, start)]
-        wm = _with_re().search(units_text)
+        wm = with_re().search(units_text)
         if wm and wm.start() > 0 and depth_at(units_text, wm.start()) == 0:
             # "A会同B负责": A is the principal, B its partner.
             subgroups = [

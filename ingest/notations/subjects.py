@@ -15,7 +15,7 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, depth_at
-from fengong.ingest.notations.clauses import groups_of, task_subject
+from fengong.ingest.notations.clauses import groups_of, task_subject, with_re
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, role_vocab
@@ -80,13 +80,8 @@ def _candidate_starts(text: str) -> list[int]:
 
 def _with_partner(subject: str) -> tuple[int, int] | None:
     """Where a with-word joins two lists in a 由 subject (区民政局会同区卫生健康局), else None."""
-    m = _with_in_subject_re().search(subject)
+    m = with_re().search(subject)
     return (m.start(), m.end()) if m and m.start() > 0 and m.end() < len(subject) else None
-
-
-@cache
-def _with_in_subject_re() -> re.Pattern[str]:
-    return re.compile(alternation(role_vocab().with_words))
 
 
 def _all_known(text: str) -> bool:
