@@ -80,3 +80,16 @@ def role_words() -> dict[str, tuple[str, ...]]:
         out.setdefault(role, []).append(word)
     out.setdefault("lead", []).extend(vocab.lead_markers)
     return {role: tuple(dict.fromkeys(words)) for role, words in out.items()}
+
+
+def lead_label_stems() -> tuple[str, ...]:
+    """The words other than 牵头 by which documents label a lead (主责单位, 主办部门 -> 主责, 主办),
+    from ``ingest/data/roles.yaml``: a question may use any of them for 牵头."""
+    from fengong.ingest.vocab import role_vocab
+
+    stems: dict[str, None] = {}
+    for label, role in role_vocab().labels.items():
+        stem = label.removesuffix("单位").removesuffix("部门")
+        if role == "lead" and stem != label and "牵头" not in stem:
+            stems.setdefault(stem, None)
+    return tuple(stems)

@@ -98,8 +98,10 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
+        piped = bool(raw) and raw.lstrip()[:1] in "|｜" and _PIPE_ROW.match(raw) is not None
         raw = _pipe_row(raw)
-        stripped = raw.strip(" \t\r\u3000\ufeff")
+        # a piped row's edge tabs are cells (an empty number cell), not whitespace
+        stripped = raw.strip(" \r\u3000\ufeff" if piped else " \t\r\u3000\ufeff")
         if not stripped:
             out.append(Line("", start, start))
             continue
@@ -131,7 +133,13 @@ def _pipe_row(raw: str) -> str:
         return raw
     if _PIPE_RULE.match(raw):
         return " " * len(raw)
-    return raw.replace("|", "\t").replace("｜", "\t")
+    row = raw.replace("|", "\t").replace("｜", "\t")
+    if _PIPE_ROW.match(raw):
+        # the outer pipes bound the row, they separate no cells: a row wrapped onto a line of its own
+        # (|  | 续写的内容 | 单位 |  |) keeps its empty number cell
+        first, last = row.index("\t"), row.rindex("\t")
+        row = row[:first] + " " + row[first + 1 : last] + " " + row[last + 1 :]
+    return row
 
 
 def heading_of(line: str) -> tuple[int, str, str] | None:

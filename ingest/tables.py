@@ -297,6 +297,13 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 pending = cells
             elif "\t" not in line.text and _NOTE_LINE.match(line.text):
                 break  # a note under the table (注：排在第一位的为牵头单位) continues no cell
+            elif pending is not None and len(cells) == len(pending) and not cells[0][0] and blank_run == 0:
+                # A word processor's row wrapped onto a line of its own, its number cell empty: every
+                # cell continues the cell above it (a unit cell keeps its items apart by the line break)
+                pending = [
+                    (f"{a}\n{b}" if a and b else a + b, a_start, b_end if b else a_end)
+                    for (a, a_start, a_end), (b, _, b_end) in zip(pending, cells, strict=True)
+                ]
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
                 # A row broken across lines: the first piece continues the last cell, after a line
                 # break (a cell listing one unit a line keeps its items apart; text is compacted)

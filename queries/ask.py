@@ -118,6 +118,12 @@ def _about(r: Reading) -> str:
 def _rule(r: Reading, today: str) -> Interpretation:
     """The fixed mapping from a reading to one named query."""
     place = r.place or ""
+    if r.contact:
+        raise NotUnderstood(
+            f"it asks for contact details ({r.contact}): the documents assign tasks, deadlines and "
+            "targets to bodies and give no one's contact details",
+            r.summary(),
+        )
     if r.figure and r.intent not in ("targets", "workload", "ranking"):
         raise NotUnderstood(
             f"it asks for a figure ({r.figure}): the documents assign tasks, deadlines and targets, "

@@ -87,6 +87,7 @@ class Reading:
     state: str | None = None
     state_word: str = ""  # a report's own word asked for by itself (基本完成: not 正在推进 too)
     figure: str = ""  # words asking for a figure (增速是多少, how much funding): no task answers
+    contact: str = ""  # words asking for contact details (电话, phone number): no document gives them
     every: str = ""  # how often asked work recurs, as a deadline writes it (季 for 每季度开展)
     intent: str | None = None
     before: str | None = None
@@ -791,6 +792,7 @@ def read(
         reading.metric = _metric(reading)
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or ""
+    reading.contact = vocab.contact_words.find(text, reading.words) or ""
     without_date = _dates(reading, question, (today or dt.date.today()).year)
     for needle, every in vocab.recurring.items():
         found = every.find(text, reading.words)

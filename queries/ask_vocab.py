@@ -14,14 +14,14 @@ from typing import Any
 
 import yaml
 
-from fengong.vocabulary import STATES, role_words, state_holding
+from fengong.vocabulary import STATES, lead_label_stems, role_words, state_holding
 
 _FILE = "queries/data/ask.yaml"
 _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "recurring_words", "generic_modifiers",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "contact_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -124,6 +124,7 @@ class AskVocab:
     relative_months: dict[str, int] = field(default_factory=dict)  # 本月 / next month -> months from today's
     task_role_words: tuple[str, ...] = ()  # a document's role words that a question uses as task words (统筹)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
+    contact_words: Words = Words((), ())  # words asking for contact details (电话, phone number)
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
     generic_modifiers: tuple[str, ...] = ()  # 重点, 重要: beside a topic's words, nothing narrower
@@ -155,6 +156,13 @@ def _named(value: Any, names: tuple[str, ...], where: str) -> dict[str, Words]:
     if not isinstance(value, dict) or set(value) != set(names):
         raise AskVocabularyError(f"{_FILE}: {where} must have exactly the keys {', '.join(names)}")
     return {name: _words(value[name], f"{where}.{name}") for name in names}
+
+
+def _with_lead_stems(intents: dict[str, Words]) -> dict[str, Words]:
+    """The no-lead words also with each other lead label of the documents (没有主责单位 as 没有牵头单位)."""
+    words = intents["no_lead"]
+    more = [w.replace("牵头", stem) for w in words.zh if "牵头" in w for stem in lead_label_stems()]
+    return {**intents, "no_lead": Words(tuple(dict.fromkeys([*words.zh, *more])), words.en)}
 
 
 #: English body words a name may put first ("bureau of finance") or last ("finance bureau").
@@ -191,7 +199,7 @@ def parse_vocab(data: Any) -> AskVocab:
     }
     return AskVocab(
         roles=_named(data["roles"], ROLES, "roles"),
-        intents=_named(data["intents"], INTENTS, "intents"),
+        intents=_with_lead_stems(_named(data["intents"], INTENTS, "intents")),
         states=_named(data["states"], STATES, "states"),
         before=_words(data["before_words"], "before_words"),
         after=_words(data["after_words"], "after_words"),
@@ -214,6 +222,7 @@ def parse_vocab(data: Any) -> AskVocab:
         exact_state_words=_exact_states(data["exact_state_words"]),
         task_role_words=_strings(data["task_role_words"], "task_role_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
+        contact_words=_words(data["contact_words"], "contact_words"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
     )

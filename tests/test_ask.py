@@ -735,6 +735,14 @@ def test_a_figure_no_document_gives_is_refused_with_its_reason() -> None:
     assert interpret("哪些城市设定了5G基站目标").query == "targets_in"  # a target's figure is asked
 
 
+def test_contact_details_are_refused_with_their_reason() -> None:
+    for question in ("会宁县水务局局长是谁？电话多少？", "What is the phone number of the CNIPA contact?"):
+        with pytest.raises(NotUnderstood, match="contact details"):
+            interpret(question)
+    assert interpret("哪些任务涉及12345热线电话").query != "refused"  # a hotline is a task's subject
+    assert interpret("粤海街道哪些任务没有主责部门？").query == "tasks_without_lead"  # 主责 as 牵头
+
+
 def test_a_report_s_own_state_word_and_roles_joined() -> None:
     """基本完成的是哪项 keeps the tasks called so; 牵头和参与的 asks every role; 都参与 with one unit
     asks for its tasks (not who shares them)."""

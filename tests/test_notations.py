@@ -178,6 +178,72 @@ def test_a_subject_clause_before_an_annotation_is_the_task_s_words() -> None:
     assert len([t for t in doc.tasks if "背街小巷" in t.text]) == 1
 
 
+OPENING = """一、主要任务
+（一）县民政局负责，县司法局按职责协助，完善殡葬管理制度。
+　　2．各乡镇人民政府负责，开展散埋乱葬治理。
+（三）由县财政局、各乡镇人民政府负责，落实奖补资金。
+（四）规范公墓管理。（该项任务由县民政局牵头，县市场监督管理局配合）
+"""
+
+
+def test_a_clause_opening_a_numbered_task_starts_after_its_number() -> None:
+    doc = extract_text(OPENING, "t.txt")
+    assert roles_of(doc, "殡葬管理") == {"lead": [], "cooperate": ["县司法局"], "responsible": ["县民政局"]}
+    # a class of bodies that 负责 is assigned the work (各乡镇要… would only instruct)
+    assert roles_of(doc, "散埋乱葬") == {"lead": [], "cooperate": [], "responsible": ["各乡镇人民政府"]}
+    assert roles_of(doc, "奖补资金")["responsible"] == ["县财政局", "各乡镇人民政府"]
+    assert roles_of(doc, "公墓管理") == {
+        "lead": ["县民政局"],
+        "cooperate": ["县市场监督管理局"],
+        "responsible": [],
+    }
+
+
+SECTIONS = """一、优化网络布局
+（一）编制布局规划。衔接国土空间规划，2026年9月底前印发。
+（二）加快公共网络建设。在交通枢纽集中布局快充站，长期坚持。
+责任单位：省能源局牵头，省发展改革委、省自然资源厅按职责分工负责。
+二、提升服务水平
+（三）建设服务平台。整合运营企业数据，2026年12月15日前建成上线。
+（四）规范服务收费。推动收费公开透明，2026年8月底前出台政策。
+责任单位：省能源局、省市场监管局按职责分工负责。
+"""
+
+
+def test_a_section_s_dated_measures_are_tasks_its_closing_line_assigns() -> None:
+    doc = extract_text(SECTIONS, "t.txt")
+    assert [t.title for t in doc.tasks] == [
+        "编制布局规划",
+        "加快公共网络建设",
+        "建设服务平台",
+        "规范服务收费",
+    ]
+    assert roles_of(doc, "加快公共网络") == {
+        "lead": ["省能源局"],
+        "cooperate": ["省发展改革委", "省自然资源厅"],
+        "responsible": [],
+    }
+    assert roles_of(doc, "规范服务收费")["responsible"] == ["省能源局", "省市场监管局"]
+    assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.date == "2026-09-30"
+
+
+def test_a_piped_table_row_wrapped_onto_a_line_with_an_empty_number_cell() -> None:
+    text = (
+        "某县重点任务清单\n\n| 序号 | 重点任务 | 责任单位 | 完成时限 |\n|------|------|------|------|\n"
+        "| 1 | 整治耕地问题。全面排查乱占耕地、 | 县农业农村局（牵头）、县自然资源局、 | 2026年10月底前 |\n"
+        "|  | 分类处置到位。 | 各乡镇人民政府 |  |\n"
+        "| 2 | 稳定粮食播种面积。 | 县农业农村局 | 2026年11月底前 |\n"
+    )
+    doc = extract_text(text, "t.txt")
+    assert [t.title for t in doc.tasks] == ["整治耕地问题", "稳定粮食播种面积"]
+    assert roles_of(doc, "整治耕地") == {
+        "lead": ["县农业农村局"],
+        "cooperate": ["县自然资源局", "各乡镇人民政府"],
+        "responsible": [],
+    }
+    assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.date == "2026-10-31"
+
+
 # -- several annotations per paragraph, prose clauses ---------------------------------------------
 
 SEVERAL = """一、主要任务

@@ -232,6 +232,22 @@ def test_a_state_written_inside_the_task_s_paragraph() -> None:
     assert doc.tasks[1].progress == "滞后。受设计调整影响尚未完工。"
 
 
+def test_a_state_on_a_completion_line_of_its_own() -> None:
+    """完成情况：正常推进 on its own line gives the state; a sentence after the label gives none."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某街道重点任务推进情况通报\n\n一、重点任务推进情况\n\n"
+        "1．建立联席会议制度。\n责任部门：街道平安办（主责）、街道党建办\n完成时限：2026年3月底前\n"
+        "完成情况：正常推进\n\n"
+        "2．建设示范社区。\n责任部门：街道平安办\n完成时限：2026年9月底前\n完成情况：已完成主体工程建设\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(text, "report.txt").tasks] == [
+        ("建立联席会议制度", "正常推进"),
+        ("建设示范社区", None),
+    ]
+
+
 def test_a_report_table_s_state_column_and_the_note_under_it() -> None:
     """A report table's 进展情况 column is the task's progress and its 状态 column its state; the
     note under the table (注：…排在第一位的为牵头单位) ends the last row instead of joining its cell."""

@@ -15,7 +15,7 @@ import pytest
 
 from tests.rewrite.corpus import ci_sample, explain, extract, score_samples
 from tests.rewrite.kinds import KINDS
-from tests.rewrite.lead import first_is_lead
+from tests.rewrite.lead import first_is_lead, lead_marks
 from tests.rewrite.model import Sample, check_gold
 from tests.rewrite.prose import prose_clauses
 from tests.rewrite.swaps import swap_local
@@ -29,12 +29,14 @@ MIN_PER_KIND = 12
 FLOOR = {
     "brackets": 1.0,
     "first_is_lead": 1.0,
+    "lead_marks": 1.0,
     "mixed": 1.0,
     "numbering": 1.0,
     "paragraphs": 1.0,
     "prose_clauses": 1.0,
     "role_words": 1.0,
     "separators": 1.0,
+    "subject_clauses": 1.0,
     "swap_central": 1.0,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
     "swap_local": 0.999,
     "table_columns": 1.0,
@@ -122,6 +124,28 @@ def test_first_is_lead_turns_every_responsible_list_into_lead_and_cooperate() ->
         assert (t1["lead"], t1["cooperate"], t1["responsible"]) == (["市财政局"], ["市教育局"], [])
         assert (t2["lead"], t2["cooperate"]) == (["市民政局"], ["市司法局", "市审计局"])
         assert re.search("第一|首位|第一个", out.text)
+
+
+def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> None:
+    seen = set()
+    for attempt in range(24):
+        out = lead_marks(_sample(TWO, TWO_TASKS), random.Random(attempt))
+        assert out is not None
+        t1, t2 = out.gold["tasks"]
+        # the lead and partner lists become one list, the lead marked wherever it stands
+        assert (t2["lead"], sorted(t2["cooperate"])) == (["市民政局"], ["市司法局", "市审计局"])
+        assert re.search(r"市民政局[（(]牵头[）)]", out.text) and "配合单位：" not in out.text
+        declared = "为配合单位" in out.text
+        if t1["lead"]:  # a unit of the responsible list marked as its lead
+            assert re.search(re.escape(t1["lead"][0][1:]) + r"[（(]牵头[）)]", out.text)
+            seen.add("marked")
+        elif t1["cooperate"]:
+            assert declared  # unmarked under the declaration: every unit cooperates
+            seen.add("declared")
+        else:
+            assert t1["responsible"] == ["市财政局", "市教育局"] and not declared
+            seen.add("unmarked")
+    assert seen == {"marked", "declared", "unmarked"}
 
 
 def test_swap_local_keeps_distributed_prefixes_distributed() -> None:

@@ -204,6 +204,8 @@ class Annotated:
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
         notes = ctx.notes[block.index]
         parent = _whole_task_parent(block, notes, ctx)
+        if parent is not None and _each_dated(ctx.children[parent.index], block, notes, ctx):
+            return _shared_notes_tasks(ctx.children[parent.index], block, notes, ctx)
         if parent is not None:
             return [_parent_task(parent, block, notes, ctx)]
         groups = _groups(ctx.text, block, notes)
@@ -232,6 +234,31 @@ def _whole_task_parent(block: Block, notes: list[Annotation], ctx: Context) -> B
     if any(b.index in ctx.read or b.index in ctx.parents for b in siblings):
         return None  # a measure read already, or one with measures of its own
     return parent
+
+
+def _each_dated(measures: list[Block], last: Block, notes: list[Annotation], ctx: Context) -> bool:
+    """Whether every measure gives a deadline of its own: then each is a task (FORMAT.md: work
+    with a deadline), and the section's closing notes assign all of them."""
+    return all(
+        find_deadlines(statement_of(b, notes if b.index == last.index else []), ctx.year) for b in measures
+    )
+
+
+def _shared_notes_tasks(
+    measures: list[Block], last: Block, notes: list[Annotation], ctx: Context
+) -> list[RawTask]:
+    """The measures of a section, each a task with its own deadline, all assigned by the notes after
+    the last one ("（一）…2026年9月底前印发。（二）…长期坚持。\n责任单位：A牵头，B配合")."""
+    out = []
+    for b in measures:
+        own = notes if b.index == last.index else []
+        statement = strip_marker(statement_of(b, own), b)
+        task = RawTask(path_of(ctx.blocks, b), _title(b, own), compact(statement), b.start, b.end)
+        _set_deadline(task, find_deadlines(statement, ctx.year) or _annotation_deadlines(notes, ctx.year))
+        roles_from(notes, ctx.first_is_lead.governs(notes[0].start), task, ctx.first_is_lead.rest_cooperate)
+        out.append(task)
+    ctx.read.update(b.index for b in measures)
+    return out
 
 
 def _children(blocks: list[Block]) -> dict[int, list[Block]]:

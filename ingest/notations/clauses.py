@@ -188,7 +188,8 @@ def find_bracketed(text: str, base: int = 0, taken: Taken = nothing_taken) -> li
             continue
         if taken(base + open_at, base + close + 1):
             continue  # an earlier reader's annotation holds it
-        ann = parse(text[open_at + 1 : close], base + open_at + 1, "clause", strict=False)
+        first = open_at + 1 + task_subject(text, open_at + 1)  # （该项任务由A牵头，B配合）: from 由
+        ann = parse(text[first:close], base + first, "clause", strict=False)
         if ann:
             ann.start, ann.end, ann.evidence = base + open_at, base + close + 1, text[open_at : close + 1]
             out.append(ann)

@@ -8,6 +8,7 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, find_top, matching_close
+from fengong.ingest.notations.clauses import parse
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
 from fengong.ingest.units import parse_list
 from fengong.ingest.vocab import alternation, role_vocab
@@ -90,6 +91,14 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             if full_stop >= 0:
                 stop = full_stop  # after a full stop, a note on the list ("排在第一位的为牵头单位")
             body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
+            clause = (
+                parse(body, base + gm.end(), NAME, strict=False)
+                if labels[_label(gm)] == "responsible"
+                else None
+            )
+            if clause is not None and any(rl.role != "responsible" for rl in clause.lists):
+                lists.extend(clause.lists)  # 责任单位：A牵头，B、C按职责分工负责 says its own roles
+                continue
             mentions = parse_list(body, base + gm.end())
             if mentions:
                 lists.append(RoleList(labels[_label(gm)], mentions))

@@ -1,7 +1,7 @@
 """Subject clauses: a sentence whose subject is a unit that leads the work the sentence describes.
 
 - "A要会同B<action>" / "A会同B<action>" (also 联合): A leads, B cooperates;
-- "由A牵头，会同B<action>" / "由A牵头<action>": A leads, B cooperates;
+- "由A牵头，会同B<action>" / "由A牵头<action>" / "由A会同B<action>": A leads, B cooperates;
 - "由A负责<action>": A is responsible;
 - "A负责，B协助，<action>" / "A牵头，B配合，<action>": as with 由, a clause of its own before the action.
 
@@ -17,6 +17,7 @@ from functools import cache
 from fengong.ingest.notations.brackets import brackets, depth_at
 from fengong.ingest.notations.clauses import groups_of, task_subject, with_re
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
+from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, role_vocab
 
@@ -34,7 +35,7 @@ def _subject_re() -> re.Pattern[str]:
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
         rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
-        rf"|(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words})"
+        rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words})"
         rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
     )
 
@@ -71,11 +72,22 @@ def _candidate_starts(text: str) -> list[int]:
             continue  # no sentence start near enough
         if _CLAUSE_END.search(text, at, m.start()):
             continue  # the word stands in a later clause
+        line_start = at == 0 or text[at - 1] == "\n"
         while at < m.start() and text[at] in " \t\u3000":
             at += 1
+        if line_start:
+            at += _numbering(text, at)  # （一）A负责，B协助，<action>: the clause starts after the number
         if not starts or starts[-1] != at:
             starts.append(at)
     return starts
+
+
+def _numbering(text: str, at: int) -> int:
+    """The length of the outline number opening the line at ``at`` (（一）, 1., 一、), else 0."""
+    end = text.find("\n", at)
+    line = text[at : end if end >= 0 else len(text)]
+    heading = heading_of(line)
+    return len(line) - len(heading[2]) if heading is not None else 0
 
 
 def _with_partner(subject: str) -> tuple[int, int] | None:
@@ -84,11 +96,13 @@ def _with_partner(subject: str) -> tuple[int, int] | None:
     return (m.start(), m.end()) if m and m.start() > 0 and m.end() < len(subject) else None
 
 
-def _all_known(text: str) -> bool:
-    """Every item a known body, none a class of bodies (各县区要… instructs, it assigns no lead)."""
+def _all_known(text: str, classes: bool = False) -> bool:
+    """Every item a known body, none a catch-all; a class of bodies only where ``classes`` (各县区要…
+    instructs and assigns no lead, but 由各县区政府负责 and 各县区政府负责，… assign the work)."""
     items = [clean(x) for x, _, _ in split_list(text)]
     return bool(items) and all(
-        x and looks_like_unit(x) and not is_generic(x) and unit_kind(x) != "collective" for x in items
+        x and looks_like_unit(x) and not is_generic(x) and (classes or unit_kind(x) != "collective")
+        for x in items
     )
 
 
@@ -164,7 +178,7 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 continue
             lists.append(RoleList("lead", parse_list(lead, base + s)))
             lists.append(RoleList("cooperate", parse_list(partner, base + s + joined[1])))
-        elif not _all_known(subject):
+        elif not _all_known(subject, classes=m["subject"] is None):
             continue
         else:
             lists.append(RoleList(role, parse_list(subject, base + s)))

@@ -25,6 +25,8 @@ ORDER = (
     "paragraphs",
     "table_columns",
     "prose_clauses",
+    "lead_marks",
+    "subject_clauses",
     "mixed",
 )
 

@@ -49,7 +49,8 @@ def role_words(s: Sample, rng: random.Random) -> Sample | None:
             pos += len(line) + 1
         for span in annotation_spans(text):
             inner = span.content(text)
-            for m in re.finditer(r"(配合)(?=[）)〕\]】；;，,。]|$)", inner):
+            # the verb alone after units ("B配合"), not inside a phrase ("做好配合", "分工配合")
+            for m in re.finditer(r"(?<![好工责同])(配合)(?=[）)〕\]】；;，,。]|$)", inner):
                 edits.append((span.start + 1 + m.start(1), span.start + 1 + m.end(1), verbs["配合"]))
         return edits
 

@@ -1,17 +1,22 @@
-"""Rewrites that declare the first unit of every list the lead."""
+"""Rewrites that say which unit of a list leads: by declaring the first the lead, or by marking
+the lead inside the list."""
 
 from __future__ import annotations
 
 import random
 import re
+from typing import Any
 
 from tests.rewrite.model import Sample, vocabulary
-from tests.rewrite.registry import kind
+from tests.rewrite.registry import apply_edits, kind
 from tests.rewrite.text import (
     LABEL,
     NUMBERING,
     Span,
     annotation_spans,
+    depth0,
+    label_lists,
+    split0,
 )
 
 # ---------------------------------------------------------------- first is lead
@@ -70,3 +75,111 @@ def _first_annotation(text: str) -> Span | None:
     if not (re.search(r"(责任单位|责任部门)[:：]", inner) or inner.endswith("负责")):
         return None
     return first
+
+
+# ---------------------------------------------------------------- lead marks
+
+_ROLE_CLAUSE = re.compile(r"^\s*(\S+?)[:：](.+)$")
+_LEAD_LABELS = ("牵头单位", "牵头部门", "主办单位")
+_OTHER_LABELS = ("配合单位", "配合部门", "协同单位", "协办单位", "参与单位")
+_RESP_LABELS = ("责任单位", "责任部门")
+_ITEM_SEP = "、，,"
+
+
+def _merged(inner: str, rng: random.Random, mark: str) -> str | None:
+    """An annotation's lead and partner clauses as one responsible list with the leads marked
+    (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）); None when it has no such pair
+    or a clause is no plain list."""
+    leads: list[str] = []
+    others: list[str] = []
+    kept: list[str] = []
+    at: int | None = None
+    for clause in split0(inner, "；;"):
+        m = _ROLE_CLAUSE.match(clause)
+        label = m.group(1) if m else ""
+        if m is None or label not in _LEAD_LABELS + _OTHER_LABELS + _RESP_LABELS:
+            kept.append(clause)
+            continue
+        units = m.group(2).strip()
+        if not units or depth0(units, "，,：:。") or re.search(r"[（(]", units):
+            return None
+        (leads if label in _LEAD_LABELS else others).extend(split0(units, "、"))
+        at = len(kept) if at is None else at
+    if at is None or not leads or not others:
+        return None
+    # Leads usually come first; sometimes a marked lead stands later in the list.
+    pos = 0 if rng.random() < 0.7 else rng.randint(1, len(others))
+    listed = others[:pos] + [u + mark for u in leads] + others[pos:]
+    kept.insert(at, f"{rng.choice(_RESP_LABELS)}：{'、'.join(listed)}")
+    return "；".join(kept)
+
+
+def _responsible_lists(s: Sample) -> list[tuple[int, list[tuple[int, int]], dict[str, Any]]] | None:
+    """Every 责任单位 list of the text that is a gold task's responsible list: (label position,
+    the (start, end) of each unit name, the task), in order. None when a responsible task of the
+    gold is written some other way (prose, a table, catch-alls), so that a declaration about
+    unmarked lists would reach units the rewrite cannot see."""
+    tasks = [t for t in s.gold["tasks"] if t.get("responsible")]
+    out = []
+    k = 0
+    for start, end in label_lists(s.text):
+        if s.text[max(0, start - 5) : start - 1] not in _RESP_LABELS or k >= len(tasks):
+            continue
+        names, pos = [], start
+        for part in re.split(f"[{_ITEM_SEP}]", s.text[start:end]):
+            names.append((pos, pos + len(part)))
+            pos += len(part) + 1
+        gold = tasks[k]["responsible"]
+        words = [s.text[a:b].strip() for a, b in names]
+        if len(words) == len(gold) and all(g.endswith(w) and w for g, w in zip(gold, words, strict=True)):
+            out.append((start, names, tasks[k]))
+            k += 1
+    if k < len(tasks) or any(s.has_aliases(u) for t in tasks for u in t["responsible"]):
+        return None
+    return out
+
+
+@kind
+def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
+    """Leads marked inside a list. Labelled lead and partner lists become one list with the lead
+    marked (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）), and a responsible list
+    gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C: B leads, A and C
+    cooperate). Half the time the document declares that unmarked units cooperate (in the preamble
+    or a closing note) and some lists stay unmarked: their units then cooperate."""
+    if DECLARED.search(s.text) or re.search(r"(其余|其他|其它|未标注).{0,6}配合", s.text):
+        return None
+    v = vocabulary()
+    mark = rng.choice(v["lead_marks"])
+    edits = []
+    for span in annotation_spans(s.text):
+        inner = _merged(span.content(s.text), rng, mark)
+        if inner is not None:
+            edits.append((span.start + 1, span.end - 1, inner))
+    lists = _responsible_lists(s)
+    declare = lists is not None and "\t" not in s.text and rng.random() < 0.5
+    gold = s.derive(s.text).gold
+    by_id = {t["id"]: t for t in gold["tasks"]}
+    for _, names, task in lists or []:
+        t = by_id[task["id"]]
+        if declare and rng.random() < 0.3:
+            t["cooperate"], t["responsible"] = t["responsible"], []
+            continue
+        if not declare and rng.random() < 0.3:
+            continue
+        i = 0 if rng.random() < 0.6 else rng.randrange(len(names))
+        edits.append((names[i][1], names[i][1], mark))
+        units = t["responsible"]
+        t["lead"], t["cooperate"], t["responsible"] = [units[i]], units[:i] + units[i + 1 :], []
+    if not edits:
+        return None
+    text = apply_edits(s.text, edits)
+    if declare:
+        wording = rng.choice(v["rest_cooperate"])
+        lines = text.split("\n")
+        at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
+        if at is not None and rng.random() < 0.6:
+            lines.insert(at, f"各项任务中，{wording}。")
+            text = "\n".join(lines)
+        else:
+            text = text.rstrip("\n") + f"\n（注：{wording}。）\n"
+    return s.derive(text, gold, "lead_marks")

@@ -1,4 +1,5 @@
-"""Rewrites of labelled annotations as prose clauses."""
+"""Rewrites of labelled annotations as prose: clauses in their brackets, or the subject clause
+that opens the task."""
 
 from __future__ import annotations
 
@@ -8,6 +9,8 @@ import re
 from tests.rewrite.model import Sample, vocabulary
 from tests.rewrite.registry import apply_edits, kind
 from tests.rewrite.text import (
+    NUMBERING,
+    ROLE_CUE,
     annotation_spans,
     depth0,
     split0,
@@ -21,7 +24,8 @@ RESP_LABELS = {"责任单位", "责任部门"}
 _CLAUSE = re.compile(r"^\s*(\S+?)[:：](.+)$")
 
 
-def _prose(inner: str, rng: random.Random) -> str | None:
+def _roles(inner: str) -> tuple[list[str], list[str], list[str]] | None:
+    """The lead, partner and responsible lists of an annotation made only of labelled clauses."""
     lead: list[str] = []
     coop: list[str] = []
     resp: list[str] = []
@@ -40,16 +44,25 @@ def _prose(inner: str, rng: random.Random) -> str | None:
             resp.append(units)
         else:
             return None
-    p = vocabulary()["prose"]
+    return lead, coop, resp
+
+
+def _prose(inner: str, rng: random.Random, forms: str = "prose") -> str | None:
+    """The annotation's roles in one of the clause forms of ``forms`` (rewrites.yaml)."""
+    roles = _roles(inner)
+    if roles is None:
+        return None
+    lead, coop, resp = roles
+    p = vocabulary()[forms]
     if lead:
         l_list, c_list = "、".join(lead), "、".join(coop + resp)
         if not c_list:
-            return rng.choice(p["lead"]).format(L=l_list)
-        forms = p["lead_cooperate"] + (p["lead_cooperate_single"] if not depth0(l_list, "、") else [])
-        return rng.choice(forms).format(L=l_list, C=c_list)
+            return str(rng.choice(p["lead"])).format(L=l_list)
+        options = p["lead_cooperate"] + (p["lead_cooperate_single"] if not depth0(l_list, "、") else [])
+        return str(rng.choice(options)).format(L=l_list, C=c_list)
     if coop or not resp:
         return None
-    return rng.choice(p["responsible"]).format(R="、".join(resp))
+    return str(rng.choice(p["responsible"])).format(R="、".join(resp))
 
 
 @kind
@@ -64,3 +77,28 @@ def prose_clauses(s: Sample, rng: random.Random) -> Sample | None:
     if not edits:
         return None
     return s.derive(apply_edits(s.text, edits), kind="prose_clauses")
+
+
+# ---------------------------------------------------------------- subject clauses
+
+
+@kind
+def subject_clauses(s: Sample, rng: random.Random) -> Sample | None:
+    """A numbered task's closing annotation as the clause that opens it: 1.完善制度。（牵头单位：A；
+    配合单位：B） → 1.A牵头，B配合，完善制度。 (also 由A负责，… / A会同B、C，… / 该项任务由A牵头，…)."""
+    lines = s.text.split("\n")
+    changed = False
+    for i, line in enumerate(lines):
+        m = next((m for p, _ in NUMBERING.values() if (m := p.match(line))), None)
+        body = line.rstrip()
+        spans = annotation_spans(body)
+        if m is None or len(spans) != 1 or spans[0].end != len(body) or rng.random() < 0.2:
+            continue
+        clause = _prose(spans[0].content(body), rng, "subject")
+        action = body[m.end() : spans[0].start].strip()
+        if clause is None or not action or action[0] in "，,；;。：:" or ROLE_CUE.search(action):
+            # a task whose text names units in words of its own keeps its annotation
+            continue
+        lines[i] = line[: m.end()] + clause + "，" + action
+        changed = True
+    return s.derive("\n".join(lines), kind="subject_clauses") if changed else None
