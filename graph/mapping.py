@@ -14,6 +14,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
+from fengong.ingest.bodies import find_bodies
 from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
@@ -129,13 +130,18 @@ def _jurisdictions(c: _Collector, doc: Document) -> None:
     c.rel("ISSUED_IN", doc.id, j.name)
 
 
-def _place_keys(j: Jurisdiction | None) -> dict[str, Any]:
+def _place_keys(doc: Document) -> dict[str, Any]:
     """What queries filter and group documents by, written with the document so that they need
     not walk ISSUED_IN / PART_OF for every document: ``places``, its jurisdiction and the places
     above it (as ``_jurisdictions`` links them), and ``city``, the city a county or district
-    belongs to, else the jurisdiction itself."""
+    belongs to, else the jurisdiction itself. A national document has no place: its ``places``
+    are the central bodies that issue it (国家医疗保障局 for 国家医疗保障局办公室), so that a
+    question about "the NHSA's plan" keeps to it."""
+    j = doc.jurisdiction
     if j is None:
-        return {"places": [], "city": None}
+        head = (doc.title or "").split("关于", 1)[0] if "关于" in (doc.title or "") else ""
+        issuers = [body.name for body, _, _ in find_bodies(f"{doc.issuer or ''}\n{head}")]
+        return {"places": list(dict.fromkeys(issuers)), "city": None}
     parent, province = _s(j.parent), _s(j.province)
     places = list(dict.fromkeys(p for p in (j.name, parent, province) if p))
     in_city = parent and parent != j.name and (guess_level(parent) or "city") == "city"
@@ -336,7 +342,7 @@ def document_rows(
         source=_s(doc.source),
         sha256=doc.sha256,
         jurisdiction=doc.jurisdiction.name if doc.jurisdiction else None,
-        **_place_keys(doc.jurisdiction),
+        **_place_keys(doc),
         topics=list(doc.themes),
     )
     _jurisdictions(c, doc)

@@ -543,7 +543,7 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
     g = _grammar()
     text = _narrow(text)
     if g.gate.search(text) is None:
-        return []  # every rule needs one of its gate words
+        return _labelled_months(g, text, year, [])  # every rule needs one of its gate words
     masked = text
     if g.quoted is not None and any(a in text for a, _ in g.quotes):
         masked = g.quoted.sub(lambda q: "　" * len(q.group()), text)
@@ -563,6 +563,7 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
             if e > s and all(e <= a or s >= b for a, b in taken):
                 found.append(f)
                 taken.append((s, e))
+    found += _labelled_months(g, masked, year, taken)
     found.sort(key=lambda f: f.deadline.start or 0)
     found = [f for f in _join_starts(found, masked) if not _as_of(f.deadline, masked)]
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
@@ -580,6 +581,20 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
 
 
 _LABEL_REACH = 12  # a label and its colon stand within this many characters before the date
+_BARE_MONTH = re.compile(r"(?<![\d年./-])(1[0-2]|0?[1-9])月份?(?=[\s。；;，,）)]|$)")
+
+
+def _labelled_months(g: _Grammar, text: str, year: int | None, taken: list[tuple[int, int]]) -> list[Found]:
+    """A month alone right after a deadline's label (完成时限：4月): by that month's end in the
+    document's year. In running text a bare month is no deadline (4月召开…), so the label is needed."""
+    if year is None or "月" not in text:
+        return []
+    out = []
+    for m in _BARE_MONTH.finditer(text):
+        s, e = m.start(), m.end()
+        if g.labelled.search(text, max(0, s - _LABEL_REACH), s) and all(e <= a or s >= b for a, b in taken):
+            out.append(Found(Deadline(m.group(), "by", _month_end(year, int(m.group(1))), s, e)))
+    return out
 
 
 def _labelled(g: _Grammar, text: str, start: int) -> bool:
@@ -626,12 +641,16 @@ def _join_starts(found: list[Found], text: str) -> list[Found]:
     return out
 
 
-def _cell_fallback(cell: str) -> Found | None:
-    """What a 完成时限 cell may say that running text may not: a bare year, 2021.6.30, 长期."""
+def _cell_fallback(cell: str, year: int | None = None) -> Found | None:
+    """What a 完成时限 cell may say that running text may not: a bare year, 2021.6.30, 长期, a
+    month alone (4月: by its end, in the document's year)."""
     compact = _narrow(_clean(cell))
     m = _BARE_YEAR.match(compact)
     if m:
         return Found(Deadline(compact, "by", f"{int(m['y']):04d}-12-31"))
+    m = _BARE_MONTH.fullmatch(compact.rstrip("。；;，,"))
+    if m and year is not None:
+        return Found(Deadline(compact, "by", _month_end(year, int(m.group(1)))))
     m = _NUMERIC.search(compact)
     if m:
         y, month = int(m["y"]), int(m["m"])
@@ -668,7 +687,7 @@ def _cell_deadline(cell: str, year: int | None) -> Found | None:
 def _parse_cell(cell: str, year: int | None) -> Found | None:
     found = find_deadlines(cell, year)
     if not found:
-        return _cell_fallback(cell)
+        return _cell_fallback(cell, year)
     first = found[0]
     d = first.deadline
     return Found(Deadline(_clean(cell).rstrip("。；;，,"), d.kind, d.date, d.start, d.end), first.warning)

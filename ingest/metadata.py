@@ -84,9 +84,9 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
     title, head_issuer = _title(head)
     issuer = None
     if date_index is not None:
-        prev = next((lines[j].text for j in range(date_index - 1, -1, -1) if lines[j].text), "")
-        if _vocab().issuer_end.search(_compact(prev)) and len(_compact(prev)) <= 30:
-            issuer = _compact(prev)
+        signers = _signers(lines, date_index)
+        if signers:
+            issuer = "、".join(name for i in signers for name in lines[i].text.split())
     if issuer is None and head:
         m = _ABOUT.match(_compact(head[0].text))
         if m and _vocab().issuer_end.search(m["issuer"]):
@@ -110,16 +110,27 @@ def _signatures(lines: list[Line]) -> frozenset[int]:
         if "年" not in ln.text or "日" not in ln.text or not _DATE_LINE.match(_compact(ln.text)):
             continue
         out.add(i)
-        j = i - 1
-        while j >= 0 and not lines[j].text:
-            j -= 1
-        if (
-            j >= 0
-            and _vocab().issuer_end.search(_compact(lines[j].text))
-            and len(_compact(lines[j].text)) <= 30
-        ):
-            out.add(j)
+        out.update(_signers(lines, i))
     return frozenset(out)
+
+
+_MAX_SIGNER_LINES = 4  # a joint notice's bodies sign two or three to a line, on up to four lines
+
+
+def _signers(lines: list[Line], date_index: int) -> list[int]:
+    """The issuer lines right above a date line, in order: one body, or a joint notice's several
+    ("国家知识产权局        中央宣传部" / "公安部        农业农村部" …)."""
+    out: list[int] = []
+    j = date_index - 1
+    while j >= 0 and not lines[j].text:
+        j -= 1
+    while j >= 0 and len(out) < _MAX_SIGNER_LINES and lines[j].text:
+        line = _compact(lines[j].text)
+        if not (_vocab().issuer_end.search(line) and len(line) <= 30):
+            break
+        out.insert(0, j)
+        j -= 1
+    return out
 
 
 def _title(head: list[Line]) -> tuple[str, str]:

@@ -21,7 +21,7 @@ from fengong.queries.ask_names import short_form
 from fengong.queries.ask_read import Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
-from fengong.vocabulary import Body, Topic, load_topics, terms_of_phrase
+from fengong.vocabulary import Body, Topic, load_topics, lookup_place, terms_of_phrase
 
 #: Rows an answer asks the store for (a question's answer is a small table, not an export).
 ANSWER_LIMIT = 2_000
@@ -96,6 +96,8 @@ def _topic_label(topic: Topic) -> str:
 
 
 def _in(place: str | None) -> str:
+    if place and lookup_place(place) is None:
+        return f" in the documents {place} issues"  # a central body: its national documents
     return f" in {place}" if place else ""
 
 
@@ -226,12 +228,13 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
     if r.merged:  # the place's bureau that took the function in with another
         label = f"{', '.join(r.typed_units)} ({r.place}'s unit for the work of a {r.unit_type})"
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
-    if len(r.places) > 1 and r.typed_units:  # 烟台和晋江的公安局: the function in each place named
+    places = r.unit_places
+    if len(places) > 1 and r.typed_units:  # 烟台和晋江的公安局: the function in each place named
         label = ", ".join(r.typed_units[:3]) + (" …" if len(r.typed_units) > 3 else "")
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
-    where = f" of {r.place}" if r.place else " in every place"
+    where = f" of {places[0]}" if places else " in every place"
     return (
-        {"unit": "", "units": [], "unit_type": r.unit_type, "jurisdiction": r.place or ""},
+        {"unit": "", "units": [], "unit_type": r.unit_type, "jurisdiction": places[0] if places else ""},
         f"{r.unit_type} units{where}",
     )
 

@@ -70,6 +70,7 @@ class Reading:
     groups: list[list[str]] = field(default_factory=list)
     unit_type: str | None = None
     places: list[str] = field(default_factory=list)
+    issuers: list[str] = field(default_factory=list)  # places that are a national document's issuer
     topic: Topic | None = None
     topic_words: str | None = None  # the Chinese words that named the topic
     document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
@@ -107,6 +108,12 @@ class Reading:
     def place(self) -> str | None:
         """The first place named."""
         return self.places[0] if self.places else None
+
+    @property
+    def unit_places(self) -> list[str]:
+        """The places units are looked up in: not a national document's issuer (国办这个方案里
+        keeps to the plan; its 发改委 is still the national body, not a unit "of" 国务院办公厅)."""
+        return [p for p in self.places if p not in self.issuers]
 
     def summary(self) -> dict[str, Any]:
         """What was recognised, for refusals."""
@@ -268,10 +275,11 @@ def _apply(
     if reading.body and not reading.units and store is not None:
         kept = []
         # (印发了哪些文件 asks for the issuer's documents: the issuer is then what is asked about)
-        names_plan = any(w in text for w in ask_vocab().document_words.zh) and not _asks_documents(reading)
+        names_plan = _names_plan(reading, text)
         for body in (reading.body, *reading.more_bodies):
             units = _units_of_body(body, store, lexicon)
-            if names_plan and not working_units(store) & set(units):
+            if (names_plan or _issues_documents([body], store)) and not working_units(store) & set(units):
+                _issuer_scope(reading, [body], store)
                 continue  # 国办这个方案里: the plan's issuer, assigned nothing, names no unit asked about
             kept.append(body)
             reading.units += [u for u in units if u not in reading.units]
@@ -280,16 +288,13 @@ def _apply(
     if (
         reading.units
         and store is not None
-        and any(w in text for w in ask_vocab().document_words.zh)
-        and not _asks_documents(reading)
+        and (_names_plan(reading, text) or _issues_documents(reading.units, store))
     ):
         # a unit assigned nothing beside a document's name is the plan's issuer (国办数据要素分工方案)
-        working = working_units(store)
-        if not working & set(reading.units):
-            reading.units, reading.groups = [], [g for g in reading.groups if working & set(g)]
-    if reading.unit_type and (reading.places or reading.more_types) and store is not None:
+        _drop_issuers(reading, store)
+    if reading.unit_type and (reading.unit_places or reading.more_types) and store is not None:
         # the place's units of the function; several functions (教育局 and 教育厅) in every place
-        places = frozenset(reading.places)
+        places = frozenset(reading.unit_places)
         for function in (reading.unit_type, *reading.more_types):
             units, merged = _typed_units(store, function, places)
             reading.typed_units += [u for u in units if u not in reading.typed_units]
@@ -320,6 +325,63 @@ def _held_place(names: list[Name], store: GraphStore | None) -> Name:
             if name.value in held:
                 return name
     return names[0]
+
+
+_ALL_PLACES = 1_000_000  # every place and issuer the documents hold
+
+
+def _figure_pair(text: str, words: str) -> str:
+    """The pair of words asking for a figure (实际…多少) the question holds in order, else ''."""
+    for first, second in ask_vocab().figure_pairs:
+        within = text if not first.isascii() else words
+        at = within.find(first)
+        if at >= 0 and within.find(second, at + len(first)) >= 0:
+            return f"{first}…{second}"
+    return ""
+
+
+def _names_plan(reading: Reading, text: str) -> bool:
+    """Whether the question names a document (方案, the plan) without asking for documents; ``text``
+    is the question's characters, or in the English pass its normalised words."""
+    words = ask_vocab().document_words
+    return bool(words.find_zh(text) or words.find_en(text)) and not _asks_documents(reading)
+
+
+def _drop_issuers(reading: Reading, store: GraphStore) -> None:
+    """Units assigned nothing, named beside a document, are its issuer: no unit asked about, but
+    the scope of the question (the NHSA's plan: the documents the NHSA issues)."""
+    working = working_units(store)
+    if not working & set(reading.units):
+        _issuer_scope(reading, reading.units, store)
+        reading.units, reading.groups = [], [g for g in reading.groups if working & set(g)]
+
+
+def _document_places(store: GraphStore) -> set[str]:
+    """Every place and issuing body documents are kept to (once per store generation; a national
+    document's places are the bodies that issue it: graph/mapping.py)."""
+    from fengong.queries.named import run_named
+
+    held = store_memo(store).get("document places")
+    if held is None:
+        rows = run_named(store, "document_places", {}, limit=_ALL_PLACES)
+        held = store_memo(store)["document places"] = {str(r["place"]) for r in rows}
+    assert isinstance(held, set)
+    return held
+
+
+def _issues_documents(names: list[str], store: GraphStore) -> bool:
+    """Whether every one of ``names`` issues a loaded national document."""
+    held = _document_places(store)
+    return bool(names) and all(name in held for name in names)
+
+
+def _issuer_scope(reading: Reading, names: list[str], store: GraphStore) -> None:
+    """Keep the question to the documents ``names`` issue, where the store holds any."""
+    held = _document_places(store)
+    for name in names:
+        if name in held and name not in reading.places:
+            reading.places.append(name)
+            reading.issuers.append(name)
 
 
 def _asks_documents(reading: Reading) -> bool:
@@ -778,6 +840,10 @@ def read(
         reading.body = _ministry_en(reading.words, store, lexicon)
         if reading.body and store is not None:
             reading.units = _units_of_body(reading.body, store, lexicon)
+            if reading.units and (
+                _names_plan(reading, reading.words) or _issues_documents(reading.units, store)
+            ):
+                _drop_issuers(reading, store)
     # "works with the Ministry …": the article belongs to the name
     masked_words = _mask_words(words, en_spans).replace(" the _ ", " _ ")
     # These outrank a topic the words happen to name, so they are looked for with names masked but
@@ -791,7 +857,7 @@ def read(
     if reading.intent == "targets":
         reading.metric = _metric(reading)
     else:
-        reading.figure = vocab.figure_words.find(text, reading.words) or ""
+        reading.figure = vocab.figure_words.find(text, reading.words) or _figure_pair(text, reading.words)
     reading.contact = vocab.contact_words.find(text, reading.words) or ""
     without_date = _dates(reading, question, (today or dt.date.today()).year)
     for needle, every in vocab.recurring.items():
@@ -879,6 +945,12 @@ def read(
         reading.intent, reading.state = "due", None
     if reading.intent in ("due_next", "due"):
         _days(reading)
+    if reading.intent == "ranking" and store is not None and not reading.unit_places:
+        # which unit leads the most in the CNIPA's notice: the body named is the plan, not the answer
+        named = reading.units or [b for b in (reading.body, *reading.more_bodies) if b]
+        if _issues_documents(named, store):
+            _issuer_scope(reading, named, store)
+            reading.units, reading.groups, reading.body, reading.more_bodies = [], [], None, []
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
@@ -1102,6 +1174,7 @@ def _merge_english(reading: Reading, english: Reading) -> None:
     for place in english.places:
         if place not in reading.places:
             reading.places.append(place)
+    reading.issuers += [p for p in english.issuers if p not in reading.issuers]
     reading.units = reading.units or english.units
     reading.body = reading.body or english.body
     reading.unit_type = reading.unit_type or english.unit_type

@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "contact_words", "recurring_words", "generic_modifiers",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -125,6 +125,7 @@ class AskVocab:
     task_role_words: tuple[str, ...] = ()  # a document's role words that a question uses as task words (统筹)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     contact_words: Words = Words((), ())  # words asking for contact details (电话, phone number)
+    figure_pairs: tuple[tuple[str, str], ...] = ()  # 实际 … 多少: a figure asked wherever they stand
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
     generic_modifiers: tuple[str, ...] = ()  # 重点, 重要: beside a topic's words, nothing narrower
@@ -156,6 +157,15 @@ def _named(value: Any, names: tuple[str, ...], where: str) -> dict[str, Words]:
     if not isinstance(value, dict) or set(value) != set(names):
         raise AskVocabularyError(f"{_FILE}: {where} must have exactly the keys {', '.join(names)}")
     return {name: _words(value[name], f"{where}.{name}") for name in names}
+
+
+def _pairs(value: Any, where: str) -> tuple[tuple[str, str], ...]:
+    if not isinstance(value, list) or not all(
+        isinstance(p, list) and len(p) == 2 and all(isinstance(w, str) and w.strip() for w in p)
+        for p in value
+    ):
+        raise AskVocabularyError(f"{_FILE}: {where} must be a list of [first, second] word pairs")
+    return tuple((str(a).strip(), str(b).strip()) for a, b in value)
 
 
 def _with_lead_stems(intents: dict[str, Words]) -> dict[str, Words]:
@@ -223,6 +233,7 @@ def parse_vocab(data: Any) -> AskVocab:
         task_role_words=_strings(data["task_role_words"], "task_role_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
         contact_words=_words(data["contact_words"], "contact_words"),
+        figure_pairs=_pairs(data["figure_pairs"], "figure_pairs"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
     )

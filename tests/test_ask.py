@@ -733,6 +733,8 @@ def test_a_figure_no_document_gives_is_refused_with_its_reason() -> None:
         with pytest.raises(NotUnderstood, match="asks for a figure"):
             interpret(question)
     assert interpret("哪些城市设定了5G基站目标").query == "targets_in"  # a target's figure is asked
+    with pytest.raises(NotUnderstood, match="asks for a figure"):  # 实际 … 多少: an outcome counted
+        interpret("2026年国家医保局飞行检查实际追回了多少医保基金？")
 
 
 def test_contact_details_are_refused_with_their_reason() -> None:

@@ -209,6 +209,26 @@ def test_functions_written_short_are_read_against_the_store(
     assert {r["unit"] for r in result.rows} == units
 
 
+twelfth = set_store(TWELFTH)
+seventh = set_store(SEVENTH)
+
+
+def test_a_national_plan_named_by_its_issuer_keeps_the_question_to_it(
+    twelfth: GraphStore, seventh: GraphStore
+) -> None:
+    """A national document's places are the bodies that issue it: "the NHSA plan" keeps to the
+    plan the NHSA issues, whose bodies are its own 司 (the NHSA itself is assigned nothing)."""
+    question = "As of today, which tasks in the NHSA fund supervision plan are overdue?"
+    result = answer(twelfth, question, today=TWELFTH.today)
+    assert result.interpretation.params["jurisdiction"] == "国家医疗保障局"
+    assert {r["document"] for r in result.rows} == {"2026年医疗保障基金监管工作重点任务分工方案"}
+    assert "开展医保基金监管集中宣传月活动" in {r["task"] for r in result.rows}  # 完成时限：4月
+    # the issuer is the scope, not a place whose units are asked about: 发改委 is still the national one
+    leads = answer(seventh, "发改委在国办这个方案里牵头了啥", today=SEVENTH.today)
+    assert leads.interpretation.query == "unit_work"
+    assert {"建立数据产权结构性分置制度"} <= {r["task"] for r in leads.rows}
+
+
 def test_a_table_cell_of_several_sentences_is_titled_by_its_first() -> None:
     doc = extract_path(DOCS / "hangzhou_transport.txt")
     titles = {t.title: t.text for t in doc.tasks}

@@ -265,3 +265,10 @@ def test_a_clause_with_more_than_a_deadline_is_not_one(clause: str) -> None:
 def test_a_report_s_as_of_date_is_no_deadline(text: str, deadline: str | None) -> None:
     found = find_deadlines(text, 2025)
     assert (found[0].deadline.date if found else None) == deadline
+
+
+def test_a_month_alone_is_a_deadline_only_after_its_label_or_in_its_cell() -> None:
+    assert find_deadlines("4月召开推进会，部署全年工作", 2026) == []
+    assert find_deadlines("完成时限：4月", None) == []  # no year to place it in
+    found = parse_deadline_cell("10月份", 2026)
+    assert found is not None and (found.deadline.kind, found.deadline.date) == ("by", "2026-10-31")

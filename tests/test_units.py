@@ -50,6 +50,8 @@ def test_generic_words_are_not_units() -> None:
     assert names("有关部门") == []
     assert names("县工业和信息化局、各有关单位等") == ["县工业和信息化局"]
     assert names("重点企业等") == ["重点企业"]
+    # a ministry's "relevant departments", under any qualifier, name no body
+    assert names("部机关各有关司局") == [] and names("办公厅、有关处室") == ["办公厅"]
 
 
 def test_bare_body_inherits_the_places_of_the_unit_before_it() -> None:
