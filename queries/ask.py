@@ -66,6 +66,8 @@ class Interpretation:
     narrowed: tuple[str, str] | None = None
     # English words the question holds beside the topic's and reads as nothing: said in a note
     unused: list[str] = field(default_factory=list)
+    # (short form, unit): a short form no list knows, read as the one unit it abbreviates (a note)
+    short_form: tuple[str, str] | None = None
 
 
 @dataclass(slots=True)
@@ -615,6 +617,8 @@ def interpret(
     interpretation = _rule(reading, today_iso(today))
     if reading.unused_en and interpretation.params.get("topic"):
         interpretation = replace(interpretation, unused=reading.unused_en)
+    if reading.short_form is not None:
+        interpretation = replace(interpretation, short_form=reading.short_form)
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
     return interpretation
 
@@ -664,6 +668,9 @@ def answer(
         notes.append(
             f"read as the topic {found.params['topic']}; the words {' '.join(found.unused)!r} were not used"
         )
+    if found.short_form is not None:
+        short, unit = found.short_form
+        notes.append(f"read {short} as {unit}, the one unit whose name holds its characters in order")
     rows = _fetch(store, found, offset + limit)
     while not rows and found.fallback is not None:
         found = found.fallback

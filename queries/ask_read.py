@@ -71,6 +71,7 @@ class Reading:
     unit_type: str | None = None
     places: list[str] = field(default_factory=list)
     issuers: list[str] = field(default_factory=list)  # places that are a national document's issuer
+    short_form: tuple[str, str] | None = None  # (资规局, 常州市自然资源规划局): read by its characters
     topic: Topic | None = None
     topic_words: str | None = None  # the Chinese words that named the topic
     document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
@@ -249,7 +250,9 @@ def _apply(
         if kind == "unit":
             names = span.of("unit")
             if reading.places:
-                local = [n for n in names if n.place in reading.places]
+                # a name written whole carries its own place (广西水利厅和会宁县水务局)
+                written = text[span.start : span.end] if not english else ""
+                local = [n for n in names if n.place in reading.places or n.value == written]
                 if not local:  # 市工信局 of another city: the function, in the place asked about
                     reading.unit_type = reading.unit_type or next((n.type for n in names if n.type), None)
                     continue
@@ -710,6 +713,51 @@ def _runs_zh(masked: str) -> list[re.Match[str]]:
     return list(_HAN_RUN.finditer(rest))
 
 
+_SHORT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:局|司|委|办|厅|中心)")
+_SHORT_MAX = 8  # a short form is a few characters; the name it shortens is longer
+
+
+def _in_order(short: str, name: str) -> bool:
+    """Whether ``short``'s characters stand in ``name`` in order (资规局 in 自然资源和规划局)."""
+    at = 0
+    for ch in short:
+        at = name.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True
+
+
+def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
+    """A short form no list knows, read as the one unit it abbreviates: its characters in order in
+    the unit's name, ending alike, the first one early in it (常州资规局: 常州市自然资源和规划局;
+    规财法规司: 规划财务和法规司). Only a working unit of the question's place, and only where
+    exactly one fits: a word shared by several names stays words to search for."""
+    places = set(reading.unit_places)
+    working = working_units(store)
+    candidates = [
+        (name, local or name)
+        for name, local, _, place in store_units(store)
+        if name in working and (not places or place in places)
+    ]
+    for run in _runs_zh(masked):
+        for m in _SHORT_UNIT.finditer(run.group()):
+            word = m.group()
+            for start in range(len(word) - 2):  # the longest tail first, down to three characters
+                short = word[start:]
+                fits = [
+                    name
+                    for name, local in candidates
+                    if len(local) > len(short)
+                    and local.endswith(short[-1])
+                    and local.find(short[0]) < len(local) // 2 + 1
+                    and _in_order(short, local)
+                ]
+                if len(set(fits)) == 1:
+                    reading.units, reading.groups = [fits[0]], [[fits[0]]]
+                    reading.short_form = (short, fits[0])
+                    return
+
+
 def _open_phrase_zh(masked: str) -> str | None:
     """The longest run of Chinese characters left once names and question words are removed, less
     a word naming the document it ends with (交通方案里: 交通)."""
@@ -969,6 +1017,8 @@ def read(
         # the one-code talent service ('人才码'): the asker's own Chinese words, not the topic an
         # English word of theirs names (talent)
         reading.topic, reading.topic_words = None, None
+    if not (reading.topic or reading.units or reading.body or reading.unit_type) and store is not None:
+        _abbreviated_unit(reading, _mask(undated, spans), store)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
         _drop_document_topic(reading)

@@ -229,6 +229,21 @@ def test_a_national_plan_named_by_its_issuer_keeps_the_question_to_it(
     assert {"建立数据产权结构性分置制度"} <= {r["task"] for r in leads.rows}
 
 
+def test_a_short_form_no_list_knows_is_the_one_unit_it_abbreviates(twelfth: GraphStore) -> None:
+    """规财法规司 is 规划财务和法规司 (its characters in order, the same ending); a word that several
+    units' names hold in order stays a phrase to search for, and the note says how it was read."""
+    result = answer(twelfth, "规财法规司牵头哪些事？", today=TWELFTH.today)
+    assert result.interpretation.params["units"] == ["规划财务和法规司"]
+    assert {r["task"] for r in result.rows} == {
+        "完善医保基金监管信用评价制度",
+        "配合做好医疗保障法配套制度制定工作",
+    }
+    assert any("规财法规司" in n and "规划财务和法规司" in n for n in result.notes)
+    assert answer(twelfth, "监管局牵头哪些任务？", today=TWELFTH.today).interpretation.params.get(
+        "units"
+    ) != ["规划财务和法规司"]
+
+
 def test_a_table_cell_of_several_sentences_is_titled_by_its_first() -> None:
     doc = extract_path(DOCS / "hangzhou_transport.txt")
     titles = {t.title: t.text for t in doc.tasks}

@@ -199,6 +199,20 @@ def test_a_clause_opening_a_numbered_task_starts_after_its_number() -> None:
     }
 
 
+WITH_PARTNERS = """一、主要任务
+（一）建设飞行服务体系。市交通运输委会同市大数据发展局建设市级飞行服务中心。
+（二）推进旧改。市交通运输委会同市住房和城乡建设局推进老旧小区改造。
+（三）推进投资。市发展改革委会同市城市建设投资集团加快项目建设。
+"""
+
+
+def test_a_with_clause_s_partners_end_at_the_action_not_inside_a_name() -> None:
+    doc = extract_text(WITH_PARTNERS, "t.txt")
+    assert roles_of(doc, "飞行服务")["cooperate"] == ["市大数据发展局"]  # 建设 opens the action
+    assert roles_of(doc, "旧改")["cooperate"] == ["市住房和城乡建设局"]  # 建设 inside the name
+    assert roles_of(doc, "推进投资")["cooperate"] == ["市城市建设投资集团"]
+
+
 SECTIONS = """一、优化网络布局
 （一）编制布局规划。衔接国土空间规划，2026年9月底前印发。
 （二）加快公共网络建设。在交通枢纽集中布局快充站，长期坚持。

@@ -119,9 +119,18 @@ def _partners(text: str) -> int:
     for m in action.finditer(text, 0, stop):
         piece = text[: m.start()]
         last = clean(piece.rsplit("、", 1)[-1])
-        if last and (looks_like_unit(last) or is_generic(last)):
+        if is_generic(last) or (last and looks_like_unit(last) and not _cut_in_a_name(last)):
             return m.start()
     return 0
+
+
+def _cut_in_a_name(item: str) -> bool:
+    """Whether an item cut before an action word ends inside a body's name: at a place's level
+    character (市住房和城乡|建设局, 市城市|建设投资集团), unless it is a class of bodies (各乡镇)."""
+    return item[-1] in _PLACE_ENDS and not item.startswith("各")
+
+
+_PLACE_ENDS = "市县区乡镇州省"
 
 
 def _partners_to_comma(text: str) -> int:
