@@ -109,11 +109,13 @@ def places() -> PlaceTable:
     )
 
 
-def _best(candidates: list[Place], context: str) -> Place:
-    """Among places of one name, prefer the one whose city or province the context names."""
+def _best(candidates: list[Place], context: str, name: str = "") -> Place:
+    """Among places of one name, prefer the one whose city or province the context names (the
+    name itself aside: 新乡 does not name 新乡县's city for it)."""
+    around = context.replace(name, "\0") if name else context
 
     def score(p: Place) -> tuple[int, int, int]:
-        hits = sum(1 for anc in (p.city, p.province) if anc and (anc in context or anc[:2] in context))
+        hits = sum(1 for anc in (p.city, p.province) if anc and (anc in around or anc[:2] in around))
         return (p.name not in context, -hits, _LEVEL_RANK.get(p.level, 3))
 
     return sorted(candidates, key=score)[0]
@@ -161,4 +163,6 @@ def lookup(name: str, context: str = "") -> Place | None:
     """A place by full or short name, disambiguated by the context."""
     table = places()
     cands = table.by_name.get(name) or table.by_short.get(name)
-    return _best(cands, context) if cands else None
+    # the name itself is no context: 新乡 names 新乡市 and 新乡县, and the county's city (新乡市)
+    # must not win it for the county by its own short name
+    return _best(cands, context, name) if cands else None

@@ -212,8 +212,25 @@ def _unit_type(local: str, kind: str) -> str:
         or function_of("委" + body)
         or _central_function(body)
         or _placed_function(body)
+        or _branch_function(body)
         or body
     )
+
+
+def _branch_function(body: str) -> str | None:
+    """The function of a central body's office in a place: the local function its name ends with
+    (国家税务总局云南税务局 -> 税务局), else the central body's name with that ending (中国人民银行云南分行
+    -> 中国人民银行分行), so that one function gathers the offices of every place."""
+    body_end = next((k for k in range(len(body) - 2, 2, -1) if lookup_body(body[:k]) is not None), 0)
+    if not body_end:
+        return None
+    m = place_table().short_pattern.match(body, body_end)
+    if m is None or m.end() >= len(body):
+        return None
+    ending = body[m.end() :]
+    central = lookup_body(body[:body_end])
+    assert central is not None
+    return _function_named(ending) or f"{central.name}{ending}"
 
 
 def _placed_function(body: str) -> str | None:

@@ -147,7 +147,8 @@ def _cell_type(text: str) -> str:
     # once it is decided either way (a task's sentence, split at its commas, fails at once).
     need, left, unit_like = max(1, 0.6 * len(items)), len(items), 0
     for x in items:
-        unit_like += looks_like_unit(x) or is_generic(x)
+        # a qualified class of bodies (沿江各镇街, 辖区各银行网点) fills a unit column too
+        unit_like += looks_like_unit(x) or is_generic(x) or ("各" in x[1:-1] and len(x) <= _CLASS_MAX)
         left -= 1
         if unit_like >= need:
             return "units"
@@ -156,6 +157,7 @@ def _cell_type(text: str) -> str:
     return "text"
 
 
+_CLASS_MAX = 12  # a qualified class of bodies is a short name
 _UNIT_KINDS = ("lead", "cooperate", "responsible")
 # What it costs a row to have no cell for a column: merged category cells are often missing, a
 # lead almost never, so a lone unit list after the deadline is the lead.

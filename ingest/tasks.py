@@ -17,6 +17,7 @@ from fengong.ingest.units import Mention
 _CJK = "\u4e00-\u9fff\uff00-\uffef"
 _SPACES = " \t\u3000"
 _CJK_SPACES = re.compile(rf"[{_SPACES}](?:(?<=[{_CJK}].)[{_SPACES}]*|[{_SPACES}]*(?=[{_CJK}]))")
+_QUOTED = re.compile(r"(“[^“”\n]{1,40}”)")
 _TITLE_NOISE = re.compile(r"[\s“”\"'‘’《》「」\[\]【】（）()、，,。.：:；;！!？?·]")
 
 
@@ -39,10 +40,14 @@ class RawTask:
 
 
 def compact(text: str) -> str:
-    """Spaces between Chinese characters are conversion artefacts: drop them."""
+    """Spaces between Chinese characters are conversion artefacts: drop them, except inside
+    quotation marks, where a space parts the words of a slogan ("治违禁 控药残 促提升")."""
     if all(ch not in text for ch in _SPACES):
         return text.strip()  # nothing to drop (substring tests are faster than one scan)
-    return _CJK_SPACES.sub("", text).strip()
+    if "“" not in text:
+        return _CJK_SPACES.sub("", text).strip()
+    parts = _QUOTED.split(text)  # odd parts are quoted, kept as written
+    return "".join(p if i % 2 else _CJK_SPACES.sub("", p) for i, p in enumerate(parts)).strip()
 
 
 def title_key(title: str) -> str:

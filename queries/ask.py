@@ -124,8 +124,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
     place = r.place or ""
     if r.contact:
         raise NotUnderstood(
-            f"it asks for contact details ({r.contact}): the documents assign tasks, deadlines and "
-            "targets to bodies and give no one's contact details",
+            f"it asks for a person's details ({r.contact}): the documents assign tasks, deadlines and "
+            "targets to bodies and give no one's contact details or post",
             r.summary(),
         )
     if r.figure and r.intent not in ("targets", "workload", "ranking"):

@@ -199,6 +199,17 @@ def english_index(lexicon: tuple[Body, ...] | None = None) -> NameIndex:
     pairs += [(name, Name("place", chinese)) for name, chinese in vocab.places_en.items()]
     # every place of a pinyin, the highest level first: the reader picks one the store holds
     pairs += [(pinyin, Name("place", p.name)) for pinyin, found in all_by_pinyin().items() for p in found]
+    # a one-character name with its level (滑县 huaxian is written Hua County): the level in English
+    for pinyin, found in all_by_pinyin().items():
+        for p in found:
+            for ending, syllable, word in _ONE_CHARACTER_LEVELS:
+                if (
+                    len(p.name) == 2
+                    and p.name.endswith(ending)
+                    and pinyin.endswith(syllable)
+                    and pinyin != syllable
+                ):
+                    pairs.append((f"{pinyin[: -len(syllable)]} {word}", Name("place", p.name)))
     for topic in load_topics():
         for alias in (topic.en, *topic.aliases_en):
             pairs.append((norm_en(alias).strip(), Name("topic", topic.name)))
@@ -300,6 +311,9 @@ def _core(function: str) -> str:
             return function[: -len(suffix)]
     return function
 
+
+#: The level character of a place named by one more character, its pinyin and its English word.
+_ONE_CHARACTER_LEVELS = (("县", "xian", "county"), ("区", "qu", "district"), ("市", "shi", "city"))
 
 #: Body words of units that are not departments (消防救援支队 / 消防救援大队: one function at two levels).
 _UNIT_BODIES = ("支队", "大队", "中心")

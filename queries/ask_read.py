@@ -35,6 +35,7 @@ from fengong.queries.ask_names import (
 from fengong.queries.ask_vocab import ROLES, Words, ask_vocab, expand_abbreviations, norm_en
 from fengong.vocabulary import (
     Body,
+    Place,
     Topic,
     bodies,
     find_deadlines,
@@ -42,6 +43,7 @@ from fengong.vocabulary import (
     load_topics,
     lookup_place,
     match_topic,
+    places,
     state_holding,
     unit_vocab,
     word_pieces,
@@ -143,12 +145,27 @@ def _topic(name: str) -> Topic | None:
     return next((t for t in load_topics() if t.name == name), None)
 
 
+def _place_named(name: str, text: str, store: GraphStore | None) -> Place | None:
+    """The place a name stands for: among places of one short name (朝阳: 朝阳区 in Beijing, 朝阳市
+    in Liaoning), the one the store's documents are of, else the place table's choice."""
+    place = lookup_place(name, text)
+    if place is None or store is None:
+        return place
+    held = _document_places(store)
+    if place.name in held:
+        return place
+    table = places()
+    return next(
+        (p for p in table.by_name.get(name) or table.by_short.get(name) or [] if p.name in held), place
+    )
+
+
 def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStore | None) -> bool:
     """A place by its short name (聊城, 资源) counts when it is a city or province, when the store
     holds units of it (天河 where a 天河区 plan is loaded), or when a unit name follows it (资源县 is
     rarely asked about as 资源 and collides with words)."""
     names = span.of("place")
-    place = lookup_place(names[0].value, text)
+    place = _place_named(names[0].value, text, store)
     if place is None:
         return False
     written = names[0].value
@@ -241,7 +258,7 @@ def _apply(
             if english and len(names) > 1:
                 names = [_held_place(names, store)]  # pujiang: 蒲江县 or 浦江县, whichever is loaded
             for name in names:
-                place = lookup_place(name.value, text)
+                place = _place_named(name.value, text, store)
                 value = place.name if place else name.value
                 if value not in reading.places:
                     reading.places.append(value)
@@ -272,9 +289,12 @@ def _apply(
                 if not english:
                     reading.topic_words = text[span.start : span.end]
                     reading.document_topic = any(text.startswith(w, span.end) for w in document.zh)
-                else:  # English: spans count words
-                    after = text.split()[span.end : span.end + 1]
-                    reading.document_topic = bool(after) and after[0] in document.en
+                else:  # English: spans count words (the farmland plan; the opinion on skills training)
+                    split = text.split()
+                    after, before = split[span.end : span.end + 1], split[max(0, span.start - 2) : span.start]
+                    reading.document_topic = (bool(after) and after[0] in document.en) or (
+                        len(before) == 2 and before[1] in _ABOUT_EN and before[0] in document.en
+                    )
     if reading.body and not reading.units and store is not None:
         kept = []
         # (印发了哪些文件 asks for the issuer's documents: the issuer is then what is asked about)
@@ -334,11 +354,11 @@ _ALL_PLACES = 1_000_000  # every place and issuer the documents hold
 
 
 def _figure_pair(text: str, words: str) -> str:
-    """The pair of words asking for a figure (实际…多少) the question holds in order, else ''."""
+    """The pair of words asking for a figure (实际…多少, how many … actually) the question holds,
+    in either order, else ''."""
     for first, second in ask_vocab().figure_pairs:
         within = text if not first.isascii() else words
-        at = within.find(first)
-        if at >= 0 and within.find(second, at + len(first)) >= 0:
+        if first in within and second in within:
             return f"{first}…{second}"
     return ""
 
@@ -953,11 +973,12 @@ def read(
     # a state's words are the state's (on schedule): none of them asks when a task is due
     stateless, stateless_words = masked, masked_words
     for words_of_state in vocab.states.values():
-        hit = words_of_state.find(masked, masked_words)
-        if hit and hit.isascii():
-            stateless_words = stateless_words.replace(f" {hit} ", " _ ")
-        elif hit:
-            stateless = stateless.replace(hit, _MASK * len(hit))
+        # both languages: behind schedule (进度滞后) holds the state twice
+        hit_en, hit_zh = words_of_state.find_en(masked_words), words_of_state.find_zh(masked)
+        if hit_en:
+            stateless_words = stateless_words.replace(f" {hit_en} ", " _ ")
+        if hit_zh:
+            stateless = stateless.replace(hit_zh, _MASK * len(hit_zh))
     if reading.intent is None:
         for intent in (
             "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
@@ -1101,6 +1122,9 @@ def _drop_document_topic(reading: Reading) -> None:
     if reading.document_topic and (unit_asked or (reading.places and reading.intent in _TASK_INTENTS)):
         reading.topic = reading.topic_words = None
 
+
+#: English words joining a document's word to its topic (the opinion on skills training).
+_ABOUT_EN = frozenset(("on", "for", "about", "of"))
 
 #: Intents that list a place's tasks without a topic (due, overdue, ranked, …).
 _TASK_INTENTS = frozenset(

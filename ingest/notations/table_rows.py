@@ -46,7 +46,9 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             task.deadline = found
         # a progress report's columns: what was done, and the state in a column of its own
         task.progress = compact(row.get("progress")) or None
-        task.status = compact(row.get("state")) or None
+        # a second progress column (进展情况 | 完成情况) is the state's when it says one
+        second = next((c.text for kind, c in row.extra if kind == "progress"), "")
+        task.status = compact(row.get("state")) or compact(second) or None
         _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
         tasks.append(task)
     return tasks
