@@ -16,7 +16,7 @@ from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver
 from fengong.ingest.roster import find_roster
-from fengong.ingest.status import labelled_status, opening_status, split_status
+from fengong.ingest.status import labelled_status, opening_status, split_status, status_after_title
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
@@ -184,7 +184,11 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         path=path,
         title=title,
         text=raw.text,
-        status=status or opening_status(raw.status) or opening_status(progress) or labelled_status(raw.text),
+        status=status
+        or status_after_title(raw.text, title)
+        or opening_status(raw.status)
+        or opening_status(progress)
+        or labelled_status(raw.text),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

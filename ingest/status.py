@@ -54,6 +54,21 @@ def split_status(title: str) -> tuple[str, str | None]:
     return title[: m.start()], m.group("word")
 
 
+def status_after_title(text: str, title: str) -> str | None:
+    """The state in brackets right after the title's full stop (建立快速响应机制。（已完成）), else
+    ``None``: the report closes the task's first sentence with it instead of its title."""
+    if not title or not text.startswith(title):
+        return None
+    m = _after_title().match(text, len(title))
+    return m.group("word") if m else None
+
+
+@cache
+def _after_title() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(rf"[。.]?[ \t\u3000]*[（(【\[][ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*[）)】\]]")
+
+
 def opening_status(progress: str | None) -> str | None:
     """The state word a progress paragraph opens with (进展情况：滞后。原计划…), else ``None``."""
     m = _opening().match(progress or "")

@@ -177,6 +177,19 @@ def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStor
     return any(s.start == span.end and s.kind in ("unit", "unit_type", "body") for s in spans)
 
 
+def _township_spans(text: str, store: GraphStore) -> list[Span]:
+    """Townships whose documents the store holds (江湾镇 of a town's plan), named in the question:
+    places the place table (counties and above) does not know."""
+    towns = tuple(unit_vocab().township_endings)
+    out = []
+    for name in _document_places(store):
+        if name.endswith(towns) and lookup_place(name) is None:
+            at = text.find(name)
+            if at >= 0:
+                out.append(Span(at, at + len(name), (Name("place", name),)))
+    return out
+
+
 def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> list[Span]:
     spans = vocabulary_index(lexicon).spans(text)
     if store is not None:
@@ -186,6 +199,8 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     forms = body_form_spans(_strip_words(text, [w for w in _question_words_zh() if len(w) >= 2]))
     spans += [sp for sp in forms if sp.end not in known_ends]
     spans = [s for s in spans if s.kind != "place" or _keep_short_place(s, text, spans, store)]
+    if store is not None:
+        spans += _township_spans(text, store)
     # 三河镇 is a town, not 三河市: a place's name before a township's ending names no place we know
     towns = tuple(unit_vocab().township_endings)
     spans = [

@@ -230,9 +230,7 @@ twelfth = set_store(TWELFTH)
 seventh = set_store(SEVENTH)
 
 
-def test_a_national_plan_named_by_its_issuer_keeps_the_question_to_it(
-    twelfth: GraphStore, seventh: GraphStore
-) -> None:
+def test_a_national_plan_named_by_its_issuer_keeps_the_question_to_it(twelfth: GraphStore) -> None:
     """A national document's places are the bodies that issue it: "the NHSA plan" keeps to the
     plan the NHSA issues, whose bodies are its own 司 (the NHSA itself is assigned nothing)."""
     question = "As of today, which tasks in the NHSA fund supervision plan are overdue?"
@@ -240,10 +238,26 @@ def test_a_national_plan_named_by_its_issuer_keeps_the_question_to_it(
     assert result.interpretation.params["jurisdiction"] == "国家医疗保障局"
     assert {r["document"] for r in result.rows} == {"2026年医疗保障基金监管工作重点任务分工方案"}
     assert "开展医保基金监管集中宣传月活动" in {r["task"] for r in result.rows}  # 完成时限：4月
-    # the issuer is the scope, not a place whose units are asked about: 发改委 is still the national one
+
+
+def test_an_issuer_in_scope_is_no_place_units_are_looked_up_in(seventh: GraphStore) -> None:
+    """国办这个方案里 keeps to the plan 国务院办公厅 issues; its 发改委 is still the national body, not
+    a unit "of" 国务院办公厅."""
     leads = answer(seventh, "发改委在国办这个方案里牵头了啥", today=SEVENTH.today)
-    assert leads.interpretation.query == "unit_work"
+    assert leads.interpretation.query == "unit_work" and leads.interpretation.params["jurisdiction"] == ""
     assert {"建立数据产权结构性分置制度"} <= {r["task"] for r in leads.rows}
+
+
+fifteenth = set_store(FIFTEENTH)
+
+
+def test_a_town_s_plan_is_kept_to_by_the_town_s_name(fifteenth: GraphStore) -> None:
+    """No place table goes below counties: a town's plan (江湾镇人民政府) has the town as its place,
+    and a question naming the town keeps to it."""
+    result = answer(fifteenth, "江湾镇户厕摸排整改谁牵头？", today=FIFTEENTH.today)
+    assert result.interpretation.params["jurisdiction"] == "江湾镇"
+    assert {r["task"] for r in result.rows} == {"开展农村户厕问题摸排整改"}
+    assert {r["unit"] for r in result.rows} == {"镇农业农村办"}
 
 
 def test_a_short_form_no_list_knows_is_the_one_unit_it_abbreviates(twelfth: GraphStore) -> None:
@@ -411,17 +425,19 @@ def test_a_closed_store_takes_its_names_with_it(tmp_path: Path) -> None:
     """The names a question is read with are kept per store object: a store closed and collected
     leaves nothing behind that a new store (which may take its place in memory) could be read with."""
     import gc
+    import weakref
 
     from fengong.queries.ask_names import _GENERATIONS, store_units
 
     first = _store("embedded", FOURTH.docs, tmp_path / "a")
     assert any(name == "湖北省水利厅" for name, _, _, _ in store_units(first))
     assert first in _GENERATIONS
-    held = len(_GENERATIONS)
+    held, gone = len(_GENERATIONS), weakref.ref(first)
     first.close()
     del first
     gc.collect()
-    assert len(_GENERATIONS) == held - 1  # gone with its store
+    # gone with its store (other closed stores of earlier tests may be collected with it)
+    assert gone() is None and len(_GENERATIONS) <= held - 1
     second = _store("embedded", FIFTH.docs, tmp_path / "b")
     try:
         assert not any(name == "湖北省水利厅" for name, _, _, _ in store_units(second))

@@ -248,6 +248,21 @@ def test_a_state_on_a_completion_line_of_its_own() -> None:
     ]
 
 
+def test_a_state_in_brackets_after_the_title_s_full_stop() -> None:
+    """1．建立快速响应机制。（已完成）: the report closes the first sentence with the state."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "某县重点任务落实情况的通报\n\n二、各项任务进展情况\n\n"
+        "1．建立快速响应机制。（已完成）\n责任单位：县经信局、县数据资源局\n完成时限：2026年6月底前\n\n"
+        "2．开展账款清理。（进度滞后）\n责任单位：县经信局\n完成时限：2026年12月底前\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(text, "report.txt").tasks] == [
+        ("建立快速响应机制", "已完成"),
+        ("开展账款清理", "进度滞后"),
+    ]
+
+
 def test_a_report_table_s_state_column_and_the_note_under_it() -> None:
     """A report table's 进展情况 column is the task's progress and its 状态 column its state; the
     note under the table (注：…排在第一位的为牵头单位) ends the last row instead of joining its cell."""

@@ -178,3 +178,29 @@ def test_a_township_and_a_city_bureau_placed_in_a_county() -> None:
     assert {"河田镇", "三洲镇"} <= set(units)
     placed = units["龙岩市长汀生态环境局"]
     assert (placed.unit_type, placed.jurisdiction) == ("生态环境局", "长汀县")
+
+
+def test_a_central_body_s_office_in_a_place_has_the_function_its_name_ends_with() -> None:
+    """国家税务总局云南省税务局 is the place's 税务局, so that "the tax bureaus" finds it; an office
+    whose ending is no local function keeps its central body's name (中国人民银行分行)."""
+    from fengong.ingest.pipeline import extract_text
+
+    doc = extract_text(
+        "云南省边境贸易措施\n一、重点任务\n"
+        "1.落实税收政策。（牵头单位：国家税务总局云南省税务局；配合单位：中国人民银行云南省分行、省商务厅）\n",
+        "t.txt",
+    )
+    assert {u.name: u.unit_type for u in doc.units.values()} == {
+        "国家税务总局云南省税务局": "税务局",
+        "中国人民银行云南省分行": "中国人民银行分行",
+        "云南省商务厅": "商务厅",
+    }
+
+
+def test_a_short_place_name_is_not_its_own_context() -> None:
+    """新乡 names 新乡市 and 新乡县: the county's city (新乡市) matching the written 新乡 must not win it
+    for the county; the county's full name in the text does."""
+    from fengong.vocabulary import lookup_place
+
+    assert (found := lookup_place("新乡", "新乡住建局牵头几项")) is not None and found.name == "新乡市"
+    assert (found := lookup_place("新乡", "河南新乡县的任务")) is not None and found.name == "新乡县"
