@@ -14,7 +14,7 @@ from fengong.ingest.notations.blocks import read_blocks
 from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
-from fengong.ingest.resolve import UnitResolver
+from fengong.ingest.resolve import UnitResolver, zone_of
 from fengong.ingest.roster import find_roster
 from fengong.ingest.status import labelled_status, opening_status, split_status, status_after_title
 from fengong.ingest.tables import find_tables
@@ -78,7 +78,7 @@ def extract_text(text: str, source: str) -> Document:
         jurisdiction=meta.jurisdiction,
         text=text,
     )
-    resolver = UnitResolver(meta.jurisdiction)
+    resolver = UnitResolver(meta.jurisdiction, zone_of(meta.title or "", meta.issuer or ""))
     resolver.declare_abbreviations(text)
     for task in raw:
         for mentions in task.roles.values():

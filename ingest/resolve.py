@@ -48,8 +48,9 @@ def short_place_names(body: str) -> str:
 class UnitResolver:
     """Collects every unit mention of a document, then names each body once."""
 
-    def __init__(self, jurisdiction: Jurisdiction | None) -> None:
+    def __init__(self, jurisdiction: Jurisdiction | None, zone: str | None = None) -> None:
         self.jurisdiction = jurisdiction
+        self.zone = zone  # the development zone a zone's own plan is of (苏州工业园区)
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
         self._same: dict[str, str] = {}  # key -> key it was declared equal to
@@ -149,8 +150,29 @@ class UnitResolver:
         return self._by_local
 
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
-        uid, name, unit_type, kind, jurisdiction = _unit_parts(local, self._places)
+        uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(local, self.zone), self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
+
+
+def zone_of(*texts: str) -> str | None:
+    """The development zone a document is of, when its title or issuer opens with one (苏州工业园区
+    of 苏州工业园区2026年稳外资工作要点): its units' bare zone word (园区财政局) stands for it."""
+    words = "|".join(map(re.escape, _zone_words()))
+    for text in texts:
+        m = re.match(rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))", text or "")
+        if m:
+            return m.group(1)
+    return None
+
+
+def _in_zone(local: str, zone: str | None) -> str:
+    """A unit named by the bare zone word of the document's zone, named with the zone (园区财政局 ->
+    苏州工业园区财政局)."""
+    if zone:
+        for word in _zone_words():
+            if local.startswith(word) and zone.endswith(word) and len(local) > len(word) + 1:
+                return zone + local[len(word) :]
+    return local
 
 
 def _unit_key(local: str, places: Places) -> str:

@@ -783,7 +783,7 @@ def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
                     name
                     for name, local in candidates
                     if len(local) > len(short)
-                    and local.endswith(short[-1])
+                    and short[-1] in local[-3:]  # 委 ends 经济发展委员会 as 委员会
                     and local.find(short[0]) < len(local) // 2 + 1
                     and _in_order(short, local)
                 ]

@@ -199,6 +199,26 @@ def test_a_clause_opening_a_numbered_task_starts_after_its_number() -> None:
     }
 
 
+ZONE_PLAN = """苏州工业园区2026年稳外资工作要点
+一、强化招商引资
+1、健全外资项目服务机制。建立重大外资项目服务制度。
+主办：园区投资促进委员会　　协办：园区行政审批局、园区财政局
+时间：2026年3月底前
+"""
+
+
+def test_a_zone_s_plan_names_its_units_with_the_zone_and_bare_host_labels() -> None:
+    """主办：A　协办：B (no 单位 after the label); 园区X in the plan of 苏州工业园区 is that zone's X."""
+    doc = extract_text(ZONE_PLAN, "t.txt")
+    task = doc.tasks[0]
+    names = {doc.units[a.unit_id].name: a.role for a in task.assignments}
+    assert names == {
+        "苏州工业园区投资促进委员会": "lead",
+        "苏州工业园区行政审批局": "cooperate",
+        "苏州工业园区财政局": "cooperate",
+    }
+
+
 WITH_PARTNERS = """一、主要任务
 （一）建设飞行服务体系。市交通运输委会同市大数据发展局建设市级飞行服务中心。
 （二）推进旧改。市交通运输委会同市住房和城乡建设局推进老旧小区改造。
