@@ -648,6 +648,9 @@ def _period(reading: Reading, question: str, year: int) -> bool:
     return False
 
 
+_WITHIN = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个月|个星期|星期|天|日|周)(?:以)?内")
+
+
 def _days(reading: Reading) -> None:
     """ "未来30天", "30天内", "两周内", "next 30 days", "within 2 weeks", "next month"."""
     m = re.search(r"(\d+|[一二两三四五六七八九十]+)(个月|星期|天|日|周|月|年)", reading.text)
@@ -715,6 +718,7 @@ def _question_words_zh() -> list[str]:
         vocab.before,
         vocab.after,
         vocab.generic_unit_words,
+        vocab.place_question_words,
     ):
         out += list(w.zh)
     return out
@@ -994,6 +998,14 @@ def read(
             stateless_words = stateless_words.replace(f" {hit_en} ", " _ ")
         if hit_zh:
             stateless = stateless.replace(hit_zh, _MASK * len(hit_zh))
+    if (
+        reading.intent is None
+        and _WITHIN.search(stateless)
+        and not vocab.intents["overdue"].find(masked, masked_words)
+    ):
+        reading.intent = "due_next"  # 30天内到期 / 两周内要完成: due within that span from today
+    if reading.intent is None and not reading.role and vocab.place_question_words.find(masked, masked_words):
+        reading.intent = "places"  # 哪些地方的任务里有托育: which places assign it
     if reading.intent is None:
         for intent in (
             "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
@@ -1035,6 +1047,14 @@ def read(
         if _issues_documents(named, store):
             _issuer_scope(reading, named, store)
             reading.units, reading.groups, reading.body, reading.more_bodies = [], [], None, []
+    if (
+        reading.intent == "documents"
+        and reading.topic is not None
+        and (reading.role or vocab.intents["places"].find(masked, masked_words))
+    ):
+        # which documents assign rural e-commerce work (and who leads it): the tasks on the topic,
+        # with their documents and units, not the list of documents
+        reading.intent = None
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading

@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "recurring_words", "generic_modifiers",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -125,6 +125,7 @@ class AskVocab:
     task_role_words: tuple[str, ...] = ()  # a document's role words that a question uses as task words (统筹)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     contact_words: Words = Words((), ())  # words asking for contact details (电话, phone number)
+    place_question_words: Words = Words((), ())  # 哪些地方 / which places, with no role word: places
     figure_pairs: tuple[tuple[str, str], ...] = ()  # 实际 … 多少: a figure asked wherever they stand
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
@@ -233,6 +234,7 @@ def parse_vocab(data: Any) -> AskVocab:
         task_role_words=_strings(data["task_role_words"], "task_role_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
         contact_words=_words(data["contact_words"], "contact_words"),
+        place_question_words=_words(data["place_question_words"], "place_question_words"),
         figure_pairs=_pairs(data["figure_pairs"], "figure_pairs"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),

@@ -749,6 +749,18 @@ def test_contact_details_are_refused_with_their_reason() -> None:
     assert interpret("粤海街道哪些任务没有主责部门？").query == "tasks_without_lead"  # 主责 as 牵头
 
 
+def test_within_a_span_which_places_and_documents_on_a_topic() -> None:
+    today = dt.date(2026, 11, 25)
+    within = interpret("寻乌哪些任务30天内到期？", today=today)
+    assert within.query == "tasks_due_between"
+    assert (within.params["due_from"], within.params["due_to"]) == ("2026-11-25", "2026-12-25")
+    # 哪些地方 with no role word: which places have the words; with one (哪些城市牵头) it asks who
+    assert interpret("哪些地方的任务里有托育？").params["phrase"] == "托育"
+    assert interpret("哪些部门在哪些城市牵头转供电改直供电").query == "topic_leads"
+    # which documents assign a topic (and who leads it): the tasks on it, not the document list
+    assert interpret("哪些文件部署了养老服务任务，谁牵头？").query != "document_list"
+
+
 def test_a_report_s_own_state_word_and_roles_joined() -> None:
     """基本完成的是哪项 keeps the tasks called so; 牵头和参与的 asks every role; 都参与 with one unit
     asks for its tasks (not who shares them)."""
