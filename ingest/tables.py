@@ -303,7 +303,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 # A word processor's row wrapped onto a line of its own, its number cell empty: every
                 # cell continues the cell above it (a unit cell keeps its items apart by the line break)
                 pending = [
-                    (f"{a}\n{b}" if a and b else a + b, a_start, b_end if b else a_end)
+                    (_join_cell(a, b), a_start, b_end if b else a_end)
                     for (a, a_start, a_end), (b, _, b_end) in zip(pending, cells, strict=True)
                 ]
             elif pending is not None and (blank_run == 0 or "\t" in line.text):
@@ -311,7 +311,7 @@ def find_tables(lines: list[Line]) -> list[Table]:
                 # break (a cell listing one unit a line keeps its items apart; text is compacted)
                 last_text, last_start, _ = pending[-1]
                 first_text, _, first_end = cells[0]
-                joined = f"{last_text}\n{first_text}" if last_text and first_text else last_text + first_text
+                joined = _join_cell(last_text, first_text)
                 pending[-1] = (joined, last_start, first_end)
                 pending.extend(cells[1:])
             else:
@@ -324,6 +324,26 @@ def find_tables(lines: list[Line]) -> list[Table]:
         _carry_down(table)
         tables.append(table)
     return tables
+
+
+def _join_cell(above: str, below: str) -> str:
+    """A cell's text continued on the next line: after a line break where both pieces end and start
+    a name or a sentence of their own (a unit list one name a line), run together where the break
+    cut a word (县发展和改革 / 局: 县发展和改革局)."""
+    if not above or not below:
+        return above + below
+    above_items, below_items = split_list(above), split_list(below)
+    last = without_lead_marker(clean(above_items[-1][0])) if above_items else ""
+    first = without_lead_marker(clean(below_items[0][0])) if below_items else ""
+    if above[-1] in _LIST_SEPARATORS or (last and first and looks_like_unit(last) and looks_like_unit(first)):
+        return f"{above}\n{below}"
+    if len(first) <= _CUT_WORD_MAX or not looks_like_unit(last):
+        return above + below  # 县发展和改革|局, 工业和信息化|局等: one name cut by the line
+    return f"{above}\n{below}"
+
+
+_LIST_SEPARATORS = "、，,；;"
+_CUT_WORD_MAX = 3  # the tail of a cut name (局, 委员会) is a few characters
 
 
 _SECTION_MAX = 40

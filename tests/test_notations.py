@@ -797,6 +797,16 @@ def test_a_bare_list_with_its_deadline_under_a_first_is_lead_rule() -> None:
     assert task.deadline is not None and task.deadline.date == "2025-12-31"
 
 
+def test_a_table_cell_whose_line_break_cuts_a_name() -> None:
+    """县发展和改革 / 局、县教育局: the break cut one name, it lists no unit named 局."""
+    text = (
+        "某县5G发展任务分工\n\n序号\t重点任务\t牵头单位\t配合单位\t完成时间\n"
+        '1\t加强产业交流合作。\t县工业和信息化局\t"县发展和改革\n局、县教育局"\t持续推进\n'
+    )
+    doc = extract_text(text, "plan.txt")
+    assert roles_of(doc, "产业交流")["cooperate"] == ["县发展和改革局", "县教育局"]
+
+
 def test_a_table_cell_listing_one_unit_a_line() -> None:
     """A spreadsheet's cell of several lines ("市商务局（牵头）\\n市财政局"), quoted: one unit a line."""
     from fengong.ingest.pipeline import extract_text
