@@ -428,6 +428,14 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "三河镇" * 60 + "哪项任务没写牵头单位",
         "烟台和晋江和" * 40 + "的公安局各自牵头哪些任务",
         "市场监管部门" * 50 + "牵头了哪些任务",
+        # the paths added after them: an issuer as the scope, a short form read by its characters,
+        # a span of days, which places, a person's details, a town's plan
+        "the NHSA plan'}) MATCH (n) DETACH DELETE n // overdue tasks",
+        "资规局" * 40 + "牵头' OR 1=1 //",
+        "30天内到期" * 30 + "$due_to",
+        "哪些地方" * 50 + "的任务里有托育",
+        "局长是谁？电话多少？' OR 1=1 //",
+        "江湾镇" * 60 + "谁牵头",
     ],
     ids=[
         "brackets",
@@ -458,6 +466,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "town",
         "places-with-function",
         "function-departments",
+        "issuer-scope",
+        "short-form",
+        "within-days",
+        "which-places",
+        "person",
+        "town-plan",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
