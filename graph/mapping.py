@@ -16,6 +16,7 @@ from typing import Any
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.bodies import find_bodies
 from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
+from fengong.ingest.resolve import zone_of
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
@@ -139,27 +140,17 @@ def _place_keys(doc: Document) -> dict[str, Any]:
     are the central bodies that issue it (国家医疗保障局 for 国家医疗保障局办公室), so that a
     question about "the NHSA's plan" keeps to it."""
     j = doc.jurisdiction
+    # a township's plan: the township first (江湾镇 of 江湾镇人民政府, 学院路街道 of 学院路街道办事处)
+    sub = zone_of(doc.title or "", doc.issuer or "")
+    town = [sub] if sub and sub.endswith(tuple(unit_vocab().township_endings)) else []
     if j is None:
         head = (doc.title or "").split("关于", 1)[0] if "关于" in (doc.title or "") else ""
         issuers = [body.name for body, _, _ in find_bodies(f"{doc.issuer or ''}\n{head}")]
-        town = _township(doc.issuer or "")  # a town's plan: the town (江湾镇 of 江湾镇人民政府)
-        return {"places": list(dict.fromkeys([*issuers, *([town] if town else [])])), "city": None}
+        return {"places": list(dict.fromkeys([*issuers, *town])), "city": None}
     parent, province = _s(j.parent), _s(j.province)
-    places = list(dict.fromkeys(p for p in (j.name, parent, province) if p))
+    places = list(dict.fromkeys(p for p in (*town, j.name, parent, province) if p))
     in_city = parent and parent != j.name and (guess_level(parent) or "city") == "city"
     return {"places": places, "city": parent if in_city else j.name}
-
-
-def _township(issuer: str) -> str | None:
-    """The township an issuer's name opens with (江湾镇 of 江湾镇人民政府, 粤海街道 of 粤海街道办事处)."""
-    for ending in unit_vocab().township_endings:
-        at = issuer.find(ending)
-        if at >= 2 and at + len(ending) <= _TOWN_MAX:  # a name of two characters or more before it
-            return issuer[: at + len(ending)]
-    return None
-
-
-_TOWN_MAX = 8  # a township's name is a few characters
 
 
 def _units(c: _Collector, doc: Document) -> None:

@@ -22,7 +22,7 @@ from fengong.ingest.units import (
     strip_conjunctions,
     unit_kind,
 )
-from fengong.ingest.vocab import unit_vocab
+from fengong.ingest.vocab import alternation, unit_vocab
 
 # "X（以下简称Y）", anchored at the rare word 简称 and read backwards, so long texts stay fast.
 _ABBREVIATION = re.compile(
@@ -154,23 +154,34 @@ class UnitResolver:
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
 
-def zone_of(*texts: str) -> str | None:
-    """The development zone a document is of, when its title or issuer opens with one (苏州工业园区
-    of 苏州工业园区2026年稳外资工作要点): its units' bare zone word (园区财政局) stands for it."""
-    words = "|".join(map(re.escape, _zone_words()))
-    for text in texts:
-        m = re.match(rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))", text or "")
-        if m:
-            return m.group(1)
-    return None
+def zone_of(title: str, issuer: str) -> str | None:
+    """The development zone or township a document is of: the name its title opens with before its
+    year or 关于 (苏州工业园区2026年稳外资工作要点), else its issuer's before the issuing body
+    (江湾镇人民政府, 学院路街道办事处). Its units' bare word (园区财政局, 街道平安办) stands for it."""
+    words = alternation([*_zone_words(), *unit_vocab().township_endings])
+    name = rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))"
+    m = re.match(rf"{name}(?=\d|关于|[“《（(])", title or "") or re.match(
+        rf"{name}(?={alternation(_ISSUING_BODIES)})", issuer or ""
+    )
+    return m.group(1) if m else None
+
+
+#: What follows a zone's or township's name in its issuer (江湾镇人民政府, 苏州工业园区管委会).
+_ISSUING_BODIES = ["人民政府", "政府", "管理委员会", "管委会", "党工委", "工委", "办事处", "党委", "办公室"]
 
 
 def _in_zone(local: str, zone: str | None) -> str:
-    """A unit named by the bare zone word of the document's zone, named with the zone (园区财政局 ->
-    苏州工业园区财政局)."""
+    """A unit named by the bare word of the document's zone or township, named with it (园区财政局 ->
+    苏州工业园区财政局, 镇农业农村办 -> 江湾镇农业农村办); not a function that merely starts with the
+    word (乡村振兴局)."""
     if zone:
-        for word in _zone_words():
-            if local.startswith(word) and zone.endswith(word) and len(local) > len(word) + 1:
+        for word in (*_zone_words(), *unit_vocab().township_endings):
+            if (
+                local.startswith(word)
+                and zone.endswith(word)
+                and len(local) > len(word) + 1
+                and _function_named(local) is None
+            ):
                 return zone + local[len(word) :]
     return local
 

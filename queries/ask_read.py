@@ -473,6 +473,11 @@ def _lookup_body(name: str, lexicon: tuple[Body, ...] | None) -> str | None:
     return _body_names(lexicon).get(name)
 
 
+def _placed(rest: str) -> bool:
+    """Whether a name's rest after a central body names a place (江西省税务局, 青岛监管局)."""
+    return bool(find_places(rest)) or places().short_pattern.match(rest) is not None
+
+
 def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | None) -> list[str]:
     """The graph's units that are the body: by full name, or by a name the lexicon resolves to it,
     and its branches: a unit named by one of the body's names and a place (人民银行桂林市分行,
@@ -485,7 +490,7 @@ def _units_of_body(body: str, store: GraphStore, lexicon: tuple[Body, ...] | Non
     out = []
     for name, local, _, _ in store_units(store):
         named = name == body or any(_lookup_body(n, lexicon) == body for n in (name, local) if n)
-        if named or any(name.startswith(n) and find_places(name[len(n) :]) for n in names):
+        if named or any(name.startswith(n) and _placed(name[len(n) :]) for n in names):
             out.append(name)
     memo[key] = found = sorted(set(out))
     return list(found)
@@ -794,6 +799,8 @@ def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
                 if len(set(fits)) == 1:
                     reading.units, reading.groups = [fits[0]], [[fits[0]]]
                     reading.short_form = (short, fits[0])
+                    if reading.topic_words and reading.topic_words in short:
+                        reading.topic = reading.topic_words = None  # the topic's words were the unit's
                     return
 
 
@@ -1073,8 +1080,9 @@ def read(
         # the one-code talent service ('人才码'): the asker's own Chinese words, not the topic an
         # English word of theirs names (talent)
         reading.topic, reading.topic_words = None, None
-    if not (reading.topic or reading.units or reading.body or reading.unit_type) and store is not None:
-        _abbreviated_unit(reading, _mask(undated, spans), store)
+    if not (reading.units or reading.body or reading.unit_type) and store is not None:
+        # topics' words left in: 生态修复司 is a unit whose short form holds a topic's words
+        _abbreviated_unit(reading, _mask(undated, [sp for sp in spans if sp.kind != "topic"]), store)
     if not (reading.topic or reading.units or reading.body or reading.unit_type):
         _open_phrase(reading, _mask(undated, spans), words, en_spans, store)
         _drop_document_topic(reading)

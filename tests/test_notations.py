@@ -219,6 +219,31 @@ def test_a_zone_s_plan_names_its_units_with_the_zone_and_bare_host_labels() -> N
     }
 
 
+STREET_PLAN = """学院路街道2027年校园周边环境综合治理工作方案
+二、重点任务
+（各项任务责任科室（单位）中，标注“牵头”的为牵头单位，其余为配合单位）
+1.开展安全隐患大排查。建立问题台账。
+责任科室（单位）：街道平安办（牵头）、学院路派出所、各社区居委会
+时间节点：2027年3月—4月
+2.建设流动书车服务点。
+责任科室（单位）：待明确
+时间节点：2027年9月底前
+"""
+
+
+def test_a_street_s_plan_a_label_with_its_own_brackets_and_no_unit_named_yet() -> None:
+    """责任科室（单位）： is a label; 街道X in a street's plan is that street's X; 待明确 names no unit."""
+    doc = extract_text(STREET_PLAN, "t.txt")
+    assert roles_of(doc, "隐患大排查") == {
+        "lead": ["街道平安办"],
+        "cooperate": ["学院路派出所", "各社区居委会"],
+        "responsible": [],
+    }
+    task = next(t for t in doc.tasks if "隐患大排查" in t.title)
+    assert doc.units[task.assignments[0].unit_id].name == "学院路街道平安办"
+    assert roles_of(doc, "流动书车") == {"lead": [], "cooperate": [], "responsible": []}
+
+
 WITH_PARTNERS = """一、主要任务
 （一）建设飞行服务体系。市交通运输委会同市大数据发展局建设市级飞行服务中心。
 （二）推进旧改。市交通运输委会同市住房和城乡建设局推进老旧小区改造。

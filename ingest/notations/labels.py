@@ -29,7 +29,7 @@ def _label_re() -> re.Pattern[str]:
     firsts = re.escape("".join(sorted({w[0] for w in all_words}))) + opening
     # The look-ahead lets the engine pass over every place no label can start at in one test.
     return re.compile(
-        rf"(?=[{firsts}])(?:(?P<label>{words})\s*[{_COLONS}]\s*"
+        rf"(?=[{firsts}])(?:(?P<label>{words})\s*(?:[（(][^（()）]{{1,6}}[）)])?\s*[{_COLONS}]\s*"
         rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*)"
     )
 
