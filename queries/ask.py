@@ -68,6 +68,8 @@ class Interpretation:
     unused: list[str] = field(default_factory=list)
     # (short form, unit): a short form no list knows, read as the one unit it abbreviates (a note)
     short_form: tuple[str, str] | None = None
+    # a column whose groups keep only their best rows (the first score of each place)
+    best_per: str = ""
 
 
 @dataclass(slots=True)
@@ -151,6 +153,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
             "targets", "targets_in", {"metric": r.metric or "", "jurisdiction": place},
             f"quantified targets{what} set{_in(r.place)}, per city",
         )  # fmt: skip
+    if r.intent in ("compare", "ranking", None) and r.ranked and len(r.places) >= 2:
+        return _ranking_per_place(r)  # 两份文件各自牵头任务最多的部门: the first ones of each place
     if r.intent == "compare" and len(r.places) >= 2:
         return _compare(r)
     if r.intent == "overdue":
@@ -337,6 +341,22 @@ def _ranking(r: Reading) -> Interpretation:
     return Interpretation(
         "unit_ranking", "unit_ranking", {"role": role, "jurisdiction": r.place or "", "topic": topic, "top": 20},
         understood,
+    )  # fmt: skip
+
+
+def _ranking_per_place(r: Reading) -> Interpretation:
+    role = "lead" if r.role == "lead" else "any"
+    what = (
+        "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)" if role == "lead" else "carry"
+    )
+    # 重庆低空和哈尔滨供热两份文件: the topics' words name the documents, each place's whole plan
+    topic = None if ask_vocab().document_words.find(r.text, r.words) else r.topic
+    about = f" on {_topic_label(topic)}" if topic else ""
+    return Interpretation(
+        "unit_ranking", "unit_top_in_places",
+        {"places": list(r.places), "role": role, "topic": topic.name if topic else ""},
+        f"in each of {', '.join(r.places)}, the units that {what} the most tasks{about} (ties kept)",
+        best_per="place",
     )  # fmt: skip
 
 
@@ -681,6 +701,11 @@ def answer(
     selected = list(rows)
     for column, value in found.keep.items():
         selected = [r for r in selected if r.get(column) == value]
+    if found.best_per:
+        top: dict[Any, Any] = {}
+        for row in selected:
+            top.setdefault(row[found.best_per], row["score"])  # rows come best first per group
+        selected = [r for r in selected if r["score"] == top[r[found.best_per]]]
     more = rows.truncated or len(selected) > offset + limit
     if found.query == "term_units":
         selected, dropped = best_matches(selected, found.params["phrase"])

@@ -92,6 +92,7 @@ class Reading:
     state_word: str = ""  # a report's own word asked for by itself (基本完成: not 正在推进 too)
     figure: str = ""  # words asking for a figure (增速是多少, how much funding): no task answers
     contact: str = ""  # words asking for contact details (电话, phone number): no document gives them
+    ranked: bool = False  # it asks for the most (牵头任务最多, leads the most), whatever else it asks
     every: str = ""  # how often asked work recurs, as a deadline writes it (季 for 每季度开展)
     intent: str | None = None
     before: str | None = None
@@ -953,6 +954,7 @@ def read(
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or _figure_pair(text, reading.words)
     reading.contact = vocab.contact_words.find(text, reading.words) or ""
+    reading.ranked = vocab.intents["ranking"].find(text, reading.words) is not None
     without_date = _dates(reading, question, (today or dt.date.today()).year)
     for needle, every in vocab.recurring.items():
         found = every.find(text, reading.words)

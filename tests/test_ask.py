@@ -761,6 +761,18 @@ def test_within_a_span_which_places_and_documents_on_a_topic() -> None:
     assert interpret("哪些文件部署了养老服务任务，谁牵头？").query != "document_list"
 
 
+def test_an_autonomous_county_by_the_pinyin_of_its_name_without_its_peoples() -> None:
+    """Sanjiang is 三江侗族自治县 (its pinyin had carried 侗族: sanjiangdongzu); Changbai 长白 (chang)."""
+    today = dt.date(2027, 5, 31)
+    assert (
+        interpret("Which Sanjiang tasks are overdue?", today=today).params["jurisdiction"] == "三江侗族自治县"
+    )
+    assert (
+        interpret("Which Changbai tasks are overdue?", today=today).params["jurisdiction"]
+        == "长白朝鲜族自治县"
+    )
+
+
 def test_a_report_s_own_state_word_and_roles_joined() -> None:
     """基本完成的是哪项 keeps the tasks called so; 牵头和参与的 asks every role; 都参与 with one unit
     asks for its tasks (not who shares them)."""
