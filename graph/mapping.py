@@ -138,7 +138,8 @@ def _place_keys(doc: Document) -> dict[str, Any]:
     above it (as ``_jurisdictions`` links them), and ``city``, the city a county or district
     belongs to, else the jurisdiction itself. A national document has no place: its ``places``
     are the central bodies that issue it (国家医疗保障局 for 国家医疗保障局办公室), so that a
-    question about "the NHSA's plan" keeps to it."""
+    question about "the NHSA's plan" keeps to it; a township's plan has the township first (the
+    place table stops at counties)."""
     j = doc.jurisdiction
     # a township's plan: the township first (江湾镇 of 江湾镇人民政府, 学院路街道 of 学院路街道办事处)
     sub = zone_of(doc.title or "", doc.issuer or "")

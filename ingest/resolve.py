@@ -50,7 +50,7 @@ class UnitResolver:
 
     def __init__(self, jurisdiction: Jurisdiction | None, zone: str | None = None) -> None:
         self.jurisdiction = jurisdiction
-        self.zone = zone  # the development zone a zone's own plan is of (苏州工业园区)
+        self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
         self._same: dict[str, str] = {}  # key -> key it was declared equal to

@@ -772,27 +772,48 @@ def _in_order(short: str, name: str) -> bool:
     return True
 
 
+_NONE: frozenset[int] = frozenset()
+
+
+def _short_form_index(store: GraphStore) -> tuple[list[tuple[str, str, str]], dict[str, frozenset[int]]]:
+    """The store's working units as (name, local name, place) and, per character, the units whose
+    local name holds it (once per store generation: a short form is matched against a few units)."""
+    memo = store_memo(store)
+    found = memo.get("short form index")
+    if found is None:
+        working = working_units(store)
+        units = [
+            (name, local or name, place) for name, local, _, place in store_units(store) if name in working
+        ]
+        chars: dict[str, set[int]] = {}
+        for i, (_, local, _) in enumerate(units):
+            for ch in set(local):
+                chars.setdefault(ch, set()).add(i)
+        found = memo["short form index"] = (units, {ch: frozenset(ids) for ch, ids in chars.items()})
+    assert isinstance(found, tuple)
+    return found
+
+
 def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
     """A short form no list knows, read as the one unit it abbreviates: its characters in order in
     the unit's name, ending alike, the first one early in it (常州资规局: 常州市自然资源和规划局;
     规财法规司: 规划财务和法规司). Only a working unit of the question's place, and only where
     exactly one fits: a word shared by several names stays words to search for."""
     places = set(reading.unit_places)
-    working = working_units(store)
-    candidates = [
-        (name, local or name)
-        for name, local, _, place in store_units(store)
-        if name in working and (not places or place in places)
-    ]
+    units, by_char = _short_form_index(store)
     for run in _runs_zh(masked):
         for m in _SHORT_UNIT.finditer(run.group()):
             word = m.group()
             for start in range(len(word) - 2):  # the longest tail first, down to three characters
                 short = word[start:]
+                # the units whose names hold every character of it (the rarest character's first)
+                held = sorted((by_char.get(ch, _NONE) for ch in set(short)), key=len)
+                ids = held[0].intersection(*held[1:]) if held else set()
                 fits = [
                     name
-                    for name, local in candidates
-                    if len(local) > len(short)
+                    for name, local, place in (units[i] for i in ids)
+                    if (not places or place in places)
+                    and len(local) > len(short)
                     and short[-1] in local[-3:]  # 委 ends 经济发展委员会 as 委员会
                     and local.find(short[0]) < len(local) // 2 + 1
                     and _in_order(short, local)
