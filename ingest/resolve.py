@@ -158,12 +158,19 @@ def zone_of(title: str, issuer: str) -> str | None:
     """The development zone or township a document is of: the name its title opens with before its
     year or 关于 (苏州工业园区2026年稳外资工作要点), else its issuer's before the issuing body
     (江湾镇人民政府, 学院路街道办事处). Its units' bare word (园区财政局, 街道平安办) stands for it."""
+    in_title, in_issuer = _zone_patterns()
+    m = in_title.match(title or "") or in_issuer.match(issuer or "")
+    return m.group(1) if m else None
+
+
+@cache
+def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A zone's or township's name opening a title (before its year or 关于) or an issuer."""
     words = alternation([*_zone_words(), *unit_vocab().township_endings])
     name = rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))"
-    m = re.match(rf"{name}(?=\d|关于|[“《（(])", title or "") or re.match(
-        rf"{name}(?={alternation(_ISSUING_BODIES)})", issuer or ""
+    return re.compile(rf"{name}(?=\d|关于|[“《（(])"), re.compile(
+        rf"{name}(?={alternation(_ISSUING_BODIES)})"
     )
-    return m.group(1) if m else None
 
 
 #: What follows a zone's or township's name in its issuer (江湾镇人民政府, 苏州工业园区管委会).

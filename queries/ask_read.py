@@ -181,13 +181,19 @@ def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStor
 def _township_spans(text: str, store: GraphStore) -> list[Span]:
     """Townships whose documents the store holds (江湾镇 of a town's plan), named in the question:
     places the place table (counties and above) does not know."""
-    towns = tuple(unit_vocab().township_endings)
+    memo = store_memo(store)
+    towns = memo.get("townships")
+    if towns is None:  # once per store generation, not per question
+        endings = tuple(unit_vocab().township_endings)
+        towns = memo["townships"] = tuple(
+            n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None
+        )
+    assert isinstance(towns, tuple)
     out = []
-    for name in _document_places(store):
-        if name.endswith(towns) and lookup_place(name) is None:
-            at = text.find(name)
-            if at >= 0:
-                out.append(Span(at, at + len(name), (Name("place", name),)))
+    for name in towns:
+        at = text.find(name)
+        if at >= 0:
+            out.append(Span(at, at + len(name), (Name("place", name),)))
     return out
 
 
