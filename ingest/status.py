@@ -15,6 +15,8 @@ from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
 
 #: The states, in the order a reader weighs them.
 STATES: tuple[str, ...] = ("done", "in progress", "behind", "not started")
+#: The brackets a report puts a state word in (（已完成）, 【已办结】, 〔滞后〕, [完成]).
+_OPEN, _CLOSE = r"[（(【\[〔]", r"[）)】\]〕]"
 
 
 @cache
@@ -31,7 +33,7 @@ def _vocab() -> tuple[re.Pattern[str], dict[str, str]]:
         for word in words(data, state, name):
             if state_of.setdefault(word, state) != state:
                 raise VocabularyError(f"ingest/data/{name}: {word!r} is under two states")
-    closing = re.compile(rf"\s*[（(]\s*(?P<word>{alternation(list(state_of))})\s*[）)]\s*$")
+    closing = re.compile(rf"\s*{_OPEN}\s*(?P<word>{alternation(list(state_of))})\s*{_CLOSE}\s*$")
     return closing, state_of
 
 
@@ -41,7 +43,7 @@ def _opening() -> re.Pattern[str]:
     # (完成了… or 推进中遇到… say more than a state and are not read as one)
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
-        rf"^\s*(?:[（(【\[〔]\s*(?P<inner>{state_words})\s*[）)】\]〕]|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
+        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
     )
 
 
@@ -66,7 +68,7 @@ def status_after_title(text: str, title: str) -> str | None:
 @cache
 def _after_title() -> re.Pattern[str]:
     state_words = alternation(list(_vocab()[1]))
-    return re.compile(rf"[。.]?[ \t\u3000]*[（(【\[][ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*[）)】\]]")
+    return re.compile(rf"[。.]?[ \t\u3000]*{_OPEN}[ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*{_CLOSE}")
 
 
 def opening_status(progress: str | None) -> str | None:

@@ -24,7 +24,14 @@ def test_every_state_word_closes_a_title_in_any_bracket() -> None:
     assert set(words) == set(STATES)
     for state, listed in words.items():
         for word in listed:
-            for opening, closing in (("（", "）"), ("(", ")"), ("（ ", " ）"), ("(", "）")):
+            for opening, closing in (
+                ("（", "）"),
+                ("(", ")"),
+                ("（ ", " ）"),
+                ("(", "）"),
+                ("【", "】"),
+                ("〔", "〕"),
+            ):
                 title = f"9月底前完成县乡道安防工程{opening}{word}{closing}"
                 assert split_status(title) == ("9月底前完成县乡道安防工程", word), title
                 assert split_status(title + " ") == ("9月底前完成县乡道安防工程", word)
