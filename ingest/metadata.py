@@ -11,6 +11,8 @@ from fengong.ingest.bodies import lookup
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import find_places, to_jurisdiction
+from fengong.ingest.places import lookup as lookup_place
+from fengong.ingest.resolve import zone_of
 from fengong.ingest.vocab import alternation, load_yaml, unit_vocab, words
 
 _DOC_NUMBER = re.compile(
@@ -183,6 +185,9 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
             # The most specific place the title names (泽州县 over 晋城市).
             place = max(found, key=lambda f: (f[0].level in ("county", "district"), -f[1]))[0]
             return to_jurisdiction(place)
+    zone = _zone_place(title, issuer or "")
+    if zone is not None:
+        return zone
     if issuer and _central(issuer):
         # A central body's document is the whole country's: the places its opening lines name
         # are where it applies (or words that are also place names: 城区), not who issues it.
@@ -197,6 +202,21 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
             best[place.name] = place
     if counts:
         return to_jurisdiction(best[counts.most_common(1)[0][0]])
+    return None
+
+
+def _zone_place(title: str, issuer: str) -> Jurisdiction | None:
+    """A zone the division table does not hold (苏州高新区, of 苏州高新区管委会) as the plan's place, in
+    the city or county its name opens with: its units written 区X are the zone's, and a question
+    naming the zone keeps to its plans."""
+    zone = zone_of(title, issuer)
+    if not zone or not zone.endswith(tuple(unit_vocab().self_placed_words)):
+        return None
+    for size in range(min(4, len(zone) - 2), 1, -1):
+        place = lookup_place(zone[:size])
+        if place is not None and place.level != "province":
+            city = place.name if place.level == "city" else place.city
+            return Jurisdiction(zone, "district", city or None, place.province or None)
     return None
 
 

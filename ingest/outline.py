@@ -49,8 +49,14 @@ def _vocab() -> _OutlineVocab:
         # The first characters each pattern above can start with: 第, a numeral, a bracket, a circled number.
         heading_starts=frozenset("第" + cn + "（(" + circled),
         attachment=re.compile(rf"^(?:{attachment})\s*(?P<n>\d{{1,2}})?\s*(?:[:：]\s*(?P<title>.*))?$"),
-        progress=re.compile(rf"^(?:{alternation(words(data, 'progress_words', name))})\s*[:：]?\s*"),
-        inline_progress=re.compile(rf"(?:{alternation(words(data, 'progress_words', name))})\s*[:：]\s*"),
+        progress=re.compile(
+            rf"^(?:(?:{alternation(words(data, 'progress_words', name))})\s*[:：]?"
+            rf"|(?:{alternation(words(data, 'progress_labels', name))})\s*[:：])\s*"
+        ),
+        inline_progress=re.compile(
+            rf"(?:{alternation(words(data, 'progress_words', name) + words(data, 'progress_labels', name))})"
+            r"\s*[:：]\s*"
+        ),
         artefact=re.compile(rf"^(?:[{re.escape(''.join(bullets))}]\s+)|\[bookmark:[^\]]*\]"),
         artefact_starts="".join(bullets) + "[",
     )

@@ -54,14 +54,20 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @cache
-def _ethnic_tail() -> re.Pattern[str]:
-    """The ethnic groups closing an autonomous area's name before its suffix (土家族苗族): any of
-    them with 族, or one of two characters or more without it (鄂伦春)."""
+def _peoples() -> frozenset[str]:
+    """The ethnic groups' names (ingest/data/ethnic_groups.yaml), without 族."""
     data = load_yaml("ethnic_groups.yaml")
     names = data.get("ethnic_groups") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
         raise VocabularyError("ingest/data/ethnic_groups.yaml: 'ethnic_groups' must be a list of names")
-    longest = sorted(names, key=len, reverse=True)
+    return frozenset(names)
+
+
+@cache
+def _ethnic_tail() -> re.Pattern[str]:
+    """The ethnic groups closing an autonomous area's name before its suffix (土家族苗族): any of
+    them with 族, or one of two characters or more without it (鄂伦春)."""
+    longest = sorted(_peoples(), key=len, reverse=True)
     written = [f"{re.escape(n)}族" for n in longest] + [re.escape(n) for n in longest if len(n) >= 2]
     return re.compile(rf"^(?P<base>.{{2,}}?)(?:{'|'.join(written)})+$")
 
@@ -72,7 +78,13 @@ def autonomous_forms(name: str) -> list[str]:
     gives 三都 but no name loses a character that is not a group's)."""
     suffix = next((s for s in _AUTONOMOUS if name.endswith(s)), None)
     m = _ethnic_tail().match(name[: -len(suffix)]) if suffix else None
-    if suffix is None or m is None:
+    if suffix is None:
+        return []
+    if m is None:
+        # named by its people alone (鄂温克族自治旗): 鄂温克旗, 鄂温克自治旗
+        people = name[: -len(suffix)].removesuffix("族")
+        if people in _peoples() and len(people) >= 2:
+            return [people + _AUTONOMOUS[suffix], people + suffix]
         return []
     base = m["base"]
     return [base, base + _AUTONOMOUS[suffix], base + suffix]

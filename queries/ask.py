@@ -175,12 +175,12 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "progress":
         return _progress(r)
     if r.intent == "no_lead":
-        return Interpretation(
-            "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": r.topic.name if r.topic else ""},
-            f"tasks{_about(r) if r.topic else ''}{_in(r.place)} that state no lead (牵头) and give the task to "
+        return _narrowed(r, lambda topic, mention: Interpretation(
+            "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": topic, "mention": mention},
+            f"tasks{_on_topic(r, mention)}{_in(r.place)} that state no lead (牵头) and give the task to "
             "no one unit alone: the first unit of their 责任单位 list where they have one (a convention, not a "
             "stated lead), else the units they name, else none",
-        )  # fmt: skip
+        ))  # fmt: skip
     if r.intent == "ranking":
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):
@@ -317,13 +317,15 @@ def _progress(r: Reading) -> Interpretation:
     role = "lead" if r.role == "lead" and (units or unit_type) else "any"
     given = "led by" if role == "lead" else "assigned to"  # 天河区民政局牵头的任务进展如何
     whose = f" {given} {label}" if units else (f" {given} {unit_type} units" if unit_type else "")
-    return Interpretation(
+    _, words, said = _task_scope(r)  # the task asked about, in the words of its title or text
+    found = Interpretation(
         "progress", "task_progress",
         {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type,
-         "role": role},
-        f"what progress reports say of their tasks{_about(r) if r.topic else ''}{whose}{_in(r.place)}: the "
+         "role": role, "mention": words},
+        f"what progress reports say of their tasks{_about(r) if r.topic else ''}{whose}{said}{_in(r.place)}: the "
         "落实情况 paragraph and the state each is given, with deadlines and leads; plans report no progress",
     )  # fmt: skip
+    return _or_without_words(found, "mention", words)
 
 
 def _ranking(r: Reading) -> Interpretation:
@@ -335,13 +337,27 @@ def _ranking(r: Reading) -> Interpretation:
     )
     topic = r.topic.name if r.topic else ""
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
+    # words naming the plan (户外运动方案里牵头最多的): the documents whose title holds them
+    named = r.phrase if r.phrase and not topic and _names_document(r.text, r.phrase) else ""
+    about += f" in the documents whose title holds {named}" if named else ""
     understood = f"units ranked by the tasks they {what}{about}{_in(r.place)}, top 20"
-    if not r.place and not topic:  # over the whole graph: the counts each unit keeps, same rows
+    if not r.place and not topic and not named:  # over the whole graph: the counts each unit keeps, same rows
         return Interpretation("unit_ranking", "unit_top", {"role": role, "top": 20}, understood)
-    return Interpretation(
-        "unit_ranking", "unit_ranking", {"role": role, "jurisdiction": r.place or "", "topic": topic, "top": 20},
-        understood,
-    )  # fmt: skip
+    params = {"role": role, "jurisdiction": r.place or "", "topic": topic, "document": named, "top": 20}
+    found = Interpretation("unit_ranking", "unit_ranking", params, understood)
+    if not named:
+        return found
+    # words of the asker's own for the plan (地灾方案 for 地质灾害防治…): no title holds them, so the
+    # place's or the whole graph's ranking, said so
+    wider = _ranking(replace(r, phrase=None))
+    return replace(
+        found, fallback=replace(wider, why=f"no document's title holds {named}: {wider.understood_as}")
+    )
+
+
+def _names_document(text: str, words: str) -> bool:
+    """Whether ``words`` stand before a word naming a document in ``text`` (物流降本增效方案中)."""
+    return any(f"{words}{w}" in text for w in ask_vocab().document_words.zh)
 
 
 def _ranking_per_place(r: Reading) -> Interpretation:
@@ -383,6 +399,8 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     units, label = _units_asked(r)
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
+    if r.document_topic and len(r.places) >= 2:
+        words = ""  # the words name one of the plans (湖州绿色建筑方案和宁都…): the places find both
     said = (f" assigned to {label}" if units else "") + (_MENTIONS.format(words) if words else "")
     return units, words, said
 
@@ -413,10 +431,11 @@ def _overdue(r: Reading, today: str) -> Interpretation:
 
 
 def _overdue_query(r: Reading, as_of: str, units: list[str], words: str, said: str) -> Interpretation:
+    where, in_places = _where(r)  # one place, or two side by side (两地各有哪些任务逾期)
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
-        {"as_of": as_of, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words, "units": units},
-        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} whose deadline is before {as_of} "
+        {"as_of": as_of, **where, "topic": topic, "mention": mention or words, "units": units},
+        f"tasks{_on_topic(r, mention)}{said}{in_places} whose deadline is before {as_of} "
         "with their leads; tasks a progress report calls done are left out (a plan records no "
         "completion: its tasks are past due unless done)",
     ))  # fmt: skip

@@ -179,12 +179,12 @@ def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStor
 
 
 def _township_spans(text: str, store: GraphStore) -> list[Span]:
-    """Townships whose documents the store holds (江湾镇 of a town's plan), named in the question:
-    places the place table (counties and above) does not know."""
+    """Townships and zones whose documents the store holds (江湾镇 of a town's plan, 苏州高新区),
+    named in the question: places the place table (counties and above) does not know."""
     memo = store_memo(store)
     towns = memo.get("townships")
     if towns is None:  # once per store generation, not per question
-        endings = tuple(unit_vocab().township_endings)
+        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
         towns = memo["townships"] = tuple(
             n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None
         )
@@ -838,8 +838,16 @@ def _open_phrase_zh(masked: str) -> str | None:
     runs = [m.group() for m in _runs_zh(masked)]
     if not runs:
         return None
-    phrase = max(runs, key=len)
-    while True:  # 跨境电商分工方案: 跨境电商
+    # a run naming the document (专精特新方案中，支持企业研发建设由谁牵头) yields to one naming the task
+    phrase = max(
+        runs, key=lambda r: (len(_less_document_word(r)) >= 2 and r == _less_document_word(r), len(r))
+    )
+    return _less_document_word(phrase)
+
+
+def _less_document_word(phrase: str) -> str:
+    """``phrase`` less the words naming a document it ends with (跨境电商分工方案: 跨境电商)."""
+    while True:
         ending = next((w for w in ask_vocab().document_words.zh if phrase.endswith(w)), "")
         if not ending or len(phrase) - len(ending) < 2:
             return phrase
@@ -1064,6 +1072,8 @@ def read(
             ):
                 reading.intent = intent
                 break
+    if reading.intent == "compare" and vocab.intents["overdue"].find(masked, masked_words):
+        reading.intent = "overdue"  # 比较两地各有哪些任务逾期: the overdue tasks of both places
     if reading.intent == "shared" and len(reading.groups) < 2:
         word = vocab.intents["shared"].find(masked, masked_words) or ""
         if word.startswith("都"):
@@ -1121,6 +1131,8 @@ def read(
         reading.unused_en = [
             w for w in _english_rest(words, en_spans) if w not in known and w.rstrip("s") not in known
         ]
+        if store is not None and not reading.topic_words:
+            reading.topic_words = _topic_modified(words, en_spans, reading.unused_en, store)
     # (a partner question describing a task, 监测平台由哪些部门配合县民政局建设, asks about that task)
     if reading.who and reading.role and reading.intent != "shared":
         _task_described(
@@ -1129,6 +1141,23 @@ def read(
     if reading.topic_words and not reading.task_words:
         _widen_topic_words(reading, topic_runs)
     return reading
+
+
+def _topic_modified(words: list[str], spans: list[Span], unused: list[str], store: GraphStore) -> str | None:
+    """The Chinese of a topic's English words with the unused words written beside them (outdoor
+    sports: 户外运动, narrower than 全民健身), where the store holds it; else ``None``."""
+    topic = next((sp for sp in spans if sp.kind == "topic"), None)
+    if topic is None:
+        return None
+    start, end = topic.start, topic.end
+    while start > 0 and words[start - 1] in unused:
+        start -= 1
+    while end < len(words) and words[end] in unused:
+        end += 1
+    if (start, end) == (topic.start, topic.end):
+        return None
+    chosen, held = _choose_chinese(translate_wide(words[start:end]), store)
+    return "".join(c for _, c in chosen) if held and len(chosen) >= 2 else None
 
 
 def _chinese_words_in_english(question: str, masked: str) -> bool:
@@ -1349,6 +1378,10 @@ def _open_phrase(
         # competition is not 市场监管, whose alias "market competition" shares one word)
         reading.topic = topic
         reading.document_topic = bool(set(words) & set(ask_vocab().document_words.en))
+        if held and not reading.topic_words:
+            # the Chinese its words stand for, where the store holds them (outdoor sports: 户外运动,
+            # narrower than 全民健身): the tasks that mention them first, else the whole topic
+            reading.topic_words = "".join(c for _, c in chosen)
         return
     if chosen:
         reading.phrase = "".join(c for _, c in chosen)

@@ -1,7 +1,8 @@
 // name: tasks_without_lead
 // description: Tasks that state no lead (牵头) and give the task to no one unit: with the first unit of their 责任单位 list when they have one (read as the lead by convention, not stated), else whatever units they name
-// params: jurisdiction (string, default ""), topic (topic, default "")
+// params: jurisdiction (string, default ""), topic (topic, default ""), mention (string, default "")
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
+// mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words.
 // basis: "first-listed responsible unit" = the task lists 责任单位 and states no lead (unit is the
 // first of them); "cooperating units only" = it names only units that cooperate; "no unit named"
 // = it names no unit at all. units: how many units the task names in any role.
@@ -11,6 +12,7 @@ MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE t.leads = 0 AND NOT t.one_body
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
+  AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
 OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)
 WHERE r.rank = 1
 WITH d, t, u, r, t.units AS units

@@ -1,12 +1,14 @@
 // name: unit_ranking
 // description: Units ranked by the tasks they lead (stated 牵头, or first-listed where no lead is stated) or carry in any role, optionally in one place and on one topic
-// params: role (string, default any, e.g. lead), jurisdiction (string, default ""), topic (topic, default ""), top (int, default 20)
+// params: role (string, default any, e.g. lead), jurisdiction (string, default ""), topic (topic, default ""), document (string, default ""), top (int, default 20)
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // role: lead ranks by leads + first_listed; any ranks by every task in any role. jurisdiction keeps
-// documents of that place or of places under it; topic keeps tasks about it (name or English name).
+// documents of that place or of places under it; topic keeps tasks about it (name or English name);
+// document keeps the documents whose title holds those words (户外运动方案里: 户外运动).
 MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
+  AND ($document = '' OR d.title CONTAINS $document)
 WITH u, t, r, t.first_leads AS listed
 WITH u, t,
      max(CASE WHEN r.role = 'lead' THEN 1 ELSE 0 END) AS is_lead,

@@ -1,8 +1,8 @@
-"""Independent question sets: documents and questions written by twenty authors who did not read
+"""Independent question sets: documents and questions written by twenty-three authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
 ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
 documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4 to _20: six documents and 59 / 60 / 59 questions, then 60 each). They
+ask_docs_independent_4 to _23: six documents and 59 / 60 / 59 questions, then 60 each). They
 measure how a new user's questions fare: the share answered is reported and held to a floor, and
 every question stays in its set, answered or not (the misses are the next work)."""
 
@@ -131,6 +131,21 @@ NINETEENTH = QuestionSet(
 TWENTIETH = QuestionSet(
     DATA / "ask_docs_independent_20", DATA / "ask_questions_independent_20.yaml", dt.date(2027, 6, 30), 0.80
 )
+# 43 of 60 answered when the set arrived (on the last stop's final code); 49 after the fixes this
+# stop's first round led to (a ranking in the plan its words name, 鄂温克旗, outdoor sports as words)
+TWENTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_21", DATA / "ask_questions_independent_21.yaml", dt.date(2027, 7, 31), 0.78
+)
+# 33 of 60 answered when the set arrived; 51 after its fixes (a zone the division table lacks as the
+# plan's place, 进展：已完成, two places' overdue tasks side by side, a task's progress by its words)
+TWENTY_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_22", DATA / "ask_questions_independent_22.yaml", dt.date(2027, 8, 31), 0.82
+)
+# 36 of 60 answered when the set arrived; 41 after its fixes (渝北区, missing from the division table;
+# "only assist on, without leading")
+TWENTY_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_23", DATA / "ask_questions_independent_23.yaml", dt.date(2027, 9, 30), 0.66
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -152,6 +167,9 @@ SETS = {
     "eighteenth": EIGHTEENTH,
     "nineteenth": NINETEENTH,
     "twentieth": TWENTIETH,
+    "twenty-first": TWENTY_FIRST,
+    "twenty-second": TWENTY_SECOND,
+    "twenty-third": TWENTY_THIRD,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -195,7 +213,9 @@ def check(store: GraphStore, item: dict[str, Any], today: dt.date = TODAY) -> li
         return [f"{query} gave {len(rows)} rows"] if rows else []
     if query in _RANKINGS:
         rows = rows[:1]
-    cells = {str(v) for row in rows for k, v in row.items() if k not in _QUOTES and v not in (None, "")}
+    # a question of a task's state is answered by the state a report gives it
+    quotes = _QUOTES - {"status"} if query == "task_progress" else _QUOTES
+    cells = {str(v) for row in rows for k, v in row.items() if k not in quotes and v not in (None, "")}
     problems = [f"missing {m}" for m in item["must"] if m not in cells]
     problems += [f"holds {m}" for m in item.get("must_not", []) if m in cells]
     return [f"{query}: {p}" for p in problems]
@@ -672,3 +692,63 @@ def test_a_state_in_square_brackets_and_a_prefecture_by_its_pinyin(eleventh: Gra
     from fengong.queries.ask_read import read
 
     assert read("Which tasks does Yanbian lead?", store=eleventh).places == ["延边朝鲜族自治州"]
+
+
+twenty_first = set_store(TWENTY_FIRST)
+twenty_second = set_store(TWENTY_SECOND)
+twenty_third = set_store(TWENTY_THIRD)
+
+
+def test_a_ranking_keeps_to_the_plan_its_words_name(twenty_first: GraphStore) -> None:
+    """户外运动方案里牵头最多的: the documents whose title holds 户外运动 (a national plan has no place
+    to keep to); 鄂温克旗 is 鄂温克族自治旗 written without 族自治; words no title holds (the asker's
+    own for the plan) fall back to the ranking without them, said so."""
+    today = TWENTY_FIRST.today
+    plan = answer(twenty_first, "户外运动方案里牵头任务最多的是哪个部门？", today=today)
+    assert plan.interpretation.params["document"] == "户外运动"
+    assert plan.rows[0]["unit"] == "体育总局" and plan.rows[0]["leads"] == 8
+    banner = answer(twenty_first, "鄂温克旗草原方案中主责任务最多的单位是哪个？", today=today)
+    assert banner.interpretation.params["jurisdiction"] == "鄂温克族自治旗"
+    assert banner.rows[0]["unit"] == "鄂温克族自治旗林草局"
+    own_words = answer(twenty_first, "鄂温克旗草场修复方案中牵头任务最多的单位", today=today)
+    assert own_words.rows[0]["unit"] == "鄂温克族自治旗林草局"
+    assert any("草场修复" in note for note in own_words.notes)
+
+
+def test_an_english_topic_s_word_beside_it_narrows_it(twenty_first: GraphStore) -> None:
+    """outdoor sports: "sports" names 全民健身, "outdoor" beside it makes it 户外运动, which the
+    store holds: the tasks that mention it (here in their document's title) first."""
+    result = answer(
+        twenty_first, "Which tasks in the outdoor sports plan have no lead unit?", today=TWENTY_FIRST.today
+    )
+    assert result.interpretation.params["mention"] == "户外运动"
+    assert {r["task"] for r in result.rows} == {"盘活利用闲置空间", "规范户外运动经营活动"}
+
+
+def test_a_zone_named_in_a_question_and_a_task_s_progress_by_its_words(twenty_second: GraphStore) -> None:
+    """苏州高新区 (no row of the division table) is the place of its plan; the words naming the plan
+    (专精特新方案中) are not the task asked about; a task's progress is looked up by its words."""
+    today = TWENTY_SECOND.today
+    who = answer(twenty_second, "苏州高新区专精特新方案中，支持企业研发机构建设由谁牵头？", today=today)
+    assert who.interpretation.params["jurisdiction"] == "苏州高新区"
+    assert {r["unit"] for r in who.rows} == {"苏州高新区科技局"}
+    progress = answer(twenty_second, "安装林区视频监控探头这项任务目前进展如何？", today=today)
+    assert [(r["task"], r["status"]) for r in progress.rows] == [("安装林区视频监控探头", "滞后")]
+    with pytest.raises(NotUnderstood, match="person's details"):
+        answer(twenty_second, "大塅镇应急办的负责人叫什么名字？", today=today)
+
+
+def test_two_places_overdue_side_by_side_and_a_lead_denied_in_english(twenty_third: GraphStore) -> None:
+    """比较林芝和渝北两地…各有哪些任务已逾期: the overdue tasks of both places in one answer (渝北区 is
+    重庆's, no longer the 北区 of 台中市); "only assist on, without leading" asks for the
+    cooperating role."""
+    today = TWENTY_THIRD.today
+    overdue = answer(twenty_third, "比较林芝和渝北两地，截至今天各有哪些任务已逾期？", today=today)
+    params = overdue.interpretation.params
+    assert overdue.interpretation.query == "tasks_overdue"
+    assert (params["jurisdiction"], params["or_jurisdiction"]) == ("林芝市", "渝北区")
+    assert {r["jurisdiction"] for r in overdue.rows} == {"林芝市", "渝北区"} and len(overdue.rows) == 5
+    question = "Which Jinjiang private-economy tasks does the city industry and IT bureau only assist on, without leading?"
+    assist = answer(twenty_third, question, today=today)
+    assert assist.interpretation.params["role"] == "cooperate"
+    assert {r["role"] for r in assist.rows} == {"cooperate"}

@@ -1030,3 +1030,41 @@ def test_a_declaration_that_unmarked_units_cooperate() -> None:
         "cooperate": [],
         "responsible": ["州文体广电旅游局", "州公安局"],
     }
+
+
+HIGH_TECH_ZONE_PLAN = """苏州高新区管委会办公室关于印发《苏州高新区专精特新中小企业梯度培育行动方案》的通知
+苏州高新区管委会办公室
+2027年5月8日
+一、主要任务
+1.建立专精特新企业梯度培育库。2027年6月底前完成。
+责任单位：区经发委、区科技局
+"""
+
+
+def test_a_zone_the_division_table_lacks_is_the_plan_s_place_within_its_city() -> None:
+    """苏州高新区 is no row of the division table: the plan is of the zone, in the city its name opens
+    with, and its units written 区X are the zone's."""
+    doc = extract_text(HIGH_TECH_ZONE_PLAN, "t.txt")
+    assert doc.jurisdiction is not None
+    assert (doc.jurisdiction.name, doc.jurisdiction.parent, doc.jurisdiction.province) == (
+        "苏州高新区",
+        "苏州市",
+        "江苏省",
+    )
+    assert {u.name for u in doc.units.values()} == {"苏州高新区经发委", "苏州高新区科技局"}
+
+
+def test_a_district_the_source_table_lacked_and_place_names_read_as_written() -> None:
+    """渝北区 and 江北区 of 重庆 were missing from the division table (a plan of 渝北区 was read as the
+    北区 of 台中市); 都 in a place's name is du (宁都 ningdu), a banner named by its people is
+    written without 族自治 (鄂温克旗)."""
+    from fengong.ingest.places import all_by_pinyin, autonomous_forms, lookup
+
+    doc = extract_text("重庆市渝北区加快临空经济发展工作方案\n一、完善规划。区发展改革委负责。\n", "t.txt")
+    assert doc.jurisdiction is not None and doc.jurisdiction.name == "渝北区"
+    assert doc.jurisdiction.parent == "重庆市"
+    assert lookup("江北区", "重庆市") is not None
+    assert [p.name for p in all_by_pinyin()["ningdu"]] == ["宁都县"]
+    assert [p.name for p in all_by_pinyin()["chengdu"]] == ["成都市"]
+    assert autonomous_forms("鄂温克族自治旗") == ["鄂温克旗", "鄂温克自治旗"]
+    assert autonomous_forms("鄂伦春自治旗") == ["鄂伦春旗", "鄂伦春自治旗"]

@@ -317,3 +317,23 @@ def test_a_stage_done_is_short_of_done() -> None:
 
     assert opening_status("已完成阶段性任务。新增设施12处。") == "已完成阶段性任务"
     assert state_of("已完成阶段性任务") == "in progress"
+
+
+def test_a_state_after_a_short_progress_label() -> None:
+    """进展：已完成。… under the task gives the state; 进展 opens a progress paragraph only with its
+    colon (进展顺利 is prose)."""
+    from fengong.ingest.outline import is_progress
+    from fengong.ingest.pipeline import extract_text
+
+    doc = extract_text(
+        "大塅镇人民政府\n关于2027年森林防火重点工作任务进展情况的通报\n二、各项任务进展情况\n"
+        "1.开展森林火灾隐患排查整治（牵头：镇应急办；时限：3月底前）\n进展：已完成。共排查隐患点47处。\n"
+        "2.建设森林防火隔离带（牵头：镇林业站；时限：6月底前）\n进展：滞后。受雨季施工影响。\n",
+        "report.txt",
+    )
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("开展森林火灾隐患排查整治", "已完成"),
+        ("建设森林防火隔离带", "滞后"),
+    ]
+    assert doc.tasks[1].progress == "滞后。受雨季施工影响。"
+    assert is_progress("进展：已完成") and not is_progress("进展顺利，已完成招标")
