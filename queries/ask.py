@@ -156,7 +156,7 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent in ("compare", "ranking", None) and r.ranked and len(r.places) >= 2:
         return _ranking_per_place(r)  # 两份文件各自牵头任务最多的部门: the first ones of each place
     if r.intent == "compare" and len(r.places) >= 2:
-        return _compare(r)
+        return _compare_roles(r) or _compare(r)
     if r.intent == "overdue":
         return _overdue(r, today)
     if r.intent == "status" and r.state:
@@ -205,7 +205,7 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _unit_work(r)
     if r.topic:
         return _topic(r)
-    if r.phrase and (r.role or r.intent in ("unit_work", "places")):
+    if r.phrase and (r.role or r.intent in ("unit_work", "places", "tasks")):
         return _phrase(r)
     if r.place and r.intent == "unit_work":
         return Interpretation(
@@ -461,6 +461,19 @@ def _add_months(day: dt.date, months: int) -> dt.date:
     month0 = day.month - 1 + months
     year, month = day.year + month0 // 12, month0 % 12 + 1
     return dt.date(year, month, min(day.day, calendar.monthrange(year, month)[1]))
+
+
+def _compare_roles(r: Reading) -> Interpretation | None:
+    """Two places compared on who does what (桂林和杭州的交通运输局各牵头什么, who leads X in A and
+    in B): the tasks with their units in both places, not a count per unit; ``None`` when the
+    question asks for no role."""
+    if not r.role:
+        return None
+    if r.units or r.body or r.typed_units:
+        return _unit_work(r)
+    if r.topic:
+        return _topic(r)
+    return _phrase(r) if r.phrase else None
 
 
 def _compare(r: Reading) -> Interpretation:

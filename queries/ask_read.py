@@ -760,7 +760,7 @@ def _runs_zh(masked: str) -> list[re.Match[str]]:
     """The runs of Chinese characters left once names and question words are removed (offsets
     into ``masked``: every removal keeps the length)."""
     rest = _strip_words(masked, _question_words_zh())
-    rest = re.sub(r"\d+|[一二两三四五六七八九十]+(?:个月|天|周|年)", lambda m: _MASK * len(m.group()), rest)
+    rest = re.sub(r"\d+(?:年|月|日|号)?|[一二两三四五六七八九十]+(?:个月|天|周|年)", lambda m: _MASK * len(m.group()), rest)
     return list(_HAN_RUN.finditer(rest))
 
 
@@ -1093,14 +1093,14 @@ def read(
         if _issues_documents(named, store):
             _issuer_scope(reading, named, store)
             reading.units, reading.groups, reading.body, reading.more_bodies = [], [], None, []
-    if (
-        reading.intent == "documents"
-        and reading.topic is not None
-        and (reading.role or vocab.intents["places"].find(masked, masked_words))
+    if reading.intent == "documents" and (
+        reading.topic is not None
+        or (not (reading.units or reading.body) and _open_phrase_zh(_mask(re.sub(r"\s+", "", without_date), spans)))
+        or (not re.search(r"[\u4e00-\u9fff]", text) and _english_rest(words, en_spans))
     ):
-        # which documents assign rural e-commerce work (and who leads it): the tasks on the topic,
-        # with their documents and units, not the list of documents
-        reading.intent = None
+        # which documents assign work on X (哪些文件部署了人才培训方面的任务): the tasks on X with
+        # their documents and units, not the list of every document
+        reading.intent = "tasks"
     if reading.intent in ("people", "documents", "targets"):
         reading.topic = None
         return reading
