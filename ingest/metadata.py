@@ -166,7 +166,9 @@ def _title(head: list[Line]) -> tuple[str, str]:
         if _RANGE_LINE.match(following):
             t += following
         elif following.startswith("关于") and is_issuer:
-            # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title.
+            # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title,
+            # and the line names who issues it.
+            issuer_line = issuer_line or t
             t += following
         elif is_issuer:
             # The issuer's name alone (德州市卫生健康委员会) heads the page: the title follows it.

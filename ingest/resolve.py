@@ -159,7 +159,9 @@ def zone_of(title: str, issuer: str) -> str | None:
     year or 关于 (苏州工业园区2026年稳外资工作要点), else its issuer's before the issuing body
     (江湾镇人民政府, 学院路街道办事处). Its units' bare word (园区财政局, 街道平安办) stands for it."""
     in_title, in_issuer = _zone_patterns()
-    m = in_title.match(title or "") or in_issuer.match(issuer or "")
+    # a street's office under its district's government (北京市朝阳区人民政府望京街道办事处)
+    under = re.sub(r"^[\u4e00-\u9fff]{2,12}?人民政府(?=[\u4e00-\u9fff]{3})", "", issuer or "")
+    m = in_title.match(title or "") or in_issuer.match(issuer or "") or in_issuer.match(under)
     return m.group(1) if m else None
 
 
@@ -168,8 +170,9 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A zone's or township's name opening a title (before its year or 关于) or an issuer."""
     words = alternation([*_zone_words(), *unit_vocab().township_endings])
     name = rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))"
+    # an issuer is the zone's own body (管委会, 党工委) or one of its offices (安全生产委员会办公室)
     return re.compile(rf"{name}(?=\d|关于|[“《（(])"), re.compile(
-        rf"{name}(?={alternation(_ISSUING_BODIES)})"
+        rf"{name}(?={alternation(_ISSUING_BODIES)}|[\u4e00-\u9fff]{{2,}}(?:委员会|办公室|局|委|办)$)"
     )
 
 
@@ -182,10 +185,11 @@ def _in_zone(local: str, zone: str | None) -> str:
     苏州工业园区财政局, 镇农业农村办 -> 江湾镇农业农村办); not a function that merely starts with the
     word (乡村振兴局)."""
     if zone:
+        short = unit_vocab().zone_short_words
         for word in (*_zone_words(), *unit_vocab().township_endings):
             if (
                 local.startswith(word)
-                and zone.endswith(word)
+                and (zone.endswith(word) or zone.endswith(short.get(word, "\0")))
                 and len(local) > len(word) + 1
                 and _function_named(local) is None
             ):

@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
-from fengong.ingest.local_bodies import body_endings
+from fengong.ingest.local_bodies import body_endings, local_spellings
 from fengong.ingest.notations.brackets import brackets, split_top, trim_unbalanced
 from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.places import places
@@ -290,7 +290,11 @@ def level_prefix(name: str) -> str:
     if (
         name[:1] in unit_vocab().level_prefixes
         and len(name) > 2
-        and (not name.startswith(unit_vocab().not_prefix_words) or function_of(name[1:]) is not None)
+        and (
+            not name.startswith(unit_vocab().not_prefix_words)
+            or function_of(name[1:]) is not None
+            or name[1:] in local_spellings()  # 市民宗局: 市 + 民宗局, though 市民 is a word
+        )
     ):
         return name[0]
     return ""
@@ -455,8 +459,10 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             if qualifier:
                 local = qualifier + name
         elif prefix and kind != "collective":
-            # A zone's place name is its own (立山经济开发区): it is no prefix for the list.
-            current = "" if _self_placed(name) else _distributable(prefix)
+            # A zone's place name is its own (立山经济开发区): it is no prefix for the list; nor is a
+            # place's short name that is also a word before no known function (平安 of 平安县 in
+            # 平安建设办公室、城市管理办公室), as it is before one (泽州能源局、财政局).
+            current = "" if _self_placed(name) or _word_not_place(name, prefix) else _distributable(prefix)
         elif shared and current and kind == "government" and not prefix and not _placed(name):
             local = current + name
         lead = len(item) - len(item.lstrip())
@@ -505,6 +511,18 @@ def _qualifier(previous: str) -> str:
         if previous.endswith(body) and len(previous) > len(body):
             return previous[: -len(body)]
     return ""
+
+
+def _word_not_place(name: str, prefix: str) -> bool:
+    """Whether ``prefix`` is only a place's short name opening ``name`` before no known function
+    (平安建设办公室), rather than a level character, a party prefix or a full place name."""
+    m = _patterns().short_place.match(name)
+    return (
+        m is not None
+        and m.group() == prefix
+        and function_of(name[len(prefix) :]) is None
+        and unit_kind(name[len(prefix) :]) != "company"
+    )
 
 
 def _distributable(prefix: str) -> str:

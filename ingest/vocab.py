@@ -177,6 +177,7 @@ class UnitVocab:
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
     ministry_endings: dict[str, str]  # 部 -> 局: a ministry's local departments end so (财政部: 财政局)
+    zone_short_words: dict[str, str]  # 经开区 -> 经济技术开发区: a zone's word as its own plan writes it
 
 
 @cache
@@ -274,4 +275,5 @@ def unit_vocab() -> UnitVocab:
         township_endings=words(data, "township_endings", name),
         central_starts=words(data, "central_starts", name),
         ministry_endings=_word_map(data, "ministry_endings", name),
+        zone_short_words=_word_map(data, "zone_short_words", name),
     )

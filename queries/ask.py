@@ -499,9 +499,10 @@ def _compare(r: Reading) -> Interpretation:
 
 
 def _due(r: Reading) -> Interpretation:
+    where, in_places = _where(r)  # one place, or two side by side (两地各有哪些任务6月到期)
     params: dict[str, Any] = {
         "topic": r.topic.name if r.topic else "",
-        "jurisdiction": r.place or "",
+        **where,
         "due_after": r.after or "",
         "due_before": r.before or "",
         "every": r.every,
@@ -524,7 +525,7 @@ def _due(r: Reading) -> Interpretation:
             "due",
             "task_list",
             {**params, "topic": topic, "text": mention or words, "units": units},
-            f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} {span}, by deadline",
+            f"tasks{_on_topic(r, mention)}{said}{in_places} {span}, by deadline",
         ),
     )
     return _or_without_words(found, "text", words) if r.before or r.after else found

@@ -185,16 +185,27 @@ def _township_spans(text: str, store: GraphStore) -> list[Span]:
     towns = memo.get("townships")
     if towns is None:  # once per store generation, not per question
         endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
-        towns = memo["townships"] = tuple(
-            n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None
-        )
+        names = [n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None]
+        towns = memo["townships"] = tuple((form, n) for n in names for form in _zone_forms(n, names))
     assert isinstance(towns, tuple)
     out = []
-    for name in towns:
-        at = text.find(name)
+    for form, name in towns:
+        at = text.find(form)
         if at >= 0:
-            out.append(Span(at, at + len(name), (Name("place", name),)))
+            out.append(Span(at, at + len(form), (Name("place", name),)))
     return out
+
+
+def _zone_forms(name: str, names: list[str]) -> list[str]:
+    """How a question writes a zone: whole, or with its word short (长春经济技术开发区: 长春经开区; 经开区
+    alone where it is the only zone of that word the store holds)."""
+    forms = [name]
+    for short, whole in unit_vocab().zone_short_words.items():
+        if name.endswith(whole):
+            forms.append(name[: -len(whole)] + short)
+            if sum(n.endswith(whole) for n in names) == 1:
+                forms.append(short)
+    return forms
 
 
 def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> list[Span]:
@@ -760,7 +771,11 @@ def _runs_zh(masked: str) -> list[re.Match[str]]:
     """The runs of Chinese characters left once names and question words are removed (offsets
     into ``masked``: every removal keeps the length)."""
     rest = _strip_words(masked, _question_words_zh())
-    rest = re.sub(r"\d+(?:年|月|日|号)?|[一二两三四五六七八九十]+(?:个月|天|周|年)", lambda m: _MASK * len(m.group()), rest)
+    rest = re.sub(
+        r"\d+(?:年|月|日|号)?|[一二两三四五六七八九十]+(?:个月|天|周|年)",
+        lambda m: _MASK * len(m.group()),
+        rest,
+    )
     return list(_HAN_RUN.finditer(rest))
 
 
@@ -1020,8 +1035,9 @@ def read(
             reading.role = _asked_of_who(affirmed, roles) or reading.role
         if reading.role:
             break
-    if _denies_lead(masked, masked_words) and reading.role in ("responsible", "any", None):
-        reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些
+    denied = _denies_lead(masked, masked_words) or vocab.only_taking_part.find(masked, masked_words)
+    if denied and reading.role in ("responsible", "any", None):
+        reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些 / 只参与了哪些
     reading.who = vocab.who.find(masked, masked_words) is not None
     if reading.who and reading.role and reading.intent in ("people", "targets"):
         # 谁牵头建立领导小组: who leads that task, not the group's members; 年内要完成多少条？谁负责
@@ -1074,6 +1090,8 @@ def read(
                 break
     if reading.intent == "compare" and vocab.intents["overdue"].find(masked, masked_words):
         reading.intent = "overdue"  # 比较两地各有哪些任务逾期: the overdue tasks of both places
+    elif reading.intent == "compare" and (reading.before or reading.after) and not reading.role:
+        reading.intent = "due"  # 比较两地2028年6月到期的任务: the tasks due then in both places
     if reading.intent == "shared" and len(reading.groups) < 2:
         word = vocab.intents["shared"].find(masked, masked_words) or ""
         if word.startswith("都"):
@@ -1095,7 +1113,10 @@ def read(
             reading.units, reading.groups, reading.body, reading.more_bodies = [], [], None, []
     if reading.intent == "documents" and (
         reading.topic is not None
-        or (not (reading.units or reading.body) and _open_phrase_zh(_mask(re.sub(r"\s+", "", without_date), spans)))
+        or (
+            not (reading.units or reading.body)
+            and _open_phrase_zh(_mask(re.sub(r"\s+", "", without_date), spans))
+        )
         or (not re.search(r"[\u4e00-\u9fff]", text) and _english_rest(words, en_spans))
     ):
         # which documents assign work on X (哪些文件部署了人才培训方面的任务): the tasks on X with

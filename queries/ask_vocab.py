@@ -22,6 +22,7 @@ _KEYS = {
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers",
+    "only_taking_part",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -117,6 +118,7 @@ class AskVocab:
     periods: tuple[Period, ...]  # quarters and halves of a year
     document_words: Words  # words naming a document (…方案里, the … plan)
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
+    only_taking_part: Words  # 只参与 / only take part: every role but the lead
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
@@ -228,6 +230,7 @@ def parse_vocab(data: Any) -> AskVocab:
         periods=_periods(data["periods"]),
         document_words=_words(data["document_words"], "document_words"),
         negations=_words(data["negations"], "negations"),
+        only_taking_part=_words(data["only_taking_part"], "only_taking_part"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         from_today=_words(data["from_today"], "from_today"),
         exact_state_words=_exact_states(data["exact_state_words"]),

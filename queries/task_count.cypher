@@ -1,10 +1,10 @@
 // name: task_count
 // description: How many tasks match the task_list filter (its total)
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default "")
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), or_jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default "")
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // every: only tasks whose primary deadline recurs and says so with these words (季 for 按季度 / 每季度).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)

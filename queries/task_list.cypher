@@ -1,16 +1,17 @@
 // name: task_list
 // description: Tasks filtered by topic, jurisdiction, unit role, primary deadline and text, one page at a time
-// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default ""), skip (int, default 0), limit (int, default 50)
+// params: topic (topic, default "", e.g. 转供电改直供电), jurisdiction (string, default ""), or_jurisdiction (string, default ""), role (string, default ""), unit (string, default ""), units (list, default ""), due_after (string, default ""), due_before (string, default ""), text (string, default ""), every (string, default ""), skip (int, default 0), limit (int, default 50)
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // every: only tasks whose primary deadline recurs and says so with these words (季 for 按季度 / 每季度).
-// jurisdiction also matches the city / province a document's county or city belongs to.
+// jurisdiction also matches the city / province a document's county or city belongs to; or_jurisdiction is
+// a second place asked about beside it (两地各有哪些任务6月到期).
 // role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
 // due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
 // units: only tasks any of these units (names or ids) is assigned, in any role.
 // text: a case-insensitive substring of the title or the text, or of the document's title (a task is
 // about what its document is about). task_count counts the same filter.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE ($jurisdiction = '' OR $jurisdiction IN d.places)
+WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND (($role = '' AND $unit = '') OR EXISTS { MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
                                              WHERE ($role = '' OR r.role = $role)

@@ -1068,3 +1068,59 @@ def test_a_district_the_source_table_lacked_and_place_names_read_as_written() ->
     assert [p.name for p in all_by_pinyin()["chengdu"]] == ["成都市"]
     assert autonomous_forms("鄂温克族自治旗") == ["鄂温克旗", "鄂温克自治旗"]
     assert autonomous_forms("鄂伦春自治旗") == ["鄂伦春旗", "鄂伦春自治旗"]
+
+
+def test_a_zone_s_office_issues_its_plan_and_writes_its_units_short() -> None:
+    """长春经济技术开发区安全生产委员会办公室 (one of the zone's offices, not its 管委会) issues the
+    plan; its units written 区X and 经开区X (经开区 short for 经济技术开发区) are the zone's."""
+    doc = extract_text(
+        "长春经济技术开发区安全生产委员会办公室\n关于印发《经开区安全生产专项整治工作方案》的通知\n"
+        "长春经济技术开发区安全生产委员会办公室\n2027年7月5日\n一、重点任务\n"
+        "1.开展危险化学品企业隐患排查。2027年9月30日前完成。\n牵头部门：区应急局　　配合部门：经开区市场监管分局\n",
+        "t.txt",
+    )
+    assert doc.jurisdiction is not None and doc.jurisdiction.name == "长春经济技术开发区"
+    assert doc.jurisdiction.parent == "长春市"
+    assert {u.name for u in doc.units.values()} == {
+        "长春经济技术开发区应急局",
+        "长春经济技术开发区市场监管分局",
+    }
+
+
+def test_a_street_s_office_under_its_district_and_words_that_are_no_prefix() -> None:
+    """北京市朝阳区人民政府望京街道办事处 heads the page and issues the report: the street is its first
+    place; 市民诉求处置中心 is no city's 民诉求处置中心 (市民 is a word; 市民宗局 is still the city's
+    民宗局); 平安 (the short name of 平安县) opening 平安建设办公室 is no prefix the next name shares."""
+    from fengong.graph.mapping import _place_keys
+
+    doc = extract_text(
+        "北京市朝阳区人民政府望京街道办事处\n关于2027年接诉即办重点任务进展情况的通报\n"
+        "序号|工作任务|责任科室|办理时限|办理状态\n"
+        "1|建立诉求分级分类办理机制|市民诉求处置中心、综合保障办公室|2027年3月底前|已办结\n"
+        "2|整治住宅小区停车秩序|平安建设办公室、城市管理办公室|2027年8月31日前|滞后\n",
+        "report.txt",
+    )
+    assert doc.issuer == "北京市朝阳区人民政府望京街道办事处"
+    assert _place_keys(doc)["places"][:2] == ["望京街道", "朝阳区"]
+    assert {u.name for u in doc.units.values()} == {
+        "市民诉求处置中心",
+        "综合保障办公室",
+        "平安建设办公室",
+        "城市管理办公室",
+    }
+    assert level_prefix("市民宗局") == "市" and level_prefix("市民诉求处置中心") == ""
+
+
+def test_a_ministry_s_department_signs_its_notice() -> None:
+    """国家疾病预防控制局综合司 (a 司) signing above the date is the issuer: the national plan's place
+    is the body it belongs to, so a question about the NDCPA's plan keeps to it."""
+    from fengong.graph.mapping import _place_keys
+
+    doc = extract_text(
+        "国家疾病预防控制局综合司关于印发2027年传染病监测预警重点工作任务分工方案的通知\n"
+        "局机关各司：\n现将方案印发给你们。\n国家疾病预防控制局综合司\n2027年4月12日\n"
+        "一、重点任务\n（一）完善传染病网络直报系统。2027年9月底前完成。（监测预警司牵头，应急处置司配合）\n",
+        "t.txt",
+    )
+    assert doc.issuer == "国家疾病预防控制局综合司"
+    assert _place_keys(doc)["places"] == ["国家疾病预防控制局"]
