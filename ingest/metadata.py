@@ -91,7 +91,7 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
             issuer = "、".join(name for i in signers for name in lines[i].text.split())
     if issuer is None and head:
         m = _ABOUT.match(_compact(head[0].text))
-        if m and _vocab().issuer_end.search(m["issuer"]):
+        if m and _issuer_like(m["issuer"]):
             issuer = m["issuer"]
     issuer = issuer or head_issuer or None
     jurisdiction = _jurisdiction(title, issuer, head)
@@ -128,7 +128,7 @@ def _signers(lines: list[Line], date_index: int) -> list[int]:
         j -= 1
     while j >= 0 and len(out) < _MAX_SIGNER_LINES and lines[j].text:
         line = _compact(lines[j].text)
-        if not (_vocab().issuer_end.search(line) and len(line) <= 30):
+        if not (_issuer_like(line) and len(line) <= 30):
             break
         out.insert(0, j)
         j -= 1
@@ -220,6 +220,12 @@ def _zone_place(title: str, issuer: str) -> Jurisdiction | None:
             city = place.name if place.level == "city" else place.city
             return Jurisdiction(zone, "district", city or None, place.province or None)
     return None
+
+
+def _issuer_like(line: str) -> bool:
+    """Whether a line reads as an issuing body: it ends as issuers do (人民政府, 办公室, 局 …), or is
+    bodies of the lexicon whose names end otherwise (中国人民银行, 国家市场监督管理总局 …)."""
+    return bool(_vocab().issuer_end.search(line)) or _central(line)
 
 
 def _central(issuer: str) -> bool:

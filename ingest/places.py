@@ -67,7 +67,9 @@ def _peoples() -> frozenset[str]:
 def _ethnic_tail() -> re.Pattern[str]:
     """The ethnic groups closing an autonomous area's name before its suffix (土家族苗族): any of
     them with 族, or one of two characters or more without it (鄂伦春)."""
-    longest = sorted(_peoples(), key=len, reverse=True)
+    data = load_yaml("ethnic_groups.yaml")
+    everyone = data.get("all_peoples") if isinstance(data, dict) else None
+    longest = sorted([*_peoples(), *([everyone] if isinstance(everyone, str) else [])], key=len, reverse=True)
     written = [f"{re.escape(n)}族" for n in longest] + [re.escape(n) for n in longest if len(n) >= 2]
     return re.compile(rf"^(?P<base>.{{2,}}?)(?:{'|'.join(written)})+$")
 

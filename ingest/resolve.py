@@ -171,7 +171,7 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     words = alternation([*_zone_words(), *unit_vocab().township_endings])
     name = rf"([\u4e00-\u9fff]{{2,10}}?(?:{words}))"
     # an issuer is the zone's own body (管委会, 党工委) or one of its offices (安全生产委员会办公室)
-    return re.compile(rf"{name}(?=\d|关于|[“《（(])"), re.compile(
+    return re.compile(rf"(?:关于)?{name}(?=\d|关于|[“《（(])"), re.compile(
         rf"{name}(?={alternation(_ISSUING_BODIES)}|[\u4e00-\u9fff]{{2,}}(?:委员会|办公室|局|委|办)$)"
     )
 

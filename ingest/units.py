@@ -463,7 +463,15 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             # place's short name that is also a word before no known function (平安 of 平安县 in
             # 平安建设办公室、城市管理办公室), as it is before one (泽州能源局、财政局).
             current = "" if _self_placed(name) or _word_not_place(name, prefix) else _distributable(prefix)
-        elif shared and current and kind == "government" and not prefix and not _placed(name):
+        elif (
+            shared
+            and current
+            and kind == "government"
+            and not prefix
+            and not _placed(name)
+            # 区绿化市容局、街道城运中心: the street's own office, not the district's
+            and not name.startswith(tuple(unit_vocab().township_endings))
+        ):
             local = current + name
         lead = len(item) - len(item.lstrip())
         out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e, lead_marked))

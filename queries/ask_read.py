@@ -196,6 +196,46 @@ def _township_spans(text: str, store: GraphStore) -> list[Span]:
     return out
 
 
+def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
+    """Townships, streets and zones of the store's plans named in English (Shimen township, Xiong'an
+    New Area, Suzhou high-tech zone): the pinyin of the name before its ending, then the ending's
+    English words; longer than the county of the same pinyin, so they win it."""
+    memo = store_memo(store)
+    forms = memo.get("sub places en")
+    if forms is None:  # once per store generation
+        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
+        names = [n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None]
+        forms = memo["sub places en"] = {f: n for n in names for f in _english_forms(n)}
+    assert isinstance(forms, dict)
+    out = []
+    for i in range(len(words)):
+        for j in range(i + 2, min(len(words), i + 9) + 1):
+            name = forms.get(" ".join(words[i:j]))
+            if name:
+                out.append(Span(i, j, (Name("place", name),)))
+    return out
+
+
+def _english_forms(name: str) -> list[str]:
+    """How English writes a township, street or zone: 石门乡 -> shimen township / shimen town,
+    雄安新区 -> xiongan new area / xiong an new area (the apostrophe of Xiong'an read as a space)."""
+    from pypinyin import lazy_pinyin
+
+    by_ending = ask_vocab().sub_place_words_en
+    ending = next((e for e in sorted(by_ending, key=len, reverse=True) if name.endswith(e)), None)
+    if ending is None or len(name) - len(ending) < 2:
+        return []
+    base = name[: -len(ending)]
+    place = lookup_place(base)
+    if place is None and len(base) > 2:  # 苏州高新区: the city's short name, then the zone's word
+        place = next((p for k in (3, 2) if (p := lookup_place(base[:k])) is not None), None)
+        base = place.short if place is not None and base.startswith(place.short) else base
+    syllables = lazy_pinyin(base)
+    spaced = "".join(s if k == 0 or s[0] not in "aoe" else f" {s}" for k, s in enumerate(syllables))
+    heads = dict.fromkeys(("".join(syllables), spaced))
+    return [f"{head} {word}" for head in heads for word in by_ending[ending]]
+
+
 def _zone_forms(name: str, names: list[str]) -> list[str]:
     """How a question writes a zone: whole, or with its word short (长春经济技术开发区: 长春经开区; 经开区
     alone where it is the only zone of that word the store holds)."""
@@ -334,7 +374,12 @@ def _apply(
         names_plan = _names_plan(reading, text)
         for body in (reading.body, *reading.more_bodies):
             units = _units_of_body(body, store, lexicon)
-            if (names_plan or _issues_documents([body], store)) and not working_units(store) & set(units):
+            working, issues = working_units(store), _issues_documents([body], store)
+            # (人民银行普惠金融方案: the plan the PBOC issues, though a branch of it works in another)
+            own = {u for u in units if u == body or _lookup_body(u, lexicon) == body}  # not its branches
+            if ((names_plan or issues) and not working & set(units)) or (
+                names_plan and issues and not working & own
+            ):
                 _issuer_scope(reading, [body], store)
                 continue  # 国办这个方案里: the plan's issuer, assigned nothing, names no unit asked about
             kept.append(body)
@@ -977,10 +1022,13 @@ def read(
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
     words = reading.words.split()
-    en_spans = longest_reading(english_index(lexicon).word_spans(words))
+    sub_places = _english_sub_place_spans(words, store) if store is not None else []
+    en_spans = longest_reading(english_index(lexicon).word_spans(words) + sub_places)
     english = Reading(text="", words="")
     _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
+    if not reading.units and store is not None and (department := _department_en(reading.words, store)):
+        reading.units = [department]  # the Monetary Policy Department (of the PBOC's plan): 货币政策司
     if reading.body is None and not reading.units:
         reading.body = _ministry_en(reading.words, store, lexicon)
         if reading.body and store is not None:
@@ -1108,6 +1156,10 @@ def read(
     if reading.intent == "ranking" and store is not None and not reading.unit_places:
         # which unit leads the most in the CNIPA's notice: the body named is the plan, not the answer
         named = reading.units or [b for b in (reading.body, *reading.more_bodies) if b]
+        bodies = [b for b in (reading.body, *reading.more_bodies) if b]
+        # (the plan issued by the National Health Commission: its lexicon name is the plan's place,
+        # its unit name as written, 国家卫生健康委, is not)
+        named = named if _issues_documents(named, store) else bodies
         if _issues_documents(named, store):
             _issuer_scope(reading, named, store)
             reading.units, reading.groups, reading.body, reading.more_bodies = [], [], None, []
@@ -1364,6 +1416,32 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
         parts.append(named[0] if named else candidates[0])
     name = "".join(parts) + "部"
     return _lookup_body(name, lexicon) or name
+
+
+_DEPARTMENT = re.compile(r" ((?:[a-z]+ ){1,4})(?:department|division|bureau) ")
+
+
+def _department_en(words: str, store: GraphStore) -> str | None:
+    """ "The <words> Department" of a central body's plan: the store's working unit whose name is the
+    Chinese of the words and 司 or 局 (the Monetary Policy Department: 货币政策司), else ``None``."""
+    m = _DEPARTMENT.search(words)
+    if not m:
+        return None
+    skip = _question_words_en() | {"the", "s", "its"}
+    rest = [w for w in m.group(1).split() if w not in skip]
+    if not rest:
+        return None
+    working = working_units(store)
+    # the words' runs as glossed together (electric power: 电功率), then word by word (电力 of power)
+    for runs in (translate_wide(rest), [r for w in rest for r in translate_wide([w])]):
+        options = [(*own, *wide)[:_CHOICES] for _, own, wide in runs]
+        if not options or len(options) > 3:
+            continue
+        for combo in itertools.product(*options):
+            for ending in ("司", "局"):
+                if (name := "".join(combo) + ending) in working:
+                    return name
+    return None
 
 
 def _merge_english(reading: Reading, english: Reading) -> None:

@@ -22,7 +22,7 @@ _KEYS = {
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers",
-    "only_taking_part",
+    "only_taking_part", "sub_place_words_en",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -119,6 +119,7 @@ class AskVocab:
     document_words: Words  # words naming a document (…方案里, the … plan)
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     only_taking_part: Words  # 只参与 / only take part: every role but the lead
+    sub_place_words_en: dict[str, tuple[str, ...]]  # 乡 -> township: a sub-county place's ending in English
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
@@ -231,6 +232,7 @@ def parse_vocab(data: Any) -> AskVocab:
         document_words=_words(data["document_words"], "document_words"),
         negations=_words(data["negations"], "negations"),
         only_taking_part=_words(data["only_taking_part"], "only_taking_part"),
+        sub_place_words_en=_string_lists(data["sub_place_words_en"], "sub_place_words_en"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         from_today=_words(data["from_today"], "from_today"),
         exact_state_words=_exact_states(data["exact_state_words"]),
@@ -260,6 +262,12 @@ def _exact_states(value: Any) -> dict[str, Words]:
                 f"{_FILE}: exact_state_words.{word} is part of no state word of status.yaml"
             )
     return out
+
+
+def _string_lists(value: Any, where: str) -> dict[str, tuple[str, ...]]:
+    if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
+        raise AskVocabularyError(f"{_FILE}: {where} must map words to lists of words")
+    return {k: _strings(v, f"{where}.{k}") for k, v in value.items()}
 
 
 def _abbreviations(value: Any) -> dict[str, str]:
