@@ -338,7 +338,7 @@ def _ranking(r: Reading) -> Interpretation:
     topic = r.topic.name if r.topic else ""
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
     # words naming the plan (户外运动方案里牵头最多的): the documents whose title holds them
-    named = r.phrase if r.phrase and not topic and _names_document(r.text, r.phrase) else ""
+    named = r.phrase if r.phrase and not topic and _names_document(r, r.phrase) else ""
     about += f" in the documents whose title holds {named}" if named else ""
     understood = f"units ranked by the tasks they {what}{about}{_in(r.place)}, top 20"
     if not r.place and not topic and not named:  # over the whole graph: the counts each unit keeps, same rows
@@ -355,9 +355,13 @@ def _ranking(r: Reading) -> Interpretation:
     )
 
 
-def _names_document(text: str, words: str) -> bool:
-    """Whether ``words`` stand before a word naming a document in ``text`` (物流降本增效方案中)."""
-    return any(f"{words}{w}" in text for w in ask_vocab().document_words.zh)
+def _names_document(r: Reading, words: str) -> bool:
+    """Whether ``words`` stand before a word naming a document (物流降本增效方案中), or the English
+    they were read from does (the silver economy opinion: 银发经济)."""
+    document = ask_vocab().document_words
+    return any(f"{words}{w}" in r.text for w in document.zh) or bool(
+        r.phrase_en and any(f" {r.phrase_en} {w} " in r.words for w in document.en)
+    )
 
 
 def _ranking_per_place(r: Reading) -> Interpretation:

@@ -1027,7 +1027,11 @@ def read(
     english = Reading(text="", words="")
     _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
-    if not reading.units and store is not None and (department := _department_en(reading.words, store)):
+    if (
+        not (reading.units or reading.unit_type)
+        and store is not None
+        and (department := _department_en(reading.words, store))
+    ):
         reading.units = [department]  # the Monetary Policy Department (of the PBOC's plan): 货币政策司
     if reading.body is None and not reading.units:
         reading.body = _ministry_en(reading.words, store, lexicon)
