@@ -161,8 +161,11 @@ def zone_of(title: str, issuer: str) -> str | None:
     in_title, in_issuer = _zone_patterns()
     # a street's office under its district's government (北京市朝阳区人民政府望京街道办事处)
     under = re.sub(r"^[\u4e00-\u9fff]{2,12}?人民政府(?=[\u4e00-\u9fff]{3})", "", issuer or "")
-    m = in_title.match(title or "") or in_issuer.match(issuer or "") or in_issuer.match(under)
-    return m.group(1) if m else None
+    for m in (in_title.match(title or ""), in_issuer.match(issuer or ""), in_issuer.match(under)):
+        # not a place of the table cut short (景德镇 of 景德镇市人民政府办公室)
+        if m and lookup(m.group(1) + m.string[m.end(1) : m.end(1) + 1]) is None:
+            return m.group(1)
+    return None
 
 
 @cache

@@ -377,8 +377,12 @@ def _apply(
             working, issues = working_units(store), _issues_documents([body], store)
             # (人民银行普惠金融方案: the plan the PBOC issues, though a branch of it works in another)
             own = {u for u in units if u == body or _lookup_body(u, lexicon) == body}  # not its branches
-            if ((names_plan or issues) and not working & set(units)) or (
-                names_plan and issues and not working & own
+            # 商务部等九部门…措施中: the joint notice its first signer names, whatever it leads in it
+            joint = issues and body == reading.body and _JOINT.search(text) is not None
+            if (
+                joint
+                or ((names_plan or issues) and not working & set(units))
+                or (names_plan and issues and not working & own)
             ):
                 _issuer_scope(reading, [body], store)
                 continue  # 国办这个方案里: the plan's issuer, assigned nothing, names no unit asked about
@@ -393,6 +397,11 @@ def _apply(
     ):
         # a unit assigned nothing beside a document's name is the plan's issuer (国办数据要素分工方案)
         _drop_issuers(reading, store)
+    first = reading.units[:1]
+    if first and store is not None and _JOINT.search(text) and _issues_documents(first, store):
+        # 商务部等九部门…措施中: the joint notice its first signer names, whatever it leads in it
+        _issuer_scope(reading, first, store)
+        reading.units, reading.groups = reading.units[1:], [g for g in reading.groups if g != first]
     if reading.unit_type and (reading.unit_places or reading.more_types) and store is not None:
         # the place's units of the function; several functions (教育局 and 教育厅) in every place
         places = frozenset(reading.unit_places)
@@ -439,6 +448,12 @@ def _figure_pair(text: str, words: str) -> str:
         if first in within and second in within:
             return f"{first}…{second}"
     return ""
+
+
+#: A joint notice named by its first signer (商务部等九部门, 体育总局等8部门, the MOFCOM and eight other departments).
+_JOINT = re.compile(
+    r"等[\d一二三四五六七八九十]+个?部[门委]|等部门|and (?:\w+ )?other (?:departments|ministries)"
+)
 
 
 def _names_plan(reading: Reading, text: str) -> bool:

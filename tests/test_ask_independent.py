@@ -896,3 +896,16 @@ def test_an_english_ranking_keeps_to_the_plan_its_words_name(thirty_second: Grap
     assert result.interpretation.params["document"] == "银发经济"
     assert {r["jurisdiction"] for r in result.rows} == {""}  # the central bodies of that plan only
     assert {"民政部", "工业和信息化部"} <= {r["unit"] for r in result.rows}
+
+
+thirty_first = set_store(THIRTY_FIRST, "function")
+
+
+def test_a_joint_notice_named_by_its_first_signer(thirty_first: GraphStore) -> None:
+    """商务部等九部门…措施中: the joint notice 商务部 signs first, every task of it, not only those
+    商务部 is assigned."""
+    question = "截至今天，商务部等九部门内外贸一体化措施中有哪些任务已经逾期？"
+    result = answer(thirty_first, question, today=THIRTY_FIRST.today)
+    assert result.interpretation.params["units"] == []
+    assert result.interpretation.params["jurisdiction"] == "商务部"
+    assert "落实内外贸税收政策" in {r["task"] for r in result.rows}  # 税务总局's, not 商务部's

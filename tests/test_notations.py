@@ -1124,3 +1124,12 @@ def test_a_ministry_s_department_signs_its_notice() -> None:
     )
     assert doc.issuer == "国家疾病预防控制局综合司"
     assert _place_keys(doc)["places"] == ["国家疾病预防控制局"]
+
+
+def test_a_city_whose_name_ends_as_a_town_s_is_no_town() -> None:
+    """景德镇市人民政府办公室 issues a city's plan: 景德镇 (a place of the table cut short) is no
+    township of it, while 江湾镇人民政府 is one."""
+    from fengong.ingest.resolve import zone_of
+
+    assert zone_of("景德镇市陶瓷文化保护传承创新重点任务分工方案", "景德镇市人民政府办公室") is None
+    assert zone_of("江湾镇2026年农村人居环境整治方案", "江湾镇人民政府") == "江湾镇"
