@@ -469,8 +469,13 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             and kind == "government"
             and not prefix
             and not _placed(name)
-            # 区绿化市容局、街道城运中心: the street's own office, not the district's
-            and not name.startswith(tuple(unit_vocab().township_endings))
+            # 区绿化市容局、街道城运中心: the street's own office, not the district's (乡村振兴局, a
+            # function that merely starts with a township's word, is still the district's)
+            and not (
+                name.startswith(tuple(unit_vocab().township_endings))
+                and function_of(name) is None
+                and name not in local_spellings()
+            )
         ):
             local = current + name
         lead = len(item) - len(item.lstrip())
