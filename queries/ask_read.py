@@ -37,6 +37,7 @@ from fengong.vocabulary import (
     Body,
     Place,
     Topic,
+    all_by_pinyin,
     bodies,
     find_deadlines,
     find_places,
@@ -206,13 +207,24 @@ def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
         endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
         names = [n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None]
         forms = memo["sub places en"] = {f: n for n in names for f in _english_forms(n)}
+        # the pinyin alone (Shimen) names the one sub-place written so where no place of the table
+        # with that pinyin is the store's
+        held = _document_places(store)
+        heads: dict[str, set[str]] = {}
+        for sub in names:
+            written = _english_forms(sub)
+            if written:  # the joined pinyin (xiongan, not xiong of xiong an)
+                heads.setdefault(written[0].split()[0], set()).add(sub)
+        for head, named in heads.items():
+            if len(named) == 1 and not any(p.name in held for p in all_by_pinyin().get(head, ())):
+                forms[head] = next(iter(named))
     assert isinstance(forms, dict)
     out = []
     for i in range(len(words)):
-        for j in range(i + 2, min(len(words), i + 9) + 1):
-            name = forms.get(" ".join(words[i:j]))
-            if name:
-                out.append(Span(i, j, (Name("place", name),)))
+        for j in range(i + 1, min(len(words), i + 9) + 1):
+            found = forms.get(" ".join(words[i:j]))
+            if found:
+                out.append(Span(i, j, (Name("place", found),)))
     return out
 
 
@@ -227,12 +239,17 @@ def _english_forms(name: str) -> list[str]:
         return []
     base = name[: -len(ending)]
     place = lookup_place(base)
-    if place is None and len(base) > 2:  # 苏州高新区: the city's short name, then the zone's word
+    zone = ending in unit_vocab().self_placed_words
+    if zone and place is None and len(base) > 2:  # 苏州高新区: the city's short name, then the zone's word
         place = next((p for k in (3, 2) if (p := lookup_place(base[:k])) is not None), None)
         base = place.short if place is not None and base.startswith(place.short) else base
-    syllables = lazy_pinyin(base)
-    spaced = "".join(s if k == 0 or s[0] not in "aoe" else f" {s}" for k, s in enumerate(syllables))
-    heads = dict.fromkeys(("".join(syllables), spaced))
+    # a street named after its road (湖南路街道): Hunan Road subdistrict, beside hunanlu subdistrict
+    road = base.endswith("路") and len(base) > 2
+    heads: dict[str, None] = {}
+    for part, tail in ((base, ""), *(((base[:-1], " road"),) if road else ())):
+        syllables = lazy_pinyin(part)
+        spaced = "".join(s if k == 0 or s[0] not in "aoe" else f" {s}" for k, s in enumerate(syllables))
+        heads.update(dict.fromkeys(("".join(syllables) + tail, spaced + tail)))
     return [f"{head} {word}" for head in heads for word in by_ending[ending]]
 
 
@@ -1038,7 +1055,8 @@ def read(
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
     words = reading.words.split()
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
-    en_spans = longest_reading(english_index(lexicon).word_spans(words) + sub_places)
+    # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's
+    en_spans = longest_reading(sub_places + english_index(lexicon).word_spans(words))
     english = Reading(text="", words="")
     _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
