@@ -11,7 +11,7 @@ from __future__ import annotations
 from fengong.ingest.bodies import Body, bodies, body_names, en_names, local_functions
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import find_deadlines
-from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, places
+from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, opening_place, places
 from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.status import STATES, state_holding
 from fengong.ingest.topics import Topic, load_topics, match_topic
@@ -37,6 +37,7 @@ __all__ = [
     "lookup_body",
     "lookup_place",
     "match_topic",
+    "opening_place",
     "places",
     "role_words",
     "state_holding",

@@ -10,8 +10,7 @@ from functools import cache
 from fengong.ingest.bodies import lookup
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
-from fengong.ingest.places import find_places, to_jurisdiction
-from fengong.ingest.places import lookup as lookup_place
+from fengong.ingest.places import find_places, opening_place, to_jurisdiction
 from fengong.ingest.resolve import zone_of
 from fengong.ingest.vocab import alternation, load_yaml, unit_vocab, words
 
@@ -214,12 +213,11 @@ def _zone_place(title: str, issuer: str) -> Jurisdiction | None:
     zone = zone_of(title, issuer)
     if not zone or not zone.endswith(tuple(unit_vocab().self_placed_words)):
         return None
-    for size in range(min(4, len(zone) - 2), 1, -1):
-        place = lookup_place(zone[:size])
-        if place is not None and place.level != "province":
-            city = place.name if place.level == "city" else place.city
-            return Jurisdiction(zone, "district", city or None, place.province or None)
-    return None
+    place = opening_place(zone)
+    if place is None:
+        return None
+    city = place.name if place.level == "city" else place.city
+    return Jurisdiction(zone, "district", city or None, place.province or None)
 
 
 def _issuer_like(line: str) -> bool:

@@ -54,22 +54,30 @@ _AUTONOMOUS = {"自治州": "州", "自治县": "县", "自治旗": "旗"}
 
 
 @cache
-def _peoples() -> frozenset[str]:
-    """The ethnic groups' names (ingest/data/ethnic_groups.yaml), without 族."""
+def _ethnic_words() -> tuple[frozenset[str], str]:
+    """The ethnic groups' names without 族, and the word for all peoples (各), from
+    ingest/data/ethnic_groups.yaml."""
     data = load_yaml("ethnic_groups.yaml")
     names = data.get("ethnic_groups") if isinstance(data, dict) else None
+    everyone = data.get("all_peoples") if isinstance(data, dict) else None
     if not isinstance(names, list) or not all(isinstance(n, str) and n for n in names):
         raise VocabularyError("ingest/data/ethnic_groups.yaml: 'ethnic_groups' must be a list of names")
-    return frozenset(names)
+    if not isinstance(everyone, str) or not everyone:
+        raise VocabularyError("ingest/data/ethnic_groups.yaml: 'all_peoples' must be a word")
+    return frozenset(names), everyone
+
+
+def _peoples() -> frozenset[str]:
+    """The ethnic groups' names, without 族."""
+    return _ethnic_words()[0]
 
 
 @cache
 def _ethnic_tail() -> re.Pattern[str]:
     """The ethnic groups closing an autonomous area's name before its suffix (土家族苗族): any of
-    them with 族, or one of two characters or more without it (鄂伦春)."""
-    data = load_yaml("ethnic_groups.yaml")
-    everyone = data.get("all_peoples") if isinstance(data, dict) else None
-    longest = sorted([*_peoples(), *([everyone] if isinstance(everyone, str) else [])], key=len, reverse=True)
+    them with 族, or one of two characters or more without it (鄂伦春), or 各族 (all peoples)."""
+    names, everyone = _ethnic_words()
+    longest = sorted([*names, everyone], key=len, reverse=True)
     written = [f"{re.escape(n)}族" for n in longest] + [re.escape(n) for n in longest if len(n) >= 2]
     return re.compile(rf"^(?P<base>.{{2,}}?)(?:{'|'.join(written)})+$")
 
@@ -142,6 +150,16 @@ def to_jurisdiction(place: Place) -> Jurisdiction:
     if place.level == "city":
         return Jurisdiction(place.name, "city", None, place.province or None)
     return Jurisdiction(place.name, place.level, place.city or None, place.province or None)
+
+
+def opening_place(name: str) -> Place | None:
+    """The city or county a zone's name opens with by its short name (苏州高新区: 苏州市), the
+    longest first; provinces aside."""
+    for size in range(min(4, len(name) - 2), 1, -1):
+        place = lookup(name[:size])
+        if place is not None and place.level != "province":
+            return place
+    return None
 
 
 def find_places(text: str) -> list[tuple[Place, int, int]]:

@@ -44,6 +44,7 @@ from fengong.vocabulary import (
     load_topics,
     lookup_place,
     match_topic,
+    opening_place,
     places,
     state_holding,
     unit_vocab,
@@ -185,8 +186,7 @@ def _township_spans(text: str, store: GraphStore) -> list[Span]:
     memo = store_memo(store)
     towns = memo.get("townships")
     if towns is None:  # once per store generation, not per question
-        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
-        names = [n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None]
+        names = _sub_places(store)
         towns = memo["townships"] = tuple((form, n) for n in names for form in _zone_forms(n, names))
     assert isinstance(towns, tuple)
     out = []
@@ -204,20 +204,20 @@ def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
     memo = store_memo(store)
     forms = memo.get("sub places en")
     if forms is None:  # once per store generation
-        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
-        names = [n for n in _document_places(store) if n.endswith(endings) and lookup_place(n) is None]
-        forms = memo["sub places en"] = {f: n for n in names for f in _english_forms(n)}
+        built: dict[str, str] = {}
+        forms = memo["sub places en"] = built
+        heads: dict[str, set[str]] = {}
+        for sub in _sub_places(store):
+            written = _english_forms(sub)
+            built.update(dict.fromkeys(written, sub))
+            if written:  # the joined pinyin (xiongan, not xiong of xiong an)
+                heads.setdefault(written[0].split()[0], set()).add(sub)
         # the pinyin alone (Shimen) names the one sub-place written so where no place of the table
         # with that pinyin is the store's
         held = _document_places(store)
-        heads: dict[str, set[str]] = {}
-        for sub in names:
-            written = _english_forms(sub)
-            if written:  # the joined pinyin (xiongan, not xiong of xiong an)
-                heads.setdefault(written[0].split()[0], set()).add(sub)
         for head, named in heads.items():
             if len(named) == 1 and not any(p.name in held for p in all_by_pinyin().get(head, ())):
-                forms[head] = next(iter(named))
+                built[head] = next(iter(named))
     assert isinstance(forms, dict)
     out = []
     for i in range(len(words)):
@@ -226,6 +226,20 @@ def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
             if found:
                 out.append(Span(i, j, (Name("place", found),)))
     return out
+
+
+def _sub_places(store: GraphStore) -> list[str]:
+    """The townships, streets and zones the store's plans are of: places the division table (counties
+    and above) does not hold (once per store generation)."""
+    memo = store_memo(store)
+    found = memo.get("sub places")
+    if found is None:
+        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
+        found = memo["sub places"] = [
+            n for n in sorted(_document_places(store)) if n.endswith(endings) and lookup_place(n) is None
+        ]
+    assert isinstance(found, list)
+    return found
 
 
 def _english_forms(name: str) -> list[str]:
@@ -238,10 +252,11 @@ def _english_forms(name: str) -> list[str]:
     if ending is None or len(name) - len(ending) < 2:
         return []
     base = name[: -len(ending)]
-    place = lookup_place(base)
     zone = ending in unit_vocab().self_placed_words
-    if zone and place is None and len(base) > 2:  # 苏州高新区: the city's short name, then the zone's word
-        place = next((p for k in (3, 2) if (p := lookup_place(base[:k])) is not None), None)
+    if (
+        zone and lookup_place(base) is None and len(base) > 2
+    ):  # 苏州高新区: the city's short name, then the zone's word
+        place = opening_place(name)
         base = place.short if place is not None and base.startswith(place.short) else base
     # a street named after its road (湖南路街道): Hunan Road subdistrict, beside hunanlu subdistrict
     road = base.endswith("路") and len(base) > 2

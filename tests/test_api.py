@@ -436,6 +436,15 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "哪些地方" * 50 + "的任务里有托育",
         "局长是谁？电话多少？' OR 1=1 //",
         "江湾镇" * 60 + "谁牵头",
+        # this stop's: two places side by side, a plan named by its words or first signer, a task's
+        # progress by its words, places below counties and departments in English
+        "比较开封和聊城两地，截至今天各有哪些任务已逾期') MATCH (n) DETACH DELETE n //",
+        "户外运动')}] MATCH (n) DETACH DELETE n //方案里牵头任务最多的是哪个部门",
+        "商务部等九部门" * 40 + "' OR 1=1 //措施中有哪些任务已经逾期",
+        "安装' OR 1=1 //视频监控探头这项任务目前进展如何",
+        "Which tasks in Shimen township'}) MATCH (n) DETACH DELETE n // are overdue? "
+        + "xiong an new area " * 50,
+        "Which tasks does the ' OR 1=1 // monetary policy department only support, without leading?",
     ],
     ids=[
         "brackets",
@@ -472,6 +481,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "which-places",
         "person",
         "town-plan",
+        "compare-overdue",
+        "plan-words",
+        "joint-notice",
+        "progress-words",
+        "english-sub-place",
+        "english-department",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
