@@ -242,7 +242,8 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             status=state_of(task.status),
             status_text=_s(task.status),
             due_kind=task.deadline.kind if task.deadline else "",
-            due_date=(task.deadline.date or "") if task.deadline else "",
+            # a window's last day (2028年4月—6月) is the date its work is due by
+            due_date=(task.deadline.date or task.deadline.until or "") if task.deadline else "",
             due_text=(task.deadline.text or "") if task.deadline else "",
         )
         c.rel("HAS_TASK", doc.id, task.id)

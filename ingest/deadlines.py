@@ -387,14 +387,37 @@ def _range(m: re.Match[str]) -> Found | None:
         return None
     if not m["ayw"] and not m["am"] and not m["by"]:
         return None  # "2021—3月": a bare number before a month is no year
-    return Found(_deadline(m, "period", None))
+    found = _deadline(m, "period", None)
+    # a window of a written year (2028年4月—6月); one without (汛期5月1日至9月30日) comes every year
+    if m["by"] or m["ay"]:
+        found.until = _last_day(_num(m["by"] or m["ay"]), m["bm"] or m["am"], m["bd"])
+    return Found(found)
 
 
 def _month_range(m: re.Match[str]) -> Found | None:
     """ "3-6月", "2024年3—6月": a window of months."""
     if not 1 <= _num(m["m1"]) < _num(m["m2"]) <= 12:
         return None
-    return Found(_deadline(m, "period", None))
+    found = _deadline(m, "period", None)
+    if m["y"]:  # (3—6月 without a year may come every year)
+        found.until = _last_day(_num(m["y"]), m["m2"], None)
+    return Found(found)
+
+
+def _last_day(year: int, month: str | None, day: str | None) -> str | None:
+    """The ISO last day a window's end names: its day, else its month's last, else its year's
+    (2023年: 2023-12-31)."""
+    if not 1900 <= year <= 2200:
+        return None
+    if not month:
+        return f"{year:04d}-12-31" if not day else None
+    number = _num(month)
+    if not 1 <= number <= 12:
+        return None
+    last = _month_end(year, number)
+    if day and 1 <= _num(day) < int(last[-2:]):
+        return f"{last[:8]}{_num(day):02d}"
+    return last
 
 
 def _year_of(m: re.Match[str], year: int | None) -> int | None:
@@ -414,7 +437,10 @@ def _anchored(m: re.Match[str]) -> Found | None:
     back = _grammar().anchor_back.search(head)
     if back is None:
         return None
-    return Found(_deadline(m, "period", None, m.start() - (len(head) - back.start())))
+    found = _deadline(m, "period", None, m.start() - (len(head) - back.start()))
+    if m["by"]:  # 即日起至2025年底
+        found.until = _last_day(_num(m["by"]), m["bm"], m["bd"])
+    return Found(found)
 
 
 def _span(m: re.Match[str]) -> Found | None:

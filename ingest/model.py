@@ -48,13 +48,16 @@ class Jurisdiction:
 
 @dataclass(slots=True)
 class Deadline:
-    """When a task is due. ``date`` is ISO for kind ``by``, otherwise None."""
+    """When a task is due. ``date`` is ISO for kind ``by``, otherwise None; ``until`` is a
+    ``period``'s last day when its end is a date (2028年4月—6月: 2028-06-30), the day its work is
+    due by (the gold format keeps a period's ``date`` null, so it is a field of its own)."""
 
     text: str
     kind: DeadlineKind
     date: str | None = None
     start: int | None = None  # character offsets in the document text
     end: int | None = None
+    until: str | None = None
 
     @property
     def key(self) -> str:

@@ -32,15 +32,25 @@ def _vocab() -> _OutlineVocab:
         raise VocabularyError(f"ingest/data/{name}: 'numerals' and 'circled' must be strings")
     cn_class, circled_class = re.escape(cn), re.escape(circled)
     figures = alternation(words(data, "figure_units", name))
+    dates = alternation(words(data, "date_units", name))
     headings = [
         (0, re.compile(rf"^第[{cn_class}\d]{{1,4}}\s*(?:{alternation(words(data, 'part_words', name))})\s*")),
         (1, re.compile(rf"^[{cn_class}]{{1,3}}\s*[、．.]\s*")),
         (2, re.compile(rf"^[（(]\s*[{cn_class}]{{1,3}}\s*[）)]\s*[、．.]?\s*")),
         # "1.5G+智慧医疗" is item 1; "2.5亿元" is a number, not a heading.
+        # "1.1 编制…" / "2.3.1": an item numbered under its section's number, before "1." (which
+        # would take "1.1" for item 1); not a decimal figure ("2.5亿元", "1.5G+") nor item 1 opening
+        # with a date ("1.3月底前完成…").
+        (
+            4,
+            re.compile(
+                rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}(?![\d.．]|\s*(?:{figures}|{dates}))(?=[\s\u4e00-\u9fff“《（(])\s*"
+            ),
+        ),
         (3, re.compile(rf"^\d{{1,2}}\s*(?:[．、]|\.(?!\d+\s*(?:{figures})))\s*")),
         # "（1）" and "1）" number the same level.
-        (4, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)])\s*[、．.]?\s*")),
-        (5, re.compile(rf"^[{circled_class}]\s*")),
+        (5, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)])\s*[、．.]?\s*")),
+        (6, re.compile(rf"^[{circled_class}]\s*")),
     ]
     bullets = words(data, "bullets", name)
     attachment = _spaced(words(data, "attachment_words", name))

@@ -14,7 +14,6 @@ from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup
 from fengong.ingest.places import places as place_table
 from fengong.ingest.units import (
-    AUTONOMOUS_REGION,
     clean,
     function_of,
     level_prefix,
@@ -164,8 +163,24 @@ def zone_of(title: str, issuer: str) -> str | None:
     for m in (in_title.match(title or ""), in_issuer.match(issuer or ""), in_issuer.match(under)):
         # not a place of the table cut short (景德镇 of 景德镇市人民政府办公室)
         if m and lookup(m.group(1) + m.string[m.end(1) : m.end(1) + 1]) is None:
-            return m.group(1)
+            return _township_own_name(m.group(1))
     return None
+
+
+def _township_own_name(zone: str) -> str:
+    """A township named with the places above it (中山市小榄镇, 桐乡市乌镇镇, 南京市江宁区湖熟街道) is
+    named by its own name (小榄镇): its offices are 小榄镇X, as the town writes them; a zone keeps
+    its city (苏州高新区 is the zone's name)."""
+    endings = unit_vocab().township_endings
+    if not zone.endswith(tuple(endings)):
+        return zone
+    table = place_table()
+    while (m := table.pattern.match(zone)) is not None:
+        rest = zone[m.end() :]
+        if not any(rest.endswith(e) and len(rest) - len(e) >= 1 for e in endings) or len(rest) < 2:
+            break
+        zone = rest
+    return zone
 
 
 @cache
@@ -226,8 +241,8 @@ def _level_of(prefix: str, places: Places) -> str:
     """A prefix as the level it stands for in this document: 开封市 and 市 are both 市."""
     if not prefix:
         return ""
-    if prefix == AUTONOMOUS_REGION:
-        return next((char for name, char in places if name.endswith(AUTONOMOUS_REGION)), prefix)
+    if prefix in unit_vocab().place_word_prefixes:
+        return next((char for name, char in places if name.endswith(prefix)), prefix)
     if prefix in unit_vocab().party_prefixes:
         return prefix[0] + "委" if prefix[0] in unit_vocab().level_prefixes else prefix
     for name, char in places:
@@ -322,8 +337,8 @@ def _qualify(local: str, places: Places) -> tuple[str, str | None]:
     if not places:
         return local, None
     own = places[0][0]
-    if prefix == AUTONOMOUS_REGION:  # 自治区商务厅 -> 广西壮族自治区商务厅
-        region = next((name for name, _ in places if name.endswith(AUTONOMOUS_REGION)), None)
+    if prefix in unit_vocab().place_word_prefixes:  # 自治区商务厅 -> 广西壮族自治区商务厅
+        region = next((name for name, _ in places if name.endswith(prefix)), None)
         return (region + local[len(prefix) :], region) if region else (local, own)
     if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
         for name, char in places:

@@ -48,12 +48,16 @@ def _opening() -> re.Pattern[str]:
 
 
 def split_status(title: str) -> tuple[str, str | None]:
-    """``title`` without a closing state parenthesis, and the state's word (``None`` without one)."""
+    """``title`` without a state in brackets that closes it (…（已完成）) or opens it (【已完成】…), and
+    the state's word (``None`` without one)."""
     closing, _ = _vocab()
     m = closing.search(title)
-    if m is None or m.start() == 0:  # a title that is nothing but the state stays as it is
-        return title, None
-    return title[: m.start()], m.group("word")
+    if m is not None and m.start() > 0:  # a title that is nothing but the state stays as it is
+        return title[: m.start()], m.group("word")
+    opening = _opening().match(title)
+    if opening is not None and opening.group("inner") and title[opening.end() :].strip():
+        return title[opening.end() :].lstrip(), opening.group("inner")
+    return title, None
 
 
 def status_after_title(text: str, title: str) -> str | None:
@@ -82,7 +86,9 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
     labels = tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
     state_words = alternation(list(_vocab()[1]))
     return labels, re.compile(
-        rf"^[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*(?P<word>{state_words})"
+        # (a share done may come first: 完成率：85%，滞后)
+        rf"^[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
+        rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
         r"[ \t\u3000]*(?:[。；;，,]|$)",
         re.MULTILINE,
     )

@@ -19,7 +19,6 @@ from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 #: An item that only marks "none" (—, 无): no unit.
 _NONE_ITEM = re.compile(r"^\s*(?:[-—－–]+|无)\s*$")
 #: The prefix an autonomous region's documents put before its own bodies (广西: 自治区商务厅).
-AUTONOMOUS_REGION = "自治区"
 _SEPARATORS = "、，,；;/／\n"  # a newline: a table cell listing one unit a line
 _EDGE_PUNCT = "：:。．.！!？?“”\"'‘’《》·- \u3000"
 _SPACE = re.compile(r"\s")
@@ -207,6 +206,12 @@ def looks_like_unit(name: str) -> bool:
         return False
     if _ends_like_body(s) or function_of(s) is not None or lookup_body(s) is not None:
         return True
+    if (
+        s.startswith("各")
+        and len(s) <= unit_vocab().name_max_chars
+        and s.endswith(tuple(unit_vocab().class_endings))
+    ):
+        return True  # 各流域管理机构: a class of bodies
     m = _ALTERNATIVE.search(s)
     if m is None:
         return False
@@ -281,8 +286,9 @@ def level_prefix(name: str) -> str:
         return m.group()
     if name.startswith(unit_vocab().qualified_prefixes):
         return name[:2]
-    if name.startswith(AUTONOMOUS_REGION) and len(name) > len(AUTONOMOUS_REGION) + 1:
-        return AUTONOMOUS_REGION  # 自治区商务厅: an autonomous region's own bureau, as 省商务厅 a province's
+    for word in unit_vocab().place_word_prefixes:
+        if name.startswith(word) and len(name) > len(word) + 1:
+            return word  # 自治区商务厅, 地区林草局: the region's own bureau, as 省商务厅 a province's
     m = pats.short_place.match(name)
     if m and len(name) > len(m.group()) + 1 and name[len(m.group())] not in unit_vocab().level_prefixes:
         return m.group()
@@ -348,10 +354,22 @@ _MARK_CLOSE = "）)"  # the brackets that close a lead mark "（牵头）"
 
 
 def _lead_marker(name: str) -> tuple[str, bool]:
+    if name and name[-1] in role_vocab().lead_signs and len(name) > 2:
+        return name[:-1].rstrip(), True  # 县商务局*
     if not name or name[-1] not in _MARK_CLOSE:
         return name, False  # a mark is a bracketed word at the end
     m = _lead_marker_re().search(name)
     return (name[: m.start()], True) if m and m.start() > 0 else (name, False)
+
+
+@cache
+def _named_lead_re() -> re.Pattern[str]:
+    """A bracket closing a list that names its lead (（市台办为牵头单位）, （市台办牵头））."""
+    vocab = role_vocab()
+    copulas = alternation(vocab.first_is_lead["copula"])
+    return re.compile(
+        rf"[（(]\s*(?P<who>[^（）()，,；;。、]{{2,20}}?)\s*(?:{copulas})?\s*(?:{alternation(vocab.lead_markers)})\s*[）)]$"
+    )
 
 
 @cache
@@ -409,6 +427,17 @@ def _place_class_start() -> re.Pattern[str]:
     return re.compile(f"^(?:{alternation(unit_vocab().place_classes)})")
 
 
+def _class_of_places(name: str) -> bool:
+    """A class of places or of their governments (市, 县（市、区）, 乡镇人民政府, 街道办事处), which a
+    shared 各 before it covers; not one office of the document's own place (镇自然资源分局 after
+    各社区: the town's bureau, not every town's)."""
+    m = _place_class_start().match(name)
+    if m is None:
+        return False
+    rest = name[m.end() :]
+    return not rest or rest.startswith(("（", "(")) or rest in {*unit_vocab().bare_bodies, "办事处", "办"}
+
+
 # Lists longer than this are parsed without the cache (a list is a few unit names; a longer text
 # is rare and would only crowd the cache).
 _CACHED_LIST_CHARS = 200
@@ -431,7 +460,15 @@ def _parse_cached(text: str) -> tuple[Mention, ...]:
 
 def _parse_list(text: str, base: int) -> list[Mention]:
     raw = []
-    for item, s, e in _join_place_classes(text, base, split_list(text, base)):
+    items = list(_join_place_classes(text, base, split_list(text, base)))  # (a cached list stays whole)
+    named_lead = None
+    if items:  # 市台办、市商务局、市工信局（市台办为牵头单位）: the bracket names the list's lead
+        last, s, e = items[-1]
+        m = _named_lead_re().search(last.rstrip())
+        if m and clean(last[: m.start()]):
+            named_lead = clean(m.group("who"))
+            items[-1] = (last[: m.start()], s, s + m.start())
+    for item, s, e in items:
         c = clean(item)
         if c and len(c) <= 60 and not is_generic(c) and not _is_clause(_lead_marker(c)[0]):
             raw.append((c, item, s, e))
@@ -447,10 +484,11 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     bare_bodies = unit_vocab().bare_bodies
     for (marked_name, item, s, e), prefix in zip(raw, prefixes, strict=True):
         name, lead_marked = _lead_marker(marked_name)
+        lead_marked = lead_marked or name == named_lead
         local = name
         kind = unit_kind(name)
         each = previous.startswith("各") and text[previous_end - base : s - base].strip() == "、"
-        if each and not prefix and not name.startswith("各") and _place_class_start().match(name):
+        if each and not prefix and not name.startswith("各") and _class_of_places(name):
             # "各州、市" / "各乡镇人民政府、街道办事处": a shared 各 is distributed like a prefix.
             local = "各" + name
         elif name in bare_bodies and previous:

@@ -140,6 +140,7 @@ class RoleVocab:
     first_is_lead: dict[str, list[str]]  # part (position, ordinal, unit, copula) -> words
     stop_labels: list[str]
     lead_markers: list[str]
+    lead_signs: list[str]  # 县商务局*: a sign after a listed unit's name that marks the lead
     notes: list[str]
     action_starts: list[str]
     label_brackets: list[str]
@@ -175,6 +176,8 @@ class UnitVocab:
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
+    class_endings: list[str]  # 各 + a name ending so is a class of bodies (各流域管理机构)
+    place_word_prefixes: list[str]  # 自治区商务厅, 地区林草局: the document's place ending so
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
     ministry_endings: dict[str, str]  # 部 -> 局: a ministry's local departments end so (财政部: 财政局)
     zone_short_words: dict[str, str]  # 经开区 -> 经济技术开发区: a zone's word as its own plan writes it
@@ -201,6 +204,7 @@ def role_vocab() -> RoleVocab:
         parts,
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),
+        _strings(data, "lead_signs", name),
         _strings(data, "notes", name),
         _strings(data, "action_starts", name),
         _strings(data, "label_brackets", name),
@@ -273,6 +277,8 @@ def unit_vocab() -> UnitVocab:
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         township_endings=words(data, "township_endings", name),
+        class_endings=words(data, "class_endings", name),
+        place_word_prefixes=words(data, "place_word_prefixes", name),
         central_starts=words(data, "central_starts", name),
         ministry_endings=_word_map(data, "ministry_endings", name),
         zone_short_words=_word_map(data, "zone_short_words", name),

@@ -235,7 +235,9 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
         label = f"{', '.join(r.typed_units)} ({r.place}'s unit for the work of a {r.unit_type})"
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
     places = r.unit_places
-    if len(places) > 1 and r.typed_units:  # 烟台和晋江的公安局: the function in each place named
+    # 烟台和晋江的公安局: the function in each place named; a township's or zone's (小榄镇的镇X局),
+    # whose units its city holds, by their names
+    if r.typed_units and (len(places) > 1 or (places and lookup_place(places[0]) is None)):
         label = ", ".join(r.typed_units[:3]) + (" …" if len(r.typed_units) > 3 else "")
         return {"unit": "", "units": r.typed_units, "unit_type": "", "jurisdiction": ""}, label
     where = f" of {places[0]}" if places else " in every place"

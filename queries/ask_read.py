@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from functools import cache
 from typing import TYPE_CHECKING, Any
 
-from fengong.queries.ask_english import translate, translate_wide
+from fengong.queries.ask_english import glossary_terms, translate, translate_wide
 from fengong.queries.ask_names import (
     KIND_RANK,
     SHORT_FUNCTION,
@@ -47,6 +47,7 @@ from fengong.vocabulary import (
     opening_place,
     places,
     state_holding,
+    terms_of_phrase,
     unit_vocab,
     word_pieces,
 )
@@ -410,7 +411,7 @@ def _apply(
             # (人民银行普惠金融方案: the plan the PBOC issues, though a branch of it works in another)
             own = {u for u in units if u == body or _lookup_body(u, lexicon) == body}  # not its branches
             # 商务部等九部门…措施中: the joint notice its first signer names, whatever it leads in it
-            joint = issues and body == reading.body and _JOINT.search(text) is not None
+            joint = issues and body == reading.body and _joint_notice().search(text) is not None
             if (
                 joint
                 or ((names_plan or issues) and not working & set(units))
@@ -430,7 +431,7 @@ def _apply(
         # a unit assigned nothing beside a document's name is the plan's issuer (国办数据要素分工方案)
         _drop_issuers(reading, store)
     first = reading.units[:1]
-    if first and store is not None and _JOINT.search(text) and _issues_documents(first, store):
+    if first and store is not None and _joint_notice().search(text) and _issues_documents(first, store):
         # 商务部等九部门…措施中: the joint notice its first signer names, whatever it leads in it
         _issuer_scope(reading, first, store)
         reading.units, reading.groups = reading.units[1:], [g for g in reading.groups if g != first]
@@ -451,7 +452,12 @@ def _typed_units(store: GraphStore, function: str, places: frozenset[str]) -> tu
     memo = store_memo(store)
     key = ("typed units", function, places)
     if key not in memo:
-        local = [(name, t) for name, _, t, place in store_units(store) if not places or place in places]
+        # (a township's or zone's units are named with it, whatever city holds them: 小榄镇X)
+        local = [
+            (name, t)
+            for name, _, t, place in store_units(store)
+            if not places or place in places or name.startswith(tuple(places))
+        ]
         memo[key] = _units_of_function(function, local)
     found = memo[key]
     assert isinstance(found, tuple)
@@ -482,10 +488,15 @@ def _figure_pair(text: str, words: str) -> str:
     return ""
 
 
-#: A joint notice named by its first signer (商务部等九部门, 体育总局等8部门, the MOFCOM and eight other departments).
-_JOINT = re.compile(
-    r"等[\d一二三四五六七八九十]+个?部[门委]|等部门|and (?:\w+ )?other (?:departments|ministries)"
-)
+@cache
+def _joint_notice() -> re.Pattern[str]:
+    """A joint notice named by its first signer (商务部等九部门, 体育总局等8部门, the MOFCOM and eight
+    other departments), from ask.yaml's ``joint_notice`` ({n}: a number however written)."""
+    words = ask_vocab().joint_notice
+    zh = [re.escape(w).replace(re.escape("{n}"), r"[\d一二三四五六七八九十]+") for w in words.zh]
+    number = r" \w+ "  # eight, 8
+    en = [r"\b" + re.escape(w).replace(re.escape(" n "), number) + r"\b" for w in words.en]
+    return re.compile("|".join(zh + en))
 
 
 def _names_plan(reading: Reading, text: str) -> bool:
@@ -986,9 +997,16 @@ def _choose_chinese(
     runs = _word_by_word(runs, store)
     from fengong.queries.named import run_named
 
-    terms = list(dict.fromkeys(c for _, own, wide in runs for c in (*own, *wide)))
+    candidates = list(dict.fromkeys(c for _, own, wide in runs for c in (*own, *wide)))
+    # a glossary's term may be several index words (充电桩 -> 充电; 夜间经济 -> 夜间 + 经济); a
+    # dictionary's word is held only as a word of the index
+    parts = {c: terms_of_phrase(c) if c in glossary_terms() else [] for c in candidates}
+    terms = list(dict.fromkeys([*candidates, *(t for ts in parts.values() for t in ts)]))
     rows = run_named(store, "term_counts", {"terms": terms}, limit=len(terms))
-    counts = {r["term"]: r["tasks"] for r in rows}
+    found = {r["term"]: r["tasks"] for r in rows}
+    counts = {
+        c: found.get(c) or (min(found.get(t, 0) for t in parts[c]) if parts[c] else 0) for c in candidates
+    }
     options: list[tuple[str, list[str]]] = []  # each run's held candidates, the likeliest first
     chosen = []
     for english, own, wide in runs:
@@ -1081,7 +1099,12 @@ def read(
         and (department := _department_en(reading.words, store))
     ):
         reading.units = [department]  # the Monetary Policy Department (of the PBOC's plan): 货币政策司
-    if reading.body is None and not reading.units:
+    # (a ministry read as the issuer of the plan asked about is no unknown ministry)
+    if (
+        reading.body is None
+        and not reading.units
+        and not any(_lookup_body(p, lexicon) for p in reading.issuers)
+    ):
         reading.body = _ministry_en(reading.words, store, lexicon)
         if reading.body and store is not None:
             reading.units = _units_of_body(reading.body, store, lexicon)
@@ -1455,11 +1478,14 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
         return None
     skip = _question_words_en() - {"and"}
     rest: list[str] = []
-    for w in m.group(1).split():
+    named = m.group(1)
+    joint = _joint_notice().search(f" {named}")  # (the MOF and three other departments)
+    for w in (named[: joint.start() - 1] if joint else named).split():
         if w in skip:
             break
         rest.append(w)
-    runs = translate([w for w in rest if w != "and"])
+    # (a word glossed only beside another, "others", gives no headword of its own)
+    runs = [(run, candidates) for run, candidates in translate([w for w in rest if w != "and"]) if candidates]
     if not runs:
         return None
     parts = []
@@ -1470,13 +1496,16 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
     return _lookup_body(name, lexicon) or name
 
 
-_DEPARTMENT = re.compile(r" ((?:[a-z]+ ){1,4})(?:department|division|bureau) ")
+@cache
+def _department_pattern() -> re.Pattern[str]:
+    ending = "|".join(re.escape(w) for w in ask_vocab().department_words_en)
+    return re.compile(rf" ((?:[a-z]+ ){{1,4}})(?:{ending}) ")
 
 
 def _department_en(words: str, store: GraphStore) -> str | None:
     """ "The <words> Department" of a central body's plan: the store's working unit whose name is the
     Chinese of the words and 司 or 局 (the Monetary Policy Department: 货币政策司), else ``None``."""
-    m = _DEPARTMENT.search(words)
+    m = _department_pattern().search(words)
     if not m:
         return None
     skip = _question_words_en() | {"the", "s", "its"}

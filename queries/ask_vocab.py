@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en",
     "only_taking_part", "sub_place_words_en",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
@@ -133,6 +133,8 @@ class AskVocab:
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
     recurring: dict[str, Words] = field(default_factory=dict)
     generic_modifiers: tuple[str, ...] = ()  # 重点, 重要: beside a topic's words, nothing narrower
+    joint_notice: Words = Words((), ())  # 等{n}部门 / and {n} other departments: a joint notice's signers
+    department_words_en: tuple[str, ...] = ()  # a central body's department (department, division)
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -141,6 +143,8 @@ def norm_en(text: str) -> str:
     # _ stays: the vocabulary marks where a unit stands with it (assist _), as masked questions do
     # a possessive is its name (Qiandongnan's heritage plan: qiandongnan), not a word "s"
     text = re.sub(r"(?<=[a-z])['’]s\b", "", text.lower())
+    # a pinyin name's apostrophe parts syllables, not words (Daxing'anling: daxinganling, Xi'an: xian)
+    text = re.sub(r"(?<=[a-z])['’](?=[aeo])", "", text)
     return " " + " ".join(re.sub(r"[^0-9a-z\u4e00-\u9fff+_]+", " ", text).split()) + " "
 
 
@@ -243,6 +247,8 @@ def parse_vocab(data: Any) -> AskVocab:
         figure_pairs=_pairs(data["figure_pairs"], "figure_pairs"),
         recurring=_recurring(data["recurring_words"]),
         generic_modifiers=_strings(data["generic_modifiers"], "generic_modifiers"),
+        joint_notice=_words(data["joint_notice"], "joint_notice"),
+        department_words_en=_strings(data["department_words_en"], "department_words_en"),
     )
 
 

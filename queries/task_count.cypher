@@ -18,7 +18,7 @@ WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.
                               OR toLower(d.title) CONTAINS toLower($text) END)
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
-WITH t, dl
-WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+WITH t, dl, coalesce(dl.date, CASE WHEN t.due_date > '' THEN t.due_date END) AS due_on
+WHERE ($due_after = '' OR due_on >= $due_after) AND ($due_before = '' OR due_on <= $due_before)
   AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN count(t) AS total

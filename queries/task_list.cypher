@@ -6,7 +6,7 @@
 // jurisdiction also matches the city / province a document's county or city belongs to; or_jurisdiction is
 // a second place asked about beside it (两地各有哪些任务6月到期).
 // role: only tasks with a unit in that role (lead / cooperate / responsible), that unit when unit is set.
-// due_after / due_before: ISO dates bounding the primary dated deadline (inclusive).
+// due_after / due_before: ISO dates bounding the primary dated deadline, or a window's last day (inclusive).
 // units: only tasks any of these units (names or ids) is assigned, in any role.
 // text: a case-insensitive substring of the title or the text, or of the document's title (a task is
 // about what its document is about). task_count counts the same filter.
@@ -25,11 +25,11 @@ WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.
                               OR toLower(d.title) CONTAINS toLower($text) END)
 OPTIONAL MATCH (t)-[due:DUE]->(dl:Deadline)
 WHERE due.is_primary = true
-WITH d, t, dl
-WHERE ($due_after = '' OR dl.date >= $due_after) AND ($due_before = '' OR dl.date <= $due_before)
+WITH d, t, dl, coalesce(dl.date, CASE WHEN t.due_date > '' THEN t.due_date END) AS due_on
+WHERE ($due_after = '' OR due_on >= $due_after) AND ($due_before = '' OR due_on <= $due_before)
   AND ($every = '' OR (dl.kind = 'recurring' AND dl.text CONTAINS $every))
 RETURN t.id AS id, t.title AS title, coalesce(d.jurisdiction, '') AS jurisdiction, d.title AS document,
        d.id AS document_id, coalesce(dl.text, '') AS deadline, coalesce(dl.kind, '') AS deadline_kind,
-       coalesce(dl.date, '') AS due_date, t.start AS position
+       coalesce(dl.date, t.due_date, '') AS due_date, t.start AS position
 ORDER BY jurisdiction, document, position, id, title, document_id, deadline, deadline_kind, due_date
 SKIP $skip LIMIT $limit

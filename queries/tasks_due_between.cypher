@@ -1,5 +1,5 @@
 // name: tasks_due_between
-// description: Tasks whose primary dated deadline falls between two dates (inclusive), with the units that lead them
+// description: Tasks whose primary dated deadline (or a window's last day) falls between two dates (inclusive), with the units that lead them
 // params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default "")
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words (a question narrower than its topic,
@@ -7,7 +7,7 @@
 // status: a progress report's word for the task's state, else "".
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE t.due_kind = 'by' AND t.due_date > '' AND t.due_date >= $due_from AND t.due_date <= $due_to
+WHERE t.due_kind IN ['by', 'period'] AND t.due_date > '' AND t.due_date >= $due_from AND t.due_date <= $due_to
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)

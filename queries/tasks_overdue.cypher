@@ -1,5 +1,5 @@
 // name: tasks_overdue
-// description: Tasks whose primary dated deadline is before a date (today when asked), with the units that lead them, except tasks a progress report calls done
+// description: Tasks whose primary dated deadline (or a window's last day) is before a date (today when asked), with the units that lead them, except tasks a progress report calls done
 // params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), or_jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default "")
 // or_jurisdiction: a second place, asked about beside jurisdiction (两地各有哪些任务逾期).
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
@@ -9,7 +9,7 @@
 // status: a progress report's word for the task's state (滞后, 正在推进), else "" (a plan records no
 // completion: its tasks past their date are listed, past due unless done).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
-WHERE t.due_kind = 'by' AND t.due_date > '' AND t.due_date < $as_of
+WHERE t.due_kind IN ['by', 'period'] AND t.due_date > '' AND t.due_date < $as_of
   AND ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
