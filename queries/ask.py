@@ -16,6 +16,7 @@ from dataclasses import asdict, dataclass, field, replace
 from typing import Any
 
 from fengong.graph.store import GraphStore, Rows
+from fengong.queries.ask_alternatives import alternatives
 from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
 from fengong.queries.ask_names import short_form
 from fengong.queries.ask_read import Reading, read, today_iso
@@ -718,10 +719,32 @@ def answer(
     The answer is one page of the query's ordered rows, ``offset`` to ``offset + limit`` (at most
     ``ANSWER_LIMIT`` past the start); groups and evidence are those of the page, and
     ``next_offset`` asks for the next one. The store sorts and keeps only the rows up to the
-    page's end (a top-k), so a first page costs less than the whole answer.
+    page's end (a top-k), so a first page costs less than the whole answer. A question about X or
+    Y (人才培养或人才引进方面的任务) is answered with the rows of both, when both read alike.
     """
     offset, limit = max(offset, 0), min(max(limit, 1), ANSWER_LIMIT)
     found = interpret(question, store, today=today, lexicon=lexicon)
+    picked = _picked(store, found, offset + limit)
+    if found.query in _UNITED:
+        picked = _united(store, question, picked, offset + limit, today, lexicon)
+    found, columns, selected, more, notes = picked
+    page = selected[offset : offset + limit]
+    topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
+    words = found.params.get("phrase") or found.params.get("mention") or ""
+    groups, evidence, plain = group_rows(found.query, page, topic, words)
+    return Answer(
+        question, found, columns, plain, groups, evidence, more, notes,
+        offset=offset, next_offset=offset + len(page) if more else None,
+    )  # fmt: skip
+
+
+#: (the interpretation asked, its columns, its rows as selected, whether more follow, notes)
+_Picked = tuple[Interpretation, list[str], list[dict[str, Any]], bool, list[str]]
+
+
+def _picked(store: GraphStore, found: Interpretation, end: int) -> _Picked:
+    """The rows an interpretation answers with up to ``end``: its fallbacks asked in turn while
+    none answers, rows kept by column, the best per group, the best matches of a phrase."""
     notes: list[str] = []
     if found.unused:
         notes.append(
@@ -730,11 +753,11 @@ def answer(
     if found.short_form is not None:
         short, unit = found.short_form
         notes.append(f"read {short} as {unit}, the one unit whose name holds its characters in order")
-    rows = _fetch(store, found, offset + limit)
+    rows = _fetch(store, found, end)
     while not rows and found.fallback is not None:
         found = found.fallback
         notes.append(found.why)  # the interpretation then says what was asked instead
-        rows = _fetch(store, found, offset + limit)
+        rows = _fetch(store, found, end)
     if rows and found.narrowed:
         notes += _narrowing_note(store, found)
     selected = list(rows)
@@ -745,17 +768,54 @@ def answer(
         for row in selected:
             top.setdefault(row[found.best_per], row["score"])  # rows come best first per group
         selected = [r for r in selected if r["score"] == top[r[found.best_per]]]
-    more = rows.truncated or len(selected) > offset + limit
+    more = rows.truncated or len(selected) > end
     if found.query == "term_units":
         selected, dropped = best_matches(selected, found.params["phrase"])
         notes += dropped
         # Rows come best match first: once looser ones were dropped, no better one follows.
         more = more and not dropped
-    page = selected[offset : offset + limit]
-    topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
-    words = found.params.get("phrase") or found.params.get("mention") or ""
-    groups, evidence, plain = group_rows(found.query, page, topic, words)
-    return Answer(
-        question, found, list(rows.columns), plain, groups, evidence, more, notes,
-        offset=offset, next_offset=offset + len(page) if more else None,
-    )  # fmt: skip
+    return found, list(rows.columns), selected, more, notes
+
+
+#: Queries whose rows list tasks or units, so that the rows of two alternatives make one answer
+#: (a ranking or a count of X or Y would be neither's); term_units and topic_units rows agree but
+#: for term_units' match quality.
+_UNITED = {
+    "term_units", "topic_units", "topic_leads", "topic_places", "unit_work", "task_list",
+    "tasks_overdue", "tasks_due_between", "tasks_without_lead", "tasks_by_status",
+}  # fmt: skip
+_SAME_ROWS = {"topic_units": "term_units"}
+
+
+def _united(
+    store: GraphStore,
+    question: str,
+    first: _Picked,
+    end: int,
+    today: dt.date | None,
+    lexicon: tuple[Body, ...] | None,
+) -> _Picked:
+    """``first`` for a question of one subject; for one about X or Y, the rows of the questions
+    about X and about Y together, when both are asked by the same query (else ``first``)."""
+    questions = alternatives(question, store, lexicon, today)
+    if not questions:
+        return first
+    try:
+        picks = [_picked(store, interpret(q, store, today=today, lexicon=lexicon), end) for q in questions]
+    except NotUnderstood:
+        return first
+    kinds = {_SAME_ROWS.get(p[0].query, p[0].query) for p in picks}
+    if len(kinds) != 1 or not all(p[2] for p in picks):
+        return first  # one side reads otherwise, or finds nothing: the question as first read
+    columns = list(dict.fromkeys(c for p in picks for c in p[1]))
+    rows: dict[tuple[Any, ...], dict[str, Any]] = {}
+    for _, _, selected, _, _ in picks:
+        for row in selected:
+            full = {c: row.get(c) for c in columns}
+            rows.setdefault(tuple(str(v) for v in full.values()), full)
+    found = picks[0][0]
+    searched = list(dict.fromkeys(w for p in picks for w in p[0].searched))
+    said = " — or — ".join(p[0].understood_as for p in picks)
+    notes = [n for p in picks for n in p[4]]
+    merged = replace(found, understood_as=f"two questions, their rows together: {said}", searched=searched)
+    return merged, columns, list(rows.values()), any(p[3] for p in picks), notes

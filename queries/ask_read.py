@@ -850,7 +850,8 @@ def _question_words_zh() -> list[str]:
     return out
 
 
-def _question_words_en() -> set[str]:
+def question_words_en() -> set[str]:
+    """The English words of the question vocabulary (roles, intents, fillers, …): no subject's words."""
     vocab = ask_vocab()
     out = set(vocab.filler.en) | set(vocab.months_en) | {w for phrase in vocab.who.en for w in phrase.split()}
     out.update(w for phrase in vocab.relative_years if phrase.isascii() for w in phrase.split())
@@ -974,7 +975,7 @@ def _less_document_word(phrase: str) -> str:
 
 def _english_rest(words: list[str], spans: list[Span]) -> list[str]:
     taken = {i for s in spans for i in range(s.start, s.end)}
-    skip = _question_words_en()
+    skip = question_words_en()
     return [w for i, w in enumerate(words) if i not in taken and w not in skip and not w.isdigit()]
 
 
@@ -1000,7 +1001,7 @@ def _choose_chinese(
     candidates = list(dict.fromkeys(c for _, own, wide in runs for c in (*own, *wide)))
     # a glossary's term may be several index words (充电桩 -> 充电; 夜间经济 -> 夜间 + 经济); a
     # dictionary's word is held only as a word of the index
-    parts = {c: terms_of_phrase(c) if c in glossary_terms() else [] for c in candidates}
+    parts = {c: _glossary_parts(c) for c in candidates}
     terms = list(dict.fromkeys([*candidates, *(t for ts in parts.values() for t in ts)]))
     rows = run_named(store, "term_counts", {"terms": terms}, limit=len(terms))
     found = {r["term"]: r["tasks"] for r in rows}
@@ -1014,13 +1015,21 @@ def _choose_chinese(
         if held:
             # alone, the run's own gloss the most tasks hold (the wider ones when none is held)
             mine = [c for c in held if c in own] or held
-            chosen.append(max(mine, key=lambda c: (counts[c], -mine.index(c))))
+            if own and set(own) <= glossary_terms():
+                chosen.append(mine[0])  # the glossary's usual term first (夜间经济, not 夜经济)
+            else:
+                chosen.append(max(mine, key=lambda c: (counts[c], -mine.index(c))))
             options.append((english, sorted(held, key=lambda c: -counts[c])[:_CHOICES]))
     if not options:
         return first, False
     if len(options) >= 2:  # together, the candidates the tasks hold together
         chosen = _held_together(options, store) or chosen
     return [(english, c) for (english, _), c in zip(options, chosen, strict=True)], True
+
+
+def _glossary_parts(candidate: str) -> list[str]:
+    """The index words a glossary's term is searched by ([] for a dictionary's word)."""
+    return terms_of_phrase(candidate) if candidate in glossary_terms() else []
 
 
 def _word_by_word(
@@ -1033,8 +1042,11 @@ def _word_by_word(
     long = [r for r in runs if " " in r[0]]
     if not long:
         return runs
-    terms = sorted({c for _, own, wide in long for c in (*own, *wide)})
+    # a glossary's term is held when the index holds each of its words (夜间经济: 夜间, 经济)
+    parts = {c: _glossary_parts(c) for _, own, wide in long for c in (*own, *wide)}
+    terms = sorted({t for c, ts in parts.items() for t in (c, *ts)})
     held = {r["term"] for r in run_named(store, "terms_held", {"terms": terms}, limit=len(terms))}
+    held |= {c for c, ts in parts.items() if ts and set(ts) <= held}
     out = []
     for run in runs:
         if " " in run[0] and not held & {*run[1], *run[2]}:
@@ -1476,7 +1488,7 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
     m = _MINISTRY.search(words)
     if not m:
         return None
-    skip = _question_words_en() - {"and"}
+    skip = question_words_en() - {"and"}
     rest: list[str] = []
     named = m.group(1)
     joint = _joint_notice().search(f" {named}")  # (the MOF and three other departments)
@@ -1508,7 +1520,7 @@ def _department_en(words: str, store: GraphStore) -> str | None:
     m = _department_pattern().search(words)
     if not m:
         return None
-    skip = _question_words_en() | {"the", "s", "its"}
+    skip = question_words_en() | {"the", "s", "its"}
     rest = [w for w in m.group(1).split() if w not in skip]
     if not rest:
         return None

@@ -445,6 +445,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "Which tasks in Shimen township'}) MATCH (n) DETACH DELETE n // are overdue? "
         + "xiong an new area " * 50,
         "Which tasks does the ' OR 1=1 // monetary policy department only support, without leading?",
+        # this stop's: X or Y asked at once, the glossary's terms, a joint notice by "and others"
+        "哪些文件部署了人才培养或' OR 1=1 //或" * 20 + "人才引进方面的任务？",
+        "Which documents assign night-time economy'}) MATCH (n) DETACH DELETE n // or charging pile tasks?",
+        "What does the Ministry of ' OR 1=1 // and others lead?",
     ],
     ids=[
         "brackets",
@@ -487,6 +491,9 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "progress-words",
         "english-sub-place",
         "english-department",
+        "alternatives",
+        "glossary-or",
+        "and-others",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

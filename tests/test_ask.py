@@ -814,3 +814,17 @@ def test_work_that_recurs() -> None:
         assert found.query == "task_list" and found.params["every"] == "季", question
         assert not found.params["text"]
     assert interpret("哪些任务要求每半年开展？").params["every"] == "半年"
+
+
+def test_the_policy_glossary_goes_before_the_dictionary() -> None:
+    """queries/data/glossary_en.tsv gives the Chinese a policy text writes (night-time economy:
+    夜间经济; CC-CEDICT has none), its usual term first; a malformed line names the file and line."""
+    from fengong.queries.ask_english import GlossaryError, glossary, parse_glossary, translate_wide
+
+    assert len(glossary()) >= 500
+    run, own, _ = translate_wide("night-time economy clusters".replace("-", " ").split())[0]
+    assert (run, own[0]) == ("night time economy", "夜间经济")
+    assert translate_wide(["charging", "piles"])[0][1][0] == "充电桩"  # the plural read as its singular
+    assert parse_glossary("# english\tchinese\nsilver economy\t银发经济|银发\n") == {"silver economy": ("银发经济", "银发")}
+    with pytest.raises(GlossaryError, match=r"glossary_en\.tsv:2: "):
+        parse_glossary("# english\tchinese\nsilver economy\tsilver\n")

@@ -272,3 +272,24 @@ def test_a_month_alone_is_a_deadline_only_after_its_label_or_in_its_cell() -> No
     assert find_deadlines("完成时限：4月", None) == []  # no year to place it in
     found = parse_deadline_cell("10月份", 2026)
     assert found is not None and (found.deadline.kind, found.deadline.date) == ("by", "2026-10-31")
+
+
+@pytest.mark.parametrize(
+    ("text", "until"),
+    [
+        ("2028年4月—6月", "2028-06-30"),
+        ("2028年10月1日—12月31日", "2028-12-31"),
+        ("2027年12月—2028年2月", "2028-02-29"),
+        ("2021—2023年", "2023-12-31"),
+        ("2024年3—6月", "2024-06-30"),
+        ("即日起至2025年底", "2025-12-31"),
+        # a window without a year comes round every year (汛期): no day its work is due by
+        ("汛期（5月1日至9月30日）", None),
+        ("5月—8月", None),
+    ],
+)
+def test_a_dated_window_s_last_day_is_when_its_work_is_due(text: str, until: str | None) -> None:
+    """A period keeps ``date`` null (the gold format's), and ``until`` is its last day when a year is
+    written: the overdue and due questions take it as the day the work is due by."""
+    (found, *_) = find_deadlines(text, 2028)
+    assert (found.deadline.kind, found.deadline.date, found.deadline.until) == ("period", None, until)

@@ -1133,3 +1133,91 @@ def test_a_city_whose_name_ends_as_a_town_s_is_no_town() -> None:
 
     assert zone_of("景德镇市陶瓷文化保护传承创新重点任务分工方案", "景德镇市人民政府办公室") is None
     assert zone_of("江湾镇2026年农村人居环境整治方案", "江湾镇人民政府") == "江湾镇"
+
+
+def _roles(doc: Document) -> dict[str, tuple[list[str], list[str], list[str]]]:
+    """Each task's title with its leads, partners and responsible units, by name."""
+    name = {u.id: u.name for u in doc.units.values()}
+    out = {}
+    for t in doc.tasks:
+        roles: dict[str, list[str]] = {"lead": [], "cooperate": [], "responsible": []}
+        for a in t.assignments:
+            if a.role in roles:
+                roles[a.role].append(name[a.unit_id])
+        out[t.title] = (roles["lead"], roles["cooperate"], roles["responsible"])
+    return out
+
+
+def test_a_town_s_items_numbered_under_their_section() -> None:
+    """中山市小榄镇人民政府's plan: items 1.1, 1.2 are titled without their number (not item 1 with a
+    title opening "1"); the town's units are named by the town alone (小榄镇X, as a town writes
+    them); 各社区 shares no 各 with 镇自然资源分局, the town's own bureau; "1.3月底前" is still item 1."""
+    doc = extract_text(
+        "中山市小榄镇人民政府关于印发《小榄镇五金产业集群发展行动方案》的通知\n"
+        "中山市小榄镇人民政府\n2027年12月5日\n一、推动产业链强链补链\n"
+        "1.1 编制五金产业链图谱。梳理上下游企业。\n责任单位：镇经济发展和科技统计局（牵头）、镇投资促进中心\n"
+        "完成时限：2028年3月底前\n"
+        "1.2推进村级工业园改造。\n责任单位：各社区（牵头）、镇自然资源分局\n完成时限：2028年6月30日前\n",
+        "t.txt",
+    )
+    assert _roles(doc) == {
+        "编制五金产业链图谱": (["小榄镇经济发展和科技统计局"], ["小榄镇投资促进中心"], []),
+        "推进村级工业园改造": (["各社区"], ["小榄镇自然资源分局"], []),
+    }
+    report = extract_text("一、建设任务\n1.3月底前完成年度建设计划下达（已完成）\n", "r.txt")
+    assert [t.title for t in report.tasks] == ["3月底前完成年度建设计划下达"]
+
+
+@pytest.mark.parametrize(
+    ("units", "expected"),
+    [
+        ("县商务局*、县财政局", (["光山县商务局"], ["光山县财政局"], [])),
+        ("县交通运输局、县商务局★", (["光山县商务局"], ["光山县交通运输局"], [])),
+        (
+            "县商务局、县财政局、县工信局（县财政局为牵头单位）",
+            (["光山县财政局"], ["光山县商务局", "光山县工信局"], []),
+        ),
+        ("县商务局、县财政局", ([], [], ["光山县商务局", "光山县财政局"])),
+    ],
+)
+def test_a_lead_marked_by_a_sign_or_named_after_the_list(units: str, expected: tuple) -> None:
+    """县商务局* (注：标*的为牵头单位) and a bracket closing the list that names its lead
+    (（县财政局为牵头单位）) mark the lead; a list with neither names none."""
+    doc = extract_text(
+        f"光山县县域商业体系建设实施方案\n注：标*的为牵头单位。\n一、重点任务\n（一）改造提升县城商业中心。\n责任单位：{units}\n",
+        "t.txt",
+    )
+    assert _roles(doc) == {"改造提升县城商业中心": expected}
+
+
+def test_a_region_s_units_a_class_of_bodies_and_states_before_titles() -> None:
+    """地区X of 大兴安岭地区's plan is the region's, as 自治区X is an autonomous region's; 各流域管理机构
+    fills a table's lead column (a class of bodies); a report's 【已完成】 opening a title and its
+    完成率：85%，滞后 give the tasks' states."""
+    plan = extract_text(
+        "大兴安岭地区行政公署办公室关于印发森林防灭火工作任务分工方案的通知\n一、落实森林防火责任制\n"
+        "牵头领导：行署副专员 王立军\n牵头单位：地区应急管理局\n责任单位：地区林草局、各县（市、区）政府\n",
+        "t.txt",
+    )
+    assert _roles(plan) == {
+        "落实森林防火责任制": (["大兴安岭地区应急管理局"], ["大兴安岭地区林草局", "各县（市、区）政府"], [])
+    }
+    table = extract_text(
+        "水利部2028年数字孪生流域建设工作分工方案\n"
+        "| 序号 | 任务 | 牵头司局（单位） | 配合司局（单位） | 完成时间 |\n"
+        "| 1 | 推进七大江河数字孪生流域建设 | 各流域管理机构 | 水旱灾害防御司、规划计划司 | 2028年底前 |\n",
+        "t.txt",
+    )
+    assert _roles(table) == {
+        "推进七大江河数字孪生流域建设": (["各流域管理机构"], ["水旱灾害防御司", "规划计划司"], [])
+    }
+    report = extract_text(
+        "关于边境贸易重点任务推进情况的通报\n二、各项任务推进情况\n"
+        "1.【已完成】推动互市贸易进口商品落地加工。牵头单位：市商务局；配合单位：市工业和信息化局。\n"
+        "2. 优化工程建设项目审批流程\n责任单位：区建设交通委（牵头）\n完成时限：2028年6月30日前\n完成率：85%，滞后\n",
+        "r.txt",
+    )
+    assert {t.title: t.status for t in report.tasks} == {
+        "推动互市贸易进口商品落地加工": "已完成",
+        "优化工程建设项目审批流程": "滞后",
+    }

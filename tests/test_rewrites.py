@@ -15,6 +15,7 @@ import pytest
 
 from tests.rewrite.corpus import ci_sample, explain, extract, score_samples
 from tests.rewrite.kinds import KINDS
+from tests.rewrite.layout import numbering
 from tests.rewrite.lead import first_is_lead, lead_marks
 from tests.rewrite.model import Sample, check_gold
 from tests.rewrite.prose import prose_clauses
@@ -134,18 +135,38 @@ def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> 
         t1, t2 = out.gold["tasks"]
         # the lead and partner lists become one list, the lead marked wherever it stands
         assert (t2["lead"], sorted(t2["cooperate"])) == (["市民政局"], ["市司法局", "市审计局"])
-        assert re.search(r"市民政局[（(]牵头[）)]", out.text) and "配合单位：" not in out.text
+        assert re.search(r"市民政局(?:[（(]牵头[）)]|[*★])", out.text) and "配合单位：" not in out.text
         declared = "为配合单位" in out.text
-        if t1["lead"]:  # a unit of the responsible list marked as its lead
-            assert re.search(re.escape(t1["lead"][0][1:]) + r"[（(]牵头[）)]", out.text)
-            seen.add("marked")
+        if t1["lead"]:  # a unit of the responsible list marked as its lead, or named after the list
+            lead = re.escape(t1["lead"][0][1:])
+            marked = re.search(lead + r"(?:[（(]牵头[）)]|[*★])", out.text)
+            named = re.search(r"[（(]市?" + lead + r"(?:为牵头单位|牵头)[）)]", out.text)
+            assert marked or named, out.text
+            seen.add("marked" if marked else "named")
         elif t1["cooperate"]:
             assert declared  # unmarked under the declaration: every unit cooperates
             seen.add("declared")
         else:
             assert t1["responsible"] == ["市财政局", "市教育局"] and not declared
             seen.add("unmarked")
-    assert seen == {"marked", "declared", "unmarked"}
+    assert seen == {"marked", "named", "declared", "unmarked"}
+
+
+def test_numbering_puts_items_under_the_heading_above_them() -> None:
+    text = TWO.replace("2.完善制度", "二、保障措施\n1.完善制度")
+    seen = set()
+    for attempt in range(40):
+        out = numbering(_sample(text, TWO_TASKS), random.Random(attempt))
+        if out is None:
+            continue
+        if re.search(r"^1\.1 ?建设平台", out.text, re.M):
+            # the n-th item under the k-th heading is k.n; the roles are the document's still
+            assert re.search(r"^2\.1 ?完善制度", out.text, re.M), out.text
+            assert out.gold["tasks"] == _sample(text, TWO_TASKS).gold["tasks"]
+            seen.add("dotted")
+        else:
+            seen.add("restyled")
+    assert seen == {"dotted", "restyled"}
 
 
 def test_swap_local_keeps_distributed_prefixes_distributed() -> None:

@@ -43,12 +43,16 @@ def _renumber_line(line: str, source: str, target: str) -> str:
 @kind
 def numbering(s: Sample, rng: random.Random) -> Sample | None:
     """One level of numbering in another style the document does not use: 一、 / （一） / 1. /
-    （1） / ①."""
+    （1） / ①, or numbered under the level above it (1.1, 1.2, 2.1 …)."""
     lines = s.text.split("\n")
     found = _styles(lines)
     counts = Counter(style for style, _ in found.values())
     sources = [st for st, c in counts.items() if c >= 2]
     targets = [st for st in NUMBERING if st not in counts]
+    if sources and rng.random() < 0.25:
+        dotted = _dotted(s, lines, found, rng.choice(sources), rng)
+        if dotted is not None:
+            return dotted
     if not sources or not targets:
         return None
     source = rng.choice(sources)
@@ -65,6 +69,37 @@ def numbering(s: Sample, rng: random.Random) -> Sample | None:
     gold = s.derive(s.text).gold
     map_gold_strings(gold, lambda t: "\n".join(_renumber_line(x, source, target) for x in t.split("\n")))
     return s.derive("\n".join(new), gold, "numbering")
+
+
+def _dotted(
+    s: Sample, lines: list[str], found: dict[int, tuple[str, re.Match[str]]], source: str, rng: random.Random
+) -> Sample | None:
+    """The ``source`` level numbered under the level above it: its n-th item under the k-th heading
+    above it becomes k.n (一、… 1. → 一、… 1.1); None when no level stands above it."""
+    numbered = [(i, style) for i, (style, _) in sorted(found.items())]
+    first = next((k for k, (_, style) in enumerate(numbered) if style == source), 0)
+    parent_style = numbered[first - 1][1] if first else ""  # the heading right above the first item
+    parents, changed = 0, {}
+    for i, line in enumerate(lines):
+        style, m = found.get(i, ("", None))
+        if not style or m is None:
+            continue
+        if style != source:
+            parents += style == parent_style
+            continue
+        if not parents:
+            return None  # an item before any heading above it: no number to put it under
+        token = f"{parents}.{number_value(source, m.group(2))}"
+        rest = line[m.end() :]
+        spaced = (
+            rest[:1].isascii() or rng.random() < 0.5
+        )  # (2.1 5G+…: a digit after the number needs the space)
+        changed[line] = m.group(1) + token + (" " if spaced and rest[:1] not in " \u3000" else "") + rest
+    if len(changed) < 2:
+        return None
+    gold = s.derive(s.text).gold
+    map_gold_strings(gold, lambda t: "\n".join(changed.get(x, x) for x in t.split("\n")))
+    return s.derive("\n".join(changed.get(line, line) for line in lines), gold, "numbering")
 
 
 # ---------------------------------------------------------------- several annotations a paragraph

@@ -143,9 +143,10 @@ def _responsible_lists(s: Sample) -> list[tuple[int, list[tuple[int, int]], dict
 def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     """Leads marked inside a list. Labelled lead and partner lists become one list with the lead
     marked (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）), and a responsible list
-    gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C: B leads, A and C
-    cooperate). Half the time the document declares that unmarked units cooperate (in the preamble
-    or a closing note) and some lists stay unmarked: their units then cooperate."""
+    gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C or A、B*、C: B
+    leads, A and C cooperate), or a bracket after the list names it (A、B、C（B为牵头单位）). Half
+    the time the document declares that unmarked units cooperate (in the preamble or a closing
+    note) and some lists stay unmarked: their units then cooperate."""
     if DECLARED.search(s.text) or re.search(r"(其余|其他|其它|未标注).{0,6}配合", s.text):
         return None
     v = vocabulary()
@@ -167,7 +168,11 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
         if not declare and rng.random() < 0.3:
             continue
         i = 0 if rng.random() < 0.6 else rng.randrange(len(names))
-        edits.append((names[i][1], names[i][1], mark))
+        if rng.random() < 0.25:  # the lead named after the list
+            named = rng.choice(v["named_leads"]).format(unit=s.text[names[i][0] : names[i][1]].strip())
+            edits.append((names[-1][1], names[-1][1], named))
+        else:
+            edits.append((names[i][1], names[i][1], mark))
         units = t["responsible"]
         t["lead"], t["cooperate"], t["responsible"] = [units[i]], units[:i] + units[i + 1 :], []
     if not edits:
