@@ -805,8 +805,8 @@ def _united(
     except NotUnderstood:
         return first
     kinds = {_SAME_ROWS.get(p[0].query, p[0].query) for p in picks}
-    if len(kinds) != 1 or not all(p[2] for p in picks):
-        return first  # one side reads otherwise, or finds nothing: the question as first read
+    if len(kinds) != 1 or not any(p[2] for p in picks):
+        return first  # one side reads otherwise, or neither finds anything: the question as first read
     columns = list(dict.fromkeys(c for p in picks for c in p[1]))
     rows: dict[tuple[Any, ...], dict[str, Any]] = {}
     for _, _, selected, _, _ in picks:
@@ -817,5 +817,6 @@ def _united(
     searched = list(dict.fromkeys(w for p in picks for w in p[0].searched))
     said = " — or — ".join(p[0].understood_as for p in picks)
     notes = [n for p in picks for n in p[4]]
+    notes += [f"nothing found for: {p[0].understood_as}" for p in picks if not p[2]]
     merged = replace(found, understood_as=f"two questions, their rows together: {said}", searched=searched)
     return merged, columns, list(rows.values()), any(p[3] for p in picks), notes

@@ -677,6 +677,8 @@ def _bare_year(deadline: Any, text: str) -> bool:
 _YEAR_DUE = r"(?:才|就|要|将|会|应|需)?(?:前|底|内|以前|之前|为止|完成|到期|截止)"
 #: Of those, the ones that ask about the year itself (2026年才到期: from January 1), not up to it.
 _IN_YEAR = re.compile(r"(?:才|就|要|将|会|应|需)?(?:到期|完成|截止)")
+#: A deadline said to be a month (完成时限在2028年10月, 时限为10月): due within it, not by its end.
+_IS_MONTH = re.compile(r"(?:限|间)(?:在|为|是)$")
 
 
 def _dates(reading: Reading, question: str, year: int) -> str:
@@ -709,8 +711,10 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             reading.before = d.date
             reading.through = tail.startswith("为止") or d.text.endswith("为止")
             month_end = d.date == _month_end(int(d.date[:4]), int(d.date[5:7]))
-            if month_end and not d.text.endswith("前") and _IN_YEAR.match(tail):
-                reading.after = d.date[:8] + "01"  # 2026年3月底到期的任务: due in that month
+            head = dated[max(0, (d.start or 0) - 2) : d.start or 0]
+            # 2026年3月底到期的任务 / 完成时限在2026年3月: due in that month
+            if month_end and not d.text.endswith("前") and (_IN_YEAR.match(tail) or _IS_MONTH.search(head)):
+                reading.after = d.date[:8] + "01"
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
             written = written.replace(f"{year + delta}年", word)

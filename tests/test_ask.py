@@ -825,6 +825,8 @@ def test_the_policy_glossary_goes_before_the_dictionary() -> None:
     run, own, _ = translate_wide("night-time economy clusters".replace("-", " ").split())[0]
     assert (run, own[0]) == ("night time economy", "夜间经济")
     assert translate_wide(["charging", "piles"])[0][1][0] == "充电桩"  # the plural read as its singular
-    assert parse_glossary("# english\tchinese\nsilver economy\t银发经济|银发\n") == {"silver economy": ("银发经济", "银发")}
+    assert parse_glossary("# english\tchinese\nsilver economy\t银发经济|银发\n") == {
+        "silver economy": ("银发经济", "银发")
+    }
     with pytest.raises(GlossaryError, match=r"glossary_en\.tsv:2: "):
         parse_glossary("# english\tchinese\nsilver economy\tsilver\n")
