@@ -166,7 +166,11 @@ def _title(head: list[Line]) -> tuple[str, str]:
             t += following
         elif following.startswith("关于") and is_issuer:
             # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title,
-            # and the line names who issues it.
+            # and the line names who issues it; a joint notice's signers may take two lines
+            # (国家卫生健康委 … 民政部 / 财政部 … 国家中医药局): the first continues on the second.
+            if issuer_line and _central(issuer_line) and _central(t):
+                issuer_line += t
+                t = issuer_line
             issuer_line = issuer_line or t
             t += following
         elif is_issuer:

@@ -19,6 +19,7 @@ PLACE_SUFFIXES = (
     "自治州",
     "自治县",
     "地区",
+    "新区",  # 浦东新区 -> 浦东 (清新区 keeps 清新: one character would be left)
     "省",
     "市",
     "县",

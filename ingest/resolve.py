@@ -113,10 +113,14 @@ class UnitResolver:
         for local in sorted(self._counts, key=lambda n: self._first_seen[n]):
             groups.setdefault(self._resolve_key(self.key(local)), []).append(local)
         self._merge_truncated(groups)
+        fuller = self._merge_sections(groups)
         units: dict[str, Unit] = {}
         by_local: dict[str, str] = {}
         for spellings in groups.values():
-            canon = max(spellings, key=lambda n: (self._counts[n], looks_like_unit(n), -self._first_seen[n]))
+            canon = max(
+                spellings,
+                key=lambda n: (n in fuller, self._counts[n], looks_like_unit(n), -self._first_seen[n]),
+            )
             unit = self._make_unit(canon, [s for s in spellings if s != canon])
             units[unit.id] = unit
             for s in spellings:
@@ -136,6 +140,29 @@ class UnitResolver:
                     groups[other].extend(groups.pop(k))
                     break
 
+    def _merge_sections(self, groups: dict[str, list[str]]) -> set[str]:
+        """A section written bare (产业促进处) joins the unit that names it under its body
+        (科技城管理局产业促进处 -> 三亚崖州湾科技城管理局产业促进处): one body, two spellings, named
+        by the fuller one (returned)."""
+        fuller: set[str] = set()
+        named = {s: k for k, spellings in groups.items() for s in spellings}
+        for k in list(groups):
+            spellings = groups.get(k, [])
+            if len(spellings) != 1 or level_prefix(spellings[0]):
+                continue
+            bare = spellings[0]
+            if not bare.endswith(_SECTION_ENDINGS) or len(bare) < 3:
+                continue
+            whole = {
+                s: other
+                for s, other in named.items()
+                if other != k and s.endswith(bare) and s[: -len(bare)].endswith(_BODY_BEFORE_SECTION)
+            }
+            if len(set(whole.values())) == 1 and (key := next(iter(whole.values()))) in groups:
+                groups[key].extend(groups.pop(k))
+                fuller.update(whole)
+        return fuller
+
     def unit_id(self, local: str) -> str:
         """The id of the unit a local spelling names."""
         if self._units is None:
@@ -151,6 +178,11 @@ class UnitResolver:
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
         uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(local, self.zone), self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
+
+
+#: A body's sections (处, 科, 室) and what ends the body above them in a fuller spelling.
+_SECTION_ENDINGS = ("处", "科", "室")
+_BODY_BEFORE_SECTION = ("局", "委", "厅", "办", "会", "部", "院")
 
 
 def zone_of(title: str, issuer: str) -> str | None:

@@ -541,6 +541,13 @@ def _due(r: Reading) -> Interpretation:
 def _topic(r: Reading) -> Interpretation:
     assert r.topic is not None
     whole = _topic_query(r)
+    if not r.topic_words and r.topic_search:
+        # an English topic no task is tagged with: the Chinese of its words searched instead
+        own = Reading(
+            text=r.text, words=r.words, places=r.places, phrase=r.topic_search, role=r.role or "any"
+        )
+        why = "no task is tagged with this topic: its words searched for"
+        return replace(whole, fallback=replace(_phrase(own, "the words that named the topic"), why=why))
     if not r.topic_words:
         return whole
     words = Reading(text=r.text, words=r.words, places=r.places, phrase=r.topic_words, role=r.role or "any")

@@ -79,6 +79,9 @@ class Reading:
     short_form: tuple[str, str] | None = None  # (资规局, 常州市自然资源规划局): read by its characters
     topic: Topic | None = None
     topic_words: str | None = None  # the Chinese words that named the topic
+    # the Chinese of an English topic's own words (insurance: 保险), searched when no task is tagged
+    # with the topic (the words that named it stand for it, unlike topic_words, which narrow it)
+    topic_search: str | None = None
     document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
@@ -528,19 +531,29 @@ def _document_places(store: GraphStore) -> set[str]:
     return held
 
 
+def _issuing_name(name: str, held: set[str]) -> str | None:
+    """The name under which the store's documents hold ``name`` as their issuer: as written, or as
+    the lexicon's full name of the body (国家卫生健康委 signs as 国家卫生健康委员会)."""
+    if name in held:
+        return name
+    full = _lookup_body(name, None)
+    return full if full in held else None
+
+
 def _issues_documents(names: list[str], store: GraphStore) -> bool:
     """Whether every one of ``names`` issues a loaded national document."""
     held = _document_places(store)
-    return bool(names) and all(name in held for name in names)
+    return bool(names) and all(_issuing_name(name, held) for name in names)
 
 
 def _issuer_scope(reading: Reading, names: list[str], store: GraphStore) -> None:
     """Keep the question to the documents ``names`` issue, where the store holds any."""
     held = _document_places(store)
     for name in names:
-        if name in held and name not in reading.places:
-            reading.places.append(name)
-            reading.issuers.append(name)
+        issuing = _issuing_name(name, held)
+        if issuing and issuing not in reading.places:
+            reading.places.append(issuing)
+            reading.issuers.append(issuing)
 
 
 def _asks_documents(reading: Reading) -> bool:
@@ -1297,6 +1310,8 @@ def read(
         ]
         if store is not None and not reading.topic_words:
             reading.topic_words = _topic_modified(words, en_spans, reading.unused_en, store)
+        if store is not None and not reading.topic_words:
+            reading.topic_search = _topic_own_words(words, en_spans, store)
     # (a partner question describing a task, 监测平台由哪些部门配合县民政局建设, asks about that task)
     if reading.who and reading.role and reading.intent != "shared":
         _task_described(
@@ -1322,6 +1337,16 @@ def _topic_modified(words: list[str], spans: list[Span], unused: list[str], stor
         return None
     chosen, held = _choose_chinese(translate_wide(words[start:end]), store)
     return "".join(c for _, c in chosen) if held and len(chosen) >= 2 else None
+
+
+def _topic_own_words(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
+    """The Chinese of the English words that named the topic (insurance: 保险), where the store
+    holds them; else ``None``."""
+    topic = next((sp for sp in spans if sp.kind == "topic"), None)
+    if topic is None:
+        return None
+    chosen, held = _choose_chinese(translate_wide(words[topic.start : topic.end]), store)
+    return "".join(c for _, c in chosen) if held else None
 
 
 def _chinese_words_in_english(question: str, masked: str) -> bool:

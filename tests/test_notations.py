@@ -1221,3 +1221,59 @@ def test_a_region_s_units_a_class_of_bodies_and_states_before_titles() -> None:
         "推动互市贸易进口商品落地加工": "已完成",
         "优化工程建设项目审批流程": "滞后",
     }
+
+
+def test_a_cell_titled_before_its_colon_partners_by_another_label_and_a_science_city() -> None:
+    """A table's task cell "建设…核心区：推进…" is titled by its words before the colon; 参加司局 lists
+    partners as 配合司局 does; a 科技城 is a zone whose bare word names its units, and a section
+    written bare (产业促进处) is the one its fuller spelling names."""
+    table = extract_text(
+        "株洲市2028年轨道交通装备产业集群发展重点工作任务清单\n"
+        "| 序号 | 重点工作 | 牵头领导 | 责任单位 | 完成时间 |\n"
+        "| 1 | 建设世界级轨道交通装备产业集群核心区：推进田心片区产业空间优化 | 副市长 刘振华 | 市工业和信息化局、市发展改革委 | 2028年12月底前 |\n",
+        "t.txt",
+    )
+    assert [(t.title, t.path) for t in table.tasks] == [
+        ("建设世界级轨道交通装备产业集群核心区", ["建设世界级轨道交通装备产业集群核心区"])
+    ]
+    labels = extract_text(
+        "自然资源部2028年耕地保护重点工作分工方案\n一、完善耕地保护法规制度\n研究起草配套规章。\n"
+        "牵头司局：法规司\n参加司局：耕地保护监督司、国土空间用途管制司\n",
+        "t.txt",
+    )
+    assert _roles(labels) == {
+        "完善耕地保护法规制度": (["法规司"], ["耕地保护监督司", "国土空间用途管制司"], [])
+    }
+    zone = extract_text(
+        "三亚崖州湾科技城管理局关于印发《崖州湾科技城2028年南繁育种重点工作实施方案》的通知\n"
+        "三亚崖州湾科技城管理局\n2028年1月25日\n一、重点任务\n"
+        "（一）建设生物育种中试熟化平台。由科技城管理局科技创新处牵头，产业促进处配合。\n"
+        "（二）引进培育种业龙头企业。由科技城管理局产业促进处牵头，财务处配合。\n",
+        "t.txt",
+    )
+    assert zone.jurisdiction is not None and zone.jurisdiction.parent == "三亚市"
+    assert _roles(zone) == {
+        "建设生物育种中试熟化平台": (["崖州湾科技城管理局科技创新处"], ["崖州湾科技城管理局产业促进处"], []),
+        "引进培育种业龙头企业": (["崖州湾科技城管理局产业促进处"], ["财务处"], []),
+    }
+
+
+def test_a_joint_notice_signed_on_two_lines_and_a_new_area_s_short_name() -> None:
+    """Seven signers on two lines above 关于… all issue the notice (the second line is no part of its
+    title alone); 浦东新区, 雄安新区 are 浦东, 雄安 for short (清新区 keeps 清新)."""
+    from fengong.graph.mapping import _place_keys
+    from fengong.ingest.places import lookup
+
+    doc = extract_text(
+        "国家卫生健康委 国家发展改革委 教育部 民政部\n财政部 国家医保局 国家中医药局\n"
+        "关于进一步加强老年健康服务工作的通知\n国卫老龄发〔2027〕11号\n一、健全老年健康服务网络\n"
+        "（一）推进老年友善医疗机构建设。（国家卫生健康委牵头，民政部按职责分工负责）\n",
+        "t.txt",
+    )
+    assert doc.title.startswith("国家卫生健康委国家发展改革委教育部民政部财政部")
+    assert _place_keys(doc)["places"][:2] == ["国家卫生健康委员会", "国家发展和改革委员会"]
+    assert [(n, lookup(n).short) for n in ("浦东新区", "雄安新区", "清新区")] == [  # type: ignore[union-attr]
+        ("浦东新区", "浦东"),
+        ("雄安新区", "雄安"),
+        ("清新区", "清新"),
+    ]

@@ -11,6 +11,9 @@ from fengong.ingest.tables import Row, Table
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
 
+#: Characters a cell's words before its colon have at most to be the task's title.
+_TITLE_BEFORE_COLON = 30
+
 
 def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> list[RawTask]:
     """One task per table row, roles from its unit columns."""
@@ -33,7 +36,13 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             if group and (group_rows.get(row.get("group"), 0) == 1 or not content)
             else first_sentence
         ).rstrip("。；;，,")
+        # a task cell "建设产业集群核心区：推进田心片区…" is titled by the words before its colon
+        head, colon, rest = title.partition("：")
+        if colon and rest and 2 <= len(head) <= _TITLE_BEFORE_COLON:
+            title = head
         path = [p for p in (category, group) if p]
+        if path and path[-1] == group and group != title and group.startswith(title):
+            path[-1] = title  # the cell titled by its words before the colon
         if title and (not path or path[-1] != title):
             path.append(title)
         task = RawTask(path, title, content or group, row.start, row.end, category=category)
