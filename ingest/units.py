@@ -18,7 +18,6 @@ from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
 #: An item that only marks "none" (—, 无): no unit.
 _NONE_ITEM = re.compile(r"^\s*(?:[-—－–]+|无)\s*$")
-#: The prefix an autonomous region's documents put before its own bodies (广西: 自治区商务厅).
 _SEPARATORS = "、，,；;/／\n"  # a newline: a table cell listing one unit a line
 _EDGE_PUNCT = "：:。．.！!？?“”\"'‘’《》·- \u3000"
 _SPACE = re.compile(r"\s")
@@ -428,9 +427,8 @@ def _place_class_start() -> re.Pattern[str]:
 
 
 def _class_of_places(name: str) -> bool:
-    """A class of places or of their governments (市, 县（市、区）, 乡镇人民政府, 街道办事处), which a
-    shared 各 before it covers; not one office of the document's own place (镇自然资源分局 after
-    各社区: the town's bureau, not every town's)."""
+    """A class of places or of their governments (市, 县（市、区）, 乡镇人民政府, 街道办事处): after 各,
+    a 各 the next name of its list shares (各州、市)."""
     m = _place_class_start().match(name)
     if m is None:
         return False
@@ -488,8 +486,15 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         local = name
         kind = unit_kind(name)
         each = previous.startswith("各") and text[previous_end - base : s - base].strip() == "、"
-        if each and not prefix and not name.startswith("各") and _class_of_places(name):
-            # "各州、市" / "各乡镇人民政府、街道办事处": a shared 各 is distributed like a prefix.
+        # "各州、市" / "各乡镇人民政府、街道办事处" / "各区、县市场监管局": a shared 各 is distributed like
+        # a prefix after a class of places (not after 各社区, whose 镇自然资源分局 is the town's own)
+        if (
+            each
+            and not prefix
+            and not name.startswith("各")
+            and _place_class_start().match(name)
+            and _class_of_places(previous[1:])
+        ):
             local = "各" + name
         elif name in bare_bodies and previous:
             # "各县市区政府、管委会": the bare body belongs to the same places as the unit before it.
