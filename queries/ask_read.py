@@ -483,12 +483,21 @@ _ALL_PLACES = 1_000_000  # every place and issuer the documents hold
 
 def _figure_pair(text: str, words: str) -> str:
     """The pair of words asking for a figure (实际…多少, how many … actually) the question holds,
-    in either order, else ''."""
+    in either order, or an amount of money after 多少 (多少中央财政资金), else ''."""
     for first, second in ask_vocab().figure_pairs:
         within = text if not first.isascii() else words
         if first in within and second in within:
             return f"{first}…{second}"
-    return ""
+    m = _amount_re().search(text)
+    return m.group() if m else ""
+
+
+@cache
+def _amount_re() -> re.Pattern[str]:
+    amounts = ask_vocab().amount_words
+    money = "|".join(re.escape(w) for w in amounts["money"])
+    counters = "".join(re.escape(w) for w in amounts["counters"])
+    return re.compile(rf"多少(?![{counters}])[\u4e00-\u9fff]{{0,10}}?(?:{money})")
 
 
 @cache
@@ -500,6 +509,19 @@ def _joint_notice() -> re.Pattern[str]:
     number = r" \w+ "  # eight, 8
     en = [r"\b" + re.escape(w).replace(re.escape(" n "), number) + r"\b" for w in words.en]
     return re.compile("|".join(zh + en))
+
+
+def _plan_name_end(text: str) -> int:
+    """Where a plan named at the question's start ends (…协同发展2028年分工方案中，): after its
+    document word and 中 / 里 / 内, or 0 when the question names none so."""
+    m = _plan_name_re().search(text)
+    return m.end() if m else 0
+
+
+@cache
+def _plan_name_re() -> re.Pattern[str]:
+    words = "|".join(re.escape(w) for w in sorted(ask_vocab().document_words.zh, key=len, reverse=True))
+    return re.compile(rf"^[^，,？?。]{{4,40}}?(?:{words})(?:中|里|内)")
 
 
 def _names_plan(reading: Reading, text: str) -> bool:
@@ -691,7 +713,7 @@ _YEAR_DUE = r"(?:才|就|要|将|会|应|需)?(?:前|底|内|以前|之前|为�
 #: Of those, the ones that ask about the year itself (2026年才到期: from January 1), not up to it.
 _IN_YEAR = re.compile(r"(?:才|就|要|将|会|应|需)?(?:到期|完成|截止)")
 #: A deadline said to be a month (完成时限在2028年10月, 时限为10月): due within it, not by its end.
-_IS_MONTH = re.compile(r"(?:限|间)(?:在|为|是)$")
+_IS_MONTH = re.compile(r"(?:限|间)(?:在|为|是)$|落在$")
 
 
 def _dates(reading: Reading, question: str, year: int) -> str:
@@ -1172,8 +1194,12 @@ def read(
         reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
     affirmed, affirmed_words = _unnegated(masked, masked_words)
+    # (京津冀协同发展方案中，省发改委牵头哪些任务: 协同 names the plan, 牵头 is asked)
+    asked_part = affirmed[_plan_name_end(affirmed) :]
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
-        named = [r for r in ROLES if r in roles and roles[r].find(affirmed, affirmed_words)]
+        named = [r for r in ROLES if r in roles and roles[r].find(asked_part, affirmed_words)] or [
+            r for r in ROLES if r in roles and roles[r].find(affirmed, affirmed_words)
+        ]
         # who leads (or is responsible) and who cooperates (牵头和配合单位分别是, 主办和协办了哪些,
         # whether leading or supporting) asks for every role; 牵头负责 is still a lead
         asked = set(named)

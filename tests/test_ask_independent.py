@@ -1083,3 +1083,31 @@ def test_a_deadline_said_to_be_a_month_is_due_within_it(thirty_fifth: GraphStore
         "2028-10-01",
         "2028-10-31",
     )
+
+
+thirty_seventh = set_store(THIRTY_SEVENTH, "function")
+
+
+def test_a_role_word_inside_the_plan_s_name_is_not_asked(thirty_seventh: GraphStore) -> None:
+    """京津冀协同发展…方案中，省发展改革委牵头哪些任务: 协同 names the plan; 牵头 is the role asked."""
+    found = answer(
+        thirty_seventh,
+        "河北省推进京津冀协同发展2028年分工方案中，省发展改革委牵头哪些任务？",
+        today=THIRTY_SEVENTH.today,
+    )
+    assert found.interpretation.params["role"] == "lead"
+    assert {r["role"] for r in found.rows} == {"lead"}
+
+
+def test_an_amount_of_money_between_other_words_is_refused(thirty_fifth: GraphStore) -> None:
+    """安排了多少中央财政资金 / 资金总额是多少: an amount no plan gives; 有多少项资金保障任务 counts tasks."""
+    today = THIRTY_FIFTH.today
+    for question in (
+        "国办民营经济分工方案为开展拖欠企业账款清理行动安排了多少中央财政资金？",
+        "锡林郭勒盟2028年发放的草原生态保护补助奖励资金总额是多少？",
+    ):
+        with pytest.raises(NotUnderstood):
+            answer(thirty_fifth, question, today=today)
+    from fengong.queries.ask_read import _figure_pair
+
+    assert _figure_pair("有多少项资金保障任务？", "") == ""  # a count of tasks, not an amount
