@@ -16,7 +16,13 @@ from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, zone_of
 from fengong.ingest.roster import find_roster
-from fengong.ingest.status import labelled_status, opening_status, split_status, status_after_title
+from fengong.ingest.status import (
+    closing_status,
+    labelled_status,
+    opening_status,
+    split_status,
+    status_after_title,
+)
 from fengong.ingest.tables import find_tables
 from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
@@ -188,7 +194,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         or status_after_title(raw.text, title)
         or opening_status(raw.status)
         or opening_status(progress)
-        or labelled_status(raw.text),
+        or labelled_status(raw.text)
+        or closing_status(progress),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

@@ -158,7 +158,10 @@ def opening_place(name: str) -> Place | None:
     longest first; provinces aside."""
     for size in range(min(4, len(name) - 2), 1, -1):
         place = lookup(name[:size])
-        if place is not None and place.level != "province":
+        if place is not None and place.level == "province":
+            # a municipality (北京经济技术开发区): its city row, not the province's
+            place = next((p for p in places().by_name.get(place.name, []) if p.level == "city"), None)
+        if place is not None:
             return place
     return None
 

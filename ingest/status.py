@@ -75,6 +75,14 @@ def _after_title() -> re.Pattern[str]:
     return re.compile(rf"[。.]?[ \t\u3000]*{_OPEN}[ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*{_CLOSE}")
 
 
+def closing_status(progress: str | None) -> str | None:
+    """The state in brackets that closes a progress paragraph (…正在进行幕墙施工。【推进中】), else
+    ``None``."""
+    closing, _ = _vocab()
+    m = closing.search(progress or "")
+    return m.group("word") if m and m.start() > 0 else None
+
+
 def opening_status(progress: str | None) -> str | None:
     """The state word a progress paragraph opens with (进展情况：滞后。原计划…), else ``None``."""
     m = _opening().match(progress or "")

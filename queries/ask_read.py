@@ -417,6 +417,7 @@ def _apply(
             joint = issues and body == reading.body and _joint_notice().search(text) is not None
             if (
                 joint
+                or (issues and _opens_plan_name(body, text, lexicon))
                 or ((names_plan or issues) and not working & set(units))
                 or (names_plan and issues and not working & own)
             ):
@@ -511,6 +512,23 @@ def _joint_notice() -> re.Pattern[str]:
     return re.compile("|".join(zh + en))
 
 
+def _opens_plan_name(body: str, text: str, lexicon: tuple[Body, ...] | None) -> bool:
+    """Whether the question opens with a plan named by ``body`` as its issuer (国办数字政府分工方案中:
+    the 国办's plan, whatever the 国办 leads in it), the body's name followed by no role word."""
+    m = _plan_name_re().search(text)
+    if m is None:
+        return False
+    start, end = m.start("plan"), m.end()
+    roles = [w for r in ask_vocab().roles.values() for w in r.zh]
+    for size in range(min(end - start, 12), 1, -1):
+        written = text[start : start + size]
+        if _lookup_body(written, lexicon) == body or written == body:
+            rest = text[start + size : end]
+            # (国家卫健委在托育方案里牵头: the body is the subject, in the plan)
+            return not rest.startswith(("在", "于")) and not any(rest.startswith(w) for w in roles)
+    return False
+
+
 def _plan_name_end(text: str) -> int:
     """Where a plan named at the question's start ends (…协同发展2028年分工方案中，): after its
     document word and 中 / 里 / 内, or 0 when the question names none so."""
@@ -520,8 +538,9 @@ def _plan_name_end(text: str) -> int:
 
 @cache
 def _plan_name_re() -> re.Pattern[str]:
+    """A plan named at the question's start, after a clause of the date at most (截至今天，)."""
     words = "|".join(re.escape(w) for w in sorted(ask_vocab().document_words.zh, key=len, reverse=True))
-    return re.compile(rf"^[^，,？?。]{{4,40}}?(?:{words})(?:中|里|内)")
+    return re.compile(rf"^(?:[^，,？?。]{{0,12}}[，,])?(?P<plan>[^，,？?。]{{4,40}}?(?:{words})(?:中|里|内))")
 
 
 def _names_plan(reading: Reading, text: str) -> bool:
@@ -1192,6 +1211,10 @@ def read(
         reading.intent = None  # 2026年3月底到期的任务，所有文件一起看: the tasks due, across the documents
     if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
         reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
+    due_today = vocab.due_today.find(text, reading.words)
+    if due_today and not (reading.before or reading.after):
+        reading.after = reading.before = today_iso(today)  # 今天到期的任务: due on today's date
+        without_date = without_date.replace(due_today, _MASK * len(due_today))
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
     affirmed, affirmed_words = _unnegated(masked, masked_words)
     # (京津冀协同发展方案中，省发改委牵头哪些任务: 协同 names the plan, 牵头 is asked)

@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today",
     "only_taking_part", "sub_place_words_en",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
@@ -137,6 +137,7 @@ class AskVocab:
     department_words_en: tuple[str, ...] = ()  # a central body's department (department, division)
     alternatives: Words = Words((), ())  # 或 / or: two alternatives asked about at once
     amount_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # money / counters after 多少
+    due_today: Words = Words((), ())  # 今天到期 / due today: the tasks due on today's date
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -253,6 +254,7 @@ def parse_vocab(data: Any) -> AskVocab:
         department_words_en=_strings(data["department_words_en"], "department_words_en"),
         alternatives=_words(data["alternatives"], "alternatives"),
         amount_words=_string_lists(data["amount_words"], "amount_words"),
+        due_today=_words(data["due_today"], "due_today"),
     )
 
 

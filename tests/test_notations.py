@@ -1277,3 +1277,34 @@ def test_a_joint_notice_signed_on_two_lines_and_a_new_area_s_short_name() -> Non
         ("雄安新区", "雄安"),
         ("清新区", "清新"),
     ]
+
+
+def test_a_state_closing_a_progress_paragraph_and_a_unit_alone_under_a_declaration() -> None:
+    """进展情况：…。【推进中】 gives the task's state; under 其余为配合单位 a unit listed alone is no
+    "rest": it carries its task (responsible), while the units of an unmarked list cooperate."""
+    report = extract_text(
+        "德清县地理信息产业重点任务推进情况通报\n二、重点任务推进情况\n"
+        "1.建设地理信息产业园三期（牵头单位：莫干山高新区管委会；配合单位：县住建局）\n"
+        "完成时限：2029年6月底前\n进展情况：主体建筑已全部结顶，正在进行装修施工。【推进中】\n",
+        "r.txt",
+    )
+    assert [t.status for t in report.tasks] == ["推进中"]
+    plan = extract_text(
+        "某市生物医药任务清单\n标注（牵头）的为牵头单位，其余为配合单位。\n一、重点任务\n"
+        "1.优化注册审评服务。\n责任单位：市市场监管局\n2.建设危险废物处置设施。\n责任单位：市生态环境局、市城管局\n",
+        "t.txt",
+    )
+    assert _roles(plan) == {
+        "优化注册审评服务": ([], [], ["市市场监管局"]),
+        "建设危险废物处置设施": ([], ["市生态环境局", "市城管局"], []),
+    }
+
+
+def test_a_zone_of_a_municipality_is_of_its_city() -> None:
+    """北京经济技术开发区 opens with 北京, a municipality: the zone is of the city 北京市 (it had no place
+    at all, the province's row being passed over)."""
+    from fengong.ingest.places import opening_place
+
+    place = opening_place("北京经济技术开发区")
+    assert place is not None and (place.name, place.level) == ("北京市", "city")
+    assert opening_place("湖南路街道") is None  # a province's short name opens no zone of a city

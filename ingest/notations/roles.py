@@ -56,7 +56,8 @@ def assign_roles(
     - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates;
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
     - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
-    - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list with no lead cooperates;
+    - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list of several units with no lead
+      cooperates (a unit alone stays responsible: it carries the task);
     - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented;
     - a lead named again in a 责任单位 list beside it only leads.
     Lead / cooperate lists keep their role whatever else the task names."""
@@ -76,7 +77,8 @@ def assign_roles(
         elif rl.role == "responsible" and first_is_lead:
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
-        elif rl.role == "responsible" and rest_cooperate:
+        elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1:
+            # (a unit alone is no "rest": it carries the task, as without the declaration)
             roles["cooperate"].extend(rl.mentions)
         else:
             roles[rl.role].extend(rl.mentions)

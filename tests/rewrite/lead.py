@@ -163,7 +163,8 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     for _, names, task in lists or []:
         t = by_id[task["id"]]
         if declare and rng.random() < 0.3:
-            t["cooperate"], t["responsible"] = t["responsible"], []
+            if len(t["responsible"]) > 1:  # (a unit alone is no "rest": it stays responsible)
+                t["cooperate"], t["responsible"] = t["responsible"], []
             continue
         if not declare and rng.random() < 0.3:
             continue
