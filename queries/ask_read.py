@@ -1359,8 +1359,8 @@ def read(
         ]
         if store is not None and not reading.topic_words:
             reading.topic_words = _topic_modified(words, en_spans, reading.unused_en, store)
-        if store is not None and not reading.topic_words:
-            reading.topic_search = _topic_own_words(words, en_spans, store)
+        if not reading.topic_words:
+            reading.topic_search = _topic_own_words(words, en_spans)
     # (a partner question describing a task, 监测平台由哪些部门配合县民政局建设, asks about that task)
     if reading.who and reading.role and reading.intent != "shared":
         _task_described(
@@ -1388,14 +1388,16 @@ def _topic_modified(words: list[str], spans: list[Span], unused: list[str], stor
     return "".join(c for _, c in chosen) if held and len(chosen) >= 2 else None
 
 
-def _topic_own_words(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
-    """The Chinese of the English words that named the topic (insurance: 保险), where the store
-    holds them; else ``None``."""
+def _topic_own_words(words: list[str], spans: list[Span]) -> str | None:
+    """The Chinese of the English words that named the topic (insurance: 保险): each run's usual
+    word, asked of no store (the search runs only when no task is tagged with the topic, and
+    weighing the candidates by the tasks that hold them costs every English topic question a
+    query); ``None`` when the dictionary knows none of them."""
     topic = next((sp for sp in spans if sp.kind == "topic"), None)
     if topic is None:
         return None
-    chosen, held = _choose_chinese(translate_wide(words[topic.start : topic.end]), store)
-    return "".join(c for _, c in chosen) if held else None
+    chosen, _ = _choose_chinese(translate_wide(words[topic.start : topic.end]), None)
+    return "".join(c for _, c in chosen) or None
 
 
 def _chinese_words_in_english(question: str, masked: str) -> bool:
