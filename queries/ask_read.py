@@ -908,8 +908,10 @@ def _question_words_zh() -> list[str]:
     return out
 
 
-def question_words_en() -> set[str]:
-    """The English words of the question vocabulary (roles, intents, fillers, …): no subject's words."""
+@cache
+def question_words_en() -> frozenset[str]:
+    """The English words of the question vocabulary (roles, intents, fillers, …): no subject's words
+    (built once: every English question's rest is read against it)."""
     vocab = ask_vocab()
     out = set(vocab.filler.en) | set(vocab.months_en) | {w for phrase in vocab.who.en for w in phrase.split()}
     out.update(w for phrase in vocab.relative_years if phrase.isascii() for w in phrase.split())
@@ -926,7 +928,7 @@ def question_words_en() -> set[str]:
     ):
         for phrase in w.en:
             out.update(phrase.split())
-    return out
+    return frozenset(out)
 
 
 def _runs_zh(masked: str) -> list[re.Match[str]]:

@@ -449,6 +449,8 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "哪些文件部署了人才培养或' OR 1=1 //或" * 20 + "人才引进方面的任务？",
         "Which documents assign night-time economy'}) MATCH (n) DETACH DELETE n // or charging pile tasks?",
         "What does the Ministry of ' OR 1=1 // and others lead?",
+        "截至今天，国办' OR 1=1 //数字政府分工方案中哪些任务今天到期？",
+        "安排了多少'}) MATCH (n) DETACH DELETE n //中央财政资金？完成时限落在2029年10月",
     ],
     ids=[
         "brackets",
@@ -494,6 +496,8 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "alternatives",
         "glossary-or",
         "and-others",
+        "plan-issuer-due-today",
+        "amount-month",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
