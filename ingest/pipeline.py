@@ -12,6 +12,7 @@ from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
 from fengong.ingest.notations.table_rows import read_table
+from fengong.ingest.notations.unit_sections import read_unit_sections
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, zone_of
@@ -19,6 +20,7 @@ from fengong.ingest.roster import find_roster
 from fengong.ingest.status import (
     closing_status,
     labelled_status,
+    line_opening_status,
     opening_status,
     split_status,
     status_after_title,
@@ -68,6 +70,7 @@ def extract_text(text: str, source: str) -> Document:
     raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
     for table in tables:
         raw.extend(read_table(table, meta.year, first_is_lead))
+    raw = read_unit_sections(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
 
@@ -84,7 +87,7 @@ def extract_text(text: str, source: str) -> Document:
         jurisdiction=meta.jurisdiction,
         text=text,
     )
-    resolver = UnitResolver(meta.jurisdiction, zone_of(meta.title or "", meta.issuer or ""))
+    resolver = UnitResolver(meta.jurisdiction, zone_of(meta.title or "", meta.issuer or ""), meta.issuer)
     resolver.declare_abbreviations(text)
     for task in raw:
         for mentions in task.roles.values():
@@ -195,6 +198,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         or opening_status(raw.status)
         or opening_status(progress)
         or labelled_status(raw.text)
+        or line_opening_status(raw.text)
         or closing_status(progress),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,

@@ -16,6 +16,7 @@ from fengong.ingest.places import places as place_table
 from fengong.ingest.units import (
     clean,
     function_of,
+    is_generic,
     level_prefix,
     looks_like_unit,
     strip_conjunctions,
@@ -47,8 +48,12 @@ def short_place_names(body: str) -> str:
 class UnitResolver:
     """Collects every unit mention of a document, then names each body once."""
 
-    def __init__(self, jurisdiction: Jurisdiction | None, zone: str | None = None) -> None:
+    def __init__(
+        self, jurisdiction: Jurisdiction | None, zone: str | None = None, issuer: str | None = None
+    ) -> None:
         self.jurisdiction = jurisdiction
+        # a local department dividing work among its own sections (浙江省商务厅: 对外贸易处 is its)
+        self.department = issuer if issuer and _local_department(issuer) else None
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
@@ -176,8 +181,39 @@ class UnitResolver:
         return self._by_local
 
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
-        uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(local, self.zone), self._places)
+        written = local
+        if self.department and _bare_section(local):
+            written = self.department + local  # 对外贸易处 of 浙江省商务厅's own division of work
+        uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(written, self.zone), self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
+
+
+def _local_department(issuer: str) -> bool:
+    """Whether a document's issuer is one local department (浙江省商务厅, 县农业农村局), whose
+    sections its own plan names bare: not a government, a joint notice or a central body (a
+    ministry's 司 are named bare by those who write of them)."""
+    name = issuer.strip()
+    return (
+        bool(name)
+        and not re.search(r"[、，,\s]", name)
+        and name.endswith(_BODY_BEFORE_SECTION)
+        and not name.endswith(tuple(_ISSUING_BODIES))
+        and lookup_body(name) is None
+        and bool(level_prefix(name))
+    )
+
+
+def _bare_section(local: str) -> bool:
+    """A section named by its own word alone (对外贸易处, 办公室): no place, no body above it."""
+    return (
+        len(local) >= 3
+        and local.endswith(_SECTION_ENDINGS)
+        and not level_prefix(local)
+        and not is_generic(local)
+        and not local.startswith("各")
+        # (科技城管理局科技创新处 names the body above it)
+        and not any(ch in local[:-1] for ch in ("局", "委", "厅"))
+    )
 
 
 #: A body's sections (处, 科, 室) and what ends the body above them in a fuller spelling.
@@ -192,11 +228,25 @@ def zone_of(title: str, issuer: str) -> str | None:
     in_title, in_issuer = _zone_patterns()
     # a street's office under its district's government (北京市朝阳区人民政府望京街道办事处)
     under = re.sub(r"^[\u4e00-\u9fff]{2,12}?人民政府(?=[\u4e00-\u9fff]{3})", "", issuer or "")
-    for m in (in_title.match(title or ""), in_issuer.match(issuer or ""), in_issuer.match(under)):
+    # joint issuers (中共乌镇镇委员会办公室、乌镇镇人民政府办公室): each, its party prefix dropped
+    signers = [
+        re.sub(rf"^(?:{_party_prefixes()})", "", part) for part in re.split(r"[、，,\s]+", issuer or "")
+    ]
+    for m in (
+        in_title.match(title or ""),
+        *(in_issuer.match(signer) for signer in signers if signer),
+        in_issuer.match(under),
+    ):
         # not a place of the table cut short (景德镇 of 景德镇市人民政府办公室)
         if m and lookup(m.group(1) + m.string[m.end(1) : m.end(1) + 1]) is None:
             return _township_own_name(m.group(1))
     return None
+
+
+@cache
+def _party_prefixes() -> str:
+    """The party's prefixes of a local committee's name (中共, 中国共产党), longest first."""
+    return alternation(unit_vocab().party_names)
 
 
 def _township_own_name(zone: str) -> str:

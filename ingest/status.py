@@ -94,8 +94,9 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
     labels = tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
     state_words = alternation(list(_vocab()[1]))
     return labels, re.compile(
-        # (a share done may come first: 完成率：85%，滞后)
-        rf"^[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
+        # (a share done may come first: 完成率：85%，滞后; the label may follow another clause of
+        # the line: 计划完成时间：9月底；状态：推进中)
+        rf"(?:^|[；;])[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
         r"[ \t\u3000]*(?:[。；;，,]|$)",
         re.MULTILINE,
@@ -109,6 +110,18 @@ def labelled_status(text: str | None) -> str | None:
         return None  # a plan's task holds no label: no regex over its text (it starts with a look-around)
     m = pattern.search(text)
     return m.group("word") if m else None
+
+
+def line_opening_status(text: str | None) -> str | None:
+    """The state in brackets opening a line of a task's text after its first (…完成时限：6月底前\n
+    【黄灯】进度滞后。…): the report's account of the task, untitled; else ``None``."""
+    if not text or "\n" not in text:
+        return None
+    for line in text.split("\n")[1:]:
+        m = _opening().match(line)
+        if m is not None and m.group("inner"):
+            return m.group("inner")
+    return None
 
 
 def state_of(word: str | None) -> str | None:

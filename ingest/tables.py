@@ -42,8 +42,9 @@ class Row:
 
     def unit_cells(self) -> list[tuple[str, Cell]]:
         """The row's unit cells (lead / cooperate / responsible), in header order of kinds."""
-        out = [(k, self.cells[k]) for k in ("lead", "cooperate", "responsible") if k in self.cells]
-        return out + [(k, c) for k, c in self.extra if k in ("lead", "cooperate", "responsible")]
+        out = [(k, self.cells[k]) for k in self.cells if is_unit_kind(k)]
+        out.sort(key=lambda kc: _UNIT_KINDS.index(kc[0].split(PAIR)[0]))
+        return out + [(k, c) for k, c in self.extra if is_unit_kind(k)]
 
     def get(self, kind: str) -> str:
         """The cell's text, '' when absent."""
@@ -84,6 +85,13 @@ def header_kind(cell: str) -> str | None:
     c = without_brackets("".join(cell.split()))  # "责任单位（排在第一位的为牵头单位）"
     if not c or len(c) > 12:
         return None
+    halves = _PAIR_SPLIT.split(c)
+    if len(halves) == 2 and all(halves):
+        # 牵头单位/配合单位: one cell holds both lists, the lead's before the slash
+        kinds = [header_kind(h) for h in halves]
+        if all(k in _UNIT_KINDS for k in kinds):
+            return PAIR.join(k for k in kinds if k)
+        return None
     exact = _exact_headers().get(c)
     if exact is not None:
         return exact
@@ -99,7 +107,7 @@ def parse_header(line: str) -> list[str] | None:
         return None
     kinds = [header_kind(c) for c in line.split("\t")]
     known = [k for k in kinds if k and k != "other"]
-    has_units = any(k in ("lead", "cooperate", "responsible") for k in known)
+    has_units = any(is_unit_kind(k) for k in known)
     if len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
         return None
     return [k or "other" for k in kinds]
@@ -111,9 +119,9 @@ def sub_header(line: str, columns: list[str]) -> list[str] | None:
     after it, in order. None when ``line`` is not such a row (every cell a unit header word)."""
     cells = [c for c in line.split("\t") if c.strip()]
     kinds = [header_kind(c) for c in cells]
-    if not cells or not all(k in _UNIT_KINDS for k in kinds):
+    if not cells or not all(is_unit_kind(k) for k in kinds):
         return None
-    first = next((j for j, c in enumerate(columns) if c in _UNIT_KINDS), None)
+    first = next((j for j, c in enumerate(columns) if is_unit_kind(c)), None)
     if first is None:
         return None
     run = first + 1
@@ -139,7 +147,7 @@ def _cell_type(text: str) -> str:
             return "deadline"
     if len(t) > 400:
         return "text"  # no unit list is this long: a task's own words
-    items = [without_lead_marker(clean(x)) for x, _, _ in split_list(t)]
+    items = [without_lead_marker(clean(x)) for x, _, _ in split_list(_PAIR_SPLIT.sub("、", t))]
     items = [x for x in items if x]
     if not items or any(len(x) > 30 for x in items):
         return "text"
@@ -159,6 +167,25 @@ def _cell_type(text: str) -> str:
 
 _CLASS_MAX = 12  # a qualified class of bodies is a short name
 _UNIT_KINDS = ("lead", "cooperate", "responsible")
+#: Joins the two kinds of a column whose cells hold two lists (牵头单位/配合单位: "lead+cooperate").
+PAIR = "+"
+_PAIR_SPLIT = re.compile(r"[/／]")
+
+
+def is_unit_kind(kind: str | None) -> bool:
+    """Whether a column holds units: one role's, or two roles' lists split at a slash."""
+    return bool(kind) and all(k in _UNIT_KINDS for k in (kind or "").split(PAIR))
+
+
+def pair_halves(text: str) -> list[tuple[str, int]]:
+    """A paired unit cell's two lists with their offsets in it (市A / 市B、市C); one without a
+    slash is all the first's."""
+    m = _PAIR_SPLIT.search(text)
+    if m is None:
+        return [(text, 0)]
+    return [(text[: m.start()], 0), (text[m.end() :], m.end())]
+
+
 # What it costs a row to have no cell for a column: merged category cells are often missing, a
 # lead almost never, so a lone unit list after the deadline is the lead.
 _SKIP = {"category": 0.2, "group": 0.25, "content": 0.35, "lead": 0.6, "responsible": 0.5}
@@ -171,7 +198,7 @@ def _compat(cell_type: str, column: str) -> float:
         return 2.0 if cell_type == "seq" else -3.0
     if column == "deadline":
         return 3.0 if cell_type == "deadline" else -2.0
-    if column in _UNIT_KINDS:
+    if is_unit_kind(column):
         return 2.0 if cell_type == "units" else -2.0
     if column in ("category", "group", "content", "other"):
         return {"text": 1.0, "units": -0.5, "deadline": -1.0, "seq": -1.0}[cell_type]

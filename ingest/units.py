@@ -257,10 +257,21 @@ def is_known(name: str) -> bool:
 def is_generic(name: str) -> bool:
     """A catch-all such as 有关部门 that names no body, also under any qualifier
     (中央和国家机关有关部门, 县直各相关单位)."""
-    if not name or name in unit_vocab().generic:
+    if not name or name in unit_vocab().generic or name.endswith(unit_vocab().pending_tails):
         return True
     tails, last_chars = _generic_tails()
-    return name[-1] in last_chars and name.endswith(tails)  # the set test turns most names away
+    if name[-1] in last_chars and name.endswith(tails):  # the set test turns most names away
+        return True
+    return _some_of_a_class(name)
+
+
+def _some_of_a_class(name: str) -> bool:
+    """相关村（社区）, 有关乡镇: a catch-all head before a class of places or bodies names none."""
+    head = next((h for h in unit_vocab().catch_all_heads if name.startswith(h)), None)
+    if head is None:
+        return False
+    rest = _ALTERNATIVE.sub("", name[len(head) :])
+    return rest in unit_vocab().place_classes or rest in unit_vocab().class_endings
 
 
 @cache
@@ -543,11 +554,14 @@ def _placed(name: str) -> bool:
 
 
 def _township(name: str) -> bool:
-    """河田镇, 三洲乡: a township's own name (two characters or more before the ending), not a class
-    of them (各乡镇) nor a word ending so (城乡)."""
-    return not name.startswith("各") and any(
-        name.endswith(e) and len(name) - len(e) >= 2 for e in unit_vocab().township_endings
-    )
+    """河田镇, 三洲乡, 黑竹沟镇人民政府: a township's own name (two characters or more before the
+    ending), alone or before its government, not a class of them (各乡镇) nor a word ending so (城乡)."""
+    if name.startswith("各"):
+        return False
+    bodies = sorted((*unit_vocab().bare_bodies, "办事处"), key=len, reverse=True)  # 人民政府 before 政府
+    body = next((b for b in bodies if name.endswith(b) and len(name) > len(b)), "")
+    own = name[: len(name) - len(body)]
+    return any(own.endswith(e) and len(own) - len(e) >= 2 for e in unit_vocab().township_endings)
 
 
 _BRANCH_TAIL = 6  # 武汉分局, 苏州监管分局: the place's short name a few characters before the branch word

@@ -173,6 +173,10 @@ class UnitVocab:
     clause_words: list[str]
     name_max_chars: int
     catch_all_heads: list[str]
+    pending_tails: tuple[str, ...]
+    party_names: list[
+        str
+    ]  # 中共乌镇镇委员会: the party's prefix before a committee's place  # 县人民政府另行明确: a unit still to be named, no unit
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
@@ -192,6 +196,17 @@ def role_vocab() -> RoleVocab:
     for role in ("lead", "cooperate", "responsible"):
         for label in _strings(data, role, name):
             labels[label] = role
+    compounds = data.get("label_compounds", {})
+    if not isinstance(compounds, dict):
+        raise VocabularyError(f"ingest/data/{name}: 'label_compounds' must map roles to prefixes and bases")
+    for role, spec in compounds.items():
+        if role not in ("lead", "cooperate", "responsible") or not isinstance(spec, dict):
+            raise VocabularyError(
+                f"ingest/data/{name}: label_compounds.{role} is not a role with prefixes and bases"
+            )
+        for prefix in _strings(spec, "prefixes", name):
+            for base in _strings(spec, "bases", name):
+                labels.setdefault(prefix + base, role)
     verbs_raw = data.get("verbs")
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
@@ -274,6 +289,8 @@ def unit_vocab() -> UnitVocab:
         clause_words=words(data, "clause_words", name),
         name_max_chars=int(data.get("name_max_chars", 12)),
         catch_all_heads=words(data, "catch_all_heads", name),
+        pending_tails=tuple(words(data, "pending_tails", name)),
+        party_names=words(data, "party_names", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         township_endings=words(data, "township_endings", name),

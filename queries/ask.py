@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import re
 from collections.abc import Callable
 from dataclasses import asdict, dataclass, field, replace
 from typing import Any
@@ -176,9 +177,10 @@ def _rule(r: Reading, today: str) -> Interpretation:
     if r.intent == "progress":
         return _progress(r)
     if r.intent == "no_lead":
+        where, where_words = _where(r)  # (two places at once: 天津和长阳各有哪项任务没有牵头单位)
         return _narrowed(r, lambda topic, mention: Interpretation(
-            "no_lead", "tasks_without_lead", {"jurisdiction": place, "topic": topic, "mention": mention},
-            f"tasks{_on_topic(r, mention)}{_in(r.place)} that state no lead (牵头) and give the task to "
+            "no_lead", "tasks_without_lead", {**where, "topic": topic, "mention": mention},
+            f"tasks{_on_topic(r, mention)}{where_words} that state no lead (牵头) and give the task to "
             "no one unit alone: the first unit of their 责任单位 list where they have one (a convention, not a "
             "stated lead), else the units they name, else none",
         ))  # fmt: skip
@@ -362,7 +364,11 @@ def _names_document(r: Reading, words: str) -> bool:
     """Whether ``words`` stand before a word naming a document (物流降本增效方案中), or the English
     they were read from does (the silver economy opinion: 银发经济)."""
     document = ask_vocab().document_words
-    return any(f"{words}{w}" in r.text for w in document.zh) or bool(
+    # (a few words may stand between: 乌镇峰会服务保障任务清单)
+    before_word = re.compile(
+        re.escape(words) + r"[\u4e00-\u9fff]{0,4}?(?:" + "|".join(map(re.escape, document.zh)) + ")"
+    )
+    return bool(before_word.search(r.text)) or bool(
         r.phrase_en and any(f" {r.phrase_en} {w} " in r.words for w in document.en)
     )
 

@@ -371,6 +371,11 @@ def _apply(
                 value = place.name if place else name.value
                 if value not in reading.places:
                     reading.places.append(value)
+    if len(reading.places) > 1 and store is not None:
+        # a place whose units the store holds comes first (Taiwan compatriots in Xiamen's report:
+        # 厦门市, not 台湾省, which a question names as people's origin)
+        held = _held_places(store)
+        reading.places.sort(key=lambda place: place not in held)
     for span in spans:
         kind = span.kind
         if kind == "unit":
@@ -510,6 +515,20 @@ def _joint_notice() -> re.Pattern[str]:
     number = r" \w+ "  # eight, 8
     en = [r"\b" + re.escape(w).replace(re.escape(" n "), number) + r"\b" for w in words.en]
     return re.compile("|".join(zh + en))
+
+
+def _compound_labels(text: str) -> str:
+    """``text`` with 责任 masked after a cooperation word (配合责任单位, 协同责任单位): the label's role
+    is its first word's, not a second role asked for."""
+    if "责任" not in text:
+        return text
+    return _compound_re().sub(lambda m: m.group("head") + _MASK * 2, text)
+
+
+@cache
+def _compound_re() -> re.Pattern[str]:
+    heads = sorted(ask_vocab().roles["cooperate"].zh, key=len, reverse=True)
+    return re.compile(rf"(?P<head>{'|'.join(map(re.escape, heads))})责任")
 
 
 def _opens_plan_name(body: str, text: str, lexicon: tuple[Body, ...] | None) -> bool:
@@ -1017,6 +1036,10 @@ def _open_phrase_zh(masked: str) -> str | None:
     runs = [m.group() for m in _runs_zh(masked)]
     if not runs:
         return None
+    # the plan named at the question's start (乌镇峰会服务保障任务清单中，X由谁牵头) is no task's words
+    end = _plan_name_end(masked)
+    after = [m.group() for m in _runs_zh(masked) if m.start() >= end and len(m.group()) >= 2] if end else []
+    runs = after or runs
     # a run naming the document (专精特新方案中，支持企业研发建设由谁牵头) yields to one naming the task
     phrase = max(
         runs, key=lambda r: (len(_less_document_word(r)) >= 2 and r == _less_document_word(r), len(r))
@@ -1219,6 +1242,7 @@ def read(
         without_date = without_date.replace(due_today, _MASK * len(due_today))
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
     affirmed, affirmed_words = _unnegated(masked, masked_words)
+    affirmed = _compound_labels(affirmed)
     # (京津冀协同发展方案中，省发改委牵头哪些任务: 协同 names the plan, 牵头 is asked)
     asked_part = affirmed[_plan_name_end(affirmed) :]
     for roles in (vocab.roles, vocab.document_roles):  # a question's own words first
@@ -1254,7 +1278,7 @@ def read(
         reading.intent = None  # 财政部门牵头的任务有哪些（所有文件）: the tasks, across the documents
     # a state's words are the state's (on schedule): none of them asks when a task is due
     stateless, stateless_words = masked, masked_words
-    for words_of_state in vocab.states.values():
+    for words_of_state in [*vocab.states.values(), *vocab.exact_state_words.values()]:
         # both languages: behind schedule (进度滞后) holds the state twice
         hit_en, hit_zh = words_of_state.find_en(masked_words), words_of_state.find_zh(masked)
         if hit_en:

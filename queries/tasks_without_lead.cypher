@@ -1,6 +1,7 @@
 // name: tasks_without_lead
 // description: Tasks that state no lead (牵头) and give the task to no one unit: with the first unit of their 责任单位 list when they have one (read as the lead by convention, not stated), else whatever units they name
-// params: jurisdiction (string, default ""), topic (topic, default ""), mention (string, default "")
+// params: jurisdiction (string, default ""), or_jurisdiction (string, default ""), topic (topic, default ""), mention (string, default "")
+// or_jurisdiction: a second place, asked about beside jurisdiction (两地各有哪项任务没有牵头单位).
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words.
 // basis: "first-listed responsible unit" = the task lists 责任单位 and states no lead (unit is the
@@ -10,7 +11,7 @@
 // unit carries it; one given to a class of bodies alone (各乡镇人民政府负责) is.
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE t.leads = 0 AND NOT t.one_body
-  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
 OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)

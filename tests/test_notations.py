@@ -1226,7 +1226,7 @@ def test_a_region_s_units_a_class_of_bodies_and_states_before_titles() -> None:
 def test_a_cell_titled_before_its_colon_partners_by_another_label_and_a_science_city() -> None:
     """A table's task cell "建设…核心区：推进…" is titled by its words before the colon; 参加司局 lists
     partners as 配合司局 does; a 科技城 is a zone whose bare word names its units, and a section
-    written bare (产业促进处) is the one its fuller spelling names."""
+    written bare (产业促进处) is the one its fuller spelling names, or else the issuer's."""
     table = extract_text(
         "株洲市2028年轨道交通装备产业集群发展重点工作任务清单\n"
         "| 序号 | 重点工作 | 牵头领导 | 责任单位 | 完成时间 |\n"
@@ -1254,7 +1254,8 @@ def test_a_cell_titled_before_its_colon_partners_by_another_label_and_a_science_
     assert zone.jurisdiction is not None and zone.jurisdiction.parent == "三亚市"
     assert _roles(zone) == {
         "建设生物育种中试熟化平台": (["崖州湾科技城管理局科技创新处"], ["崖州湾科技城管理局产业促进处"], []),
-        "引进培育种业龙头企业": (["崖州湾科技城管理局产业促进处"], ["财务处"], []),
+        # a section written only bare is the issuing 管理局's own
+        "引进培育种业龙头企业": (["崖州湾科技城管理局产业促进处"], ["三亚崖州湾科技城管理局财务处"], []),
     }
 
 
@@ -1308,3 +1309,101 @@ def test_a_zone_of_a_municipality_is_of_its_city() -> None:
     place = opening_place("北京经济技术开发区")
     assert place is not None and (place.name, place.level) == ("北京市", "city")
     assert opening_place("湖南路街道") is None  # a province's short name opens no zone of a city
+
+
+def test_a_section_written_unit_by_unit() -> None:
+    """二、职责分工 with one paragraph per unit (市A：牵头推进X（时限）、Y；配合市B做好Z): the tasks those
+    paragraphs name, each once, with every unit in the role its clause gives; a task every paragraph
+    only cooperates on has no lead; a partner named after 配合 leads a task no paragraph leads."""
+    doc = extract_text(
+        "市人民政府办公厅关于印发某市物流枢纽建设重点任务分工的通知\n二、职责分工\n"
+        "（一）市交通局：牵头推进货运场站改造（2027年6月底前完成）、多式联运示范（2027年9月30日前完成）；"
+        "配合市商务局做好冷链物流网络建设，配合做好口岸功能提升。\n"
+        "（二）市商务局：牵头推进冷链物流网络建设（2027年第二季度完成）；配合市交通局做好多式联运示范。\n"
+        "（三）市财政局：配合市交通局做好货运场站改造；配合做好口岸功能提升。\n"
+        "（四）市发展改革委：配合市工信局做好物流园区招商。\n"
+        "三、保障措施\n（一）加强组织领导。各单位要明确分管领导。\n",
+        "u.txt",
+    )
+    roles = _roles(doc)
+    assert roles["货运场站改造"] == (["市交通局"], ["市财政局"], [])
+    assert roles["多式联运示范"] == (["市交通局"], ["市商务局"], [])
+    assert roles["冷链物流网络建设"] == (["市商务局"], ["市交通局"], [])
+    assert roles["口岸功能提升"] == ([], ["市交通局", "市财政局"], [])
+    # the partner named: 配合市工信局做好物流园区招商, and no paragraph of 市工信局
+    assert roles["物流园区招商"] == (["市工信局"], ["市发展改革委"], [])
+    due = {t.title: t.deadline.date if t.deadline else None for t in doc.tasks}
+    assert due["货运场站改造"] == "2027-06-30" and due["冷链物流网络建设"] == "2027-06-30"
+    assert "市交通局" not in roles  # no task is titled by a unit any more
+    # two paragraphs headed by units are no section written so: each stays one task
+    two = extract_text(
+        "县方案\n一、分工\n（一）县农业农村局：牵头推进高标准农田建设。\n（二）县水利局：牵头推进灌区改造。\n",
+        "v.txt",
+    )
+    assert "高标准农田建设" not in {t.title for t in two.tasks}
+
+
+def test_compound_labels_a_pending_unit_and_village_classes() -> None:
+    """配合责任单位 / 协同责任单位 give partners (they are no 责任单位 list with a word before it); a
+    unit still to be named (由县人民政府另行明确) is none; 各村（社区） is a class of bodies that fills a
+    unit cell, and 相关村（社区） a catch-all; a township's government keeps its own name in a list
+    whose first unit carries the county's prefix."""
+    doc = extract_text(
+        "县旅游提升方案\n一、重点任务\n1.游船更新\n主要责任单位：县交通运输局\n配合责任单位：县文旅局、县财政局\n"
+        "完成时限：2028年5月31日前\n2.应急保障\n主要责任单位：由县人民政府另行明确\n"
+        "协同责任单位：县应急管理局、黑石镇人民政府\n完成时限：2028年4月28日前\n",
+        "c.txt",
+    )
+    roles = _roles(doc)
+    assert roles["游船更新"] == (["县交通运输局"], ["县文旅局", "县财政局"], [])
+    assert roles["应急保障"] == ([], ["县应急管理局", "黑石镇人民政府"], [])
+    assert [t.title for t in doc.tasks] == ["游船更新", "应急保障"]  # no task made of a label's first word
+    assert [m.local for m in parse_list("县委宣传部、黑石镇人民政府")] == ["县委宣传部", "黑石镇人民政府"]
+    table = extract_text(
+        "某镇任务清单\n序号\t工作内容\t责任领导\t责任办线\t完成时间\n"
+        "1\t村庄保洁\t张三（副镇长）\t各村（社区）、镇农业农村办\t长期坚持\n"
+        "2\t违建拆除\t张三（副镇长）\t镇综合行政执法队、相关村（社区）\t2028年4月25日前\n",
+        "w.txt",
+    )
+    roles = _roles(table)
+    assert roles["村庄保洁"] == ([], [], ["各村（社区）", "镇农业农村办"])  # a row of its own, aligned
+    assert roles["违建拆除"] == ([], [], ["镇综合行政执法队"])  # 相关村（社区） names no unit
+
+
+def test_a_paired_unit_column_and_a_town_s_joint_notice() -> None:
+    """A 牵头单位/配合单位 column holds both lists in one cell, the lead's before the slash; a town's
+    notice signed by its party committee and its government names the town's offices (镇平安办 is
+    乌镇镇平安办 of 中共乌镇镇委员会办公室、乌镇镇人民政府办公室)."""
+    doc = extract_text(
+        "市人民政府办公厅关于印发某市协同发展2028年分工方案的通知\n"
+        "序号 | 重点任务 | 牵头单位/配合单位 | 完成时限\n"
+        "1 | 推进城际铁路建设 | 市交通运输委 / 市发展改革委、市规划自然资源局 | 2028年12月底前\n"
+        "2 | 推广社保卡一卡通 | 市人力社保局 / — | 2028年6月底前\n"
+        "3 | 开展城乡融合试点 | 各区县政府 / 市农业农村委 | 2028年9月底前\n",
+        "p.txt",
+    )
+    roles = _roles(doc)
+    assert roles["推进城际铁路建设"] == (["市交通运输委"], ["市发展改革委", "市规划自然资源局"], [])
+    assert roles["推广社保卡一卡通"] == (["市人力社保局"], [], [])
+    assert roles["开展城乡融合试点"][1] == ["市农业农村委"]
+    from fengong.ingest.resolve import zone_of
+
+    assert zone_of("2028年服务保障工作任务清单", "中共乌镇镇委员会办公室、乌镇镇人民政府办公室") == "乌镇镇"
+    assert zone_of("x", "中共乌镇镇委员会办公室") == "乌镇镇"
+
+
+def test_a_department_s_own_sections_take_its_name() -> None:
+    """A provincial department dividing work among its own sections (对外贸易处, 电子商务处) names them
+    under itself (浙江省商务厅对外贸易处); a ministry's 司 stay as written."""
+    doc = extract_text(
+        "浙江省商务厅\n浙商务函〔2027〕1号\n浙江省商务厅关于印发厅内任务分工的通知\n一、重点任务\n"
+        "1. 培育跨境电商产业带。（对外贸易处牵头，电子商务处配合）\n"
+        "2. 推进海外仓建设。（电子商务处牵头，规划财务处配合）\n\n浙江省商务厅\n2027年9月1日\n",
+        "d.txt",
+    )
+    assert _roles(doc)["培育跨境电商产业带"] == (["浙江省商务厅对外贸易处"], ["浙江省商务厅电子商务处"], [])
+    ministry = extract_text(
+        "水利部办公厅关于印发任务分工的通知\n一、重点任务\n1. 建设数字孪生流域。（规划计划司牵头，水资源管理司配合）\n",
+        "m.txt",
+    )
+    assert _roles(ministry)["建设数字孪生流域"] == (["规划计划司"], ["水资源管理司"], [])

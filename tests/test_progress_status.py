@@ -337,3 +337,44 @@ def test_a_state_after_a_short_progress_label() -> None:
     ]
     assert doc.tasks[1].progress == "滞后。受雨季施工影响。"
     assert is_progress("进展：已完成") and not is_progress("进展顺利，已完成招标")
+
+
+def test_traffic_lights_and_a_state_after_other_labels() -> None:
+    """A traffic-light report (亮灯通报) gives lights as states, in a 亮灯 column or in brackets opening
+    the task's account (【黄灯】进度滞后。…); a state label may follow other labels on its line
+    (计划完成时间：…；实际完成时间：—；状态：推进中)."""
+    from fengong.ingest.pipeline import extract_text
+
+    table = extract_text(
+        "某省数字经济重点任务推进情况的亮灯通报\n"
+        "序号 | 任务 | 牵头单位 | 配合单位 | 时限 | 亮灯 | 进展\n"
+        "1 | 建设算力枢纽 | 省大数据局 | 省能源局 | 2028年12月底前 | 绿灯 | 新增机架2万架\n"
+        "2 | 建设交易平台 | 省大数据局 | 省财政厅 | 2028年7月31日前 | 红灯 | 尚未完成联调\n"
+        "3 | 升级政务平台 | 省政府办公厅 | 省大数据局 | 2028年5月底前 | 已完成 | 已上线运行\n",
+        "t.txt",
+    )
+    assert [(t.status, state_of(t.status)) for t in table.tasks] == [
+        ("绿灯", "in progress"),
+        ("红灯", "behind"),
+        ("已完成", "done"),
+    ]
+    lines = extract_text(
+        "某市对台融合发展重点任务推进情况的通报\n二、具体任务进展\n"
+        "（一）示范区规划编制\n责任单位：市发改委（牵头），市资源规划局\n完成时限：2028年6月底前\n"
+        "【绿灯】按序时推进。规划初稿已形成。\n"
+        "（二）航运物流通道拓展\n责任单位：市交通运输局（牵头），市港口管理局\n完成时限：2028年9月底前\n"
+        "【黄灯】进度滞后。新增航线尚未开通。\n",
+        "l.txt",
+    )
+    assert [t.status for t in lines.tasks] == ["绿灯", "黄灯"]
+    labelled = extract_text(
+        "某区重点任务推进情况的通报\n1. 建设公共服务平台\n责任单位：区经信局（牵头）、区数据局\n"
+        "计划完成时间：2028年6月30日；实际完成时间：2028年6月18日；状态：提前完成\n"
+        "2. 整治电镀行业污染\n责任单位：区生态环境分局（牵头）、区经信局\n"
+        "计划完成时间：2028年6月30日；实际完成时间：—；状态：逾期未完成\n",
+        "r.txt",
+    )
+    assert [(t.status, state_of(t.status)) for t in labelled.tasks] == [
+        ("提前完成", "done"),
+        ("逾期未完成", "behind"),
+    ]

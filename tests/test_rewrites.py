@@ -29,6 +29,7 @@ MIN_PER_KIND = 12
 # prints them).
 FLOOR = {
     "brackets": 1.0,
+    "by_unit": 1.0,
     "first_is_lead": 1.0,
     "lead_marks": 1.0,
     "mixed": 1.0,

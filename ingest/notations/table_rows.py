@@ -7,7 +7,7 @@ from fengong.ingest.deadlines import parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.tables import Row, Table
+from fengong.ingest.tables import PAIR, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
 
@@ -74,7 +74,13 @@ def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: boo
             # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
             found = [rl for a in inner for rl in a.lists]
         else:
-            found = [RoleList(kind, parse_list(cell.text, cell.start))]
+            kinds = kind.split(PAIR)
+            found = [
+                RoleList(role, parse_list(half, cell.start + at))
+                for role, (half, at) in zip(
+                    kinds, pair_halves(cell.text) if len(kinds) > 1 else [(cell.text, 0)], strict=False
+                )
+            ]
         lists.extend(found)
         for rl in found:
             for m in rl.mentions:

@@ -7,11 +7,11 @@ from __future__ import annotations
 
 import random
 
-from tests.rewrite import labels, layout, lead, prose, swaps
+from tests.rewrite import labels, layout, lead, prose, sections, swaps
 from tests.rewrite.model import Sample
 from tests.rewrite.registry import KINDS, apply_edits, kind
 
-__all__ = ["KINDS", "ORDER", "apply_edits", "labels", "layout", "lead", "prose", "swaps"]
+__all__ = ["KINDS", "ORDER", "apply_edits", "labels", "layout", "lead", "prose", "sections", "swaps"]
 
 # Every kind, in the order ``mixed`` draws from (part of the seed: changing it changes the corpus).
 ORDER = (
@@ -27,14 +27,17 @@ ORDER = (
     "prose_clauses",
     "lead_marks",
     "subject_clauses",
+    "by_unit",
     "mixed",
 )
+#: Kinds that rewrite the whole document: nothing is chained after them.
+WHOLE = ("by_unit",)
 
 
 @kind
 def mixed(s: Sample, rng: random.Random) -> Sample | None:
     """Two to four of the other rewrites one after the other."""
-    names = [n for n in ORDER if n != "mixed"]
+    names = [n for n in ORDER if n != "mixed" and n not in WHOLE]
     rng.shuffle(names)
     out, applied, target = s, 0, rng.randint(2, 4)
     for name in names:

@@ -11,6 +11,7 @@ from tests.rewrite.model import Sample, map_gold_strings, vocabulary
 from tests.rewrite.registry import kind
 from tests.rewrite.text import (
     NUMBERING,
+    Table,
     annotation_spans,
     cn_number,
     number_value,
@@ -181,9 +182,11 @@ def table_columns(s: Sample, rng: random.Random) -> Sample | None:
         return None
     synonyms = vocabulary()["table_headers"]
     for table in tables:
+        if rng.random() < 0.3:
+            _pair_unit_columns(lines, table)
         header = lines[table.header].split("\t")
         fixed = 1 if header[0].strip() in ("序号", "编号") else 0
-        rest = list(range(fixed, table.cells))
+        rest = list(range(fixed, len(header)))
         order = rest[:]
         for _ in range(10):
             rng.shuffle(order)
@@ -199,3 +202,24 @@ def table_columns(s: Sample, rng: random.Random) -> Sample | None:
             cells = lines[r].split("\t")
             lines[r] = "\t".join(cells[k] for k in perm)
     return s.derive("\n".join(lines), kind="table_columns")
+
+
+def _pair_unit_columns(lines: list[str], table: Table) -> None:
+    """A lead column and a partner column as one (牵头单位/配合单位), each cell "A / B、C" (an empty
+    partner cell written —): the roles are unchanged."""
+    header = lines[table.header].split("\t")
+    names = [c.strip() for c in header]
+    pairs = vocabulary()["paired_columns"]
+    lead = next((i for i, c in enumerate(names) if c in pairs["lead"]), None)
+    partner = next((i for i, c in enumerate(names) if c in pairs["cooperate"]), None)
+    if lead is None or partner is None:
+        return
+    keep = [k for k in range(len(header)) if k != partner]
+    header[lead] = f"{names[lead]}/{names[partner]}"
+    lines[table.header] = "\t".join(header[k] for k in keep)
+    for r in table.rows:
+        cells = lines[r].split("\t")
+        if len(cells) != len(header):
+            continue  # a row with a merged or missing cell keeps its columns
+        cells[lead] = f"{cells[lead].strip()} / {cells[partner].strip() or '—'}"
+        lines[r] = "\t".join(cells[k] for k in keep)

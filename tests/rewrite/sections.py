@@ -1,0 +1,84 @@
+"""A rewrite of the whole document: its division of work written unit by unit ("二、职责分工" with
+one paragraph per unit: "（一）市A：牵头推进X（2025年底前）、Y；负责Z；配合市B做好W。")."""
+
+from __future__ import annotations
+
+import random
+import re
+from typing import Any
+
+from tests.rewrite.model import ROLES, Sample
+from tests.rewrite.registry import kind
+from tests.rewrite.text import cn_number
+
+#: What a task's name may not hold: the marks that part the names of a unit's paragraph.
+_NOT_IN_NAME = re.compile(r"[、，,；;。：:（）()【】〔〕\[\]\n]")
+_MIN_UNITS = 3  # a section of fewer unit paragraphs is not read unit by unit
+_YEAR = re.compile(r"\d{4}")
+
+
+@kind
+def by_unit(s: Sample, rng: random.Random) -> Sample | None:
+    """The tasks as a 职责分工 section, one paragraph per unit in the order units are first named: its
+    leads (牵头推进 / 牵头负责), its responsibilities (负责) and what it cooperates on (配合做好,
+    or 配合<the lead>做好 when the task has one lead), each task's deadline in brackets after its name
+    in its first clause. Applies when every task names a unit and a name that fits in a list."""
+    tasks = s.gold["tasks"]
+    titles = [t.get("title") or "" for t in tasks]
+    if not tasks or len(set(titles)) != len(titles):
+        return None
+    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+        return None
+    paragraphs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
+    for t in tasks:
+        named = [(r, u) for r in ROLES for u in t.get(r) or []]
+        if not named or any(_NOT_IN_NAME.search(u) for _, u in named):
+            return None
+        for role, unit in named:
+            paragraphs.setdefault(unit, []).append((role, t))
+    if len(paragraphs) < _MIN_UNITS:
+        return None
+    lead_verb = rng.choice(["牵头负责", "牵头"])
+    partner_verb = rng.choice(["配合做好", "配合"])
+    dated: set[str] = set()
+
+    def name(t: dict[str, Any]) -> str:
+        deadline = t.get("deadline") or {}
+        written = deadline.get("text") or ""
+        if (
+            t["id"] in dated
+            or not written
+            or (deadline.get("kind") in ("by", "period") and not _YEAR.search(written))
+        ):
+            return t["title"]
+        dated.add(t["id"])
+        return f"{t['title']}（{written}）"
+
+    lines = []
+    for n, (unit, work) in enumerate(paragraphs.items(), 1):
+        clauses = []
+        for role, verb in (("lead", lead_verb), ("responsible", "负责")):
+            names = [name(t) for r, t in work if r == role]
+            if names:
+                clauses.append(verb + "、".join(names))
+        for r, t in work:
+            if r == "cooperate":
+                leads = t.get("lead") or []
+                partner = f"配合{leads[0]}做好" if len(leads) == 1 else partner_verb
+                clauses.append(partner + name(t))
+        lines.append(f"（{cn_number(n)}）{unit}：{'；'.join(clauses)}。")
+    # the document's head down to its title line (the title fixes the place and the year)
+    head_lines = s.text.split("\n")
+    title = s.gold.get("title") or ""
+    end = next((i for i, line in enumerate(head_lines[:15]) if title and title[:12] in line), 0)
+    text = "\n".join(head_lines[: end + 1]) + "\n二、职责分工\n" + "\n".join(lines) + "\n"
+    gold = s.derive(s.text).gold
+    for t in gold["tasks"]:
+        t["path"] = ["职责分工", t["title"]]
+        t["text"] = t["title"]
+        if t["id"] not in dated:
+            t["deadline"] = None
+        for role in ROLES:
+            # the order the paragraphs name the units in (the first named first)
+            t[role] = [u for u in paragraphs if u in (t.get(role) or [])]
+    return s.derive(text, gold, "by_unit")
