@@ -161,7 +161,10 @@ def _title(head: list[Line]) -> tuple[str, str]:
         ):
             continue
         following = _compact(head[i + 1].text) if i + 1 < len(head) else ""
-        is_issuer = len(t) <= 30 and bool(_vocab().issuer_end.search(t))
+        # (a joint notice's signers on one line, parted by spaces: 教育部 国家发展改革委 … 国务院国资委)
+        parts = ln.text.split()
+        signers = len(parts) >= 2 and all(_central(p) or _vocab().issuer_end.search(p) for p in parts)
+        is_issuer = (len(t) <= 30 and bool(_vocab().issuer_end.search(t))) or signers
         if _RANGE_LINE.match(following):
             t += following
         elif following.startswith("关于") and is_issuer:

@@ -239,8 +239,9 @@ def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
 
 
 def title_of(heading: str) -> str:
-    """A heading's title: up to its first 。 when that is short, else the whole heading line."""
-    head = heading.strip()
+    """A heading's title: up to its first 。 when that is short, else the whole heading line; a
+    bracket closing it that labels a deadline (（完成时限：2028年6月底前）) is no part of it."""
+    head = _deadline_note().sub("", heading.strip()).strip()
     cut = head.find("。")
     if 0 < cut <= 60:
         return head[:cut].strip()
@@ -251,6 +252,12 @@ def title_of(heading: str) -> str:
         if 0 < cut <= 40:
             return head[:cut].strip()
     return head[:40]
+
+
+@cache
+def _deadline_note() -> re.Pattern[str]:
+    labels = words(load_yaml("deadlines.yaml"), "labels", "deadlines.yaml")
+    return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(labels)})[ \t\u3000]*[：:][^（）()\n]*[）)]$")
 
 
 def path_of(blocks: list[Block], block: Block) -> list[str]:

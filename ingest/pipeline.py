@@ -12,7 +12,7 @@ from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
 from fengong.ingest.notations.table_rows import read_table
-from fengong.ingest.notations.unit_sections import read_unit_sections
+from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_sections
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, zone_of
@@ -22,6 +22,7 @@ from fengong.ingest.status import (
     labelled_status,
     line_opening_status,
     opening_status,
+    schedule_status,
     split_status,
     status_after_title,
 )
@@ -71,6 +72,7 @@ def extract_text(text: str, source: str) -> Document:
     for table in tables:
         raw.extend(read_table(table, meta.year, first_is_lead))
     raw = read_unit_sections(raw, blocks, text, meta.year)
+    raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
 
@@ -120,15 +122,24 @@ def extract_text(text: str, source: str) -> Document:
 def inherit_heading_units(tasks: list[RawTask]) -> None:
     """Items under a heading that names the units (（一）壮大…产业（牵头单位：A；配合单位：B） over
     1. 2. 3.) and name none themselves are the heading's units' work: they take its roles. An item
-    naming its own units keeps them."""
+    naming its own lead keeps its units; one naming only partners is led by the heading's lead."""
     by_path = {tuple(t.path): t for t in tasks}
     for task in tasks:
-        if any(task.roles.values()) or len(task.path) < 2:
+        if len(task.path) < 2 or task.roles.get("lead") or task.roles.get("responsible"):
             continue
         parent = by_path.get(tuple(task.path[:-1]))
-        if parent is not None and parent is not task and any(parent.roles.values()):
+        if parent is None or parent is task or not any(parent.roles.values()):
+            continue
+        if not any(task.roles.values()):
             task.roles = {role: list(mentions) for role, mentions in parent.roles.items()}
             task.evidence.update(parent.evidence)
+        elif parent.roles.get("lead"):
+            # （一）…（省科技厅牵头） over "1. …（省教育厅、省财政厅配合）": the heading's lead leads the
+            # measure its own partners work on
+            partners = {m.local for m in task.roles.get("cooperate", [])}
+            leads = [m for m in parent.roles["lead"] if m.local not in partners]
+            task.roles["lead"] = leads
+            task.evidence.update({m.start: parent.evidence.get(m.start, "") for m in leads})
 
 
 def new_unit_names(tasks: list[RawTask]) -> list[str]:
@@ -199,7 +210,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         or opening_status(progress)
         or labelled_status(raw.text)
         or line_opening_status(raw.text)
-        or closing_status(progress),
+        or closing_status(progress)
+        or schedule_status(raw.text),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

@@ -17,6 +17,7 @@ from fengong.ingest.units import (
     clean,
     function_of,
     is_generic,
+    is_placed,
     level_prefix,
     looks_like_unit,
     strip_conjunctions,
@@ -184,6 +185,8 @@ class UnitResolver:
         written = local
         if self.department and _bare_section(local):
             written = self.department + local  # 对外贸易处 of 浙江省商务厅's own division of work
+        elif self.zone and _bare_body(local) and not self.zone.endswith(tuple(unit_vocab().township_endings)):
+            written = self.zone + local  # 经济发展局 of 横琴粤澳深度合作区's own list of tasks
         uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(written, self.zone), self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
@@ -200,6 +203,20 @@ def _local_department(issuer: str) -> bool:
         and not name.endswith(tuple(_ISSUING_BODIES))
         and lookup_body(name) is None
         and bool(level_prefix(name))
+    )
+
+
+def _bare_body(local: str) -> bool:
+    """A government body named by its function alone (经济发展局, 商事服务局): no place, no level,
+    no central body; in a zone's own document, the zone's."""
+    return (
+        not level_prefix(local)
+        and not local.startswith("各")
+        and not is_generic(local)
+        and unit_kind(local) == "government"
+        and lookup_body(local) is None
+        and lookup(local[:2]) is None
+        and not is_placed(local)
     )
 
 

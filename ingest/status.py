@@ -9,6 +9,7 @@ the title (``（试行）``, ``（含高新区）``).
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 from functools import cache
 
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
@@ -114,19 +115,85 @@ def labelled_status(text: str | None) -> str | None:
 
 def line_opening_status(text: str | None) -> str | None:
     """The state in brackets opening a line of a task's text after its first (…完成时限：6月底前\n
-    【黄灯】进度滞后。…): the report's account of the task, untitled; else ``None``."""
+    【黄灯】进度滞后。…), or alone closing it (…（进度：85%）。推进中): the report's account of the task,
+    untitled; else ``None``."""
     if not text or "\n" not in text:
         return None
     for line in text.split("\n")[1:]:
         m = _opening().match(line)
         if m is not None and m.group("inner"):
             return m.group("inner")
+        closing = _closing_sentence().search(line)
+        if closing is not None:
+            return closing.group("word")  # …（进度：85%）。推进中: the last sentence is the state alone
     return None
 
 
+@cache
+def _closing_sentence() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(rf"[。；;）)][ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*[。.]?[ \t\u3000]*$")
+
+
 def state_of(word: str | None) -> str | None:
-    """The state (done / in progress / behind / not started) a status word names."""
-    return _vocab()[1].get(word) if word else None
+    """The state (done / in progress / behind / not started) a status word names; a share done
+    (完成进度：100%) is done at 100% and in progress below it."""
+    if not word:
+        return None
+    share = _SHARE.fullmatch(word)
+    if share is not None:
+        return "done" if float(share.group(1)) >= 100 else "in progress"
+    return _vocab()[1].get(word)
+
+
+_SHARE = re.compile(r"(\d{1,3}(?:\.\d+)?)[%％]")
+
+
+def schedule_status(text: str | None) -> str | None:
+    """The state a report's yes-or-no schedule line and its share done give a task (是否按期：否（滞后）,
+    完成进度：100%): the word in brackets after a no, else 未按期; else a share of 100%; else 按期 after
+    a yes; else the share. ``None`` when the task's text holds neither line."""
+    if not text:
+        return None
+    labels = _schedule_labels()
+    share = labels.share.search(text)
+    answer = labels.schedule.search(text)
+    if answer is not None and answer.group("answer") in labels.no:
+        return answer.group("word") or labels.no_word
+    if share is not None and state_of(share.group("share")) == "done":
+        return share.group("share")
+    if answer is not None:
+        return labels.yes_word
+    return share.group("share") if share is not None else None
+
+
+@dataclass(frozen=True)
+class _ScheduleLabels:
+    schedule: re.Pattern[str]  # 是否按期：否（滞后）
+    share: re.Pattern[str]  # 完成进度：60%
+    no: tuple[str, ...]
+    no_word: str  # the state word a bare no stands for (未按期)
+    yes_word: str  # and a yes (按期)
+
+
+@cache
+def _schedule_labels() -> _ScheduleLabels:
+    data = load_yaml("outline.yaml")
+    schedule = alternation(words(data, "schedule_labels", "outline.yaml"))
+    yes, no = words(data, "schedule_yes", "outline.yaml"), words(data, "schedule_no", "outline.yaml")
+    share = alternation(words(data, "share_labels", "outline.yaml"))
+    state_words = alternation(list(_vocab()[1]))
+    space = r"[ \t\u3000]*"
+    return _ScheduleLabels(
+        re.compile(
+            rf"(?:{schedule}){space}[：:]{space}(?P<answer>{alternation([*yes, *no])})"
+            rf"(?:{space}{_OPEN}{space}(?P<word>{state_words}){space}{_CLOSE})?"
+        ),
+        re.compile(rf"(?:{share}){space}[：:]{space}(?P<share>\d{{1,3}}(?:\.\d+)?[%％])"),
+        tuple(no),
+        words(data, "schedule_no_word", "outline.yaml")[0],
+        words(data, "schedule_yes_word", "outline.yaml")[0],
+    )
 
 
 def state_holding(part: str) -> str | None:

@@ -95,10 +95,17 @@ def header_kind(cell: str) -> str | None:
     exact = _exact_headers().get(c)
     if exact is not None:
         return exact
+    exact_only = _exact_only()
     for word, kind in _header_words():
-        if word in c and len(word) >= 2:
+        if word in c and len(word) >= 2 and word not in exact_only:
             return kind
     return None
+
+
+@cache
+def _exact_only() -> frozenset[str]:
+    """Header words that name their column only as the whole cell (进度 is the state; 完成进度 a share)."""
+    return frozenset(load_yaml("table_headers.yaml").get("exact_only", []))
 
 
 def parse_header(line: str) -> list[str] | None:

@@ -533,9 +533,29 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         ):
             local = current + name
         lead = len(item) - len(item.lstrip())
-        out.append(Mention(item.strip(), canonical_brackets(local), s + lead, e, lead_marked))
+        out.append(Mention(item.strip(), canonical_brackets(_first_name(local)), s + lead, e, lead_marked))
         previous, previous_end = local, e
     return out
+
+
+_SECOND_NAME = re.compile(r"[（(](?P<other>[^（）()]{5,20})[）)]$")
+
+
+def _first_name(local: str) -> str:
+    """A body written with its second name in brackets (区司法局（开发区司法局）: one body under two
+    names, as a new area's are) is named by its first; a short alternative standing for it
+    elsewhere (区人民政府（管委会））stays written whole."""
+    m = _SECOND_NAME.search(local)
+    if m is None or "牵头" in m.group("other"):
+        return local
+    first = local[: m.start()]
+    return first if looks_like_unit(first) and looks_like_unit(m.group("other")) else local
+
+
+def is_placed(name: str) -> bool:
+    """Whether a unit's name carries a place of its own (a place's name, a central body's, a
+    township's, a branch named by a place): see ``_placed``."""
+    return _placed(name)
 
 
 def _placed(name: str) -> bool:

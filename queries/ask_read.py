@@ -771,7 +771,16 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         if relative:  # 今年到期: the question's words are not the dated copy's; nothing to mask
             return question
         return question[: m.start()] + _MASK * (m.end() - m.start()) + question[m.end() :]
-    hits = [f for f in find_deadlines(dated, year) if f.deadline.kind == "by" and f.deadline.date]
+    found = find_deadlines(dated, year)
+    window = next((f.deadline for f in found if f.deadline.kind == "period" and f.deadline.until), None)
+    opening = _span_start(window.text, year) if window is not None else None
+    if window is not None and window.until and opening and window.text in question:
+        # 2028年7月1日至7月15日（之间）到期: due from its first day to its last
+        reading.after, reading.before = opening, window.until
+        return re.sub(
+            rf"{re.escape(window.text)}(?:之间|期间|之内|以内)?", lambda m: _MASK * len(m.group()), question
+        )
+    hits = [f for f in found if f.deadline.kind == "by" and f.deadline.date]
     # a year alone names a document (2024年高标准农田方案) unless a due word follows it (2024年前)
     hits = [f for f in hits if not _bare_year(f.deadline, dated)]
     if hits:
@@ -812,6 +821,10 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         reading.before = last[0]
         if first:
             reading.after = first[0]
+        elif re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)?", span[1].strip()):
+            # between 1 and 15 October 2027: the first day in the last one's month
+            day = int(re.sub(r"\D", "", span[1]))
+            reading.after = f"{last[0][:8]}{day:02d}" if 1 <= day <= 31 else None
         return question
     english = _english_date(words)
     if english:
@@ -828,6 +841,17 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             elif re.search(r" (?:in|during|due) $", before_text) and date.endswith("-12-31"):
                 reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
     return question
+
+
+def _span_start(text: str, year: int) -> str | None:
+    """The first day of a span of dates written in a question (2028年7月1日至7月15日: 2028-07-01),
+    or ``None`` when its first part names no day."""
+    head = re.split(r"至|到|—|－|~|～", text, maxsplit=1)[0]
+    day = re.fullmatch(r"(?:(\d{4})年)?(\d{1,2})月(\d{1,2})[日号]", head.strip())
+    if day is None:
+        return None
+    y = int(day[1]) if day[1] else year
+    return f"{y:04d}-{int(day[2]):02d}-{int(day[3]):02d}"
 
 
 def _period(reading: Reading, question: str, year: int) -> bool:
@@ -1555,13 +1579,22 @@ def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -
         if len(longest) >= _TASK_WORDS:
             reading.phrase, reading.task_words = longest, True
         return
-    runs = _described_runs(undated, runs)
+    # the plan named at the question's start is no part of the task's description
+    end = _plan_name_end(undated)
+    after_plan = [r for r in runs if r.start() >= end] if end else []
+    runs = _described_runs(undated, after_plan or runs)
     described = undated[runs[0].start() : runs[-1].end()].strip("，,。；;、？?！! ")
     total = sum(len(r.group()) for r in runs)
     named = reading.units or reading.body or reading.unit_type
     dated = reading.before or reading.after or reading.intent == "due"
     longer = total >= len(reading.topic_words or "") + _TASK_EXTRA
-    if (named and total >= _TASK_WORDS) or (reading.topic and longer) or (dated and not named):
+    # (秦创原…分工方案中，“建设中试基地”由谁牵头: after the plan's name, the words are the task's)
+    after_name = bool(after_plan) and total >= _TASK_WORDS - 2
+    if (
+        (named and total >= _TASK_WORDS)
+        or (reading.topic and (longer or after_name))
+        or (dated and not named)
+    ):
         reading.phrase, reading.task_words = described, True
 
 

@@ -1,8 +1,8 @@
-"""Independent question sets: documents and questions written by forty-four authors who did not read
+"""Independent question sets: documents and questions written by forty-seven authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
 ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
 documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4 to _44: six documents and 59 / 60 / 59 questions, then 60 each). They
+ask_docs_independent_4 to _47: six documents and 59 / 60 / 59 questions, then 60 each). They
 measure how a new user's questions fare: the share answered is reported and held to a floor, and
 every question stays in its set, answered or not (the misses are the next work)."""
 
@@ -243,6 +243,21 @@ FORTY_THIRD = QuestionSet(
 FORTY_FOURTH = QuestionSet(
     DATA / "ask_docs_independent_44", DATA / "ask_questions_independent_44.yaml", dt.date(2028, 9, 10), 0.88
 )
+# 33 of 60 answered when the set arrived (the code of the forty-second to forty-fourth sets' fixes); 40
+# after (是否按期 and 完成进度, 责任站所, bodies with a second name, dates from one day to another)
+FORTY_FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_45", DATA / "ask_questions_independent_45.yaml", dt.date(2028, 6, 30), 0.65
+)
+# 31 of 60 answered when the set arrived; 45 after (a heading's lead over its measures' partners, a zone's
+# bodies written bare, signers on the title's line, a 进度 column)
+FORTY_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_46", DATA / "ask_questions_independent_46.yaml", dt.date(2027, 9, 30), 0.73
+)
+# 36 of 60 answered when the set arrived; 48 after (a unit's part on each line of a task, a state closing
+# the account)
+FORTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_47", DATA / "ask_questions_independent_47.yaml", dt.date(2028, 12, 15), 0.78
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -288,6 +303,9 @@ SETS = {
     "forty-second": FORTY_SECOND,
     "forty-third": FORTY_THIRD,
     "forty-fourth": FORTY_FOURTH,
+    "forty-fifth": FORTY_FIFTH,
+    "forty-sixth": FORTY_SIXTH,
+    "forty-seventh": FORTY_SEVENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1235,3 +1253,45 @@ def test_lights_a_paired_cell_and_report_words(forty_fourth: GraphStore) -> None
         forty_fourth, "Who leads the green low-carbon retrofit of data centres in Guizhou?", today=today
     )
     assert green.interpretation.query != "tasks_by_status"
+
+
+forty_fifth = set_store(FORTY_FIFTH, "function")
+
+
+def test_reports_schedule_lines_and_a_span_of_dates(forty_fifth: GraphStore) -> None:
+    """是否按期：否（滞后） is behind and 完成进度：100% done, asked in either language; a span from one day to
+    another (2028年7月1日至7月15日之间) is a due window; 责任站所 name a town's stations."""
+    today = FORTY_FIFTH.today
+    behind = answer(forty_fifth, "哈尔滨2028年上半年冰雪经济任务通报中，哪些任务进度滞后？", today=today)
+    assert "建设冰雪运动训练基地" in {r["task"] for r in behind.rows}
+    done = answer(
+        forty_fifth,
+        "Which tasks in the Harbin ice-and-snow economy report are already 100% complete?",
+        today=today,
+    )
+    assert done.interpretation.params["status"] == "done"
+    assert "推进冰雪大世界四季运营改造" in {r["task"] for r in done.rows}
+    window = answer(forty_fifth, "在所有文件中，2028年7月1日至7月15日之间到期的任务有哪些？", today=today)
+    params = window.interpretation.params
+    assert (params["due_after"], params["due_before"]) == ("2028-07-01", "2028-07-15")
+    station = answer(forty_fifth, "勐仑镇方案中哪个站所牵头的任务最多？", today=today)
+    assert station.rows[0]["unit"] == "勐仑镇林业站"
+
+
+forty_sixth = set_store(FORTY_SIXTH, "function")
+
+
+def test_a_joint_notice_titled_below_its_signers_and_a_zone_s_bodies(forty_sixth: GraphStore) -> None:
+    """The six ministries' notice, its signers on the line above 关于…的通知, is one plan: its ranking
+    counts every task; a task named after the plan (…分工方案中，“建设中试基地”由谁牵头) is searched by
+    its own words; the Hengqin zone's bodies carry its name."""
+    today = FORTY_SIXTH.today
+    top = answer(forty_sixth, "产教融合通知中牵头任务最多的是哪个部门？", today=today)
+    assert top.rows[0]["unit"] == "教育部"
+    lead = answer(forty_sixth, "秦创原重点任务分工方案中，“建设中试基地”由哪个单位牵头？", today=today)
+    assert lead.interpretation.params["phrase"] == "建设中试基地"
+    assert ("陕西省工信厅", "建设中试基地") in {
+        (r["unit"], r["task"]) for r in lead.rows if r["role"] == "lead"
+    }
+    zone = answer(forty_sixth, "琴澳一体化清单中，哪个部门作为主责部门的任务最多？", today=today)
+    assert zone.rows[0]["unit"] == "横琴粤澳深度合作区经济发展局"

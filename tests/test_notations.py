@@ -1407,3 +1407,57 @@ def test_a_department_s_own_sections_take_its_name() -> None:
         "m.txt",
     )
     assert _roles(ministry)["建设数字孪生流域"] == (["规划计划司"], ["水资源管理司"], [])
+
+
+def test_a_heading_s_lead_unit_lines_and_second_names() -> None:
+    """A measure naming only partners under a heading that names the lead (（一）…（省科技厅牵头） over
+    1. …（省教育厅配合）) is led by it; a task whose lines each give a unit's part (市A：牵头负责…；
+    市B：负责…；各区政府：配合做好…) has those roles, its heading's deadline bracket no part of its
+    title; a body written with its second name (区司法局（开发区司法局）) is named by its first."""
+    heading = extract_text(
+        "陕西省某创新平台建设重点任务分工方案\n（一）推进科技成果转化（省科技厅牵头）\n"
+        "1. 深化职务科技成果改革。2027年12月底前试点高校达到60家。（省教育厅、省财政厅配合）\n"
+        "2. 建设中试基地。2027年10月底前新认定15个。（省工信厅牵头，省科技厅配合）\n",
+        "h.txt",
+    )
+    roles = _roles(heading)
+    assert roles["深化职务科技成果改革"] == (["陕西省科技厅"], ["陕西省教育厅", "陕西省财政厅"], [])
+    assert roles["建设中试基地"] == (["陕西省工信厅"], ["陕西省科技厅"], [])
+    lines = extract_text(
+        "南京市某产业实施方案\n一、重点任务\n（一）突破基础软件（完成时限：2028年6月底前）\n"
+        "市工信局：牵头负责编制攻关清单；\n市科技局：负责纳入重大科技专项支持；\n各区政府：配合做好项目落地服务。\n"
+        "（二）建设开源生态（完成时限：2028年9月底前）\n市科技局：牵头负责建设开源社区；\n市工信局：负责推动开源应用。\n",
+        "n.txt",
+    )
+    roles = _roles(lines)
+    assert roles["突破基础软件"] == (["南京市工信局"], ["南京市科技局", "各区政府"], [])
+    assert roles["建设开源生态"] == (["南京市科技局"], ["南京市工信局"], [])
+    assert [t.deadline.date for t in lines.tasks if t.deadline] == ["2028-06-30", "2028-09-30"]
+    assert [m.local for m in parse_list("区司法局（开发区司法局）（牵头）、区商务局")] == [
+        "区司法局",
+        "区商务局",
+    ]
+    assert [m.local for m in parse_list("县人民政府（管委会）")] == ["县人民政府（管委会）"]
+
+
+def test_a_zone_s_bare_bodies_and_a_town_s_stations() -> None:
+    """In a zone's own list its bodies written bare (经济发展局) are the zone's; a town's 责任站所 lists
+    its stations (镇林业站（牵头））."""
+    zone = extract_text(
+        "横琴粤澳深度合作区执行委员会\n关于印发《推进琴澳一体化发展重点任务清单》的通知\n"
+        "一、重点任务\n1.培育中医药产业\n主责部门：经济发展局\n协同部门：商事服务局\n完成时限：2028年6月底前\n\n"
+        "横琴粤澳深度合作区执行委员会\n2027年7月6日\n",
+        "z.txt",
+    )
+    assert _roles(zone)["培育中医药产业"] == (
+        ["横琴粤澳深度合作区经济发展局"],
+        ["横琴粤澳深度合作区商事服务局"],
+        [],
+    )
+    town = extract_text(
+        "勐腊县勐仑镇人民政府关于印发2028年热带雨林保护分工方案的通知\n一、重点任务\n（一）开展天然林巡护\n"
+        "责任站所：镇林业站（牵头）、曼边村委会\n完成时限：长期坚持\n",
+        "t.txt",
+    )
+    lead, partners, _ = _roles(town)["开展天然林巡护"]
+    assert lead == ["勐仑镇林业站"] and partners == ["曼边村委会"]

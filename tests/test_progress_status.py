@@ -378,3 +378,36 @@ def test_traffic_lights_and_a_state_after_other_labels() -> None:
         ("提前完成", "done"),
         ("逾期未完成", "behind"),
     ]
+
+
+def test_a_schedule_line_a_share_done_and_a_state_closing_the_account() -> None:
+    """是否按期：否（滞后） is behind, a share of 100% (完成进度：100%) done, 是否按期：是 on schedule; a
+    state word alone closing the account (…（进度：85%）。推进中) is the task's; a 进度 column holds the
+    state, a 完成进度 column a share."""
+    from fengong.ingest.pipeline import extract_text
+
+    report = extract_text(
+        "哈尔滨市冰雪经济重点任务推进情况通报\n一、推进冰雪大世界改造\n牵头单位：市文旅局\n计划完成时间：2028年5月31日\n"
+        "完成进度：100%\n是否按期：是\n\n二、建设训练基地\n牵头单位：市体育局\n计划完成时间：2028年6月30日\n"
+        "完成进度：70%\n是否按期：否（滞后）\n\n三、建设快速通道\n牵头单位：市交通运输局\n计划完成时间：2028年10月底\n"
+        "完成进度：45%\n是否按期：是\n",
+        "h.txt",
+    )
+    assert [(t.status, state_of(t.status)) for t in report.tasks] == [
+        ("100%", "done"),
+        ("滞后", "behind"),
+        ("按期", "in progress"),
+    ]
+    closing = extract_text(
+        "山东省化工园区认定推进情况通报\n（一）建设封闭化管理系统。【牵头单位】省应急管理厅【责任单位】省公安厅　"
+        "完成时限：2028年12月底前\n截至11月底，72家园区通过验收（进度：85%）。推进中\n",
+        "s.txt",
+    )
+    assert [t.status for t in closing.tasks] == ["推进中"]
+    table = extract_text(
+        "某区红色旅游推进情况通报\n序号\t工作任务\t责任单位\t完成时限\t完成率\t进度\n"
+        "1\t纪念馆周边环境提升\t区住建局\t2027年6月底前\t100%\t已完成\n"
+        "2\t数字导览平台\t区文广旅体局\t2027年9月底前\t85%\t推进中\n",
+        "t.txt",
+    )
+    assert [t.status for t in table.tasks] == ["已完成", "推进中"]

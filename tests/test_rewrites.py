@@ -42,6 +42,7 @@ FLOOR = {
     "swap_central": 1.0,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
     "swap_local": 0.999,
     "table_columns": 1.0,
+    "unit_lines": 1.0,
 }
 
 

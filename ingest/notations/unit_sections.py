@@ -1,5 +1,6 @@
 """Sections written unit by unit: "（一）市交通运输委：牵头推进A（2028年6月底前完成）、B；配合市规划资源局
-做好C。" — each paragraph names one unit and the tasks it leads, is responsible for or cooperates on.
+做好C。" — each paragraph names one unit and the tasks it leads, is responsible for or cooperates on;
+and tasks whose lines say each unit's part ("市工信局：牵头负责编制…；" "市科技局：负责…；").
 
 The outline reads such a paragraph as one task titled by the unit. This pass turns a section of
 them (``MIN_PARAGRAPHS`` or more under one heading) into the tasks they name: each task once, with
@@ -18,8 +19,9 @@ from functools import cache
 
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.notations.brackets import brackets, split_top
-from fengong.ingest.outline import Block, path_of
-from fengong.ingest.tasks import RawTask, title_key
+from fengong.ingest.notations.roles import RoleList, assign_roles
+from fengong.ingest.outline import Block, path_of, title_of
+from fengong.ingest.tasks import RawTask, compact, title_key
 from fengong.ingest.units import Mention, clean, looks_like_unit, parse_list, reads_as_name
 from fengong.ingest.vocab import alternation, load_yaml, role_vocab, words
 
@@ -173,6 +175,59 @@ def read_unit_sections(
         return tasks
     kept = [t for t in tasks if not any(a <= t.start < b for a, b in spans)]
     return sorted(kept + out, key=lambda t: t.start)
+
+
+def read_unit_lines(tasks: list[RawTask], blocks: list[Block], text: str, year: int | None) -> list[RawTask]:
+    """A task whose lines after its heading each open with a unit and its role (市工信局：牵头负责…；
+    / 市科技局：负责…；/ 各区政府：配合做好…): those roles, through the one role function (a 负责
+    beside a 牵头 is a partner's part). A task another reader gave units keeps them; a heading no
+    reader made a task (no annotation, no deadline) becomes one by its unit lines."""
+    parents = {b.parent for b in blocks}
+    by_start = {t.start: t for t in tasks}
+    out = list(tasks)
+    for block in blocks:
+        if block.index in parents or block.region != "body" or len(block.lines) < 2:
+            continue
+        roles, evidence = _line_roles(block)
+        if not roles:
+            continue
+        task = by_start.get(block.start)
+        if task is None:
+            if any(block.start <= t.start < block.end for t in tasks):
+                continue  # the block's tasks are another reader's
+            task = RawTask(
+                path_of(blocks, block), title_of(block.heading), compact(block.text), block.start, block.end
+            )
+            dated = find_deadlines(block.heading, year)
+            if dated:
+                task.deadline, task.other_deadlines = dated[0], dated[1:]
+            out.append(task)
+        elif any(task.roles.values()):
+            continue
+        task.roles = roles
+        task.evidence.update(evidence)
+    return sorted(out, key=lambda t: t.start)
+
+
+def _line_roles(block: Block) -> tuple[dict[str, list[Mention]], dict[int, str]]:
+    """The roles a block's lines after its heading give, each line a unit and its role verb."""
+    lists: list[RoleList] = []
+    evidence: dict[int, str] = {}
+    for line in block.lines[1:]:
+        head = _head_re().match(line.text)
+        written = clean(head.group("unit")) if head else ""
+        named = looks_like_unit(written) or reads_as_name(written)
+        verb = _clause_re().match(line.text, head.end()) if head and named else None
+        if head is None or verb is None:
+            continue
+        mentions = parse_list(head.group("unit"), line.start + head.start("unit"))
+        lists.append(RoleList(role_vocab().verbs[verb.group("verb")], mentions))
+        evidence.update((m.start, line.text.strip()) for m in mentions)
+    if not lists:
+        return {}, {}
+    roles = assign_roles(lists, first_is_lead=False)
+    # in the order of the lines (a 负责 made a partner beside the lead keeps its place)
+    return {role: sorted(mentions, key=lambda m: m.start) for role, mentions in roles.items()}, evidence
 
 
 def _section_tasks(path: list[str], clauses: list[_Clause], year: int | None) -> list[RawTask]:

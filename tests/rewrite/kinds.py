@@ -28,10 +28,11 @@ ORDER = (
     "lead_marks",
     "subject_clauses",
     "by_unit",
+    "unit_lines",
     "mixed",
 )
 #: Kinds that rewrite the whole document: nothing is chained after them.
-WHOLE = ("by_unit",)
+WHOLE = ("by_unit", "unit_lines")
 
 
 @kind

@@ -82,3 +82,51 @@ def by_unit(s: Sample, rng: random.Random) -> Sample | None:
             # the order the paragraphs name the units in (the first named first)
             t[role] = [u for u in paragraphs if u in (t.get(role) or [])]
     return s.derive(text, gold, "by_unit")
+
+
+@kind
+def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
+    """Each task as a heading with its deadline in brackets (（一）X（完成时限：2025年底前）) and one line
+    per unit saying its part: 市A：牵头负责X； / 市B：配合做好X。 / (no lead) 市C：负责X。 Applies when
+    every task's name fits on a heading line."""
+    tasks = s.gold["tasks"]
+    titles = [t.get("title") or "" for t in tasks]
+    if not tasks or len(set(titles)) != len(titles) or not any(_units(t) for t in tasks):
+        return None
+    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+        return None
+    if any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
+        return None
+    label = rng.choice(["完成时限", "完成时间", "时间节点"])
+    lead_verb = rng.choice(["牵头负责", "牵头"])
+    partner_verb = rng.choice(["配合做好", "配合", "协助做好"])
+    lines, dated = [], set()
+    for n, t in enumerate(tasks, 1):
+        deadline = t.get("deadline") or {}
+        written = deadline.get("text") or ""
+        heading = f"（{cn_number(n)}）{t['title']}"
+        if written and (deadline.get("kind") not in ("by", "period") or _YEAR.search(written)):
+            heading += f"（{label}：{written}）"
+            dated.add(t["id"])
+        elif not _units(t):
+            return None  # a heading with neither units nor a deadline is no task (FORMAT.md)
+        lines.append(heading)
+        verbs = {"lead": lead_verb, "cooperate": partner_verb, "responsible": "负责"}
+        parts = [f"{u}：{verbs[role]}{t['title']}" for role, u in _units(t)]
+        lines.extend(f"{p}{'；' if k < len(parts) - 1 else '。'}" for k, p in enumerate(parts))
+    head_lines = s.text.split("\n")
+    title = s.gold.get("title") or ""
+    end = next((i for i, line in enumerate(head_lines[:15]) if title and title[:12] in line), 0)
+    text = "\n".join(head_lines[: end + 1]) + "\n一、重点任务\n" + "\n".join(lines) + "\n"
+    gold = s.derive(s.text).gold
+    for t in gold["tasks"]:
+        t["path"] = ["重点任务", t["title"]]
+        t["text"] = t["title"]
+        if t["id"] not in dated:
+            t["deadline"] = None
+    return s.derive(text, gold, "unit_lines")
+
+
+def _units(task: dict[str, Any]) -> list[tuple[str, str]]:
+    """A gold task's (role, unit) pairs, leads first."""
+    return [(r, u) for r in ROLES for u in task.get(r) or []]
