@@ -23,6 +23,7 @@ from fengong.ingest.status import (
     line_opening_status,
     opening_status,
     schedule_status,
+    section_status,
     split_status,
     status_after_title,
 )
@@ -211,7 +212,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         or labelled_status(raw.text)
         or line_opening_status(raw.text)
         or closing_status(progress)
-        or schedule_status(raw.text),
+        or schedule_status(raw.text)
+        or section_status(raw.path),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,
         other_deadlines=[f.deadline for f in raw.other_deadlines],

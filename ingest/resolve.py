@@ -55,6 +55,8 @@ class UnitResolver:
         self.jurisdiction = jurisdiction
         # a local department dividing work among its own sections (浙江省商务厅: 对外贸易处 is its)
         self.department = issuer if issuer and _local_department(issuer) else None
+        # a central body whose own offices its document writes 部X司 (农业农村部办公厅: 部种植业管理司)
+        self.ministry = _issuing_central(issuer or "")
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
@@ -182,13 +184,30 @@ class UnitResolver:
         return self._by_local
 
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
-        written = local
-        if self.department and _bare_section(local):
-            written = self.department + local  # 对外贸易处 of 浙江省商务厅's own division of work
-        elif self.zone and _bare_body(local) and not self.zone.endswith(tuple(unit_vocab().township_endings)):
-            written = self.zone + local  # 经济发展局 of 横琴粤澳深度合作区's own list of tasks
-        uid, name, unit_type, kind, jurisdiction = _unit_parts(_in_zone(written, self.zone), self._places)
+        written = _in_zone(self._owned(local), self.zone)
+        uid, name, unit_type, kind, jurisdiction = _unit_parts(written, self._places)
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
+
+    def _owned(self, local: str) -> str:
+        """A unit written without the body or zone it belongs to, named with it: 光谷发改局 (the zone
+        by its own name), 对外贸易处 of 浙江省商务厅's own division of work, 部种植业管理司 of
+        农业农村部, 经济发展局 of 横琴粤澳深度合作区's own list; else as written."""
+        zone = self.zone or (self.jurisdiction.name if self.jurisdiction else "")
+        nicknamed = _nickname_out(local, zone)
+        if nicknamed != local:
+            return nicknamed
+        if self.department and _bare_section(local):
+            return self.department + local
+        if (
+            self.ministry
+            and local[:1] == self.ministry[-1:]
+            and len(local) > 3
+            and looks_like_unit(local[1:])
+        ):
+            return self.ministry + local[1:]
+        if self.zone and _bare_body(local) and not self.zone.endswith(tuple(unit_vocab().township_endings)):
+            return self.zone + local
+        return local
 
 
 def _local_department(issuer: str) -> bool:
@@ -204,6 +223,27 @@ def _local_department(issuer: str) -> bool:
         and lookup_body(name) is None
         and bool(level_prefix(name))
     )
+
+
+def _nickname_out(local: str, zone: str) -> str:
+    """A body of the document's zone written after the zone's name of its own (光谷发改局 in a plan of
+    武汉东湖新技术开发区): the zone's full name instead."""
+    for nickname, full in unit_vocab().zone_nicknames.items():
+        if zone == full and local.startswith(nickname) and len(local) > len(nickname) + 1:
+            return full + local[len(nickname) :]
+    return local
+
+
+def _issuing_central(issuer: str) -> str:
+    """The central body a document's issuer is or whose general office it is (农业农村部办公厅:
+    农业农村部), by the lexicon's full name; '' for any other issuer."""
+    name = issuer.strip()
+    for ending in unit_vocab().office_endings:
+        if name.endswith(ending) and len(name) > len(ending):
+            name = name[: -len(ending)]
+            break
+    body = lookup_body(name) if name and not re.search(r"[、，,\s]", name) else None
+    return body.name if body is not None else ""
 
 
 def _bare_body(local: str) -> bool:

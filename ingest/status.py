@@ -135,6 +135,23 @@ def _closing_sentence() -> re.Pattern[str]:
     return re.compile(rf"[。；;）)][ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*[。.]?[ \t\u3000]*$")
 
 
+def section_status(path: list[str]) -> str | None:
+    """The state a report's section heading gives every task under it (一、已完成的任务 / 三、进展滞后
+    的任务), else ``None``."""
+    for heading in path[:-1]:
+        m = _section_state().match(heading)
+        if m is not None:
+            return m.group("word")
+    return None
+
+
+@cache
+def _section_state() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    things = alternation(words(load_yaml("outline.yaml"), "section_state_nouns", "outline.yaml"))
+    return re.compile(rf"^(?P<word>{state_words})的?(?:{things})$")
+
+
 def state_of(word: str | None) -> str | None:
     """The state (done / in progress / behind / not started) a status word names; a share done
     (完成进度：100%) is done at 100% and in progress below it."""

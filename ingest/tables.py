@@ -152,6 +152,8 @@ def _cell_type(text: str) -> str:
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
             return "deadline"
+    if len(t) <= 400 and _milestone_cell(t):
+        return "deadline"  # 3月底前完成X；6月底前完成Y: dated milestones, the last the deadline
     if len(t) > 400:
         return "text"  # no unit list is this long: a task's own words
     items = [without_lead_marker(clean(x)) for x, _, _ in split_list(_PAIR_SPLIT.sub("、", t))]
@@ -170,6 +172,18 @@ def _cell_type(text: str) -> str:
         if unit_like + left < need:
             return "text"
     return "text"
+
+
+def _milestone_cell(text: str) -> bool:
+    """Whether a cell is dated milestones parted by ；, each opening with its date."""
+    parts = [p for p in re.split(r"[；;]", text) if p.strip()]
+    if len(parts) < 2:
+        return False
+    for part in parts:
+        found = parse_deadline_cell(part[:30], None) if may_hold_deadline(part[:30]) else None
+        if found is None or found.deadline.start not in (0, None) or found.deadline.kind != "by":
+            return False
+    return True
 
 
 _CLASS_MAX = 12  # a qualified class of bodies is a short name

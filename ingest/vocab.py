@@ -173,10 +173,9 @@ class UnitVocab:
     clause_words: list[str]
     name_max_chars: int
     catch_all_heads: list[str]
-    pending_tails: tuple[str, ...]
-    party_names: list[
-        str
-    ]  # 中共乌镇镇委员会: the party's prefix before a committee's place  # 县人民政府另行明确: a unit still to be named, no unit
+    pending_tails: tuple[str, ...]  # 县人民政府另行明确: a unit still to be named, no unit
+    party_names: list[str]  # 中共乌镇镇委员会: the party's prefix before a committee's place
+    office_endings: list[str]  # 农业农村部办公厅: the body whose general office issues it
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
@@ -185,6 +184,7 @@ class UnitVocab:
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
     ministry_endings: dict[str, str]  # 部 -> 局: a ministry's local departments end so (财政部: 财政局)
     zone_short_words: dict[str, str]  # 经开区 -> 经济技术开发区: a zone's word as its own plan writes it
+    zone_nicknames: dict[str, str]  # 光谷 -> 武汉东湖新技术开发区: a zone's name of its own
 
 
 @cache
@@ -291,6 +291,7 @@ def unit_vocab() -> UnitVocab:
         catch_all_heads=words(data, "catch_all_heads", name),
         pending_tails=tuple(words(data, "pending_tails", name)),
         party_names=words(data, "party_names", name),
+        office_endings=words(data, "office_endings", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         township_endings=words(data, "township_endings", name),
@@ -299,4 +300,5 @@ def unit_vocab() -> UnitVocab:
         central_starts=words(data, "central_starts", name),
         ministry_endings=_word_map(data, "ministry_endings", name),
         zone_short_words=_word_map(data, "zone_short_words", name),
+        zone_nicknames=_word_map(data, "zone_nicknames", name),
     )

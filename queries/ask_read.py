@@ -1524,10 +1524,11 @@ _TASK_INTENTS = frozenset(
 
 
 def _joined_roles(masked: str, roles: dict[str, Words]) -> bool:
-    """Whether two role words stand joined by 和 / 或 / 及 / 、 (牵头和参与, 参与或牵头)."""
+    """Whether two role words stand joined by 和 / 或 / 及 / 、 / 还是 (牵头和参与, 参与或牵头, 无论牵头还是
+    参加)."""
     words = [w for r in roles.values() for w in r.zh]
     alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
-    return re.search(f"(?:{alt})(?:和|或|及|以及|与|、)(?:{alt})", masked) is not None
+    return re.search(f"(?:{alt})(?:和|或|及|以及|与|、|还是)(?:{alt})", masked) is not None
 
 
 def _asked_of_who(masked: str, roles: dict[str, Words]) -> str | None:

@@ -1,8 +1,8 @@
-"""Independent question sets: documents and questions written by forty-seven authors who did not read
+"""Independent question sets: documents and questions written by fifty authors who did not read
 the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
 ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
 documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4 to _47: six documents and 59 / 60 / 59 questions, then 60 each). They
+ask_docs_independent_4 to _50: six documents and 59 / 60 / 59 questions, then 60 each). They
 measure how a new user's questions fare: the share answered is reported and held to a floor, and
 every question stays in its set, answered or not (the misses are the next work)."""
 
@@ -258,6 +258,21 @@ FORTY_SIXTH = QuestionSet(
 FORTY_SEVENTH = QuestionSet(
     DATA / "ask_docs_independent_47", DATA / "ask_questions_independent_47.yaml", dt.date(2028, 12, 15), 0.78
 )
+# 31 of 60 answered when the set arrived (the code of the forty-fifth to forty-seventh sets' fixes); 41
+# after (states by section heading, a zone's own name before its bodies, items numbered in a cell)
+FORTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_48", DATA / "ask_questions_independent_48.yaml", dt.date(2029, 5, 31), 0.66
+)
+# 34 of 60 answered when the set arrived; 46 after (dated items under an annotated heading, 部X司 of a
+# ministry's notice, 因故暂缓)
+FORTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_49", DATA / "ask_questions_independent_49.yaml", dt.date(2028, 3, 15), 0.75
+)
+# 39 of 60 answered when the set arrived; 46 after (预警等级 colours, milestones in a 节点目标 cell, a
+# deadline in a table's task cell, 无论牵头还是参加)
+FIFTIETH = QuestionSet(
+    DATA / "ask_docs_independent_50", DATA / "ask_questions_independent_50.yaml", dt.date(2027, 12, 31), 0.75
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -306,6 +321,9 @@ SETS = {
     "forty-fifth": FORTY_FIFTH,
     "forty-sixth": FORTY_SIXTH,
     "forty-seventh": FORTY_SEVENTH,
+    "forty-eighth": FORTY_EIGHTH,
+    "forty-ninth": FORTY_NINTH,
+    "fiftieth": FIFTIETH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1295,3 +1313,22 @@ def test_a_joint_notice_titled_below_its_signers_and_a_zone_s_bodies(forty_sixth
     }
     zone = answer(forty_sixth, "琴澳一体化清单中，哪个部门作为主责部门的任务最多？", today=today)
     assert zone.rows[0]["unit"] == "横琴粤澳深度合作区经济发展局"
+
+
+fiftieth = set_store(FIFTIETH, "function")
+
+
+def test_warning_colours_either_role_and_a_level_of_units(fiftieth: GraphStore) -> None:
+    """预警等级为红色 asks for the tasks a report gives that colour; 无论牵头还是参加 asks for every
+    role; the annex's deadlines come from its task cells."""
+    today = FIFTIETH.today
+    red = answer(
+        fiftieth, "安徽省新能源汽车产业集群重点任务推进情况通报中，预警等级为红色的任务有哪些？", today=today
+    )
+    assert red.interpretation.params["word"] == "红色"
+    assert {r["task"] for r in red.rows} == {"建设汽车零部件配套产业园", "建设动力电池回收利用体系"}
+    either = answer(fiftieth, "低空经济意见中，公安部参与了哪些任务（无论牵头还是参加）？", today=today)
+    assert either.interpretation.params["role"] == "any"
+    assert "推进低空运行数据共享" in {r["task"] for r in either.rows}
+    overdue = answer(fiftieth, "截至今天，国务院低空经济意见中哪些重点任务已经超过完成时限？", today=today)
+    assert {"开展低空经济试点示范", "加强人才培养"} <= {r["task"] for r in overdue.rows}

@@ -1461,3 +1461,77 @@ def test_a_zone_s_bare_bodies_and_a_town_s_stations() -> None:
     )
     lead, partners, _ = _roles(town)["开展天然林巡护"]
     assert lead == ["勐仑镇林业站"] and partners == ["曼边村委会"]
+
+
+def test_dated_items_under_an_annotated_heading_a_ministry_s_own_offices_and_a_zone_s_name() -> None:
+    """Items each with a deadline under a heading that names the units (（一）…（牵头单位：A；配合单位：
+    B） over 1. …6月底前完成。2. …每季度…) are each a task of those units; a ministry's notice writes
+    its own departments 部X司 (农业农村部种植业管理司); a zone's plan may write its bodies after the
+    zone's own name (光谷发改局 of 武汉东湖新技术开发区), and a table's task cell its item number."""
+    items = extract_text(
+        "温州市某方案\n一、营造公平竞争的市场环境\n（一）破除市场准入壁垒（牵头单位：市发展改革委；配合单位：市商务局）\n"
+        "1.全面落实市场准入负面清单制度。2028年6月底前完成。\n2.建立民间投资项目推介机制。每季度推介一批项目。\n",
+        "w.txt",
+    )
+    roles = _roles(items)
+    assert roles["全面落实市场准入负面清单制度"] == (["温州市发展改革委"], ["温州市商务局"], [])
+    assert roles["建立民间投资项目推介机制"] == (["温州市发展改革委"], ["温州市商务局"], [])
+    assert "破除市场准入壁垒" not in {t.title for t in items.tasks}  # the heading groups them
+    ministry = extract_text(
+        "农业农村部办公厅关于做好2028年春耕生产工作的通知\n一、重点任务\n"
+        "（一）推进大豆油料扩种。部种植业管理司要会同部种业管理司指导稳定大豆种植面积，2028年4月30日前完成。\n"
+        "\n农业农村部办公厅\n2028年2月1日\n",
+        "m.txt",
+    )
+    assert _roles(ministry)["推进大豆油料扩种"] == (["农业农村部种植业管理司"], ["农业农村部种业管理司"], [])
+    zone = extract_text(
+        "武汉东湖新技术开发区管理委员会办公室\n关于印发《光谷光电子信息产业任务分工》的通知\n"
+        "序号\t任务\t责任单位\t完成时间\n1\t1.建设光电子芯片中试平台\t光谷科创局（牵头）、光谷财政局\t2029年6月30日\n"
+        "2\t2.实施光通信产业链强链补链\t光谷发改局（牵头）\t2028年12月31日\n\n武汉东湖新技术开发区管理委员会办公室\n2028年1月22日\n",
+        "z.txt",
+    )
+    assert _roles(zone)["建设光电子芯片中试平台"] == (
+        ["武汉东湖新技术开发区科创局"],
+        ["武汉东湖新技术开发区财政局"],
+        [],
+    )
+
+
+def test_milestones_a_table_task_s_own_deadline_and_states_by_section() -> None:
+    """A 节点目标 cell of dated milestones gives its last as the deadline; a table with no deadline
+    column takes the date in the task's own cell; a report's section heading (三、进展滞后的任务)
+    gives the state of the tasks under it; 预警等级：红色 is a state."""
+    from fengong.ingest.status import state_of
+
+    table = extract_text(
+        "慈溪市家电产业2027年重点任务清单\n序号\t重点任务\t牵头单位\t配合单位\t节点目标\n"
+        "1\t实施智能化改造\t市经信局\t市发改局\t3月底前完成摸底；6月底前完成30个项目开工；12月底前完成改造100个\n",
+        "c.txt",
+    )
+    task = table.tasks[0]
+    assert task.deadline is not None and task.deadline.date == "2027-12-31"
+    assert [d.date for d in task.other_deadlines] == ["2027-03-31", "2027-06-30"]
+    annex = extract_text(
+        "国务院关于促进低空经济发展的意见\n附件\n重点任务分工表\n"
+        "| 序号 | 重点任务 | 牵头单位 | 参加单位 |\n|---|---|---|---|\n"
+        "| 1 | 开展低空经济试点示范。遴选一批城市开展试点，2027年11月底前公布首批试点名单。 | 国家发展改革委 | 民航局 |\n",
+        "a.txt",
+    )
+    assert [(t.title, t.deadline.date if t.deadline else None) for t in annex.tasks] == [
+        ("开展低空经济试点示范", "2027-11-30")
+    ]
+    report = extract_text(
+        "江西省营商环境重点任务推进情况的通报\n一、已完成的任务\n（一）推行一网通办。责任单位：省市场监管局（牵头）。"
+        "完成时限：2028年6月底前。\n三、进展滞后的任务\n（二）建设惠企政策兑现平台。责任单位：省发展改革委（牵头）。"
+        "完成时限：2028年6月底前。\n",
+        "j.txt",
+    )
+    assert [(t.status, state_of(t.status)) for t in report.tasks] == [
+        ("已完成", "done"),
+        ("进展滞后", "behind"),
+    ]
+    colour = extract_text(
+        "某省重点任务推进情况通报\n一、建设超充站\n牵头单位：省能源局\n完成时限：2027年11月底前\n预警等级：红色\n",
+        "r.txt",
+    )
+    assert [state_of(t.status) for t in colour.tasks] == ["behind"]

@@ -208,6 +208,10 @@ class Annotated:
             return _shared_notes_tasks(ctx.children[parent.index], block, notes, ctx)
         if parent is not None:
             return [_parent_task(parent, block, notes, ctx)]
+        measures = _dated_measures(block, ctx)
+        if measures:
+            # （一）…（牵头单位：A；配合单位：B） over "1. …2028年6月底前完成。" items: each a task of A and B
+            return _shared_notes_tasks(measures, block, notes, ctx, own_notes=False)
         groups = _groups(ctx.text, block, notes)
         if len(groups) > 1:
             return _split_block(block, groups, ctx.year, ctx.first_is_lead, ctx.blocks)
@@ -244,14 +248,26 @@ def _each_dated(measures: list[Block], last: Block, notes: list[Annotation], ctx
     )
 
 
+def _dated_measures(block: Block, ctx: Context) -> list[Block]:
+    """The items under an annotated heading that are each a task: two or more, none annotated or
+    read or with items of its own, every one with a deadline of its own; else none."""
+    items = ctx.children.get(block.index, [])
+    if len(items) < 2 or any(
+        ctx.notes[b.index] or b.index in ctx.read or b.index in ctx.parents for b in items
+    ):
+        return []
+    return items if all(find_deadlines(statement_of(b, []), ctx.year) for b in items) else []
+
+
 def _shared_notes_tasks(
-    measures: list[Block], last: Block, notes: list[Annotation], ctx: Context
+    measures: list[Block], last: Block, notes: list[Annotation], ctx: Context, own_notes: bool = True
 ) -> list[RawTask]:
     """The measures of a section, each a task with its own deadline, all assigned by the notes after
-    the last one ("（一）…2026年9月底前印发。（二）…长期坚持。\n责任单位：A牵头，B配合")."""
+    the last one ("（一）…2026年9月底前印发。（二）…长期坚持。\n责任单位：A牵头，B配合"), or by the notes of
+    their heading (``own_notes`` False: ``last`` is the heading, no measure)."""
     out = []
     for b in measures:
-        own = notes if b.index == last.index else []
+        own = notes if own_notes and b.index == last.index else []
         statement = strip_marker(statement_of(b, own), b)
         task = RawTask(path_of(ctx.blocks, b), _title(b, own), compact(statement), b.start, b.end)
         _set_deadline(task, find_deadlines(statement, ctx.year) or _annotation_deadlines(notes, ctx.year))

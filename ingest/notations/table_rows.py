@@ -3,7 +3,9 @@ tables by structure), roles from its unit columns through the one role function.
 
 from __future__ import annotations
 
-from fengong.ingest.deadlines import parse_deadline_cell
+import re
+
+from fengong.ingest.deadlines import Found, find_deadlines, parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
@@ -23,8 +25,8 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         group_rows[g] = group_rows.get(g, 0) + 1
     tasks = []
     for row in table.rows:
-        content = compact(row.get("content"))
-        group = compact(row.get("group"))
+        content = _unnumbered(compact(row.get("content")))
+        group = _unnumbered(compact(row.get("group")))
         category = compact(row.get("category")) or None
         if not content and not group:
             continue
@@ -47,12 +49,25 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             path.append(title)
         task = RawTask(path, title, content or group, row.start, row.end, category=category)
         cell = row.cells.get("deadline")
-        if cell:
+        milestones = _milestones(cell.text, year) if cell else []
+        if cell and milestones:
+            # 3月底前完成X；6月底前完成Y；12月底前完成Z: the last milestone is the task's deadline
+            task.deadline, task.other_deadlines = milestones[-1], milestones[:-1]
+            for found_at in milestones:
+                d = found_at.deadline
+                if d.start is not None:
+                    d.start, d.end = cell.start + d.start, cell.start + (d.end or d.start)
+        elif cell:
             found = parse_deadline_cell(cell.text, year)
             if found and found.deadline.start is not None:
                 d = found.deadline
                 d.start, d.end = cell.start, cell.end
             task.deadline = found
+        if task.deadline is None and "deadline" not in table.columns:
+            # no deadline column: the one the task's own words give (…，2028年底前基本实现全覆盖)
+            found_in_text = find_deadlines(content or group, year)
+            if found_in_text:
+                task.deadline, task.other_deadlines = found_in_text[0], found_in_text[1:]
         # a progress report's columns: what was done, and the state in a column of its own
         task.progress = compact(row.get("progress")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
@@ -61,6 +76,28 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
         tasks.append(task)
     return tasks
+
+
+#: A cell's own item number (1.建设… / 2.1 推进… / （三）…), when the row has no 序号 of its own.
+_ITEM_NUMBER = re.compile(
+    r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])[ \t\u3000]*"
+)
+
+
+def _unnumbered(cell: str) -> str:
+    """A task cell without the item number it opens with (1.建设光电子芯片中试平台)."""
+    m = _ITEM_NUMBER.match(cell)
+    return cell[m.end() :] if m and len(cell) - m.end() >= 2 else cell
+
+
+def _milestones(cell: str, year: int | None) -> list[Found]:
+    """A cell of dated milestones parted by ；(3月底前完成X；6月底前完成Y), each with its date, in
+    order; none for a cell of one deadline."""
+    parts = [p for p in re.split(r"[；;]", cell) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found = [f for f in find_deadlines(cell, year) if f.deadline.kind == "by" and f.deadline.date]
+    return found if len(found) == len(parts) else []
 
 
 def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: bool = False) -> None:
