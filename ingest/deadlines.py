@@ -699,7 +699,7 @@ def parse_deadline_cell(cell: str, year: int | None) -> Found | None:
     if found is None:
         return None
     d = found.deadline  # a fresh Deadline: callers set its offsets
-    return Found(Deadline(d.text, d.kind, d.date, d.start, d.end), found.warning)
+    return Found(Deadline(d.text, d.kind, d.date, d.start, d.end, d.until), found.warning)
 
 
 _CACHED_CELL_CHARS = 100  # a 完成时限 cell is a few words; longer cells are parsed each time
@@ -716,4 +716,6 @@ def _parse_cell(cell: str, year: int | None) -> Found | None:
         return _cell_fallback(cell, year)
     first = found[0]
     d = first.deadline
-    return Found(Deadline(_clean(cell).rstrip("。；;，,"), d.kind, d.date, d.start, d.end), first.warning)
+    return Found(
+        Deadline(_clean(cell).rstrip("。；;，,"), d.kind, d.date, d.start, d.end, d.until), first.warning
+    )

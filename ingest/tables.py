@@ -14,7 +14,7 @@ from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
-_KINDS = ("other", "seq", "category", "group", "content", "deadline", "progress", "state")
+_KINDS = ("other", "seq", "category", "group", "content", "deadline", "progress", "state", "done_flag")
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
@@ -142,8 +142,8 @@ def sub_header(line: str, columns: list[str]) -> list[str] | None:
 @lru_cache(maxsize=16384)  # tables repeat cells (持续推进, the same unit lists) row after row
 def _cell_type(text: str) -> str:
     t = "".join(text.split())
-    if not t:
-        return "empty"
+    if not t or t in _same_as_above():
+        return "empty"  # (同上 fills whatever column the cell above is in)
     if _SEQ.match(t):
         return "seq"
     found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
@@ -172,6 +172,12 @@ def _cell_type(text: str) -> str:
         if unit_like + left < need:
             return "text"
     return "text"
+
+
+@cache
+def _same_as_above() -> frozenset[str]:
+    """Cell words that repeat the cell above (同上)."""
+    return frozenset(load_yaml("table_headers.yaml").get("same_as_above", []))
 
 
 def _milestone_cell(text: str) -> bool:
@@ -462,9 +468,16 @@ def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Ce
 
 
 def _carry_down(table: Table) -> None:
-    """Merged cells: an empty category / group cell repeats the one above it."""
+    """Merged cells: an empty category / group cell repeats the one above it; so does any cell that
+    says it is the same as above (同上)."""
     previous: dict[str, Cell] = {}
+    same = _same_as_above()
     for row in table.rows:
+        for kind, cell in list(row.cells.items()):
+            if "".join(cell.text.split()) in same and kind in previous:
+                row.cells[kind] = previous[kind]
+                row.carried.add(kind)
+        previous.update((k, c) for k, c in row.cells.items() if "".join(c.text.split()) not in same)
         for kind in _CARRIED:
             if kind not in row.cells and kind in previous and kind in table.columns:
                 row.cells[kind] = previous[kind]

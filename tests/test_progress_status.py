@@ -411,3 +411,33 @@ def test_a_schedule_line_a_share_done_and_a_state_closing_the_account() -> None:
         "t.txt",
     )
     assert [t.status for t in table.tasks] == ["已完成", "推进中"]
+
+
+def test_a_done_flag_column_a_rating_column_and_a_same_as_above_cell() -> None:
+    """是否完成 (是 / 否) gives done / not done; 完成评价 (较好 / 一般 / 滞后) is the state; a cell 同上
+    repeats the one above it; a window in a table's deadline cell is due by its last day."""
+    from fengong.ingest.pipeline import extract_text
+
+    flags = extract_text(
+        "某区新型材料产业推进情况通报\n| 序号 | 任务 | 责任单位 | 完成时限 | 是否完成 | 完成情况 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 编制产业链图谱 | 区工信局 | 2027年3月底前 | 是 | 已印发 |\n"
+        "| 2 | 建设创新中心 | 区科技局 | 2027年5月底前 | 否 | 正在筹建 |\n",
+        "f.txt",
+    )
+    assert [(t.status, state_of(t.status)) for t in flags.tasks] == [("已完成", "done"), ("未完成", "behind")]
+    rated = extract_text(
+        "某区装备制造推进情况通报\n| 序号 | 任务 | 牵头单位 | 进展情况 | 完成评价 |\n|---|---|---|---|---|\n"
+        "| 1 | 建设风电整机基地 | 区工信局 | 已投产两条产线 | 较好 |\n| 2 | 组建创新中心 | 区科技局 | 尚未挂牌 | 滞后 |\n",
+        "r.txt",
+    )
+    assert [state_of(t.status) for t in rated.tasks] == ["in progress", "behind"]
+    same = extract_text(
+        "某省自贸港建设分工方案\n| 序号 | 重点任务 | 牵头单位 | 配合单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 完善加工增值政策 | 省商务厅 | 省财政厅 | 2028年3月底前 |\n"
+        "| 2 | 扩大享惠企业范围 | 同上 | 省工信厅 | 2027年—2028年 |\n",
+        "s.txt",
+    )
+    second = same.tasks[1]
+    leads = [same.units[a.unit_id].local_name for a in second.assignments if a.role == "lead"]
+    assert leads == ["省商务厅"]
+    assert second.deadline is not None and second.deadline.until == "2028-12-31"

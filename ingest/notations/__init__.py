@@ -21,6 +21,11 @@ Structure and block readers, in precedence order:
    d. ``DeadlineOnly``: a leaf heading with a deadline and no annotation is a task where headings
       of its region and level are tasks (or anywhere, in a document without units and tables).
 
+3. ``unit_sections``, after the blocks and tables: a section written unit by unit (three or more
+   paragraphs "市A：牵头推进X、Y；配合市B做好Z。" under one heading) becomes the tasks its paragraphs
+   name; a task whose lines each give one unit's part (市A：牵头负责…；/ 市B：负责…；) takes those
+   roles, and a heading with such lines that no reader made a task becomes one.
+
 Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping spans:
 
 1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "【牵头单位】A";

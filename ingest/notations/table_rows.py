@@ -12,6 +12,7 @@ from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.tables import PAIR, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
+from fengong.ingest.vocab import load_yaml, words
 
 #: Characters a cell's words before its colon have at most to be the task's title.
 _TITLE_BEFORE_COLON = 30
@@ -72,7 +73,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.progress = compact(row.get("progress")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
-        task.status = compact(row.get("state")) or compact(second) or None
+        task.status = compact(row.get("state")) or compact(second) or _done_flag(row.get("done_flag")) or None
         _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
         tasks.append(task)
     return tasks
@@ -88,6 +89,17 @@ def _unnumbered(cell: str) -> str:
     """A task cell without the item number it opens with (1.建设光电子芯片中试平台)."""
     m = _ITEM_NUMBER.match(cell)
     return cell[m.end() :] if m and len(cell) - m.end() >= 2 else cell
+
+
+def _done_flag(cell: str) -> str | None:
+    """A 是否完成 cell as the state it says: 是 done (已完成), 否 not (未完成)."""
+    answer = compact(cell)
+    data = load_yaml("outline.yaml")
+    if answer in words(data, "schedule_yes", "outline.yaml"):
+        return "已完成"
+    if answer in words(data, "schedule_no", "outline.yaml"):
+        return "未完成"
+    return None
 
 
 def _milestones(cell: str, year: int | None) -> list[Found]:

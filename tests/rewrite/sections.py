@@ -67,17 +67,8 @@ def by_unit(s: Sample, rng: random.Random) -> Sample | None:
                 partner = f"配合{leads[0]}做好" if len(leads) == 1 else partner_verb
                 clauses.append(partner + name(t))
         lines.append(f"（{cn_number(n)}）{unit}：{'；'.join(clauses)}。")
-    # the document's head down to its title line (the title fixes the place and the year)
-    head_lines = s.text.split("\n")
-    title = s.gold.get("title") or ""
-    end = next((i for i, line in enumerate(head_lines[:15]) if title and title[:12] in line), 0)
-    text = "\n".join(head_lines[: end + 1]) + "\n二、职责分工\n" + "\n".join(lines) + "\n"
-    gold = s.derive(s.text).gold
+    text, gold = _rewritten(s, "二、职责分工", lines, dated)
     for t in gold["tasks"]:
-        t["path"] = ["职责分工", t["title"]]
-        t["text"] = t["title"]
-        if t["id"] not in dated:
-            t["deadline"] = None
         for role in ROLES:
             # the order the paragraphs name the units in (the first named first)
             t[role] = [u for u in paragraphs if u in (t.get(role) or [])]
@@ -114,17 +105,25 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
         verbs = {"lead": lead_verb, "cooperate": partner_verb, "responsible": "负责"}
         parts = [f"{u}：{verbs[role]}{t['title']}" for role, u in _units(t)]
         lines.extend(f"{p}{'；' if k < len(parts) - 1 else '。'}" for k, p in enumerate(parts))
+    text, gold = _rewritten(s, "一、重点任务", lines, dated)
+    return s.derive(text, gold, "unit_lines")
+
+
+def _rewritten(s: Sample, section: str, lines: list[str], dated: set[str]) -> tuple[str, dict[str, Any]]:
+    """The document's head down to its title line (the title fixes the place and the year), then
+    ``section`` and ``lines``; and the gold with each task under that section, its text its title,
+    its deadline only where ``dated`` says the new text writes it."""
     head_lines = s.text.split("\n")
     title = s.gold.get("title") or ""
     end = next((i for i, line in enumerate(head_lines[:15]) if title and title[:12] in line), 0)
-    text = "\n".join(head_lines[: end + 1]) + "\n一、重点任务\n" + "\n".join(lines) + "\n"
+    text = "\n".join(head_lines[: end + 1]) + f"\n{section}\n" + "\n".join(lines) + "\n"
     gold = s.derive(s.text).gold
     for t in gold["tasks"]:
-        t["path"] = ["重点任务", t["title"]]
+        t["path"] = [section.split("、", 1)[1], t["title"]]
         t["text"] = t["title"]
         if t["id"] not in dated:
             t["deadline"] = None
-    return s.derive(text, gold, "unit_lines")
+    return text, gold
 
 
 def _units(task: dict[str, Any]) -> list[tuple[str, str]]:
