@@ -25,6 +25,7 @@ from fengong.ingest.status import (
     schedule_status,
     section_status,
     split_status,
+    state_of,
     status_after_title,
 )
 from fengong.ingest.tables import find_tables
@@ -208,6 +209,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         status=status
         or status_after_title(raw.text, title)
         or opening_status(raw.status)
+        or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)
         or opening_status(progress)
         or labelled_status(raw.text)
         or line_opening_status(raw.text)

@@ -14,7 +14,18 @@ from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
-_KINDS = ("other", "seq", "category", "group", "content", "deadline", "progress", "state", "done_flag")
+_KINDS = (
+    "other",
+    "seq",
+    "category",
+    "group",
+    "content",
+    "deadline",
+    "progress",
+    "state",
+    "done_flag",
+    "share",
+)
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")

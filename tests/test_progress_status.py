@@ -441,3 +441,33 @@ def test_a_done_flag_column_a_rating_column_and_a_same_as_above_cell() -> None:
     leads = [same.units[a.unit_id].local_name for a in second.assignments if a.role == "lead"]
     assert leads == ["省商务厅"]
     assert second.deadline is not None and second.deadline.until == "2028-12-31"
+
+
+def test_short_lights_and_a_column_of_shares() -> None:
+    """A light closing a title in one character (…（黄）) is its state; a 完成进度 column of shares gives
+    the state where no column says one in words (100% done); 责任站办 lists a town's offices."""
+    from fengong.ingest.pipeline import extract_text
+
+    lights = extract_text(
+        "某区纺织印染重点任务进展通报\n一、重点任务\n1. 实施印染企业数字化改造（绿）\n责任单位：区经信局（牵头）、区科技局\n"
+        "完成时限：2029年6月底前\n2. 淘汰落后印染产能（红）\n责任单位：区经信局（牵头）\n完成时限：2028年12月底前\n",
+        "l.txt",
+    )
+    assert [(t.title, state_of(t.status)) for t in lights.tasks] == [
+        ("实施印染企业数字化改造", "in progress"),
+        ("淘汰落后印染产能", "behind"),
+    ]
+    shares = extract_text(
+        "某市新材料重点任务进展通报\n| 序号 | 任务 | 牵头单位 | 完成时限 | 完成进度 | 存在问题 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 推进扩区规划调整 | 市自然资源局 | 2028年3月底前 | 100% | 无 |\n"
+        "| 2 | 建设接收站二期 | 市能源局 | 2028年12月底前 | 75% | 用海审批偏慢 |\n",
+        "s.txt",
+    )
+    assert [state_of(t.status) for t in shares.tasks] == ["done", "in progress"]
+    town = extract_text(
+        "雁洋镇客家文旅工作任务清单\n序号\t工作任务\t责任领导\t责任站办\t完成时限\n"
+        "1\t修缮客家民居\t张三（副镇长）\t镇文化站、镇规建办\t2028年9月底前\n注：责任站办中排在第一位的为牵头站办。\n",
+        "t.txt",
+    )
+    lead = [town.units[a.unit_id].local_name for a in town.tasks[0].assignments if a.role == "lead"]
+    assert lead == ["镇文化站"]

@@ -9,6 +9,7 @@ from fengong.ingest.deadlines import Found, find_deadlines, parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
+from fengong.ingest.status import state_of
 from fengong.ingest.tables import PAIR, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
@@ -73,7 +74,13 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.progress = compact(row.get("progress")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
-        task.status = compact(row.get("state")) or compact(second) or _done_flag(row.get("done_flag")) or None
+        task.status = (
+            compact(row.get("state"))
+            or compact(second)
+            or _done_flag(row.get("done_flag"))
+            or _share(row.get("share"))
+            or None
+        )
         _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
         tasks.append(task)
     return tasks
@@ -100,6 +107,12 @@ def _done_flag(cell: str) -> str | None:
     if answer in words(data, "schedule_no", "outline.yaml"):
         return "未完成"
     return None
+
+
+def _share(cell: str) -> str | None:
+    """A share-done cell (85%) as the state word it is (``state_of``: 100% done, less in progress)."""
+    share = compact(cell)
+    return share if share and state_of(share) is not None else None
 
 
 def _milestones(cell: str, year: int | None) -> list[Found]:
