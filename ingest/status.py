@@ -99,7 +99,8 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
         # the line: 计划完成时间：9月底；状态：推进中)
         rf"(?:^|[；;])[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
-        r"[ \t\u3000]*(?:[。；;，,]|$)",
+        # (a short note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）)
+        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,6}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$)",
         re.MULTILINE,
     )
 

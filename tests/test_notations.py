@@ -1535,3 +1535,23 @@ def test_milestones_a_table_task_s_own_deadline_and_states_by_section() -> None:
         "r.txt",
     )
     assert [state_of(t.status) for t in colour.tasks] == ["behind"]
+
+
+def test_labels_parted_by_bars_and_a_township_s_offices() -> None:
+    """Labels on one line parted by ｜ (牵头单位：区A｜配合单位：区B｜完成时限：…) each end their list at
+    the bar; 责任办所 lists a township's offices."""
+    bars = extract_text(
+        "沈阳市浑南区机器人产业任务分工\n一、重点任务\n（一）建设机器人产业园二期\n"
+        "牵头单位：区工信局｜配合单位：区发展改革局、区自然资源分局｜完成时限：2028年10月底前\n",
+        "b.txt",
+    )
+    roles = _roles(bars)["建设机器人产业园二期"]
+    assert roles[0] == ["浑南区工信局"] and roles[1] == ["浑南区发展改革局", "浑南区自然资源分局"]
+    assert bars.tasks[0].deadline is not None and bars.tasks[0].deadline.date == "2028-10-31"
+    township = extract_text(
+        "林周县春堆乡高原农牧业重点任务分工\n一、重点任务\n1.推广青稞良种\n责任办所：乡农牧综合服务中心（牵头）、乡财政所\n"
+        "完成时限：2029年5月底前\n",
+        "t.txt",
+    )
+    lead, partners, _ = _roles(township)["推广青稞良种"]
+    assert len(lead) == 1 and lead[0].endswith("农牧综合服务中心") and len(partners) == 1

@@ -471,3 +471,21 @@ def test_short_lights_and_a_column_of_shares() -> None:
     )
     lead = [town.units[a.unit_id].local_name for a in town.tasks[0].assignments if a.role == "lead"]
     assert lead == ["镇文化站"]
+
+
+def test_a_state_with_a_note_in_brackets_and_a_rating_column() -> None:
+    """进度：已完成（提前）and 完成情况：推进中（绿灯） give the state before the bracket; a 评估 column
+    rates a task (好 / 中 / 差: 差 is behind)."""
+    from fengong.ingest.status import labelled_status
+
+    assert labelled_status("x\n进度：已完成（提前）。10月新开航线4条") == "已完成"
+    assert labelled_status("x\n完成情况：推进中（绿灯）\n") == "推进中"
+    from fengong.ingest.pipeline import extract_text
+
+    rated = extract_text(
+        "某省先进制造业重点任务进展通报\n序号\t任务\t牵头单位\t完成时限\t进展\t评估\n"
+        "1\t培育新能源汽车产业集群\t省工信厅\t2028年10月底前\t产量增长40%\t好\n"
+        "2\t开展超低排放改造\t省生态环境厅\t2028年9月底前\t进度滞后\t差\n",
+        "r.txt",
+    )
+    assert [state_of(t.status) for t in rated.tasks] == ["in progress", "behind"]

@@ -90,7 +90,9 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             full_stop = find_top(text, "。", gm.end(), stop)
             if full_stop >= 0:
                 stop = full_stop  # after a full stop, a note on the list ("排在第一位的为牵头单位")
-            body = text[gm.end() : stop].rstrip("；;，,。 \u3000")
+            body = text[gm.end() : stop].rstrip(
+                "；;，,。 \u3000｜|"
+            )  # (a field bar parts labels: A｜配合单位：B)
             clause = (
                 parse(body, base + gm.end(), NAME, strict=False)
                 if labels[_label(gm)] == "responsible"
