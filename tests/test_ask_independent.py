@@ -1373,7 +1373,7 @@ def test_warning_colours_either_role_and_a_level_of_units(fiftieth: GraphStore) 
     red = answer(
         fiftieth, "安徽省新能源汽车产业集群重点任务推进情况通报中，预警等级为红色的任务有哪些？", today=today
     )
-    assert red.interpretation.params["word"] == "红色"
+    assert red.interpretation.params["word"] == "红"  # (红灯, 红色, 【红】: every word for it holds it)
     assert {r["task"] for r in red.rows} == {"建设汽车零部件配套产业园", "建设动力电池回收利用体系"}
     either = answer(fiftieth, "低空经济意见中，公安部参与了哪些任务（无论牵头还是参加）？", today=today)
     assert either.interpretation.params["role"] == "any"
