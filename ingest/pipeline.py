@@ -39,10 +39,16 @@ _OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c")
 _NEWLINES = re.compile("\r\n?|" + "|".join(re.escape(ch) for ch in _OTHER_BREAKS[1:]))
 
 
+_HTML_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
+
+
 def normalise(text: str) -> str:
-    """One newline convention and no BOM; every offset the model carries refers to this text."""
+    """One newline convention and no BOM; an HTML line break a conversion left inside a table cell
+    (牵头：市A<br>配合：市B) parts its clauses as ；does; every offset the model carries refers to this text."""
     if "\ufeff" in text:
         text = text.replace("\ufeff", "")
+    if "<br" in text or "<BR" in text:
+        text = _HTML_BREAK.sub("；", text)
     # Substring tests first: most texts hold no other line break, and they cost less than a scan.
     if any(ch in text for ch in _OTHER_BREAKS):
         return _NEWLINES.sub("\n", text)

@@ -107,10 +107,15 @@ def header_kind(cell: str) -> str | None:
     if exact is not None:
         return exact
     exact_only = _exact_only()
-    for word, kind in _header_words():
-        if word in c and len(word) >= 2 and word not in exact_only:
-            return kind
-    return None
+    found = [
+        kind for word, kind in _header_words() if word in c and len(word) >= 2 and word not in exact_only
+    ]
+    if not found:
+        return None
+    if found[0] == "deadline":
+        # (责任单位及完成时限: a unit column whose cells also give the deadline, read from them)
+        return next((k for k in found if k in _UNIT_KINDS), "deadline")
+    return found[0]
 
 
 @cache

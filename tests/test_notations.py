@@ -1555,3 +1555,40 @@ def test_labels_parted_by_bars_and_a_township_s_offices() -> None:
     )
     lead, partners, _ = _roles(township)["推广青稞良种"]
     assert len(lead) == 1 and lead[0].endswith("农牧综合服务中心") and len(partners) == 1
+
+
+def test_a_list_opening_an_item_overall_charge_and_units_with_a_deadline_in_one_cell() -> None:
+    """A bracketed unit list opening an item (1.【市A、市B】开展…) assigns it (first listed leads under
+    the declaration); 负总责 leads and 具体落实 cooperates; a 责任单位及完成时限 column gives both; an HTML
+    line break inside a cell parts its clauses."""
+    opening = extract_text(
+        "岳阳市长江岸线保护方案\n（各项任务【】内排在首位的为牵头单位，其余为配合单位。）\n一、重点任务\n"
+        "1.【市生态环境局、市水利局】开展入河排污口排查整治。2028年6月30日前完成整治。\n",
+        "o.txt",
+    )
+    assert _roles(opening)["开展入河排污口排查整治"] == (["岳阳市生态环境局"], ["岳阳市水利局"], [])
+    charge = extract_text(
+        "某县侗族文化保护方案\n一、重点任务\n（一）开展侗族文化资源普查。2028年3月底前完成。县文化旅游局负总责，"
+        "县民族宗教事务局、各乡镇具体落实。\n",
+        "c.txt",
+    )
+    lead, partners, _ = _roles(charge)["开展侗族文化资源普查"]
+    assert lead == ["县文化旅游局"] and "县民族宗教事务局" in partners
+    cell = extract_text(
+        "湖南省先进制造业重点任务分工\n序号\t重点任务\t责任单位及完成时限\n"
+        "1\t实施工程机械产业集群提质工程\t省工业和信息化厅牵头，省发展改革委配合，2028年底前完成\n",
+        "h.txt",
+    )
+    task = cell.tasks[0]
+    assert _roles(cell)[task.title] == (["湖南省工业和信息化厅"], ["湖南省发展改革委"], [])
+    assert task.deadline is not None and task.deadline.date == "2028-12-31"
+    br = extract_text(
+        "攀枝花市钒钛产业分工方案\n| 序号 | 任务 | 责任单位 | 完成时限 |\n|---|---|---|---|\n"
+        "| 1 | 建设钒钛新材料产业园 | 牵头：市经济和信息化局<br>配合：市自然资源和规划局 | 2029年12月底前 |\n",
+        "b.txt",
+    )
+    assert _roles(br)["建设钒钛新材料产业园"] == (
+        ["攀枝花市经济和信息化局"],
+        ["攀枝花市自然资源和规划局"],
+        [],
+    )

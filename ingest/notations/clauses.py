@@ -30,6 +30,10 @@ from fengong.ingest.vocab import alternation, role_vocab
 
 _PARTS = "，,；;。"
 _SENTENCE_ENDS = "。！!？?\n"
+#: What may stand before a list that opens an item: its number alone (1. / （一） / 一、).
+_ITEM_START = re.compile(
+    r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*"
+)
 _MAX_CLAUSE = 400
 
 
@@ -201,15 +205,17 @@ _BARE_MIN_CHARS = 4  # a lone name shorter than this in brackets (（市区）) 
 
 
 def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
-    """Bracketed unit lists without a label or verb that close a sentence: "……。（A、B）". Every item
-    must be a known body or a catch-all; the list is responsible (or led by its first unit under a
-    first-is-lead declaration)."""
+    """Bracketed unit lists without a label or verb that close a sentence: "……。（A、B）", or open an
+    item ("1.【A、B】开展…"). Every item must be a known body or a catch-all; the list is responsible
+    (or led by its first unit under a first-is-lead declaration)."""
     b = brackets()
     out: list[Annotation] = []
     for m in _opening_re().finditer(text):
         open_at = m.start()
         before = last_char_before(text, open_at)
-        if before and before not in _SENTENCE_ENDS and before not in "；;":
+        line_start = text.rfind("\n", 0, open_at) + 1
+        opens_item = _ITEM_START.fullmatch(text, line_start, open_at) is not None
+        if before and before not in _SENTENCE_ENDS and before not in "；;" and not opens_item:
             continue  # inside a sentence: a remark, not the sentence's units
         close = matching_close(text, open_at)
         if close >= len(text) or text[close] not in b.close:

@@ -66,8 +66,10 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
                 d.start, d.end = cell.start, cell.end
             task.deadline = found
         if task.deadline is None and "deadline" not in table.columns:
-            # no deadline column: the one the task's own words give (…，2028年底前基本实现全覆盖)
-            found_in_text = find_deadlines(content or group, year)
+            # no deadline column: the one the task's own words give (…，2028年底前基本实现全覆盖), or
+            # its unit cell (责任单位及完成时限: 省A牵头，省B配合，2028年底前完成)
+            units_text = "；".join(c.text for _, c in row.unit_cells())
+            found_in_text = find_deadlines(content or group, year) or find_deadlines(units_text, year)
             if found_in_text:
                 task.deadline, task.other_deadlines = found_in_text[0], found_in_text[1:]
         # a progress report's columns: what was done, and the state in a column of its own
