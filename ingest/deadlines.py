@@ -719,3 +719,14 @@ def _parse_cell(cell: str, year: int | None) -> Found | None:
     return Found(
         Deadline(_clean(cell).rstrip("。；;，,"), d.kind, d.date, d.start, d.end, d.until), first.warning
     )
+
+
+def milestones(cell: str, year: int | None) -> list[Found]:
+    """A cell of dated milestones parted by ；(3月底前完成X；6月底前完成Y；12月底前完成Z), each part
+    opening with its date, in order; none for a cell of one deadline or of parts without dates. (A
+    day without a year has no ``date`` when ``year`` is unknown: still a milestone.)"""
+    parts = [p for p in re.split(r"[；;]", cell) if p.strip()]
+    if len(parts) < 2:
+        return []
+    found = [f for f in find_deadlines(cell, year) if f.deadline.kind == "by"]
+    return found if len(found) == len(parts) else []

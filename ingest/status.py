@@ -185,13 +185,25 @@ def schedule_status(text: str | None) -> str | None:
     return share.group("share") if share is not None else None
 
 
+def done_flag_status(answer: str) -> str | None:
+    """A 是否完成 cell as the state word it stands for: yes 已完成, no 未完成; else ``None``."""
+    labels = _schedule_labels()
+    if answer in labels.yes:
+        return labels.done_words[0]
+    if answer in labels.no:
+        return labels.done_words[1]
+    return None
+
+
 @dataclass(frozen=True)
 class _ScheduleLabels:
     schedule: re.Pattern[str]  # 是否按期：否（滞后）
     share: re.Pattern[str]  # 完成进度：60%
+    yes: tuple[str, ...]
     no: tuple[str, ...]
     no_word: str  # the state word a bare no stands for (未按期)
     yes_word: str  # and a yes (按期)
+    done_words: tuple[str, str]  # a 是否完成 column's yes and no (已完成, 未完成)
 
 
 @cache
@@ -200,6 +212,9 @@ def _schedule_labels() -> _ScheduleLabels:
     schedule = alternation(words(data, "schedule_labels", "outline.yaml"))
     yes, no = words(data, "schedule_yes", "outline.yaml"), words(data, "schedule_no", "outline.yaml")
     share = alternation(words(data, "share_labels", "outline.yaml"))
+    done = words(data, "done_flag_words", "outline.yaml")
+    if len(done) != 2 or any(w not in _vocab()[1] for w in done):
+        raise VocabularyError("ingest/data/outline.yaml: done_flag_words must be two state words (yes, no)")
     state_words = alternation(list(_vocab()[1]))
     space = r"[ \t\u3000]*"
     return _ScheduleLabels(
@@ -208,9 +223,11 @@ def _schedule_labels() -> _ScheduleLabels:
             rf"(?:{space}{_OPEN}{space}(?P<word>{state_words}){space}{_CLOSE})?"
         ),
         re.compile(rf"(?:{share}){space}[：:]{space}(?P<share>\d{{1,3}}(?:\.\d+)?[%％])"),
+        tuple(yes),
         tuple(no),
         words(data, "schedule_no_word", "outline.yaml")[0],
         words(data, "schedule_yes_word", "outline.yaml")[0],
+        (done[0], done[1]),
     )
 
 

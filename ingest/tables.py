@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from fengong.ingest.deadlines import may_hold_deadline, parse_deadline_cell
+from fengong.ingest.deadlines import may_hold_deadline, milestones, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
@@ -168,7 +168,7 @@ def _cell_type(text: str) -> str:
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
             return "deadline"
-    if len(t) <= 400 and _milestone_cell(t):
+    if len(t) <= 400 and len(milestones(t, None)) >= 2:
         return "deadline"  # 3月底前完成X；6月底前完成Y: dated milestones, the last the deadline
     if len(t) > 400:
         return "text"  # no unit list is this long: a task's own words
@@ -194,18 +194,6 @@ def _cell_type(text: str) -> str:
 def _same_as_above() -> frozenset[str]:
     """Cell words that repeat the cell above (同上)."""
     return frozenset(load_yaml("table_headers.yaml").get("same_as_above", []))
-
-
-def _milestone_cell(text: str) -> bool:
-    """Whether a cell is dated milestones parted by ；, each opening with its date."""
-    parts = [p for p in re.split(r"[；;]", text) if p.strip()]
-    if len(parts) < 2:
-        return False
-    for part in parts:
-        found = parse_deadline_cell(part[:30], None) if may_hold_deadline(part[:30]) else None
-        if found is None or found.deadline.start not in (0, None) or found.deadline.kind != "by":
-            return False
-    return True
 
 
 _CLASS_MAX = 12  # a qualified class of bodies is a short name

@@ -824,7 +824,7 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         elif re.fullmatch(r"(?:the )?(\d{1,2})(?:st|nd|rd|th)?", span[1].strip()):
             # between 1 and 15 October 2027: the first day in the last one's month
             day = int(re.sub(r"\D", "", span[1]))
-            reading.after = f"{last[0][:8]}{day:02d}" if 1 <= day <= 31 else None
+            reading.after = _iso_day(int(last[0][:4]), int(last[0][5:7]), day)
         return question
     english = _english_date(words)
     if english:
@@ -851,7 +851,15 @@ def _span_start(text: str, year: int) -> str | None:
     if day is None:
         return None
     y = int(day[1]) if day[1] else year
-    return f"{y:04d}-{int(day[2]):02d}-{int(day[3]):02d}"
+    return _iso_day(y, int(day[2]), int(day[3]))
+
+
+def _iso_day(year: int, month: int, day: int) -> str | None:
+    """The ISO date of a day a question names, or ``None`` for one no calendar has (2月30日)."""
+    try:
+        return dt.date(year, month, day).isoformat()
+    except ValueError:
+        return None
 
 
 def _period(reading: Reading, question: str, year: int) -> bool:

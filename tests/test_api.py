@@ -451,6 +451,11 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "What does the Ministry of ' OR 1=1 // and others lead?",
         "截至今天，国办' OR 1=1 //数字政府分工方案中哪些任务今天到期？",
         "安排了多少'}) MATCH (n) DETACH DELETE n //中央财政资金？完成时限落在2029年10月",
+        # later stops': a span of days (one no calendar has), a plan named at the start, lights
+        "2028年2月30日至2月31日之间') MATCH (n) DETACH DELETE n //到期的任务有哪些？",
+        "Which tasks fall due between 31 and 30 February 2028' OR 1=1 //?",
+        "乌镇' OR 1=1 //任务清单中，哪个办线牵头的任务最多？" + "同上<br>" * 40,
+        "哪些任务亮红灯'}) MATCH (n) DETACH DELETE n //预警等级为红色，无论牵头还是参加",
     ],
     ids=[
         "brackets",
@@ -498,6 +503,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "and-others",
         "plan-issuer-due-today",
         "amount-month",
+        "impossible-day-span",
+        "impossible-english-span",
+        "plan-name-office-line",
+        "lights-either-role",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

@@ -5,15 +5,14 @@ from __future__ import annotations
 
 import re
 
-from fengong.ingest.deadlines import Found, find_deadlines, parse_deadline_cell
+from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.status import state_of
+from fengong.ingest.status import done_flag_status, state_of
 from fengong.ingest.tables import PAIR, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
-from fengong.ingest.vocab import load_yaml, words
 
 #: Characters a cell's words before its colon have at most to be the task's title.
 _TITLE_BEFORE_COLON = 30
@@ -51,11 +50,11 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             path.append(title)
         task = RawTask(path, title, content or group, row.start, row.end, category=category)
         cell = row.cells.get("deadline")
-        milestones = _milestones(cell.text, year) if cell else []
-        if cell and milestones:
+        dated = milestones(cell.text, year) if cell else []
+        if cell and dated:
             # 3月底前完成X；6月底前完成Y；12月底前完成Z: the last milestone is the task's deadline
-            task.deadline, task.other_deadlines = milestones[-1], milestones[:-1]
-            for found_at in milestones:
+            task.deadline, task.other_deadlines = dated[-1], dated[:-1]
+            for found_at in dated:
                 d = found_at.deadline
                 if d.start is not None:
                     d.start, d.end = cell.start + d.start, cell.start + (d.end or d.start)
@@ -79,7 +78,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.status = (
             compact(row.get("state"))
             or compact(second)
-            or _done_flag(row.get("done_flag"))
+            or done_flag_status(compact(row.get("done_flag")))
             or _share(row.get("share"))
             or None
         )
@@ -100,31 +99,10 @@ def _unnumbered(cell: str) -> str:
     return cell[m.end() :] if m and len(cell) - m.end() >= 2 else cell
 
 
-def _done_flag(cell: str) -> str | None:
-    """A 是否完成 cell as the state it says: 是 done (已完成), 否 not (未完成)."""
-    answer = compact(cell)
-    data = load_yaml("outline.yaml")
-    if answer in words(data, "schedule_yes", "outline.yaml"):
-        return "已完成"
-    if answer in words(data, "schedule_no", "outline.yaml"):
-        return "未完成"
-    return None
-
-
 def _share(cell: str) -> str | None:
     """A share-done cell (85%) as the state word it is (``state_of``: 100% done, less in progress)."""
     share = compact(cell)
     return share if share and state_of(share) is not None else None
-
-
-def _milestones(cell: str, year: int | None) -> list[Found]:
-    """A cell of dated milestones parted by ；(3月底前完成X；6月底前完成Y), each with its date, in
-    order; none for a cell of one deadline."""
-    parts = [p for p in re.split(r"[；;]", cell) if p.strip()]
-    if len(parts) < 2:
-        return []
-    found = [f for f in find_deadlines(cell, year) if f.deadline.kind == "by" and f.deadline.date]
-    return found if len(found) == len(parts) else []
 
 
 def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: bool = False) -> None:
