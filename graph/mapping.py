@@ -20,7 +20,7 @@ from fengong.ingest.resolve import zone_of
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
-from fengong.ingest.vocab import unit_vocab
+from fengong.ingest.vocab import role_vocab, unit_vocab
 
 Row = dict[str, Any]
 
@@ -193,11 +193,14 @@ def _first_leads(task: Task, doc: Document, states_leads: bool) -> bool:
     """Whether the task's first-listed 责任单位 reads as its lead by convention: the task states no
     lead and either names one responsible body alone (由A负责, A负责，B配合) or its document states
     no lead anywhere (a plan of 责任单位 lists only). A plan that writes 牵头 where it means a lead
-    gives none by list order elsewhere; a class of bodies (各乡镇人民政府) leads nothing."""
+    gives none by list order elsewhere; a class of bodies (各乡镇人民政府) leads only a task given to it
+    alone, never by its place in a list."""
     stated, responsible = _leads_and_responsible(task, doc)
-    if stated or not responsible or doc.units[responsible[0]].collective:
+    if stated or not responsible:
         return False
-    return len(responsible) == 1 or not states_leads
+    if len(responsible) == 1:
+        return _carries(task, doc, responsible[0])
+    return not doc.units[responsible[0]].collective and not states_leads
 
 
 def _leads_and_responsible(task: Task, doc: Document) -> tuple[bool, list[str]]:
@@ -209,9 +212,46 @@ def _leads_and_responsible(task: Task, doc: Document) -> tuple[bool, list[str]]:
 
 def _one_body(task: Task, doc: Document) -> bool:
     """Whether the task states no lead and names one responsible body alone (由A负责, A负责，B配合),
-    not a class of bodies: that body carries it, and the task is no task without a lead."""
+    or one class of bodies alone (各乡镇人民政府负责: each township carries its own part): it is
+    carried, and no task without a lead. A class given a share by duty (各省级民政部门按职责分工负责)
+    leads nothing; a catch-all (各有关部门) is no unit and names no one."""
     stated, responsible = _leads_and_responsible(task, doc)
-    return not stated and len(responsible) == 1 and not doc.units[responsible[0]].collective
+    return not stated and len(responsible) == 1 and _carries(task, doc, responsible[0])
+
+
+def _carries(task: Task, doc: Document, unit_id: str) -> bool:
+    """Whether the unit, named alone as responsible, carries the task: a body always, a class of
+    bodies unless its clause gives it a share by duty (各省级民政部门按职责分工负责) or shares the task
+    with a catch-all that names no one (各乡镇人民政府、县直有关单位负责)."""
+    if not doc.units[unit_id].collective:
+        return True
+    duty, catch_alls = role_vocab().shared_duty_words, unit_vocab().collective_suffixes
+    for a in task.assignments:
+        if a.unit_id != unit_id:
+            continue
+        # a share by duty anywhere in the sentence (责任单位：各市州人民政府，省直有关单位按职责分工
+        # 负责); a catch-all only in the unit's own clause (not 各乡镇负责，县直有关部门配合)
+        clause = _clause_around(doc.text, a.start, a.end) if doc.text else a.evidence
+        if any(w in a.evidence for w in duty) or any(w in clause for w in catch_alls):
+            return False
+    return True
+
+
+def shared_words() -> list[str]:
+    """Words that, in a class of bodies' clause, share the task out: a share by duty (按职责分工,
+    分别) or a catch-all beside it (有关单位). (A graph opened without the flags is filled by the
+    sentence that holds them: graph/plan.py ``FILL_ONE_BODY``.)"""
+    return [*role_vocab().shared_duty_words, *unit_vocab().collective_suffixes]
+
+
+_CLAUSE_EDGES = "，,；;。（(）)\n"
+
+
+def _clause_around(text: str, start: int, end: int) -> str:
+    """The clause of ``text`` holding the words at start..end (between commas, stops, brackets)."""
+    lo = max((text.rfind(ch, 0, start) for ch in _CLAUSE_EDGES), default=-1) + 1
+    his = [i for i in (text.find(ch, end) for ch in _CLAUSE_EDGES) if i >= 0]
+    return text[lo : min(his, default=len(text))]
 
 
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:

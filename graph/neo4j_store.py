@@ -27,7 +27,7 @@ import neo4j
 from neo4j.exceptions import DriverError, Neo4jError, ServiceUnavailable
 from neo4j.graph import Node, Path, Relationship
 
-from fengong.graph.mapping import GraphRows
+from fengong.graph.mapping import GraphRows, shared_words
 from fengong.graph.plan import (
     DOCUMENTS_WITHOUT_TOPICS,
     FILL_DUE,
@@ -103,11 +103,11 @@ class Neo4jStore(GraphStore):
             # none, an older one counted by the stated-lead rule alone
             stale = session.run(TASKS_WITHOUT_FIRST_LEADS).single() is not None
             if stale:
-                session.run(FILL_FIRST_LEADS).consume()
+                session.run(FILL_FIRST_LEADS, shared=shared_words()).consume()
             if stale or session.run(UNITS_WITHOUT_COUNTS).single() is not None:
                 session.run(REFRESH_ALL_UNIT_COUNTS).consume()
             if session.run(TASKS_WITHOUT_ONE_BODY).single() is not None:
-                session.run(FILL_ONE_BODY).consume()
+                session.run(FILL_ONE_BODY, shared=shared_words()).consume()
             if session.run(TASKS_WITHOUT_DUE).single() is not None:
                 session.run(FILL_DUE).consume()
             untitled = [(r["id"], r["title"] or "") for r in session.run(DOCUMENTS_WITHOUT_TOPICS)]

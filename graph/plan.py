@@ -131,10 +131,16 @@ FILL_TASK_UNITS = (
     "MATCH (t:Task) WHERE t.units IS NULL"
     " SET t.units = COUNT { MATCH (u:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) RETURN DISTINCT u }"
 )
+#: Whether a class of bodies named as responsible shares the task out ($shared: graph/mapping.py
+#: ``shared_words``): read here in its whole sentence, where a load reads its own clause.
+_SHARED = (
+    " max(CASE WHEN r.rank = 1 AND u.collective AND any(w IN $shared WHERE r.evidence CONTAINS w)"
+    " THEN 1 ELSE 0 END) AS shared"
+)
 #: Tasks of a graph written before tasks said whether their first-listed 责任单位 reads as the lead,
 #: and that flag (graph/mapping.py ``_first_leads``: no stated lead, and one responsible body alone
-#: or a document that states no lead anywhere; a class of bodies leads nothing). Neo4j fills it on
-#: open, then the units' counts that read it.
+#: or a document that states no lead anywhere; a class of bodies only alone and not by duty). Neo4j
+#: fills it on open (with $shared), then the units' counts that read it.
 TASKS_WITHOUT_FIRST_LEADS = "MATCH (t:Task) WHERE t.first_leads IS NULL RETURN t.id AS id LIMIT 1"
 FILL_FIRST_LEADS = (
     "MATCH (d:Document)-[:HAS_TASK]->(t:Task)"
@@ -142,17 +148,17 @@ FILL_FIRST_LEADS = (
     " UNWIND tasks AS t"
     " OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)"
     " WITH t, stated, count(DISTINCT u) AS n,"
-    " max(CASE WHEN r.rank = 1 AND u.collective THEN 1 ELSE 0 END) AS collective"
-    " SET t.first_leads = (t.leads = 0 AND n > 0 AND collective = 0 AND (n = 1 OR stated = 0))"
+    " max(CASE WHEN r.rank = 1 AND u.collective THEN 1 ELSE 0 END) AS collective,"
+    + _SHARED
+    + " SET t.first_leads = (t.leads = 0 AND ((n = 1 AND shared = 0) OR (n > 1 AND collective = 0 AND stated = 0)))"
 )
 #: Tasks of a graph written before tasks said whether they name one responsible body alone, and that
 #: flag (graph/mapping.py ``_one_body``), filled by Neo4j on open.
 TASKS_WITHOUT_ONE_BODY = "MATCH (t:Task) WHERE t.one_body IS NULL RETURN t.id AS id LIMIT 1"
 FILL_ONE_BODY = (
     "MATCH (t:Task) WHERE t.one_body IS NULL"
-    " OPTIONAL MATCH (u:Unit)-[:RESPONSIBLE_FOR]->(t)"
-    " WITH t, count(DISTINCT u) AS n, max(CASE WHEN u.collective THEN 1 ELSE 0 END) AS collective"
-    " SET t.one_body = (t.leads = 0 AND n = 1 AND collective = 0)"
+    " OPTIONAL MATCH (u:Unit)-[r:RESPONSIBLE_FOR]->(t)"
+    " WITH t, count(DISTINCT u) AS n," + _SHARED + " SET t.one_body = (t.leads = 0 AND n = 1 AND shared = 0)"
 )
 #: Tasks of a graph written before tasks kept their primary deadline, and the copy of it (Neo4j fills
 #: it on open from the DUE edge marked primary; '' where there is none).

@@ -11,6 +11,8 @@ from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
+from fengong.ingest.notations.heading_leads import lead_by_heading
+from fengong.ingest.notations.roles import listed_cooperate_re
 from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_sections
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
@@ -83,6 +85,7 @@ def extract_text(text: str, source: str) -> Document:
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
+    lead_by_heading(raw, text)
 
     doc = Document(
         id=document_id(
@@ -130,14 +133,21 @@ def extract_text(text: str, source: str) -> Document:
 def inherit_heading_units(tasks: list[RawTask]) -> None:
     """Items under a heading that names the units (（一）壮大…产业（牵头单位：A；配合单位：B） over
     1. 2. 3.) and name none themselves are the heading's units' work: they take its roles. An item
-    naming its own lead keeps its units; one naming only partners is led by the heading's lead."""
+    naming its own lead keeps its units; one naming only partners is led by the heading's lead, and
+    so is one listing 责任单位 under a heading that declares them partners (三、…（本部分各项任务均由
+    省体育局牵头，所列责任单位为配合单位））."""
     by_path = {tuple(t.path): t for t in tasks}
     for task in tasks:
-        if len(task.path) < 2 or task.roles.get("lead") or task.roles.get("responsible"):
+        if len(task.path) < 2 or task.roles.get("lead"):
             continue
         parent = by_path.get(tuple(task.path[:-1]))
         if parent is None or parent is task or not any(parent.roles.values()):
             continue
+        if task.roles.get("responsible"):
+            declared = any(listed_cooperate_re().search(e) for e in parent.evidence.values())
+            if not parent.roles.get("lead") or not declared:
+                continue
+            task.roles["cooperate"] = [*task.roles.get("cooperate", []), *task.roles.pop("responsible")]
         if not any(task.roles.values()):
             task.roles = {role: list(mentions) for role, mentions in parent.roles.items()}
             task.evidence.update(parent.evidence)
@@ -220,6 +230,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         or labelled_status(raw.text)
         or line_opening_status(raw.text)
         or closing_status(progress)
+        or closing_status(raw.text)  # a line …完成时间：2028年3月。【已完成】
         or schedule_status(raw.text)
         or section_status(raw.path),
         category=raw.category,

@@ -20,14 +20,17 @@ from fengong.ingest.units import (
     is_placed,
     level_prefix,
     looks_like_unit,
+    opens_with_word_not_place,
     strip_conjunctions,
     unit_kind,
 )
 from fengong.ingest.vocab import alternation, unit_vocab
 
-# "X（以下简称Y）", anchored at the rare word 简称 and read backwards, so long texts stay fast.
+# "X（以下简称Y）" or "X以下简称“Y”", anchored at the rare word 简称 and read backwards, so long texts
+# stay fast. X may hold a bracketed word (中国（黑龙江）自由贸易试验区绥芬河片区管委会).
 _ABBREVIATION = re.compile(
-    r"(?P<full>[^，,。；;（(“”\s]{4,40})[（(]\s*(?:以下|下文)?\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]"
+    r"(?P<full>(?:[^，,。；;（(“”\s]|[（(][^（()）“”，,。；;\s]{1,8}[）)]){4,40}?)"
+    r"(?:[（(]\s*(?:以下|下文)?|[，,]?\s*(?:以下|下文))\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]?"
 )
 _CALLED = re.compile("简称")
 Places = tuple[tuple[str, str], ...]  # (place name, level character), the document's own first
@@ -61,6 +64,7 @@ class UnitResolver:
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
         self._same: dict[str, str] = {}  # key -> key it was declared equal to
+        self._declared: dict[str, str] = {}  # key -> the full name a 简称 declaration gives it
         self._units: dict[str, Unit] | None = None
         self._by_local: dict[str, str] = {}
         self._places: Places = tuple(self._ancestry())
@@ -82,6 +86,7 @@ class UnitResolver:
             name = clean(m["full"])
             if looks_like_unit(name):
                 self._same[self.key(m["short"].strip())] = self.key(name)
+                self._declared[self.key(name)] = name
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, local: str) -> str:
@@ -90,7 +95,14 @@ class UnitResolver:
         body = lookup_body(local)
         if body is not None:
             return f"body|{body.name}"
-        return _unit_key(local, self._places)
+        key = _unit_key(local, self._places)
+        prefix = level_prefix(local) if self._same and key not in self._same else ""
+        if prefix:
+            # a declared short name given a list's shared prefix (市自贸片区管委会) is still that name
+            bare = _unit_key(local[len(prefix) :], self._places)
+            if bare in self._same:
+                return bare
+        return key
 
     def _ancestry(self) -> list[tuple[str, str]]:
         """The document's places with their level characters: all that keys and names depend on
@@ -124,10 +136,19 @@ class UnitResolver:
         fuller = self._merge_sections(groups)
         units: dict[str, Unit] = {}
         by_local: dict[str, str] = {}
-        for spellings in groups.values():
+        for key, spellings in groups.items():
+            # the full name a 简称 declaration gives names the body, though the text uses the short one
+            declared = self._declared.get(key)
+            if declared is not None and declared not in spellings:
+                spellings.append(declared)
             canon = max(
                 spellings,
-                key=lambda n: (n in fuller, self._counts[n], looks_like_unit(n), -self._first_seen[n]),
+                key=lambda n: (
+                    n == declared or n in fuller,
+                    self._counts[n],
+                    looks_like_unit(n),
+                    -self._first_seen.get(n, 0),
+                ),
             )
             unit = self._make_unit(canon, [s for s in spellings if s != canon])
             units[unit.id] = unit
@@ -205,15 +226,23 @@ class UnitResolver:
             and looks_like_unit(local[1:])
         ):
             return self.ministry + local[1:]
-        if self.zone and _bare_body(local) and not self.zone.endswith(tuple(unit_vocab().township_endings)):
+        if self.ministry and _bare_central_section(local):
+            return self.ministry + local
+        if (
+            self.zone
+            and _bare_body(local)
+            # (石浦海事处 names its town already; 镇财政所 is named by _in_zone)
+            and not local.startswith((_stem(self.zone), *unit_vocab().township_endings))
+            and not local.endswith(tuple(unit_vocab().village_body_endings))
+        ):
             return self.zone + local
         return local
 
 
 def _local_department(issuer: str) -> bool:
     """Whether a document's issuer is one local department (浙江省商务厅, 县农业农村局), whose
-    sections its own plan names bare: not a government, a joint notice or a central body (a
-    ministry's 司 are named bare by those who write of them)."""
+    sections its own plan names bare: not a government, a joint notice or a central body (whose
+    own departments `_bare_central_section` names)."""
     name = issuer.strip()
     return (
         bool(name)
@@ -246,16 +275,41 @@ def _issuing_central(issuer: str) -> str:
     return body.name if body is not None else ""
 
 
+def _stem(zone: str) -> str:
+    """A township's or zone's name without its ending (石浦镇: 石浦), never shorter than two characters."""
+    for ending in sorted(unit_vocab().township_endings, key=len, reverse=True):
+        if zone.endswith(ending) and len(zone) - len(ending) >= 2:
+            return zone[: -len(ending)]
+    return zone
+
+
+def _bare_central_section(local: str) -> bool:
+    """A central body's department written by its own name alone (电力司, 监督评价局, 办公厅): no
+    place, level or body of the lexicon, not a company, a class or a national body of its own."""
+    return (
+        len(local) >= 3
+        and local.endswith(tuple(unit_vocab().central_section_endings))
+        and not local.endswith("公司")
+        and not level_prefix(local)
+        and not local.startswith(("各", "国家", "中国", "全国", "中央"))
+        and not is_generic(local)
+        and lookup_body(local) is None
+        and lookup(local[:2]) is None
+        and not is_placed(local)
+    )
+
+
 def _bare_body(local: str) -> bool:
     """A government body named by its function alone (经济发展局, 商事服务局): no place, no level,
-    no central body; in a zone's own document, the zone's."""
+    no central body; in a zone's own document, the zone's. A place's short name that is only a word
+    there opens no place (平安建设办公室)."""
+    word = opens_with_word_not_place(local)
     return (
-        not level_prefix(local)
+        (word or (not level_prefix(local) and lookup(local[:2]) is None))
         and not local.startswith("各")
         and not is_generic(local)
         and unit_kind(local) == "government"
         and lookup_body(local) is None
-        and lookup(local[:2]) is None
         and not is_placed(local)
     )
 

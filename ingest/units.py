@@ -46,8 +46,9 @@ def _words() -> _Words:
     v, r = unit_vocab(), role_vocab()
     trailing = v.etc_words + list(r.verbs) + r.notes
     verbs = alternation(list(r.verbs) + r.notes)
-    # "（牵头）" marks a lead (see _lead_marker); other role words in brackets only restate the list's.
-    tails = alternation([w for w, role in r.verbs.items() if role != "lead"] + r.notes)
+    # "（牵头）" marks a lead (see _lead_marker); other role words in brackets (（配合）, （辅）) only
+    # restate the list's: beside a marked lead, the rest of its list cooperates.
+    tails = alternation([w for w, role in r.verbs.items() if role != "lead"] + r.notes + r.cooperate_marks)
     b = brackets()
     return _Words(
         trail=re.compile(f"(?:{alternation(v.etc_words)}|{verbs})+$"),
@@ -346,6 +347,13 @@ def _functions() -> dict[str, str]:
         table[spelling] = function
         table.setdefault(strip_conjunctions(spelling), function)
         table.setdefault(strip_conjunctions(function), function)
+    # the short forms of the local functions (文旅厅: 文化和旅游厅, 住建厅: 住房和城乡建设厅), where
+    # the abbreviations above do not already say
+    for fn in {id(f): f for f in local_spellings().values()}.values():
+        for spelling in fn.short:
+            table.setdefault(spelling, fn.name)
+            table.setdefault(strip_conjunctions(spelling), fn.name)
+        table.setdefault(strip_conjunctions(fn.name), fn.name)
     return table
 
 
@@ -566,6 +574,9 @@ def _placed(name: str) -> bool:
         return True
     if name.startswith(tuple(unit_vocab().central_starts)):
         return True  # a central body and its branches (国家金融监督管理总局苏州监管分局)
+    opening = places().short_pattern.match(name)
+    if opening is not None and len(opening.group()) >= 3 and len(name) > len(opening.group()):
+        return True  # opens with a place's short name of three characters or more (绥芬河站, 哈尔滨海关)
     branches = tuple(unit_vocab().branch_words)
     return any(
         name.endswith(branches) and len(name) - m.end() <= _BRANCH_TAIL
@@ -613,6 +624,13 @@ def _word_not_place(name: str, prefix: str) -> bool:
         and function_of(name[len(prefix) :]) is None
         and unit_kind(name[len(prefix) :]) != "company"
     )
+
+
+def opens_with_word_not_place(name: str) -> bool:
+    """Whether a name opens with a place's short name that is only a word there, before no known
+    function (平安建设办公室: 平安 of 平安县 is no place of it)."""
+    m = _patterns().short_place.match(name)
+    return m is not None and _word_not_place(name, m.group())
 
 
 def _distributable(prefix: str) -> str:

@@ -141,11 +141,16 @@ class RoleVocab:
     stop_labels: list[str]
     lead_markers: list[str]
     lead_signs: list[str]  # 县商务局*: a sign after a listed unit's name that marks the lead
+    cooperate_marks: list[str]  # 绥芬河海关（辅）: a mark that makes a listed unit a partner
     notes: list[str]
     action_starts: list[str]
     label_brackets: list[str]
     narrative_words: list[str]
     task_subjects: list[str]  # 该项任务由A牵头: the task itself, named before 由
+    subject_adverbs: list[str]  # 本部分各项任务均由A牵头: between the task's words and 由
+    shared_duty_words: list[str]  # 各省级民政部门按职责分工负责: a share by duty, no lead
+    heading_lead_nouns: list[str]  # 县商务局牵头的任务: a section heading named by its lead
+    listed_cooperate: list[str]  # 所列责任单位为配合单位: a section's listed units are partners
     rest_cooperate: dict[str, list[str]]  # part (rest, unit, copula) -> words: 其余为配合单位
 
 
@@ -176,9 +181,11 @@ class UnitVocab:
     pending_tails: tuple[str, ...]  # 县人民政府另行明确: a unit still to be named, no unit
     party_names: list[str]  # 中共乌镇镇委员会: the party's prefix before a committee's place
     office_endings: list[str]  # 农业农村部办公厅: the body whose general office issues it
+    central_section_endings: list[str]  # 电力司 in 国家能源局's notice: 国家能源局电力司
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
+    village_body_endings: list[str]  # 曼边村委会: a village's own body, no township before it
     class_endings: list[str]  # 各 + a name ending so is a class of bodies (各流域管理机构)
     place_word_prefixes: list[str]  # 自治区商务厅, 地区林草局: the document's place ending so
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
@@ -220,11 +227,16 @@ def role_vocab() -> RoleVocab:
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),
         _strings(data, "lead_signs", name),
+        _strings(data, "cooperate_marks", name),
         _strings(data, "notes", name),
         _strings(data, "action_starts", name),
         _strings(data, "label_brackets", name),
         _strings(data, "narrative_words", name),
         _strings(data, "task_subjects", name),
+        _strings(data, "subject_adverbs", name),
+        _strings(data, "shared_duty_words", name),
+        _strings(data, "heading_lead_nouns", name),
+        _strings(data, "listed_cooperate", name),
         _parts(data, "rest_cooperate", ("rest", "unit", "copula"), name),
     )
 
@@ -292,9 +304,11 @@ def unit_vocab() -> UnitVocab:
         pending_tails=tuple(words(data, "pending_tails", name)),
         party_names=words(data, "party_names", name),
         office_endings=words(data, "office_endings", name),
+        central_section_endings=words(data, "central_section_endings", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         township_endings=words(data, "township_endings", name),
+        village_body_endings=words(data, "village_body_endings", name),
         class_endings=words(data, "class_endings", name),
         place_word_prefixes=words(data, "place_word_prefixes", name),
         central_starts=words(data, "central_starts", name),

@@ -405,8 +405,8 @@ def _apply(
                     reading.document_topic = any(text.startswith(w, span.end) for w in document.zh)
                 else:  # English: spans count words (the farmland plan; the opinion on skills training)
                     split = text.split()
-                    after, before = split[span.end : span.end + 1], split[max(0, span.start - 2) : span.start]
-                    reading.document_topic = (bool(after) and after[0] in document.en) or (
+                    before = split[max(0, span.start - 2) : span.start]
+                    reading.document_topic = _names_document_en(split[span.end :]) or (
                         len(before) == 2 and before[1] in _ABOUT_EN and before[0] in document.en
                     )
     if reading.body and not reading.units and store is not None:
@@ -697,6 +697,10 @@ def _mask_words(words: list[str], spans: list[Span]) -> str:
         + " ".join("_" if any(s.start <= i < s.end for s in spans) else w for i, w in enumerate(words))
         + " "
     )
+
+
+#: Words in quotes long enough to be a task's name, not a state word asked about (“已完成”).
+_QUOTED_TASK = re.compile(r"[“「『\"][^”」』\"]{6,60}[”」』\"]")
 
 
 def _mask(text: str, spans: list[Span]) -> str:
@@ -1213,6 +1217,8 @@ def read(
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
+    # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words
+    masked = _QUOTED_TASK.sub(_MASK, masked)
     words = reading.words.split()
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
     # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's
@@ -1522,6 +1528,22 @@ def _drop_document_topic(reading: Reading) -> None:
         reading.topic = reading.topic_words = None
 
 
+def _names_document_en(after: list[str]) -> bool:
+    """Whether the words after an English topic name a document of it (the port logistics report,
+    Ningbo's port and logistics progress report): a document word among the next few, before any word
+    that ends the noun phrase (a verb, a preposition)."""
+    vocab = ask_vocab()
+    for word in after[:_DOCUMENT_WORDS_AFTER]:
+        if word in vocab.document_words.en:
+            return True
+        if word in vocab.document_name_ends.en:
+            return False
+    return False
+
+
+#: How many words after a topic may stand before the document word of its name.
+_DOCUMENT_WORDS_AFTER = 4
+
 #: English words joining a document's word to its topic (the opinion on skills training).
 _ABOUT_EN = frozenset(("on", "for", "about", "of"))
 
@@ -1673,6 +1695,8 @@ def _department_en(words: str, store: GraphStore) -> str | None:
     if not rest:
         return None
     working = working_units(store)
+    # a department named with its body (国家能源局电力司) by its own name too (电力司)
+    own_names = {u[len(b) :]: u for u in working for b in _body_prefixes(u)}
     # the words' runs as glossed together (electric power: 电功率), then word by word (电力 of power)
     for runs in (translate_wide(rest), [r for w in rest for r in translate_wide([w])]):
         options = [(*own, *wide)[:_CHOICES] for _, own, wide in runs]
@@ -1680,9 +1704,18 @@ def _department_en(words: str, store: GraphStore) -> str | None:
             continue
         for combo in itertools.product(*options):
             for ending in ("司", "局"):
-                if (name := "".join(combo) + ending) in working:
+                name = "".join(combo) + ending
+                if name in working:
                     return name
+                if name in own_names:
+                    return own_names[name]
     return None
+
+
+def _body_prefixes(unit: str) -> list[str]:
+    """The central bodies of the lexicon a unit's name opens with, before a name of its own (国家
+    能源局 of 国家能源局电力司)."""
+    return [unit[:k] for k in range(2, len(unit) - 2) if _lookup_body(unit[:k], None) is not None]
 
 
 def _merge_english(reading: Reading, english: Reading) -> None:

@@ -8,7 +8,7 @@
 // first of them); "cooperating units only" = it names only units that cooperate; "no unit named"
 // = it names no unit at all. units: how many units the task names in any role.
 // A task given to one responsible unit alone (由A负责, A负责，B配合: Task.one_body) is not listed: that
-// unit carries it; one given to a class of bodies alone (各乡镇人民政府负责) is.
+// unit carries it; so does a class of bodies given it alone (各乡镇人民政府负责: each township its part).
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE t.leads = 0 AND NOT t.one_body
   AND ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)

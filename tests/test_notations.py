@@ -1090,7 +1090,8 @@ def test_a_zone_s_office_issues_its_plan_and_writes_its_units_short() -> None:
 def test_a_street_s_office_under_its_district_and_words_that_are_no_prefix() -> None:
     """北京市朝阳区人民政府望京街道办事处 heads the page and issues the report: the street is its first
     place; 市民诉求处置中心 is no city's 民诉求处置中心 (市民 is a word; 市民宗局 is still the city's
-    民宗局); 平安 (the short name of 平安县) opening 平安建设办公室 is no prefix the next name shares."""
+    民宗局); 平安 (the short name of 平安县) opening 平安建设办公室 is no prefix the next name shares;
+    the street's own offices, written bare, are named with it."""
     from fengong.graph.mapping import _place_keys
 
     doc = extract_text(
@@ -1103,10 +1104,10 @@ def test_a_street_s_office_under_its_district_and_words_that_are_no_prefix() -> 
     assert doc.issuer == "北京市朝阳区人民政府望京街道办事处"
     assert _place_keys(doc)["places"][:2] == ["望京街道", "朝阳区"]
     assert {u.name for u in doc.units.values()} == {
-        "市民诉求处置中心",
-        "综合保障办公室",
-        "平安建设办公室",
-        "城市管理办公室",
+        "望京街道市民诉求处置中心",
+        "望京街道综合保障办公室",
+        "望京街道平安建设办公室",
+        "望京街道城市管理办公室",
     }
     assert level_prefix("市民宗局") == "市" and level_prefix("市民诉求处置中心") == ""
 
@@ -1394,7 +1395,7 @@ def test_a_paired_unit_column_and_a_town_s_joint_notice() -> None:
 
 def test_a_department_s_own_sections_take_its_name() -> None:
     """A provincial department dividing work among its own sections (对外贸易处, 电子商务处) names them
-    under itself (浙江省商务厅对外贸易处); a ministry's 司 stay as written."""
+    under itself (浙江省商务厅对外贸易处); a ministry's 司 are named under it too (水利部规划计划司)."""
     doc = extract_text(
         "浙江省商务厅\n浙商务函〔2027〕1号\n浙江省商务厅关于印发厅内任务分工的通知\n一、重点任务\n"
         "1. 培育跨境电商产业带。（对外贸易处牵头，电子商务处配合）\n"
@@ -1406,7 +1407,7 @@ def test_a_department_s_own_sections_take_its_name() -> None:
         "水利部办公厅关于印发任务分工的通知\n一、重点任务\n1. 建设数字孪生流域。（规划计划司牵头，水资源管理司配合）\n",
         "m.txt",
     )
-    assert _roles(ministry)["建设数字孪生流域"] == (["规划计划司"], ["水资源管理司"], [])
+    assert _roles(ministry)["建设数字孪生流域"] == (["水利部规划计划司"], ["水利部水资源管理司"], [])
 
 
 def test_a_heading_s_lead_unit_lines_and_second_names() -> None:
@@ -1592,3 +1593,106 @@ def test_a_list_opening_an_item_overall_charge_and_units_with_a_deadline_in_one_
         ["攀枝花市自然资源和规划局"],
         [],
     )
+
+
+def test_a_ministry_s_own_departments_marks_after_names_and_declared_short_names() -> None:
+    """A central body's notice names its departments bare (电力司): they are named with it, so that
+    综合司 of one ministry is not another's; 联合会 ends a body's name, no with-word; 责任：A（主）、B（辅）
+    marks the lead and its partner; a name opening with a place's short name (绥芬河站) takes no shared
+    prefix; X以下简称“Y” (no brackets, a bracket inside X) names Y by X, with a list's prefix too."""
+    energy = extract_text(
+        "国家能源局关于印发新型储能重点任务分工方案的通知\n\n一、重点任务\n"
+        "1. 制定新型储能调度运行规则。（电力司牵头，综合司、中国电力企业联合会配合；2028年12月底前）\n",
+        "e.txt",
+    )
+    lead, partners, _ = _roles(energy)["制定新型储能调度运行规则"]
+    assert lead == ["国家能源局电力司"]
+    assert partners == ["国家能源局综合司", "中国电力企业联合会"]
+    finance = extract_text(
+        "财政部关于印发专项债券管理分工方案的通知\n\n一、重点任务\n1. 完善债券信息披露。（综合司牵头；2028年6月底前）\n",
+        "f.txt",
+    )
+    assert _roles(finance)["完善债券信息披露"][0] == ["财政部综合司"]
+    port = extract_text(
+        "绥芬河市2028年口岸经济工作要点\n标注“（主）”的为牵头单位，标注“（辅）”的为配合单位。"
+        "中国（黑龙江）自由贸易试验区绥芬河片区管委会以下简称“自贸片区管委会”。\n"
+        "1. 稳定中欧班列开行频次。责任：市商务局（主）、绥芬河站（辅）；时限：每季度调度。\n"
+        "2. 推进综合保税区招商。责任：市商务局（主）、自贸片区管委会（辅）；时限：2028年6月底前。\n",
+        "s.txt",
+    )
+    roles = _roles(port)
+    assert roles["稳定中欧班列开行频次"] == (["绥芬河市商务局"], ["绥芬河站"], [])
+    assert roles["推进综合保税区招商"] == (
+        ["绥芬河市商务局"],
+        ["中国（黑龙江）自由贸易试验区绥芬河片区管委会"],
+        [],
+    )
+
+
+def test_sections_named_by_their_lead_and_a_report_line_s_closing_state() -> None:
+    """A heading naming its section's lead (二、县商务局牵头的任务; （本部分各项任务均由省体育局牵头，所列
+    责任单位为配合单位）) leads each task under it, whose listed units then cooperate; a state in
+    brackets closing a report's line (…完成时间：2028年3月。【已完成】) is the task's; a table's task cell
+    keeps no deadline bracket in its title (企业开办全程网办（2027年12月底前）)."""
+    grouped = extract_text(
+        "象山县现代渔业重点任务分工方案\n一、县商务局牵头的任务\n"
+        "1. 建设水产品冷链物流中心。配合：县发改局、县交通运输局。完成时限：2028年4月底前。\n"
+        "二、需协同推进的任务（牵头单位另行明确）\n"
+        "2. 推进渔民转产转业技能培训。配合：县人社局、县农业农村局。完成时限：2028年第四季度。\n",
+        "x.txt",
+    )
+    roles = _roles(grouped)
+    assert roles["建设水产品冷链物流中心"] == (["象山县商务局"], ["象山县发改局", "象山县交通运输局"], [])
+    assert roles["推进渔民转产转业技能培训"][0] == []
+    declared = extract_text(
+        "黑龙江省冰雪经济重点任务分工方案\n一、普及冰雪运动（本部分各项任务均由省体育局牵头，以下不再列出，所列责任单位为配合单位）\n"
+        "1. 推进冰雪运动进校园。2027年12月底前实现课程全覆盖。责任单位：省教育厅\n"
+        "2. 加强冰雪运动人才培养。2028年8月底前完善培训体系。责任单位：省教育厅、省人社厅\n",
+        "h.txt",
+    )
+    roles = _roles(declared)
+    assert roles["推进冰雪运动进校园"] == (["黑龙江省体育局"], ["黑龙江省教育厅"], [])
+    assert roles["加强冰雪运动人才培养"] == (["黑龙江省体育局"], ["黑龙江省教育厅", "黑龙江省人社厅"], [])
+    assert not any("本部分" in u.name or "所列" in u.name for u in declared.units.values())
+    report = extract_text(
+        "宁波市港航物流重点任务推进情况通报\n"
+        "1. 建成梅山港区集装箱码头续建工程。责任单位：市交通局。完成时间：2028年3月。【已完成】\n"
+        "2. 建设航运交易数字化平台。责任单位：市大数据局。完成时间：2028年12月。【未完成】\n",
+        "n.txt",
+    )
+    assert [t.status for t in report.tasks] == ["已完成", "未完成"]
+    table = extract_text(
+        "哈尔滨市营商环境重点任务推进情况通报\n| 序号 | 重点任务 | 牵头单位 | 完成率 |\n|---|---|---|---|\n"
+        "| 1 | 企业开办全程网办（2027年12月底前） | 市市场监管局 | 100% |\n"
+        "| 2 | 压缩货物通关时间（长期坚持） | 哈尔滨海关 | 70% |\n",
+        "t.txt",
+    )
+    assert [t.title for t in table.tasks] == ["企业开办全程网办", "压缩货物通关时间"]
+    assert table.tasks[0].deadline is not None and table.tasks[0].deadline.date == "2027-12-31"
+
+
+def test_a_town_s_bare_offices_and_short_forms_of_provincial_departments() -> None:
+    """A town's own plan names its offices bare (建设办, 派出所): they are the town's, but a body
+    named with the town already (石浦海事处) or by 镇 (镇财政所) is not named twice; 文旅厅 and 文化和旅游厅
+    are one department."""
+    town = extract_text(
+        "中共象山县石浦镇委员会\n象山县石浦镇人民政府\n\n"
+        "中共象山县石浦镇委员会 象山县石浦镇人民政府关于印发《石浦渔港经济区建设重点任务责任分解方案》的通知\n"
+        "镇机关各办（站、所），各村（社区）：\n现将方案印发给你们，请认真抓好落实。\n"
+        "中共象山县石浦镇委员会\n象山县石浦镇人民政府\n2028年2月26日\n\n"
+        "1. 推进渔港综合管理改革。责任站所：渔业站（牵头）、派出所、石浦海事处、镇财政所。完成时限：2028年6月底前。\n",
+        "t.txt",
+    )
+    assert _roles(town)["推进渔港综合管理改革"] == (
+        ["石浦镇渔业站"],
+        ["石浦镇派出所", "石浦海事处", "石浦镇财政所"],
+        [],
+    )
+    province = extract_text(
+        "黑龙江省冰雪经济重点任务分工方案\n一、重点任务\n"
+        "1. 打造冰雪旅游精品线路。责任单位：省文旅厅（牵头）、省交通运输厅\n"
+        "2. 提升冰雪景区服务质量。责任单位：省文化和旅游厅（牵头）、省市场监管局\n",
+        "p.txt",
+    )
+    roles = _roles(province)
+    assert roles["打造冰雪旅游精品线路"][0] == roles["提升冰雪景区服务质量"][0]

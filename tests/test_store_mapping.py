@@ -96,8 +96,8 @@ _LIST_PLAN = """许昌市人民政府办公室关于印发许昌市2025年托育
 
 def test_a_first_listed_unit_leads_by_convention_only_where_the_plan_states_no_lead() -> None:
     """``first_leads``: a plan that writes 牵头 where it means a lead names none by list order
-    elsewhere; one writing only 责任单位 lists leads by it; a body named alone carries its task; a
-    class of bodies leads nothing."""
+    elsewhere; one writing only 责任单位 lists leads by it; a body named alone carries its task, and
+    so does a class of bodies named alone (各乡镇人民政府负责)."""
     from fengong.ingest.pipeline import extract_text
 
     def flags(text: str) -> dict[str, bool]:
@@ -108,14 +108,14 @@ def test_a_first_listed_unit_leads_by_convention_only_where_the_plan_states_no_l
         "完善养老服务网络": False,  # a stated lead
         "发展老年助餐服务": False,  # a 责任单位 list in a plan that states leads: no lead
         "加强养老护理员培训": True,  # one body alone
-        "开展养老服务宣传": False,  # a class of bodies
+        "开展养老服务宣传": True,  # a class of bodies alone
     }
     assert flags(_LIST_PLAN) == {"扩大托育服务供给": True, "加强托育人员培训": True}
 
 
 def test_a_task_given_to_one_body_alone() -> None:
-    """``one_body``: no stated lead and one responsible body alone (由A负责); not a 责任单位 list of
-    several, nor a class of bodies."""
+    """``one_body``: no stated lead and one responsible body alone (由A负责) or one class of bodies
+    alone (各乡镇人民政府负责); not a 责任单位 list of several."""
     from fengong.ingest.pipeline import extract_text
 
     rows = document_rows(extract_text(_MIXED_PLAN, "plan.txt"))
@@ -123,7 +123,7 @@ def test_a_task_given_to_one_body_alone() -> None:
         "完善养老服务网络": False,
         "发展老年助餐服务": False,
         "加强养老护理员培训": True,
-        "开展养老服务宣传": False,
+        "开展养老服务宣传": True,
     }
 
 
@@ -138,3 +138,24 @@ def test_a_document_keeps_the_one_topic_its_title_names() -> None:
 
     assert topics("滑县2025年粮食安全责任制重点工作任务分解方案") == ["粮食安全"]
     assert topics("濮阳市2021年防汛抗旱和河湖治理工作方案") == []
+
+
+def test_a_class_of_bodies_alone_carries_its_task_unless_it_shares_it_out() -> None:
+    """``one_body`` for a class of bodies named alone: 各乡镇人民政府负责 gives each township the task
+    (its partners aside); a share by duty (按职责分工负责) or a catch-all in its own clause (、县直有关
+    单位负责) names no one to carry it: a task without a lead."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = """某县人民政府办公室关于印发某县2028年防汛工作任务分工的通知
+一、开展汛前隐患排查。（各乡镇人民政府负责，2028年5月底前完成）
+二、落实防汛物资储备。（各乡镇人民政府负责，县直有关部门配合，2028年5月底前完成）
+三、开展防汛应急演练。（各乡镇人民政府按职责分工负责，2028年6月底前完成）
+四、落实值班值守制度。（各乡镇人民政府、县直有关单位负责，2028年6月底前完成）
+"""
+    rows = document_rows(extract_text(text, "plan.txt"))
+    assert {t["title"]: (t["one_body"], t["first_leads"]) for t in rows.nodes["Task"]} == {
+        "开展汛前隐患排查": (True, True),
+        "落实防汛物资储备": (True, True),
+        "开展防汛应急演练": (False, False),
+        "落实值班值守制度": (False, False),
+    }

@@ -23,10 +23,17 @@ from fengong.ingest.notations.brackets import (
     matching_close,
     split_top,
 )
-from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
+from fengong.ingest.notations.roles import (
+    Annotation,
+    RoleList,
+    Taken,
+    declares_partners,
+    first_is_lead_at,
+    nothing_taken,
+)
 from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
-from fengong.ingest.vocab import alternation, role_vocab
+from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
 _PARTS = "，,；;。"
 _SENTENCE_ENDS = "。！!？?\n"
@@ -49,8 +56,15 @@ def _any_verb_re() -> re.Pattern[str]:
 
 @cache
 def with_re() -> re.Pattern[str]:
-    """Any with-word (会同, 联合): where a clause joins a lead and its partners."""
-    return re.compile(alternation(role_vocab().with_words))
+    """Any with-word (会同, 联合): where a clause joins a lead and its partners; not where it begins
+    the ending of a body's name (中国电力企业联合会配合: 联合会 is a body, not 联合)."""
+    v = unit_vocab()
+    endings = [*v.gov_suffixes, *v.company_suffixes, *v.collective_suffixes]
+    words = []
+    for w in role_vocab().with_words:
+        tails = [e[len(w) :] for e in endings if e.startswith(w) and len(e) > len(w)]
+        words.append(re.escape(w) + (f"(?!{alternation(tails)})" if tails else ""))
+    return re.compile("|".join(sorted(words, key=len, reverse=True)))
 
 
 def _names_ok(text: str, strict: bool) -> bool:
@@ -126,6 +140,8 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
         if first_is_lead_at(words) >= 0:
             declared = True
             continue
+        if declares_partners(words):
+            continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
         found = groups_of(part, s, strict)
@@ -320,8 +336,14 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
 
 
 def task_subject(text: str, start: int) -> int:
-    """The length of words naming the task itself before 由 at ``start`` (该项任务由A牵头), else 0."""
-    for word in role_vocab().task_subjects:
-        if text.startswith(word, start) and text.startswith("由", start + len(word)):
-            return len(word)
+    """The length of words naming the task itself before 由 at ``start`` (该项任务由A牵头,
+    本部分各项任务均由A牵头), else 0."""
+    v = role_vocab()
+    for word in v.task_subjects:
+        if not text.startswith(word, start):
+            continue
+        at = start + len(word)
+        at += next((len(a) for a in v.subject_adverbs if text.startswith(a, at)), 0)
+        if text.startswith("由", at):
+            return at - start
     return 0

@@ -153,6 +153,24 @@ def rest_cooperate_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def listed_cooperate_re() -> re.Pattern[str]:
+    """A section's declaration that the units its items list are partners (所列责任单位为配合单位)."""
+    v = role_vocab()
+    parts = v.rest_cooperate
+    cooperate = alternation([w for w, r in v.labels.items() if r == "cooperate"])
+    return re.compile(
+        f"(?:{alternation(v.listed_cooperate)})(?:{alternation(parts['unit'])})?"
+        f"(?:{alternation(parts['copula'])})(?:{cooperate})"
+    )
+
+
+def declares_partners(text: str) -> bool:
+    """Whether ``text`` declares units partners by where they stand: the rest of a list beside its
+    marked lead (其余为配合单位) or the units a section's items list (所列责任单位为配合单位)."""
+    return rest_cooperate_re().search(text) is not None or listed_cooperate_re().search(text) is not None
+
+
 def declares_rest_cooperate(text: str) -> bool:
     """Whether ``text`` says that the units not marked as leads cooperate."""
     return rest_cooperate_re().search(text) is not None

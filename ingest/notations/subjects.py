@@ -29,8 +29,7 @@ _MAX_SUBJECT = 60
 @cache
 def _subject_re() -> re.Pattern[str]:
     """A sentence start, the subject, an optional modal word and 会同 / 牵头 / 负责."""
-    v = role_vocab()
-    with_words = alternation(v.with_words)
+    with_words = with_re().pattern
     head_verbs = alternation(_head_verbs())
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
@@ -58,8 +57,7 @@ _CLAUSE_END = re.compile("[，,。；;\n]")
 def _anchor_re() -> re.Pattern[str]:
     """由, a with-word (会同) or a lead verb (负责) before a comma: a subject clause holds one in its
     first clause."""
-    v = role_vocab()
-    return re.compile(rf"{alternation(['由', *v.with_words])}|(?:{alternation(_head_verbs())})(?=[，,])")
+    return re.compile(rf"由|{with_re().pattern}|(?:{alternation(_head_verbs())})(?=[，,])")
 
 
 def _candidate_starts(text: str) -> list[int]:

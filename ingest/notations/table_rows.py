@@ -43,6 +43,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         head, colon, rest = title.partition("：")
         if colon and rest and 2 <= len(head) <= _TITLE_BEFORE_COLON:
             title = head
+        title = _without_deadline_bracket(title, year)
         path = [p for p in (category, group) if p]
         if path and path[-1] == group and group != title and group.startswith(title):
             path[-1] = title  # the cell titled by its words before the colon
@@ -91,6 +92,25 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
 _ITEM_NUMBER = re.compile(
     r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])[ \t\u3000]*"
 )
+
+
+#: A bracket closing a task cell, and the words in it besides a deadline that still make it one
+#: (（2027年12月底前完成）, （完成时限：2028年6月底前）).
+_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]$")
+_DEADLINE_RESIDUE = 5
+
+
+def _without_deadline_bracket(title: str, year: int | None) -> str:
+    """A task cell's title without the bracket closing it that holds only its deadline
+    (企业开办全程网办（2027年12月底前）, 压缩货物通关时间（长期坚持）): the deadline is read from the
+    cell, and the bracket is no part of the task's name."""
+    m = _CLOSING_BRACKET.search(title)
+    if m is None or m.start() < 2:
+        return title
+    inner = m.group(1)
+    found = find_deadlines(inner, year)
+    covered = sum((f.deadline.end or 0) - (f.deadline.start or 0) for f in found)
+    return title[: m.start()].rstrip() if found and len(inner) - covered <= _DEADLINE_RESIDUE else title
 
 
 def _unnumbered(cell: str) -> str:

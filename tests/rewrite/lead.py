@@ -86,7 +86,7 @@ _RESP_LABELS = ("责任单位", "责任部门")
 _ITEM_SEP = "、，,"
 
 
-def _merged(inner: str, rng: random.Random, mark: str) -> str | None:
+def _merged(inner: str, rng: random.Random, mark: str, partner: str = "") -> str | None:
     """An annotation's lead and partner clauses as one responsible list with the leads marked
     (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）); None when it has no such pair
     or a clause is no plain list."""
@@ -109,6 +109,7 @@ def _merged(inner: str, rng: random.Random, mark: str) -> str | None:
         return None
     # Leads usually come first; sometimes a marked lead stands later in the list.
     pos = 0 if rng.random() < 0.7 else rng.randint(1, len(others))
+    others = [u + partner for u in others]
     listed = others[:pos] + [u + mark for u in leads] + others[pos:]
     kept.insert(at, f"{rng.choice(_RESP_LABELS)}：{'、'.join(listed)}")
     return "；".join(kept)
@@ -151,9 +152,11 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
         return None
     v = vocabulary()
     mark = rng.choice(v["lead_marks"])
+    # (half the time the other units carry the partner mark that goes with the lead's: （主）/（辅）)
+    partner = v["partner_marks"].get(mark, "") if rng.random() < 0.5 else ""
     edits = []
     for span in annotation_spans(s.text):
-        inner = _merged(span.content(s.text), rng, mark)
+        inner = _merged(span.content(s.text), rng, mark, partner)
         if inner is not None:
             edits.append((span.start + 1, span.end - 1, inner))
     lists = _responsible_lists(s)
@@ -174,6 +177,7 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
             edits.append((names[-1][1], names[-1][1], named))
         else:
             edits.append((names[i][1], names[i][1], mark))
+            edits += [(b, b, partner) for k, (_, b) in enumerate(names) if k != i and partner]
         units = t["responsible"]
         t["lead"], t["cooperate"], t["responsible"] = [units[i]], units[:i] + units[i + 1 :], []
     if not edits:
