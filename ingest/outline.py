@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, words
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, role_vocab, words
 
 
 @dataclass(frozen=True)
@@ -139,6 +139,8 @@ _PIPE_RULE = re.compile(r"^[\s|｜:：\-—－]+$")
 # a row without its outer pipes (1 | 编制规划 | 省应急管理厅): three cells or more, so a lone
 # pipe in prose is no table
 _PIPE_INNER = re.compile(r"^[^|｜\n]+[|｜][^|｜\n]+[|｜].*$")
+# a cell that is a labelled field (牵头单位：区工信局)
+_FIELD = re.compile(r"^\s*[\u4e00-\u9fff]{2,8}\s*[：:]")
 
 
 def _pipe_row(raw: str) -> str:
@@ -147,6 +149,9 @@ def _pipe_row(raw: str) -> str:
     same length, so offsets into the text hold."""
     if not raw or not (_PIPE_ROW.match(raw) or _PIPE_INNER.match(raw)):
         return raw
+    cells = [c for c in re.split("[|｜]", raw) if c.strip()]
+    if cells and all(_FIELD.match(c) for c in cells):
+        return raw  # fields parted by bars (牵头单位：A｜配合单位：B｜完成时限：C), no table row
     if _PIPE_RULE.match(raw):
         return " " * len(raw)
     row = raw.replace("|", "\t").replace("｜", "\t")
@@ -240,8 +245,16 @@ def segment(lines: list[Line], skip: set[int] | None = None) -> list[Block]:
 
 def title_of(heading: str) -> str:
     """A heading's title: up to its first 。 when that is short, else the whole heading line; a
-    bracket closing it that labels a deadline (（完成时限：2028年6月底前）) is no part of it."""
+    bracket closing it that labels a deadline (（完成时限：2028年6月底前）) is no part of it, nor is a
+    labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
+    account after its progress label."""
     head = _deadline_note().sub("", heading.strip()).strip()
+    units = _unit_label_bracket().search(head)
+    if units is not None and units.start() >= 2:
+        head = head[: units.start()].strip()
+    progress = _vocab().inline_progress.search(head)
+    if progress is not None and progress.start() >= 2:
+        head = head[: progress.start()].strip()  # X进展：… (a report's account after its title)
     cut = head.find("。")
     if 0 < cut <= 60:
         return head[:cut].strip()
@@ -252,6 +265,11 @@ def title_of(heading: str) -> str:
         if 0 < cut <= 40:
             return head[:cut].strip()
     return head[:40]
+
+
+@cache
+def _unit_label_bracket() -> re.Pattern[str]:
+    return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(list(role_vocab().labels))})[ \t\u3000]*[：:]")
 
 
 @cache

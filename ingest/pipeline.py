@@ -23,10 +23,12 @@ from fengong.ingest.status import (
     closing_status,
     labelled_status,
     line_opening_status,
+    lone_state,
     opening_status,
     schedule_status,
     section_status,
     split_status,
+    state_legend,
     state_of,
     status_after_title,
 )
@@ -86,6 +88,7 @@ def extract_text(text: str, source: str) -> Document:
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
     lead_by_heading(raw, text)
+    states_above_titles(raw, text)
 
     doc = Document(
         id=document_id(
@@ -111,7 +114,8 @@ def extract_text(text: str, source: str) -> Document:
         resolver.add(local)
     doc.units = resolver.units()
     unit_ids = resolver.unit_ids()
-    doc.tasks = [_task(doc, i, t, unit_ids) for i, t in enumerate(raw)]
+    legend = state_legend(text)
+    doc.tasks = [_task(doc, i, t, unit_ids, legend) for i, t in enumerate(raw)]
     document_themes = themes(doc.title)
     doc.themes = theme_names(document_themes)
     for task in doc.tasks:
@@ -158,6 +162,22 @@ def inherit_heading_units(tasks: list[RawTask]) -> None:
             leads = [m for m in parent.roles["lead"] if m.local not in partners]
             task.roles["lead"] = leads
             task.evidence.update({m.start: parent.evidence.get(m.start, "") for m in leads})
+
+
+def states_above_titles(tasks: list[RawTask], text: str) -> None:
+    """A report's state on a line of its own right above a task's title (【推进中】 / 二、推进X /
+    牵头单位：…) is that task's, not the end of the task before it, which a blank line parts
+    from it."""
+    before: RawTask | None = None
+    for task in tasks:
+        line_end = text.rfind("\n", 0, task.start)
+        line = text[text.rfind("\n", 0, max(line_end, 0)) + 1 : max(line_end, 0)]
+        word = lone_state(line) if line_end > 0 else None
+        if word is not None and task.status is None:
+            task.status = word
+            if before is not None and before.text.rstrip().endswith(line.strip()):
+                before.text = before.text.rstrip()[: -len(line.strip())].rstrip()
+        before = task
 
 
 def new_unit_names(tasks: list[RawTask]) -> list[str]:
@@ -209,7 +229,7 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
     return out
 
 
-def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> Task:
+def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], legend: dict[str, str]) -> Task:
     title, status = split_status(raw.title)
     # a report's state: closing the title, else a table's state cell, else opening the progress
     # paragraph (on its own line or inside the task's: …完成情况：滞后。)
@@ -223,6 +243,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str]) -> 
         title=title,
         text=raw.text,
         status=status
+        or legend.get((raw.status or "").strip())  # a symbol the report's legend reads (✔: 已完成)
         or status_after_title(raw.text, title)
         or opening_status(raw.status)
         or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)

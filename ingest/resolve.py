@@ -27,9 +27,10 @@ from fengong.ingest.units import (
 from fengong.ingest.vocab import alternation, unit_vocab
 
 # "X（以下简称Y）" or "X以下简称“Y”", anchored at the rare word 简称 and read backwards, so long texts
-# stay fast. X may hold a bracketed word (中国（黑龙江）自由贸易试验区绥芬河片区管委会).
+# stay fast. X may hold a bracketed word (中国（黑龙江）自由贸易试验区绥芬河片区管委会); it is one body,
+# never a list (国家铁路局、中国国家铁路集团有限公司（以下简称国铁集团）: the last).
 _ABBREVIATION = re.compile(
-    r"(?P<full>(?:[^，,。；;（(“”\s]|[（(][^（()）“”，,。；;\s]{1,8}[）)]){4,40}?)"
+    r"(?P<full>(?:[^，,、。；;（(“”\s]|[（(][^（()）“”，,、。；;\s]{1,8}[）)]){4,40}?)"
     r"(?:[（(]\s*(?:以下|下文)?|[，,]?\s*(?:以下|下文))\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]?"
 )
 _CALLED = re.compile("简称")
@@ -300,7 +301,7 @@ def _bare_central_section(local: str) -> bool:
 
 
 def _bare_body(local: str) -> bool:
-    """A government body named by its function alone (经济发展局, 商事服务局): no place, no level,
+    """A government or party body named by its function alone (经济发展局, 党建办): no place, no level,
     no central body; in a zone's own document, the zone's. A place's short name that is only a word
     there opens no place (平安建设办公室)."""
     word = opens_with_word_not_place(local)
@@ -308,7 +309,7 @@ def _bare_body(local: str) -> bool:
         (word or (not level_prefix(local) and lookup(local[:2]) is None))
         and not local.startswith("各")
         and not is_generic(local)
-        and unit_kind(local) == "government"
+        and unit_kind(local) in ("government", "party")  # (a street's 党建办 is its own too)
         and lookup_body(local) is None
         and not is_placed(local)
     )

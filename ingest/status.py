@@ -167,6 +167,39 @@ def state_of(word: str | None) -> str | None:
 _SHARE = re.compile(r"(\d{1,3}(?:\.\d+)?)[%％]")
 
 
+def lone_state(line: str) -> str | None:
+    """The state word of a line that is nothing but it in brackets (【推进中】), else ``None``."""
+    m = _lone_re().fullmatch(line.strip())
+    return m.group("word") if m else None
+
+
+@cache
+def _lone_re() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(rf"{_OPEN}\s*(?P<word>{state_words})\s*{_CLOSE}")
+
+
+def state_legend(text: str) -> dict[str, str]:
+    """The state words a report's legend gives its symbols (“✔”表示已完成，“△”表示推进中): a state
+    cell holding a symbol says the word. Empty when the document declares none."""
+    if not any(w in text for w in _LEGEND_VERBS):
+        return {}
+    return {m["sym"]: m["word"] for m in _legend_re().finditer(text)}
+
+
+_LEGEND_VERBS = ("表示", "代表")
+
+
+@cache
+def _legend_re() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    # a symbol: one or two characters that are no word (✔, △, ●, √), quoted or not
+    return re.compile(
+        rf"[“\"「]?(?P<sym>[^\w\s“”\"「」，,。；;：:、（）()]{{1,2}})[”\"」]?\s*"
+        rf"(?:{alternation(list(_LEGEND_VERBS))})\s*(?P<word>{state_words})"
+    )
+
+
 def schedule_status(text: str | None) -> str | None:
     """The state a report's yes-or-no schedule line and its share done give a task (是否按期：否（滞后）,
     完成进度：100%): the word in brackets after a no, else 未按期; else a share of 100%; else 按期 after

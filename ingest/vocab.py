@@ -137,6 +137,7 @@ class RoleVocab:
     labels: dict[str, str]  # label -> role
     verbs: dict[str, str]  # verb -> role
     with_words: list[str]
+    partner_words: list[str]  # B配合A做好X: B the partner of A
     first_is_lead: dict[str, list[str]]  # part (position, ordinal, unit, copula) -> words
     stop_labels: list[str]
     lead_markers: list[str]
@@ -223,6 +224,7 @@ def role_vocab() -> RoleVocab:
         labels,
         verbs,
         _strings(data, "with_words", name),
+        _strings(data, "partner_words", name),
         parts,
         _strings(data, "stop_labels", name),
         _strings(data, "lead_markers", name),

@@ -162,9 +162,18 @@ def _place_named(name: str, text: str, store: GraphStore | None) -> Place | None
     if place.name in held:
         return place
     table = places()
-    return next(
-        (p for p in table.by_name.get(name) or table.by_short.get(name) or [] if p.name in held), place
-    )
+    same = [p for p in table.by_name.get(name) or table.by_short.get(name) or [] if p.name in held]
+    # an autonomous county or prefecture the store holds, by its place word (东乡县 / 东乡 of
+    # 东乡族自治县, where 东乡区 is the table's 东乡)
+    stem = place.short or name
+    own = [h for h in held if h.startswith(stem) and _AUTONOMOUS_REST.fullmatch(h[len(stem) :])]
+    if same:
+        return same[0]
+    return lookup_place(own[0], text) or place if len(own) == 1 else place
+
+
+#: What follows an autonomous place's word in its name (族自治县 of 东乡族自治县, 傈僳族自治州).
+_AUTONOMOUS_REST = re.compile(r"(?:[\u4e00-\u9fff]{0,4}族){1,3}自治(?:县|州|旗)")
 
 
 def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStore | None) -> bool:

@@ -334,6 +334,15 @@ SIXTY_FOURTH = QuestionSet(
 SIXTY_FIFTH = QuestionSet(
     DATA / "ask_docs_independent_65", DATA / "ask_questions_independent_65.yaml", dt.date(2028, 6, 20), 0.75
 )
+SIXTY_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_66", DATA / "ask_questions_independent_66.yaml", dt.date(2027, 9, 30), 0.66
+)
+SIXTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_67", DATA / "ask_questions_independent_67.yaml", dt.date(2028, 1, 20), 0.81
+)
+SIXTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_68", DATA / "ask_questions_independent_68.yaml", dt.date(2028, 5, 15), 0.68
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -400,6 +409,9 @@ SETS = {
     "sixty-third": SIXTY_THIRD,
     "sixty-fourth": SIXTY_FOURTH,
     "sixty-fifth": SIXTY_FIFTH,
+    "sixty-sixth": SIXTY_SIXTH,
+    "sixty-seventh": SIXTY_SEVENTH,
+    "sixty-eighth": SIXTY_EIGHTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -536,7 +548,7 @@ def test_a_short_form_no_list_knows_is_the_one_unit_it_abbreviates(twelfth: Grap
     """规财法规司 is 规划财务和法规司 (its characters in order, the same ending); a word that several
     units' names hold in order stays a phrase to search for, and the note says how it was read."""
     result = answer(twelfth, "规财法规司牵头哪些事？", today=TWELFTH.today)
-    assert result.interpretation.params["units"] == ["规划财务和法规司"]
+    assert result.interpretation.params["units"] == ["国家医疗保障局规划财务和法规司"]
     assert {r["task"] for r in result.rows} == {
         "完善医保基金监管信用评价制度",
         "配合做好医疗保障法配套制度制定工作",
@@ -544,7 +556,7 @@ def test_a_short_form_no_list_knows_is_the_one_unit_it_abbreviates(twelfth: Grap
     assert any("规财法规司" in n and "规划财务和法规司" in n for n in result.notes)
     assert answer(twelfth, "监管局牵头哪些任务？", today=TWELFTH.today).interpretation.params.get(
         "units"
-    ) != ["规划财务和法规司"]
+    ) != ["国家医疗保障局规划财务和法规司"]
 
 
 def test_a_table_cell_of_several_sentences_is_titled_by_its_first() -> None:
@@ -1052,7 +1064,7 @@ def test_a_central_body_signing_its_plan_and_its_departments_in_english(twenty_n
     }
     question = "In the PBOC inclusive finance plan, which tasks does the Monetary Policy Department only support, without leading?"
     support = answer(twenty_ninth, question, today=today)
-    assert support.interpretation.params["units"] == ["货币政策司"]
+    assert support.interpretation.params["units"] == ["中国人民银行货币政策司"]
     assert {r["task"] for r in support.rows} == {"优化普惠小微贷款考核评估", "健全科技型中小企业金融服务机制"}
     ranking = answer(twenty_ninth, "龙胜梯田保护方案中主办任务最多的是哪个单位？", today=today)
     assert ranking.rows[0]["unit"] == "龙胜各族自治县农业农村局"
@@ -1450,4 +1462,32 @@ def test_a_plan_named_in_english_by_its_topic_and_a_report_line_s_state(sixty_fi
         "打造“象山海鲜”区域公用品牌",
         "建设水产品冷链物流中心",
         "发展水产品跨境电商",
+    }
+
+
+sixty_sixth = set_store(SIXTY_SIXTH, "function")
+
+
+def test_an_autonomous_county_by_its_place_word(sixty_sixth: GraphStore) -> None:
+    """东乡县 / Dongxiang is the 东乡族自治县 whose plan the store holds, not the table's 东乡区 of
+    another province; a report's state symbols are read by its legend."""
+    today = SIXTY_SIXTH.today
+    led = answer(sixty_sixth, "东乡县农业农村局牵头哪些任务？", today=today)
+    assert led.interpretation.params["units"] == ["东乡族自治县农业农村局"]
+    assert {r["task"] for r in led.rows} == {
+        "壮大东乡贡羊养殖产业",
+        "建设马铃薯脱毒种薯繁育基地",
+        "培育新型农业经营主体",
+    }
+    ranked = answer(
+        sixty_sixth,
+        "Which unit leads the most tasks in the Dongxiang industrial assistance task list?",
+        today=today,
+    )
+    assert ranked.interpretation.params["jurisdiction"] == "东乡族自治县"
+    done = answer(sixty_sixth, "甘肃戈壁农业三季度进展通报中，哪些任务状态为未启动？", today=today)
+    assert {r["task"] for r in done.rows} == {
+        "开展戈壁农业新品种新技术集成示范",
+        "建设戈壁农产品冷链物流集配中心",
+        "培训戈壁农业实用技术人才",
     }

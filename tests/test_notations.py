@@ -1696,3 +1696,60 @@ def test_a_town_s_bare_offices_and_short_forms_of_provincial_departments() -> No
     )
     roles = _roles(province)
     assert roles["打造冰雪旅游精品线路"][0] == roles["提升冰雪景区服务质量"][0]
+
+
+def test_three_fields_parted_by_bars_are_no_table_row() -> None:
+    """A line of labelled fields parted by bars (牵头单位：A｜配合单位：B｜完成时限：C) under an item's
+    title is the item's units and deadline, not a row of a table written with pipes."""
+    doc = extract_text(
+        "浑南区机器人产业任务分工\n一、壮大产业规模\n1. 建设机器人产业园二期\n"
+        "牵头单位：区工信局｜配合单位：区发展改革局｜完成时限：2028年10月底前\n"
+        "2. 支持龙头企业扩大产能\n牵头单位：区工信局 | 配合单位：区财政局 | 完成时限：2028年6月底前\n",
+        "h.txt",
+    )
+    roles = _roles(doc)
+    assert roles["建设机器人产业园二期"] == (["浑南区工信局"], ["浑南区发展改革局"], [])
+    assert roles["支持龙头企业扩大产能"] == (["浑南区工信局"], ["浑南区财政局"], [])
+    assert [t.deadline.date if t.deadline else None for t in doc.tasks] == ["2028-10-31", "2028-06-30"]
+
+
+def test_headings_of_a_unit_s_name_partners_before_the_lead_and_states_by_legend_or_above() -> None:
+    """A heading that is a unit's name alone leads the items under it (not a task's words that end
+    like a body: 优化户外运动空间布局); "B、C配合A做好X" makes A the lead; 责任分工：A负责，B配合 is a label;
+    a labelled unit list in brackets ends an item's title (X（牵头单位：市A）进展：…); a report's legend
+    (“✔”表示已完成) reads its state cells; a lone 【推进中】 right above a title is that task's."""
+    grouped = extract_text(
+        "麦积区文旅康养融合发展重点任务分工方案\n（一）区文广旅局\n"
+        "1. 开发康养旅游精品线路。（配合单位：区卫健局；完成时限：2027年10月底前）\n"
+        "（二）优化户外运动空间布局\n2. 盘活利用闲置空间。（各地区按职责分工负责）\n",
+        "m.txt",
+    )
+    roles = _roles(grouped)
+    assert roles["开发康养旅游精品线路"] == (["麦积区文广旅局"], ["麦积区卫健局"], [])
+    assert roles["盘活利用闲置空间"][0] == []
+    prose = extract_text(
+        "阿尔山市冰雪旅游工作方案\n一、重点任务\n1. 加密冬季航班。市文化旅游体育局配合市发展和改革委员会做好与航空公司对接，"
+        "2027年11月15日前完成。\n2. 提升夜景亮化。2027年9月底前完成。责任分工：市城管委负责，市文旅局配合。\n",
+        "a.txt",
+    )
+    roles = _roles(prose)
+    assert roles["加密冬季航班"] == (["阿尔山市发展和改革委员会"], ["阿尔山市文化旅游体育局"], [])
+    assert roles["提升夜景亮化"] == ([], ["阿尔山市文旅局"], ["阿尔山市城管委"])
+    report = extract_text(
+        "佛山市数字化转型重点任务推进情况通报\n一、已完成的任务\n"
+        "（1）出台转型配套实施细则（牵头单位：市工业和信息化局）进展：细则已印发。\n\n"
+        "【进度滞后】\n（2）建设工业大数据中心（牵头单位：市发展和改革局）进展：选址尚未确定。\n",
+        "f.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [
+        ("出台转型配套实施细则", "已完成"),
+        ("建设工业大数据中心", "进度滞后"),
+    ]
+    legend = extract_text(
+        "甘肃省戈壁农业重点任务进展情况通报\n| 序号 | 工作任务 | 责任单位 | 时间节点 | 状态 |\n|---|---|---|---|---|\n"
+        "| 1 | 编制全省戈壁农业发展规划 | 省农业农村厅 | 2027年5月底前 | ✔ |\n"
+        "| 2 | 培训戈壁农业实用技术人才 | 省人社厅 | 2027年12月底前 | ✘ |\n"
+        "注：状态栏中，“✔”表示已完成，“△”表示推进中，“✘”表示未启动。\n",
+        "g.txt",
+    )
+    assert [t.status for t in legend.tasks] == ["已完成", "未启动"]

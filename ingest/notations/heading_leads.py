@@ -1,13 +1,15 @@
-"""Sections named by their lead: "二、县海洋与渔业局牵头的任务" over items that name only partners
-(配合：县财政局、县自然资源和规划局). The heading is no task; it gives each task under it its lead."""
+"""Sections named by their lead: "二、县海洋与渔业局牵头的任务", or a heading that is the unit's name
+alone ("（一）区文广旅局"), over items that name only partners (配合：县财政局、县自然资源和规划局). The
+heading is no task; it gives each task under it its lead."""
 
 from __future__ import annotations
 
 import re
 from functools import cache
 
+from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.tasks import RawTask
-from fengong.ingest.units import looks_like_unit, parse_list
+from fengong.ingest.units import clean, level_prefix, looks_like_unit, parse_list, split_list
 from fengong.ingest.vocab import alternation, role_vocab
 
 
@@ -30,14 +32,35 @@ def lead_by_heading(tasks: list[RawTask], text: str) -> None:
             continue
         for heading in reversed(task.path[:-1]):
             m = _heading_re().match(heading)
-            if m is None:
+            units, offset = (m["units"], m.start("units")) if m else (heading, 0)
+            if m is None and not _names_only(heading):
                 continue
             at = text.rfind(heading, 0, task.start + 1)
-            mentions = parse_list(m["units"], max(at, 0) + m.start("units"))
+            mentions = parse_list(units, max(at, 0) + offset)
             if not mentions or not all(looks_like_unit(x.local) for x in mentions):
                 break
+            leads = {x.local for x in mentions}
+            partners = [*task.roles.get("cooperate", []), *task.roles.pop("responsible", [])]
             task.roles["lead"] = mentions
-            if task.roles.get("responsible"):
-                task.roles["cooperate"] = [*task.roles.get("cooperate", []), *task.roles.pop("responsible")]
+            task.roles["cooperate"] = [x for x in partners if x.local not in leads]
             task.evidence.update({x.start: heading for x in mentions})
             break
+
+
+def _names_only(heading: str) -> bool:
+    """Whether a heading is nothing but unit names, each written with its level, as a class or as
+    a body of the lexicon (区文广旅局; 区民政局、各镇人民政府): not a task's words that merely end like
+    a body (优化户外运动空间布局, 建设智慧停车平台)."""
+    if not 0 < len(heading) <= _NAMES_HEADING or heading.startswith(tuple(role_vocab().action_starts)):
+        return False
+    items = [clean(x) for x, _, _ in split_list(heading)]
+    return all(
+        x
+        and looks_like_unit(x)
+        and (bool(level_prefix(x)) or x.startswith("各") or lookup_body(x) is not None)
+        for x in items
+    )
+
+
+#: Characters a heading of unit names alone has at most.
+_NAMES_HEADING = 40

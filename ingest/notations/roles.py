@@ -144,23 +144,22 @@ def declares_first_is_lead(text: str) -> bool:
 def rest_cooperate_re() -> re.Pattern[str]:
     """A declaration that the units not marked as leads cooperate: rest [unit] copula cooperate-label
     (其余为配合单位, 其他单位均为配合单位)."""
-    v = role_vocab()
-    parts = v.rest_cooperate
-    cooperate = alternation([w for w, r in v.labels.items() if r == "cooperate"])
-    return re.compile(
-        f"(?:{alternation(parts['rest'])})(?:{alternation(parts['unit'])})?(?:{alternation(parts['copula'])})"
-        f"(?:{cooperate})"
-    )
+    return _partners_declared(tuple(role_vocab().rest_cooperate["rest"]))
 
 
 @cache
 def listed_cooperate_re() -> re.Pattern[str]:
     """A section's declaration that the units its items list are partners (所列责任单位为配合单位)."""
+    return _partners_declared(tuple(role_vocab().listed_cooperate))
+
+
+def _partners_declared(which: tuple[str, ...]) -> re.Pattern[str]:
+    """which [unit] copula cooperate-label: units that stand somewhere declared partners."""
     v = role_vocab()
     parts = v.rest_cooperate
     cooperate = alternation([w for w, r in v.labels.items() if r == "cooperate"])
     return re.compile(
-        f"(?:{alternation(v.listed_cooperate)})(?:{alternation(parts['unit'])})?"
+        f"(?:{alternation(list(which))})(?:{alternation(parts['unit'])})?"
         f"(?:{alternation(parts['copula'])})(?:{cooperate})"
     )
 

@@ -30,11 +30,12 @@ _MAX_SUBJECT = 60
 def _subject_re() -> re.Pattern[str]:
     """A sentence start, the subject, an optional modal word and 会同 / 牵头 / 负责."""
     with_words = with_re().pattern
+    partner_words = alternation(role_vocab().partner_words)
     head_verbs = alternation(_head_verbs())
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
         rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
-        rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words})"
+        rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}|(?P<partner>{partner_words}))"
         rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
     )
 
@@ -57,7 +58,8 @@ _CLAUSE_END = re.compile("[，,。；;\n]")
 def _anchor_re() -> re.Pattern[str]:
     """由, a with-word (会同) or a lead verb (负责) before a comma: a subject clause holds one in its
     first clause."""
-    return re.compile(rf"由|{with_re().pattern}|(?:{alternation(_head_verbs())})(?=[，,])")
+    partner_words = alternation(role_vocab().partner_words)
+    return re.compile(rf"由|{with_re().pattern}|{partner_words}|(?:{alternation(_head_verbs())})(?=[，,])")
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -176,7 +178,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             role = _head_role(m["bare_verb"])
         else:
             subject, s = m["subject"], m.start("subject")
-            role = "lead"
+            # (B配合A做好…: the subject is A's partner; A, after the word, leads)
+            role = "cooperate" if m["partner"] is not None else "lead"
         joined = _with_partner(subject)
         if joined is not None:
             # 由A会同B负责: A leads, B cooperates, as in "A会同B<action>"
@@ -194,7 +197,7 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             # "由A牵头，B配合，制定…": the clauses that follow name more units.
             end = _more_clauses(text, end, base, lists)
         elif text[m.end() - 1 : m.end()] not in "，," and any(
-            text.startswith(w, m.end() - len(w)) for w in v.with_words
+            text.startswith(w, m.end() - len(w)) for w in (*v.with_words, *v.partner_words)
         ):
             cut, skip = _partners(text[end:]), 0
             if cut <= 0 and m["subject"] is not None:
@@ -203,7 +206,7 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 continue
             partners = parse_list(text[end : end + cut], base + end)
             if partners:
-                lists.append(RoleList("cooperate", partners))
+                lists.append(RoleList("lead" if m["partner"] is not None else "cooperate", partners))
             end += cut + skip
         if end >= len(text) or text[end] in _SENTENCE_START + "，,":
             continue  # no action follows: a prose clause, not a subject clause

@@ -29,6 +29,7 @@ ORDER = (
     "subject_clauses",
     "by_unit",
     "unit_lines",
+    "field_bars",
     "mixed",
 )
 #: Kinds that rewrite the whole document: nothing is chained after them.

@@ -3,6 +3,7 @@ list separators."""
 
 from __future__ import annotations
 
+import itertools
 import random
 import re
 from collections import Counter
@@ -81,6 +82,13 @@ def brackets(s: Sample, rng: random.Random) -> Sample | None:
         if new != old:
             edits.append((sp.start, sp.end, new))
             renamed[old] = new
+    return _edited(s, edits, renamed, "brackets")
+
+
+def _edited(
+    s: Sample, edits: list[tuple[int, int, str]], renamed: dict[str, str], kind_name: str
+) -> Sample | None:
+    """The sample with ``edits`` applied and its gold's strings renamed alike (None: no edit)."""
     if not edits:
         return None
     gold = s.derive(s.text).gold
@@ -91,7 +99,7 @@ def brackets(s: Sample, rng: random.Random) -> Sample | None:
         return t
 
     map_gold_strings(gold, fix)
-    return s.derive(apply_edits(s.text, edits), gold, "brackets")
+    return s.derive(apply_edits(s.text, edits), gold, kind_name)
 
 
 # ---------------------------------------------------------------- list separators
@@ -133,3 +141,60 @@ def separators(s: Sample, rng: random.Random) -> Sample | None:
     if not edits:
         return None
     return s.derive(apply_edits(s.text, sorted(set(edits))), kind="separators")
+
+
+# ---------------------------------------------------------------- fields parted by bars
+
+
+@kind
+def field_bars(s: Sample, rng: random.Random) -> Sample | None:
+    """Labelled fields on one line parted by ｜, as a plan laid out in fields writes them: an
+    annotation of labelled clauses that closes its line goes to the line below without brackets
+    (1. 建设X。（牵头单位：A；配合单位：B、C） → 1. 建设X。\\n牵头单位：A｜配合单位：B、C), and lines of one
+    field each (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
+    v = vocabulary()
+    bar = rng.choice(v["field_bars"])
+    when = rng.choice(v["deadline_labels"])
+    edits: list[tuple[int, int, str]] = []
+    renamed: dict[str, str] = {}
+    for sp in annotation_spans(s.text):
+        inner = sp.content(s.text)
+        # a deadline clause becomes a labelled field too (2025年底前 → 完成时限：2025年底前)
+        clauses = [
+            c if LABEL.match(c) else when + c for c in (inner[a:b].strip() for a, b in _clauses(inner))
+        ]
+        closes_line = s.text[sp.end : sp.end + 1] in ("\n", "")
+        fields = all(LABEL.match(c) or (c.startswith(when) and _DATE.search(c)) for c in clauses)
+        if len(clauses) < 2 or not closes_line or not fields:
+            continue
+        old = s.text[sp.start : sp.end]
+        new = "\n" + bar.join(clauses)
+        edits.append((sp.start, sp.end, new))
+        renamed[old] = new
+    # lines of one field each (牵头单位：A / 配合单位：B / 完成时限：C) joined into one line
+    pos, run = 0, []
+    for line in [*s.text.split("\n"), ""]:
+        if _FIELD_LINE.match(line):
+            run.append((pos, line))
+        else:
+            if len(run) >= 2:
+                start, end = run[0][0], run[-1][0] + len(run[-1][1])
+                old = s.text[start:end]
+                new = bar.join(text for _, text in run)
+                edits.append((start, end, new))
+                renamed[old] = new
+            run = []
+        pos += len(line) + 1
+    return _edited(s, edits, renamed, "field_bars")
+
+
+#: A line that is one labelled field: a role label or a deadline label, then its value.
+_FIELD_LINE = re.compile(rf"^(?:{LABEL.pattern}|(?:完成时限|时限|完成时间)[:：])\S")
+#: A clause that is a deadline (2025年底前, 2021年6月底前, 长期坚持).
+_DATE = re.compile(r"\d{4}年|年底|月底|长期|持续")
+
+
+def _clauses(inner: str) -> list[tuple[int, int]]:
+    """The (start, end) of each clause of an annotation, parted by ；/; outside brackets."""
+    bounds = [-1, *depth0(inner, "；;"), len(inner)]
+    return [(a + 1, b) for a, b in itertools.pairwise(bounds) if inner[a + 1 : b].strip()]
