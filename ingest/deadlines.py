@@ -561,6 +561,25 @@ def deadline_clause(clause: str, year: int | None) -> Found | None:
     return found[0] if all(rest_pattern.fullmatch(r) for r in rest) else None
 
 
+def labelled_deadlines(text: str, year: int | None) -> list[Found]:
+    """The deadlines ``text`` gives after a deadline label (…；预计完成时间：2028年6月底): a report's
+    account may close with its task's deadline. Offsets are into ``text``."""
+    out: list[Found] = []
+    for m in _label_re().finditer(text):
+        end = min((k for k in (text.find(ch, m.end()) for ch in "；;。\n") if k >= 0), default=len(text))
+        for f in find_deadlines(text[m.end() : end], year):
+            d = f.deadline
+            if d.start is not None:
+                d.start, d.end = d.start + m.end(), (d.end or d.start) + m.end()
+            out.append(f)
+    return out
+
+
+@cache
+def _label_re() -> re.Pattern[str]:
+    return re.compile(rf"(?:{_alt(words(load_yaml(_DATA), 'labels', _DATA))})[ \t\u3000]*[：:]")
+
+
 def find_deadlines(text: str, year: int | None) -> list[Found]:
     """Every deadline expression in ``text`` without overlaps: the task's deadline first (the first
     that is not ``ongoing``, else the first), then the others in reading order.

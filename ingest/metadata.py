@@ -11,8 +11,9 @@ from fengong.ingest.bodies import lookup
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import find_places, opening_place, to_jurisdiction
+from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.resolve import zone_of
-from fengong.ingest.vocab import alternation, load_yaml, unit_vocab, words
+from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$"
@@ -93,7 +94,7 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
         if m and _issuer_like(m["issuer"]):
             issuer = m["issuer"]
     issuer = issuer or head_issuer or None
-    jurisdiction = _jurisdiction(title, issuer, head)
+    jurisdiction = _jurisdiction(title, issuer, head) or _numbered_province(doc_number, issuer)
     if issuer is None and jurisdiction is not None:
         m = _vocab().approved_by.search(text[:3000])
         if m and m["level"] == jurisdiction.level_char:
@@ -184,6 +185,26 @@ def _title(head: list[Line]) -> tuple[str, str]:
             return issuer_line, ""  # a sentence of the body, not a title: the issuer names the page
         return t[:200], issuer_line
     return issuer_line, ""
+
+
+def _numbered_province(doc_number: str | None, issuer: str | None) -> Jurisdiction | None:
+    """The province whose one-character name opens the 文号 (闽数字办〔2028〕14号: 福建省), for a
+    document whose head names no place; never a central body's."""
+    if not doc_number or (issuer and _central(issuer)):
+        return None
+    name = _province_abbreviations().get(doc_number[0])
+    place = lookup_place(name) if name else None
+    return to_jurisdiction(place) if place is not None else None
+
+
+@cache
+def _province_abbreviations() -> dict[str, str]:
+    data = load_yaml("metadata.yaml").get("province_abbreviations", {})
+    if not isinstance(data, dict):
+        raise VocabularyError(
+            "ingest/data/metadata.yaml: province_abbreviations must map characters to provinces"
+        )
+    return {str(k): str(v) for k, v in data.items()}
 
 
 def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdiction | None:

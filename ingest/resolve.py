@@ -61,6 +61,7 @@ class UnitResolver:
         self.department = issuer if issuer and _local_department(issuer) else None
         # a central body whose own offices its document writes 部X司 (农业农村部办公厅: 部种植业管理司)
         self.ministry = _issuing_central(issuer or "")
+        self.issuer = (issuer or "").strip()
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
@@ -229,6 +230,11 @@ class UnitResolver:
             return self.ministry + local[1:]
         if self.ministry and _bare_central_section(local):
             return self.ministry + local
+        own = next(
+            (w for w in unit_vocab().own_body_words if self.issuer.endswith(w) and local.startswith(w)), ""
+        )
+        if own and len(local) > len(own) + 1 and not re.search(r"[、，,\s]", self.issuer):
+            return self.issuer + local[len(own) :]  # 管委会遗产保护处 in 鼓浪屿管委会's own notice
         if (
             self.zone
             and _bare_body(local)

@@ -183,6 +183,7 @@ class UnitVocab:
     party_names: list[str]  # 中共乌镇镇委员会: the party's prefix before a committee's place
     office_endings: list[str]  # 农业农村部办公厅: the body whose general office issues it
     central_section_endings: list[str]  # 电力司 in 国家能源局's notice: 国家能源局电力司
+    own_body_words: list[str]  # 管委会遗产保护处 in 鼓浪屿管委会's notice: its own section
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
@@ -307,6 +308,7 @@ def unit_vocab() -> UnitVocab:
         party_names=words(data, "party_names", name),
         office_endings=words(data, "office_endings", name),
         central_section_endings=words(data, "central_section_endings", name),
+        own_body_words=words(data, "own_body_words", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         township_endings=words(data, "township_endings", name),

@@ -418,6 +418,10 @@ def _apply(
                     reading.document_topic = _names_document_en(split[span.end :]) or (
                         len(before) == 2 and before[1] in _ABOUT_EN and before[0] in document.en
                     )
+    # (Under the NDRC/NEA demand-side plan, who leads …: the bodies naming the plan are its issuers)
+    plan_end = _plan_clause_end_en(text) if english else 0
+    in_plan = {n.value for sp in spans if sp.kind == "body" and sp.end <= plan_end for n in sp.of("body")}
+    in_plan -= {n.value for sp in spans if sp.kind == "body" and sp.start >= plan_end for n in sp.of("body")}
     if reading.body and not reading.units and store is not None:
         kept = []
         # (印发了哪些文件 asks for the issuer's documents: the issuer is then what is asked about)
@@ -431,7 +435,7 @@ def _apply(
             joint = issues and body == reading.body and _joint_notice().search(text) is not None
             if (
                 joint
-                or (issues and _opens_plan_name(body, text, lexicon))
+                or (issues and (_opens_plan_name(body, text, lexicon) or body in in_plan))
                 or ((names_plan or issues) and not working & set(units))
                 or (names_plan and issues and not working & own)
             ):
@@ -555,6 +559,18 @@ def _opens_plan_name(body: str, text: str, lexicon: tuple[Body, ...] | None) -> 
             # (国家卫健委在托育方案里牵头: the body is the subject, in the plan)
             return not rest.startswith(("在", "于")) and not any(rest.startswith(w) for w in roles)
     return False
+
+
+def _plan_clause_end_en(words: str) -> int:
+    """How many words an English question's opening clause naming a plan takes (in / under the
+    NDRC and NEA demand side plan, …): up to its first question word, when it holds a document
+    word; 0 when the question opens otherwise."""
+    split = words.split()
+    vocab = ask_vocab()
+    if not split or split[0] not in vocab.plan_clause_openers.en:
+        return 0
+    asking = next((i for i, w in enumerate(split) if w in vocab.plan_clause_ends.en), 0)
+    return asking if any(w in vocab.document_words.en for w in split[:asking]) else 0
 
 
 def _plan_name_end(text: str) -> int:
@@ -1301,7 +1317,9 @@ def read(
         asked = set(named)
         # (牵头和参与的: a role joined to 参与, every role too; 作为配合单位参与 is still cooperating)
         both = ("cooperate" in asked and bool(asked & {"lead", "responsible"})) or (
-            "any" in asked and len(asked) >= 2 and _joined_roles(affirmed, roles)
+            "any" in asked
+            and len(asked) >= 2
+            and (_joined_roles(affirmed, roles) or _each_asked(affirmed, roles))
         )
         reading.role = "any" if both else next(iter(named), None)
         if both:
@@ -1565,9 +1583,24 @@ _TASK_INTENTS = frozenset(
 def _joined_roles(masked: str, roles: dict[str, Words]) -> bool:
     """Whether two role words stand joined by 和 / 或 / 及 / 、 / 还是 (牵头和参与, 参与或牵头, 无论牵头还是
     参加)."""
-    words = [w for r in roles.values() for w in r.zh]
-    alt = "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
+    alt = _words_re([w for r in roles.values() for w in r.zh])
     return re.search(f"(?:{alt})(?:和|或|及|以及|与|、|还是)(?:{alt})", masked) is not None
+
+
+def _each_asked(masked: str, roles: dict[str, Words]) -> bool:
+    """Whether two roles are each asked by a who word of their own (由哪个司牵头，哪些司参与)."""
+    who = _words_re(ask_vocab().who.zh)
+    return (
+        sum(
+            bool(r in roles and re.search(f"(?:{who})来?(?:{_words_re(roles[r].zh)})", masked)) for r in ROLES
+        )
+        >= 2
+    )
+
+
+def _words_re(words: tuple[str, ...] | list[str]) -> str:
+    """An alternation of literal words, the longest first."""
+    return "|".join(map(re.escape, sorted(words, key=len, reverse=True)))
 
 
 def _asked_of_who(masked: str, roles: dict[str, Words]) -> str | None:

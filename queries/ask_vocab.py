@@ -22,7 +22,7 @@ _KEYS = {
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today",
-    "only_taking_part", "sub_place_words_en", "document_name_ends",
+    "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -118,6 +118,8 @@ class AskVocab:
     periods: tuple[Period, ...]  # quarters and halves of a year
     document_words: Words  # words naming a document (…方案里, the … plan)
     document_name_ends: Words  # words after a topic that end a document's name (the port report in …)
+    plan_clause_openers: Words  # in / under: an English clause naming the plan asked about opens
+    plan_clause_ends: Words  # who / which …: the question after that clause begins
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     only_taking_part: Words  # 只参与 / only take part: every role but the lead
     sub_place_words_en: dict[str, tuple[str, ...]]  # 乡 -> township: a sub-county place's ending in English
@@ -239,6 +241,8 @@ def parse_vocab(data: Any) -> AskVocab:
         periods=_periods(data["periods"]),
         document_words=_words(data["document_words"], "document_words"),
         document_name_ends=_words(data["document_name_ends"], "document_name_ends"),
+        plan_clause_openers=_words(data["plan_clause_openers"], "plan_clause_openers"),
+        plan_clause_ends=_words(data["plan_clause_ends"], "plan_clause_ends"),
         negations=_words(data["negations"], "negations"),
         only_taking_part=_words(data["only_taking_part"], "only_taking_part"),
         sub_place_words_en=_string_lists(data["sub_place_words_en"], "sub_place_words_en"),

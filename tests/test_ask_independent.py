@@ -343,6 +343,15 @@ SIXTY_SEVENTH = QuestionSet(
 SIXTY_EIGHTH = QuestionSet(
     DATA / "ask_docs_independent_68", DATA / "ask_questions_independent_68.yaml", dt.date(2028, 5, 15), 0.68
 )
+SIXTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_69", DATA / "ask_questions_independent_69.yaml", dt.date(2028, 8, 20), 0.73
+)
+SEVENTIETH = QuestionSet(
+    DATA / "ask_docs_independent_70", DATA / "ask_questions_independent_70.yaml", dt.date(2027, 12, 10), 0.75
+)
+SEVENTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_71", DATA / "ask_questions_independent_71.yaml", dt.date(2028, 10, 31), 0.7
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -412,6 +421,9 @@ SETS = {
     "sixty-sixth": SIXTY_SIXTH,
     "sixty-seventh": SIXTY_SEVENTH,
     "sixty-eighth": SIXTY_EIGHTH,
+    "sixty-ninth": SIXTY_NINTH,
+    "seventieth": SEVENTIETH,
+    "seventy-first": SEVENTY_FIRST,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1491,3 +1503,36 @@ def test_an_autonomous_county_by_its_place_word(sixty_sixth: GraphStore) -> None
         "建设戈壁农产品冷链物流集配中心",
         "培训戈壁农业实用技术人才",
     }
+
+
+def test_who_leads_and_who_takes_part_each_asked(sixty_sixth: GraphStore) -> None:
+    """由哪个司牵头，哪些司参与 asks two roles, each by its own who word: every unit of the task."""
+    result = answer(sixty_sixth, "开展住房体检试点由哪个司牵头，哪些司参与？", today=SIXTY_SIXTH.today)
+    assert result.interpretation.params["role"] == "any"
+    assert {
+        "住房和城乡建设部住房改革与发展司",
+        "住房和城乡建设部房地产市场监管司",
+        "住房和城乡建设部工程质量安全监管司",
+    } <= {r["unit"] for r in result.rows}
+
+
+sixty_eighth = set_store(SIXTY_EIGHTH, "function")
+
+
+def test_an_english_plan_named_by_its_issuers_before_the_question(sixty_eighth: GraphStore) -> None:
+    """Under the NDRC/NEA … plan, who …: the bodies naming the plan are its issuers, not the units
+    asked about; named again after the question word (which tasks does the NEA lead), a body is."""
+    today = SIXTY_EIGHTH.today
+    who = answer(
+        sixty_eighth,
+        "Under the NDRC/NEA demand-side management task plan, who is responsible for building the new power load management system?",
+        today=today,
+    )
+    assert who.interpretation.query == "term_units"
+    assert who.rows[0]["unit"] == "国家能源局" and who.rows[0]["task"] == "建设新型电力负荷管理系统"
+    led = answer(
+        sixty_eighth,
+        "In the NDRC and NEA demand-side management plan, which tasks does the NEA lead?",
+        today=today,
+    )
+    assert led.interpretation.params["units"] == ["国家能源局"]

@@ -1753,3 +1753,38 @@ def test_headings_of_a_unit_s_name_partners_before_the_lead_and_states_by_legend
         "g.txt",
     )
     assert [t.status for t in legend.tasks] == ["已完成", "未启动"]
+
+
+def test_a_clause_inside_its_sentence_a_province_by_its_number_and_a_body_s_own_sections() -> None:
+    """…，由县A负责，县B配合，2028年…完成。 assigns the task from inside its sentence (a numbered item's
+    too); 牵头抓总 leads and 具体负责 then cooperates; 目前状态：… is a report's state; a head naming no
+    place takes its province from the 文号's character (闽数字办: 福建省), and a deadline label closing
+    the account gives the deadline; a 管委会's own notice names its 管委会X处 under itself."""
+    prose = extract_text(
+        "平山县人民政府办公室\n关于印发平山县红色旅游重点任务分工方案的通知\n一、重点任务\n"
+        "（一）提升景区服务品质。完善游客中心和智慧票务系统，由县文化广电和旅游局负责，县市场监管局配合，2028年9月30日前完成。\n"
+        "（二）推进生态茶园建设。新建生态茶园5万亩，由县农业农村局牵头抓总，县林业局、各乡镇具体负责。2028年12月底前完成。\n",
+        "p.txt",
+    )
+    roles = _roles(prose)
+    assert roles["提升景区服务品质"] == ([], ["平山县市场监管局"], ["平山县文化广电和旅游局"])
+    assert roles["推进生态茶园建设"] == (["平山县农业农村局"], ["平山县林业局", "各乡镇"], [])
+    report = extract_text(
+        "数字福建建设领导小组办公室关于数字福建建设重点任务进展情况的通报\n\n闽数字办〔2028〕14号\n\n"
+        "二、各项任务进展情况\n1. 建设工业互联网标识解析二级节点\n牵头单位：省工业和信息化厅\n"
+        "进展情况：已接入企业320家。\n完成进度：60%；预计完成时间：2028年9月底\n"
+        "2. 推进老旧小区改造（牵头单位：省住建厅）\n完成情况：已开工120个。\n目前状态：正在推进\n",
+        "f.txt",
+    )
+    assert report.jurisdiction is not None and report.jurisdiction.name == "福建省"
+    first, second = report.tasks
+    assert _roles(report)[first.title][0] == ["福建省工业和信息化厅"]
+    assert first.deadline is not None and first.deadline.date == "2028-09-30" and first.status == "60%"
+    assert second.status == "正在推进"
+    own = extract_text(
+        "鼓浪屿管委会关于印发《2028年鼓浪屿世界文化遗产保护管理重点任务清单》的通知\n\n鼓管〔2028〕3号\n\n"
+        "管委会各处（室）：\n现将清单印发给你们。\n\n鼓浪屿管委会\n2028年1月18日\n\n"
+        "1. 开展历史风貌建筑保护修缮。责任单位：管委会遗产保护处（牵头）、鼓浪屿街道。完成时限：2028年12月底前。\n",
+        "g.txt",
+    )
+    assert _roles(own)["开展历史风貌建筑保护修缮"] == (["鼓浪屿管委会遗产保护处"], ["鼓浪屿街道"], [])

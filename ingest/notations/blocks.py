@@ -7,7 +7,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from fengong.ingest.deadlines import Found, find_deadlines
+from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines
 from fengong.ingest.notations.registry import annotations_by_block
 from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
 from fengong.ingest.outline import Block, path_of, progress_text, title_of
@@ -153,7 +153,13 @@ class ProgressReport:
         found = find_deadlines(block.heading, ctx.year) or find_deadlines(
             statement_of(block, notes), ctx.year
         )
-        _set_deadline(task, found or _annotation_deadlines(notes, ctx.year))
+        # else one the account gives after a deadline label (完成进度：60%；预计完成时间：2028年9月底)
+        found = (
+            found
+            or _annotation_deadlines(notes, ctx.year)
+            or labelled_deadlines(task.progress or "", ctx.year)
+        )
+        _set_deadline(task, found)
         roles_from(
             notes,
             bool(notes) and ctx.first_is_lead.governs(notes[0].start),

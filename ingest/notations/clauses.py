@@ -312,7 +312,11 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
         while k > sentence_start and text[k - 1] in " \t\u3000":
             k -= 1
         if k - sentence_start > _MAX_CLAUSE:
-            continue
+            # a long sentence may still close with its clause (…，由A、B共同负责。)
+            by = _by_clause(text, sentence_start, k)
+            if by < 0 or k - by > _MAX_CLAUSE:
+                continue
+            sentence_start = by
         if not text.endswith(verbs, sentence_start, k):
             # "A负责，2025年底前完成": the verb ends the clause before a deadline
             comma = max(text.rfind("，", sentence_start, k), text.rfind(",", sentence_start, k))
@@ -325,14 +329,26 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
             lead += 1
         lead += task_subject(text, lead)  # 该项任务由A负责，B协助: read from 由
         clause = text[lead:k]
-        if not clause or heading_of(clause) is not None:
-            continue  # a numbered heading is a title, not a clause
-        ann = parse(clause, base + lead, "prose", strict=True)
+        if not clause:
+            continue
+        # (a numbered heading is a title, not a clause, though one may close its sentence)
+        ann = parse(clause, base + lead, "prose", strict=True) if heading_of(clause) is None else None
+        by = _by_clause(text, lead, k) if ann is None else -1
+        if by >= 0:
+            # 完善游客中心…，由县A负责，县B配合，2028年9月底前完成: the clause from its 由
+            ann = parse(text[by:k], base + by, "prose", strict=True)
+            lead = by if ann else lead
         if ann:
             stop = pos + 1 if pos < len(text) and text[pos] in "。！!？?" else k
             ann.start, ann.end, ann.evidence = base + lead, base + stop, text[lead:stop]
             out.append(ann)
     return out
+
+
+def _by_clause(text: str, start: int, end: int) -> int:
+    """Where the last clause opening with 由 after a comma starts inside text[start:end], else -1."""
+    at = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
+    return at + 1 if at >= 0 else -1
 
 
 def task_subject(text: str, start: int) -> int:

@@ -68,11 +68,17 @@ def _prose(inner: str, rng: random.Random, forms: str = "prose") -> str | None:
 @kind
 def prose_clauses(s: Sample, rng: random.Random) -> Sample | None:
     """Labelled annotations as prose: （牵头单位：A；配合单位：B、C） → （由A牵头，B、C配合） or
-    （A会同B、C负责）; （责任单位：A、B） → （A、B负责）."""
+    （A会同B、C负责）; （责任单位：A、B） → （A、B负责）; a clause opening with 由 sometimes inside the
+    sentence it closed (完善制度。（由A牵头，B配合） → 完善制度，由A牵头，B配合。)."""
     edits = []
     for span in annotation_spans(s.text):
         new = _prose(span.content(s.text), rng)
-        if new is not None:
+        if new is None:
+            continue
+        if new.startswith("由") and s.text[span.start - 1 : span.start] == "。" and rng.random() < 0.4:
+            # the clause inside the sentence it closes (完善制度，由A牵头，B配合。)
+            edits.append((span.start - 1, span.end, f"，{new}。"))
+        else:
             edits.append((span.start + 1, span.end - 1, new))
     if not edits:
         return None
