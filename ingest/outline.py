@@ -164,7 +164,13 @@ def _pipe_row(raw: str) -> str:
 
 
 def heading_of(line: str) -> tuple[int, str, str] | None:
-    """(level, marker, rest) when the line starts with an outline number."""
+    """(level, marker, rest) when the line starts with an outline number; a report's state in
+    brackets before the number (【已完成】2. 建成X。) stays at the start of the rest, where a title's
+    opening state is read."""
+    state = _state_opening(line) if line[:1] in "【[〔" else None
+    if state is not None:
+        inner = heading_of(line[state.end() :])
+        return (inner[0], inner[1], state.group() + inner[2]) if inner else None
     v = _vocab()
     if "\t" in line or not line or (line[0] not in v.heading_starts and not line[0].isdecimal()):
         return None  # every heading pattern starts with one of these (or a digit, as \d)
@@ -173,6 +179,17 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
         if m and len(line) > m.end():
             return level, m.group().strip(), line[m.end() :]
     return None
+
+
+def _state_opening(line: str) -> re.Match[str] | None:
+    """A report's state word in brackets opening a line (【推进中】), with the spaces after it."""
+    from fengong.ingest.status import lone_state  # (status reads no outline: no cycle at run time)
+
+    m = _BRACKETED_OPENING.match(line)
+    return m if m and lone_state(m.group().strip()) is not None else None
+
+
+_BRACKETED_OPENING = re.compile(r"[【\[〔][^】\]〕]{1,8}[】\]〕][ \t\u3000]*")
 
 
 def progress_text(line: str) -> str:

@@ -411,7 +411,10 @@ def _apply(
                 document = ask_vocab().document_words
                 if not english:
                     reading.topic_words = text[span.start : span.end]
-                    reading.document_topic = any(text.startswith(w, span.end) for w in document.zh)
+                    # (光谷科技创新大走廊重点任务分工方案中: a topic inside the plan named first names the plan)
+                    reading.document_topic = any(
+                        text.startswith(w, span.end) for w in document.zh
+                    ) or span.end <= _plan_name_end(text)
                 else:  # English: spans count words (the farmland plan; the opinion on skills training)
                     split = text.split()
                     before = split[max(0, span.start - 2) : span.start]

@@ -352,6 +352,15 @@ SEVENTIETH = QuestionSet(
 SEVENTY_FIRST = QuestionSet(
     DATA / "ask_docs_independent_71", DATA / "ask_questions_independent_71.yaml", dt.date(2028, 10, 31), 0.7
 )
+SEVENTY_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_72", DATA / "ask_questions_independent_72.yaml", dt.date(2028, 4, 15), 0.65
+)
+SEVENTY_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_73", DATA / "ask_questions_independent_73.yaml", dt.date(2027, 6, 30), 0.75
+)
+SEVENTY_FOURTH = QuestionSet(
+    DATA / "ask_docs_independent_74", DATA / "ask_questions_independent_74.yaml", dt.date(2028, 12, 20), 0.75
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -424,6 +433,9 @@ SETS = {
     "sixty-ninth": SIXTY_NINTH,
     "seventieth": SEVENTIETH,
     "seventy-first": SEVENTY_FIRST,
+    "seventy-second": SEVENTY_SECOND,
+    "seventy-third": SEVENTY_THIRD,
+    "seventy-fourth": SEVENTY_FOURTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1536,3 +1548,18 @@ def test_an_english_plan_named_by_its_issuers_before_the_question(sixty_eighth: 
         today=today,
     )
     assert led.interpretation.params["units"] == ["国家能源局"]
+
+
+seventy_fourth = set_store(SEVENTY_FOURTH, "function")
+
+
+def test_a_topic_inside_the_plan_named_first_names_the_plan(seventy_fourth: GraphStore) -> None:
+    """光谷科技创新大走廊重点任务分工方案中，省科技厅牵头哪些任务: 科技创新 is the plan's words, no filter of
+    its tasks (a 同上 lead cell included)."""
+    result = answer(
+        seventy_fourth,
+        "光谷科技创新大走廊重点任务分工方案中，省科技厅牵头哪些任务？",
+        today=SEVENTY_FOURTH.today,
+    )
+    assert result.interpretation.params["topic"] == ""
+    assert {"建设湖北实验室", "实施关键核心技术攻关"} <= {r["task"] for r in result.rows}

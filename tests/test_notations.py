@@ -1788,3 +1788,29 @@ def test_a_clause_inside_its_sentence_a_province_by_its_number_and_a_body_s_own_
         "g.txt",
     )
     assert _roles(own)["开展历史风貌建筑保护修缮"] == (["鼓浪屿管委会遗产保护处"], ["鼓浪屿街道"], [])
+
+
+def test_a_state_before_the_item_number_a_forest_district_and_a_clause_beside_a_label() -> None:
+    """【已完成】2. 建成X。 is item 2 titled X and done; 林区X局 is the forest district's bureau as 自治区X
+    is the region's; （市A负责；配合：市B） gives A and B both, the clause before the label too."""
+    report = extract_text(
+        "武汉市长江新区建设重点任务推进情况通报\n二、重点任务推进情况\n"
+        "【已完成】1. 编制起步区控制性详细规划。牵头单位：市自然资源和城乡建设局。完成时间：2028年3月31日前。\n"
+        "【未启动】2. 建设国际医疗中心。牵头单位：市卫健委。完成时间：2028年12月31日前。\n",
+        "w.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [
+        ("编制起步区控制性详细规划", "已完成"),
+        ("建设国际医疗中心", "未启动"),
+    ]
+    forest = extract_text(
+        "神农架林区生态旅游工作方案\n一、重点任务\n1. 完善旅游交通接驳。林区交通运输局牵头，林区文旅局配合，2028年6月底前完成。\n",
+        "s.txt",
+    )
+    assert _roles(forest)["完善旅游交通接驳"] == (["神农架林区交通运输局"], ["神农架林区文旅局"], [])
+    mixed = extract_text(
+        "大理市人民政府办公室关于印发大理市洱海流域农业面源污染治理实施方案的通知\n一、重点任务\n"
+        "（一）推行绿色生态种植。推广节水节肥作物轮作模式。（市农业农村局负责；配合：各镇人民政府）完成时限：2028年12月底前。\n",
+        "d.txt",
+    )
+    assert _roles(mixed)["推行绿色生态种植"] == ([], ["各镇人民政府"], ["大理市农业农村局"])

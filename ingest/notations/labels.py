@@ -51,6 +51,21 @@ def _line_end(text: str, pos: int) -> int:
     return end if stop < 0 else stop
 
 
+def _clause_before(text: str, label_at: int, base: int) -> tuple[int, Annotation] | None:
+    """The bracket opening before a label that stands after a clause in it ("（A负责；配合：B）"):
+    the bracket's position and the clause read, else None."""
+    part_end = label_at
+    while part_end > 0 and text[part_end - 1] in " \u3000":
+        part_end -= 1
+    if part_end == 0 or text[part_end - 1] not in "；;":
+        return None
+    open_at = max(text.rfind(ch, max(0, label_at - 60), part_end) for ch in brackets().open)
+    if open_at < 0 or matching_close(text, open_at) < label_at:
+        return None
+    clause = parse(text[open_at + 1 : part_end - 1], base + open_at + 1, NAME, strict=False)
+    return (open_at, clause) if clause is not None else None
+
+
 def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Every labelled annotation in ``text``; offsets shifted by ``base``."""
     if not _may_hold_labels(text):
@@ -83,6 +98,14 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             # task's own words, not part of the unit list.
             span_end = next((gm.start() for gm in group if _label(gm) not in labels), span_end)
         lists: list[RoleList] = []
+        lead_in = _clause_before(text, m.start(), base) if open_at < 0 and m["label"] else None
+        if lead_in is not None:
+            # （市农业农村局负责；配合：各镇人民政府）: the clause before the label, in its bracket
+            start_at, clause = lead_in
+            lists.extend(clause.lists)
+            span_start = start_at
+            span_end = min(span_end, matching_close(text, start_at))
+            group_end = min(group_end, span_end)
         for n, gm in enumerate(group):
             if _label(gm) not in labels:  # a stop label such as 责任领导 ends the list before it
                 continue
