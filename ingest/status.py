@@ -95,9 +95,9 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
     labels = tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
     state_words = alternation(list(_vocab()[1]))
     return labels, re.compile(
-        # (a share done may come first: 完成率：85%，滞后; the label may follow another clause of
-        # the line: 计划完成时间：9月底；状态：推进中)
-        rf"(?:^|[；;])[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
+        # (a share done may come first: 完成率：85%，滞后; the label may follow another clause or
+        # sentence of the line: 计划完成时间：9月底；状态：推进中 / …进展：…。状态：滞后)
+        rf"(?:^|[；;。])[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
         # (a short note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）)
         rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,6}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$)",

@@ -361,6 +361,15 @@ SEVENTY_THIRD = QuestionSet(
 SEVENTY_FOURTH = QuestionSet(
     DATA / "ask_docs_independent_74", DATA / "ask_questions_independent_74.yaml", dt.date(2028, 12, 20), 0.75
 )
+SEVENTY_FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_75", DATA / "ask_questions_independent_75.yaml", dt.date(2028, 2, 29), 0.8
+)
+SEVENTY_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_76", DATA / "ask_questions_independent_76.yaml", dt.date(2027, 10, 15), 0.73
+)
+SEVENTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_77", DATA / "ask_questions_independent_77.yaml", dt.date(2028, 7, 15), 0.73
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -436,6 +445,9 @@ SETS = {
     "seventy-second": SEVENTY_SECOND,
     "seventy-third": SEVENTY_THIRD,
     "seventy-fourth": SEVENTY_FOURTH,
+    "seventy-fifth": SEVENTY_FIFTH,
+    "seventy-sixth": SEVENTY_SIXTH,
+    "seventy-seventh": SEVENTY_SEVENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

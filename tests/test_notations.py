@@ -1814,3 +1814,27 @@ def test_a_state_before_the_item_number_a_forest_district_and_a_clause_beside_a_
         "d.txt",
     )
     assert _roles(mixed)["推行绿色生态种植"] == ([], ["各镇人民政府"], ["大理市农业农村局"])
+
+
+def test_a_lead_that_must_lead_its_partners_after_the_work_and_a_state_after_a_sentence() -> None:
+    """区A要牵头做好X，区B、区C积极配合: A leads, B and C cooperate; a must clause without 牵头 (财政局要
+    统筹安排资金) assigns nothing; …进展：…。状态：滞后 is a report's state."""
+    prose = extract_text(
+        "涪城区促进科技成果转化实施方案\n一、重点任务\n"
+        "1. 建立科技成果转化联席会议制度。区科技局要牵头做好制度的建立和日常运行工作，区发展改革局、区财政局积极配合，2028年3月底前建立制度。\n"
+        "二、保障措施\n（一）强化资金保障。区财政局要统筹安排转化专项资金。\n",
+        "f.txt",
+    )
+    roles = _roles(prose)
+    assert roles["建立科技成果转化联席会议制度"] == (
+        ["涪城区科技局"],
+        ["涪城区发展改革局", "涪城区财政局"],
+        [],
+    )
+    assert "强化资金保障" not in roles or roles["强化资金保障"] == ([], [], [])
+    report = extract_text(
+        "四川省天府粮仓建设重点任务推进情况通报\n二、推进情况\n"
+        "（1）推进大中型灌区续建配套。牵头单位：省水利厅。进展：已完工3处。状态：滞后\n",
+        "s.txt",
+    )
+    assert [t.status for t in report.tasks] == ["滞后"]

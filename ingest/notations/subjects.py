@@ -36,8 +36,19 @@ def _subject_re() -> re.Pattern[str]:
     return re.compile(
         rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
         rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}|(?P<partner>{partner_words}))"
+        rf"|(?P<modal>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:{_MODALS})(?P<modal_verb>{_leading()})(?=[\u4e00-\u9fff])"
         rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
     )
+
+
+#: Words between a subject and its verb that say it must (区科技局要牵头做好…).
+_MODALS = "要|应当|应|将|须"
+
+
+def _leading() -> str:
+    """The lead verbs that say 牵头 (要牵头做好…): a must clause with 统筹 or 负责 instructs (财政局要统筹
+    安排资金, in 保障措施) and assigns no task."""
+    return alternation([w for w, role in role_vocab().verbs.items() if role == "lead" and "牵头" in w])
 
 
 def _head_verbs() -> list[str]:
@@ -59,7 +70,10 @@ def _anchor_re() -> re.Pattern[str]:
     """由, a with-word (会同) or a lead verb (负责) before a comma: a subject clause holds one in its
     first clause."""
     partner_words = alternation(role_vocab().partner_words)
-    return re.compile(rf"由|{with_re().pattern}|{partner_words}|(?:{alternation(_head_verbs())})(?=[，,])")
+    heads = alternation(_head_verbs())
+    return re.compile(
+        rf"由|{with_re().pattern}|{partner_words}|(?:{heads})(?=[，,])|(?:{_MODALS})(?:{_leading()})"
+    )
 
 
 def _candidate_starts(text: str) -> list[int]:
@@ -173,6 +187,9 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         if m["by"] is not None:
             subject, s = m["by"], m.start("by")
             role = _head_role(m["verb"])
+        elif m["modal"] is not None:  # "A要牵头做好X，B、C积极配合": the work follows the verb
+            subject, s = m["modal"], m.start("modal")
+            role = _head_role(m["modal_verb"])
         elif m["bare"] is not None:  # "A负责，B协助，开展…": as "由A负责，B协助"
             subject, s = m["bare"], m.start("bare")
             role = _head_role(m["bare_verb"])
@@ -210,6 +227,12 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             end += cut + skip
         if end >= len(text) or text[end] in _SENTENCE_START + "，,":
             continue  # no action follows: a prose clause, not a subject clause
+        if m["modal"] is not None:
+            # the partners in the clause after the work (…做好X，区B、区C积极配合，2028年…)
+            stop = _SENTENCE_STOP.search(text, end)
+            comma = min((k for k in (text.find(ch, end) for ch in "，,") if k >= 0), default=-1)
+            if 0 <= comma < (stop.start() if stop else len(text)):
+                _more_clauses(text, comma + 1, base, lists)
         stop = _SENTENCE_STOP.search(text, end)
         if any(w in text[m.start() : stop.start() if stop else len(text)] for w in v.narrative_words):
             continue  # past work narrated, nothing assigned
