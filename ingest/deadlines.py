@@ -337,7 +337,7 @@ def _grammar() -> _Grammar:
         ),
         ongoing_cell=re.compile(_alt(ongoing_cell)),
         cell_gate=re.compile(_alt(cell_words)),
-        labelled=re.compile(rf"(?:{_alt(words(data, 'labels', _DATA))})[ \t\u3000]*[：:][ \t\u3000]*$"),
+        labelled=re.compile(rf"(?:{deadline_labels()})[ \t\u3000]*[：:][ \t\u3000]*$"),
     )
 
 
@@ -577,7 +577,13 @@ def labelled_deadlines(text: str, year: int | None) -> list[Found]:
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    return re.compile(rf"(?:{_alt(words(load_yaml(_DATA), 'labels', _DATA))})[ \t\u3000]*[：:]")
+    return re.compile(rf"(?:{deadline_labels()})[ \t\u3000]*[：:]")
+
+
+@cache
+def deadline_labels() -> str:
+    """The labels a deadline follows (完成时限, 时限, 预计完成时间 …) as one alternation."""
+    return _alt(words(load_yaml(_DATA), "labels", _DATA))
 
 
 def find_deadlines(text: str, year: int | None) -> list[Found]:

@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
+from fengong.ingest.deadlines import deadline_labels
+from fengong.ingest.status import lone_state
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, role_vocab, words
 
 
@@ -183,8 +185,6 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
 
 def _state_opening(line: str) -> re.Match[str] | None:
     """A report's state word in brackets opening a line (【推进中】), with the spaces after it."""
-    from fengong.ingest.status import lone_state  # (status reads no outline: no cycle at run time)
-
     m = _BRACKETED_OPENING.match(line)
     return m if m and lone_state(m.group().strip()) is not None else None
 
@@ -291,8 +291,7 @@ def _unit_label_bracket() -> re.Pattern[str]:
 
 @cache
 def _deadline_note() -> re.Pattern[str]:
-    labels = words(load_yaml("deadlines.yaml"), "labels", "deadlines.yaml")
-    return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(labels)})[ \t\u3000]*[：:][^（）()\n]*[）)]$")
+    return re.compile(rf"[（(][ \t\u3000]*(?:{deadline_labels()})[ \t\u3000]*[：:][^（）()\n]*[）)]$")
 
 
 def path_of(blocks: list[Block], block: Block) -> list[str]:

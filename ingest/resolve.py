@@ -296,9 +296,9 @@ def _bare_central_section(local: str) -> bool:
     return (
         len(local) >= 3
         and local.endswith(tuple(unit_vocab().central_section_endings))
-        and not local.endswith("公司")
+        and not local.endswith(tuple(unit_vocab().company_suffixes))
         and not level_prefix(local)
-        and not local.startswith(("各", "国家", "中国", "全国", "中央"))
+        and not local.startswith(("各", *unit_vocab().central_starts))
         and not is_generic(local)
         and lookup_body(local) is None
         and lookup(local[:2]) is None

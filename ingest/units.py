@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
-from fengong.ingest.local_bodies import body_endings, local_spellings
+from fengong.ingest.local_bodies import body_endings, local_functions, local_spellings
 from fengong.ingest.notations.brackets import brackets, split_top, trim_unbalanced
 from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.places import places
@@ -349,7 +349,7 @@ def _functions() -> dict[str, str]:
         table.setdefault(strip_conjunctions(function), function)
     # the short forms of the local functions (文旅厅: 文化和旅游厅, 住建厅: 住房和城乡建设厅), where
     # the abbreviations above do not already say
-    for fn in {id(f): f for f in local_spellings().values()}.values():
+    for fn in local_functions():
         for spelling in fn.short:
             table.setdefault(spelling, fn.name)
             table.setdefault(strip_conjunctions(spelling), fn.name)

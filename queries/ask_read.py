@@ -1740,8 +1740,7 @@ def _department_en(words: str, store: GraphStore) -> str | None:
     if not rest:
         return None
     working = working_units(store)
-    # a department named with its body (国家能源局电力司) by its own name too (电力司)
-    own_names = {u[len(b) :]: u for u in working for b in _body_prefixes(u)}
+    own_names = _departments_by_own_name(store)
     # the words' runs as glossed together (electric power: 电功率), then word by word (电力 of power)
     for runs in (translate_wide(rest), [r for w in rest for r in translate_wide([w])]):
         options = [(*own, *wide)[:_CHOICES] for _, own, wide in runs]
@@ -1755,6 +1754,19 @@ def _department_en(words: str, store: GraphStore) -> str | None:
                 if name in own_names:
                     return own_names[name]
     return None
+
+
+def _departments_by_own_name(store: GraphStore) -> dict[str, str]:
+    """The store's working units named with a central body (国家能源局电力司) by their own name
+    (电力司), once per store generation: a scan of every unit, not one per question."""
+    memo = store_memo(store)
+    found = memo.get("departments by own name")
+    if found is None:
+        found = memo["departments by own name"] = {
+            u[len(b) :]: u for u in working_units(store) for b in _body_prefixes(u)
+        }
+    assert isinstance(found, dict)
+    return found
 
 
 def _body_prefixes(unit: str) -> list[str]:

@@ -456,6 +456,13 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "Which tasks fall due between 31 and 30 February 2028' OR 1=1 //?",
         "乌镇' OR 1=1 //任务清单中，哪个办线牵头的任务最多？" + "同上<br>" * 40,
         "哪些任务亮红灯'}) MATCH (n) DETACH DELETE n //预警等级为红色，无论牵头还是参加",
+        # this stop's: a quoted task, two roles each asked, an English plan named by its issuers,
+        # an autonomous county by its place word, a topic inside the plan's name
+        "“" + "落实情况核查') MATCH (n) DETACH DELETE n //" * 20 + "”由哪个司局牵头",
+        "由哪个司牵头，哪些司参与" * 60 + "' OR 1=1 //",
+        "Under the " + "NDRC/NEA " * 200 + "plan, who is responsible for '}) MATCH (n) DETACH DELETE n //",
+        "东乡县" * 80 + "农业农村局牵头哪些任务",
+        "光谷科技创新大走廊" * 30 + "方案中，省科技厅牵头哪些任务$topic",
     ],
     ids=[
         "brackets",
@@ -507,6 +514,11 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "impossible-english-span",
         "plan-name-office-line",
         "lights-either-role",
+        "quoted-task",
+        "each-role-asked",
+        "english-plan-issuers",
+        "autonomous-county",
+        "topic-in-plan-name",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:
