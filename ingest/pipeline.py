@@ -87,7 +87,7 @@ def extract_text(text: str, source: str) -> Document:
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
-    lead_by_heading(raw, text)
+    raw = lead_by_heading(raw, text)
     states_above_titles(raw, text)
 
     doc = Document(

@@ -409,8 +409,15 @@ def _join_place_classes(
             if _is_place_class(item):
                 run.append((item, s, e))
                 continue
-            if clean(item).startswith(unit_vocab().qualified_prefixes) or is_generic(clean(item)):
-                # "各街道、区直各部门": a qualified or catch-all item is no body the classes share
+            if (
+                clean(item).startswith(unit_vocab().qualified_prefixes)
+                or is_generic(clean(item))
+                or _above_classes(clean(item), [x for x, _, _ in run])
+                or not (_place_class_start().match(clean(item)) or clean(item) in unit_vocab().bare_bodies)
+            ):
+                # "各街道、区直各部门": a qualified or catch-all item is no body the classes share, nor
+                # one of a higher tier than theirs ("各街道、区市场局": the district's own bureau), nor
+                # one that names no class of places ("各街道、税务局")
                 out.extend(run)
                 run = []
                 out.append((item, s, e))
@@ -427,6 +434,16 @@ def _join_place_classes(
         out.append((item, s, e))
     out.extend(run)
     return out
+
+
+def _above_classes(name: str, classes: list[str]) -> bool:
+    """Whether ``name`` opens with a place class of a higher tier than every class of ``classes``."""
+    tiers = unit_vocab().place_class_tiers
+    m = _place_class_start().match(name)
+    if m is None or m.group() not in tiers:
+        return False
+    own = [tiers.get("".join(c.split()).removeprefix("各"), -1) for c in classes]
+    return all(tiers[m.group()] < t for t in own)
 
 
 def _is_place_class(item: str) -> bool:
@@ -504,7 +521,8 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         lead_marked = lead_marked or name == named_lead
         local = name
         kind = unit_kind(name)
-        each = previous.startswith("各") and text[previous_end - base : s - base].strip() == "、"
+        # (any list separator: a rewritten list parts its items with ； or ， as well)
+        each = previous.startswith("各") and text[previous_end - base : s - base].strip() in _LIST_MARKS
         # "各州、市" / "各乡镇人民政府、街道办事处" / "各区、县市场监管局": a shared 各 is distributed like
         # a prefix after a class of places (not after 各社区, whose 镇自然资源分局 is the town's own)
         if (
@@ -524,7 +542,9 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             # A zone's place name is its own (立山经济开发区): it is no prefix for the list; nor is a
             # place's short name that is also a word before no known function (平安 of 平安县 in
             # 平安建设办公室、城市管理办公室), as it is before one (泽州能源局、财政局).
-            current = "" if _self_placed(name) or _word_not_place(name, prefix) else _distributable(prefix)
+            # A company's name opening with a place's is its own name (新兴际华集团), no list's prefix.
+            own = kind == "company" or _self_placed(name) or _word_not_place(name, prefix)
+            current = "" if own else _distributable(prefix)
         elif (
             shared
             and current
@@ -545,6 +565,9 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         previous, previous_end = local, e
     return out
 
+
+#: What parts the items of a unit list.
+_LIST_MARKS = frozenset("、，,；;")
 
 _SECOND_NAME = re.compile(r"[（(](?P<other>[^（）()]{5,20})[）)]$")
 

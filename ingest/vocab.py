@@ -176,6 +176,7 @@ class UnitVocab:
     join_words: list[str]
     etc_words: list[str]
     place_classes: list[str]
+    place_class_tiers: dict[str, int]  # 市 -> 1, 街道 -> 3: the lower the higher
     clause_words: list[str]
     name_max_chars: int
     catch_all_heads: list[str]
@@ -261,6 +262,16 @@ def _word_map(data: dict[str, Any], key: str, name: str) -> dict[str, str]:
     return dict(value)
 
 
+def _tiers(data: dict[str, Any], key: str, name: str) -> dict[str, int]:
+    """A list of word lists, highest tier first, as word -> tier."""
+    value = data.get(key)
+    if not isinstance(value, list) or not all(
+        isinstance(tier, list) and all(isinstance(w, str) for w in tier) for tier in value
+    ):
+        raise VocabularyError(f"ingest/data/{name}: '{key}' must be a list of word lists")
+    return {w: n for n, tier in enumerate(value) for w in tier}
+
+
 def _generic(data: dict[str, Any], name: str) -> frozenset[str]:
     """Catch-alls, also under a qualifier of the document's own level (县直相关单位, 市直有关部门)."""
     base = _strings(data, "generic", name)
@@ -301,6 +312,7 @@ def unit_vocab() -> UnitVocab:
         join_words=words(data, "join_words", name),
         etc_words=words(data, "etc_words", name),
         place_classes=words(data, "place_classes", name),
+        place_class_tiers=_tiers(data, "place_class_tiers", name),
         clause_words=words(data, "clause_words", name),
         name_max_chars=int(data.get("name_max_chars", 12)),
         catch_all_heads=words(data, "catch_all_heads", name),

@@ -409,6 +409,11 @@ def test_a_shared_each_is_distributed() -> None:
     assert names("各州、市") == ["各州", "各市"]
     assert names("各乡镇人民政府、街道办事处") == ["各乡镇人民政府", "各街道办事处"]
     assert names("各市、县（市、区）人民政府") == ["各市、县（市、区）人民政府"]
+    assert names("各县、区市场监管局") == ["各县、区市场监管局"]
+    # a class of a higher tier than the run's, or none, opens a body of its own
+    assert names("各街道、区市场局") == ["各街道", "区市场局"]
+    assert names("立山经济开发区、各街道、税务局") == ["立山经济开发区", "各街道", "税务局"]
+    assert names("各乡镇、县财政局") == ["各乡镇", "县财政局"]
 
 
 def test_etc_before_a_conjunction_closes_the_first_unit() -> None:
@@ -1838,3 +1843,23 @@ def test_a_lead_that_must_lead_its_partners_after_the_work_and_a_state_after_a_s
         "s.txt",
     )
     assert [t.status for t in report.tasks] == ["滞后"]
+
+
+def test_items_under_a_lead_s_heading_with_nothing_of_their_own() -> None:
+    """Under a heading naming its lead (由县农业农村局牵头负责的工作; 县商务局牵头的任务), an item naming
+    neither units nor a deadline is a task of that lead; the heading, though it holds a 由…牵头负责
+    clause, only groups its items."""
+    doc = extract_text(
+        "宁陵县乡村振兴重点任务分工方案\n一、重点任务\n（一）由县农业农村局牵头负责的工作\n"
+        "1. 推进高标准农田建设（配合单位：县财政局、县水利局；完成时限：2025年底前）\n"
+        "2. 发展特色种植。\n（二）县商务局牵头的任务\n1. 建设电商服务中心。\n"
+        "（三）其他任务\n1. 开展宣传引导（责任单位：县委宣传部）\n",
+        "n.txt",
+    )
+    roles = _roles(doc)
+    assert roles == {
+        "推进高标准农田建设": (["宁陵县农业农村局"], ["宁陵县财政局", "宁陵县水利局"], []),
+        "发展特色种植": (["宁陵县农业农村局"], [], []),
+        "建设电商服务中心": (["宁陵县商务局"], [], []),
+        "开展宣传引导": ([], [], ["宁陵县委宣传部"]),
+    }

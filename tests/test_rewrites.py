@@ -31,6 +31,7 @@ FLOOR = {
     "brackets": 1.0,
     "by_unit": 1.0,
     "field_bars": 1.0,
+    "lead_headings": 1.0,
     "first_is_lead": 1.0,
     "lead_marks": 1.0,
     "mixed": 1.0,

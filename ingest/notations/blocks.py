@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from typing import Protocol
 
 from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines
+from fengong.ingest.notations.heading_leads import names_lead
 from fengong.ingest.notations.registry import annotations_by_block
 from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
 from fengong.ingest.outline import Block, path_of, progress_text, title_of
@@ -351,9 +352,38 @@ class DeadlineOnly:
         return [task]
 
 
+class LeadHeadedItem:
+    """An item under a heading that names its lead (二、县商务局牵头的任务 / （一）区文广旅局) stating
+    neither units nor a deadline ("1. 推进电商进农村。"): a task all the same, the heading's units
+    its lead (heading_leads.lead_by_heading gives it them)."""
+
+    name = "lead-headed item"
+
+    def detect(self, block: Block, ctx: Context) -> bool:
+        if block.level == 99 or block.index in ctx.parents or block.region != "body":
+            return False
+        if block.parent is None or block.index in ctx.claimed:
+            return False
+        return names_lead(title_of(ctx.blocks[block.parent].heading))
+
+    def read(self, block: Block, ctx: Context) -> list[RawTask]:
+        statement = compact(strip_marker(block.text, block))
+        task = RawTask(
+            path_of(ctx.blocks, block), compact(title_of(block.heading)), statement, block.start, block.end
+        )
+        _set_deadline(task, find_deadlines(statement, ctx.year))
+        return [task]
+
+
 # Precedence: a block is read by the first reader (in this order) that detects it. Each reader
 # runs over the whole outline before the next, so a later reader sees what earlier ones took.
-BLOCK_READERS: tuple[BlockReader, ...] = (ProgressReport(), AttachmentList(), Annotated(), DeadlineOnly())
+BLOCK_READERS: tuple[BlockReader, ...] = (
+    ProgressReport(),
+    AttachmentList(),
+    Annotated(),
+    DeadlineOnly(),
+    LeadHeadedItem(),
+)
 
 
 def read_blocks(

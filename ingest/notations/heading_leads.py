@@ -24,9 +24,13 @@ def _heading_re() -> re.Pattern[str]:
     )
 
 
-def lead_by_heading(tasks: list[RawTask], text: str) -> None:
+def lead_by_heading(tasks: list[RawTask], text: str) -> list[RawTask]:
     """Give a task that states no lead the units its section's heading names as the lead of its
-    tasks; the 责任单位 it lists then cooperate, as beside any named lead."""
+    tasks; the 责任单位 it lists then cooperate, as beside any named lead. A heading so named that
+    was read as a task of its own (由县农业农村局牵头负责的工作: its clause, then 的工作) is dropped
+    when tasks stand under it: it only groups them. Returns the tasks kept."""
+    parents = {tuple(t.path[:-1]) for t in tasks if len(t.path) > 1}
+    tasks = [t for t in tasks if not (tuple(t.path) in parents and _heading_re().match(t.path[-1]))]
     for task in tasks:
         if task.roles.get("lead") or len(task.path) < 2:
             continue
@@ -45,6 +49,16 @@ def lead_by_heading(tasks: list[RawTask], text: str) -> None:
             task.roles["cooperate"] = [x for x in partners if x.local not in leads]
             task.evidence.update({x.start: heading for x in mentions})
             break
+    return tasks
+
+
+def names_lead(heading: str) -> bool:
+    """Whether a section heading names the lead of the items under it: "县商务局牵头的任务", or a
+    heading that is unit names alone ("区文广旅局")."""
+    m = _heading_re().match(heading)
+    if m is not None:
+        return all(looks_like_unit(clean(x)) for x, _, _ in split_list(m["units"]))
+    return _names_only(heading)
 
 
 def _names_only(heading: str) -> bool:

@@ -30,10 +30,11 @@ ORDER = (
     "by_unit",
     "unit_lines",
     "field_bars",
+    "lead_headings",
     "mixed",
 )
 #: Kinds that rewrite the whole document: nothing is chained after them.
-WHOLE = ("by_unit", "unit_lines")
+WHOLE = ("by_unit", "unit_lines", "lead_headings")
 
 
 @kind

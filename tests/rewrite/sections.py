@@ -129,3 +129,69 @@ def _rewritten(s: Sample, section: str, lines: list[str], dated: set[str]) -> tu
 def _units(task: dict[str, Any]) -> list[tuple[str, str]]:
     """A gold task's (role, unit) pairs, leads first."""
     return [(r, u) for r in ROLES for u in task.get(r) or []]
+
+
+#: A unit name that a heading of names alone is read as: written with its level (市A, 县A).
+_LEVELLED = re.compile(r"^(?:省|市|县|区|州|盟|旗|镇|乡|街道)\S")
+
+
+@kind
+def lead_headings(s: Sample, rng: random.Random) -> Sample | None:
+    """The tasks grouped under a heading per lead ("（一）市A牵头的任务", "（一）由市A牵头负责的工作",
+    or the lead's name alone, "（一）市A"), each item naming only its partners and deadline
+    ("1. X（配合单位：市B、市C；完成时限：2025年底前）"); tasks without a lead under a last heading
+    "其他任务" with their 责任单位. Under a lead's heading a 责任单位 label is a partner's, as beside a
+    named lead. Applies when every task's name and units fit on one line."""
+    tasks = s.gold["tasks"]
+    titles = [t.get("title") or "" for t in tasks]
+    if not tasks or len(set(titles)) != len(titles):
+        return None
+    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+        return None
+    if any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
+        return None
+    groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
+    for t in tasks:
+        groups.setdefault(tuple(t.get("lead") or ()), []).append(t)
+    if len([g for g in groups if g]) < 2:
+        return None
+    heading_form = rng.choice(["{}牵头的任务", "由{}牵头负责的工作", "name"])
+    partner_label = rng.choice(["配合单位", "配合部门", "协同单位", "责任单位"])
+    deadline_label = rng.choice(["完成时限", "完成时间"])
+    lines: list[str] = []
+    dated: set[str] = set()
+    headings: dict[str, str] = {}
+    for n, (leads, work) in enumerate(sorted(groups.items(), key=lambda g: not g[0]), 1):
+        names = "、".join(leads)
+        if not leads:
+            heading = "其他任务"
+        elif heading_form == "name" and all(_LEVELLED.match(u) for u in leads):
+            heading = names
+        else:
+            heading = (heading_form if heading_form != "name" else "{}牵头的任务").format(names)
+        lines.append(f"（{cn_number(n)}）{heading}")
+        for k, t in enumerate(work, 1):
+            others = [u for r in ("cooperate", "responsible") for u in t.get(r) or []]
+            fields = []
+            if leads and others:
+                fields.append(f"{partner_label}：{'、'.join(others)}")
+            for role, label in (("responsible", "责任单位"), ("cooperate", "配合单位")):
+                if not leads and t.get(role):
+                    fields.append(f"{label}：{'、'.join(t[role])}")
+            deadline = t.get("deadline") or {}
+            written = deadline.get("text") or ""
+            if written and (deadline.get("kind") not in ("by", "period") or _YEAR.search(written)):
+                fields.append(f"{deadline_label}：{written}")
+                dated.add(t["id"])
+            elif not leads and not others:
+                return None  # an item with neither units nor a deadline is no task (FORMAT.md)
+            lines.append(f"{k}. {t['title']}" + (f"（{'；'.join(fields)}）" if fields else "。"))
+            headings[t["id"]] = heading
+    text, gold = _rewritten(s, "一、重点任务", lines, dated)
+    for t in gold["tasks"]:
+        t["path"] = [t["path"][0], headings[t["id"]], t["title"]]
+        if t.get("lead"):
+            # under a lead's heading every other unit is its partner, in the order the item lists them
+            t["cooperate"] = [u for r in ("cooperate", "responsible") for u in t.get(r) or []]
+            t["responsible"] = []
+    return s.derive(text, gold, "lead_headings")
