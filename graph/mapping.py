@@ -295,7 +295,8 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             if _s(name):
                 c.node("Topic", name, en=topic_en.get(name) or None)
                 c.rel("ABOUT", task.id, name)
-        for word in sorted(title_words.union(terms(task.title, task.text))):
+        # (a table's category cell names what its rows are about: 基础设施 over 完善雪场交通接驳)
+        for word in sorted(title_words.union(terms(task.title, task.text, task.category or ""))):
             c.node("Term", word)
             c.rel("HAS_TERM", task.id, word)
         for a in sorted(task.assignments, key=lambda a: (a.rank, a.start)):

@@ -266,6 +266,9 @@ def title_of(heading: str) -> str:
     labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
     account after its progress label."""
     head = _deadline_note().sub("", heading.strip()).strip()
+    field = _spaced_field().search(head)
+    if field is not None and field.start() >= 2:
+        head = head[: field.start()].strip()  # X　牵头单位：市A　完成时限：… (fields parted by spaces)
     units = _unit_label_bracket().search(head)
     if units is not None and units.start() >= 2:
         head = head[: units.start()].strip()
@@ -287,6 +290,13 @@ def title_of(heading: str) -> str:
 @cache
 def _unit_label_bracket() -> re.Pattern[str]:
     return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(list(role_vocab().labels))})[ \t\u3000]*[：:]")
+
+
+@cache
+def _spaced_field() -> re.Pattern[str]:
+    """A unit or deadline label after spaces, opening a field of the title's line."""
+    labels = alternation(list(role_vocab().labels))
+    return re.compile(rf"[ \t\u3000]+(?:{labels}|{deadline_labels()})[ \t\u3000]*[：:]")
 
 
 @cache

@@ -63,6 +63,8 @@ class UnitResolver:
         self.ministry = _issuing_central(issuer or "")
         self.issuer = (issuer or "").strip()
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
+        # a Corps division issuing its own notice (第八师石河子市人民政府办公室): 师水利局 is 第八师水利局
+        self.division = next((d for d in unit_vocab().corps_divisions if self.issuer.startswith(d)), None)
         self._counts: Counter[str] = Counter()
         self._first_seen: dict[str, int] = {}
         self._same: dict[str, str] = {}  # key -> key it was declared equal to
@@ -230,6 +232,11 @@ class UnitResolver:
             return self.ministry + local[1:]
         if self.ministry and _bare_central_section(local):
             return self.ministry + local
+        if self.division:
+            word = next((w for w in unit_vocab().division_words if local.startswith(w)), "")
+            rest = local[len(word) :]
+            if word and len(rest) > 1 and _function_named(rest) is not None:
+                return self.division + rest
         own = next(
             (w for w in unit_vocab().own_body_words if self.issuer.endswith(w) and local.startswith(w)), ""
         )

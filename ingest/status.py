@@ -96,11 +96,15 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
     state_words = alternation(list(_vocab()[1]))
     return labels, re.compile(
         # (a share done may come first: 完成率：85%，滞后; the label may follow another clause or
-        # sentence of the line: 计划完成时间：9月底；状态：推进中 / …进展：…。状态：滞后)
-        rf"(?:^|[；;。])[ \t\u3000]*(?:{alternation(list(labels))})[ \t\u3000]*[：:][ \t\u3000]*"
+        # sentence of the line: 计划完成时间：9月底；状态：推进中 / …进展：…。状态：滞后; or another
+        # field of the line, parted by spaces that the task's text no longer holds: X　牵头单位：市A
+        # 完成时限：2028年6月底前　完成情况：已完成（2028年5月）)
+        # (the label may stand in brackets instead of before a colon: 【状态】按期推进)
+        rf"[ \t\u3000]*(?:(?:{alternation(list(labels))})[ \t\u3000]*[：:]|[【［\[〔](?:{alternation(list(labels))})[】］\]〕])"
+        rf"[ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
-        # (a short note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）)
-        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,6}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$)",
+        # (a short note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）)
+        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,10}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$)",
         re.MULTILINE,
     )
 

@@ -597,6 +597,9 @@ def _placed(name: str) -> bool:
         return True
     if name.startswith(tuple(unit_vocab().central_starts)):
         return True  # a central body and its branches (国家金融监督管理总局苏州监管分局)
+    ending = next((e for e in unit_vocab().own_place_endings if name.endswith(e)), "")
+    if ending and len(name) - len(ending) >= 2 and not level_prefix(name):
+        return True  # a vertical body named by its own place (大窑湾海关)
     opening = places().short_pattern.match(name)
     if opening is not None and len(opening.group()) >= 3 and len(name) > len(opening.group()):
         return True  # opens with a place's short name of three characters or more (绥芬河站, 哈尔滨海关)

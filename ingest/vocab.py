@@ -187,6 +187,7 @@ class UnitVocab:
     own_body_words: list[str]  # 管委会遗产保护处 in 鼓浪屿管委会's notice: its own section
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
+    own_place_endings: list[str]  # 大窑湾海关: a vertical body named by its own place
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
     village_body_endings: list[str]  # 曼边村委会: a village's own body, no township before it
     class_endings: list[str]  # 各 + a name ending so is a class of bodies (各流域管理机构)
@@ -195,6 +196,8 @@ class UnitVocab:
     ministry_endings: dict[str, str]  # 部 -> 局: a ministry's local departments end so (财政部: 财政局)
     zone_short_words: dict[str, str]  # 经开区 -> 经济技术开发区: a zone's word as its own plan writes it
     zone_nicknames: dict[str, str]  # 光谷 -> 武汉东湖新技术开发区: a zone's name of its own
+    corps_divisions: list[str]  # 第八师: its notice's 师水利局 is 第八师水利局
+    division_words: list[str]  # 师市, 师: the bare words before a division's own bodies
 
 
 @cache
@@ -323,6 +326,7 @@ def unit_vocab() -> UnitVocab:
         own_body_words=words(data, "own_body_words", name),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
+        own_place_endings=words(data, "own_place_endings", name),
         township_endings=words(data, "township_endings", name),
         village_body_endings=words(data, "village_body_endings", name),
         class_endings=words(data, "class_endings", name),
@@ -331,4 +335,6 @@ def unit_vocab() -> UnitVocab:
         ministry_endings=_word_map(data, "ministry_endings", name),
         zone_short_words=_word_map(data, "zone_short_words", name),
         zone_nicknames=_word_map(data, "zone_nicknames", name),
+        corps_divisions=words(data, "corps_divisions", name),
+        division_words=words(data, "division_words", name),
     )

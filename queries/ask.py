@@ -155,9 +155,9 @@ def _rule(r: Reading, today: str) -> Interpretation:
             "targets", "targets_in", {"metric": r.metric or "", "jurisdiction": place},
             f"quantified targets{what} set{_in(r.place)}, per city",
         )  # fmt: skip
-    if r.intent in ("compare", "ranking", None) and r.ranked and len(r.places) >= 2:
+    if r.intent in ("compare", "ranking", None) and r.ranked and len(r.compared_places) >= 2:
         return _ranking_per_place(r)  # 两份文件各自牵头任务最多的部门: the first ones of each place
-    if r.intent == "compare" and len(r.places) >= 2:
+    if r.intent == "compare" and len(r.compared_places) >= 2:
         return _compare_roles(r) or _compare(r)
     if r.intent == "overdue":
         return _overdue(r, today)
@@ -342,6 +342,13 @@ def _ranking(r: Reading) -> Interpretation:
     )
     topic = r.topic.name if r.topic else ""
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
+    # the plan named first, held under a title of other words (新疆棉花纺织方案中): its tasks, not a topic's
+    if r.plan_title and (not topic or r.document_topic):
+        topic, about = "", f" in {r.plan_title}"
+        params = {"role": role, "jurisdiction": "", "topic": "", "document": r.plan_title, "top": 20}
+        return Interpretation(
+            "unit_ranking", "unit_ranking", params, f"units ranked by the tasks they {what}{about}, top 20"
+        )
     # words naming the plan (户外运动方案里牵头最多的): the documents whose title holds them
     named = r.phrase if r.phrase and not topic and _names_document(r, r.phrase) else ""
     about += f" in the documents whose title holds {named}" if named else ""
@@ -526,6 +533,7 @@ def _due(r: Reading) -> Interpretation:
     if not r.before and not r.after and not (units or words or r.every):
         params["due_after"] = "0000-01-01"  # any dated deadline: "what is due when"
     span = (
+        f"due on {r.after}" if r.before and r.before == r.after else
         f"due from {r.after} to {r.before}" if r.before and r.after else
         f"due on or before {r.before}" if r.before else
         f"due on or after {r.after}" if r.after else

@@ -83,6 +83,7 @@ class Reading:
     # with the topic (the words that named it stand for it, unlike topic_words, which narrow it)
     topic_search: str | None = None
     document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
+    plan_title: str | None = None  # the one held document the plan named first is (新疆棉花纺织方案中)
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
@@ -124,6 +125,12 @@ class Reading:
         """The places units are looked up in: not a national document's issuer (国办这个方案里
         keeps to the plan; its 发改委 is still the national body, not a unit "of" 国务院办公厅)."""
         return [p for p in self.places if p not in self.issuers]
+
+    @property
+    def compared_places(self) -> list[str]:
+        """The places a question compares: the issuers of a plan count once (the MOST/MOE/MOF plan
+        is one plan, not three places to compare)."""
+        return [p for p in self.places if p not in self.issuers or p == self.issuers[0]]
 
     def summary(self) -> dict[str, Any]:
         """What was recognised, for refusals."""
@@ -223,7 +230,7 @@ def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
         for sub in _sub_places(store):
             written = _english_forms(sub)
             built.update(dict.fromkeys(written, sub))
-            if written:  # the joined pinyin (xiongan, not xiong of xiong an)
+            if written:  # the joined pinyin (xiongan, not xiong of xiong an; jinpu of 大连金普新区)
                 heads.setdefault(written[0].split()[0], set()).add(sub)
         # the pinyin alone (Shimen) names the one sub-place written so where no place of the table
         # with that pinyin is the store's
@@ -266,15 +273,18 @@ def _english_forms(name: str) -> list[str]:
         return []
     base = name[: -len(ending)]
     zone = ending in unit_vocab().self_placed_words
+    bases = [base]
     if (
         zone and lookup_place(base) is None and len(base) > 2
-    ):  # 苏州高新区: the city's short name, then the zone's word
+    ):  # 苏州高新区: the city's short name, then the zone's word; 大连金普新区: also its own name
         place = opening_place(name)
-        base = place.short if place is not None and base.startswith(place.short) else base
+        if place is not None and base.startswith(place.short):
+            own = base[len(place.short) :]
+            bases = [own, place.short] if len(own) >= 2 and lookup_place(own) is None else [place.short]
     # a street named after its road (湖南路街道): Hunan Road subdistrict, beside hunanlu subdistrict
     road = base.endswith("路") and len(base) > 2
     heads: dict[str, None] = {}
-    for part, tail in ((base, ""), *(((base[:-1], " road"),) if road else ())):
+    for part, tail in (*((b, "") for b in bases), *(((base[:-1], " road"),) if road else ())):
         syllables = lazy_pinyin(part)
         spaced = "".join(s if k == 0 or s[0] not in "aoe" else f" {s}" for k, s in enumerate(syllables))
         heads.update(dict.fromkeys(("".join(syllables) + tail, spaced + tail)))
@@ -421,10 +431,18 @@ def _apply(
                     reading.document_topic = _names_document_en(split[span.end :]) or (
                         len(before) == 2 and before[1] in _ABOUT_EN and before[0] in document.en
                     )
-    # (Under the NDRC/NEA demand-side plan, who leads …: the bodies naming the plan are its issuers)
-    plan_end = _plan_clause_end_en(text) if english else 0
-    in_plan = {n.value for sp in spans if sp.kind == "body" and sp.end <= plan_end for n in sp.of("body")}
-    in_plan -= {n.value for sp in spans if sp.kind == "body" and sp.start >= plan_end for n in sp.of("body")}
+    # (Under the NDRC/NEA demand-side plan, who leads …; 科技部、教育部、财政部成果转化方案中，…: the
+    # bodies naming the plan are its issuers, unless the body is the subject: 国家卫健委在托育方案里牵头)
+    plan_start, plan_end = _plan_clause_en(text) if english else (0, _plan_name_end(text))
+
+    def in_plan_clause(sp: Span) -> bool:
+        inside = plan_start <= sp.start and sp.end <= plan_end
+        return inside and (english or not _subject_in_plan(text[sp.end : plan_end]))
+
+    in_plan = {n.value for sp in spans if sp.kind == "body" and in_plan_clause(sp) for n in sp.of("body")}
+    # (a body named outside the clause too is asked about: what does the NDRC lead in the NDRC/NEA plan)
+    outside = [sp for sp in spans if sp.start >= plan_end or sp.end <= plan_start]
+    in_plan -= {n.value for sp in outside if sp.kind == "body" for n in sp.of("body")}
     if reading.body and not reading.units and store is not None:
         kept = []
         # (印发了哪些文件 asks for the issuer's documents: the issuer is then what is asked about)
@@ -448,6 +466,14 @@ def _apply(
             reading.units += [u for u in units if u not in reading.units]
             reading.groups.append(units or [body])
         reading.body, reading.more_bodies = (kept[0] if kept else None), kept[1:]
+    # (科技部、教育部、财政部成果转化方案中，科技部牵头哪些任务: units naming the plan are its issuers; one
+    # named again after the plan is what is asked about)
+    named_in = {n.value for sp in spans if sp.kind == "unit" and in_plan_clause(sp) for n in sp.of("unit")}
+    if named_in and store is not None and _issues_documents(sorted(named_in), store):
+        _issuer_scope(reading, sorted(named_in, key=reading.units.index), store)
+        again = {n.value for sp in outside if sp.kind == "unit" for n in sp.of("unit")}
+        reading.units = [u for u in reading.units if u not in named_in or u in again]
+        reading.groups = [g for g in reading.groups if not set(g) <= named_in - again]
     if (
         reading.units
         and store is not None
@@ -456,7 +482,13 @@ def _apply(
         # a unit assigned nothing beside a document's name is the plan's issuer (国办数据要素分工方案)
         _drop_issuers(reading, store)
     first = reading.units[:1]
-    if first and store is not None and _joint_notice().search(text) and _issues_documents(first, store):
+    if (
+        first
+        and store is not None
+        and not named_in  # (the plan's signers were read from its name already)
+        and _joint_notice().search(text)
+        and _issues_documents(first, store)
+    ):
         # 商务部等九部门…措施中: the joint notice its first signer names, whatever it leads in it
         _issuer_scope(reading, first, store)
         reading.units, reading.groups = reading.units[1:], [g for g in reading.groups if g != first]
@@ -554,26 +586,47 @@ def _opens_plan_name(body: str, text: str, lexicon: tuple[Body, ...] | None) -> 
     if m is None:
         return False
     start, end = m.start("plan"), m.end()
-    roles = [w for r in ask_vocab().roles.values() for w in r.zh]
     for size in range(min(end - start, 12), 1, -1):
         written = text[start : start + size]
         if _lookup_body(written, lexicon) == body or written == body:
-            rest = text[start + size : end]
             # (国家卫健委在托育方案里牵头: the body is the subject, in the plan)
-            return not rest.startswith(("在", "于")) and not any(rest.startswith(w) for w in roles)
+            return not _subject_in_plan(text[start + size : end])
     return False
 
 
-def _plan_clause_end_en(words: str) -> int:
-    """How many words an English question's opening clause naming a plan takes (in / under the
-    NDRC and NEA demand side plan, …): up to its first question word, when it holds a document
-    word; 0 when the question opens otherwise."""
+def _subject_in_plan(rest: str) -> bool:
+    """Whether a body inside a plan's name is the subject of what follows it (国家卫健委在托育方案里,
+    国家卫健委牵头的托育方案中), not the plan's issuer; ``rest`` is the plan's name after the body."""
+    roles = [w for r in ask_vocab().roles.values() for w in r.zh]
+    return rest.startswith(("在", "于")) or any(rest.startswith(w) for w in roles)
+
+
+def _plan_clause_en(words: str) -> tuple[int, int]:
+    """The words (start, end) of an English clause naming a plan by its issuers: opening the
+    question up to its first question word (in / under the NDRC and NEA demand side plan, who …),
+    or inside it from an opening word to the plan's document word (which unit leads the most tasks
+    in the MOST/MOE action plan); (0, 0) when there is none."""
     split = words.split()
     vocab = ask_vocab()
-    if not split or split[0] not in vocab.plan_clause_openers.en:
-        return 0
-    asking = next((i for i, w in enumerate(split) if w in vocab.plan_clause_ends.en), 0)
-    return asking if any(w in vocab.document_words.en for w in split[:asking]) else 0
+    if not split:
+        return 0, 0
+    if split[0] in vocab.plan_clause_openers.en:
+        asking = next((i for i, w in enumerate(split) if w in vocab.plan_clause_ends.en), 0)
+        if any(w in vocab.document_words.en for w in split[:asking]):
+            return 0, asking
+    for i, word in enumerate(split):
+        if word not in vocab.plan_clause_openers.en or i + 1 >= len(split) or split[i + 1] != "the":
+            continue
+        for j in range(i + 2, min(i + _PLAN_CLAUSE_WORDS, len(split))):
+            if split[j] in vocab.plan_clause_ends.en:
+                break
+            if split[j] in vocab.document_words.en:
+                return i, j + 1
+    return 0, 0
+
+
+#: Words an English clause naming a plan by its issuers takes at most (in the MOST/MOE/MOF … plan).
+_PLAN_CLAUSE_WORDS = 24
 
 
 def _plan_name_end(text: str) -> int:
@@ -780,7 +833,54 @@ def _bare_year(deadline: Any, text: str) -> bool:
 
 #: Words after a year alone that make it a date (2026年前, 2026年才到期), not a document's year.
 _YEAR_DUE = r"(?:才|就|要|将|会|应|需)?(?:前|底|内|以前|之前|为止|完成|到期|截止)"
+
+
 #: Of those, the ones that ask about the year itself (2026年才到期: from January 1), not up to it.
+def _scope_only(word: str, text: str) -> bool:
+    """Whether a word asking for documents only scopes the question (在全部文件中，哪些任务已逾期:
+    across every document): followed by 中 / 里 / 内."""
+    at = text.find(word) if not word.isascii() else -1
+    return at >= 0 and text.startswith(("中", "里", "内", "当中", "之中"), at + len(word))
+
+
+def _plan_periods(question: str, year: int) -> list[tuple[int, int]]:
+    """The dates and periods inside the name of the plan a question opens with that name the
+    document: each followed within a few characters by its document word (一季度通报, 2028年工作要点)."""
+    plan = _plan_name_re().search(question)
+    if plan is None:
+        return []
+    start = plan.start("plan")
+    name = question[start : plan.end()]
+    # (a part of a year: a day, 截至2028年2月1日棉花方案中, dates the question)
+    spans = [
+        (f.deadline.start, f.deadline.end) for f in find_deadlines(name, year) if f.deadline.kind == "period"
+    ]
+    for period in ask_vocab().periods:  # 一季度, 上半年: a year's part, with or without its year
+        spans += [(m.start(), m.end()) for w in period.words.zh for m in re.finditer(re.escape(w), name)]
+    return [
+        (start + s, start + e)
+        for s, e in spans
+        if s is not None and e is not None and _document_after().match(name, e)
+    ]
+
+
+@cache
+def _document_after() -> re.Pattern[str]:
+    """A document word a few characters on (一季度工作通报: 工作通报)."""
+    words = "|".join(re.escape(w) for w in sorted(ask_vocab().document_words.zh, key=len, reverse=True))
+    return re.compile(rf"[\u4e00-\u9fff]{{0,4}}?(?:{words})")
+
+
+def _exact_day(written: str, before: str, tail: str) -> bool:
+    """Whether a day a question names is the day tasks fall due on, not a limit they are due by:
+    written with its day (9月1日), no 前 / 之前 after it, no 截至 / 到 before it."""
+    return (
+        re.search(r"\d{1,2}\s*[日号]$", written) is not None
+        and not re.match(r"\s*(?:前|之前|以前|为止|止|内|以内)", tail)
+        and re.search(r"(?:截至|截止到|截止|到|至|从|自|今后|未来)\s*$", before) is None
+    )
+
+
 _IN_YEAR = re.compile(r"(?:才|就|要|将|会|应|需)?(?:到期|完成|截止)")
 #: A deadline said to be a month (完成时限在2028年10月, 时限为10月): due within it, not by its end.
 _IS_MONTH = re.compile(r"(?:限|间)(?:在|为|是)$|落在$")
@@ -829,6 +929,10 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             # 2026年3月底到期的任务 / 完成时限在2026年3月: due in that month
             if month_end and not d.text.endswith("前") and (_IN_YEAR.match(tail) or _IS_MONTH.search(head)):
                 reading.after = d.date[:8] + "01"
+            elif _exact_day(d.text, dated[: d.start or 0], tail):
+                reading.after = (
+                    d.date
+                )  # 2028年9月1日到期的任务 / 截止日期恰好是今天（2028年9月1日）: that day
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
             written = written.replace(f"{year + delta}年", word)
@@ -1111,6 +1215,34 @@ def _open_phrase_zh(masked: str) -> str | None:
     return _less_document_word(phrase)
 
 
+def _named_plan(masked: str, store: GraphStore) -> str | None:
+    """The title of the one held document the plan named at the question's start is: the title
+    holding every word of its name, places and units aside (新疆棉花纺织方案中: 新疆维吾尔自治区棉花和纺
+    织服装产业高质量发展实施方案); ``None`` when no plan is named or not exactly one title fits."""
+    m = _plan_name_re().search(masked)
+    if m is None:
+        return None
+    runs = [_less_document_word(r.group().rstrip("中里内")) for r in _runs_zh(masked[: m.end()])]
+    pieces = [p for r in runs for p in word_pieces(r) if len(p) >= 2]
+    if not pieces:
+        return None
+    found = [t for t in _document_titles(store) if all(p in t for p in pieces)]
+    return found[0] if len(set(found)) == 1 else None
+
+
+def _document_titles(store: GraphStore) -> tuple[str, ...]:
+    """Every held document's title (once per store generation)."""
+    from fengong.queries.named import run_named
+
+    memo = store_memo(store)
+    titles = memo.get("document titles")
+    if titles is None:
+        rows = run_named(store, "document_titles", {}, limit=_ALL_PLACES)
+        titles = memo["document titles"] = tuple(str(r["title"]) for r in rows if r["title"])
+    assert isinstance(titles, tuple)
+    return titles
+
+
 def _less_document_word(phrase: str) -> str:
     """``phrase`` less the words naming a document it ends with (跨境电商分工方案: 跨境电商)."""
     while True:
@@ -1229,6 +1361,27 @@ def _held_together(options: list[tuple[str, list[str]]], store: GraphStore) -> l
     return list(best) if together(best)[0] else None
 
 
+def _spell_acronyms(question: str) -> str:
+    """``question`` with each body's acronym written in capitals spelt out as the body's English
+    name (the MOST/MOE plan: the Ministry of Science and Technology, not the word "most"), before
+    the English words are lower-cased."""
+    if not _CAPITALS.search(question):
+        return question
+    names = _acronym_names()
+    return _CAPITALS.sub(lambda m: names.get(m.group(), m.group()), question)
+
+
+_CAPITALS = re.compile(r"\b[A-Z]{2,8}\b")
+
+
+@cache
+def _acronym_names() -> dict[str, str]:
+    """A body's acronym in capitals (MOST, NDRC) -> its English name: the lexicon's acronyms and
+    those that are also English words (ask.yaml capital_acronyms_en, matched in capitals only)."""
+    names = {a: b.en for b in bodies() if b.en for a in b.en_also if a.isupper() and a.isalpha()}
+    return names | ask_vocab().capital_acronyms_en
+
+
 def read(
     question: str,
     store: GraphStore | None = None,
@@ -1238,7 +1391,7 @@ def read(
     """Everything ``question`` names, by the longest reading of its Chinese and English words;
     ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
-    question = _months_from_today(question, today or dt.date.today())
+    question = _spell_acronyms(_months_from_today(question, today or dt.date.today()))
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=expand_abbreviations(norm_en(question)))
     spans = _chinese_spans(text, store, lexicon)
@@ -1247,6 +1400,7 @@ def read(
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
     # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words
     masked = _QUOTED_TASK.sub(_MASK, masked)
+    reading.plan_title = _named_plan(masked, store) if store is not None else None
     words = reading.words.split()
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
     # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's
@@ -1255,11 +1409,18 @@ def read(
     _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
     if (
-        not (reading.units or reading.unit_type)
+        not reading.units
+        # (a function named in a central body's plan, the Market Supervision Department of the State
+        # Post Bureau's plan, is that body's department where the store holds one so named)
+        and not (
+            reading.unit_type
+            and (reading.unit_places or not any(_lookup_body(p, lexicon) for p in reading.issuers))
+        )
         and store is not None
         and (department := _department_en(reading.words, store))
     ):
         reading.units = [department]  # the Monetary Policy Department (of the PBOC's plan): 货币政策司
+        reading.unit_type = None
     # (a ministry read as the issuer of the plan asked about is no unknown ministry)
     if (
         reading.body is None
@@ -1280,7 +1441,8 @@ def read(
     names_masked = _mask(text, [sp for sp in spans if sp.kind != "topic"])
     names_masked_words = _mask_words(words, [sp for sp in en_spans if sp.kind != "topic"])
     for intent in ("people", "documents", "targets"):
-        if vocab.intents[intent].find(names_masked, names_masked_words):
+        found = vocab.intents[intent].find(names_masked, names_masked_words)
+        if found and not (intent == "documents" and _scope_only(found, names_masked)):
             reading.intent = intent
             break
     if reading.intent == "targets":
@@ -1289,7 +1451,16 @@ def read(
         reading.figure = vocab.figure_words.find(text, reading.words) or _figure_pair(text, reading.words)
     reading.contact = vocab.contact_words.find(text, reading.words) or ""
     reading.ranked = vocab.intents["ranking"].find(text, reading.words) is not None
-    without_date = _dates(reading, question, (today or dt.date.today()).year)
+    year = (today or dt.date.today()).year
+    # a period naming the plan asked about (长春市汽车产业一季度通报中，…) names the document, not when
+    # its tasks are due (截至2028年7月1日巩义耐火材料方案中 still dates the question)
+    periods = _plan_periods(question, year)
+    dated_question = question
+    for s, e in periods:
+        dated_question = dated_question[:s] + _MASK * (e - s) + dated_question[e:]
+    without_date = _dates(reading, dated_question, year)
+    for s, e in periods:
+        without_date = without_date[:s] + question[s:e] + without_date[e:]
     for needle, every in vocab.recurring.items():
         found = every.find(text, reading.words)
         if found:  # 哪些任务要求每季度开展: the tasks whose deadline recurs so, not the words searched
@@ -1298,8 +1469,12 @@ def read(
                 without_date.replace(found, _MASK * len(found)) if not found.isascii() else without_date
             )
             break
-    if reading.intent == "documents" and (reading.before or reading.after):
-        reading.intent = None  # 2026年3月底到期的任务，所有文件一起看: the tasks due, across the documents
+    if reading.intent == "documents" and (
+        reading.before or reading.after or vocab.intents["due_next"].find(text, reading.words)
+    ):
+        # 2026年3月底到期的任务，所有文件一起看 / 在全部文件中，未来7天内到期的任务: the tasks due, across the
+        # documents
+        reading.intent = None
     if reading.before and not reading.after and vocab.from_today.find(text, reading.words) is not None:
         reading.after = today_iso(today)  # 从今天到年底 / from today until the end of the year
     due_today = vocab.due_today.find(text, reading.words)
@@ -1322,7 +1497,12 @@ def read(
         both = ("cooperate" in asked and bool(asked & {"lead", "responsible"})) or (
             "any" in asked
             and len(asked) >= 2
-            and (_joined_roles(affirmed, roles) or _each_asked(affirmed, roles))
+            and (
+                _joined_roles(affirmed, roles)
+                or _each_asked(affirmed, roles)
+                # 参与了哪些任务（含负总责和具体落实）: the other role is included, not asked alone
+                or vocab.role_inclusion.find(affirmed, affirmed_words) is not None
+            )
         )
         reading.role = "any" if both else next(iter(named), None)
         if both:
@@ -1701,8 +1881,8 @@ _MINISTRY = re.compile(r" ministry of ((?:[a-z]+ ){1,5})")
 def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...] | None) -> str | None:
     """ "Ministry of <words>" the lexicon does not know: the Chinese of the words + 部 (教育部)."""
     m = _MINISTRY.search(words)
-    if not m:
-        return None
+    if not m or words[m.start() + 1 :].startswith(_known_ministries_en()):
+        return None  # (a ministry the lexicon knows was read by its name: as the plan's issuer, say)
     skip = question_words_en() - {"and"}
     rest: list[str] = []
     named = m.group(1)
@@ -1724,6 +1904,14 @@ def _ministry_en(words: str, store: GraphStore | None, lexicon: tuple[Body, ...]
 
 
 @cache
+def _known_ministries_en() -> tuple[str, ...]:
+    """The lexicon's English names of ministries, as ``norm_en`` writes them, each with a space after."""
+    return tuple(
+        norm_en(b.en).strip() + " " for b in bodies() if b.en and b.en.lower().startswith("ministry of ")
+    )
+
+
+@cache
 def _department_pattern() -> re.Pattern[str]:
     ending = "|".join(re.escape(w) for w in ask_vocab().department_words_en)
     return re.compile(rf" ((?:[a-z]+ ){{1,4}})(?:{ending}) ")
@@ -1732,27 +1920,24 @@ def _department_pattern() -> re.Pattern[str]:
 def _department_en(words: str, store: GraphStore) -> str | None:
     """ "The <words> Department" of a central body's plan: the store's working unit whose name is the
     Chinese of the words and 司 or 局 (the Monetary Policy Department: 货币政策司), else ``None``."""
-    m = _department_pattern().search(words)
-    if not m:
-        return None
     skip = question_words_en() | {"the", "s", "its"}
-    rest = [w for w in m.group(1).split() if w not in skip]
-    if not rest:
-        return None
     working = working_units(store)
     own_names = _departments_by_own_name(store)
-    # the words' runs as glossed together (electric power: 电功率), then word by word (电力 of power)
-    for runs in (translate_wide(rest), [r for w in rest for r in translate_wide([w])]):
-        options = [(*own, *wide)[:_CHOICES] for _, own, wide in runs]
-        if not options or len(options) > 3:
-            continue
-        for combo in itertools.product(*options):
-            for ending in ("司", "局"):
-                name = "".join(combo) + ending
-                if name in working:
-                    return name
-                if name in own_names:
-                    return own_names[name]
+    # (each "<words> department" of the question: the State Post Bureau's … Market Supervision Department)
+    for m in _department_pattern().finditer(words):
+        rest = [w for w in m.group(1).split() if w not in skip]
+        # the words' runs as glossed together (electric power: 电功率), then word by word (电力 of power)
+        for runs in (translate_wide(rest), [r for w in rest for r in translate_wide([w])]) if rest else ():
+            options = [(*own, *wide)[:_CHOICES] for _, own, wide in runs]
+            if not options or len(options) > 3:
+                continue
+            for combo in itertools.product(*options):
+                for ending in ("司", "局"):
+                    name = "".join(combo) + ending
+                    if name in working:
+                        return name
+                    if name in own_names:
+                        return own_names[name]
     return None
 
 
@@ -1798,6 +1983,11 @@ def _open_phrase(
     if phrase:
         reading.phrase = phrase
         return
+    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    if reading.issuers and end:
+        # (In the MOST/MOE action plan on technology transfer, who leads …: the clause names the plan
+        # by its issuers; its words are the plan's, not the task's)
+        en_spans = [*en_spans, Span(start, end, ())]
     rest = _english_rest(words, en_spans)
     if not rest:
         return

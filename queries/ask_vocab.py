@@ -23,6 +23,7 @@ _KEYS = {
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
+    "capital_acronyms_en", "role_inclusion",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -124,6 +125,8 @@ class AskVocab:
     only_taking_part: Words  # 只参与 / only take part: every role but the lead
     sub_place_words_en: dict[str, tuple[str, ...]]  # 乡 -> township: a sub-county place's ending in English
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
+    capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
+    role_inclusion: Words = Words((), ())  # 含 / including: every role beside "any role"
     from_today: Words = Words((), ())  # 从今天到年底: due from today, not before it
     # a part of a report's word asked for by itself (基本完成, 阶段性), with the question's words
     exact_state_words: dict[str, Words] = field(default_factory=dict)
@@ -245,8 +248,10 @@ def parse_vocab(data: Any) -> AskVocab:
         plan_clause_ends=_words(data["plan_clause_ends"], "plan_clause_ends"),
         negations=_words(data["negations"], "negations"),
         only_taking_part=_words(data["only_taking_part"], "only_taking_part"),
+        role_inclusion=_words(data["role_inclusion"], "role_inclusion"),
         sub_place_words_en=_string_lists(data["sub_place_words_en"], "sub_place_words_en"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
+        capital_acronyms_en=_capital_acronyms(data["capital_acronyms_en"]),
         from_today=_words(data["from_today"], "from_today"),
         exact_state_words=_exact_states(data["exact_state_words"]),
         task_role_words=_strings(data["task_role_words"], "task_role_words"),
@@ -286,6 +291,14 @@ def _string_lists(value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         raise AskVocabularyError(f"{_FILE}: {where} must map words to lists of words")
     return {k: _strings(v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _capital_acronyms(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and k.isupper() and isinstance(v, str) and v.strip() for k, v in value.items()
+    ):
+        raise AskVocabularyError(f"{_FILE}: capital_acronyms_en must map acronyms in capitals to names")
+    return {k: v.strip() for k, v in value.items()}
 
 
 def _abbreviations(value: Any) -> dict[str, str]:

@@ -5,7 +5,8 @@
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // terms: words of the term index (ingest/terms.py), every one required but `missing` of them (a question
 // in other words than the task's: 对外开放 for 向社会开放); phrase: the words as asked.
-// quality: 1 = the phrase is in the title, 2 = in the text, 3 = in the title of the task's document (a
+// quality: 1 = the phrase is in the title, 2 = in the text or the category (a table's group cell:
+// 基础设施 over the rows it groups), 3 = in the title of the task's document (a
 // task is about what its document is about; the index holds the document title's words for each
 // task), 4 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
@@ -21,10 +22,12 @@ WHERE hits >= size($terms) - $missing
 WITH d, t, t.first_leads AS listed,
      CASE WHEN $phrase = '' THEN 4
           WHEN toLower($phrase) = toUpper($phrase) THEN
-               CASE WHEN t.title CONTAINS $phrase THEN 1 WHEN coalesce(t.text, '') CONTAINS $phrase THEN 2
+               CASE WHEN t.title CONTAINS $phrase THEN 1
+                    WHEN coalesce(t.text, '') CONTAINS $phrase OR coalesce(t.category, '') CONTAINS $phrase THEN 2
                     WHEN d.title CONTAINS $phrase THEN 3 ELSE 4 END
           WHEN toLower(t.title) CONTAINS toLower($phrase) THEN 1
-          WHEN toLower(coalesce(t.text, '')) CONTAINS toLower($phrase) THEN 2
+          WHEN toLower(coalesce(t.text, '')) CONTAINS toLower($phrase)
+               OR toLower(coalesce(t.category, '')) CONTAINS toLower($phrase) THEN 2
           WHEN toLower(d.title) CONTAINS toLower($phrase) THEN 3
           ELSE 4 END AS quality
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)

@@ -370,6 +370,15 @@ SEVENTY_SIXTH = QuestionSet(
 SEVENTY_SEVENTH = QuestionSet(
     DATA / "ask_docs_independent_77", DATA / "ask_questions_independent_77.yaml", dt.date(2028, 7, 15), 0.73
 )
+SEVENTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_78", DATA / "ask_questions_independent_78.yaml", dt.date(2028, 3, 20), 0.73
+)
+SEVENTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_79", DATA / "ask_questions_independent_79.yaml", dt.date(2028, 5, 10), 0.73
+)
+EIGHTIETH = QuestionSet(
+    DATA / "ask_docs_independent_80", DATA / "ask_questions_independent_80.yaml", dt.date(2028, 9, 1), 0.71
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -448,6 +457,9 @@ SETS = {
     "seventy-fifth": SEVENTY_FIFTH,
     "seventy-sixth": SEVENTY_SIXTH,
     "seventy-seventh": SEVENTY_SEVENTH,
+    "seventy-eighth": SEVENTY_EIGHTH,
+    "seventy-ninth": SEVENTY_NINTH,
+    "eightieth": EIGHTIETH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1575,3 +1587,86 @@ def test_a_topic_inside_the_plan_named_first_names_the_plan(seventy_fourth: Grap
     )
     assert result.interpretation.params["topic"] == ""
     assert {"建设湖北实验室", "实施关键核心技术攻关"} <= {r["task"] for r in result.rows}
+
+
+seventy_eighth = set_store(SEVENTY_EIGHTH, "function")
+
+
+def test_roles_included_and_a_zone_named_in_english(seventy_eighth: GraphStore) -> None:
+    """参与了哪些任务（含负总责和具体落实） asks for every role; the Jinpu port and shipping plan is the
+    plan of 大连金普新区 (a zone named by its own name, its city's aside), no topic filter; a customs
+    office named by its port (大窑湾海关) takes no zone's name."""
+    today = SEVENTY_EIGHTH.today
+    every = answer(
+        seventy_eighth,
+        "本溪县中药材方案中，县林业和草原局参与了哪些任务（含负总责和具体落实）？",
+        today=today,
+    )
+    assert every.interpretation.params["role"] == "any"
+    assert {"扩大道地药材种植规模", "发展中医药康养旅游"} <= {r["task"] for r in every.rows}
+    due = answer(
+        seventy_eighth,
+        "Which tasks in the Jinpu port and shipping plan are due in the second quarter of 2028?",
+        today=today,
+    )
+    assert due.interpretation.params["jurisdiction"] == "大连金普新区"
+    assert due.interpretation.params["topic"] == ""
+    assert {"拓展海铁联运通道", "推动保税仓储提质扩容"} <= {r["title"] for r in due.rows}
+    customs = answer(seventy_eighth, "大窑湾海关配合哪些任务？", today=today)
+    assert {r["unit"] for r in customs.rows} == {"大窑湾海关"}
+
+
+seventy_ninth = set_store(SEVENTY_NINTH, "function")
+
+
+def test_a_plan_s_period_a_central_department_in_english_and_a_scope_of_every_document(
+    seventy_ninth: GraphStore,
+) -> None:
+    """一季度通报中 names the report, not when its tasks are due; the Market Supervision Department of
+    the State Post Bureau's plan is its 市场监管司, not every place's market regulator; 在全部文件中 only
+    scopes a question; a table's group cell (基础设施, written once over its rows) is what its rows are
+    about; a line of marked units (市A（主责）、市B（协同）) and 【状态】 are read."""
+    today = SEVENTY_NINTH.today
+    done = answer(seventy_ninth, "长春市汽车产业一季度通报中，已经完成的任务有哪些？", today=today)
+    assert done.interpretation.query == "tasks_by_status"
+    assert {"推动奥迪一汽新能源汽车项目达产", "发展二手车出口业务"} <= {r["task"] for r in done.rows}
+    part = answer(
+        seventy_ninth,
+        "In the State Post Bureau's 2028 plan for express delivery to villages, which tasks does the Market Supervision Department only take part in, without leading them?",
+        today=today,
+    )
+    assert part.interpretation.params["units"] == ["国家邮政局市场监管司"]
+    overdue = answer(seventy_ninth, "在全部文件中，哪些任务已逾期？", today=today)
+    assert overdue.interpretation.query == "tasks_overdue"
+    grouped = answer(seventy_ninth, "吉林省冰雪经济分工方案中，基础设施领域部署了哪些任务？", today=today)
+    assert {"完善雪场交通接驳", "实施雪场提质扩容工程", "推进人工造雪用水用电保障"} <= {
+        r["task"] for r in grouped.rows
+    }
+    marked = answer(seventy_ninth, "珲春市财政局协同哪些任务？", today=today)
+    assert {"支持企业在俄建设海外仓", "拓展跨境电商结算和融资服务"} <= {r["task"] for r in marked.rows}
+
+
+eightieth = set_store(EIGHTIETH, "function")
+
+
+def test_a_plan_named_by_its_signers_and_by_words_of_its_title(eightieth: GraphStore) -> None:
+    """科技部、教育部、财政部…方案中，科技部牵头哪些任务: the signers name the plan, 科技部 named again is
+    asked about; MOST in capitals is the ministry, "the most" a ranking; a plan named by words its
+    title holds apart (新疆棉花纺织方案: 棉花和纺织服装) ranks its own units; a day asked exactly
+    (截止日期恰好是今天（2028年9月1日）) is that day."""
+    today = EIGHTIETH.today
+    led = answer(eightieth, "科技部、教育部、财政部科技成果转化行动方案中，科技部牵头哪些任务？", today=today)
+    assert led.interpretation.params["units"] == ["科技部"]
+    assert "建立职务科技成果单列管理制度" not in {r["task"] for r in led.rows}
+    top = answer(
+        eightieth,
+        "Which unit leads the most tasks in the MOST/MOE/MOF technology-transfer action plan?",
+        today=today,
+    )
+    assert top.rows[0]["unit"] == "科技部"
+    ranked = answer(eightieth, "新疆棉花纺织方案中，哪个单位牵头的任务最多？", today=today)
+    assert ranked.rows[0]["unit"] == "新疆维吾尔自治区工业和信息化厅"
+    day = answer(eightieth, "所有文件中，截止日期恰好是今天（2028年9月1日）的任务有哪些？", today=today)
+    assert (day.interpretation.params["due_after"], day.interpretation.params["due_before"]) == (
+        "2028-09-01",
+    ) * 2

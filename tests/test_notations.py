@@ -145,6 +145,7 @@ def test_the_registry_is_ordered_and_named() -> None:
         "label",
         "bracket clause",
         "bare bracketed list",
+        "marked line",
         "prose clause",
         "subject clause",
     ]
@@ -1863,3 +1864,57 @@ def test_items_under_a_lead_s_heading_with_nothing_of_their_own() -> None:
         "建设电商服务中心": (["宁陵县商务局"], [], []),
         "开展宣传引导": ([], [], ["宁陵县委宣传部"]),
     }
+
+
+def test_marked_unit_lines_spaced_fields_and_bracketed_state_labels() -> None:
+    """A line of units each with its role's mark (市A（主责）、市B（协同）) gives the task above it its
+    roles, a partner's mark without a lead making a partner; a unit's line with its mark before the
+    colon (县A（牵头）：负责…) leads, a name with a bracket inside (各乡（镇）人民政府) is read whole; a
+    title ends before a field parted by spaces (X　牵头单位：市A　完成时限：…), whose 完成情况：已完成（2028年
+    5月） is the state; 【状态】进度滞后 is a state label too."""
+    marked = extract_text(
+        "珲春市跨境电商重点任务清单\n1.建设跨境电商线上综合服务平台。2028年6月底前上线运行。\n"
+        "市商务局（主责）、市工信局（协同）、珲春海关（协同）\n2.拓展跨境电商结算服务。2028年3月底前完成。\n"
+        "市财政局（协同）、市商务局（协同）\n",
+        "h.txt",
+    )
+    assert _roles(marked) == {
+        "建设跨境电商线上综合服务平台": (["珲春市商务局"], ["珲春市工信局", "珲春海关"], []),
+        "拓展跨境电商结算服务": ([], ["珲春市财政局", "珲春市商务局"], []),
+    }
+    lines = extract_text(
+        "疏附县电子商务进农村实施方案\n一、重点任务\n（一）建设乡村电商服务站点\n"
+        "县商务和工业信息化局（牵头）：负责制定站点建设标准；\n各乡（镇）人民政府：负责提供站点场地。\n"
+        "完成时限：2028年6月底前\n",
+        "s.txt",
+    )
+    assert _roles(lines)["建设乡村电商服务站点"] == (["疏附县商务和工业信息化局"], ["各乡（镇）人民政府"], [])
+    report = extract_text(
+        "乌鲁木齐市物流枢纽建设重点任务推进情况的通报\n一、重点任务推进情况\n"
+        "1.建设国际陆港区多式联运中心　牵头单位：乌鲁木齐国际陆港区管委会　完成时限：2028年6月底前　完成情况：已完成（2028年5月）\n"
+        "2.建设铁路集装箱中心站二期　牵头单位：市发展改革委　完成时限：2028年3月底前　完成情况：正在推进，完成总量的85%\n"
+        "3.推进充换电基础设施建设。（责任单位：市发改委）【进展】已建成充电桩300个。【状态】进度滞后\n",
+        "w.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [
+        ("建设国际陆港区多式联运中心", "已完成"),
+        ("建设铁路集装箱中心站二期", "正在推进"),
+        ("推进充换电基础设施建设", "进度滞后"),
+    ]
+
+
+def test_a_corps_division_s_bureaus_and_a_customs_office_named_by_its_port() -> None:
+    """In a Corps division's notice 师水利局 is 第八师水利局, as 县X局 is the county's; a customs office
+    named by its port (大窑湾海关) takes no zone's name, in a list or alone."""
+    division = extract_text(
+        "第八师石河子市人民政府办公室关于印发节水灌溉实施方案的通知\n第八师石河子市农业高效节水灌溉实施方案\n一、重点任务\n"
+        "1.实施灌区续建配套。（师水利局牵头，师财政局、各团场配合）完成时限：2028年12月底前。\n",
+        "b.txt",
+    )
+    assert _roles(division)["实施灌区续建配套"] == (["第八师水利局"], ["第八师财政局", "各团场"], [])
+    zone = extract_text(
+        "大连金普新区管理委员会办公室关于印发港航物流工作方案的通知\n金普新区港航物流工作方案\n一、重点任务\n"
+        "1.推动保税仓储提质扩容。（大连保税区经济发展局牵头，大窑湾海关配合）2028年5月底前。\n",
+        "z.txt",
+    )
+    assert _roles(zone)["推动保税仓储提质扩容"] == (["大连保税区经济发展局"], ["大窑湾海关"], [])

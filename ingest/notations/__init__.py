@@ -19,7 +19,9 @@ Structure and block readers, in precedence order:
       adjacent annotations, closes the sentences before it as one task; several per paragraph give
       several tasks;
    d. ``DeadlineOnly``: a leaf heading with a deadline and no annotation is a task where headings
-      of its region and level are tasks (or anywhere, in a document without units and tables).
+      of its region and level are tasks (or anywhere, in a document without units and tables);
+   e. ``LeadHeadedItem``: an item under a heading that names its lead (县商务局牵头的任务), stating
+      nothing of its own, is that lead's task.
 
 3. ``unit_sections``, after the blocks and tables: a section written unit by unit (three or more
    paragraphs "市A：牵头推进X、Y；配合市B做好Z。" under one heading) becomes the tasks its paragraphs
@@ -31,8 +33,9 @@ Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping s
 1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "【牵头单位】A";
 2. ``clauses.find_bracketed``: "（A牵头，B配合）", "（A、B负责，排名第一的为牵头单位，下同）";
 3. ``clauses.find_bare_lists``: "……。（A、B）", a bracketed list of known bodies closing a sentence;
-4. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
-5. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
+4. ``clauses.find_marked_lines``: a line of units each with its role's mark, "A（主责）、B（协同）";
+5. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
+6. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
    annotation of its block (before one, it is the task's own words).
 
 The readers run once over the whole text (``registry.annotations_by_block``: annotations never

@@ -260,6 +260,44 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     return out
 
 
+def find_marked_lines(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """A line that is nothing but units, each with its role's mark in brackets, under the task it
+    follows ("市商务局（主责）、市工信局（协同）"): their roles as marked (responsible where a unit has no
+    mark of a role)."""
+    out: list[Annotation] = []
+    at = 0
+    for line in text.split("\n"):
+        start, at = at, at + len(line) + 1
+        written = line.strip()
+        if not written or written[-1] not in "）)" or len(written) > _MAX_CLAUSE:
+            continue
+        items = split_list(written)
+        if not items or not all(_role_marked(item) for item, _, _ in items):
+            continue
+        lead = start + len(line) - len(line.lstrip())
+        if taken(base + lead, base + lead + len(written)):
+            continue
+        mentions = parse_list(written, base + lead)
+        if len(mentions) == len(items) and all(looks_like_unit(m.local) for m in mentions):
+            ann = Annotation([RoleList("responsible", mentions)], base + lead, base + lead + len(written))
+            ann.evidence, ann.kind = written, "marked line"
+            out.append(ann)
+    return out
+
+
+def _role_marked(item: str) -> bool:
+    """Whether a list item closes with a role's mark in brackets (（主责）, （协同）, （牵头））."""
+    m = _role_mark_re().search(item.strip())
+    return m is not None and m.start() >= 2
+
+
+@cache
+def _role_mark_re() -> re.Pattern[str]:
+    v = role_vocab()
+    marks = [*v.lead_markers, *v.cooperate_marks, *v.verbs]
+    return re.compile(rf"[（(]\s*(?:{alternation(marks)})\s*[）)]$")
+
+
 @cache
 def _verbs() -> tuple[str, ...]:
     return tuple(role_vocab().verbs)

@@ -74,6 +74,10 @@ def assign_roles(
             roles["cooperate"].extend(m for m in rl.mentions if not m.lead_marked)
         elif rl.role == "responsible" and has_lead:
             converted.extend(rl.mentions)
+        elif rl.role == "responsible" and any(partner_marked(m) for m in rl.mentions):
+            # 市财政局（协同）、市商务局（协同）: a unit its list marks as a partner is one, with no lead
+            for m in rl.mentions:
+                roles["cooperate" if partner_marked(m) else "responsible"].append(m)
         elif rl.role == "responsible" and first_is_lead:
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
@@ -87,6 +91,20 @@ def assign_roles(
     leads = {m.local for m in roles["lead"]}
     roles["cooperate"].extend(m for m in converted if m.local not in leads)
     return roles
+
+
+def partner_marked(mention: Mention) -> bool:
+    """Whether a listed unit is written with a partner's mark in brackets (绥芬河海关（辅）,
+    市工信局（协同）, 市财政局（配合））."""
+    written = mention.written.rstrip()
+    return bool(written) and written[-1] in "）)" and _partner_mark_re().search(written) is not None
+
+
+@cache
+def _partner_mark_re() -> re.Pattern[str]:
+    v = role_vocab()
+    marks = [*v.cooperate_marks, *(w for w, role in v.verbs.items() if role == "cooperate")]
+    return re.compile(rf"[（(]\s*(?:{alternation(marks)})\s*[）)]$")
 
 
 @cache

@@ -45,7 +45,9 @@ def _head_re() -> re.Pattern[str]:
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
         rf"[ \t\u3000]*(?:[{b}][一二三四五六七八九十百\d]+[{b}]|\d+[.．、]|[一二三四五六七八九十]+、)?"
-        rf"[ \t\u3000]*(?P<unit>[^：:，,。；;\n{b}]{{2,{_MAX_UNIT}}}?(?:[{b}][^{b}\n]{{1,12}}[{b}])?)[：:]"
+        # (a bracket inside the name, 各乡（镇）人民政府, and one closing it, 县A（牵头）)
+        rf"[ \t\u3000]*(?P<unit>[^：:，,。；;\n{b}]{{2,{_MAX_UNIT}}}?"
+        rf"(?:[{b}][^{b}\n]{{1,12}}[{b}][^：:，,。；;\n{b}]{{1,12}}?)?(?:[{b}][^{b}\n]{{1,12}}[{b}])?)[：:]"
     )
 
 
@@ -215,13 +217,23 @@ def _line_roles(block: Block) -> tuple[dict[str, list[Mention]], dict[int, str]]
     evidence: dict[int, str] = {}
     for line in block.lines[1:]:
         head = _head_re().match(line.text)
-        written = clean(head.group("unit")) if head else ""
-        named = looks_like_unit(written) or reads_as_name(written)
-        verb = _clause_re().match(line.text, head.end()) if head and named else None
-        if head is None or verb is None:
+        if head is None:
             continue
+        written = clean(head.group("unit"))
         mentions = parse_list(head.group("unit"), line.start + head.start("unit"))
-        lists.append(RoleList(role_vocab().verbs[verb.group("verb")], mentions))
+        named = (
+            looks_like_unit(written)
+            or reads_as_name(written)
+            # a name with its mark (县A（牵头）) or a bracket of its own (各乡（镇）人民政府)
+            or (bool(mentions) and all(looks_like_unit(m.local) for m in mentions))
+        )
+        verb = _clause_re().match(line.text, head.end()) if named else None
+        if verb is None:
+            continue
+        role = role_vocab().verbs[verb.group("verb")]
+        if all(m.lead_marked for m in mentions):
+            role = "lead"  # 县A（牵头）：负责…: the mark names the lead whatever its verb
+        lists.append(RoleList(role, mentions))
         evidence.update((m.start, line.text.strip()) for m in mentions)
     if not lists:
         return {}, {}

@@ -78,7 +78,8 @@ def by_unit(s: Sample, rng: random.Random) -> Sample | None:
 @kind
 def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
     """Each task as a heading with its deadline in brackets (（一）X（完成时限：2025年底前）) and one line
-    per unit saying its part: 市A：牵头负责X； / 市B：配合做好X。 / (no lead) 市C：负责X。 Applies when
+    per unit saying its part: 市A：牵头负责X； (or 市A（牵头）：负责X；) / 市B：配合做好X。 / (no lead)
+    市C：负责X。 Applies when
     every task's name fits on a heading line."""
     tasks = s.gold["tasks"]
     titles = [t.get("title") or "" for t in tasks]
@@ -89,7 +90,7 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
     if any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
         return None
     label = rng.choice(["完成时限", "完成时间", "时间节点"])
-    lead_verb = rng.choice(["牵头负责", "牵头"])
+    lead_verb = rng.choice(["牵头负责", "牵头", "（牵头）：负责"])  # the last: 市A（牵头）：负责X
     partner_verb = rng.choice(["配合做好", "配合", "协助做好"])
     lines, dated = [], set()
     for n, t in enumerate(tasks, 1):
@@ -103,7 +104,12 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
             return None  # a heading with neither units nor a deadline is no task (FORMAT.md)
         lines.append(heading)
         verbs = {"lead": lead_verb, "cooperate": partner_verb, "responsible": "负责"}
-        parts = [f"{u}：{verbs[role]}{t['title']}" for role, u in _units(t)]
+        parts = [
+            f"{u}{verbs[role]}{t['title']}"
+            if verbs[role].startswith("（")
+            else f"{u}：{verbs[role]}{t['title']}"
+            for role, u in _units(t)
+        ]
         lines.extend(f"{p}{'；' if k < len(parts) - 1 else '。'}" for k, p in enumerate(parts))
     text, gold = _rewritten(s, "一、重点任务", lines, dated)
     return s.derive(text, gold, "unit_lines")

@@ -1,0 +1,6 @@
+// name: document_titles
+// description: The title of every loaded document (what a question naming a plan by its words is matched against)
+// params:
+MATCH (d:Document)
+RETURN d.title AS title, d.id AS id
+ORDER BY title, id
