@@ -63,15 +63,22 @@ def _vocab() -> _OutlineVocab:
         attachment=re.compile(rf"^(?:{attachment})\s*(?P<n>\d{{1,2}})?\s*(?:[:：]\s*(?P<title>.*))?$"),
         progress=re.compile(
             rf"^(?:(?:{alternation(words(data, 'progress_words', name))})\s*[:：]?"
-            rf"|(?:{alternation(words(data, 'progress_labels', name))})\s*[:：])\s*"
+            rf"|(?:{alternation(words(data, 'progress_labels', name))})\s*[:：]"
+            rf"|{_bracketed(words(data, 'progress_words', name) + words(data, 'progress_labels', name))})\s*"
         ),
+        # (the label before a colon, or in brackets of its own: X【进展情况】已制定工作规程)
         inline_progress=re.compile(
-            rf"(?:{alternation(words(data, 'progress_words', name) + words(data, 'progress_labels', name))})"
-            r"\s*[:：]\s*"
+            rf"(?:(?:{alternation(words(data, 'progress_words', name) + words(data, 'progress_labels', name))})"
+            rf"\s*[:：]|{_bracketed(words(data, 'progress_words', name) + words(data, 'progress_labels', name))})\s*"
         ),
         artefact=re.compile(rf"^(?:[{re.escape(''.join(bullets))}]\s+)|\[bookmark:[^\]]*\]"),
         artefact_starts="".join(bullets) + "[",
     )
+
+
+def _bracketed(ws: list[str]) -> str:
+    """Labels standing in brackets of their own instead of before a colon (【进展情况】)."""
+    return rf"[【［\[〔](?:{alternation(ws)})[】］\]〕]"
 
 
 def _spaced(ws: list[str]) -> str:

@@ -540,10 +540,18 @@ def _figure_pair(text: str, words: str) -> str:
     in either order, or an amount of money after 多少 (多少中央财政资金), else ''."""
     for first, second in ask_vocab().figure_pairs:
         within = text if not first.isascii() else words
-        if first in within and second in within:
+        if first in within and second in within and not _counts_tasks(within):
             return f"{first}…{second}"
     m = _amount_re().search(text)
     return m.group() if m else ""
+
+
+def _counts_tasks(text: str) -> bool:
+    """Whether the 多少 / 几 / how many of a question counts tasks (多少项, 几个任务, how many tasks)."""
+    return _TASK_COUNT.search(text) is not None
+
+
+_TASK_COUNT = re.compile(r"(?:多少|几)(?:[项条件]|个?(?:任务|工作|事项))| how many (?:tasks|items|jobs) ")
 
 
 @cache
@@ -1510,7 +1518,9 @@ def read(
             reading.role = _asked_of_who(affirmed, roles) or reading.role
         if reading.role:
             break
-    denied = _denies_lead(masked, masked_words) or vocab.only_taking_part.find(masked, masked_words)
+    # (which does it lead, and which does it only support: the lead asked too, no lead denied)
+    only_part = None if both and "lead" in asked else vocab.only_taking_part.find(masked, masked_words)
+    denied = _denies_lead(masked, masked_words) or only_part
     if denied and reading.role in ("responsible", "any", None):
         reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些 / 只参与了哪些
     reading.who = vocab.who.find(masked, masked_words) is not None
@@ -1984,11 +1994,13 @@ def _open_phrase(
         reading.phrase = phrase
         return
     start, end = _plan_clause_en(f" {' '.join(words)} ")
-    if reading.issuers and end:
+    if end and reading.issuers:
         # (In the MOST/MOE action plan on technology transfer, who leads …: the clause names the plan
-        # by its issuers; its words are the plan's, not the task's)
-        en_spans = [*en_spans, Span(start, end, ())]
-    rest = _english_rest(words, en_spans)
+        # by its issuers; its words are the plan's, not the task's, when the question has words of
+        # its own besides)
+        rest = _english_rest(words, [*en_spans, Span(start, end, ())]) or _english_rest(words, en_spans)
+    else:
+        rest = _english_rest(words, en_spans)
     if not rest:
         return
     topic = match_topic(" ".join(rest))

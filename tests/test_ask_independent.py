@@ -379,6 +379,15 @@ SEVENTY_NINTH = QuestionSet(
 EIGHTIETH = QuestionSet(
     DATA / "ask_docs_independent_80", DATA / "ask_questions_independent_80.yaml", dt.date(2028, 9, 1), 0.71
 )
+EIGHTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_81", DATA / "ask_questions_independent_81.yaml", dt.date(2028, 2, 15), 0.75
+)
+EIGHTY_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_82", DATA / "ask_questions_independent_82.yaml", dt.date(2028, 6, 30), 0.75
+)
+EIGHTY_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_83", DATA / "ask_questions_independent_83.yaml", dt.date(2028, 10, 20), 0.8
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -460,6 +469,9 @@ SETS = {
     "seventy-eighth": SEVENTY_EIGHTH,
     "seventy-ninth": SEVENTY_NINTH,
     "eightieth": EIGHTIETH,
+    "eighty-first": EIGHTY_FIRST,
+    "eighty-second": EIGHTY_SECOND,
+    "eighty-third": EIGHTY_THIRD,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -992,12 +1004,12 @@ twenty_third = set_store(TWENTY_THIRD, "function")
 
 
 def test_a_ranking_keeps_to_the_plan_its_words_name(twenty_first: GraphStore) -> None:
-    """户外运动方案里牵头最多的: the documents whose title holds 户外运动 (a national plan has no place
+    """户外运动方案里牵头最多的: the one document whose title holds 户外运动 (a national plan has no place
     to keep to); 鄂温克旗 is 鄂温克族自治旗 written without 族自治; words no title holds (the asker's
     own for the plan) fall back to the ranking without them, said so."""
     today = TWENTY_FIRST.today
     plan = answer(twenty_first, "户外运动方案里牵头任务最多的是哪个部门？", today=today)
-    assert plan.interpretation.params["document"] == "户外运动"
+    assert plan.interpretation.params["document"] == "户外运动产业高质量发展行动方案（2027—2029年）"
     assert plan.rows[0]["unit"] == "体育总局" and plan.rows[0]["leads"] == 8
     banner = answer(twenty_first, "鄂温克旗草原方案中主责任务最多的单位是哪个？", today=today)
     assert banner.interpretation.params["jurisdiction"] == "鄂温克族自治旗"
@@ -1363,7 +1375,7 @@ def test_plans_by_unit_by_office_line_and_two_places_without_a_lead(forty_second
     )
     assert ("乌镇镇平安办", "大会安保工作方案制定") in {(r["unit"], r["task"]) for r in lead.rows}
     top = answer(forty_second, "乌镇峰会服务保障任务清单中，哪个办线牵头的任务最多？", today=today)
-    assert top.interpretation.params["document"] == "乌镇峰会服务保障"
+    assert top.interpretation.params["document"] == "2028年世界互联网大会乌镇峰会服务保障工作任务清单"
     assert top.rows[0]["unit"] == "乌镇镇平安办"
     no_lead = answer(
         forty_second, "天津港产城融合分工和长阳清江画廊方案中，各有哪项任务没有明确牵头单位？", today=today
@@ -1670,3 +1682,40 @@ def test_a_plan_named_by_its_signers_and_by_words_of_its_title(eightieth: GraphS
     assert (day.interpretation.params["due_after"], day.interpretation.params["due_before"]) == (
         "2028-09-01",
     ) * 2
+
+
+eighty_first = set_store(EIGHTY_FIRST, "function")
+
+
+def test_a_report_s_bracketed_states_and_figures_achieved(eighty_first: GraphStore) -> None:
+    """【完成情况】基本完成 is a report's state; an achieved figure (完成了多少, how many … did it receive)
+    is no plan's to give, a count of tasks is; 牵头办 leads a town's tasks."""
+    today = EIGHTY_FIRST.today
+    basic = answer(eighty_first, "海口通报中，哪些任务的完成情况为基本完成？", today=today)
+    assert {"实施社会投资项目“拿地即开工”", "推广“海易办”高频事项掌上办理", "健全企业破产府院联动机制"} <= {
+        r["task"] for r in basic.rows
+    }
+    with pytest.raises(NotUnderstood):
+        answer(eighty_first, "海口市2027年已经完成了多少亿元的投资？", today=today)
+    counted = answer(eighty_first, "博鳌镇党政办牵头了多少项任务？", today=today)
+    assert counted.interpretation.query == "unit_work" and counted.interpretation.params["role"] == "lead"
+    led = answer(eighty_first, "博鳌镇任务分工中，党政办牵头哪些任务？", today=today)
+    assert {"成立年会服务保障工作专班", "营造会议宣传氛围"} <= {r["task"] for r in led.rows}
+
+
+eighty_third = set_store(EIGHTY_THIRD, "function")
+
+
+def test_no_responsible_unit_and_only_supporting(eighty_third: GraphStore) -> None:
+    """没有明确责任单位 asks for the tasks without a lead; "only support as a secondary responsible
+    unit" asks for the tasks a unit takes part in without leading."""
+    today = EIGHTY_THIRD.today
+    none = answer(eighty_third, "拉萨城市更新通报中，哪个项目没有明确责任单位？", today=today)
+    assert none.interpretation.query == "tasks_without_lead"
+    support = answer(
+        eighty_third,
+        "In Milin's Tibetan medicinal herb list, which tasks does the agriculture and rural affairs bureau only support as a secondary responsible unit?",
+        today=today,
+    )
+    assert support.interpretation.params["role"] == "support"
+    assert "建设藏药材标准化种植基地" not in {r["task"] for r in support.rows}

@@ -1918,3 +1918,39 @@ def test_a_corps_division_s_bureaus_and_a_customs_office_named_by_its_port() -> 
         "z.txt",
     )
     assert _roles(zone)["推动保税仓储提质扩容"] == (["大连保税区经济发展局"], ["大窑湾海关"], [])
+
+
+def test_office_labels_community_labels_bracketed_progress_and_a_preposition_after_partners() -> None:
+    """牵头办：A办；协办：B办 label a town's offices; 责任社区：各社区 is a label, not a name; 抓好落实 after a
+    stated lead makes partners; 【进展情况】 opens a report's account (the title ends before it) and a
+    state after 【完成情况】 is read before the next bracketed field; a partner list ends at the
+    preposition opening the work (A会同B对各项任务…)."""
+    town = extract_text(
+        "琼海市博鳌镇人民政府关于印发会议会展服务保障任务分工的通知\n一、重点任务\n"
+        "1.成立服务保障工作专班。建立日调度机制。牵头办：党政办；协办：党建办、文旅服务站。完成时限：2028年1月31日前。\n"
+        "2.开展旅游市场秩序专项整治。（责任科室：平安建设办（牵头）、经济发展办；责任社区：各社区）\n",
+        "b.txt",
+    )
+    roles = _roles(town)
+    assert roles["成立服务保障工作专班"] == (["博鳌镇党政办"], ["博鳌镇党建办", "博鳌镇文旅服务站"], [])
+    assert roles["开展旅游市场秩序专项整治"] == (["博鳌镇平安建设办"], ["博鳌镇经济发展办", "各社区"], [])
+    ministry = extract_text(
+        "退役军人事务部办公厅关于印发退役军人就业创业工作方案的通知\n一、重点任务\n"
+        "（一）开展专场招聘活动。（就业创业司牵头，政策法规司、各省级退役军人事务部门抓好落实）2028年5月31日前完成。\n"
+        "二、工作要求\n（一）强化督促落实。就业创业司会同督察司对各项任务落实情况开展跟踪督办。\n",
+        "t.txt",
+    )
+    roles = _roles(ministry)
+    assert roles["开展专场招聘活动"] == (
+        ["退役军人事务部就业创业司"],
+        ["退役军人事务部政策法规司", "各省级退役军人事务部门"],
+        [],
+    )
+    assert roles["强化督促落实"][1] == ["退役军人事务部督察司"]
+    report = extract_text(
+        "海口市营商环境重点任务进展情况通报\n"
+        "七、推进涉企信用修复“一件事”（牵头单位：市发展改革委；完成时限：2027年11月底前）【进展情况】已制定工作规程。"
+        "【完成情况】未完成【存在问题】数据共享接口尚未打通。\n",
+        "h.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [("推进涉企信用修复“一件事”", "未完成")]

@@ -40,8 +40,10 @@ def fail_halfway(i: int, total: int, step: Step) -> None:
 
 def _with_terms(counts: dict[str, int], docs: list[Document]) -> dict[str, int]:
     """EXPECTED plus the term index of ``docs``' tasks (ingest/terms.py decides the words; a task
-    holds its document title's words too)."""
-    pairs = {(t.id, w) for d in docs for t in d.tasks for w in terms(t.title, t.text, d.title)}
+    holds its document title's words and its table category's too)."""
+    pairs = {
+        (t.id, w) for d in docs for t in d.tasks for w in terms(t.title, t.text, d.title, t.category or "")
+    }
     words = {w for _, w in pairs}
     out = {**counts, "Term": len(words), "HAS_TERM": len(pairs)}
     out["nodes"] += len(words)

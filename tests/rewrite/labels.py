@@ -150,11 +150,15 @@ def separators(s: Sample, rng: random.Random) -> Sample | None:
 def field_bars(s: Sample, rng: random.Random) -> Sample | None:
     """Labelled fields on one line parted by ｜, as a plan laid out in fields writes them: an
     annotation of labelled clauses that closes its line goes to the line below without brackets
-    (1. 建设X。（牵头单位：A；配合单位：B、C） → 1. 建设X。\\n牵头单位：A｜配合单位：B、C), and lines of one
-    field each (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
+    (1. 建设X。（牵头单位：A；配合单位：B、C） → 1. 建设X。\\n牵头单位：A｜配合单位：B、C) or stays on its
+    line parted by full-width spaces (1. 建设X。　牵头单位：A　配合单位：B、C), and lines of one field
+    each (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
     v = vocabulary()
     bar = rng.choice(v["field_bars"])
     when = rng.choice(v["deadline_labels"])
+    # a third of the time the fields stay on the task's line, parted by full-width spaces (1. 建设X。
+    # 牵头单位：A　配合单位：B、C), as a report's one-line items write them
+    same_line = rng.random() < 0.33
     edits: list[tuple[int, int, str]] = []
     renamed: dict[str, str] = {}
     for sp in annotation_spans(s.text):
@@ -168,7 +172,7 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
         if len(clauses) < 2 or not closes_line or not fields:
             continue
         old = s.text[sp.start : sp.end]
-        new = "\n" + bar.join(clauses)
+        new = "　" + "　".join(clauses) if same_line else "\n" + bar.join(clauses)
         edits.append((sp.start, sp.end, new))
         renamed[old] = new
     # lines of one field each (牵头单位：A / 配合单位：B / 完成时限：C) joined into one line

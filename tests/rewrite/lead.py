@@ -145,7 +145,8 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     """Leads marked inside a list. Labelled lead and partner lists become one list with the lead
     marked (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）), and a responsible list
     gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C or A、B*、C: B
-    leads, A and C cooperate), or a bracket after the list names it (A、B、C（B为牵头单位）). Half
+    leads, A and C cooperate), or a bracket after the list names it (A、B、C（B为牵头单位）); a merged
+    list may stand on the line below its task, every unit marked (A（主责）、B（协同）). Half
     the time the document declares that unmarked units cooperate (in the preamble or a closing
     note) and some lists stay unmarked: their units then cooperate."""
     if DECLARED.search(s.text) or re.search(r"(其余|其他|其它|未标注).{0,6}配合", s.text):
@@ -155,7 +156,17 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     # (half the time the other units carry the partner mark that goes with the lead's: （主）/（辅）)
     partner = v["partner_marks"].get(mark, "") if rng.random() < 0.5 else ""
     edits = []
+    # a quarter of the time a merged list closing its line goes below it, every unit marked and no
+    # label (1. 建设X。（牵头单位：A；配合单位：B） → 1. 建设X。\nA（主责）、B（协同）)
+    lead_mark, partner_mark = rng.choice(v["line_marks"])
+    as_line = rng.random() < 0.25
     for span in annotation_spans(s.text):
+        closes_line = s.text[span.end : span.end + 1] in ("\n", "")
+        if as_line and closes_line:
+            inner = _merged(span.content(s.text), rng, lead_mark, partner_mark)
+            if inner is not None and "；" not in inner:
+                edits.append((span.start, span.end, "\n" + inner.split("：", 1)[1]))
+                continue
         inner = _merged(span.content(s.text), rng, mark, partner)
         if inner is not None:
             edits.append((span.start + 1, span.end - 1, inner))

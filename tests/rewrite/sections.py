@@ -23,11 +23,8 @@ def by_unit(s: Sample, rng: random.Random) -> Sample | None:
     leads (牵头推进 / 牵头负责), its responsibilities (负责) and what it cooperates on (配合做好,
     or 配合<the lead>做好 when the task has one lead), each task's deadline in brackets after its name
     in its first clause. Applies when every task names a unit and a name that fits in a list."""
-    tasks = s.gold["tasks"]
-    titles = [t.get("title") or "" for t in tasks]
-    if not tasks or len(set(titles)) != len(titles):
-        return None
-    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+    tasks = _named_on_a_line(s)
+    if tasks is None:
         return None
     paragraphs: dict[str, list[tuple[str, dict[str, Any]]]] = {}
     for t in tasks:
@@ -43,13 +40,8 @@ def by_unit(s: Sample, rng: random.Random) -> Sample | None:
     dated: set[str] = set()
 
     def name(t: dict[str, Any]) -> str:
-        deadline = t.get("deadline") or {}
-        written = deadline.get("text") or ""
-        if (
-            t["id"] in dated
-            or not written
-            or (deadline.get("kind") in ("by", "period") and not _YEAR.search(written))
-        ):
+        written = _dated(t)
+        if t["id"] in dated or not written:
             return t["title"]
         dated.add(t["id"])
         return f"{t['title']}（{written}）"
@@ -81,11 +73,8 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
     per unit saying its part: 市A：牵头负责X； (or 市A（牵头）：负责X；) / 市B：配合做好X。 / (no lead)
     市C：负责X。 Applies when
     every task's name fits on a heading line."""
-    tasks = s.gold["tasks"]
-    titles = [t.get("title") or "" for t in tasks]
-    if not tasks or len(set(titles)) != len(titles) or not any(_units(t) for t in tasks):
-        return None
-    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+    tasks = _named_on_a_line(s)
+    if tasks is None or not any(_units(t) for t in tasks):
         return None
     if any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
         return None
@@ -94,10 +83,9 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
     partner_verb = rng.choice(["配合做好", "配合", "协助做好"])
     lines, dated = [], set()
     for n, t in enumerate(tasks, 1):
-        deadline = t.get("deadline") or {}
-        written = deadline.get("text") or ""
+        written = _dated(t)
         heading = f"（{cn_number(n)}）{t['title']}"
-        if written and (deadline.get("kind") not in ("by", "period") or _YEAR.search(written)):
+        if written:
             heading += f"（{label}：{written}）"
             dated.add(t["id"])
         elif not _units(t):
@@ -113,6 +101,28 @@ def unit_lines(s: Sample, rng: random.Random) -> Sample | None:
         lines.extend(f"{p}{'；' if k < len(parts) - 1 else '。'}" for k, p in enumerate(parts))
     text, gold = _rewritten(s, "一、重点任务", lines, dated)
     return s.derive(text, gold, "unit_lines")
+
+
+def _named_on_a_line(s: Sample) -> list[dict[str, Any]] | None:
+    """The gold's tasks when each has a name of its own that fits on a line and in a list (two to
+    40 characters, no mark that parts names), else ``None``."""
+    tasks = s.gold["tasks"]
+    titles = [t.get("title") or "" for t in tasks]
+    if not tasks or len(set(titles)) != len(titles):
+        return None
+    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
+        return None
+    return list(tasks)
+
+
+def _dated(task: dict[str, Any]) -> str:
+    """The deadline a rewrite writes beside a task's name: its text, unless it is a bare month or
+    period that the year of its old place gave meaning to ("" then, and when it has none)."""
+    deadline = task.get("deadline") or {}
+    written = str(deadline.get("text") or "")
+    if written and deadline.get("kind") in ("by", "period") and not _YEAR.search(written):
+        return ""
+    return written
 
 
 def _rewritten(s: Sample, section: str, lines: list[str], dated: set[str]) -> tuple[str, dict[str, Any]]:
@@ -148,13 +158,8 @@ def lead_headings(s: Sample, rng: random.Random) -> Sample | None:
     ("1. X（配合单位：市B、市C；完成时限：2025年底前）"); tasks without a lead under a last heading
     "其他任务" with their 责任单位. Under a lead's heading a 责任单位 label is a partner's, as beside a
     named lead. Applies when every task's name and units fit on one line."""
-    tasks = s.gold["tasks"]
-    titles = [t.get("title") or "" for t in tasks]
-    if not tasks or len(set(titles)) != len(titles):
-        return None
-    if any(not 2 <= len(x) <= 40 or _NOT_IN_NAME.search(x) for x in titles):
-        return None
-    if any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
+    tasks = _named_on_a_line(s)
+    if tasks is None or any(_NOT_IN_NAME.search(u) for t in tasks for _, u in _units(t)):
         return None
     groups: dict[tuple[str, ...], list[dict[str, Any]]] = {}
     for t in tasks:
@@ -184,9 +189,8 @@ def lead_headings(s: Sample, rng: random.Random) -> Sample | None:
             for role, label in (("responsible", "责任单位"), ("cooperate", "配合单位")):
                 if not leads and t.get(role):
                     fields.append(f"{label}：{'、'.join(t[role])}")
-            deadline = t.get("deadline") or {}
-            written = deadline.get("text") or ""
-            if written and (deadline.get("kind") not in ("by", "period") or _YEAR.search(written)):
+            written = _dated(t)
+            if written:
                 fields.append(f"{deadline_label}：{written}")
                 dated.add(t["id"])
             elif not leads and not others:
