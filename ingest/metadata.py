@@ -10,7 +10,7 @@ from functools import cache
 from fengong.ingest.bodies import lookup
 from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
-from fengong.ingest.places import find_places, opening_place, to_jurisdiction
+from fengong.ingest.places import Place, find_places, opening_place, to_jurisdiction
 from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.resolve import zone_of
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
@@ -217,6 +217,12 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     zone = _zone_place(title, issuer or "")
     if zone is not None:
         return zone
+    # a place written short at the start of its issuer or title (海西州人民政府办公室: 海西蒙古族藏族自治州),
+    # before the places its addressees name
+    for source in (issuer or "", title):
+        opening = _opening_level_place(source) if source and not _central(source) else None
+        if opening is not None:
+            return to_jurisdiction(opening)
     if issuer and _central(issuer):
         # A central body's document is the whole country's: the places its opening lines name
         # are where it applies (or words that are also place names: 城区), not who issues it.
@@ -232,6 +238,23 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     if counts:
         return to_jurisdiction(best[counts.most_common(1)[0][0]])
     return None
+
+
+def _opening_level_place(text: str) -> Place | None:
+    """The place a text opens with, written with its level word (海西州, 湘西自治州: the place table's
+    short forms), not a township's name that opens with a county's (石门乡 is no 石门县)."""
+    for end in range(min(len(text), _PLACE_CHARS), 1, -1):
+        head = text[:end]
+        if head[-1] in _LEVEL_ENDS:
+            place = lookup_place(head)
+            if place is not None:
+                return place
+    return None
+
+
+#: The characters a place written with its level word has at most, and the level words.
+_PLACE_CHARS = 12
+_LEVEL_ENDS = "省市县区州盟旗"
 
 
 def _zone_place(title: str, issuer: str) -> Jurisdiction | None:

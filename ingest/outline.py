@@ -180,6 +180,9 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     if state is not None:
         inner = heading_of(line[state.end() :])
         return (inner[0], inner[1], state.group() + inner[2]) if inner else None
+    titled = _bracketed_title(line) if line[:1] == "【" else None
+    if titled is not None:
+        return titled
     v = _vocab()
     if "\t" in line or not line or (line[0] not in v.heading_starts and not line[0].isdecimal()):
         return None  # every heading pattern starts with one of these (or a digit, as \d)
@@ -188,6 +191,25 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
         if m and len(line) > m.end():
             return level, m.group().strip(), line[m.end() :]
     return None
+
+
+def _bracketed_title(line: str) -> tuple[int, str, str] | None:
+    """A task's title in 【】 opening its line, its fields after it (【推进大科学装置集群建设】牵头单位：
+    市A；进展情况：…): an item heading, its title the bracket's words; not a label, a state or a
+    progress word in brackets (【牵头单位】A, 【已完成】, 【进展情况】…)."""
+    close = line.find("】")
+    inner = line[1:close]
+    if not _TITLE_CHARS[0] <= len(inner) <= _TITLE_CHARS[1] or close + 1 >= len(line):
+        return None
+    if inner in role_vocab().labels or inner in role_vocab().stop_labels or lone_state(f"【{inner}】"):
+        return None
+    if _vocab().progress.match(inner) or "【" in inner:
+        return None
+    return 3, "【", f"{inner}　{line[close + 1 :]}"
+
+
+#: The length of a title in brackets opening its line (shorter is a label or a state).
+_TITLE_CHARS = (5, 40)
 
 
 def _state_opening(line: str) -> re.Match[str] | None:

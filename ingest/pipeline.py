@@ -105,6 +105,7 @@ def extract_text(text: str, source: str) -> Document:
     )
     resolver = UnitResolver(meta.jurisdiction, zone_of(meta.title or "", meta.issuer or ""), meta.issuer)
     resolver.declare_abbreviations(text)
+    resolver.name_place_as_written(text)
     for task in raw:
         for mentions in task.roles.values():
             for m in mentions:

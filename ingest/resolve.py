@@ -72,6 +72,7 @@ class UnitResolver:
         self._units: dict[str, Unit] | None = None
         self._by_local: dict[str, str] = {}
         self._places: Places = tuple(self._ancestry())
+        self._written_place = ("", "")  # (full name, the form the document writes it in)
 
     # -- collecting ---------------------------------------------------------------------------
     def add(self, local: str) -> None:
@@ -208,9 +209,33 @@ class UnitResolver:
             self.units()
         return self._by_local
 
+    def name_place_as_written(self, text: str) -> None:
+        """Name the document's units with its place as the document writes it, where it writes a
+        short form (延边州 for 延边朝鲜族自治州: 延边州文广旅局); the units keep the full name's ids."""
+        j = self.jurisdiction
+        if j is None:
+            return
+        for ending, word in unit_vocab().written_place_forms.items():
+            if not j.name.endswith(ending):
+                continue
+            # (the forms the place table reads as this place: 延边州, 黔东南州)
+            forms = Counter(
+                form
+                for m in re.finditer(re.escape(word), text)
+                for form in (text[m.start() - k : m.end()] for k in range(2, 5) if m.start() >= k)
+                if form != j.name and (found := lookup(form)) is not None and found.name == j.name
+            )
+            if forms:
+                self._written_place = (j.name, forms.most_common(1)[0][0])
+                self._units = None
+                return
+
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
         written = _in_zone(self._owned(local), self.zone)
         uid, name, unit_type, kind, jurisdiction = _unit_parts(written, self._places)
+        full, form = self._written_place
+        if full and name.startswith(full):
+            name = form + name[len(full) :]
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
     def _owned(self, local: str) -> str:
@@ -507,16 +532,26 @@ def _placed_function(body: str) -> str | None:
     county (龙岩市长汀生态环境局: 长汀生态环境局 -> 生态环境局), a zone's (开发区应急管理局 -> 应急管理局)."""
     m = place_table().short_pattern.match(body)
     if m and m.end() < len(body):
-        return _function_named(body[m.end() :])
+        # (合肥高新技术产业开发区财政局: the zone's word after the city's name goes too)
+        return _function_named(body[m.end() :]) or (
+            _placed_function(body[m.end() :]) if not _is_place_start(body[m.end() :]) else None
+        )
     zone = next((w for w in _zone_words() if body.startswith(w) and len(body) > len(w) + 1), None)
     if zone is None or body[len(zone) :] in unit_vocab().bare_bodies:
         return None  # 园区管委会 is the zone's own body, not a function every zone has
     return _function_named(body[len(zone) :])
 
 
+def _is_place_start(rest: str) -> bool:
+    """Whether ``rest`` opens with a place's short name (one level of places is read at a time)."""
+    return place_table().short_pattern.match(rest) is not None
+
+
 @cache
 def _zone_words() -> tuple[str, ...]:
-    return tuple(sorted(unit_vocab().self_placed_words, key=len, reverse=True))
+    """A zone's words, its short words' long forms among them (高新技术产业开发区), longest first."""
+    words = {*unit_vocab().self_placed_words, *unit_vocab().zone_short_words.values()}
+    return tuple(sorted(words, key=len, reverse=True))
 
 
 def _central_function(body: str) -> str | None:

@@ -155,7 +155,8 @@ def section_status(path: list[str]) -> str | None:
 def _section_state() -> re.Pattern[str]:
     state_words = alternation(list(_vocab()[1]))
     things = alternation(words(load_yaml("outline.yaml"), "section_state_nouns", "outline.yaml"))
-    return re.compile(rf"^(?P<word>{state_words})的?(?:{things})$")
+    # (a count may close the heading: 一、已完成的任务（4项）)
+    return re.compile(rf"^(?P<word>{state_words})的?(?:{things})(?:[（(][^（）()]{{1,8}}[）)])?$")
 
 
 def state_of(word: str | None) -> str | None:
@@ -214,13 +215,25 @@ def schedule_status(text: str | None) -> str | None:
     labels = _schedule_labels()
     share = labels.share.search(text)
     answer = labels.schedule.search(text)
-    if answer is not None and answer.group("answer") in labels.no:
-        return answer.group("word") or labels.no_word
-    if share is not None and state_of(share.group("share")) == "done":
-        return share.group("share")
-    if answer is not None:
+    return schedule_state(
+        answer.group("answer") if answer else None,
+        answer.group("word") if answer else None,
+        share.group("share") if share else None,
+    )
+
+
+def schedule_state(answer: str | None, word: str | None, share: str | None) -> str | None:
+    """The state a yes-or-no schedule answer (是 / 否, with a word in brackets after a no) and a share
+    done give a task: a share of 100% done (finished, late or not), else the no's word or 未按期,
+    else 按期 after a yes, else the share; ``None`` when there is neither."""
+    labels = _schedule_labels()
+    if share and state_of(share) == "done":
+        return share
+    if answer in labels.no:
+        return word or labels.no_word
+    if answer in labels.yes:
         return labels.yes_word
-    return share.group("share") if share is not None else None
+    return share or None
 
 
 def done_flag_status(answer: str) -> str | None:

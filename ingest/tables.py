@@ -24,6 +24,7 @@ _KINDS = (
     "progress",
     "state",
     "done_flag",
+    "schedule_flag",
     "share",
 )
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")

@@ -260,6 +260,8 @@ def is_generic(name: str) -> bool:
     (中央和国家机关有关部门, 县直各相关单位)."""
     if not name or name in unit_vocab().generic or name.endswith(unit_vocab().pending_tails):
         return True
+    if name in role_vocab().labels:
+        return True  # a role's label (牵头司室负责统筹协调: the units that lead, no body)
     tails, last_chars = _generic_tails()
     if name[-1] in last_chars and name.endswith(tails):  # the set test turns most names away
         return True
@@ -395,6 +397,24 @@ def _lead_marker_re() -> re.Pattern[str]:
     return re.compile(rf"[（(]\s*(?:{alternation(role_vocab().lead_markers)})\s*[{_MARK_CLOSE}]$")
 
 
+def _shared_bodies(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str, int, int]]:
+    """Places listed before the body they share ("格尔木市、德令哈市人民政府": each city's government):
+    a place's name alone takes the bare body (人民政府, 管委会) of the next item that names a place."""
+    out = list(raw)
+    bodies = sorted(unit_vocab().bare_bodies, key=len, reverse=True)
+    for k in range(len(out) - 2, -1, -1):
+        name = out[k][0]
+        following = out[k + 1][0]
+        body = next((b for b in bodies if following.endswith(b) and len(following) > len(b)), None)
+        if (
+            body is not None
+            and places().pattern.fullmatch(name) is not None
+            and places().pattern.fullmatch(following[: -len(body)]) is not None
+        ):
+            out[k] = (name + body, *out[k][1:])
+    return out
+
+
 def _join_place_classes(
     text: str, base: int, items: list[tuple[str, int, int]]
 ) -> list[tuple[str, int, int]]:
@@ -508,6 +528,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             raw.append((c, item, s, e))
     if not raw:
         return []
+    raw = _shared_bodies(raw)
     names = [c for c, _, _, _ in raw]
     prefixes = [level_prefix(n) for n in names]
     shared = _shared_mode(names, prefixes)

@@ -153,6 +153,7 @@ class RoleVocab:
     heading_lead_nouns: list[str]  # 县商务局牵头的任务: a section heading named by its lead
     listed_cooperate: list[str]  # 所列责任单位为配合单位: a section's listed units are partners
     rest_cooperate: dict[str, list[str]]  # part (rest, unit, copula) -> words: 其余为配合单位
+    comma_lead_declarations: list[str]  # 逗号前为牵头单位: a bare list's units before its comma lead
 
 
 @dataclass(frozen=True)
@@ -197,6 +198,7 @@ class UnitVocab:
     zone_short_words: dict[str, str]  # 经开区 -> 经济技术开发区: a zone's word as its own plan writes it
     zone_nicknames: dict[str, str]  # 光谷 -> 武汉东湖新技术开发区: a zone's name of its own
     corps_divisions: list[str]  # 第八师: its notice's 师水利局 is 第八师水利局
+    written_place_forms: dict[str, str]  # 自治州 -> 州: 延边州 as its own documents write it
     division_words: list[str]  # 师市, 师: the bare words before a division's own bodies
 
 
@@ -245,6 +247,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "heading_lead_nouns", name),
         _strings(data, "listed_cooperate", name),
         _parts(data, "rest_cooperate", ("rest", "unit", "copula"), name),
+        _strings(data, "comma_lead_declarations", name),
     )
 
 
@@ -336,5 +339,6 @@ def unit_vocab() -> UnitVocab:
         zone_short_words=_word_map(data, "zone_short_words", name),
         zone_nicknames=_word_map(data, "zone_nicknames", name),
         corps_divisions=words(data, "corps_divisions", name),
+        written_place_forms=_word_map(data, "written_place_forms", name),
         division_words=words(data, "division_words", name),
     )

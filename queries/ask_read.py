@@ -46,6 +46,7 @@ from fengong.vocabulary import (
     match_topic,
     opening_place,
     places,
+    role_words,
     state_holding,
     terms_of_phrase,
     unit_vocab,
@@ -402,7 +403,12 @@ def _apply(
             if reading.places:
                 # a name written whole carries its own place (广西水利厅和会宁县水务局)
                 written = text[span.start : span.end] if not english else ""
-                local = [n for n in names if n.place in reading.places or n.value == written]
+                # (a zone's unit is its city's too: 合肥高新区财政局 asked with 合肥)
+                local = [
+                    n
+                    for n in names
+                    if n.place in reading.places or n.value == written or _within(n.place, reading.places)
+                ]
                 if not local:  # 市工信局 of another city: the function, in the place asked about
                     reading.unit_type = reading.unit_type or next((n.type for n in names if n.type), None)
                     continue
@@ -607,6 +613,18 @@ def _subject_in_plan(rest: str) -> bool:
     国家卫健委牵头的托育方案中), not the plan's issuer; ``rest`` is the plan's name after the body."""
     roles = [w for r in ask_vocab().roles.values() for w in r.zh]
     return rest.startswith(("在", "于")) or any(rest.startswith(w) for w in roles)
+
+
+def _within(place: str | None, places: list[str]) -> bool:
+    """Whether a zone or township the place table does not hold lies in one of ``places``: its
+    name opens with that place's name or short name (合肥高新技术产业开发区 in 合肥市)."""
+    if not place or lookup_place(place) is not None:
+        return False
+    for p in places:
+        known = lookup_place(p)
+        if place.startswith(p) or (known is not None and known.short and place.startswith(known.short)):
+            return True
+    return False
 
 
 def _plan_clause_en(words: str) -> tuple[int, int]:
@@ -844,6 +862,16 @@ _YEAR_DUE = r"(?:才|就|要|将|会|应|需)?(?:前|底|内|以前|之前|为�
 
 
 #: Of those, the ones that ask about the year itself (2026年才到期: from January 1), not up to it.
+def _apart(text: str, first: Words, second: Words) -> bool:
+    """Whether ``text`` holds a word of ``second`` outside every word of ``first`` (牵头（负责）: yes;
+    牵头负责, 负责牵头: no, one word of ``first``)."""
+    masked = text
+    # (the documents' compound lead words too: 牵头负责, 负责牵头)
+    for word in sorted({*first.zh, *role_words().get("lead", ())}, key=len, reverse=True):
+        masked = masked.replace(word, _MASK * len(word))
+    return any(w in masked for w in second.zh)
+
+
 def _scope_only(word: str, text: str) -> bool:
     """Whether a word asking for documents only scopes the question (在全部文件中，哪些任务已逾期:
     across every document): followed by 中 / 里 / 内."""
@@ -976,6 +1004,8 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         before_text = reading.words[:pos] + " "
         if any(f" {w} " in before_text[-20:] for w in vocab.after.en):
             reading.after = date
+        elif re.search(r" (?:due|falling due|fall due|falls due) on $", before_text):
+            reading.after = reading.before = date  # due on 20 August 2028: that day
         else:
             reading.before = date
             reading.through = " before " in reading.words[pos : pos + 8]  # before October 2024
@@ -1513,6 +1543,9 @@ def read(
             )
         )
         reading.role = "any" if both else next(iter(named), None)
+        if asked == {"lead", "responsible"} and _apart(affirmed, roles["lead"], roles["responsible"]):
+            # 牵头（负责）哪些 / 无论牵头还是作为责任单位: 牵头 or 责任单位 (not 牵头负责, one lead word)
+            reading.role = "responsible"
         if both:
             # 托班这件事教育部牵头，谁来配合: a role stated of a named unit is no role asked for
             reading.role = _asked_of_who(affirmed, roles) or reading.role

@@ -1954,3 +1954,76 @@ def test_office_labels_community_labels_bracketed_progress_and_a_preposition_aft
         "h.txt",
     )
     assert [(t.title, t.status) for t in report.tasks] == [("推进涉企信用修复“一件事”", "未完成")]
+
+
+def test_a_comma_parting_roles_a_shared_government_and_a_named_lead_after_a_duty_clause() -> None:
+    """逗号前为牵头单位，逗号后为配合单位 declared: （市A，市B、市C） leads and partners; 格尔木市、德令哈市人民政府
+    is each city's government; A、B按职责分工负责（A牵头）: A leads, B cooperates; （市A主抓，市B协同）;
+    县A（主责）；县B、县C（共责）; 负责司室 with 排名第一的为牵头司室."""
+    comma = extract_text(
+        "格尔木市人民政府关于印发物流枢纽建设实施方案的通知\n各项任务后括号内所列单位，逗号前为牵头单位，逗号后为配合单位。\n"
+        "1. 编制物流枢纽建设规划。2028年5月底前完成。（市发展改革委，市自然资源局、市交通运输局）\n",
+        "g.txt",
+    )
+    assert _roles(comma)["编制物流枢纽建设规划"] == (
+        ["格尔木市发展改革委"],
+        ["格尔木市自然资源局", "格尔木市交通运输局"],
+        [],
+    )
+    assert names("州能源局（牵头）、州自然资源局，格尔木市、德令哈市人民政府") == [
+        "州能源局",
+        "州自然资源局",
+        "格尔木市人民政府",
+        "德令哈市人民政府",
+    ]
+    named = extract_text(
+        "安徽省新能源汽车产业发展行动方案\n一、重点任务\n"
+        "1.支持整车企业扩大产能。省经济和信息化厅、省发展改革委按职责分工负责（省经济和信息化厅牵头）。完成时限：2028年12月底前。\n"
+        "2.推进玻璃窑炉节能降碳改造。（省生态环境厅主抓，省发展改革委协同）\n"
+        "3.提升革命博物馆展陈水平。责任单位：省文化和旅游厅（主责）；省委宣传部、省财政厅（共责）\n",
+        "a.txt",
+    )
+    roles = _roles(named)
+    assert roles["支持整车企业扩大产能"] == (["安徽省经济和信息化厅"], ["安徽省发展改革委"], [])
+    assert roles["推进玻璃窑炉节能降碳改造"] == (["安徽省生态环境厅"], ["安徽省发展改革委"], [])
+    assert roles["提升革命博物馆展陈水平"] == (["安徽省文化和旅游厅"], ["安徽省委宣传部", "安徽省财政厅"], [])
+
+
+def test_a_prefecture_written_short_a_bracketed_title_and_sections_of_states() -> None:
+    """海西州人民政府办公室 issues for 海西蒙古族藏族自治州 (not a city its addressees name), and its units
+    are named as it writes its place (海西州能源局); 【X】牵头单位：A；进展情况：…；完成状态：进行中 is a
+    task titled X; a report's section heading with a count (一、已完成的任务（4项）) gives its items' state;
+    a table's 是否按期 column with its share done."""
+    prefecture = extract_text(
+        "海西州人民政府办公室关于印发海西州光伏产业高质量发展实施方案的通知\n"
+        "格尔木市、德令哈市人民政府，州政府各部门：\n一、重点任务\n"
+        "1. 完善光伏项目配套电网送出工程。（州能源局牵头，国网海西供电公司配合）2028年3月底前。\n",
+        "h.txt",
+    )
+    assert prefecture.jurisdiction is not None and prefecture.jurisdiction.name == "海西蒙古族藏族自治州"
+    assert _roles(prefecture)["完善光伏项目配套电网送出工程"][0] == ["海西州能源局"]
+    report = extract_text(
+        "合肥市科技创新重点任务推进情况通报\n一、各项任务进展情况\n"
+        "【推进大科学装置集群建设】牵头单位：市发展改革委；进展情况：年度任务全部完成；完成状态：已完成\n"
+        "【组建场景创新促进中心】牵头单位：市数据资源局；进展情况：方案已报批；完成状态：进行中\n"
+        "二、已完成的任务（1项）\n1. 出台低空经济行动计划（市发展改革委牵头）。已于3月印发实施。\n",
+        "r.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [
+        ("推进大科学装置集群建设", "已完成"),
+        ("组建场景创新促进中心", "进行中"),
+        ("出台低空经济行动计划", "已完成"),
+    ]
+    assert _roles(report)["组建场景创新促进中心"] == (["合肥市数据资源局"], [], [])
+    table = extract_text(
+        "西宁市生态城市建设进展通报\n| 序号 | 任务 | 牵头单位 | 完成时限 | 完成百分比 | 是否按期 |\n|---|---|---|---|---|---|\n"
+        "| 1 | 实施南北山绿化提升工程 | 市林草局 | 2028年10月底前 | 20% | 是 |\n"
+        "| 2 | 完成海绵城市建设年度任务 | 市住建局 | 2028年11月底前 | 10% | 否 |\n"
+        "| 3 | 建成北川河湿地公园二期 | 市水务局 | 2028年2月底前 | 100% | 否 |\n",
+        "x.txt",
+    )
+    assert [(t.status, t.progress) for t in table.tasks] == [
+        ("按期", "20%"),
+        ("未按期", "10%"),
+        ("100%", "100%"),
+    ]

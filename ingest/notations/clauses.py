@@ -226,6 +226,8 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     (or led by its first unit under a first-is-lead declaration)."""
     b = brackets()
     out: list[Annotation] = []
+    # (逗号前为牵头单位，逗号后为配合单位: declared once, the comma of every bare list parts its roles)
+    comma_parts = any(w in text for w in role_vocab().comma_lead_declarations)
     for m in _opening_re().finditer(text):
         open_at = m.start()
         before = last_char_before(text, open_at)
@@ -241,6 +243,8 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue
         if taken(base + open_at, base + close + 1):
             continue  # an earlier reader's annotation holds it
+        if _labelled_after().match(text, close + 1):
+            continue  # 【组建X中心】牵头单位：A: a task's title before its fields, no units
         # (A、B、C；2025年12月底前完成): the units, then the deadline after a semicolon
         semi = re.search("[；;]", inner)
         units, rest = (inner[: semi.start()], inner[semi.end() :]) if semi else (inner, "")
@@ -254,7 +258,15 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue
         mentions = parse_list(inner, base + open_at + 1)
         if mentions:
-            ann = Annotation([RoleList("responsible", mentions)], base + open_at, base + close + 1)
+            lists = [RoleList("responsible", mentions)]
+            comma = next((k for k, ch in enumerate(inner) if ch in "，," and not depth_at(inner, k)), -1)
+            if comma_parts and comma > 0:
+                at = base + open_at + 1 + comma
+                lists = [
+                    RoleList("lead", [x for x in mentions if x.start < at]),
+                    RoleList("cooperate", [x for x in mentions if x.start > at]),
+                ]
+            ann = Annotation(lists, base + open_at, base + close + 1)
             ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
             out.append(ann)
     return out
@@ -298,6 +310,26 @@ def _role_mark_re() -> re.Pattern[str]:
     return re.compile(rf"[（(]\s*(?:{alternation(marks)})\s*[）)]$")
 
 
+def _before_named_lead(text: str, start: int, end: int) -> int:
+    """Where a sentence's clause ends when a bracket naming its lead closes it ("A、B按职责分工负责
+    （A牵头）": before the bracket, which the bracket reader reads); else ``end``."""
+    if end - start < 4 or text[end - 1] not in "）)":
+        return end
+    open_at = max(text.rfind("（", start, end - 1), text.rfind("(", start, end - 1))
+    if open_at <= start or matching_close(text, open_at) != end - 1:
+        return end
+    inner = text[open_at + 1 : end - 1]
+    lead_verbs = [w for w, role in role_vocab().verbs.items() if role == "lead"]
+    named = next((w for w in sorted(lead_verbs, key=len, reverse=True) if inner.endswith(w)), "")
+    return open_at if named and looks_like_unit(clean(inner[: -len(named)])) else end
+
+
+@cache
+def _labelled_after() -> re.Pattern[str]:
+    """A role's label with its colon (牵头单位：), right after a bracket."""
+    return re.compile(rf"[ \t\u3000]*(?:{alternation(list(role_vocab().labels))})[ \t\u3000]*[：:]")
+
+
 @cache
 def _verbs() -> tuple[str, ...]:
     return tuple(role_vocab().verbs)
@@ -317,8 +349,9 @@ def _verb_end_hits() -> re.Pattern[str] | None:
     if any(ch in v for v in verbs for ch in _SENTENCE_ENDS + _TRAILING + _COMMAS):
         return None
     stops = re.escape(_SENTENCE_ENDS)
+    # (or before a bracket closing the sentence that names the lead: A、B按职责分工负责（A牵头）。)
     return re.compile(
-        rf"(?:{alternation(list(verbs))})(?=[{_COMMAS}]|[{re.escape(_TRAILING)}]*(?:[{stops}]|\Z))"
+        rf"(?:{alternation(list(verbs))})[）)]?(?=[{_COMMAS}]|[{re.escape(_TRAILING)}]*(?:[{stops}]|\Z))"
     )
 
 
@@ -355,6 +388,8 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
             if by < 0 or k - by > _MAX_CLAUSE:
                 continue
             sentence_start = by
+        named_at = _before_named_lead(text, sentence_start, k)  # A、B按职责分工负责（A牵头）: the bracket's
+        k, named_lead = named_at, named_at < k
         if not text.endswith(verbs, sentence_start, k):
             # "A负责，2025年底前完成": the verb ends the clause before a deadline
             comma = max(text.rfind("，", sentence_start, k), text.rfind(",", sentence_start, k))
@@ -377,7 +412,7 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
             ann = parse(text[by:k], base + by, "prose", strict=True)
             lead = by if ann else lead
         if ann:
-            stop = pos + 1 if pos < len(text) and text[pos] in "。！!？?" else k
+            stop = pos + 1 if pos < len(text) and text[pos] in "。！!？?" and not named_lead else k
             ann.start, ann.end, ann.evidence = base + lead, base + stop, text[lead:stop]
             out.append(ann)
     return out

@@ -9,7 +9,7 @@ from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.status import done_flag_status, state_of
+from fengong.ingest.status import done_flag_status, schedule_state, state_of
 from fengong.ingest.tables import PAIR, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
@@ -73,14 +73,15 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             if found_in_text:
                 task.deadline, task.other_deadlines = found_in_text[0], found_in_text[1:]
         # a progress report's columns: what was done, and the state in a column of its own
-        task.progress = compact(row.get("progress")) or None
+        # (a share done where no column says more: 20%, beside a yes-or-no schedule column's state)
+        task.progress = compact(row.get("progress")) or compact(row.get("share")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
         task.status = (
             compact(row.get("state"))
             or compact(second)
             or done_flag_status(compact(row.get("done_flag")))
-            or _share(row.get("share"))
+            or schedule_state(compact(row.get("schedule_flag")) or None, None, _share(row.get("share")))
             or None
         )
         _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
