@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache
 
-from fengong.ingest.deadlines import deadline_labels
+from fengong.ingest.deadlines import deadline_clause, deadline_labels
 from fengong.ingest.status import lone_state
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, role_vocab, words
 
@@ -193,6 +193,17 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     return None
 
 
+def _without_deadline_bracket(title: str) -> str:
+    """A title without a bracket closing it that holds only its deadline (引进配套企业（2027年12月底前）)."""
+    if not title.endswith(("）", ")")):
+        return title
+    open_at = max(title.rfind("（"), title.rfind("("))
+    if open_at < 2:
+        return title
+    inner = title[open_at + 1 : -1].strip()
+    return title[:open_at].strip() if inner and deadline_clause(inner, None) is not None else title
+
+
 def _bracketed_title(line: str) -> tuple[int, str, str] | None:
     """A task's title in 【】 opening its line, its fields after it (【推进大科学装置集群建设】牵头单位：
     市A；进展情况：…): an item heading, its title the bracket's words; not a label, a state or a
@@ -306,7 +317,7 @@ def title_of(heading: str) -> str:
         head = head[: progress.start()].strip()  # X进展：… (a report's account after its title)
     cut = head.find("。")
     if 0 < cut <= 60:
-        return head[:cut].strip()
+        return _without_deadline_bracket(head[:cut].strip())
     if cut < 0 and len(head) <= 120:
         return head.rstrip("：:；;，,")
     for sep in ("：", ":", "，", ","):

@@ -103,9 +103,9 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
         rf"[ \t\u3000]*(?:(?:{alternation(list(labels))})[ \t\u3000]*[：:]|[【［\[〔](?:{alternation(list(labels))})[】］\]〕])"
         rf"[ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
-        # (a short note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）)
-        # (then the line's end, a stop, or the next field's bracketed label: 未完成【存在问题】…)
-        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,10}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔]))",
+        # (a note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）,
+        # 滞后（原因：…）; then the line's end, a stop, or the next field's bracketed label: 未完成【存在问题】…)
+        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,80}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔]))",
         re.MULTILINE,
     )
 

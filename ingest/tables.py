@@ -108,14 +108,21 @@ def header_kind(cell: str) -> str | None:
     if exact is not None:
         return exact
     exact_only = _exact_only()
-    found = [
-        kind for word, kind in _header_words() if word in c and len(word) >= 2 and word not in exact_only
+    hits = [
+        (word, kind)
+        for word, kind in _header_words()
+        if word in c and len(word) >= 2 and word not in exact_only
     ]
+    found = [kind for _, kind in hits]
     if not found:
         return None
     if found[0] == "deadline":
         # (责任单位及完成时限: a unit column whose cells also give the deadline, read from them)
         return next((k for k in found if k in _UNIT_KINDS), "deadline")
+    if found[0] == "other":
+        # (牵头单位及责任人: the lead's column, a person beside each unit; not 牵头领导, a person's)
+        other = hits[0][0]
+        return next((k for w, k in hits if k in _UNIT_KINDS and w not in other and other not in w), "other")
     return found[0]
 
 

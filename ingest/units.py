@@ -177,8 +177,27 @@ def clean(item: str) -> str:
     s = w.leading.sub("", s)
     s = w.role_tail.sub("", s)
     s = w.trail.sub("", s).strip(_EDGE_PUNCT)
+    s = _without_person(s)
     # An annotation's own closing bracket can trail the last item.
     return trim_unbalanced(s)
+
+
+def _without_person(name: str) -> str:
+    """A unit written with the person answerable for it in brackets (省商务厅（王立新）, a table's
+    牵头单位及责任人): the unit. A person's name is two to four characters that name no body, no
+    role and no place; a second name of the body (区司法局（开发区司法局）) stays."""
+    m = _PERSON_AFTER.search(name)
+    if m is None or m.start() < 2:
+        return name
+    person = m.group("person")
+    if looks_like_unit(person) or person in role_vocab().verbs or person in role_vocab().lead_markers:
+        return name
+    if places().pattern.search(person) or places().short_pattern.match(person):
+        return name
+    return name[: m.start()] if looks_like_unit(name[: m.start()]) else name
+
+
+_PERSON_AFTER = re.compile(r"[（(](?P<person>[\u4e00-\u9fff]{2,4})[）)]$")
 
 
 def canonical_brackets(name: str) -> str:
@@ -402,16 +421,25 @@ def _shared_bodies(raw: list[tuple[str, str, int, int]]) -> list[tuple[str, str,
     a place's name alone takes the bare body (人民政府, 管委会) of the next item that names a place."""
     out = list(raw)
     bodies = sorted(unit_vocab().bare_bodies, key=len, reverse=True)
+    table = places()
     for k in range(len(out) - 2, -1, -1):
         name = out[k][0]
         following = out[k + 1][0]
         body = next((b for b in bodies if following.endswith(b) and len(following) > len(b)), None)
-        if (
-            body is not None
-            and places().pattern.fullmatch(name) is not None
-            and places().pattern.fullmatch(following[: -len(body)]) is not None
-        ):
+        if body is None:
+            continue
+        if table.pattern.fullmatch(name) and table.pattern.fullmatch(following[: -len(body)]):
             out[k] = (name + body, *out[k][1:])
+        elif table.short_pattern.fullmatch(name):
+            # (酒泉、张掖、武威市政府: the short names share the level word and the body)
+            short = table.short_pattern.match(following)
+            rest = following[short.end() :] if short else ""
+            if (
+                rest.endswith(body)
+                and len(rest) - len(body) <= 1
+                and table.pattern.fullmatch(following[: -len(body)])
+            ):
+                out[k] = (name + rest, *out[k][1:])
     return out
 
 

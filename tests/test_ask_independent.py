@@ -397,6 +397,15 @@ EIGHTY_FIFTH = QuestionSet(
 EIGHTY_SIXTH = QuestionSet(
     DATA / "ask_docs_independent_86", DATA / "ask_questions_independent_86.yaml", dt.date(2028, 12, 1), 0.71
 )
+EIGHTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_87", DATA / "ask_questions_independent_87.yaml", dt.date(2028, 1, 25), 0.76
+)
+EIGHTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_88", DATA / "ask_questions_independent_88.yaml", dt.date(2028, 5, 28), 0.68
+)
+EIGHTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_89", DATA / "ask_questions_independent_89.yaml", dt.date(2028, 10, 8), 0.76
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -484,6 +493,9 @@ SETS = {
     "eighty-fourth": EIGHTY_FOURTH,
     "eighty-fifth": EIGHTY_FIFTH,
     "eighty-sixth": EIGHTY_SIXTH,
+    "eighty-seventh": EIGHTY_SEVENTH,
+    "eighty-eighth": EIGHTY_EIGHTH,
+    "eighty-ninth": EIGHTY_NINTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

@@ -2027,3 +2027,42 @@ def test_a_prefecture_written_short_a_bracketed_title_and_sections_of_states() -
         ("未按期", "10%"),
         ("100%", "100%"),
     ]
+
+
+def test_a_person_beside_a_unit_partners_after_the_lead_and_a_guiding_body() -> None:
+    """A lead cell 省商务厅（王立新） under 牵头单位及责任人 is the unit, the person aside; 由A牵头，会同B、C，
+    于…前完成: B and C are A's partners, 于 opening the deadline; 在州A指导下，市B牵头: A guides (a
+    partner); （A司牵头，B司按职责落实）; a title drops a closing bracket that holds only its deadline, and
+    a state keeps its reason in brackets (滞后（原因：…）); short place names share the level word and
+    body of the last (酒泉、张掖、武威市政府)."""
+    table = extract_text(
+        "黑龙江省对俄经贸合作重点任务分工\n| 序号 | 任务 | 牵头单位及责任人 | 配合单位 | 时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 扩大对俄机电产品出口 | 省商务厅（王立新） | 省工业和信息化厅、哈尔滨海关 | 2028年12月底前 |\n",
+        "t.txt",
+    )
+    assert _roles(table)["扩大对俄机电产品出口"] == (
+        ["黑龙江省商务厅"],
+        ["黑龙江省工业和信息化厅", "哈尔滨海关"],
+        [],
+    )
+    prose = extract_text(
+        "呼玛县森林防灭火工作方案\n一、重点任务\n"
+        "1. 开展野外火源专项治理。严厉查处野外违规用火行为，由县公安局牵头，会同县林业和草原局、各乡（镇）人民政府，于2028年4月30日前完成。\n"
+        "2. 做大黄金茶特色产业。推进标准化茶园建设。在县农业农村局指导下，县林业和草原局牵头，县商务局配合，2028年第三季度完成。\n",
+        "h.txt",
+    )
+    roles = _roles(prose)
+    assert roles["开展野外火源专项治理"] == (
+        ["呼玛县公安局"],
+        ["呼玛县林业和草原局", "各乡（镇）人民政府"],
+        [],
+    )
+    assert roles["做大黄金茶特色产业"] == (["呼玛县林业和草原局"], ["呼玛县农业农村局", "呼玛县商务局"], [])
+    assert prose.tasks[0].deadline is not None and prose.tasks[0].deadline.date == "2028-04-30"
+    report = extract_text(
+        "齐齐哈尔市装备制造重点任务推进情况通报\n"
+        "5. 引进装备制造配套企业（2027年12月底前）。牵头单位：市商务局。完成情况：滞后（原因：受市场需求下行影响，实际落地12户）。\n",
+        "q.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [("引进装备制造配套企业", "滞后")]
+    assert names("酒泉、张掖、武威市政府") == ["酒泉市政府", "张掖市政府", "武威市政府"]

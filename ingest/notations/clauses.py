@@ -144,7 +144,9 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
-        found = groups_of(part, s, strict)
+        found = groups_of(part, s, strict) or _guided_by(part, s, strict)
+        if found is None and lists:
+            found = _with_partners(part, s, strict)  # 由A牵头，会同B、C，于…完成: B, C its partners
         if found is None:
             if may_hold_deadline(words) and deadline_clause(words, None) is not None:
                 continue  # the deadline ("2025年底前完成"), not a unit list
@@ -170,6 +172,41 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     for rl in ann.lists:
         rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
     return ann
+
+
+def _guided_by(part: str, start: int, strict: bool) -> list[RoleList] | None:
+    """ "在州农业农村局指导下" before a clause naming the lead: the guiding units are partners (指导 is a
+    partner's verb); else None."""
+    m = _GUIDED.fullmatch(part.strip(" \u3000"))
+    if m is None or not _names_ok(m["units"], strict):
+        return None
+    at = part.find(m["units"])
+    mentions = parse_list(m["units"], start + at)
+    return [RoleList("cooperate", mentions)] if mentions else None
+
+
+_GUIDED = re.compile(r"在(?P<units>[^，,。；;]{2,40}?)(?:的)?(?:统筹|业务)?指导下")
+
+
+def _with_before(text: str, start: int, end: int) -> bool:
+    """Whether the clause before ``end`` is a with-word and its units after a verb's clause
+    ("牵头，会同B、C")."""
+    comma = max(text.rfind("，", start, end), text.rfind(",", start, end))
+    if comma < 0 or not text.endswith(_verbs(), start, comma):
+        return False
+    m = with_re().match(text, comma + 1)
+    return m is not None and m.end() < end
+
+
+def _with_partners(part: str, start: int, strict: bool) -> list[RoleList] | None:
+    """A clause that is a with-word and units after a clause naming the principal ("会同B、C"): the
+    units its partners; else None."""
+    lead = len(part) - len(part.lstrip(" \u3000"))
+    m = with_re().match(part, lead)
+    if m is None or not _names_ok(part[m.end() :], strict):
+        return None
+    mentions = parse_list(part[m.end() :], start + m.end())
+    return [RoleList("cooperate", mentions)] if mentions else None
 
 
 def _without_labelled_tail(inner: str) -> str:
@@ -393,7 +430,13 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
         if not text.endswith(verbs, sentence_start, k):
             # "A负责，2025年底前完成": the verb ends the clause before a deadline
             comma = max(text.rfind("，", sentence_start, k), text.rfind(",", sentence_start, k))
-            if comma < 0 or not text.endswith(verbs, sentence_start, comma):
+            if comma < 0:
+                continue
+            # (…由A牵头，会同B、C，于2028年4月30日前完成: partners after the verb, then the deadline)
+            with_list = _with_before(text, sentence_start, comma) and deadline_clause(
+                text[comma + 1 : k].strip(), None
+            )
+            if not text.endswith(verbs, sentence_start, comma) and not with_list:
                 continue
         if depth_at(text, k - 1, line_bound=True) > 0:
             continue  # inside brackets: the bracket reader's
