@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+from functools import cache
 from typing import Any
 
 from fengong.ingest.model import ROLES, Document
+from fengong.ingest.vocab import unit_vocab
 
 
 def task_lines(doc: Document) -> list[dict[str, Any]]:
@@ -36,15 +38,27 @@ def task_lines(doc: Document) -> list[dict[str, Any]]:
 
 def _name(doc: Document, uid: str) -> str:
     """A unit as FORMAT.md writes it: its qualified name, or the document's own spelling where the
-    document names its place by a level word the place's name does not end with (州司法局 of a
-    prefecture's plan, 盟林草局: the evaluation reads 市, 县, 区 and 省 off the place's name)."""
+    document names its place by a level word other than the one the evaluation reads off the place's
+    level (州司法局 of a prefecture's plan, 盟林草局, 自治区商务厅: a city-level place reads 市)."""
     unit = doc.units[uid]
     j = doc.jurisdiction
-    word = next((w for w in _OWN_LEVEL_WORDS if unit.local_name.startswith(w)), "")
-    if j is not None and unit.jurisdiction == j.name and word and len(unit.local_name) > len(word) + 1:
+    if j is None or unit.jurisdiction != j.name:
+        return unit.name
+    word = next((w for w in _level_words() if unit.local_name.startswith(w)), "")
+    evaluated = _EVALUATED_LEVEL.get(j.level, "")
+    if word and word != evaluated and len(unit.local_name) > len(word) + 1:
         return unit.local_name
     return unit.name
 
 
-#: Level words a place's own documents write before their bodies that its name may not end with.
-_OWN_LEVEL_WORDS = ("自治州", "州", "盟", "地区")
+#: The level character the evaluation reads off a place's level (``../shared/eval/score.py``).
+_EVALUATED_LEVEL = {"city": "市", "county": "县", "district": "区", "province": "省"}
+
+
+@cache
+def _level_words() -> tuple[str, ...]:
+    """The words a place's own documents write before their bodies (市, 州, 盟, 自治区, 地区, 林区),
+    longest first (units.yaml)."""
+    v = unit_vocab()
+    words = {*v.level_prefixes, *v.place_word_prefixes, *v.written_place_forms}
+    return tuple(sorted(words, key=len, reverse=True))

@@ -34,6 +34,9 @@ _ABBREVIATION = re.compile(
     r"(?:[（(]\s*(?:以下|下文)?|[，,]?\s*(?:以下|下文))\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]?"
 )
 _CALLED = re.compile("简称")
+#: The characters of a document's head, where it names itself (issuer, title, 文号, addressees).
+_HEAD_CHARS = 3000
+
 Places = tuple[tuple[str, str], ...]  # (place name, level character), the document's own first
 
 
@@ -218,11 +221,13 @@ class UnitResolver:
         for ending, word in unit_vocab().written_place_forms.items():
             if not j.name.endswith(ending):
                 continue
-            # (the forms the place table reads as this place: 延边州, 黔东南州)
+            # (the forms the place table reads as this place: 延边州, 黔东南州; a document names
+            # itself in its head, so only the head is searched)
+            head = text[:_HEAD_CHARS]
             forms = Counter(
                 form
-                for m in re.finditer(re.escape(word), text)
-                for form in (text[m.start() - k : m.end()] for k in range(2, 5) if m.start() >= k)
+                for m in re.finditer(re.escape(word), head)
+                for form in (head[m.start() - k : m.end()] for k in range(2, 5) if m.start() >= k)
                 if form != j.name and (found := lookup(form)) is not None and found.name == j.name
             )
             if forms:

@@ -401,6 +401,12 @@ def _lead_marker(name: str) -> tuple[str, bool]:
     return (name[: m.start()], True) if m and m.start() > 0 else (name, False)
 
 
+def named_lead_bracket(text: str) -> re.Match[str] | None:
+    """A bracket closing ``text`` that names the lead of the list or clause before it (（市台办为牵头
+    单位）, （A牵头））: the match, its group ``who`` the lead; else ``None``."""
+    return _named_lead_re().search(text.rstrip())
+
+
 @cache
 def _named_lead_re() -> re.Pattern[str]:
     """A bracket closing a list that names its lead (（市台办为牵头单位）, （市台办牵头））."""
@@ -546,7 +552,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     named_lead = None
     if items:  # 市台办、市商务局、市工信局（市台办为牵头单位）: the bracket names the list's lead
         last, s, e = items[-1]
-        m = _named_lead_re().search(last.rstrip())
+        m = named_lead_bracket(last)
         if m and clean(last[: m.start()]):
             named_lead = clean(m.group("who"))
             items[-1] = (last[: m.start()], s, s + m.start())

@@ -344,10 +344,12 @@ def _ranking(r: Reading) -> Interpretation:
     about = f" on {_topic_label(r.topic)}" if r.topic else ""
     # the plan named first, held under a title of other words (新疆棉花纺织方案中): its tasks, not a topic's
     if r.plan_title and (not topic or r.document_topic):
-        topic, about = "", f" in {r.plan_title}"
         params = {"role": role, "jurisdiction": "", "topic": "", "document": r.plan_title, "top": 20}
         return Interpretation(
-            "unit_ranking", "unit_ranking", params, f"units ranked by the tasks they {what}{about}, top 20"
+            "unit_ranking",
+            "unit_ranking",
+            params,
+            f"units ranked by the tasks they {what} in {r.plan_title}, top 20",
         )
     # words naming the plan (户外运动方案里牵头最多的): the documents whose title holds them
     named = r.phrase if r.phrase and not topic and _names_document(r, r.phrase) else ""

@@ -611,8 +611,13 @@ def _opens_plan_name(body: str, text: str, lexicon: tuple[Body, ...] | None) -> 
 def _subject_in_plan(rest: str) -> bool:
     """Whether a body inside a plan's name is the subject of what follows it (国家卫健委在托育方案里,
     国家卫健委牵头的托育方案中), not the plan's issuer; ``rest`` is the plan's name after the body."""
-    roles = [w for r in ask_vocab().roles.values() for w in r.zh]
-    return rest.startswith(("在", "于")) or any(rest.startswith(w) for w in roles)
+    return rest.startswith(("在", "于", *_role_words_zh()))
+
+
+@cache
+def _role_words_zh() -> tuple[str, ...]:
+    """Every Chinese role word of the question vocabulary."""
+    return tuple(w for r in ask_vocab().roles.values() for w in r.zh)
 
 
 def _within(place: str | None, places: list[str]) -> bool:
@@ -966,9 +971,8 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             if month_end and not d.text.endswith("前") and (_IN_YEAR.match(tail) or _IS_MONTH.search(head)):
                 reading.after = d.date[:8] + "01"
             elif _exact_day(d.text, dated[: d.start or 0], tail):
-                reading.after = (
-                    d.date
-                )  # 2028年9月1日到期的任务 / 截止日期恰好是今天（2028年9月1日）: that day
+                # 2028年9月1日到期的任务 / 截止日期恰好是今天（2028年9月1日）: that day
+                reading.after = d.date
         written = d.text
         for word, delta in relative:  # the words as the question wrote them
             written = written.replace(f"{year + delta}年", word)

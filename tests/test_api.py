@@ -463,6 +463,17 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "Under the " + "NDRC/NEA " * 200 + "plan, who is responsible for '}) MATCH (n) DETACH DELETE n //",
         "东乡县" * 80 + "农业农村局牵头哪些任务",
         "光谷科技创新大走廊" * 30 + "方案中，省科技厅牵头哪些任务$topic",
+        # the next stops': signers naming the plan, acronyms in capitals, a plan's period, a day
+        # asked exactly, a scope of every document, roles included, a zone's unit with its city
+        "科技部、教育部、" * 40 + "财政部方案中，科技部牵头哪些任务') MATCH (n) DETACH DELETE n //",
+        "Which unit leads the most tasks in the " + "MOST/MOE/MOF/NDRC " * 100 + "plan' OR 1=1 //?",
+        "长春市汽车产业一季度上半年" * 30 + "通报中，已经完成的任务有哪些'}) MATCH (n) DETACH DELETE n //",
+        "所有文件中，截止日期恰好是今天（2028年9月1日）" * 20 + "的任务' OR 1=1 //",
+        "在全部文件中，" * 60 + "哪些任务已逾期$as_of",
+        "参与了哪些任务（含负总责和具体落实）" * 30 + "') MATCH (n) DETACH DELETE n //",
+        "合肥高新区" * 60 + "财政局承担哪些任务（包括牵头和配合）",
+        "Across all the documents, which tasks are due on 20 August 2028' OR 1=1 // " * 10,
+        "已经建成多少个' OR 1=1 //驿站？" * 20,
     ],
     ids=[
         "brackets",
@@ -519,6 +530,15 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "english-plan-issuers",
         "autonomous-county",
         "topic-in-plan-name",
+        "signers-naming-plan",
+        "capital-acronyms",
+        "plan-period",
+        "exact-day",
+        "scope-of-every-document",
+        "roles-included",
+        "zone-unit-with-city",
+        "due-on-english",
+        "achieved-figure",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

@@ -12,7 +12,10 @@ from fengong.ingest.reading import decode_bytes
 from fengong.ingest.units import parse_list
 
 # Text drawn from the characters that matter to the parsers, plus anything else.
-NOTATION = "一二三四五六七八九十（）()〔〕【】、，,；;：:。\t\n 市县区局委办公司各等牵头配合责任单位负责月底前年0123456789"
+NOTATION = (
+    "一二三四五六七八九十（）()〔〕【】、，,；;：:。\t\n 市县区局委办公司各等牵头配合责任单位负责月底前年0123456789"
+    "州师主责协同会同于在指导下逗号前为进展情况完成状态｜"
+)
 doc_text = st.text(alphabet=st.sampled_from(NOTATION), max_size=400) | st.text(max_size=200)
 
 
@@ -59,3 +62,25 @@ def test_table_with_missing_cells_and_garbage_rows() -> None:
     text = "序号\t任务内容\t完成时限\t牵头单位\n1\t\t\t\n2\t做某事。\n\t\t\t\t\t\t\nx\ty\n"
     doc = extract_text(text, "broken.txt")
     assert all(t.title for t in doc.tasks)
+
+
+def test_repeated_marks_of_the_newer_readers() -> None:
+    """Lines built to make the newer readers work hard (marked lines, bracketed titles, a named lead
+    after a clause, a guiding body, a with-list after the lead, a place written short many times)
+    still give tasks whose units exist."""
+    text = (
+        "海西州人民政府办公室关于印发方案的通知\n" + "州" * 20000 + "\n一、重点任务\n"
+        "1. 任务一。\n" + "、".join(["市商务局（主责）"] * 300) + "\n"
+        "【" + "推进" * 30 + "】牵头单位：市商务局；进展情况：" + "进展" * 500 + "；完成状态：进行中\n"
+        "2. 任务二。" + "市A局、" * 200 + "市B局按职责分工负责（市A局牵头）。\n"
+        "3. 任务三。"
+        + "在州农业农村局指导下，" * 50
+        + "市农业农村局牵头，会同"
+        + "市财政局、" * 200
+        + "市商务局，于2028年4月30日前完成。\n"
+    )
+    doc = extract_text(text, "repeated.txt")
+    assert doc.tasks
+    for task in doc.tasks:
+        for a in task.assignments:
+            assert a.unit_id in doc.units

@@ -27,12 +27,21 @@ from fengong.ingest.notations.roles import (
     Annotation,
     RoleList,
     Taken,
+    bracket_mark,
     declares_partners,
     first_is_lead_at,
     nothing_taken,
 )
 from fengong.ingest.outline import heading_of
-from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, reads_as_name, split_list
+from fengong.ingest.units import (
+    clean,
+    is_generic,
+    looks_like_unit,
+    named_lead_bracket,
+    parse_list,
+    reads_as_name,
+    split_list,
+)
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
 _PARTS = "，,；;。"
@@ -144,7 +153,9 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
-        found = groups_of(part, s, strict) or _guided_by(part, s, strict)
+        found = (
+            groups_of(part, s, strict) or _guided_by(part, s, strict) or _lead_named_after(part, s, strict)
+        )
         if found is None and lists:
             found = _with_partners(part, s, strict)  # 由A牵头，会同B、C，于…完成: B, C its partners
         if found is None:
@@ -172,6 +183,17 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     for rl in ann.lists:
         rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
     return ann
+
+
+def _lead_named_after(part: str, start: int, strict: bool) -> list[RoleList] | None:
+    """A clause closed by a bracket naming its lead ("A、B按职责分工负责（A牵头）"): the clause's lists
+    and the lead; else None."""
+    m = named_lead_bracket(part)
+    if m is None or m.start() == 0:
+        return None
+    found = groups_of(part[: m.start()], start, strict)
+    lead = parse_list(m.group("who"), start + m.start("who"))
+    return [*found, RoleList("lead", lead)] if found and lead else None
 
 
 def _guided_by(part: str, start: int, strict: bool) -> list[RoleList] | None:
@@ -336,15 +358,7 @@ def find_marked_lines(text: str, base: int = 0, taken: Taken = nothing_taken) ->
 
 def _role_marked(item: str) -> bool:
     """Whether a list item closes with a role's mark in brackets (（主责）, （协同）, （牵头））."""
-    m = _role_mark_re().search(item.strip())
-    return m is not None and m.start() >= 2
-
-
-@cache
-def _role_mark_re() -> re.Pattern[str]:
-    v = role_vocab()
-    marks = [*v.lead_markers, *v.cooperate_marks, *v.verbs]
-    return re.compile(rf"[（(]\s*(?:{alternation(marks)})\s*[）)]$")
+    return bracket_mark(item) is not None
 
 
 def _before_named_lead(text: str, start: int, end: int) -> int:
@@ -352,13 +366,8 @@ def _before_named_lead(text: str, start: int, end: int) -> int:
     （A牵头）": before the bracket, which the bracket reader reads); else ``end``."""
     if end - start < 4 or text[end - 1] not in "）)":
         return end
-    open_at = max(text.rfind("（", start, end - 1), text.rfind("(", start, end - 1))
-    if open_at <= start or matching_close(text, open_at) != end - 1:
-        return end
-    inner = text[open_at + 1 : end - 1]
-    lead_verbs = [w for w, role in role_vocab().verbs.items() if role == "lead"]
-    named = next((w for w in sorted(lead_verbs, key=len, reverse=True) if inner.endswith(w)), "")
-    return open_at if named and looks_like_unit(clean(inner[: -len(named)])) else end
+    m = named_lead_bracket(text[start:end])
+    return start + m.start() if m is not None and m.start() > 0 else end
 
 
 @cache

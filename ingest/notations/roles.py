@@ -96,15 +96,31 @@ def assign_roles(
 def partner_marked(mention: Mention) -> bool:
     """Whether a listed unit is written with a partner's mark in brackets (绥芬河海关（辅）,
     市工信局（协同）, 市财政局（配合））."""
-    written = mention.written.rstrip()
-    return bool(written) and written[-1] in "）)" and _partner_mark_re().search(written) is not None
+    return bracket_mark(mention.written) == "cooperate"
+
+
+def bracket_mark(written: str) -> str | None:
+    """The role a mark in brackets closing a listed unit gives it (县A（牵头）: lead, 县B（协同） or
+    县C（辅）: cooperate, 县D（负责）: responsible), else ``None``."""
+    written = written.rstrip()
+    if not written or written[-1] not in "）)":
+        return None
+    m = _bracket_mark_re().search(written)
+    return _bracket_marks()[m.group("mark")] if m is not None and m.start() >= 2 else None
 
 
 @cache
-def _partner_mark_re() -> re.Pattern[str]:
+def _bracket_marks() -> dict[str, str]:
     v = role_vocab()
-    marks = [*v.cooperate_marks, *(w for w, role in v.verbs.items() if role == "cooperate")]
-    return re.compile(rf"[（(]\s*(?:{alternation(marks)})\s*[）)]$")
+    marks = {w: role for w, role in v.verbs.items()}
+    marks.update(dict.fromkeys(v.cooperate_marks, "cooperate"))
+    marks.update(dict.fromkeys(v.lead_markers, "lead"))
+    return marks
+
+
+@cache
+def _bracket_mark_re() -> re.Pattern[str]:
+    return re.compile(rf"[（(]\s*(?P<mark>{alternation(list(_bracket_marks()))})\s*[）)]$")
 
 
 @cache
