@@ -186,7 +186,7 @@ def _without_person(name: str) -> str:
     """A unit written with the person answerable for it in brackets (省商务厅（王立新）, a table's
     牵头单位及责任人): the unit. A person's name is two to four characters that name no body, no
     role and no place; a second name of the body (区司法局（开发区司法局）) stays."""
-    m = _PERSON_AFTER.search(name)
+    m = _person_after().search(name)
     if m is None or m.start() < 2:
         return name
     person = m.group("person")
@@ -194,10 +194,17 @@ def _without_person(name: str) -> str:
         return name
     if places().pattern.search(person) or places().short_pattern.match(person):
         return name
-    return name[: m.start()] if looks_like_unit(name[: m.start()]) else name
+    unit = name[: m.start()]
+    return unit if is_generic(unit) or reads_as_name(unit) else name
 
 
-_PERSON_AFTER = re.compile(r"[（(](?P<person>[\u4e00-\u9fff]{2,4})[）)]$")
+@cache
+def _person_after() -> re.Pattern[str]:
+    """（王立新）, （责任人：王立新）, （王立新，副局长）: a name, its label before it or a post after it."""
+    return re.compile(
+        rf"[（(](?:(?:{alternation(role_vocab().person_labels)})[:：])?(?P<person>[\u4e00-\u9fff]{{2,4}})"
+        r"(?:[，,、]\s*[\u4e00-\u9fff]{1,10})?[）)]$"
+    )
 
 
 def canonical_brackets(name: str) -> str:

@@ -153,7 +153,9 @@ class RoleVocab:
     heading_lead_nouns: list[str]  # 县商务局牵头的任务: a section heading named by its lead
     listed_cooperate: list[str]  # 所列责任单位为配合单位: a section's listed units are partners
     rest_cooperate: dict[str, list[str]]  # part (rest, unit, copula) -> words: 其余为配合单位
-    comma_lead_declarations: list[str]  # 逗号前为牵头单位: a bare list's units before its comma lead
+    comma_lead_before: list[str]  # 逗号前(为牵头单位): a bare list's units before its comma lead
+    person_suffixes: list[str]  # 责任单位及责任人: a label whose units each name a person beside them
+    person_labels: list[str]  # 市商务局（责任人：王立新）: a person's label in brackets beside a unit
 
 
 @dataclass(frozen=True)
@@ -247,7 +249,9 @@ def role_vocab() -> RoleVocab:
         _strings(data, "heading_lead_nouns", name),
         _strings(data, "listed_cooperate", name),
         _parts(data, "rest_cooperate", ("rest", "unit", "copula"), name),
-        _strings(data, "comma_lead_declarations", name),
+        _strings(data, "comma_lead_before", name),
+        _strings(data, "person_suffixes", name),
+        _strings(data, "person_labels", name),
     )
 
 

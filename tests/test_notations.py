@@ -1970,6 +1970,24 @@ def test_a_comma_parting_roles_a_shared_government_and_a_named_lead_after_a_duty
         ["格尔木市自然资源局", "格尔木市交通运输局"],
         [],
     )
+    # the convention in other words, and on labelled lists too
+    labelled = extract_text(
+        "格尔木市人民政府关于印发物流枢纽建设实施方案的通知\n1. 编制物流枢纽建设规划。2028年5月底前完成。"
+        "责任单位：市发展改革委，市自然资源局、市交通运输局\n（注：位于逗号之前的单位为牵头部门。）\n",
+        "g.txt",
+    )
+    assert _roles(labelled) == _roles(comma)
+    # a person in charge beside each unit, after a label that says so (及责任人)
+    people = extract_text(
+        "格尔木市人民政府关于印发物流枢纽建设实施方案的通知\n1. 编制物流枢纽建设规划。2028年5月底前完成。"
+        "牵头单位及责任人：市发展改革委（责任人：王立新）；配合单位及责任人：市自然资源局（李明，副局长）、"
+        "市交通运输局（张伟）\n2. 建设冷链物流中心。责任单位：各乡镇（责任人：赵建国）\n",
+        "g.txt",
+    )
+    assert _roles(people) == {
+        **_roles(comma),
+        "建设冷链物流中心": ([], [], ["各乡镇"]),
+    }
     assert names("州能源局（牵头）、州自然资源局，格尔木市、德令哈市人民政府") == [
         "州能源局",
         "州自然资源局",

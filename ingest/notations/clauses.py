@@ -28,12 +28,14 @@ from fengong.ingest.notations.roles import (
     RoleList,
     Taken,
     bracket_mark,
+    comma_lead_re,
     declares_partners,
     first_is_lead_at,
     nothing_taken,
 )
 from fengong.ingest.outline import heading_of
 from fengong.ingest.units import (
+    Mention,
     clean,
     is_generic,
     looks_like_unit,
@@ -286,7 +288,7 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     b = brackets()
     out: list[Annotation] = []
     # (逗号前为牵头单位，逗号后为配合单位: declared once, the comma of every bare list parts its roles)
-    comma_parts = any(w in text for w in role_vocab().comma_lead_declarations)
+    comma_parts = declares_comma_lead(text)
     for m in _opening_re().finditer(text):
         open_at = m.start()
         before = last_char_before(text, open_at)
@@ -317,18 +319,29 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue
         mentions = parse_list(inner, base + open_at + 1)
         if mentions:
-            lists = [RoleList("responsible", mentions)]
-            comma = next((k for k, ch in enumerate(inner) if ch in "，," and not depth_at(inner, k)), -1)
-            if comma_parts and comma > 0:
-                at = base + open_at + 1 + comma
-                lists = [
-                    RoleList("lead", [x for x in mentions if x.start < at]),
-                    RoleList("cooperate", [x for x in mentions if x.start > at]),
-                ]
-            ann = Annotation(lists, base + open_at, base + close + 1)
+            lists = comma_parted(inner, base + open_at + 1, mentions) if comma_parts else None
+            ann = Annotation(lists or [RoleList("responsible", mentions)], base + open_at, base + close + 1)
             ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
             out.append(ann)
     return out
+
+
+def comma_parted(inner: str, base: int, mentions: list[Mention]) -> list[RoleList] | None:
+    """Under a declared comma convention (逗号前为牵头单位), a list's units before its first comma
+    outside brackets lead and those after it cooperate; None when the list has no such comma.
+    ``inner`` is the list's text, starting at document offset ``base``."""
+    comma = next((k for k, ch in enumerate(inner) if ch in "，," and not depth_at(inner, k)), -1)
+    if comma <= 0:
+        return None
+    at = base + comma
+    lead = [x for x in mentions if x.start < at]
+    rest = [x for x in mentions if x.start > at]
+    return [RoleList("lead", lead), RoleList("cooperate", rest)] if lead and rest else None
+
+
+def declares_comma_lead(text: str) -> bool:
+    """Whether ``text`` declares the comma convention (逗号前为牵头单位)."""
+    return comma_lead_re().search(text) is not None
 
 
 def find_marked_lines(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:

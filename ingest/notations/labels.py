@@ -8,7 +8,7 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, find_top, matching_close
-from fengong.ingest.notations.clauses import parse
+from fengong.ingest.notations.clauses import comma_parted, declares_comma_lead, parse
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
 from fengong.ingest.units import parse_list
 from fengong.ingest.vocab import alternation, role_vocab
@@ -29,7 +29,8 @@ def _label_re() -> re.Pattern[str]:
     firsts = re.escape("".join(sorted({w[0] for w in all_words}))) + opening
     # The look-ahead lets the engine pass over every place no label can start at in one test.
     return re.compile(
-        rf"(?=[{firsts}])(?:(?P<label>{words})\s*(?:[（(][^（()）]{{1,6}}[）)])?\s*[{_COLONS}]\s*"
+        rf"(?=[{firsts}])(?:(?P<label>{words})(?:{alternation(role_vocab().person_suffixes)})?"
+        rf"\s*(?:[（(][^（()）]{{1,6}}[）)])?\s*[{_COLONS}]\s*"
         rf"|[{opening}]\s*(?P<blabel>{words})\s*[{closing}]\s*[{_COLONS}]?\s*)"
     )
 
@@ -72,7 +73,14 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         return []
     labels = role_vocab().labels
     opening = brackets().open
-    matches = list(_label_re().finditer(text))
+    person_labels = role_vocab().person_labels
+    # (市商务局（责任人：王立新）: a person's label in brackets beside a unit does not end its list)
+    matches = [
+        m
+        for m in _label_re().finditer(text)
+        if not (m["label"] in person_labels and m.start() > 0 and text[m.start() - 1] in opening)
+    ]
+    comma_parts = declares_comma_lead(text)  # 逗号前为牵头单位: a responsible list's comma parts roles
     out: list[Annotation] = []
     i = 0
     while i < len(matches):
@@ -125,7 +133,14 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 lists.extend(clause.lists)  # 责任单位：A牵头，B、C按职责分工负责 says its own roles
                 continue
             mentions = parse_list(body, base + gm.end())
-            if mentions:
+            parted = (
+                comma_parted(body, base + gm.end(), mentions)
+                if comma_parts and labels[_label(gm)] == "responsible"
+                else None
+            )
+            if parted:
+                lists.extend(parted)
+            elif mentions:
                 lists.append(RoleList(labels[_label(gm)], mentions))
         if lists:
             declared = first_is_lead_at(text, span_start, span_end) >= 0

@@ -140,6 +140,18 @@ def first_is_lead_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def comma_lead_re() -> re.Pattern[str]:
+    """A declaration that the units before a list's comma lead: before [的] [unit] [的] [copula]
+    lead-word (逗号前为牵头单位, 位于逗号之前的单位为牵头部门)."""
+    v = role_vocab()
+    parts = v.first_is_lead
+    return re.compile(
+        f"(?:{alternation(v.comma_lead_before)})[的者]?(?:{alternation(parts['unit'])})?的?"
+        f"(?:{alternation(parts['copula'])})?(?:{alternation(_lead_words())})"
+    )
+
+
 def _lead_words() -> list[str]:
     v = role_vocab()
     return [w for w, r in v.labels.items() if r == "lead"] + [w for w, r in v.verbs.items() if r == "lead"]

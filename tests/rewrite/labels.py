@@ -27,7 +27,8 @@ from tests.rewrite.text import (
 @kind
 def role_words(s: Sample, rng: random.Random) -> Sample | None:
     """Role labels and verbs for their synonyms: 牵头单位 → 主办单位, 配合单位 → 协办单位 / 参与单位,
-    责任单位 ↔ 责任部门; ``B配合）`` → ``B参与）``. Labels before ：, table header cells, prose verbs."""
+    责任单位 ↔ 责任部门; ``B配合）`` → ``B参与）``. Labels before ：, table header cells, prose verbs.
+    A third of the time each unit of a labelled list gets its person in charge in brackets."""
     v = vocabulary()
     choice = {k: rng.choice(alts) for k, alts in v["role_labels"].items()}
     verbs = {k: rng.choice(alts) for k, alts in v["role_verbs"].items()}
@@ -55,12 +56,37 @@ def role_words(s: Sample, rng: random.Random) -> Sample | None:
                 edits.append((span.start + 1 + m.start(1), span.start + 1 + m.end(1), verbs["配合"]))
         return edits
 
-    edits = relabel(s.text)
-    if not edits:
+    text = apply_edits(s.text, relabel(s.text))
+    if rng.random() < 0.3:  # (a person named beside a unit is no unit: the gold stays)
+        text = apply_edits(text, _people(text, rng))
+    if text == s.text:
         return None
     gold = s.derive(s.text).gold
     map_gold_strings(gold, lambda t: apply_edits(t, relabel(t)))
-    return s.derive(apply_edits(s.text, edits), gold, "role_words")
+    return s.derive(text, gold, "role_words")
+
+
+def _people(text: str, rng: random.Random) -> list[tuple[int, int, str]]:
+    """A person in charge in brackets after every unit of the labelled lists without brackets of
+    their own (责任单位：A、B → 责任单位及责任人：A（王立新）、B（李明，副局长）)."""
+    v = vocabulary()
+    edits: list[tuple[int, int, str]] = []
+    lists = label_lists(text)
+    for k, (start, end) in enumerate(lists):
+        body = text[start:end]
+        if (
+            re.search(r"[（(〔\[【]", body)
+            or not body.strip()
+            or (k + 1 < len(lists) and lists[k + 1][1] == end)
+        ):
+            continue  # (责任单位：责任单位：A、B, a label written twice: the list once, after the second)
+        edits.append((start - 1, start - 1, "及责任人"))  # before the colon
+        pos = start
+        for part in re.split("[、，,]", body):
+            name = rng.choice(v["people"])
+            edits.append((pos + len(part), pos + len(part), rng.choice(v["person_forms"]).format(name=name)))
+            pos += len(part) + 1
+    return edits
 
 
 # ---------------------------------------------------------------- brackets
@@ -120,7 +146,10 @@ def _multi_clause(text: str, start: int, end: int) -> bool:
 @kind
 def separators(s: Sample, rng: random.Random) -> Sample | None:
     """The 、 between the units of labelled lists and table unit cells becomes ， , or ；
-    (； only where the list is the only clause of its annotation or cell)."""
+    (； only where the list is the only clause of its annotation or cell). Not where the document
+    declares that a list's comma parts lead and partners (逗号前为牵头单位)."""
+    if re.search(r"逗号[之以]?前", s.text):
+        return None
     sep = rng.choice(vocabulary()["separators"])
     lines = s.text.split("\n")
     starts = line_starts(lines)

@@ -28,13 +28,16 @@ DECLARED = re.compile(r"(第一位|首位|排名第一|第一责任单位|第一
 def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
     """Declare that the first unit of every list leads (many wordings; in the preamble, at the
     end, or inside the first annotation with 下同); every responsible list of the gold becomes
-    its first unit as lead and the rest as cooperate."""
+    its first unit as lead and the rest as cooperate. A third of the time the declaration is the
+    comma convention instead (逗号前为牵头单位, lists written A，B、C)."""
     tasks = s.gold["tasks"]
     if DECLARED.search(s.text) or not any(t.get("responsible") for t in tasks):
         return None
     if any(t.get("responsible") and (t.get("lead") or t.get("cooperate")) for t in tasks):
         return None
     v = vocabulary()
+    if rng.random() < 0.3 and (comma := _comma_parted(s, rng)) is not None:
+        return comma
     wording = rng.choice(v["first_is_lead"]) + rng.choice(v["first_is_lead_rest"])
     lines = s.text.split("\n")
     places = ["preamble", "end"]
@@ -59,6 +62,40 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
     for t in gold["tasks"]:
         if t.get("responsible"):
             t["lead"], t["cooperate"], t["responsible"] = [t["responsible"][0]], t["responsible"][1:], []
+    return s.derive(text, gold, "first_is_lead")
+
+
+def _comma_parted(s: Sample, rng: random.Random) -> Sample | None:
+    """The comma convention: the document declares that the units before a list's comma lead and
+    those after it cooperate (逗号前为牵头单位), and every list of several units is written
+    A，B、C. A list of one unit has no comma and stays responsible. None when a responsible list
+    is written some other way (a table, prose) or a list's units carry a comma already."""
+    lists = _responsible_lists(s)
+    if lists is None or "\t" in s.text:
+        return None
+    edits: list[tuple[int, int, str]] = []
+    gold = s.derive(s.text).gold
+    by_id = {t["id"]: t for t in gold["tasks"]}
+    for _, names, task in lists:
+        if len(names) < 2:
+            continue
+        for k, (_, end) in enumerate(names[:-1]):
+            edits.append((end, end + 1, "，" if k == 0 else "、"))
+        t = by_id[task["id"]]
+        t["lead"], t["cooperate"], t["responsible"] = t["responsible"][:1], t["responsible"][1:], []
+    if not edits:
+        return None
+    wording = rng.choice(vocabulary()["comma_is_lead"])
+    text = apply_edits(s.text, edits)
+    if rng.random() < 0.5:
+        lines = text.split("\n")
+        at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
+        if at is None:
+            return None
+        lines.insert(at, f"各项任务所列责任单位中，{wording}。")
+        text = "\n".join(lines)
+    else:
+        text = text.rstrip("\n") + f"\n（注：{wording}。）\n"
     return s.derive(text, gold, "first_is_lead")
 
 
