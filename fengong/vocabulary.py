@@ -15,7 +15,7 @@ from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, 
 from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.status import STATES, state_holding
 from fengong.ingest.topics import Topic, load_topics, match_topic
-from fengong.ingest.units import function_of, strip_conjunctions
+from fengong.ingest.units import function_of, in_order, strip_conjunctions
 from fengong.ingest.vocab import alternation, unit_vocab
 
 __all__ = [
@@ -32,6 +32,7 @@ __all__ = [
     "find_deadlines",
     "find_places",
     "function_of",
+    "in_order",
     "load_topics",
     "local_functions",
     "lookup_body",

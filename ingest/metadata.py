@@ -266,7 +266,11 @@ def _zone_place(title: str, issuer: str) -> Jurisdiction | None:
         return None
     place = opening_place(zone)
     if place is None:
-        return None
+        # (a state-level new area named by its province: 四川天府新区, 贵州贵安新区)
+        province = next(
+            (p for k in (3, 2) if (p := lookup_place(zone[:k])) is not None and p.level == "province"), None
+        )
+        return Jurisdiction(zone, "district", None, province.name) if province else None
     city = place.name if place.level == "city" else place.city
     return Jurisdiction(zone, "district", city or None, place.province or None)
 

@@ -16,6 +16,7 @@ from fengong.ingest.places import places as place_table
 from fengong.ingest.units import (
     clean,
     function_of,
+    in_order,
     is_generic,
     is_placed,
     level_prefix,
@@ -34,6 +35,10 @@ _ABBREVIATION = re.compile(
     r"(?:[（(]\s*(?:以下|下文)?|[，,]?\s*(?:以下|下文))\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]?"
 )
 _CALLED = re.compile("简称")
+# A note naming what a short name in quotes stands for: 注：表中“市生态环境分局”指邯郸市生态环境局武安分局.
+_MEANS = re.compile(
+    r"[“\"](?P<short>[^”\"，,。；;\s]{2,15})[”\"]\s*(?:均|即)?(?:是)?指\s*(?P<full>[^，,、。；;（(“”\s]{4,40})"
+)
 #: The characters of a document's head, where it names itself (issuer, title, 文号, addressees).
 _HEAD_CHARS = 3000
 
@@ -85,16 +90,22 @@ class UnitResolver:
         self._first_seen.setdefault(local, len(self._first_seen))
 
     def declare_abbreviations(self, text: str) -> None:
-        """Learn "X（以下简称Y）": Y and X are one body."""
+        """Learn "X（以下简称Y）" and "“Y”指X" (a note on a table's short name): Y and X are one body."""
         for hit in _CALLED.finditer(text):
             window_start = max(0, hit.start() - 50)
             m = _ABBREVIATION.search(text, window_start, min(len(text), hit.end() + 25))
             if m is None:
                 continue
-            name = clean(m["full"])
-            if looks_like_unit(name):
-                self._same[self.key(m["short"].strip())] = self.key(name)
-                self._declared[self.key(name)] = name
+            self._declare(m["short"], m["full"])
+        if "指" in text:
+            for m in _MEANS.finditer(text):
+                self._declare(m["short"], m["full"])
+
+    def _declare(self, short: str, full: str) -> None:
+        name = clean(full)
+        if looks_like_unit(name):
+            self._same[self.key(short.strip())] = self.key(name)
+            self._declared[self.key(name)] = name
 
     # -- keys ---------------------------------------------------------------------------------
     def key(self, local: str) -> str:
@@ -103,6 +114,10 @@ class UnitResolver:
         body = lookup_body(local)
         if body is not None:
             return f"body|{body.name}"
+        rest = _after_zone_short(local, self.zone or "") or _after_zone_part(local, self.zone or "")
+        if rest:
+            # 港区口岸物流局, 新区财政局, 天府新区财政局 in the zone's own plan: its 区财政局
+            local = "区" + rest
         key = _unit_key(local, self._places)
         prefix = level_prefix(local) if self._same and key not in self._same else ""
         if prefix:
@@ -159,6 +174,11 @@ class UnitResolver:
                 ),
             )
             unit = self._make_unit(canon, [s for s in spellings if s != canon])
+            if unit.id in units:
+                # (two keys naming one body: the first unit keeps its name, with the other spellings)
+                first = units[unit.id]
+                first.aliases = sorted({*first.aliases, *(s for s in spellings if s != first.local_name)})
+                unit = first
             units[unit.id] = unit
             for s in spellings:
                 by_local[s] = unit.id
@@ -218,6 +238,13 @@ class UnitResolver:
         j = self.jurisdiction
         if j is None:
             return
+        if self.zone and j.name == self.zone:
+            # (a zone whose plan writes a part of its name: 天府新区 of 四川天府新区)
+            form = _zone_written(self.zone, text[:_HEAD_CHARS])
+            if form:
+                self._written_place = (self.zone, form)
+                self._units = None
+            return
         for ending, word in unit_vocab().written_place_forms.items():
             if not j.name.endswith(ending):
                 continue
@@ -260,6 +287,23 @@ class UnitResolver:
             and looks_like_unit(local[1:])
         ):
             return self.ministry + local[1:]
+        if self.ministry:
+            known = lookup_body(local)
+            if (
+                known is not None
+                and known.name != local
+                and local.endswith(tuple(unit_vocab().central_section_endings))
+                and not local.startswith(tuple(unit_vocab().central_starts))
+                and not local.startswith(known.name[:2])
+                # (the issuer's own office: the lexicon's name opens with the issuer's stem)
+                and known.name[:_OWN_STEM] == self.ministry[:_OWN_STEM]
+            ):
+                return known.name  # 华东地区管理局 in 中国民用航空局's notice: its own office, named fully
+            # 民航局信息中心 in 中国民用航空局's own notice: its short form, then its section
+            body = lookup_body(self.ministry)
+            short = next((s for s in (body.short if body else ()) if local.startswith(s)), "")
+            if short and _bare_central_section(local[len(short) :]):
+                return self.ministry + local[len(short) :]
         if self.ministry and _bare_central_section(local):
             return self.ministry + local
         if self.division:
@@ -300,11 +344,76 @@ def _local_department(issuer: str) -> bool:
 
 def _nickname_out(local: str, zone: str) -> str:
     """A body of the document's zone written after the zone's name of its own (光谷发改局 in a plan of
-    武汉东湖新技术开发区): the zone's full name instead."""
+    武汉东湖新技术开发区), or after a short form of its name that ends in 区 and takes its characters
+    in order (港区口岸物流局, 航空港区口岸物流局 in 郑州航空港经济综合实验区's): the zone's full name instead."""
     for nickname, full in unit_vocab().zone_nicknames.items():
         if zone == full and local.startswith(nickname) and len(local) > len(nickname) + 1:
             return full + local[len(nickname) :]
-    return local
+    rest = _after_zone_short(local, zone)
+    return zone + rest if rest else local
+
+
+def _zone_written(zone: str, head: str) -> str:
+    """The part of a zone's name its document's head writes more often alone than the whole name
+    (天府新区 of 四川天府新区), ending with the zone's word; '' when none."""
+    whole = head.count(zone)
+    best, count = "", whole
+    for word in _zone_words():
+        if not zone.endswith(word):
+            continue
+        for k in range(len(zone) - 1, len(word), -1):
+            part = zone[-k:]
+            if part in _zone_words():
+                continue  # (高新区 of 西安高新区: the zone's word, no name of its own)
+            alone = head.count(part) - whole
+            if alone > count:
+                best, count = part, alone
+    return best
+
+
+def _after_zone_part(local: str, zone: str) -> str:
+    """The body's own name after the zone's bare word or a part of the zone's name as written that
+    ends with it (财政局 of 新区财政局 and of 天府新区财政局 in 四川天府新区's plan), else ''."""
+    for word in _zone_words():
+        if not zone.endswith(word):
+            continue
+        for k in range(len(zone) - 1, len(word) - 1, -1):
+            part = zone[-k:]
+            rest = local[len(part) :]
+            if (
+                local.startswith(part)
+                and len(rest) >= 2
+                and _function_named(local) is None
+                and looks_like_unit(rest)
+            ):
+                return rest
+    return ""
+
+
+def _after_zone_short(local: str, zone: str) -> str:
+    """The body's own name after a short form of its zone's name that ends in 区 and takes its
+    characters in order, not a part of the name as written (口岸物流局 of 港区口岸物流局 in
+    郑州航空港经济综合实验区's plan), else ''."""
+    if not zone.endswith("区"):
+        return ""
+    for k in range(2, min(len(local) - 2, _ZONE_SHORT_MAX) + 1):
+        short, rest = local[:k], local[k:]
+        # (a part of the name as written, 天府新区 of 四川天府新区, is the zone's name: kept as written)
+        if (
+            short.endswith("区")
+            and short not in zone
+            and in_order(short[:-1], zone[:-1])
+            and looks_like_unit(rest)
+        ):
+            return rest
+    return ""
+
+
+#: Characters a central body's own office shares with its name (中国民用航空 of 中国民用航空局).
+_OWN_STEM = 4
+
+#: The longest short form of a zone's name its own documents write (航空港区).
+_ZONE_SHORT_MAX = 6
 
 
 def _issuing_central(issuer: str) -> str:
@@ -338,7 +447,8 @@ def _bare_central_section(local: str) -> bool:
         and not local.startswith(("各", *unit_vocab().central_starts))
         and not is_generic(local)
         and lookup_body(local) is None
-        and lookup(local[:2]) is None
+        # (公安局: a place's short name (公安) with a lone 局 after it names no place's body)
+        and (lookup(local[:2]) is None or len(local) < 4)
         and not is_placed(local)
     )
 
@@ -512,8 +622,23 @@ def _unit_type(local: str, kind: str) -> str:
         or _central_function(body)
         or _placed_function(body)
         or _branch_function(body)
+        or _bureau_branch(body)
         or body
     )
+
+
+def _bureau_branch(body: str) -> str | None:
+    """The function of a bureau's branch in a place (生态环境局武安分局 -> 生态环境分局, 公安局浦东分局 ->
+    公安分局), as the place's own documents write it (县生态环境分局)."""
+    for word in unit_vocab().branch_words:
+        if not body.endswith(word):
+            continue
+        head = body[: -len(word)]
+        for k in range(len(head) - 2, 1, -1):
+            bureau = head[:k]
+            if place_table().short_pattern.fullmatch(head[k:]) and _function_named(bureau):
+                return (bureau[:-1] if bureau.endswith("局") else bureau) + word
+    return None
 
 
 def _branch_function(body: str) -> str | None:
@@ -600,12 +725,15 @@ def _qualify(local: str, places: Places) -> tuple[str, str | None]:
 
 def _placed_in(rest: str, outer: str, places: Places) -> str | None:
     """The document's place a unit's name names after its first place (龙岩市 + 长汀生态环境局 in a
-    长汀县 document: 长汀县, the place it works for), else None."""
+    长汀县 document: 长汀县, the place it works for; 邯郸市 + 生态环境局武安分局, a branch there, in
+    武安市's), else None."""
     m = place_table().short_pattern.match(rest)
-    if m is None:
-        return None
     for name, _ in places:
         place = lookup(name)
-        if name != outer and place is not None and m.group() in (place.short, name):
+        if name == outer or place is None:
+            continue
+        if m is not None and m.group() in (place.short, name):
+            return name
+        if any(rest.endswith((place.short + w, name + w)) for w in unit_vocab().branch_words):
             return name
     return None

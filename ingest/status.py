@@ -246,6 +246,12 @@ def done_flag_status(answer: str) -> str | None:
     return None
 
 
+@cache
+def tick_marks() -> frozenset[str]:
+    """The marks that tick a report's state column (√ under 推进中)."""
+    return frozenset(words(load_yaml("outline.yaml"), "tick_marks", "outline.yaml"))
+
+
 @dataclass(frozen=True)
 class _ScheduleLabels:
     schedule: re.Pattern[str]  # 是否按期：否（滞后）

@@ -11,6 +11,7 @@ from functools import cache, lru_cache
 from fengong.ingest.deadlines import may_hold_deadline, milestones, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
+from fengong.ingest.status import state_of, tick_marks
 from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
 from fengong.ingest.vocab import load_yaml, role_vocab
 
@@ -107,6 +108,10 @@ def header_kind(cell: str) -> str | None:
     exact = _exact_headers().get(c)
     if exact is not None:
         return exact
+    if _names_people(c):
+        return "other"
+    if len(c) >= 2 and state_of(c) is not None:
+        return STATE_MARK + c  # 已完成 | 推进中 | 未启动: a column per state, a tick in the task's
     exact_only = _exact_only()
     hits = [
         (word, kind)
@@ -124,6 +129,18 @@ def header_kind(cell: str) -> str | None:
         other = hits[0][0]
         return next((k for w, k in hits if k in _UNIT_KINDS and w not in other and other not in w), "other")
     return found[0]
+
+
+def _names_people(cell: str) -> bool:
+    """Whether a header names people (牵头省领导, 包保县领导), not a unit column (牵头单位及责任人)."""
+    ends, unit_words = _person_header_words()
+    return cell.endswith(ends) and not any(w in cell for w in unit_words)
+
+
+@cache
+def _person_header_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    data = load_yaml("table_headers.yaml")
+    return tuple(data.get("person_ends", [])), tuple(data.get("unit_words", []))
 
 
 @cache
@@ -170,6 +187,8 @@ def _cell_type(text: str) -> str:
         return "empty"  # (同上 fills whatever column the cell above is in)
     if _SEQ.match(t):
         return "seq"
+    if t in tick_marks():
+        return "tick"
     found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
     if found:
         d = found.deadline
@@ -206,6 +225,8 @@ def _same_as_above() -> frozenset[str]:
 
 _CLASS_MAX = 12  # a qualified class of bodies is a short name
 _UNIT_KINDS = ("lead", "cooperate", "responsible")
+#: Opens the kind of a column named by a state (STATE_MARK + "推进中"): a tick in it gives the state.
+STATE_MARK = "state:"
 #: Joins the two kinds of a column whose cells hold two lists (牵头单位/配合单位: "lead+cooperate").
 PAIR = "+"
 _PAIR_SPLIT = re.compile(r"[/／]")
@@ -233,13 +254,19 @@ _SKIP = {"category": 0.2, "group": 0.25, "content": 0.35, "lead": 0.6, "responsi
 def _compat(cell_type: str, column: str) -> float:
     if cell_type == "empty":
         return 0.0
+    if column.startswith(STATE_MARK):
+        return 2.0 if cell_type == "tick" else -2.0
+    if cell_type == "tick":  # (a state column may give its state by a sign its legend explains: ✔)
+        return 1.0 if column in ("state", "done_flag", "schedule_flag") else -2.0
     if column == "seq":
         return 2.0 if cell_type == "seq" else -3.0
     if column == "deadline":
         return 3.0 if cell_type == "deadline" else -2.0
     if is_unit_kind(column):
         return 2.0 if cell_type == "units" else -2.0
-    if column in ("category", "group", "content", "other"):
+    if column == "other":  # (备注: 完成时限2028年11月底, a date noted beside the task)
+        return {"text": 1.0, "units": -0.5, "deadline": -0.5, "seq": -1.0}[cell_type]
+    if column in ("category", "group", "content"):
         return {"text": 1.0, "units": -0.5, "deadline": -1.0, "seq": -1.0}[cell_type]
     return 0.0
 
@@ -443,8 +470,18 @@ def _section(lines: list[Line], i: int) -> bool:
     return "\t" in nxt
 
 
-# A cell that only marks "none" (—, －, /, 无): empty, so no unit is read from it.
-_NONE_CELL = re.compile(r"^(?:[-—－–/／、]+|无)$")
+# A cell that only marks "none" (—, －, /, 无, （待明确）): empty, so no unit is read from it.
+_NONE_CELL = re.compile(r"^(?:[-—－–/／、]+)$")
+
+
+@cache
+def _none_words() -> frozenset[str]:
+    return frozenset(load_yaml("table_headers.yaml").get("none_cells", []))
+
+
+def _is_none(text: str) -> bool:
+    """Whether a cell says only that there is none (—, 无, （待明确）)."""
+    return bool(_NONE_CELL.match(text)) or text.strip("（）() ") in _none_words()
 
 
 def _cells(line: Line) -> list[tuple[str, int, int]]:
@@ -452,7 +489,7 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     pos = line.start
     for piece in line.text.split("\t"):
         text = piece.strip().strip('"').strip()  # a spreadsheet's quotes around a cell of several lines
-        out.append(("" if _NONE_CELL.match(text) else text, pos, pos + len(piece)))
+        out.append(("" if _is_none(text) else text, pos, pos + len(piece)))
         pos += len(piece) + 1
     return out
 

@@ -13,6 +13,7 @@ from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
 from fengong.ingest.local_bodies import body_endings, local_functions, local_spellings
 from fengong.ingest.notations.brackets import brackets, split_top, trim_unbalanced
 from fengong.ingest.notations.brackets import depth_at as depth_at
+from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.places import places
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
@@ -704,13 +705,16 @@ def _qualifier(previous: str) -> str:
 
 def _word_not_place(name: str, prefix: str) -> bool:
     """Whether ``prefix`` is only a place's short name opening ``name`` before no known function
-    (平安建设办公室), rather than a level character, a party prefix or a full place name."""
+    (平安建设办公室), rather than a level character, a party prefix or a full place name. A city's or
+    a province's short name is that place still (郑州航空工业管理学院)."""
     m = _patterns().short_place.match(name)
+    place = lookup_place(prefix) if m is not None and m.group() == prefix else None
     return (
         m is not None
         and m.group() == prefix
         and function_of(name[len(prefix) :]) is None
         and unit_kind(name[len(prefix) :]) != "company"
+        and not (place is not None and place.level in ("city", "province"))
     )
 
 
@@ -744,3 +748,14 @@ def _shared_mode(names: list[str], prefixes: list[str]) -> bool:
         else:
             bare += 1
     return bare > 0 and bare >= with_prefix
+
+
+def in_order(short: str, name: str) -> bool:
+    """Whether ``short``'s characters stand in ``name`` in order (资规局 in 自然资源和规划局, 港 in
+    郑州航空港经济综合实验区): how a short form is made of a name."""
+    at = 0
+    for ch in short:
+        at = name.find(ch, at) + 1
+        if at == 0:
+            return False
+    return True

@@ -188,7 +188,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
         return _ranking(r)
     if r.intent == "workload" and (r.units or r.body or r.unit_type):
         # 牵头了几项任务？分别是什么: the tasks of that one role (their count is the rows')
-        return _unit_work(r) if r.role in ("lead", "cooperate") or r.not_lead else _workload(r, today)
+        narrow = r.role in ("lead", "cooperate") or r.not_lead or r.lead_or_responsible
+        return _unit_work(r) if narrow else _workload(r, today)
     if r.intent == "places" and r.topic:
         return Interpretation(
             "topic_places", "topic_places", {"topic": r.topic.name},
@@ -251,10 +252,12 @@ def _unit_params(r: Reading) -> tuple[dict[str, Any], str]:
 
 
 def _unit_work(r: Reading) -> Interpretation:
-    role = "support" if r.not_lead else r.role if r.role in ("lead", "cooperate") else "any"
+    narrow = ("lead", "cooperate", "responsible") if r.lead_or_responsible else ("lead", "cooperate")
+    role = "support" if r.not_lead else r.role if r.role in narrow else "any"
     what = {
         "lead": "lead (牵头; first-listed 责任单位 shown apart, not as leads)",
         "cooperate": "cooperate on (配合)",
+        "responsible": "lead or are responsible for (牵头 or 责任单位), not only cooperate on",
         "support": "are assigned without leading them (配合, or listed but not as the lead)",
         "any": "are assigned, in any role",
     }[role]
@@ -628,11 +631,12 @@ def _topic_query(r: Reading) -> Interpretation:
             "the first unit of its 责任单位 list (first-listed, not a stated lead); cities whose tasks on "
             "it name no lead at all; and cities whose documents mention it without assigning it",
         )  # fmt: skip
-    role = r.role or "any"
+    role = "support" if r.not_lead else r.role or "any"
     what = {
         "cooperate": "cooperate on (配合)",
         "responsible": "are responsible for (牵头 or 责任单位)",
         "any": "are involved in (any role)",
+        "support": _SUPPORT,
     }[role]
     return Interpretation(
         f"topic_{role}", "topic_units", {"topic": r.topic.name, "role": role, **where},
@@ -640,17 +644,22 @@ def _topic_query(r: Reading) -> Interpretation:
     )  # fmt: skip
 
 
+#: What units asked for without the lead do (只参与 / 具体落实).
+_SUPPORT = "take part in without leading (配合, or listed but not as the lead)"
+
+
 def _phrase(r: Reading, why: str = "no topic of the taxonomy") -> Interpretation:
     assert r.phrase is not None
     terms = terms_of_phrase(r.phrase)
     if not terms:
         raise NotUnderstood(f"the words {r.phrase!r} hold nothing to search for", r.summary())
-    role = r.role or "any"
+    role = "support" if r.not_lead else r.role or "any"
     what = {
         "lead": "lead (stated 牵头, else the first-listed 责任单位)",
         "cooperate": "cooperate on (配合)",
         "responsible": "are responsible for (牵头 or 责任单位)",
         "any": "are involved in (any role)",
+        "support": _SUPPORT,
     }[role]
     source = f" (for the English {r.phrase_en!r})" if r.phrase_en else ""
     where, in_places = _where(r)

@@ -14,6 +14,7 @@ import re
 import threading
 import time
 import weakref
+from collections import Counter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import cache
@@ -263,6 +264,8 @@ def _generation(store: GraphStore) -> _Generation:
             (r["name"], r["local_name"], r["unit_type"], r["jurisdiction"]) for r in rows if r["name"]
         )
         pairs: list[tuple[str, Name]] = []
+        # (a two-character type names a class when several units share it: 海关 of 新郑海关, 许昌海关)
+        shared = Counter(unit_type for _, _, unit_type, _ in units if len(unit_type) == 2)
         for name, local, unit_type, place in units:
             pairs.append((name, Name("unit", name, place, unit_type)))
             if local and local != name and len(local) >= 3:
@@ -271,7 +274,7 @@ def _generation(store: GraphStore) -> _Generation:
                 # 柳州市政府 is 柳州市人民政府, as everyone writes it
                 short = name[: -len(_PEOPLE_S_GOVERNMENT)] + "政府"
                 pairs.append((short, Name("unit", name, place, unit_type)))
-            if unit_type and len(unit_type) >= 3 and unit_type != name:
+            if unit_type and (len(unit_type) >= 3 or shared[unit_type] >= 2) and unit_type != name:
                 pairs.append((unit_type, Name("unit_type", unit_type)))
         working = frozenset(r["name"] for r in rows if r["name"] and r["tasks"])
         generation = _Generation(now, fingerprint, NameIndex.build(pairs), units, working)

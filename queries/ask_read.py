@@ -41,6 +41,7 @@ from fengong.vocabulary import (
     bodies,
     find_deadlines,
     find_places,
+    in_order,
     load_topics,
     lookup_place,
     match_topic,
@@ -109,6 +110,7 @@ class Reading:
     # question stands on (as of 2025-09-01): work overdue by then is due on or before it
     through: bool = False
     not_lead: bool = False  # a negated lead (不是牵头, not as lead): every role but the lead
+    lead_or_responsible: bool = False  # 牵头（负责）/ 负责（牵头）: a lead or a 责任单位, not a partner
     days: int | None = None  # "in the next N days"
     months: int | None = None  # "in the next N months" (calendar months; days then approximates)
     metric: str | None = None
@@ -645,13 +647,14 @@ def _plan_clause_en(words: str) -> tuple[int, int]:
         asking = next((i for i, w in enumerate(split) if w in vocab.plan_clause_ends.en), 0)
         if any(w in vocab.document_words.en for w in split[:asking]):
             return 0, asking
-    for i, word in enumerate(split):
-        if word not in vocab.plan_clause_openers.en or i + 1 >= len(split) or split[i + 1] != "the":
+    # (the nearest opener before a document word: in Caofeidian's port logistics plan)
+    for j, word in enumerate(split):
+        if word not in vocab.document_words.en:
             continue
-        for j in range(i + 2, min(i + _PLAN_CLAUSE_WORDS, len(split))):
-            if split[j] in vocab.plan_clause_ends.en:
+        for i in range(j - 1, max(-1, j - _PLAN_CLAUSE_WORDS), -1):
+            if split[i] in vocab.plan_clause_ends.en:
                 break
-            if split[j] in vocab.document_words.en:
+            if split[i] in vocab.plan_clause_openers.en and i + 1 < j:
                 return i, j + 1
     return 0, 0
 
@@ -875,6 +878,14 @@ def _apart(text: str, first: Words, second: Words) -> bool:
     for word in sorted({*first.zh, *role_words().get("lead", ())}, key=len, reverse=True):
         masked = masked.replace(word, _MASK * len(word))
     return any(w in masked for w in second.zh)
+
+
+def _glossed(text: str, first: Words, second: Words) -> bool:
+    """Whether a word of one role is glossed in brackets right after by a word of the other
+    (负责（牵头）, 牵头（负责））."""
+    a = "|".join(map(re.escape, first.zh))
+    b = "|".join(map(re.escape, second.zh))
+    return re.search(f"(?:{a})[（(](?:{b})[）)]|(?:{b})[（(](?:{a})[）)]", text) is not None
 
 
 def _scope_only(word: str, text: str) -> bool:
@@ -1176,16 +1187,6 @@ _SHORT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:局|司|委|办|厅|中心)")
 _SHORT_MAX = 8  # a short form is a few characters; the name it shortens is longer
 
 
-def _in_order(short: str, name: str) -> bool:
-    """Whether ``short``'s characters stand in ``name`` in order (资规局 in 自然资源和规划局)."""
-    at = 0
-    for ch in short:
-        at = name.find(ch, at) + 1
-        if at == 0:
-            return False
-    return True
-
-
 _NONE: frozenset[int] = frozenset()
 
 
@@ -1230,7 +1231,7 @@ def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
                     and len(local) > len(short)
                     and short[-1] in local[-3:]  # 委 ends 经济发展委员会 as 委员会
                     and local.find(short[0]) < len(local) // 2 + 1
-                    and _in_order(short, local)
+                    and in_order(short, local)
                 ]
                 if len(set(fits)) == 1:
                     reading.units, reading.groups = [fits[0]], [[fits[0]]]
@@ -1249,7 +1250,8 @@ def _open_phrase_zh(masked: str) -> str | None:
     # the plan named at the question's start (乌镇峰会服务保障任务清单中，X由谁牵头) is no task's words
     end = _plan_name_end(masked)
     after = [m.group() for m in _runs_zh(masked) if m.start() >= end and len(m.group()) >= 2] if end else []
-    runs = after or runs
+    # a document's word alone (武安方案中 with its place read) names no task
+    runs = [r for r in after or runs if r not in ask_vocab().document_words.zh] or runs
     # a run naming the document (专精特新方案中，支持企业研发建设由谁牵头) yields to one naming the task
     phrase = max(
         runs, key=lambda r: (len(_less_document_word(r)) >= 2 and r == _less_document_word(r), len(r))
@@ -1270,6 +1272,40 @@ def _named_plan(masked: str, store: GraphStore) -> str | None:
         return None
     found = [t for t in _document_titles(store) if all(p in t for p in pieces)]
     return found[0] if len(set(found)) == 1 else None
+
+
+def _named_plan_en(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
+    """The title of the one held document an English clause names by its words (in the Weifang
+    digital transformation report: 潍坊市制造业数字化转型…通报): the title that names the clause's
+    places and holds a Chinese gloss of the most of its other words (at least half); ``None``
+    unless exactly one title does."""
+    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    if not end:
+        return None
+    # (a topic's words are the title's words too: digital transformation)
+    taken = {i for s in spans if s.kind != "topic" for i in range(s.start, s.end)}
+    vocab = ask_vocab()
+    skip = question_words_en() | set(vocab.document_words.en) | set(vocab.plan_clause_openers.en)
+    clause = [
+        w for i, w in enumerate(words[start:end], start) if i not in taken and w not in skip and w.isalpha()
+    ]
+    runs = translate_wide(clause) if clause else []
+    if not runs:
+        return None
+    places = [p for s in spans if start <= s.start < end for p in s.names if p.kind == "place"]
+    scored = [
+        (sum(any(c in t for c in (*own, *wide)) for _, own, wide in runs), t)
+        for t in _document_titles(store)
+        if all(_short(p.value) in t for p in places)
+    ]
+    best = max((n for n, _ in scored), default=0)
+    found = {t for n, t in scored if n == best}
+    return found.pop() if 2 * best >= len(runs) and len(found) == 1 else None
+
+
+def _short(place: str) -> str:
+    """A place's name less its level word, as titles write it (潍坊 of 潍坊市)."""
+    return place[:-1] if len(place) > 2 and place[-1] in "省市县区州盟旗" else place
 
 
 def _document_titles(store: GraphStore) -> tuple[str, ...]:
@@ -1447,6 +1483,8 @@ def read(
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
     # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's
     en_spans = longest_reading(sub_places + english_index(lexicon).word_spans(words))
+    if reading.plan_title is None and store is not None:
+        reading.plan_title = _named_plan_en(words, en_spans, store)
     english = Reading(text="", words="")
     _apply(english, en_spans, reading.words, store, lexicon)
     _merge_english(reading, english)
@@ -1547,9 +1585,15 @@ def read(
             )
         )
         reading.role = "any" if both else next(iter(named), None)
+        if asked == {"any", "lead", "responsible"}:
+            # 参与了哪些任务（牵头或作为责任单位）: every list the unit is in (a 责任单位 column beside
+            # a 牵头单位 column holds the partners)
+            reading.role = "any"
         if asked == {"lead", "responsible"} and _apart(affirmed, roles["lead"], roles["responsible"]):
             # 牵头（负责）哪些 / 无论牵头还是作为责任单位: 牵头 or 责任单位 (not 牵头负责, one lead word)
             reading.role = "responsible"
+            # (负责（牵头）哪些: the one role glossed by the other, a lead or a 责任单位 but not a partner)
+            reading.lead_or_responsible = _glossed(affirmed, roles["lead"], roles["responsible"])
         if both:
             # 托班这件事教育部牵头，谁来配合: a role stated of a named unit is no role asked for
             reading.role = _asked_of_who(affirmed, roles) or reading.role
@@ -1678,6 +1722,8 @@ def read(
         reading.unused_en = [
             w for w in _english_rest(words, en_spans) if w not in known and w.rstrip("s") not in known
         ]
+        if store is not None and not reading.topic_words and not (reading.units or reading.unit_type):
+            reading.topic_words = _task_beside_plan(words, en_spans, store)
         if store is not None and not reading.topic_words:
             reading.topic_words = _topic_modified(words, en_spans, reading.unused_en, store)
         if not reading.topic_words:
@@ -1690,6 +1736,22 @@ def read(
     if reading.topic_words and not reading.task_words:
         _widen_topic_words(reading, topic_runs)
     return reading
+
+
+def _task_beside_plan(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
+    """Where the topic was read in the clause naming the plan (the cold-chain logistics task in
+    Caofeidian's port logistics plan), the Chinese of the question's own words outside it, where
+    the store holds them: the task asked about, narrower than the plan's topic; else ``None``."""
+    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    topics = [sp for sp in spans if sp.kind == "topic"]
+    if not end or not topics or any(not (start <= t.start and t.end <= end) for t in topics):
+        return None  # (a topic outside the clause too, the smart port: the task's own, read as before)
+    rest = _english_rest(words, [*spans, Span(start, end, ())])
+    runs = translate_wide(rest) if rest else []
+    chosen, held = _choose_chinese(runs, store) if runs else ([], False)
+    found = "".join(c for _, c in chosen)
+    # (every run held: a word the store holds no gloss of leaves the task unread, and the topic stands)
+    return found if held and len(chosen) == len(runs) and len(found) >= 2 else None
 
 
 def _topic_modified(words: list[str], spans: list[Span], unused: list[str], store: GraphStore) -> str | None:
@@ -1862,12 +1924,15 @@ def _unnegated(text: str, words: str) -> tuple[str, str]:
 
 @cache
 def _negated_roles() -> tuple[re.Pattern[str], re.Pattern[str]]:
-    """A negation and a role word after it, in Chinese and in English (space-padded words)."""
+    """A negation and a role word after it, in Chinese and in English (space-padded words), an
+    "as" between them allowed (不是作为牵头单位, not as lead, not as the lead)."""
     vocab = ask_vocab()
     roles = [*vocab.roles.values(), *vocab.document_roles.values()]
     alt = lambda ws: "|".join(map(re.escape, sorted(set(ws), key=len, reverse=True)))  # noqa: E731
-    zh = re.compile(f"(?:{alt(vocab.negations.zh)})(?:{alt(w for r in roles for w in r.zh)})")
-    en = re.compile(f" (?:{alt(vocab.negations.en)}) (?:{alt(w for r in roles for w in r.en)}) ")
+    zh = re.compile(f"(?:{alt(vocab.negations.zh)})(?:作为)?(?:{alt(w for r in roles for w in r.zh)})")
+    en = re.compile(
+        f" (?:{alt(vocab.negations.en)}) (?:as (?:the |a )?)?(?:{alt(w for r in roles for w in r.en)}) "
+    )
     return zh, en
 
 

@@ -10,7 +10,7 @@
 // task is about what its document is about; the index holds the document title's words for each
 // task), 4 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
-// responsible (牵头 or 责任单位) / any. basis as in topic_units; "no unit named" for a task without one.
+// responsible (牵头 or 责任单位) / any / support (every role but the lead's). basis as in topic_units; "no unit named" for a task without one.
 // From the words' own tasks, counted: a task that holds every word. Walking each task's whole word
 // list from one word instead filled LadybugDB's buffer pool for two words of 40,000 tasks.
 MATCH (x:Term)<-[:HAS_TERM]-(t:Task)<-[:HAS_TASK]-(d:Document)
@@ -33,6 +33,7 @@ WITH d, t, t.first_leads AS listed,
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
    OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND listed)
+   OR ($role = 'support' AND r.role <> 'lead' AND NOT (r.role = 'responsible' AND r.rank = 1 AND listed))
 RETURN quality,
        coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'

@@ -4,13 +4,15 @@
 // or_jurisdiction: a second place, asked about beside jurisdiction (桂林和杭州…分别由谁牵头).
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // jurisdiction, when set, keeps documents of that place or of places under it.
-// role: lead / cooperate / responsible / any. "responsible" includes stated leads (a lead is responsible).
+// role: lead / cooperate / responsible / any / support. "responsible" includes stated leads (a lead is
+// responsible); "support" is every role but the lead's (stated, or first-listed where none is stated).
 // basis: stated lead / cooperating unit / first-listed responsible unit (rank 1, no stated lead on the
 // task) / listed responsible unit / no unit named (the task names no unit in that role).
 MATCH (tp:Topic {name: $topic})<-[:ABOUT]-(t:Task)<-[:HAS_TASK]-(d:Document)
 WHERE ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
+   OR ($role = 'support' AND r.role <> 'lead' AND NOT (r.role = 'responsible' AND r.rank = 1 AND t.first_leads))
 WITH d, t, u, r, t.first_leads AS listed
 RETURN coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,
        CASE WHEN r IS NULL THEN 'no unit named'

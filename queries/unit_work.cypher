@@ -5,7 +5,7 @@
 // order: stated leads first, then first-listed and listed 责任单位, then cooperating units (a reader's weight, not the alphabet).
 // unit: fully qualified name or id; units: several such (any of them); unit_type: the function across places (工业和信息化局);
 // jurisdiction: the unit's own jurisdiction; role: lead / cooperate / responsible / support / any (support:
-// every role but the lead, for 不是牵头); "lead" also
+// every role but the lead, for 不是牵头; responsible: 牵头 or 责任单位, for 牵头（负责）); "lead" also
 // returns first-listed responsible units read as the lead (Task.first_leads: no stated lead, and one
 // responsible body alone or a document that states no lead anywhere), labelled so in basis.
 // basis says how the document assigns the task (a first-listed 责任单位 is not a stated lead).
@@ -21,6 +21,7 @@ WHERE ($unit = '' OR u.name = $unit OR u.id = $unit)
        OR ($mention <> '' AND (t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention)))
 WITH u, r, t, d, t.first_leads AS listed
 WHERE $role = 'any' OR r.role = $role OR ($role = 'lead' AND r.rank = 1 AND r.role = 'responsible' AND listed)
+   OR ($role = 'responsible' AND r.role = 'lead')
    OR ($role = 'support' AND (r.role = 'cooperate' OR (r.role = 'responsible' AND NOT (r.rank = 1 AND listed))))
 RETURN coalesce(u.jurisdiction, '') AS jurisdiction, u.name AS unit,
        CASE WHEN r.role = 'lead' THEN 'stated lead'

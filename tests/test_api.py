@@ -474,6 +474,18 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "合肥高新区" * 60 + "财政局承担哪些任务（包括牵头和配合）",
         "Across all the documents, which tasks are due on 20 August 2028' OR 1=1 // " * 10,
         "已经建成多少个' OR 1=1 //驿站？" * 20,
+        # this stop's: a plan named in English by its words, a task beside a plan's topic, roles
+        # glossed, units that carry out (具体落实), a denied lead with "as", a two-character type
+        "Which unit leads the most tasks in the "
+        + "Weifang digital transformation " * 60
+        + "report' OR 1=1 //?",
+        "Who leads the cold-chain task in "
+        + "Caofeidian's port logistics " * 60
+        + "plan'}) MATCH (n) DETACH DELETE n //",
+        "市农业农村局负责（牵头）" * 40 + "哪些任务') MATCH (n) DETACH DELETE n //",
+        "建设大宗商品交易中心由哪些单位具体落实" * 30 + "' OR 1=1 //",
+        "which tasks does it only take part in, not as the lead" * 20 + "$role",
+        "各文件中，有哪些任务涉及海关（无论牵头还是配合）" * 30 + "') MATCH (n) DETACH DELETE n //",
     ],
     ids=[
         "brackets",
@@ -539,6 +551,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "zone-unit-with-city",
         "due-on-english",
         "achieved-figure",
+        "english-plan-words",
+        "task-beside-plan-topic",
+        "glossed-roles",
+        "carrying-out",
+        "denied-lead-as",
+        "two-character-type",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

@@ -2084,3 +2084,98 @@ def test_a_person_beside_a_unit_partners_after_the_lead_and_a_guiding_body() -> 
     )
     assert [(t.title, t.status) for t in report.tasks] == [("引进装备制造配套企业", "滞后")]
     assert names("酒泉、张掖、武威市政府") == ["酒泉市政府", "张掖市政府", "武威市政府"]
+
+
+def test_tick_columns_a_leaders_column_a_noted_short_name_and_a_zones_own_short_form() -> None:
+    """A report's columns named by states (已完成 | 推进中 | 未启动) give the state of the one ticked,
+    a remark column its deadline, and （待明确） no unit; a column of leaders' posts (牵头省领导) holds
+    no units; a note naming what a short name stands for (“市生态环境分局”指邯郸市生态环境局武安分局) names
+    the unit, a branch of the county it serves; a zone's own short form (港区口岸物流局) is its 区口岸物流局;
+    a city's short name opening a college's name (郑州航空工业管理学院) is that city's, not the zone's;
+    a state-level new area named by its province (四川天府新区) is its plan's place, and its units are
+    named with the part of its name the plan writes (新区X局 and 天府新区X局: 天府新区X局)."""
+    ticks = extract_text(
+        "潍坊市制造业数字化转型重点任务进展情况通报\n"
+        "序号 | 任务 | 牵头单位 | 已完成 | 推进中 | 未启动 | 备注\n"
+        "1 | 制定数字化转型实施方案 | 市工业和信息化局 | √ |  |  | 2027年10月已印发实施\n"
+        "2 | 培育智能工厂 | 市工业和信息化局 |  | √ |  | 完成时限2028年11月底\n"
+        "3 | 建立统计监测制度 | （待明确） |  |  | √ | 完成时限2028年6月底\n",
+        "w.txt",
+    )
+    assert [(t.title, t.status, t.deadline and t.deadline.date) for t in ticks.tasks] == [
+        ("制定数字化转型实施方案", "已完成", "2027-10-31"),
+        ("培育智能工厂", "推进中", "2028-11-30"),
+        ("建立统计监测制度", "未启动", "2028-06-30"),
+    ]
+    assert _roles(ticks)["建立统计监测制度"] == ([], [], [])
+    leaders = extract_text(
+        "河北省人民政府办公厅关于印发河北省产业协同重点任务分工方案的通知\n"
+        "序号 | 重点任务 | 牵头省领导 | 牵头单位 | 参与单位 | 完成时限\n"
+        "1 | 共建生物医药产业集群 | 分管工业和信息化工作的副省长 | 省工业和信息化厅 | 省药监局、省卫生健康委 | 2028年9月底前\n",
+        "h.txt",
+    )
+    assert _roles(leaders) == {
+        "共建生物医药产业集群": (["河北省工业和信息化厅"], ["河北省药监局", "河北省卫生健康委"], [])
+    }
+    noted = extract_text(
+        "武安市钢铁行业超低排放改造攻坚行动方案\n注：表中“市生态环境分局”指邯郸市生态环境局武安分局。\n"
+        "序号 | 重点任务 | 责任单位 | 完成时限\n"
+        "1 | 完成有组织排放超低改造 | 牵头：市生态环境分局 配合：市工信局 | 2028年6月底前\n",
+        "w.txt",
+    )
+    assert _roles(noted)["完成有组织排放超低改造"] == (["邯郸市生态环境局武安分局"], ["武安市工信局"], [])
+    branch = next(u for u in noted.units.values() if u.name == "邯郸市生态环境局武安分局")
+    assert (branch.jurisdiction, branch.unit_type) == ("武安市", "生态环境分局")
+    zone = extract_text(
+        "郑州航空港经济综合实验区管理委员会办公室关于印发临空物流实施方案的通知\n一、重点任务\n"
+        "1. 推进机场北货运区建设。主责部门：区口岸物流局；协同部门：郑州航空工业管理学院\n"
+        "2. 建设冷链物流集散中心。主责部门：港区口岸物流局\n",
+        "z.txt",
+    )
+    roles = _roles(zone)
+    assert roles["推进机场北货运区建设"] == (
+        ["郑州航空港经济综合实验区口岸物流局"],
+        ["郑州航空工业管理学院"],
+        [],
+    )
+    assert roles["建设冷链物流集散中心"][0] == ["郑州航空港经济综合实验区口岸物流局"]
+    # a state-level new area named by its province, whose plan writes a part of its name
+    area = extract_text(
+        "四川天府新区成都党工委管委会办公室关于印发《天府新区公园城市示范区建设重点任务清单》的通知\n"
+        "天府新区公园城市示范区建设重点任务清单\n一、重点任务\n"
+        "1. 推进兴隆湖水生态综合治理。责任单位：新区生态环境和城管局（牵头）、天府新区财政金融局\n"
+        "2. 推进生活垃圾分类。责任单位：天府新区生态环境和城管局\n",
+        "t.txt",
+    )
+    assert area.jurisdiction is not None
+    assert (area.jurisdiction.name, area.jurisdiction.province) == ("四川天府新区", "四川省")
+    assert sorted(u.name for u in area.units.values()) == ["天府新区生态环境和城管局", "天府新区财政金融局"]
+
+
+def test_a_central_bodys_own_offices_written_by_its_short_form_or_bare() -> None:
+    """In 中国民用航空局's own plan: 民航局信息中心 is its 信息中心, a bare 公安局 its own (公安 is no
+    place's short name before a lone 局), 华东地区管理局 the lexicon's 中国民用航空华东地区管理局; another
+    ministry's plan keeps a body's short form as written (民航局)."""
+    own = extract_text(
+        "中国民用航空局关于印发2028年智慧民航建设重点任务分工方案的通知\n一、重点任务\n"
+        "1. 建设民航数据共享平台。责任单位：发展计划司（牵头）、民航局信息中心、公安局\n"
+        "2. 开展长三角智慧民航协同试点。责任单位：华东地区管理局（牵头）、机场司\n",
+        "m.txt",
+    )
+    roles = _roles(own)
+    assert roles["建设民航数据共享平台"] == (
+        ["中国民用航空局发展计划司"],
+        ["中国民用航空局信息中心", "中国民用航空局公安局"],
+        [],
+    )
+    assert roles["开展长三角智慧民航协同试点"] == (
+        ["中国民用航空华东地区管理局"],
+        ["中国民用航空局机场司"],
+        [],
+    )
+    other = extract_text(
+        "民政部关于印发养老服务重点任务分工方案的通知\n一、重点任务\n"
+        "1. 提升出行场所适老化水平。（交通运输部牵头，民航局、国家铁路局配合）\n",
+        "o.txt",
+    )
+    assert _roles(other)["提升出行场所适老化水平"][1] == ["民航局", "国家铁路局"]

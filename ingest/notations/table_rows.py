@@ -9,8 +9,8 @@ from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.status import done_flag_status, schedule_state, state_of
-from fengong.ingest.tables import PAIR, Row, Table, pair_halves
+from fengong.ingest.status import done_flag_status, schedule_state, state_of, tick_marks
+from fengong.ingest.tables import PAIR, STATE_MARK, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
 
@@ -69,7 +69,13 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             # no deadline column: the one the task's own words give (…，2028年底前基本实现全覆盖), or
             # its unit cell (责任单位及完成时限: 省A牵头，省B配合，2028年底前完成)
             units_text = "；".join(c.text for _, c in row.unit_cells())
-            found_in_text = find_deadlines(content or group, year) or find_deadlines(units_text, year)
+            # (or a remark beside it: 备注 完成时限2028年11月底 / 原定2028年2月底完成)
+            notes = "；".join([row.get("other"), *(c.text for kind, c in row.extra if kind == "other")])
+            found_in_text = (
+                find_deadlines(content or group, year)
+                or find_deadlines(units_text, year)
+                or find_deadlines(notes, year)
+            )
             if found_in_text:
                 task.deadline, task.other_deadlines = found_in_text[0], found_in_text[1:]
         # a progress report's columns: what was done, and the state in a column of its own
@@ -80,6 +86,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.status = (
             compact(row.get("state"))
             or compact(second)
+            or _ticked_state(row)
             or done_flag_status(compact(row.get("done_flag")))
             or schedule_state(compact(row.get("schedule_flag")) or None, None, _share(row.get("share")))
             or None
@@ -118,6 +125,19 @@ def _unnumbered(cell: str) -> str:
     """A task cell without the item number it opens with (1.建设光电子芯片中试平台)."""
     m = _ITEM_NUMBER.match(cell)
     return cell[m.end() :] if m and len(cell) - m.end() >= 2 else cell
+
+
+def _ticked_state(row: Row) -> str | None:
+    """The state whose column holds the row's tick (已完成 | 推进中 | 未启动 with a √ under one)."""
+    ticks = tick_marks()
+    return next(
+        (
+            k[len(STATE_MARK) :]
+            for k, c in row.cells.items()
+            if k.startswith(STATE_MARK) and c.text.strip() in ticks
+        ),
+        None,
+    )
 
 
 def _share(cell: str) -> str | None:
