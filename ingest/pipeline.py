@@ -250,6 +250,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)
         or opening_status(progress)
         or labelled_status(raw.text)
+        # (the bracket naming the task's units may give its state too: （牵头单位：市A；状态：滞后）)
+        or labelled_status("\n".join(raw.evidence.values()))
         or line_opening_status(raw.text)
         or closing_status(progress)
         or closing_status(raw.text)  # a line …完成时间：2028年3月。【已完成】

@@ -171,7 +171,14 @@ def find_places(text: str) -> list[tuple[Place, int, int]]:
     table = places()
     out = []
     for m in table.pattern.finditer(text):
-        out.append((_best(table.by_name[m.group()], text), m.start(), m.end()))
+        place, start = _best(table.by_name[m.group()], text), m.start()
+        # (宁县 inside 景宁县, a short form of 景宁畲族自治县 written with its level word: that place)
+        for k in range(min(3, start), 0, -1):
+            wider = lookup(text[start - k : m.end()])
+            if wider is not None and wider.name != place.name:
+                place, start = wider, start - k
+                break
+        out.append((place, start, m.end()))
     return out
 
 

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.local_bodies import LocalFunction, local_spellings
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
-from fengong.ingest.places import lookup
+from fengong.ingest.places import lookup, opening_place
 from fengong.ingest.places import places as place_table
 from fengong.ingest.units import (
     clean,
@@ -81,6 +81,12 @@ class UnitResolver:
         self._by_local: dict[str, str] = {}
         self._places: Places = tuple(self._ancestry())
         self._written_place = ("", "")  # (full name, the form the document writes it in)
+        # (国家卫生健康委办公厅's plan: its own 司 named 国家卫生健康委X司, as it writes itself; the ids
+        # stay the full name's)
+        written = _without_office(self.issuer)
+        self._written_body = (
+            (self.ministry, written) if self.ministry and written != self.ministry else ("", "")
+        )
 
     # -- collecting ---------------------------------------------------------------------------
     def add(self, local: str) -> None:
@@ -268,6 +274,9 @@ class UnitResolver:
         full, form = self._written_place
         if full and name.startswith(full):
             name = form + name[len(full) :]
+        body, short = self._written_body
+        if body and name.startswith(body) and len(name) > len(body):
+            name = short + name[len(body) :]
         return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
 
     def _owned(self, local: str) -> str:
@@ -275,7 +284,10 @@ class UnitResolver:
         by its own name), 对外贸易处 of 浙江省商务厅's own division of work, 部种植业管理司 of
         农业农村部, 经济发展局 of 横琴粤澳深度合作区's own list; else as written."""
         zone = self.zone or (self.jurisdiction.name if self.jurisdiction else "")
-        nicknamed = _nickname_out(local, zone)
+        own = next(
+            (w for w in unit_vocab().own_body_words if self.issuer.endswith(w) and local.startswith(w)), ""
+        )
+        nicknamed = _nickname_out(local, zone) if not own else local  # (the issuer's own word: below)
         if nicknamed != local:
             return nicknamed
         if self.department and _bare_section(local):
@@ -311,9 +323,6 @@ class UnitResolver:
             rest = local[len(word) :]
             if word and len(rest) > 1 and _function_named(rest) is not None:
                 return self.division + rest
-        own = next(
-            (w for w in unit_vocab().own_body_words if self.issuer.endswith(w) and local.startswith(w)), ""
-        )
         if own and len(local) > len(own) + 1 and not re.search(r"[、，,\s]", self.issuer):
             return self.issuer + local[len(own) :]  # 管委会遗产保护处 in 鼓浪屿管委会's own notice
         if (
@@ -349,7 +358,7 @@ def _nickname_out(local: str, zone: str) -> str:
     for nickname, full in unit_vocab().zone_nicknames.items():
         if zone == full and local.startswith(nickname) and len(local) > len(nickname) + 1:
             return full + local[len(nickname) :]
-    rest = _after_zone_short(local, zone)
+    rest = _after_zone_short(local, zone) or _after_zone_own(local, zone)
     return zone + rest if rest else local
 
 
@@ -373,7 +382,11 @@ def _zone_written(zone: str, head: str) -> str:
 
 def _after_zone_part(local: str, zone: str) -> str:
     """The body's own name after the zone's bare word or a part of the zone's name as written that
-    ends with it (财政局 of 新区财政局 and of 天府新区财政局 in 四川天府新区's plan), else ''."""
+    ends with it (财政局 of 新区财政局 and of 天府新区财政局 in 四川天府新区's plan), else
+    ``_after_zone_own``'s."""
+    own = _after_zone_own(local, zone)
+    if own:
+        return own
     for word in _zone_words():
         if not zone.endswith(word):
             continue
@@ -388,6 +401,27 @@ def _after_zone_part(local: str, zone: str) -> str:
             ):
                 return rest
     return ""
+
+
+def _after_zone_own(local: str, zone: str) -> str:
+    """The body's own name after the zone's own name (长兴岛生态环境局 in 大连长兴岛经济技术开发区's plan)
+    or its committee's word (管委会经济发展局), else ''."""
+    for prefix in (_zone_own(zone), *unit_vocab().own_body_words):
+        rest = local[len(prefix) :] if prefix and local.startswith(prefix) else ""
+        if len(rest) >= 2 and _function_named(local) is None and looks_like_unit(rest):
+            return rest
+    return ""
+
+
+def _zone_own(zone: str) -> str:
+    """A zone's own name between its city's short name and its zone word (长兴岛 of 大连长兴岛经济技术
+    开发区), three characters or more and no place; else ''."""
+    word = next((w for w in _zone_words() if zone.endswith(w)), "")
+    place = opening_place(zone) if word else None
+    if place is None or not zone.startswith(place.short):
+        return ""
+    own = zone[len(place.short) : -len(word)]
+    return own if len(own) >= 3 and lookup(own) is None else ""
 
 
 def _after_zone_short(local: str, zone: str) -> str:
@@ -419,13 +453,18 @@ _ZONE_SHORT_MAX = 6
 def _issuing_central(issuer: str) -> str:
     """The central body a document's issuer is or whose general office it is (农业农村部办公厅:
     农业农村部), by the lexicon's full name; '' for any other issuer."""
+    name = _without_office(issuer)
+    body = lookup_body(name) if name and not re.search(r"[、，,\s]", name) else None
+    return body.name if body is not None else ""
+
+
+def _without_office(issuer: str) -> str:
+    """An issuer's name without the general office that signs for it (农业农村部办公厅: 农业农村部)."""
     name = issuer.strip()
     for ending in unit_vocab().office_endings:
         if name.endswith(ending) and len(name) > len(ending):
-            name = name[: -len(ending)]
-            break
-    body = lookup_body(name) if name and not re.search(r"[、，,\s]", name) else None
-    return body.name if body is not None else ""
+            return name[: -len(ending)]
+    return name
 
 
 def _stem(zone: str) -> str:
@@ -666,10 +705,19 @@ def _placed_function(body: str) -> str | None:
         return _function_named(body[m.end() :]) or (
             _placed_function(body[m.end() :]) if not _is_place_start(body[m.end() :]) else None
         )
-    zone = next((w for w in _zone_words() if body.startswith(w) and len(body) > len(w) + 1), None)
-    if zone is None or body[len(zone) :] in unit_vocab().bare_bodies:
+    # (a zone's word, after its own name at most: 长兴岛经济技术开发区应急管理局 -> 应急管理局)
+    at, zone = next(
+        ((k, w) for k in range(_ZONE_OWN_MAX + 1) for w in _zone_words() if body.startswith(w, k)), (0, None)
+    )
+    rest = body[at + len(zone) :] if zone else ""
+    if zone is None or len(rest) < 2 or rest in unit_vocab().bare_bodies:
         return None  # 园区管委会 is the zone's own body, not a function every zone has
-    return _function_named(body[len(zone) :])
+    # (a function no list knows, 经济发展局, is still the zone's body's own name)
+    return _function_named(rest) or (rest if looks_like_unit(rest) else None)
+
+
+#: The characters of a zone's own name before its zone word (长兴岛 of 长兴岛经济技术开发区).
+_ZONE_OWN_MAX = 4
 
 
 def _is_place_start(rest: str) -> bool:

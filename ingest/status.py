@@ -48,6 +48,15 @@ def _opening() -> re.Pattern[str]:
     )
 
 
+@cache
+def _reasoned() -> re.Pattern[str]:
+    """A progress paragraph that is a state word and its reason in brackets (滞后（航道疏浚工程环评批复
+    晚于预期）), a report's cell; not a title, which may open with such a word (完成（新建）…)."""
+    return re.compile(
+        rf"^\s*(?P<word>{alternation(list(_vocab()[1]))})\s*{_OPEN}[^（）()]{{1,80}}{_CLOSE}\s*$"
+    )
+
+
 def split_status(title: str) -> tuple[str, str | None]:
     """``title`` without a state in brackets that closes it (…（已完成）) or opens it (【已完成】…), and
     the state's word (``None`` without one)."""
@@ -87,12 +96,21 @@ def closing_status(progress: str | None) -> str | None:
 def opening_status(progress: str | None) -> str | None:
     """The state word a progress paragraph opens with (进展情况：滞后。原计划…), else ``None``."""
     m = _opening().match(progress or "")
-    return (m.group("inner") or m.group("word")) if m else None
+    if m is None:
+        m = _reasoned().match(progress or "")
+        return m.group("word") if m else None
+    return m.group("inner") or m.group("word")
+
+
+@cache
+def state_labels() -> tuple[str, ...]:
+    """The labels a report writes before a task's state (进度状态, 状态, 完成率)."""
+    return tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
 
 
 @cache
 def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
-    labels = tuple(words(load_yaml("outline.yaml"), "state_labels", "outline.yaml"))
+    labels = state_labels()
     state_words = alternation(list(_vocab()[1]))
     return labels, re.compile(
         # (a share done may come first: 完成率：85%，滞后; the label may follow another clause or
@@ -104,8 +122,9 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
         rf"[ \t\u3000]*"
         rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
         # (a note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）,
-        # 滞后（原因：…）; then the line's end, a stop, or the next field's bracketed label: 未完成【存在问题】…)
-        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,80}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔]))",
+        # 滞后（原因：…）; then the line's end, a stop, the next field's bracketed label: 未完成【存在问题】…,
+        # or the bracket holding the fields: （牵头单位：市A；进度：40%；状态：滞后）)
+        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,80}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔）)]))",
         re.MULTILINE,
     )
 

@@ -80,6 +80,7 @@ class _Patterns:
     suffix: re.Pattern[str]  # a body's ending, reversed (see _ends_like_body)
     company: re.Pattern[str]
     collective_suffix: re.Pattern[str]
+    counted_places: re.Pattern[str]  # 山区26县政府, 12个镇街: a count of places names them all
     party: re.Pattern[str]
     level_place: re.Pattern[str]
     short_place: re.Pattern[str]
@@ -97,6 +98,7 @@ def _patterns() -> _Patterns:
         suffix=re.compile(alternation([e[::-1] for e in endings])),
         company=re.compile(f"(?:{alternation(v.company_suffixes)})$"),
         collective_suffix=re.compile(f"(?:{alternation(v.collective_suffixes)})$"),
+        counted_places=re.compile(f"\\d+个?(?:{alternation(v.place_classes)})"),
         party=re.compile(f"^(?:{alternation(v.party_prefixes)})"),
         level_place=re.compile(f"^(?:{places().pattern.pattern})"),
         short_place=re.compile(f"^(?:{places().short_pattern.pattern})"),
@@ -351,7 +353,11 @@ def unit_kind(name: str) -> str:
     """government / party / company / collective, from the name's words."""
     v = unit_vocab()
     pats = _patterns()
-    if name.startswith(tuple(v.collective_prefixes)) or pats.collective_suffix.search(name):
+    if (
+        name.startswith(tuple(v.collective_prefixes))
+        or pats.collective_suffix.search(name)
+        or pats.counted_places.search(name)
+    ):
         return "collective"
     if pats.party.match(name) or name.startswith(("中共", "党")):
         return "party"

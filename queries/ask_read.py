@@ -291,13 +291,34 @@ def _english_forms(name: str) -> list[str]:
         syllables = lazy_pinyin(part)
         spaced = "".join(s if k == 0 or s[0] not in "aoe" else f" {s}" for k, s in enumerate(syllables))
         heads.update(dict.fromkeys(("".join(syllables) + tail, spaced + tail)))
-    return [f"{head} {word}" for head in heads for word in by_ending[ending]]
+    forms = [f"{head} {word}" for head in heads for word in by_ending[ending]]
+    own = bases[0] if zone and len(bases) > 1 else ""
+    ends_en = ask_vocab().place_name_ends_en.get(own[-1:], ()) if len(own) >= 3 else ()
+    # (大连长兴岛经济技术开发区: Changxing Island, its own name with the English of its last word)
+    forms += [f"{''.join(lazy_pinyin(own[:-1]))} {word}" for word in ends_en]
+    return forms
+
+
+def _zone_own_name(name: str) -> str:
+    """A zone's own name between its city's short name and its zone word (长兴岛 of 大连长兴岛经济技术
+    开发区), when it is three characters or more and no place; else ''."""
+    word = next(
+        (w for w in sorted(unit_vocab().self_placed_words, key=len, reverse=True) if name.endswith(w)), ""
+    )
+    place = opening_place(name) if word else None
+    if place is None or not name.startswith(place.short):
+        return ""
+    own = name[len(place.short) : -len(word)]
+    return own if len(own) >= 3 and lookup_place(own) is None else ""
 
 
 def _zone_forms(name: str, names: list[str]) -> list[str]:
     """How a question writes a zone: whole, or with its word short (长春经济技术开发区: 长春经开区; 经开区
     alone where it is the only zone of that word the store holds)."""
     forms = [name]
+    own = _zone_own_name(name)
+    if own and sum(_zone_own_name(n) == own for n in names) == 1:
+        forms.append(own)  # 长兴岛 of 大连长兴岛经济技术开发区, the only zone of that name the store holds
     for short, whole in unit_vocab().zone_short_words.items():
         if name.endswith(whole):
             forms.append(name[: -len(whole)] + short)
@@ -551,7 +572,11 @@ def _figure_pair(text: str, words: str) -> str:
         if first in within and second in within and not _counts_tasks(within):
             return f"{first}…{second}"
     m = _amount_re().search(text)
-    return m.group() if m else ""
+    if m:
+        return m.group()
+    # (how many visitors attended: a count of what the graph does not hold)
+    many = re.search(r" how many ([a-z]+) ", words)
+    return f"how many {many[1]}" if many and many[1] not in ask_vocab().countable_en else ""
 
 
 def _counts_tasks(text: str) -> bool:
@@ -844,8 +869,9 @@ def _english_date(words: str) -> tuple[str, int] | None:
         day, month = (m[1], m[2]) if m[1].isdigit() else (m[2], m[1])
         if month in months and 1 <= int(day) <= calendar.monthrange(int(m[3]), months[month])[1]:
             return f"{int(m[3]):04d}-{months[month]:02d}-{int(day):02d}", m.start()
-    m = re.search(r" (before |end of |in |during )?([a-z]+) (\d{4}) ", words)
-    if m and m[2] in months:
+    # (the first month so written: Dongxing's 2028 list … in March 2028 holds "s 2028" before it)
+    m = next((m for m in _MONTH_YEAR_EN.finditer(words) if m[2] in months), None)
+    if m:
         year, month = int(m[3]), months[m[2]]
         if m[1] == "before ":  # before October 2024: by the end of September
             year, month = (year, month - 1) if month > 1 else (year - 1, 12)
@@ -855,6 +881,9 @@ def _english_date(words: str) -> tuple[str, int] | None:
     if m and 2000 <= int(m[1]) <= 2100:
         return f"{m[1]}-12-31", m.start(1) - 1
     return None
+
+
+_MONTH_YEAR_EN = re.compile(r" (before |end of |in |during )?([a-z]+) (\d{4})(?= )")
 
 
 def _bare_year(deadline: Any, text: str) -> bool:
@@ -1274,12 +1303,12 @@ def _named_plan(masked: str, store: GraphStore) -> str | None:
     return found[0] if len(set(found)) == 1 else None
 
 
-def _named_plan_en(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
+def _named_plan_en(words: list[str], spans: list[Span], store: GraphStore, places: list[str]) -> str | None:
     """The title of the one held document an English clause names by its words (in the Weifang
-    digital transformation report: 潍坊市制造业数字化转型…通报): the title that names the clause's
-    places and holds a Chinese gloss of the most of its other words (at least half); ``None``
-    unless exactly one title does."""
-    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    digital transformation report: 潍坊市制造业数字化转型…通报): among the documents of ``places``
+    (the question's), the title that holds a Chinese gloss of the most of the clause's other words
+    (at least half); ``None`` unless exactly one title does."""
+    start, end = _plan_words_en(words)
     if not end:
         return None
     # (a topic's words are the title's words too: digital transformation)
@@ -1292,31 +1321,46 @@ def _named_plan_en(words: list[str], spans: list[Span], store: GraphStore) -> st
     runs = translate_wide(clause) if clause else []
     if not runs:
         return None
-    places = [p for s in spans if start <= s.start < end for p in s.names if p.kind == "place"]
-    scored = [
-        (sum(any(c in t for c in (*own, *wide)) for _, own, wide in runs), t)
-        for t in _document_titles(store)
-        if all(_short(p.value) in t for p in places)
-    ]
+    # (the documents of the question's places, as read: 推进山区26县…分工方案 is 浙江省's, though its
+    # title says not)
+    placed = [t for t, held in _placed_titles(store) if all(p in held for p in places)]
+    scored = [(sum(any(c in t for c in (*own, *wide)) for _, own, wide in runs), t) for t in placed]
     best = max((n for n, _ in scored), default=0)
     found = {t for n, t in scored if n == best}
     return found.pop() if 2 * best >= len(runs) and len(found) == 1 else None
 
 
-def _short(place: str) -> str:
-    """A place's name less its level word, as titles write it (潍坊 of 潍坊市)."""
-    return place[:-1] if len(place) > 2 and place[-1] in "省市县区州盟旗" else place
+def _plan_words_en(words: list[str]) -> tuple[int, int]:
+    """The words (start, end) of an English clause naming a plan (``_plan_clause_en``), with the
+    words after its document word that go on naming it (the Zhejiang plan for the 26 mountain
+    counties, the notice on renewing ageing gas pipelines) up to the question's own words."""
+    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    if end and end < len(words) and words[end] in _PLAN_OF_EN:
+        stops = ask_vocab().plan_clause_ends.en
+        end = next((i for i in range(end + 1, len(words)) if words[i] in stops), len(words))
+    return start, end
+
+
+#: Words after an English plan's document word that go on naming it (the plan for …, on …).
+_PLAN_OF_EN = frozenset({"for", "on", "of", "about"})
 
 
 def _document_titles(store: GraphStore) -> tuple[str, ...]:
     """Every held document's title (once per store generation)."""
+    return tuple(title for title, _ in _placed_titles(store))
+
+
+def _placed_titles(store: GraphStore) -> tuple[tuple[str, frozenset[str]], ...]:
+    """Every held document's title with the places it is of (once per store generation)."""
     from fengong.queries.named import run_named
 
     memo = store_memo(store)
     titles = memo.get("document titles")
     if titles is None:
         rows = run_named(store, "document_titles", {}, limit=_ALL_PLACES)
-        titles = memo["document titles"] = tuple(str(r["title"]) for r in rows if r["title"])
+        titles = memo["document titles"] = tuple(
+            (str(r["title"]), frozenset(r["places"] or ())) for r in rows if r["title"]
+        )
     assert isinstance(titles, tuple)
     return titles
 
@@ -1483,11 +1527,19 @@ def read(
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
     # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's
     en_spans = longest_reading(sub_places + english_index(lexicon).word_spans(words))
-    if reading.plan_title is None and store is not None:
-        reading.plan_title = _named_plan_en(words, en_spans, store)
     english = Reading(text="", words="")
     _apply(english, en_spans, reading.words, store, lexicon)
+    if (
+        english.topic is not None
+        and (english.units or english.unit_type)
+        and _topics_in_plan_only(words, en_spans)
+    ):
+        # (the Ministry of Finance's tasks in the MOHURD/NDRC notice on ageing gas pipelines: the
+        # notice's words name the plan, not the unit's tasks asked about)
+        english.topic = None
     _merge_english(reading, english)
+    if reading.plan_title is None and store is not None:
+        reading.plan_title = _named_plan_en(words, en_spans, store, reading.places)
     if (
         not reading.units
         # (a function named in a central body's plan, the Market Supervision Department of the State
@@ -1618,11 +1670,11 @@ def read(
     # a state's words are the state's (on schedule): none of them asks when a task is due
     stateless, stateless_words = masked, masked_words
     for words_of_state in [*vocab.states.values(), *vocab.exact_state_words.values()]:
-        # both languages: behind schedule (进度滞后) holds the state twice
-        hit_en, hit_zh = words_of_state.find_en(masked_words), words_of_state.find_zh(masked)
-        if hit_en:
+        # both languages: behind schedule (进度滞后) holds the state twice; every word of it (in
+        # progress on schedule)
+        while hit_en := words_of_state.find_en(stateless_words):
             stateless_words = stateless_words.replace(f" {hit_en} ", " _ ")
-        if hit_zh:
+        while hit_zh := words_of_state.find_zh(stateless):
             stateless = stateless.replace(hit_zh, _MASK * len(hit_zh))
     if (
         reading.intent is None
@@ -1738,11 +1790,18 @@ def read(
     return reading
 
 
+def _topics_in_plan_only(words: list[str], spans: list[Span]) -> bool:
+    """Whether every topic read in an English question stands in the clause naming its plan."""
+    start, end = _plan_words_en(words)
+    topics = [sp for sp in spans if sp.kind == "topic"]
+    return bool(end and topics) and all(start <= t.start and t.end <= end for t in topics)
+
+
 def _task_beside_plan(words: list[str], spans: list[Span], store: GraphStore) -> str | None:
     """Where the topic was read in the clause naming the plan (the cold-chain logistics task in
     Caofeidian's port logistics plan), the Chinese of the question's own words outside it, where
     the store holds them: the task asked about, narrower than the plan's topic; else ``None``."""
-    start, end = _plan_clause_en(f" {' '.join(words)} ")
+    start, end = _plan_words_en(words)
     topics = [sp for sp in spans if sp.kind == "topic"]
     if not end or not topics or any(not (start <= t.start and t.end <= end) for t in topics):
         return None  # (a topic outside the clause too, the smart port: the task's own, read as before)

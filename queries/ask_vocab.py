@@ -23,7 +23,7 @@ _KEYS = {
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
-    "capital_acronyms_en", "role_inclusion",
+    "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -124,6 +124,8 @@ class AskVocab:
     negations: Words  # words before a role word that deny it (而非牵头, rather than lead)
     only_taking_part: Words  # 只参与 / only take part: every role but the lead
     sub_place_words_en: dict[str, tuple[str, ...]]  # 乡 -> township: a sub-county place's ending in English
+    place_name_ends_en: dict[str, tuple[str, ...]]  # 岛 -> island: a zone's own name's last word in English
+    countable_en: frozenset[str]  # how many tasks / bureaus: what the graph counts (else a figure)
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
     role_inclusion: Words = Words((), ())  # 含 / including: every role beside "any role"
@@ -250,6 +252,8 @@ def parse_vocab(data: Any) -> AskVocab:
         only_taking_part=_words(data["only_taking_part"], "only_taking_part"),
         role_inclusion=_words(data["role_inclusion"], "role_inclusion"),
         sub_place_words_en=_string_lists(data["sub_place_words_en"], "sub_place_words_en"),
+        place_name_ends_en=_string_lists(data["place_name_ends_en"], "place_name_ends_en"),
+        countable_en=frozenset(_strings(data["countable_en"], "countable_en")),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         capital_acronyms_en=_capital_acronyms(data["capital_acronyms_en"]),
         from_today=_words(data["from_today"], "from_today"),

@@ -415,6 +415,15 @@ NINETY_FIRST = QuestionSet(
 NINETY_SECOND = QuestionSet(
     DATA / "ask_docs_independent_92", DATA / "ask_questions_independent_92.yaml", dt.date(2028, 7, 31), 0.85
 )
+NINETY_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_93", DATA / "ask_questions_independent_93.yaml", dt.date(2028, 2, 15), 0.75
+)
+NINETY_FOURTH = QuestionSet(
+    DATA / "ask_docs_independent_94", DATA / "ask_questions_independent_94.yaml", dt.date(2028, 9, 10), 0.80
+)
+NINETY_FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_95", DATA / "ask_questions_independent_95.yaml", dt.date(2027, 9, 30), 0.72
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -508,6 +517,9 @@ SETS = {
     "ninetieth": NINETIETH,
     "ninety-first": NINETY_FIRST,
     "ninety-second": NINETY_SECOND,
+    "ninety-third": NINETY_THIRD,
+    "ninety-fourth": NINETY_FOURTH,
+    "ninety-fifth": NINETY_FIFTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

@@ -2179,3 +2179,59 @@ def test_a_central_bodys_own_offices_written_by_its_short_form_or_bare() -> None
         "o.txt",
     )
     assert _roles(other)["提升出行场所适老化水平"][1] == ["民航局", "国家铁路局"]
+
+
+def test_states_in_the_units_bracket_counted_places_a_place_in_a_short_form_and_a_zones_own_name() -> None:
+    """（牵头单位：市A；进度：40%；状态：滞后）: a state's label ends the unit list and gives the task its
+    state; a state word before its reason in a report's cell (滞后（…）); 山区26县政府 is the counted
+    places' governments, no province's body; 景宁县 is 景宁畲族自治县, not the 宁县 inside it; a zone's own
+    name (长兴岛) or its committee's word (管委会) before a bureau is the zone's; a central body's office
+    signing for it (国家卫生健康委办公厅) names its 司 as it writes itself."""
+    report = extract_text(
+        "丽水市人民政府办公室关于2027年生态产品价值实现重点任务推进情况的通报\n二、各项任务推进情况\n"
+        "1. 推进林业碳汇交易。2027年10月底前完成首批项目交易。（牵头单位：市林业局；进度：40%；状态：滞后）\n",
+        "l.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [("推进林业碳汇交易", "滞后")]
+    assert _roles(report)["推进林业碳汇交易"] == (["丽水市林业局"], [], [])
+    cell = extract_text(
+        "大连市港航物流重点任务推进情况通报\n序号 | 任务 | 牵头单位 | 完成进度 | 问题与建议\n"
+        "1 | 推动太平湾港区开港运营 | 市港口与口岸局 | 滞后（航道疏浚工程环评批复晚于预期） | 无\n",
+        "d.txt",
+    )
+    assert [t.status for t in cell.tasks] == ["滞后"]
+    counted = extract_text(
+        "浙江省人民政府办公厅关于印发推进山区26县跨越式高质量发展重点任务分工方案的通知\n"
+        "序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限\n"
+        "1 | 实施共富工坊提质行动 | 省农业农村厅 | 省人力社保厅、山区26县政府 | 2028年6月底前\n",
+        "z.txt",
+    )
+    assert _roles(counted)["实施共富工坊提质行动"] == (
+        ["浙江省农业农村厅"],
+        ["浙江省人力社保厅", "山区26县政府"],
+        [],
+    )
+    county = extract_text(
+        "景宁畲族自治县人民政府办公室关于印发景宁县民族文旅融合发展重点任务清单的通知\n"
+        "景宁县民族文旅融合发展重点任务清单\n1. 保障文旅项目建设用地。责任单位：县自然资源和规划局\n",
+        "j.txt",
+    )
+    assert county.jurisdiction is not None and county.jurisdiction.name == "景宁畲族自治县"
+    zone = extract_text(
+        "大连长兴岛经济技术开发区管理委员会\n关于印发长兴岛石化产业高质量发展重点任务责任分工的通知\n\n"
+        "长兴岛管发〔2028〕5号\n\n各街道，管委会各部门：\n\n一、重点任务\n"
+        "1.开展挥发性有机物综合治理。责任部门：长兴岛生态环境局（主责）、管委会经济发展局（配合）\n\n"
+        "大连长兴岛经济技术开发区管理委员会\n2028年3月1日\n",
+        "c.txt",
+    )
+    assert _roles(zone)["开展挥发性有机物综合治理"] == (
+        ["大连长兴岛经济技术开发区生态环境局"],
+        ["大连长兴岛经济技术开发区经济发展局"],
+        [],
+    )
+    office = extract_text(
+        "国家卫生健康委办公厅关于印发基层卫生健康重点工作任务分工的通知\n一、重点任务\n"
+        "（一）做实家庭医生签约服务。（基层司牵头，医政司配合）\n",
+        "n.txt",
+    )
+    assert _roles(office)["做实家庭医生签约服务"] == (["国家卫生健康委基层司"], ["国家卫生健康委医政司"], [])

@@ -10,6 +10,7 @@ from functools import cache
 from fengong.ingest.notations.brackets import brackets, find_top, matching_close
 from fengong.ingest.notations.clauses import comma_parted, declares_comma_lead, parse
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
+from fengong.ingest.status import state_labels
 from fengong.ingest.units import parse_list
 from fengong.ingest.vocab import alternation, role_vocab
 
@@ -21,7 +22,8 @@ _COLONS = "：:"
 
 @cache
 def _label_re() -> re.Pattern[str]:
-    all_words = list(role_vocab().labels) + role_vocab().stop_labels
+    # (a state's label ends a unit list too: 牵头单位：市A；进度：85%；状态：滞后)
+    all_words = list(dict.fromkeys([*role_vocab().labels, *role_vocab().stop_labels, *state_labels()]))
     words = alternation(all_words)
     pairs = role_vocab().label_brackets  # "【牵头单位】A、B": a label in brackets needs no colon
     opening = re.escape("".join(p[0] for p in pairs))

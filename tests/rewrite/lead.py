@@ -39,7 +39,6 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
     if rng.random() < 0.3 and (comma := _comma_parted(s, rng)) is not None:
         return comma
     wording = rng.choice(v["first_is_lead"]) + rng.choice(v["first_is_lead_rest"])
-    lines = s.text.split("\n")
     places = ["preamble", "end"]
     first = _first_annotation(s.text)
     if first is not None:
@@ -51,11 +50,10 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
         new = s.text[first.start] + inner + joint + wording + "，下同" + s.text[first.end - 1]
         text = s.text[: first.start] + new + s.text[first.end :]
     elif place == "preamble":
-        at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
-        if at is None:
+        found = _before_first_heading(s.text, f"本方案各项任务所列单位中，{wording}。")
+        if found is None:
             return None
-        lines.insert(at, f"本方案各项任务所列单位中，{wording}。")
-        text = "\n".join(lines)
+        text = found
     else:
         text = s.text.rstrip("\n") + f"\n（注：各项任务的责任单位中，{wording}。）\n"
     gold = s.derive(s.text).gold
@@ -88,15 +86,24 @@ def _comma_parted(s: Sample, rng: random.Random) -> Sample | None:
     wording = rng.choice(vocabulary()["comma_is_lead"])
     text = apply_edits(s.text, edits)
     if rng.random() < 0.5:
-        lines = text.split("\n")
-        at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
-        if at is None:
+        found = _before_first_heading(text, f"各项任务所列责任单位中，{wording}。")
+        if found is None:
             return None
-        lines.insert(at, f"各项任务所列责任单位中，{wording}。")
-        text = "\n".join(lines)
+        text = found
     else:
         text = text.rstrip("\n") + f"\n（注：{wording}。）\n"
     return s.derive(text, gold, "first_is_lead")
+
+
+def _before_first_heading(text: str, sentence: str) -> str | None:
+    """``text`` with ``sentence`` on a line of its own before its first 一、 heading (a preamble's
+    declaration); None when it has no such heading."""
+    lines = text.split("\n")
+    at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
+    if at is None:
+        return None
+    lines.insert(at, sentence)
+    return "\n".join(lines)
 
 
 def _first_annotation(text: str) -> Span | None:
@@ -233,11 +240,9 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     text = apply_edits(s.text, edits)
     if declare:
         wording = rng.choice(v["rest_cooperate"])
-        lines = text.split("\n")
-        at = next((i for i, line in enumerate(lines) if NUMBERING["cn_dun"][0].match(line)), None)
-        if at is not None and rng.random() < 0.6:
-            lines.insert(at, f"各项任务中，{wording}。")
-            text = "\n".join(lines)
+        found = _before_first_heading(text, f"各项任务中，{wording}。")
+        if found is not None and rng.random() < 0.6:
+            text = found
         else:
             text = text.rstrip("\n") + f"\n（注：{wording}。）\n"
     return s.derive(text, gold, "lead_marks")
