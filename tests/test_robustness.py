@@ -15,6 +15,7 @@ from fengong.ingest.units import parse_list
 NOTATION = (
     "一二三四五六七八九十（）()〔〕【】、，,；;：:。\t\n 市县区局委办公司各等牵头配合责任单位负责月底前年0123456789"
     "州师主责协同会同于在指导下逗号前为进展情况完成状态｜"
+    "√及责任人“”指分局港管委会岛进度%已推进未启动待明确26"
 )
 doc_text = st.text(alphabet=st.sampled_from(NOTATION), max_size=400) | st.text(max_size=200)
 
