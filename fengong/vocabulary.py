@@ -13,6 +13,7 @@ from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.places import Place, all_by_pinyin, by_pinyin, find_places, opening_place, places
 from fengong.ingest.places import lookup as lookup_place
+from fengong.ingest.resolve import zone_own_name
 from fengong.ingest.status import STATES, state_holding
 from fengong.ingest.topics import Topic, load_topics, match_topic
 from fengong.ingest.units import function_of, in_order, strip_conjunctions
@@ -47,6 +48,7 @@ __all__ = [
     "unit_vocab",
     "word_frequency",
     "word_pieces",
+    "zone_own_name",
 ]
 
 

@@ -406,16 +406,17 @@ def _after_zone_part(local: str, zone: str) -> str:
 def _after_zone_own(local: str, zone: str) -> str:
     """The body's own name after the zone's own name (长兴岛生态环境局 in 大连长兴岛经济技术开发区's plan)
     or its committee's word (管委会经济发展局), else ''."""
-    for prefix in (_zone_own(zone), *unit_vocab().own_body_words):
+    for prefix in (zone_own_name(zone), *unit_vocab().own_body_words):
         rest = local[len(prefix) :] if prefix and local.startswith(prefix) else ""
         if len(rest) >= 2 and _function_named(local) is None and looks_like_unit(rest):
             return rest
     return ""
 
 
-def _zone_own(zone: str) -> str:
+@cache
+def zone_own_name(zone: str) -> str:
     """A zone's own name between its city's short name and its zone word (长兴岛 of 大连长兴岛经济技术
-    开发区), three characters or more and no place; else ''."""
+    开发区), three characters or more and no place; else '' (once per zone: asked per spelling)."""
     word = next((w for w in _zone_words() if zone.endswith(w)), "")
     place = opening_place(zone) if word else None
     if place is None or not zone.startswith(place.short):

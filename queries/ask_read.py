@@ -52,6 +52,7 @@ from fengong.vocabulary import (
     terms_of_phrase,
     unit_vocab,
     word_pieces,
+    zone_own_name,
 )
 
 if TYPE_CHECKING:
@@ -299,25 +300,12 @@ def _english_forms(name: str) -> list[str]:
     return forms
 
 
-def _zone_own_name(name: str) -> str:
-    """A zone's own name between its city's short name and its zone word (长兴岛 of 大连长兴岛经济技术
-    开发区), when it is three characters or more and no place; else ''."""
-    word = next(
-        (w for w in sorted(unit_vocab().self_placed_words, key=len, reverse=True) if name.endswith(w)), ""
-    )
-    place = opening_place(name) if word else None
-    if place is None or not name.startswith(place.short):
-        return ""
-    own = name[len(place.short) : -len(word)]
-    return own if len(own) >= 3 and lookup_place(own) is None else ""
-
-
 def _zone_forms(name: str, names: list[str]) -> list[str]:
     """How a question writes a zone: whole, or with its word short (长春经济技术开发区: 长春经开区; 经开区
     alone where it is the only zone of that word the store holds)."""
     forms = [name]
-    own = _zone_own_name(name)
-    if own and sum(_zone_own_name(n) == own for n in names) == 1:
+    own = zone_own_name(name)
+    if own and sum(zone_own_name(n) == own for n in names) == 1:
         forms.append(own)  # 长兴岛 of 大连长兴岛经济技术开发区, the only zone of that name the store holds
     for short, whole in unit_vocab().zone_short_words.items():
         if name.endswith(whole):
@@ -1801,10 +1789,9 @@ def _task_beside_plan(words: list[str], spans: list[Span], store: GraphStore) ->
     """Where the topic was read in the clause naming the plan (the cold-chain logistics task in
     Caofeidian's port logistics plan), the Chinese of the question's own words outside it, where
     the store holds them: the task asked about, narrower than the plan's topic; else ``None``."""
-    start, end = _plan_words_en(words)
-    topics = [sp for sp in spans if sp.kind == "topic"]
-    if not end or not topics or any(not (start <= t.start and t.end <= end) for t in topics):
+    if not _topics_in_plan_only(words, spans):
         return None  # (a topic outside the clause too, the smart port: the task's own, read as before)
+    start, end = _plan_words_en(words)
     rest = _english_rest(words, [*spans, Span(start, end, ())])
     runs = translate_wide(rest) if rest else []
     chosen, held = _choose_chinese(runs, store) if runs else ([], False)
