@@ -17,6 +17,8 @@ from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_v
 
 _DOC_NUMBER = re.compile(
     r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$"
+    # a bulletin's issue (〔2028〕第3期, 2028年第3期, 第3期)
+    r"|^(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|(?:19|20)\d{2}年)?\s*第\s*\d{1,4}\s*期$"
 )
 _DATE_LINE = re.compile(
     r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:印发|发布)?$"
@@ -151,7 +153,7 @@ def _title(head: list[Line]) -> tuple[str, str]:
             return _compact(m["t"]), ""
     issuer_line = ""
     for i, ln in enumerate(head[:20]):
-        t = _compact(ln.text)
+        t = _without_dated_end(ln.text)
         if (
             _DOC_NUMBER.match(t)
             or _SALUTATION.search(t)
@@ -159,6 +161,7 @@ def _title(head: list[Line]) -> tuple[str, str]:
             or _DATE_LINE.match(t)
             or len(t) < 4
             or t.startswith(_vocab().note_starts)
+            or _spaced_masthead(ln.text)
         ):
             continue
         following = _compact(head[i + 1].text) if i + 1 < len(head) else ""
@@ -185,6 +188,22 @@ def _title(head: list[Line]) -> tuple[str, str]:
             return issuer_line, ""  # a sentence of the body, not a title: the issuer names the page
         return t[:200], issuer_line
     return issuer_line, ""
+
+
+def _without_dated_end(line: str) -> str:
+    """A head line compacted, less a date set apart at its end (宁乡市人民政府督查室    2028年3月10日:
+    a joint letterhead's second issuer with the bulletin's date)."""
+    parts = line.split()
+    if len(parts) >= 2 and _DATE_LINE.match(parts[-1]):
+        return _compact(" ".join(parts[:-1]))
+    return _compact(line)
+
+
+def _spaced_masthead(line: str) -> bool:
+    """A letterhead written a character at a time (督 办 通 报, 工 作 简 报): the publication, not the
+    title."""
+    parts = line.split()
+    return len(parts) >= 3 and all(len(p) == 1 for p in parts)
 
 
 def _numbered_province(doc_number: str | None, issuer: str | None) -> Jurisdiction | None:

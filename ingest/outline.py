@@ -306,6 +306,9 @@ def title_of(heading: str) -> str:
     labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
     account after its progress label."""
     head = _deadline_note().sub("", heading.strip()).strip()
+    named = _name_label().match(head)
+    if named is not None and named.end() < len(head):
+        head = head[named.end() :]  # 任务名称：X；责任单位：… (the task's name is a field of its line)
     field = _spaced_field().search(head)
     if field is not None and field.start() >= 2:
         head = head[: field.start()].strip()  # X　牵头单位：市A　完成时限：… (fields parted by spaces)
@@ -334,9 +337,17 @@ def _unit_label_bracket() -> re.Pattern[str]:
 
 @cache
 def _spaced_field() -> re.Pattern[str]:
-    """A unit or deadline label after spaces, opening a field of the title's line."""
+    """A unit or deadline label after spaces or a semicolon, opening a field of the title's line."""
     labels = alternation(list(role_vocab().labels))
-    return re.compile(rf"[ \t\u3000]+(?:{labels}|{deadline_labels()})[ \t\u3000]*[：:]")
+    return re.compile(rf"(?:[ \t\u3000]+|[；;][ \t\u3000]*)(?:{labels}|{deadline_labels()})[ \t\u3000]*[：:]")
+
+
+@cache
+def _name_label() -> re.Pattern[str]:
+    """A label naming the task, opening its line (任务名称：, 工作任务：): the words a table's task
+    column is headed by (table_headers.yaml ``group``)."""
+    names = words(load_yaml("table_headers.yaml"), "group", "table_headers.yaml")
+    return re.compile(rf"(?:{alternation(names)})[ \t\u3000]*[：:][ \t\u3000]*")
 
 
 @cache

@@ -41,10 +41,11 @@ def _vocab() -> tuple[re.Pattern[str], dict[str, str]]:
 @cache
 def _opening() -> re.Pattern[str]:
     # the word alone before a stop, or in brackets: 已完成。… / 滞后，… / （正在推进）… / 【已办结】…
-    # (完成了… or 推进中遇到… say more than a state and are not read as one)
+    # (完成了… or 推进中遇到… say more than a state and are not read as one; the word may close its
+    # line, a report's field: 进展情况：进度滞后\n完成进度：55%)
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
-        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})\s*(?:[。，；,;：:！!]|$))"
+        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})[ \t\u3000]*(?:[。，；,;：:！!\n]|$))"
     )
 
 

@@ -128,8 +128,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
     place = r.place or ""
     if r.contact:
         raise NotUnderstood(
-            f"it asks for a person's details ({r.contact}): the documents assign tasks, deadlines and "
-            "targets to bodies and give no one's contact details or post",
+            f"it asks for a person ({r.contact}): the graph holds the bodies a document assigns "
+            "tasks, deadlines and targets to, not people's names, posts or contact details",
             r.summary(),
         )
     if r.figure and r.intent not in ("targets", "workload", "ranking"):
@@ -459,10 +459,12 @@ def _overdue_query(r: Reading, as_of: str, units: list[str], words: str, said: s
     where, in_places = _where(r)  # one place, or two side by side (两地各有哪些任务逾期)
     return _narrowed(r, lambda topic, mention: Interpretation(
         "tasks_overdue", "tasks_overdue",
-        {"as_of": as_of, **where, "topic": topic, "mention": mention or words, "units": units},
+        {"as_of": as_of, **where, "topic": topic, "mention": mention or words, "units": units,
+         "done": "counted" if r.any_state else ""},
         f"tasks{_on_topic(r, mention)}{said}{in_places} whose deadline is before {as_of} "
-        "with their leads; tasks a progress report calls done are left out (a plan records no "
-        "completion: its tasks are past due unless done)",
+        + ("with their leads, whatever a progress report says of them" if r.any_state else
+           "with their leads; tasks a progress report calls done are left out (a plan records no "
+           "completion: its tasks are past due unless done)"),
     ))  # fmt: skip
 
 

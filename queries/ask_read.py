@@ -110,6 +110,7 @@ class Reading:
     # before is the last day asked about (before October 2024, 到11月30日为止), not the day the
     # question stands on (as of 2025-09-01): work overdue by then is due on or before it
     through: bool = False
+    any_state: bool = False  # 不论是否办结 / regardless of completion: done tasks are counted too
     not_lead: bool = False  # a negated lead (不是牵头, not as lead): every role but the lead
     lead_or_responsible: bool = False  # 牵头（负责）/ 负责（牵头）: a lead or a 责任单位, not a partner
     days: int | None = None  # "in the next N days"
@@ -1502,8 +1503,9 @@ def read(
     ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
     question = _spell_acronyms(_months_from_today(question, today or dt.date.today()))
+    question, any_state = _without_any_state(question)
     text = re.sub(r"\s+", "", question)
-    reading = Reading(text=text, words=expand_abbreviations(norm_en(question)))
+    reading = Reading(text=text, words=expand_abbreviations(norm_en(question)), any_state=any_state)
     spans = _chinese_spans(text, store, lexicon)
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
@@ -1569,7 +1571,7 @@ def read(
         reading.metric = _metric(reading)
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or _figure_pair(text, reading.words)
-    reading.contact = vocab.contact_words.find(text, reading.words) or ""
+    reading.contact = vocab.contact_words.find(text, reading.words) or _person_asked(text, reading.words)
     reading.ranked = vocab.intents["ranking"].find(text, reading.words) is not None
     year = (today or dt.date.today()).year
     # a period naming the plan asked about (长春市汽车产业一季度通报中，…) names the document, not when
@@ -1601,6 +1603,12 @@ def read(
     if due_today and not (reading.before or reading.after):
         reading.after = reading.before = today_iso(today)  # 今天到期的任务: due on today's date
         without_date = without_date.replace(due_today, _MASK * len(due_today))
+    before_today = vocab.before_today.find(text, reading.words)
+    if before_today and not (reading.before or reading.after):
+        # 完成时限在今天之前的任务 / deadlines before today: due by yesterday, whatever a report says
+        reading.before = ((today or dt.date.today()) - dt.timedelta(days=1)).isoformat()
+        if not before_today.isascii():
+            without_date = without_date.replace(before_today, _MASK * len(before_today))
     # a role word after a negation (只配合而非牵头, only support rather than lead) is not asked for
     affirmed, affirmed_words = _unnegated(masked, masked_words)
     affirmed = _compound_labels(affirmed)
@@ -1644,7 +1652,11 @@ def read(
     denied = _denies_lead(masked, masked_words) or only_part
     if denied and reading.role in ("responsible", "any", None):
         reading.role, reading.not_lead = "any", True  # 作为责任单位（不是牵头）参与了哪些 / 只参与了哪些
-    reading.who = vocab.who.find(masked, masked_words) is not None
+    # (桐庐和美乡村报告里，农房风貌管控的牵头单位？: after a plan's name, a role's label closing the
+    # question asks who holds it of the task named between)
+    reading.who = vocab.who.find(masked, masked_words) is not None or (
+        _plan_name_end(reading.text) > 0 and _role_label_closes(masked)
+    )
     if reading.who and reading.role and reading.intent in ("people", "targets"):
         # 谁牵头建立领导小组: who leads that task, not the group's members; 年内要完成多少条？谁负责
         # 牵头？: who leads the work, whose rows carry the figure in their sentences
@@ -1971,13 +1983,14 @@ def _unnegated(text: str, words: str) -> tuple[str, str]:
 @cache
 def _negated_roles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A negation and a role word after it, in Chinese and in English (space-padded words), an
-    "as" between them allowed (不是作为牵头单位, not as lead, not as the lead)."""
+    "as" or an article between them allowed (不是作为牵头单位, not as lead, not as the lead, but not the
+    lead)."""
     vocab = ask_vocab()
     roles = [*vocab.roles.values(), *vocab.document_roles.values()]
     alt = lambda ws: "|".join(map(re.escape, sorted(set(ws), key=len, reverse=True)))  # noqa: E731
     zh = re.compile(f"(?:{alt(vocab.negations.zh)})(?:作为)?(?:{alt(w for r in roles for w in r.zh)})")
     en = re.compile(
-        f" (?:{alt(vocab.negations.en)}) (?:as (?:the |a )?)?(?:{alt(w for r in roles for w in r.en)}) "
+        f" (?:{alt(vocab.negations.en)}) (?:as )?(?:the |a )?(?:{alt(w for r in roles for w in r.en)}) "
     )
     return zh, en
 
@@ -2171,3 +2184,56 @@ def _open_phrase(
 def today_iso(today: dt.date | None = None) -> str:
     """``today`` (the local date when None) as an ISO string."""
     return (today or dt.date.today()).isoformat()
+
+
+@cache
+def _person_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A post then a word asking who holds it (局长是谁); a word asking for a person, up to three
+    words, then a post (the name of the vice mayor, who is the head of)."""
+    v = ask_vocab()
+
+    def alt(words: tuple[str, ...]) -> str:
+        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
+
+    zh = re.compile(f"(?:{alt(v.person_posts.zh)})(?:{alt(v.person_asks.zh)})")
+    # the words between describe the post (the vice mayor), not the work (responsible for the leader …)
+    between = r"(?:(?!(?:responsible|for|in|of|on|to|with|charge|leads?|leading|tasks?|work)\b)[a-z-]+ )"
+    en = re.compile(rf" (?:{alt(v.person_asks.en)}) {between}{{0,3}}?(?:{alt(v.person_posts.en)})s? ")
+    return zh, en
+
+
+def _person_asked(text: str, words: str) -> str:
+    """The words asking who holds a post, else "": the graph holds bodies, not the people in posts."""
+    zh, en = _person_res()
+    found = zh.search(text) or en.search(words)
+    return found.group(0).strip() if found else ""
+
+
+@cache
+def _role_label_re() -> re.Pattern[str]:
+    vocab = ask_vocab()
+    roles = sorted({w for r in vocab.roles.values() for w in r.zh}, key=len, reverse=True)
+    nouns = sorted((w for w in vocab.generic_unit_words.zh if not w.startswith("哪")), key=len, reverse=True)
+    alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
+    return re.compile(rf"(?:{alt(roles)})(?:{alt(nouns)})[？?。！!\s]*$")
+
+
+def _role_label_closes(text: str) -> bool:
+    """Whether a role's label closes the question (农房风貌管控的牵头单位？): it asks who holds the role."""
+    return _role_label_re().search(text) is not None
+
+
+@cache
+def _any_state_re() -> re.Pattern[str]:
+    """Words counting every task whatever its state, with the rest of their clause (不论是否办结,
+    regardless of whether they are completed)."""
+    words = ask_vocab().any_state
+    alt = "|".join(re.escape(w) for w in sorted((*words.zh, *words.en), key=len, reverse=True))
+    return re.compile(rf"(?i)(?:{alt})[^，,。；;？?！!（）()]{{0,40}}")
+
+
+def _without_any_state(question: str) -> tuple[str, bool]:
+    """``question`` without the clause saying every task counts whatever its state (its state word,
+    办结 or completed, asks for no state), and whether it had one."""
+    out, n = _any_state_re().subn(" ", question)
+    return (out, True) if n else (question, False)

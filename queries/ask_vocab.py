@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
 }  # fmt: skip
@@ -136,6 +136,8 @@ class AskVocab:
     task_role_words: tuple[str, ...] = ()  # a document's role words that a question uses as task words (统筹)
     figure_words: Words = Words((), ())  # words asking for a figure no task gives (增速是多少)
     contact_words: Words = Words((), ())  # words asking for contact details (电话, phone number)
+    person_posts: Words = Words((), ())  # posts people hold (局长, mayor)
+    person_asks: Words = Words((), ())  # words asking who holds one (是谁, name of)
     place_question_words: Words = Words((), ())  # 哪些地方 / which places, with no role word: places
     figure_pairs: tuple[tuple[str, str], ...] = ()  # 实际 … 多少: a figure asked wherever they stand
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
@@ -146,6 +148,8 @@ class AskVocab:
     alternatives: Words = Words((), ())  # 或 / or: two alternatives asked about at once
     amount_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # money / counters after 多少
     due_today: Words = Words((), ())  # 今天到期 / due today: the tasks due on today's date
+    before_today: Words = Words((), ())  # 今天之前 / before today: due by yesterday
+    any_state: Words = Words((), ())  # 不论是否办结 / regardless of completion: done tasks too
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -261,6 +265,8 @@ def parse_vocab(data: Any) -> AskVocab:
         task_role_words=_strings(data["task_role_words"], "task_role_words"),
         figure_words=_words(data["figure_words"], "figure_words"),
         contact_words=_words(data["contact_words"], "contact_words"),
+        person_posts=_words(data["person_posts"], "person_posts"),
+        person_asks=_words(data["person_asks"], "person_asks"),
         place_question_words=_words(data["place_question_words"], "place_question_words"),
         figure_pairs=_pairs(data["figure_pairs"], "figure_pairs"),
         recurring=_recurring(data["recurring_words"]),
@@ -270,6 +276,8 @@ def parse_vocab(data: Any) -> AskVocab:
         alternatives=_words(data["alternatives"], "alternatives"),
         amount_words=_string_lists(data["amount_words"], "amount_words"),
         due_today=_words(data["due_today"], "due_today"),
+        before_today=_words(data["before_today"], "before_today"),
+        any_state=_words(data["any_state"], "any_state"),
     )
 
 

@@ -1,6 +1,6 @@
 // name: tasks_overdue
 // description: Tasks whose primary dated deadline (or a window's last day) is before a date (today when asked), with the units that lead them, except tasks a progress report calls done
-// params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), or_jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default "")
+// params: as_of (string, e.g. 2021-07-01), jurisdiction (string, default ""), or_jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default ""), done (string, default "")
 // or_jurisdiction: a second place, asked about beside jurisdiction (两地各有哪些任务逾期).
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words (a question narrower than its topic,
@@ -14,7 +14,7 @@ WHERE t.due_kind IN ['by', 'period'] AND t.due_date > '' AND t.due_date < $as_of
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
   AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })
-  AND coalesce(t.status, '') <> 'done'
+  AND ($done <> '' OR coalesce(t.status, '') <> 'done')
 WITH d, t, t.first_leads AS listed
 OPTIONAL MATCH (u:Unit)-[r:LEADS|RESPONSIBLE_FOR]->(t)
 WHERE r.role = 'lead' OR (r.rank = 1 AND listed)

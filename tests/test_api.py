@@ -486,6 +486,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "建设大宗商品交易中心由哪些单位具体落实" * 30 + "' OR 1=1 //",
         "which tasks does it only take part in, not as the lead" * 20 + "$role",
         "各文件中，有哪些任务涉及海关（无论牵头还是配合）" * 30 + "') MATCH (n) DETACH DELETE n //",
+        # the next stop's: who holds a post, every state counted, before today, a role's label
+        # closing the question after the plan's name
+        "What is the name of the " + "vice " * 200 + "mayor' OR 1=1 //?",
+        "截至今天已过时限的有哪些（不论是否办结" + "' OR 1=1 //" * 30 + "）",
+        "Which tasks had deadlines before today" + "'}) MATCH (n) DETACH DELETE n //" * 20 + "?",
+        "桐庐和美乡村报告里，" + "农房风貌管控" * 40 + "') MATCH (n) DETACH DELETE n //的牵头单位？",
     ],
     ids=[
         "brackets",
@@ -557,6 +563,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "carrying-out",
         "denied-lead-as",
         "two-character-type",
+        "post-holder",
+        "any-state",
+        "before-today",
+        "role-label-after-plan",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

@@ -742,9 +742,15 @@ def test_contact_details_are_refused_with_their_reason() -> None:
         "会宁县水务局局长是谁？电话多少？",
         "What is the phone number of the CNIPA contact?",
         "Who is the director of the Foshan Education Bureau?",
+        # who holds a post, read by its shape: a post and a word asking for its holder
+        "What is the name of the vice mayor responsible for building the Longquan Sword Town?",
+        "庆元县食用菌产业中心主任叫什么？",
+        "Who is the deputy director of the Lishui forestry bureau?",
     ):
-        with pytest.raises(NotUnderstood, match="a person's details"):
+        with pytest.raises(NotUnderstood, match="asks for a person"):
             interpret(question)
+    # words describing the work between the asking word and a post: a task's subject, not a person
+    assert interpret("Who is responsible for the leader training programme?").query != "refused"
     assert interpret("哪些任务涉及12345热线电话").query != "refused"  # a hotline is a task's subject
     assert interpret("粤海街道哪些任务没有主责部门？").query == "tasks_without_lead"  # 主责 as 牵头
 
@@ -830,3 +836,27 @@ def test_the_policy_glossary_goes_before_the_dictionary() -> None:
     }
     with pytest.raises(GlossaryError, match=r"glossary_en\.tsv:2: "):
         parse_glossary("# english\tchinese\nsilver economy\tsilver\n")
+
+
+def test_deadlines_before_today_whatever_the_state_and_a_lead_denied_after_an_article() -> None:
+    """完成时限在今天之前 / deadlines before today: due by yesterday; 不论是否办结 / regardless of whether
+    they are completed: an overdue question counts the tasks a report calls done too (its 办结 asks for
+    no state); "but not the lead" denies the lead; a role's label closing a question after the plan's
+    name (…报告里，X的牵头单位？) asks who leads the task named between."""
+    today = dt.date(2027, 6, 30)
+    for question in ("桐庐哪些任务的完成时限在今天之前？", "Which Tonglu tasks had deadlines before today?"):
+        before = interpret(question, today=today)
+        assert (before.query, before.params["due_before"]) == ("task_list", "2027-06-29")
+    for question in (
+        "宁乡督办事项中，截至今天已过时限的有哪些（不论是否办结）？",
+        "Which Ningxiang tasks are overdue as of today, regardless of whether they are completed?",
+    ):
+        overdue = interpret(question, today=today)
+        assert (overdue.query, overdue.params["done"]) == ("tasks_overdue", "counted")
+    assert interpret("宁乡督办事项中哪些已逾期？", today=today).params["done"] == ""
+    denied = interpret(
+        "In the Jiaxing plan, on which tasks is 市委组织部 a participating unit but not the lead?"
+    )
+    assert denied.query == "unit_work" and denied.params["role"] == "support"
+    task = interpret("桐庐和美乡村报告里，农房风貌管控的牵头单位？")
+    assert (task.query, task.params["phrase"], task.params["role"]) == ("term_units", "农房风貌管控", "lead")

@@ -2235,3 +2235,40 @@ def test_states_in_the_units_bracket_counted_places_a_place_in_a_short_form_and_
         "n.txt",
     )
     assert _roles(office)["做实家庭医生签约服务"] == (["国家卫生健康委基层司"], ["国家卫生健康委医政司"], [])
+
+
+def test_a_task_named_by_its_field_a_state_alone_on_its_line_and_a_bulletins_head() -> None:
+    """任务名称：X；责任单位：市A（牵头）、市B；完成时限：… is one task titled X; a report's state word
+    alone on its field's line (进展情况：进度滞后 / 完成进度：55%) is the task's state, not its share;
+    承办单位 | 协办单位 are lead and partners; a bulletin's masthead a character at a time (督 办 通 报)
+    and its issue number (〔2028〕第3期) are no title, and a 督查室 issues it."""
+    fields = extract_text(
+        "温州市人民政府办公室关于印发民营经济重点任务分工方案的通知\n一、优化发展环境\n"
+        "1．任务名称：开展涉企收费专项检查；责任单位：市市场监管局（牵头）、市财政局；完成时限：2027年10月31日\n",
+        "w.txt",
+    )
+    assert [t.title for t in fields.tasks] == ["开展涉企收费专项检查"]
+    assert fields.tasks[0].deadline is not None and fields.tasks[0].deadline.date == "2027-10-31"
+    assert _roles(fields)["开展涉企收费专项检查"] == (["温州市市场监管局"], ["温州市财政局"], [])
+    report = extract_text(
+        "寿县关于2027年第三季度高标准农田建设重点任务推进情况的通报\n二、重点任务推进情况\n"
+        "（一）实施灌排渠系配套改造\n牵头单位：县水利局\n完成时限：2027年11月底前\n进展情况：进度滞后\n"
+        "完成进度：55%\n具体情况：部分渠道停工近一个月。\n"
+        "（二）完成建设任务上图入库\n牵头单位：县农业农村局\n进展情况：已办结\n完成进度：100%\n",
+        "s.txt",
+    )
+    assert [t.status for t in report.tasks] == ["进度滞后", "已办结"]
+    bulletin = extract_text(
+        "督 办 通 报\n\n〔2028〕第3期\n\n中共宁乡市委督查室\n宁乡市人民政府督查室        2028年3月10日\n\n"
+        "关于2028年第一批重点督办事项办理情况的通报\n\n"
+        "序号\t督办事项\t承办单位\t协办单位\t办结时限\t办理进展\n"
+        "1\t整治城区主干道占道经营\t市城管执法局\t市公安局、市市场监管局\t2028年3月31日\t正在办理\n",
+        "n.txt",
+    )
+    assert bulletin.title.endswith("关于2028年第一批重点督办事项办理情况的通报")
+    assert bulletin.jurisdiction is not None and bulletin.jurisdiction.name == "宁乡市"
+    assert _roles(bulletin)["整治城区主干道占道经营"] == (
+        ["宁乡市城管执法局"],
+        ["宁乡市公安局", "宁乡市市场监管局"],
+        [],
+    )
