@@ -24,6 +24,7 @@ __all__ = [
     "Body",
     "Place",
     "Topic",
+    "action_starts",
     "all_by_pinyin",
     "alternation",
     "bodies",
@@ -84,6 +85,13 @@ def role_words() -> dict[str, tuple[str, ...]]:
         out.setdefault(role, []).append(word)
     out.setdefault("lead", []).extend(vocab.lead_markers)
     return {role: tuple(dict.fromkeys(words)) for role, words in out.items()}
+
+
+def action_starts() -> tuple[str, ...]:
+    """The words that open the work a clause assigns (推进, 培育, 建设…: ``ingest/data/roles.yaml``)."""
+    from fengong.ingest.vocab import role_vocab
+
+    return tuple(role_vocab().action_starts)
 
 
 def lead_label_stems() -> tuple[str, ...]:

@@ -37,6 +37,7 @@ class _HeadVocab:
     approved_by: re.Pattern[str]
     letterhead_ends: tuple[str, ...]
     note_starts: tuple[str, ...]
+    office_ends: tuple[str, ...]  # 办公厅: the office that signs for a body
 
 
 @cache
@@ -51,6 +52,7 @@ def _vocab() -> _HeadVocab:
         approved_by=re.compile(rf"已经(?P<level>[{levels}])(?:人民)?政府(?:{approved})"),
         letterhead_ends=tuple(words(data, "letterhead_ends", name)),
         note_starts=tuple(words(data, "note_starts", name)),
+        office_ends=tuple(words(data, "office_ends", name)),
     )
 
 
@@ -91,10 +93,12 @@ def read_metadata(lines: list[Line], text: str) -> Metadata:
         signers = _signers(lines, date_index)
         if signers:
             issuer = "、".join(name for i in signers for name in lines[i].text.split())
-    if issuer is None and head:
-        m = _ABOUT.match(_compact(head[0].text))
-        if m and _issuer_like(m["issuer"]):
+    # (X关于…: the title names its issuer, on the first line or under a letterhead: X文件 / 文号)
+    for ln in head[:4] if issuer is None else ():
+        m = _ABOUT.match(_compact(ln.text)) if "。" not in ln.text else None  # (a sentence is no title)
+        if m and _issuer_like(m["issuer"]) and "《" not in m["issuer"]:
             issuer = m["issuer"]
+            break
     issuer = issuer or head_issuer or None
     jurisdiction = _jurisdiction(title, issuer, head) or _numbered_province(doc_number, issuer)
     if issuer is None and jurisdiction is not None:
@@ -318,6 +322,9 @@ def _central_run(text: str) -> bool:
 
 def _is_central(name: str) -> bool:
     body = lookup(name)
+    if body is None:  # its office signing for it (交通运输部办公厅)
+        end = next((e for e in _vocab().office_ends if name.endswith(e) and len(name) > len(e) + 1), "")
+        body = lookup(name[: -len(end)]) if end else None
     return body is not None and body.kind != "company"
 
 

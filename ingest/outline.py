@@ -172,6 +172,10 @@ def _pipe_row(raw: str) -> str:
     return row
 
 
+#: Marks a document sets before an item's number to flag it (★1. 推进X: a key task).
+_ITEM_MARKS = "★☆▲△◆◇●○■□※"
+
+
 def heading_of(line: str) -> tuple[int, str, str] | None:
     """(level, marker, rest) when the line starts with an outline number; a report's state in
     brackets before the number (【已完成】2. 建成X。) stays at the start of the rest, where a title's
@@ -180,6 +184,13 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     if state is not None:
         inner = heading_of(line[state.end() :])
         return (inner[0], inner[1], state.group() + inner[2]) if inner else None
+    if line[:1] in _ITEM_MARKS and len(line) > 2:
+        # ★1.X (注：标注★的为重点任务): the mark flags the item, the number is its heading's
+        inner = heading_of(line[1:])
+        return (inner[0], line[0] + inner[1], inner[2]) if inner else None
+    named = _name_bracket().match(line) if line[:1] == "【" else None
+    if named is not None and named.end() < len(line):
+        return 3, "【", line[named.end() :]  # 【任务】X (its units and progress on the lines after)
     titled = _bracketed_title(line) if line[:1] == "【" else None
     if titled is not None:
         return titled
@@ -318,9 +329,10 @@ def title_of(heading: str) -> str:
     progress = _vocab().inline_progress.search(head)
     if progress is not None and progress.start() >= 2:
         head = head[: progress.start()].strip()  # X进展：… (a report's account after its title)
+    head = _REFERENCE_NUMBER.sub("", head).strip()  # 关于…的建议（第12号）: the item's number
     cut = head.find("。")
     if 0 < cut <= 60:
-        return _without_deadline_bracket(head[:cut].strip())
+        return _without_deadline_bracket(_REFERENCE_NUMBER.sub("", head[:cut]).strip())
     if cut < 0 and len(head) <= 120:
         return head.rstrip("：:；;，,")
     for sep in ("：", ":", "，", ","):
@@ -330,6 +342,12 @@ def title_of(heading: str) -> str:
     return head[:40]
 
 
+#: A bracket closing a title that holds only the item's number (（第12号）, （编号：3）).
+_REFERENCE_NUMBER = re.compile(
+    r"[（(](?:第[0-9０-９一二三四五六七八九十百]{1,4}号|编号[：:]?[0-9０-９]{1,4}|[0-9０-９]{1,4}号)[）)]$"
+)
+
+
 @cache
 def _unit_label_bracket() -> re.Pattern[str]:
     return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(list(role_vocab().labels))})[ \t\u3000]*[：:]")
@@ -337,9 +355,21 @@ def _unit_label_bracket() -> re.Pattern[str]:
 
 @cache
 def _spaced_field() -> re.Pattern[str]:
-    """A unit or deadline label after spaces or a semicolon, opening a field of the title's line."""
+    """A unit or deadline label after spaces or a semicolon, opening a field of the title's line; or
+    after a semicolon, a label of the task's words (任务名称：X；工作内容：…)."""
     labels = alternation(list(role_vocab().labels))
-    return re.compile(rf"(?:[ \t\u3000]+|[；;][ \t\u3000]*)(?:{labels}|{deadline_labels()})[ \t\u3000]*[：:]")
+    content = alternation(words(load_yaml("table_headers.yaml"), "content", "table_headers.yaml"))
+    return re.compile(
+        rf"(?:[ \t\u3000]+|[；;][ \t\u3000]*)(?:{labels}|{deadline_labels()})[ \t\u3000]*[：:]"
+        rf"|[；;][ \t\u3000]*(?:{content})[ \t\u3000]*[：:]"
+    )
+
+
+@cache
+def _name_bracket() -> re.Pattern[str]:
+    """A label naming the task in brackets, opening its line (【任务】, 【重点任务】)."""
+    names = words(load_yaml("table_headers.yaml"), "group", "table_headers.yaml")
+    return re.compile(rf"【[ \t\u3000]*(?:{alternation(names)})[ \t\u3000]*】[ \t\u3000]*")
 
 
 @cache

@@ -7,6 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
@@ -32,9 +33,9 @@ from fengong.ingest.status import (
     state_of,
     status_after_title,
 )
-from fengong.ingest.tables import find_tables
+from fengong.ingest.tables import Cell, Table, find_tables
 from fengong.ingest.targets import find_targets
-from fengong.ingest.tasks import RawTask
+from fengong.ingest.tasks import RawTask, title_key
 from fengong.ingest.topics import find_line_mentions, tag_topics, theme_names, themes, with_themes
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
 
@@ -83,10 +84,13 @@ def extract_text(text: str, source: str) -> Document:
     raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
     for table in tables:
         raw.extend(read_table(table, meta.year, first_is_lead))
+    deadline_tables = find_tables(lines, units=False)  # (an annex of deadlines: 重点任务完成时限表)
     raw = read_unit_sections(raw, blocks, text, meta.year)
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     inherit_heading_units(raw)
+    deadlines_by_period_lines(raw, lines, text, meta.year)
+    deadlines_by_table(raw, deadline_tables, meta.year)
     raw = lead_by_heading(raw, text)
     states_above_titles(raw, text)
 
@@ -133,6 +137,75 @@ def extract_text(text: str, source: str) -> Document:
         f"{source}: new unit name {name!r} (read by its form)" for name in new_unit_names(raw)
     )
     return doc
+
+
+def deadlines_by_table(tasks: list[RawTask], tables: list[Table], year: int | None) -> None:
+    """Tasks the body assigns and a table of names and deadlines dates (序号 | 重点任务 | 完成时限, an
+    annex): a task without a deadline of its own takes the row's that names it by its title."""
+    if not tables:
+        return
+    by_title: dict[str, tuple[Cell, list[Found]]] = {}
+    for table in tables:
+        for row in table.rows:
+            cell = row.cells.get("deadline")
+            if cell is not None and row.get("group"):
+                by_title.setdefault(title_key(row.get("group")), (cell, find_deadlines(cell.text, year)))
+    for task in tasks:
+        hit = by_title.get(title_key(task.title)) if task.deadline is None else None
+        if hit and hit[1]:
+            cell, found = hit
+            for f in found:
+                if f.deadline.start is not None and f.deadline.end is not None:
+                    f.deadline.start, f.deadline.end = (
+                        f.deadline.start + cell.start,
+                        f.deadline.end + cell.start,
+                    )
+            task.deadline, task.other_deadlines = found[0], found[1:]
+
+
+#: A line that is a part of a year alone, heading the tasks below it (一季度, 2028年上半年, 全年持续推进).
+_PERIOD_LINE = re.compile(
+    r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|[上下]半年|全年持续推进|全年|\d{1,2}月份?)[：:]?"
+)
+
+
+def deadlines_by_period_lines(tasks: list[RawTask], lines: list[Line], text: str, year: int | None) -> None:
+    """Tasks grouped under a line that is a part of the year (一季度 over 1. 2. 3.; 所列任务须在所属季度
+    内完成) and giving no deadline of their own are due as that line says: by its end. A task's block
+    runs on to the next numbered item, over the next such line: a deadline read there is the next
+    group's, not the task's."""
+    marks = [ln for ln in lines if _PERIOD_LINE.fullmatch(ln.text)]
+    if not marks:
+        return
+    for task in tasks:
+        inside = next((ln for ln in marks if task.start < ln.start < task.end), None)
+        said = task.deadline.deadline.text if task.deadline is not None else ""
+        if (
+            inside is not None
+            and said
+            and said in inside.text
+            and said not in text[task.start : inside.start]
+        ):
+            task.deadline, task.other_deadlines = None, []
+        if task.deadline is not None:
+            continue
+        above = [ln for ln in marks if ln.end <= task.start]
+        if above:
+            task.deadline = _period_deadline(above[-1], year)
+
+
+def _period_deadline(line: Line, year: int | None) -> Found | None:
+    """The deadline a line naming a part of the year gives, read in the document's year where it
+    names none (一季度: the end of March)."""
+    prefix = "" if "年" in line.text or year is None else f"{year}年"
+    found = find_deadlines(prefix + line.text, year)
+    if not found:
+        return None
+    d = found[0].deadline
+    if d.start is not None and d.end is not None:
+        d.start, d.end = max(0, d.start - len(prefix)) + line.start, d.end - len(prefix) + line.start
+    d.text = d.text[len(prefix) :] if prefix and d.text.startswith(prefix) else d.text
+    return found[0]
 
 
 def inherit_heading_units(tasks: list[RawTask]) -> None:
@@ -232,6 +305,11 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
 
 def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], legend: dict[str, str]) -> Task:
     title, status = split_status(raw.title)
+    # (a mark the report's legend defines otherwise than the vocabulary: （绿） where 标注（绿）的为已完成;
+    # a mark it defines alike keeps the report's own word: （黄） where （黄）表示进度滞后)
+    defined = legend.get(status) if status else None
+    if defined and state_of(defined) != state_of(status):
+        status = defined
     # a report's state: closing the title, else a table's state cell, else opening the progress
     # paragraph (on its own line or inside the task's: …完成情况：滞后。)
     progress = raw.progress or inline_progress(raw.text)

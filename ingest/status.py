@@ -121,7 +121,8 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
         # (the label may stand in brackets instead of before a colon: 【状态】按期推进)
         rf"[ \t\u3000]*(?:(?:{alternation(list(labels))})[ \t\u3000]*[：:]|[【［\[〔](?:{alternation(list(labels))})[】］\]〕])"
         rf"[ \t\u3000]*"
-        rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;]?[ \t\u3000]*)?(?P<word>{state_words})"
+        # (or a share and the state's word in brackets after it: 完成进度：55%（红）)
+        rf"(?:\d{{1,3}}(?:\.\d+)?[ \t\u3000]*[%％][ \t\u3000]*[，,、；;。（(【]?[ \t\u3000]*)?(?P<word>{state_words})"
         # (a note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）,
         # 滞后（原因：…）; then the line's end, a stop, the next field's bracketed label: 未完成【存在问题】…,
         # or the bracket holding the fields: （牵头单位：市A；进度：40%；状态：滞后）)
@@ -210,10 +211,21 @@ def state_legend(text: str) -> dict[str, str]:
     cell holding a symbol says the word. Empty when the document declares none."""
     if not any(w in text for w in _LEGEND_VERBS):
         return {}
-    return {m["sym"]: m["word"] for m in _legend_re().finditer(text)}
+    found = {m["sym"]: m["word"] for m in _legend_re().finditer(text)}
+    # (a mark in brackets: 标注（绿）的为已完成，标注（黄）的为正常推进)
+    found.update((m["mark"], m["word"]) for m in _bracket_legend_re().finditer(text))
+    return found
 
 
-_LEGEND_VERBS = ("表示", "代表")
+_LEGEND_VERBS = ("表示", "代表", "的为")
+
+
+@cache
+def _bracket_legend_re() -> re.Pattern[str]:
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(
+        rf"[（(](?P<mark>[^（）()\s，,。；;]{{1,3}})[）)]\s*(?:的为|的是|表示|代表)\s*(?P<word>{state_words})"
+    )
 
 
 @cache

@@ -149,14 +149,17 @@ def _exact_only() -> frozenset[str]:
     return frozenset(load_yaml("table_headers.yaml").get("exact_only", []))
 
 
-def parse_header(line: str) -> list[str] | None:
-    """Column kinds when ``line`` is a task-division table header, else None."""
+def parse_header(line: str, units: bool = True) -> list[str] | None:
+    """Column kinds when ``line`` is a task-division table header, else None; with ``units`` false,
+    the header of a table of tasks and their deadlines alone (序号 | 重点任务 | 完成时限)."""
     if "\t" not in line:
         return None
     kinds = [header_kind(c) for c in line.split("\t")]
     known = [k for k in kinds if k and k != "other"]
     has_units = any(is_unit_kind(k) for k in known)
-    if len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
+    if not units and not has_units and {"group", "deadline"} <= set(known):
+        return [k or "other" for k in kinds]
+    if not units or len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
         return None
     return [k or "other" for k in kinds]
 
@@ -324,12 +327,13 @@ def _align_types(types: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int 
     return tuple(out)
 
 
-def find_tables(lines: list[Line]) -> list[Table]:
-    """Every task-division table in the document's lines."""
+def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
+    """Every task-division table in the document's lines; with ``units`` false, every table of
+    tasks and deadlines that names no units instead."""
     tables: list[Table] = []
     i = 0
     while i < len(lines):
-        columns = parse_header(lines[i].text)
+        columns = parse_header(lines[i].text, units)
         if not columns:
             i += 1
             continue

@@ -409,6 +409,8 @@ _MARK_CLOSE = "）)"  # the brackets that close a lead mark "（牵头）"
 def _lead_marker(name: str) -> tuple[str, bool]:
     if name and name[-1] in role_vocab().lead_signs and len(name) > 2:
         return name[:-1].rstrip(), True  # 县商务局*
+    if name and name[0] in role_vocab().lead_signs and len(name) > 2:
+        return name[1:].lstrip(), True  # ★区商务委 (注：★为牵头单位): the sign may stand before the name
     if not name or name[-1] not in _MARK_CLOSE:
         return name, False  # a mark is a bracketed word at the end
     m = _lead_marker_re().search(name)
@@ -577,7 +579,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     if not raw:
         return []
     raw = _shared_bodies(raw)
-    names = [c for c, _, _, _ in raw]
+    names = [_lead_marker(c)[0] for c, _, _, _ in raw]  # (a sign before a name is no level: *市A)
     prefixes = [level_prefix(n) for n in names]
     shared = _shared_mode(names, prefixes)
     out: list[Mention] = []

@@ -20,7 +20,7 @@ from fengong.graph.store import GraphStore, Rows
 from fengong.queries.ask_alternatives import alternatives
 from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
 from fengong.queries.ask_names import short_form
-from fengong.queries.ask_read import Reading, read, today_iso
+from fengong.queries.ask_read import OPEN_ENDED, Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
 from fengong.vocabulary import Body, Topic, load_topics, lookup_place, terms_of_phrase
@@ -544,6 +544,7 @@ def _due(r: Reading) -> Interpretation:
         f"due from {r.after} to {r.before}" if r.before and r.after else
         f"due on or before {r.before}" if r.before else
         f"due on or after {r.after}" if r.after else
+        "whose deadline recurs or runs on (每年, 长期坚持)" if r.every == OPEN_ENDED else
         f"whose deadline recurs ({r.every})" if r.every else
         "with their deadlines, dated or not" if units or words else "with a dated deadline"
     )  # fmt: skip

@@ -43,11 +43,11 @@ KIND_RANK = {"unit": 0, "body": 1, "unit_type": 2, "place": 3, "topic": 4}
 RECHECK_S = 1.0
 _ALL_ROWS = 10_000_000
 # A ministry-like name by form when no list knows it: a run of 2-10 Chinese characters (question words
-# masked out first) ending in 部 (not 部门 / 部署 / 部分 / 部长) or 总局, e.g. 自然资源部. The run does
+# masked out first) ending in 部 (not 部门 / 部署 / 部分 / 部长 / 零部件 / 部位) or 总局, e.g. 自然资源部. The run does
 # not cross 和 / 与 / 及 / 、: 民政部和财政部 is two bodies (names with 和 are in the lexicon); 全部 /
 # 内部 / 干部 / 东部 … are no bodies.
 _BODY_FORM = re.compile(
-    r"(?:(?![和与及])[\u4e00-\u9fff]){2,10}(?:(?<![全内外局干细底顶头东西南北中本总])部(?![门署分长])|总局)"
+    r"(?:(?![和与及])[\u4e00-\u9fff]){2,10}(?:(?<![全内外局干细底顶头东西南北中本总零])部(?![门署分长件位队落])|总局)"
 )
 
 

@@ -37,6 +37,7 @@ from fengong.vocabulary import (
     Body,
     Place,
     Topic,
+    action_starts,
     all_by_pinyin,
     bodies,
     find_deadlines,
@@ -255,13 +256,17 @@ def _english_sub_place_spans(words: list[str], store: GraphStore) -> list[Span]:
 
 def _sub_places(store: GraphStore) -> list[str]:
     """The townships, streets and zones the store's plans are of: places the division table (counties
-    and above) does not hold (once per store generation)."""
+    and above) does not hold, and zones it holds as districts (苏州工业园区, Suzhou Industrial Park, not
+    its pinyin alone) (once per store generation)."""
     memo = store_memo(store)
     found = memo.get("sub places")
     if found is None:
-        endings = (*unit_vocab().township_endings, *unit_vocab().self_placed_words)
+        zones = tuple(unit_vocab().self_placed_words)
+        endings = (*unit_vocab().township_endings, *zones)
         found = memo["sub places"] = [
-            n for n in sorted(_document_places(store)) if n.endswith(endings) and lookup_place(n) is None
+            n
+            for n in sorted(_document_places(store))
+            if n.endswith(endings) and (lookup_place(n) is None or n.endswith(zones))
         ]
     assert isinstance(found, list)
     return found
@@ -340,7 +345,25 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     spans = [s for s in spans if not (s.kind == "topic" and text.startswith("部门", s.end))]
     if store is not None:
         spans += _short_function_spans(text, spans, store)
+    spans = [s for s in spans if not _inside_task_words(s, text)]
     return longest_reading(_merge(spans))
+
+
+def _inside_task_words(span: Span, text: str) -> bool:
+    """Whether a short body name (网联 of 网联清算有限公司) stands inside a run of words that opens with
+    an action (培育智能网联汽车零部件企业): the task's words, no body."""
+    if span.kind != "body" or span.end - span.start > 3 or span.start == 0:
+        return False
+    start = span.start
+    while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
+        start -= 1
+    return start < span.start and text.startswith(_action_starts(), start)
+
+
+@cache
+def _action_starts() -> tuple[str, ...]:
+    """Words that open a task's description (推进, 培育, 建设…), as the documents' subject clauses end."""
+    return tuple(w for w in action_starts() if len(w) >= 2)
 
 
 def _short_function_spans(text: str, spans: list[Span], store: GraphStore) -> list[Span]:
@@ -512,13 +535,23 @@ def _apply(
         reading.units, reading.groups = reading.units[1:], [g for g in reading.groups if g != first]
     if reading.unit_type and (reading.unit_places or reading.more_types) and store is not None:
         # the place's units of the function; several functions (教育局 and 教育厅) in every place
-        places = frozenset(reading.unit_places)
+        places = _with_parent_places(store, frozenset(reading.unit_places))
         for function in (reading.unit_type, *reading.more_types):
             units, merged = _typed_units(store, function, places)
             reading.typed_units += [u for u in units if u not in reading.typed_units]
             reading.merged = reading.merged or merged
             if units:
                 reading.groups.append(units)
+
+
+def _with_parent_places(store: GraphStore, places: frozenset[str]) -> frozenset[str]:
+    """``places`` with the places of the plans of a street, town or zone among them: a street's plan
+    assigns work to its district's bureaus (区商务局 in 三里屯街道's plan is 朝阳区商务局)."""
+    subs = places & set(_sub_places(store))
+    if not subs:
+        return places
+    more = {p for _, held in _placed_titles(store) if held & subs for p in held}
+    return places | frozenset(more)
 
 
 def _typed_units(store: GraphStore, function: str, places: frozenset[str]) -> tuple[list[str], bool]:
@@ -954,6 +987,14 @@ def _exact_day(written: str, before: str, tail: str) -> bool:
 _IN_YEAR = re.compile(r"(?:才|就|要|将|会|应|需)?(?:到期|完成|截止)")
 #: A deadline said to be a month (完成时限在2028年10月, 时限为10月): due within it, not by its end.
 _IS_MONTH = re.compile(r"(?:限|间)(?:在|为|是)$|落在$")
+#: A deadline said to be a year (完成时限在2028年, 时限为2028年内), no month after it.
+_YEAR_SAID = re.compile(
+    r"(?:(?:限|间)(?:在|为|是)|落在)((?:19|20)\d{2})\s*年(?:度|内|之内|以内|中)?(?![\s\d一二三四五六七八九十上下全前底])"
+)
+
+
+#: The ``every`` of a question asking for every task whose deadline recurs or runs on (长期坚持).
+OPEN_ENDED = "*"
 
 
 def _dates(reading: Reading, question: str, year: int) -> str:
@@ -968,6 +1009,12 @@ def _dates(reading: Reading, question: str, year: int) -> str:
     if _period(reading, question, year):
         return question
     m = re.search(rf"((?:19|20)\d{{2}})\s*年\s*(?={_IN_YEAR.pattern})", dated)
+    # a deadline said to be a year (完成时限在2028年, 时限为2028年内): due within it
+    said = _YEAR_SAID.search(dated)
+    if said is not None:
+        reading.after, reading.before = f"{said[1]}-01-01", f"{said[1]}-12-31"
+        at = said.start() if said.group().startswith("落") else said.start(1)  # (落在 names no task)
+        return question[:at] + _MASK * (said.end() - at) + question[said.end() :]
     if m and not re.match(r"\s*(?:底|前|内|以前|之前)", dated[m.end() :]):  # 2026年才到期: due in 2026
         reading.after, reading.before = f"{m[1]}-01-01", f"{m[1]}-12-31"
         if relative:  # 今年到期: the question's words are not the dated copy's; nothing to mask
@@ -1037,8 +1084,12 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         before_text = reading.words[:pos] + " "
         if any(f" {w} " in before_text[-20:] for w in vocab.after.en):
             reading.after = date
-        elif re.search(r" (?:due|falling due|fall due|falls due) on $", before_text):
-            reading.after = reading.before = date  # due on 20 August 2028: that day
+        elif re.search(
+            r" (?:(?:due|falling due|fall due|falls due) on|deadlines? (?:of|on|is|falls on)) $", before_text
+        ) and (re.match(r" \d{1,2} [a-z]+ \d{4} | [a-z]+ \d{1,2} \d{4} ", reading.words[pos:])):
+            reading.after = reading.before = (
+                date  # due on 20 August 2028, a deadline of 31 May 2028: that day
+            )
         else:
             reading.before = date
             reading.through = " before " in reading.words[pos : pos + 8]  # before October 2024
@@ -1077,6 +1128,8 @@ def _period(reading: Reading, question: str, year: int) -> bool:
         word = period.words.find(question, reading.words)
         if word is None:
             continue
+        if word.isascii() and _names_document_en(reading.words.split(f" {word} ", 1)[-1].split()[:3]):
+            continue  # the Yiwu Q1 report: the period names the document, not when tasks fall due
         at = question.find(word) if not word.isascii() else -1
         written = re.search(r"(\d{4})年?$", question[max(at - 5, 0) : at]) if at >= 0 else None
         english = re.search(rf" {re.escape(word)} (?:of )?(\d{{4}}) ", reading.words)
@@ -1095,7 +1148,8 @@ _WITHIN = re.compile(r"(?:\d+|[一二两三四五六七八九十]+)(?:个月|个
 
 def _days(reading: Reading) -> None:
     """ "未来30天", "30天内", "两周内", "next 30 days", "within 2 weeks", "next month"."""
-    m = re.search(r"(\d+|[一二两三四五六七八九十]+)(个月|星期|天|日|周|月|年)", reading.text)
+    # (a year's number is no span: 郑州片区2028年…方案，未来30天内)
+    m = re.search(r"(?<!\d)(\d{1,3}|[一二两三四五六七八九十]+)(个月|星期|天|日|周|月|年)(?!\d)", reading.text)
     if m:
         n = int(m[1]) if m[1].isdigit() else _cn_number(m[1])
         reading.days = n * _SPAN_DAYS[m[2]]
@@ -1303,7 +1357,12 @@ def _named_plan_en(words: list[str], spans: list[Span], store: GraphStore, place
     # (a topic's words are the title's words too: digital transformation)
     taken = {i for s in spans if s.kind != "topic" for i in range(s.start, s.end)}
     vocab = ask_vocab()
-    skip = question_words_en() | set(vocab.document_words.en) | set(vocab.plan_clause_openers.en)
+    skip = (
+        question_words_en()
+        | set(vocab.document_words.en)
+        | set(vocab.plan_clause_openers.en)
+        | vocab.document_kind_en
+    )
     clause = [
         w for i, w in enumerate(words[start:end], start) if i not in taken and w not in skip and w.isalpha()
     ]
@@ -1332,6 +1391,21 @@ def _plan_words_en(words: list[str]) -> tuple[int, int]:
 
 #: Words after an English plan's document word that go on naming it (the plan for …, on …).
 _PLAN_OF_EN = frozenset({"for", "on", "of", "about"})
+
+
+def _quoted_plan(question: str, store: GraphStore) -> str | None:
+    """The one held title an English question quotes in Chinese (Which unit leads the most tasks in
+    the 工业领域设备更新和技术改造实施方案?): a run of Chinese ending with a document word that a single
+    title holds; ``None`` otherwise."""
+    if not re.search("[A-Za-z]{3,}", question):
+        return None
+    ends = tuple(ask_vocab().document_words.zh)
+    for run in re.findall(r"[\u4e00-\u9fff（）()—0-9]{6,60}", question):
+        if run.endswith(ends):
+            found = [t for t in _document_titles(store) if run in t]
+            if len(found) == 1:
+                return found[0]
+    return None
 
 
 def _document_titles(store: GraphStore) -> tuple[str, ...]:
@@ -1504,8 +1578,13 @@ def read(
     vocab = ask_vocab()
     question = _spell_acronyms(_months_from_today(question, today or dt.date.today()))
     question, any_state = _without_any_state(question)
+    # recurring or long-term, with no fixed deadline: every task without a date (the words ask no topic)
+    question, open_ended = _without_open_ended(question)
+    # 负责哪几项任务 lists them, as 哪些 does (几项任务 alone counts them)
+    question = re.sub("哪几(?=[项条件])", "哪些", question)
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=expand_abbreviations(norm_en(question)), any_state=any_state)
+    reading.every = OPEN_ENDED if open_ended else ""
     spans = _chinese_spans(text, store, lexicon)
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
@@ -1529,7 +1608,9 @@ def read(
         english.topic = None
     _merge_english(reading, english)
     if reading.plan_title is None and store is not None:
-        reading.plan_title = _named_plan_en(words, en_spans, store, reading.places)
+        reading.plan_title = _quoted_plan(question, store) or _named_plan_en(
+            words, en_spans, store, reading.places
+        )
     if (
         not reading.units
         # (a function named in a central body's plan, the Market Supervision Department of the State
@@ -1583,7 +1664,7 @@ def read(
     without_date = _dates(reading, dated_question, year)
     for s, e in periods:
         without_date = without_date[:s] + question[s:e] + without_date[e:]
-    for needle, every in vocab.recurring.items():
+    for needle, every in () if reading.every else vocab.recurring.items():
         found = every.find(text, reading.words)
         if found:  # 哪些任务要求每季度开展: the tasks whose deadline recurs so, not the words searched
             reading.every = needle
@@ -1603,6 +1684,13 @@ def read(
     if due_today and not (reading.before or reading.after):
         reading.after = reading.before = today_iso(today)  # 今天到期的任务: due on today's date
         without_date = without_date.replace(due_today, _MASK * len(due_today))
+    if reading.before and _not_yet_due(text, reading.words):
+        # 今年上半年到期、目前还没到期的 / due by the end of 2027 but not yet overdue: from today to the
+        # span's end (an overdue word beside it asks no overdue question: below)
+        reading.after = max(reading.after or "", today_iso(today))
+    if reading.before and not reading.after and vocab.after_today.find(text, reading.words):
+        # after today but before the end of 2027: from tomorrow
+        reading.after = ((today or dt.date.today()) + dt.timedelta(days=1)).isoformat()
     before_today = vocab.before_today.find(text, reading.words)
     if before_today and not (reading.before or reading.after):
         # 完成时限在今天之前的任务 / deadlines before today: due by yesterday, whatever a report says
@@ -1637,7 +1725,9 @@ def read(
             # 参与了哪些任务（牵头或作为责任单位）: every list the unit is in (a 责任单位 column beside
             # a 牵头单位 column holds the partners)
             reading.role = "any"
-        if asked == {"lead", "responsible"} and _apart(affirmed, roles["lead"], roles["responsible"]):
+        if asked == {"lead", "responsible"} and _as_lead(affirmed, roles["lead"]):
+            reading.role = "lead"  # 作为牵头部门负责哪些任务: 负责 says what it does as the lead
+        elif asked == {"lead", "responsible"} and _apart(affirmed, roles["lead"], roles["responsible"]):
             # 牵头（负责）哪些 / 无论牵头还是作为责任单位: 牵头 or 责任单位 (not 牵头负责, one lead word)
             reading.role = "responsible"
             # (负责（牵头）哪些: the one role glossed by the other, a lead or a 责任单位 but not a partner)
@@ -1706,7 +1796,11 @@ def read(
             ):
                 reading.intent = intent
                 break
-    if reading.intent == "compare" and vocab.intents["overdue"].find(masked, masked_words):
+    # (due by the end of 2027 but not yet overdue: the tasks due from today, none past)
+    not_yet = bool(reading.before) and _not_yet_due(text, reading.words)
+    if reading.intent == "overdue" and not_yet:
+        reading.intent = "due"
+    if reading.intent == "compare" and not not_yet and vocab.intents["overdue"].find(masked, masked_words):
         reading.intent = "overdue"  # 比较两地各有哪些任务逾期: the overdue tasks of both places
     elif reading.intent == "compare" and (reading.before or reading.after) and not reading.role:
         reading.intent = "due"  # 比较两地2028年6月到期的任务: the tasks due then in both places
@@ -1787,7 +1881,20 @@ def read(
         )
     if reading.topic_words and not reading.task_words:
         _widen_topic_words(reading, topic_runs)
+    if reading.intent == "progress" and reading.figure and "完成" in reading.figure:
+        _share_asked(reading)
     return reading
+
+
+def _share_asked(reading: Reading) -> None:
+    """How much of a task is done (推进X完成了多少？状态如何？) asks a report's share done, its progress,
+    not a figure: the figure's words leave the task's."""
+    head = reading.figure.split("…")[0]
+    for word in (head, head.rstrip("了")):
+        if reading.phrase and reading.phrase.endswith(word) and len(reading.phrase) - len(word) >= 2:
+            reading.phrase = reading.phrase[: -len(word)]
+            break
+    reading.figure = ""
 
 
 def _topics_in_plan_only(words: list[str], spans: list[Span]) -> bool:
@@ -2011,6 +2118,9 @@ def _task_described(reading: Reading, undated: str, runs: list[re.Match[str]]) -
     after_plan = [r for r in runs if r.start() >= end] if end else []
     runs = _described_runs(undated, after_plan or runs)
     described = undated[runs[0].start() : runs[-1].end()].strip("，,。；;、？?！! ")
+    if re.search("[A-Za-z]", described):
+        # (an English question quoting its task in Chinese: the quoted run, not the English between)
+        described = max((r.group() for r in runs), key=len)
     total = sum(len(r.group()) for r in runs)
     named = reading.units or reading.body or reading.unit_type
     dated = reading.before or reading.after or reading.intent == "due"
@@ -2227,9 +2337,7 @@ def _role_label_closes(text: str) -> bool:
 def _any_state_re() -> re.Pattern[str]:
     """Words counting every task whatever its state, with the rest of their clause (不论是否办结,
     regardless of whether they are completed)."""
-    words = ask_vocab().any_state
-    alt = "|".join(re.escape(w) for w in sorted((*words.zh, *words.en), key=len, reverse=True))
-    return re.compile(rf"(?i)(?:{alt})[^，,。；;？?！!（）()]{{0,40}}")
+    return re.compile(rf"(?i)(?:{_phrases(ask_vocab().any_state)})[^，,。；;？?！!（）()]{{0,40}}")
 
 
 def _without_any_state(question: str) -> tuple[str, bool]:
@@ -2237,3 +2345,39 @@ def _without_any_state(question: str) -> tuple[str, bool]:
     办结 or completed, asks for no state), and whether it had one."""
     out, n = _any_state_re().subn(" ", question)
     return (out, True) if n else (question, False)
+
+
+def _as_lead(text: str, lead: Words) -> bool:
+    """Whether a lead word follows 作为 (作为牵头部门负责…): the role the unit acts in."""
+    return any(f"作为{w}" in text for w in lead.zh)
+
+
+@cache
+def _open_ended_re() -> re.Pattern[str]:
+    """Words asking for tasks with no fixed deadline, with a second kind joined to them (长期性或每年开展)."""
+    return re.compile(rf"(?i)(?:{_phrases(ask_vocab().open_ended)})(?:[或和及、][^，,。；;？?！!的]{{0,6}})?")
+
+
+def _without_open_ended(question: str) -> tuple[str, bool]:
+    """``question`` without the words asking for tasks with no fixed deadline, and whether it had them."""
+    out, n = _open_ended_re().subn(" ", question)
+    return (out, True) if n else (question, False)
+
+
+def _phrases(words: Words) -> str:
+    """``words`` as one alternation over a question as typed, longest first: an English phrase's
+    words parted by spaces or hyphens (long-term, long term)."""
+    found = sorted((*words.zh, *words.en), key=len, reverse=True)
+    return "|".join(re.escape(w).replace(r"\ ", r"[\s-]+") for w in found)
+
+
+def _not_yet_due(text: str, words: str) -> bool:
+    """Whether the question keeps to work not yet due (还没到期的, not yet overdue), not leaving it out
+    (未到期的不算, 尚未到期的除外)."""
+    found = ask_vocab().not_yet_due.find(text, words)
+    if found is None:
+        return False
+    if found.isascii():
+        return True
+    at = text.find(found) + len(found)
+    return re.match(r"的?(?:不算|除外|不计|不包括|不含)", text[at:]) is None

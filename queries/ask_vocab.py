@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
 }  # fmt: skip
@@ -149,7 +149,11 @@ class AskVocab:
     amount_words: dict[str, tuple[str, ...]] = field(default_factory=dict)  # money / counters after 多少
     due_today: Words = Words((), ())  # 今天到期 / due today: the tasks due on today's date
     before_today: Words = Words((), ())  # 今天之前 / before today: due by yesterday
+    after_today: Words = Words((), ())  # 今天之后 / after today: due from tomorrow
     any_state: Words = Words((), ())  # 不论是否办结 / regardless of completion: done tasks too
+    not_yet_due: Words = Words((), ())  # 还没到期 / not yet due: from today on
+    open_ended: Words = Words((), ())  # 长期性 / no fixed deadline: recurring or ongoing tasks
+    document_kind_en: frozenset[str] = frozenset()  # joint, draft: how a plan was issued
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
 
@@ -277,7 +281,11 @@ def parse_vocab(data: Any) -> AskVocab:
         amount_words=_string_lists(data["amount_words"], "amount_words"),
         due_today=_words(data["due_today"], "due_today"),
         before_today=_words(data["before_today"], "before_today"),
+        after_today=_words(data["after_today"], "after_today"),
         any_state=_words(data["any_state"], "any_state"),
+        not_yet_due=_words(data["not_yet_due"], "not_yet_due"),
+        open_ended=_words(data["open_ended"], "open_ended"),
+        document_kind_en=frozenset(_strings(data["document_kind_en"], "document_kind_en")),
     )
 
 

@@ -402,7 +402,8 @@ def test_every_document_role_word_is_a_question_word_of_its_role() -> None:
             owner = next(
                 r for roles in (vocab.roles, vocab.document_roles) for r, w in roles.items() if word in w.zh
             )
-            assert owner == role or word == "参与", (word, role, owner)
+            # (参与 / 参加 take part: a question asks them of any role, a document's list cooperates)
+            assert owner == role or word in ("参与", "参加"), (word, role, owner)
     # a question's own role word outranks a document's inside the task it names (指导 cooperates)
     found = interpret("哪个单位负责加强统筹协调和督促指导")
     assert found.params["role"] == "responsible"
@@ -860,3 +861,83 @@ def test_deadlines_before_today_whatever_the_state_and_a_lead_denied_after_an_ar
     assert denied.query == "unit_work" and denied.params["role"] == "support"
     task = interpret("桐庐和美乡村报告里，农房风貌管控的牵头单位？")
     assert (task.query, task.params["phrase"], task.params["role"]) == ("term_units", "农房风貌管控", "lead")
+
+
+def test_a_year_said_to_be_the_deadline_spans_and_periods_naming_a_report() -> None:
+    """完成时限在2028年 is due within 2028 (not its last month); a year's number is no span of days
+    (郑州片区2028年…方案，未来30天内); a deadline of 31 May 2028 is that day; a quarter beside a
+    document word names the report (the Yiwu Q1 report), not when its tasks fall due; recurring or
+    long-term asks for every task with no fixed date; 还没到期 keeps a span from today on; 哪几项 lists;
+    作为牵头部门负责 asks for the lead; 办得怎么样了 and "what state" ask for progress, and 完成了多少
+    beside them asks for the share done, not a figure."""
+    today = dt.date(2028, 3, 15)
+
+    def params(question: str) -> tuple[str, dict[str, object]]:
+        found = interpret(question, today=today)
+        return found.query, {k: v for k, v in found.params.items() if v not in ("", [], None)}
+
+    for question in (
+        "哪些任务的完成时限在2028年？",
+        "哪些任务的完成时限在2028年内？",
+        "哪些任务的完成时间落在2028年",
+    ):
+        assert params(question) == (
+            "task_list",
+            {"due_after": "2028-01-01", "due_before": "2028-12-31", "skip": 0, "limit": 2000},
+        )
+    assert params("郑州片区2028年制度创新方案，未来30天内到期的任务有哪些？")[1]["due_to"] == "2028-04-14"
+    exact = params("Across all six documents, which tasks have a deadline of 31 May 2028?")[1]
+    assert (exact["due_after"], exact["due_before"]) == ("2028-05-31", "2028-05-31")
+    query, found = params("Yiwu trade reform Q1 report: what state is 涉外法律服务体系建设 in?")
+    assert query == "task_progress" and found["mention"] == "涉外法律服务体系建设"
+    assert params("Which tasks fall due in Q1 2028?")[1]["due_before"] == "2028-03-31"
+    for question in (
+        "Which tasks in the cotton plan are recurring or long-term, with no fixed deadline?",
+        "棉花方案中哪些任务是长期性或每年开展的？",
+    ):
+        assert params(question)[1]["every"] == "*"
+    half = params("湖滨街道方案中，今年上半年到期、目前还没到期的任务有哪些？")[1]
+    assert (half["due_after"], half["due_before"]) == ("2028-03-15", "2028-06-30")
+    assert interpret("市发改委作为牵头部门负责哪几项任务？", today=today).params["role"] == "lead"
+    assert interpret("化解高新区企业历史欠薪这件事办得怎么样了？", today=today).query == "task_progress"
+    share = interpret("寿县通报：推进田间工程施工建设完成了多少？状态如何？", today=today)
+    assert (share.query, share.params["mention"]) == ("task_progress", "推进田间工程施工建设")
+    with pytest.raises(NotUnderstood, match="asks for a figure"):  # money spent is still a figure
+        interpret("推进田间工程施工建设已投入多少资金？", today=today)
+    quoted = interpret(
+        "In the MOT rural roads (四好农村路) task-division plan, who leads 开展农村公路危旧桥梁改造?"
+    )
+    assert quoted.params["phrase"] == "开展农村公路危旧桥梁改造"
+    assert interpret("义乌通报里，哪些任务还是未开展？", today=today).params["status"] == "not started"
+
+
+def test_after_today_not_yet_overdue_and_deadlines_alone() -> None:
+    """after today but before the end of 2027: from tomorrow; due by the end of 2027 but not yet
+    overdue: from today, no overdue question; 只看完成时限…期限已过 counts every task past its
+    deadline, done or not; "no clear lead" asks for tasks without a lead."""
+    today = dt.date(2027, 12, 20)
+    after = interpret("Which tasks fall due after today but before the end of 2027?", today=today)
+    assert (after.params["due_after"], after.params["due_before"]) == ("2027-12-21", "2027-12-31")
+    not_yet = interpret("Which tasks are due by the end of 2027 but not yet overdue today?", today=today)
+    assert (not_yet.query, not_yet.params["due_after"], not_yet.params["due_before"]) == (
+        "task_list",
+        "2027-12-20",
+        "2027-12-31",
+    )
+    alone = interpret("只看完成时限，截至今天期限已过的任务有哪些？", today=today)
+    assert (alone.query, alone.params["done"]) == ("tasks_overdue", "counted")
+    assert interpret("Which task has no clear lead unit?", today=today).query == "tasks_without_lead"
+
+
+def test_a_target_date_is_a_deadline_and_a_plan_quoted_in_chinese() -> None:
+    """ "passed their target date" asks what is overdue (a date aimed at, no target's figure); 什么情况
+    asks for progress; 列入计划逐步解决 is a report's word for work in hand."""
+    today = dt.date(2028, 11, 30)
+    late = interpret(
+        "In the Xiangyang report, which tasks have passed their target date and are still not completed?",
+        today=today,
+    )
+    assert late.query == "tasks_overdue"
+    assert interpret("建德报告：开展农村电商提升行动现在什么情况", today=today).query == "task_progress"
+    planned = interpret("长兴建议办理报告里，列入计划逐步解决的建议有哪些", today=today)
+    assert (planned.query, planned.params["status"]) == ("tasks_by_status", "in progress")

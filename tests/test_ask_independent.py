@@ -1,14 +1,16 @@
-"""Independent question sets: documents and questions written by sixty-two authors who did not read
-the code, in domains, levels and notations of their own (tests/data/ask_docs_independent with
-ask_questions_independent.yaml: eight documents, 80 questions; ask_docs_independent_2: six
-documents, 60 questions; ask_docs_independent_3: five documents, 50 questions;
-ask_docs_independent_4 to _62: six documents and 59 / 60 / 59 questions, then 60 each). They
-measure how a new user's questions fare: the share answered is reported and held to a floor, and
-every question stays in its set, answered or not (the misses are the next work)."""
+"""Independent question sets: documents and questions written by authors who did not read the code
+(one a set, a hundred and seven sets), in domains, levels and notations of their own
+(tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
+questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
+documents, 50 questions; ask_docs_independent_4 to _107: six documents and 59 / 60 / 59 questions,
+then 60 each). They measure how a new user's questions fare: the share answered is reported and
+held to a floor, and every question stays in its set, answered or not (the misses are the next
+work)."""
 
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -425,17 +427,64 @@ NINETY_FIFTH = QuestionSet(
     DATA / "ask_docs_independent_95", DATA / "ask_questions_independent_95.yaml", dt.date(2027, 9, 30), 0.72
 )
 # 42 of 60 answered when the set arrived (its township plan names no lead, though its author reads
-# the first office as one); 46 now
+# the first office as one); 47 now
 NINETY_SIXTH = QuestionSet(
-    DATA / "ask_docs_independent_96", DATA / "ask_questions_independent_96.yaml", dt.date(2027, 6, 30), 0.74
+    DATA / "ask_docs_independent_96", DATA / "ask_questions_independent_96.yaml", dt.date(2027, 6, 30), 0.76
 )
-# 53 of 60 answered when the set arrived; 54 now
+# 53 of 60 answered when the set arrived; 56 now
 NINETY_SEVENTH = QuestionSet(
-    DATA / "ask_docs_independent_97", DATA / "ask_questions_independent_97.yaml", dt.date(2028, 3, 15), 0.86
+    DATA / "ask_docs_independent_97", DATA / "ask_questions_independent_97.yaml", dt.date(2028, 3, 15), 0.9
 )
-# 39 of 60 answered when the set arrived (任务名称：X；责任单位：… lines kept their labels in the title); 48 now
+# 39 of 60 answered when the set arrived (任务名称：X；责任单位：… lines kept their labels in the title); 52 now
 NINETY_EIGHTH = QuestionSet(
-    DATA / "ask_docs_independent_98", DATA / "ask_questions_independent_98.yaml", dt.date(2027, 11, 10), 0.76
+    DATA / "ask_docs_independent_98", DATA / "ask_questions_independent_98.yaml", dt.date(2027, 11, 10), 0.84
+)
+# 46 of 60 answered when the set arrived (参加 was no partner's verb; a ministry's office as issuer
+# read as a county, 范县 inside 示范县); 56 now
+NINETY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_99", DATA / "ask_questions_independent_99.yaml", dt.date(2028, 5, 20), 0.9
+)
+# 32 of 60 answered when the set arrived (★ before a lead's name; 【任务】 / 【牵头】 / 【进展】 lines); 47 now
+HUNDREDTH = QuestionSet(
+    DATA / "ask_docs_independent_100",
+    DATA / "ask_questions_independent_100.yaml",
+    dt.date(2027, 12, 20),
+    0.76,
+)
+# 46 of 60 answered when the set arrived (a share's light in brackets, 55%（红）); 47 now
+HUNDRED_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_101", DATA / "ask_questions_independent_101.yaml", dt.date(2028, 8, 31), 0.76
+)
+# 54 of 60 answered when the set arrived; 55 now
+HUNDRED_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_102", DATA / "ask_questions_independent_102.yaml", dt.date(2027, 4, 15), 0.9
+)
+# 38 of 60 answered when the set arrived (tasks under 一季度 lines; 县A负责X，县B配合 in running
+# sentences); 47 now
+HUNDRED_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_103",
+    DATA / "ask_questions_independent_103.yaml",
+    dt.date(2028, 11, 30),
+    0.76,
+)
+# 39 of 60 answered when the set arrived (an annex of deadlines; deputies' suggestions and their
+# 办理结果); 47 now
+HUNDRED_FOURTH = QuestionSet(
+    DATA / "ask_docs_independent_104", DATA / "ask_questions_independent_104.yaml", dt.date(2027, 8, 15), 0.76
+)
+# 57 of 60 answered when the set arrived; 57 now
+HUNDRED_FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_105", DATA / "ask_questions_independent_105.yaml", dt.date(2028, 1, 20), 0.93
+)
+# 35 of 60 answered when the set arrived (★ flagging key items broke their numbering; a street's
+# plan asked of its district's 区商务局); 41 now
+HUNDRED_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_106", DATA / "ask_questions_independent_106.yaml", dt.date(2027, 10, 8), 0.66
+)
+# 37 of 60 answered when the set arrived (a legend of bracketed lights; a unit alone with 要 in a plan
+# of subject clauses); 46 now
+HUNDRED_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_107", DATA / "ask_questions_independent_107.yaml", dt.date(2028, 6, 15), 0.74
 )
 SETS = {
     "first": FIRST,
@@ -536,6 +585,15 @@ SETS = {
     "ninety-sixth": NINETY_SIXTH,
     "ninety-seventh": NINETY_SEVENTH,
     "ninety-eighth": NINETY_EIGHTH,
+    "ninety-ninth": NINETY_NINTH,
+    "hundredth": HUNDREDTH,
+    "hundred-first": HUNDRED_FIRST,
+    "hundred-second": HUNDRED_SECOND,
+    "hundred-third": HUNDRED_THIRD,
+    "hundred-fourth": HUNDRED_FOURTH,
+    "hundred-fifth": HUNDRED_FIFTH,
+    "hundred-sixth": HUNDRED_SIXTH,
+    "hundred-seventh": HUNDRED_SEVENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -593,7 +651,11 @@ def check(store: GraphStore, item: dict[str, Any], today: dt.date = TODAY) -> li
 def test_the_sets_are_whole(name: str) -> None:
     qs = SETS[name].load()
     assert len(qs) >= 50 and len(list(SETS[name].docs.glob("*.txt"))) >= 5
-    assert sum(q["q"].isascii() for q in qs) >= 12
+    # (an English question may quote a name in Chinese: more Latin letters than Chinese characters)
+    assert (
+        sum(len(re.findall("[A-Za-z]", q["q"])) > len(re.findall("[\u4e00-\u9fff]", q["q"])) for q in qs)
+        >= 12
+    )
 
 
 @pytest.mark.parametrize("kind", STORE_KINDS)
@@ -1813,3 +1875,98 @@ def test_a_zone_s_unit_asked_with_its_city_and_a_day_and_roles_asked_together(
     both = answer(eighty_sixth, "蚌埠市商务局牵头（负责）哪些任务？", today=today)
     assert both.interpretation.params["role"] == "responsible"  # (a lead or a 责任单位, no partner)
     assert both.rows and {r["role"] for r in both.rows} <= {"lead", "responsible"}
+
+
+ninety_sixth = set_store(NINETY_SIXTH, "function")
+
+
+def test_tasks_with_no_fixed_deadline_and_deadlines_before_today(ninety_sixth: GraphStore) -> None:
+    """Recurring or long-term tasks are those whose deadline recurs or runs on (每年, 持续推进, 长期坚持),
+    a dated range aside; deadlines before today are due by yesterday, done or not."""
+    today = NINETY_SIXTH.today
+    open_ended = answer(ninety_sixth, "兵团棉花方案中哪些任务是长期性或每年开展的？", today=today)
+    tasks = {r["title"]: r["deadline_kind"] for r in open_ended.rows}
+    assert {"稳定棉花种植面积", "提升棉花全程机械化水平", "加强棉花病虫害监测防控"} <= set(tasks)
+    assert set(tasks.values()) <= {"recurring", "ongoing"}
+    before = answer(ninety_sixth, "Which Tonglu tasks had deadlines before today?", today=today)
+    assert {r["title"] for r in before.rows} == {
+        "农房风貌管控",
+        "乡村旅游精品线路打造",
+        "数字乡村建设",
+        "农村垃圾分类",
+    }
+
+
+ninety_seventh = set_store(NINETY_SEVENTH, "function")
+
+
+def test_overdue_whatever_a_report_says_and_a_handling_unit_leads(ninety_seventh: GraphStore) -> None:
+    """不论是否办结 lists the items past their 办结时限 that the bulletin calls 已办结 too; without it
+    they are left out; 承办单位 is the lead beside 协办单位."""
+    today = NINETY_SEVENTH.today
+    every = answer(ninety_seventh, "宁乡督办事项中，截至今天已过时限的有哪些（不论是否办结）？", today=today)
+    undone = answer(ninety_seventh, "宁乡督办事项中，截至今天已过时限的有哪些？", today=today)
+    done = {"完成农村公路危桥改造", "解决金域华府小区不动产办证难问题"}
+    assert done <= {r["task"] for r in every.rows}
+    assert not done & {r["task"] for r in undone.rows}
+    assert {"化解宁乡高新区企业历史欠薪"} <= {r["task"] for r in every.rows} & {
+        r["task"] for r in undone.rows
+    }
+    handled = answer(ninety_seventh, "宁乡市住建局承办了哪些督办事项？", today=today)
+    assert handled.interpretation.params["role"] == "lead"
+
+
+ninety_eighth = set_store(NINETY_EIGHTH, "function")
+
+
+def test_a_zone_held_as_a_district_by_its_english_name_and_a_joint_plan(ninety_eighth: GraphStore) -> None:
+    """Suzhou Industrial Park is 苏州工业园区 (a district of the table, named in English by its words, no
+    topic of industrial parks); "the new pollutants joint plan" is the plan whose title holds
+    新污染物 (joint describes how it was issued)."""
+    today = NINETY_EIGHTH.today
+    park = answer(
+        ninety_eighth,
+        "Which Suzhou Industrial Park tasks does 企业发展服务中心 support as a partner but not lead?",
+        today=today,
+    )
+    assert park.interpretation.params["topic"] == ""
+    assert {"实施关键核心技术攻关计划", "开展智能化改造数字化转型诊断"} <= {r["task"] for r in park.rows}
+    ranking = answer(
+        ninety_eighth, "Which department leads the most tasks in the new pollutants joint plan?", today=today
+    )
+    assert ranking.rows[0]["unit"] == "生态环境部"
+
+
+hundred_third = set_store(HUNDRED_THIRD, "function")
+
+
+def test_a_plan_quoted_in_chinese_in_english_and_tasks_of_a_quarter(hundred_third: GraphStore) -> None:
+    """An English question quoting a plan's Chinese name keeps to the one document so titled (its
+    words name no topic); tasks under a quarter's line are due by the quarter's end."""
+    today = HUNDRED_THIRD.today
+    ranking = answer(
+        hundred_third,
+        "Which unit leads the most tasks in the 工业领域设备更新和技术改造实施方案?",
+        today=today,
+    )
+    assert ranking.interpretation.params["document"].startswith("工业领域设备更新和技术改造实施方案")
+    assert ranking.rows[0]["unit"] == "工业和信息化部"
+    second = answer(hundred_third, "昆山市2028年外贸工作计划二季度要完成哪些任务？", today=today)
+    assert {"组织企业参加广交会", "推进跨境电商综合试验区建设", "扩大出口信用保险覆盖面"} <= {
+        r["title"] for r in second.rows
+    }
+
+
+hundred_sixth = set_store(HUNDRED_SIXTH, "function")
+
+
+def test_a_streets_plan_asked_of_its_districts_bureau(hundred_sixth: GraphStore) -> None:
+    """区商务局 in 三里屯街道's plan is the district's bureau (朝阳区商务局), found through the places of
+    the street's plans."""
+    found = answer(
+        hundred_sixth, "三里屯街道国际消费方案中，区商务局参与了哪些任务？", today=HUNDRED_SIXTH.today
+    )
+    assert {r["unit"] for r in found.rows} == {"朝阳区商务局"}
+    assert {"打造夜间消费集聚区", "开展国际消费季主题活动", "引进首店和品牌旗舰店"} <= {
+        r["task"] for r in found.rows
+    }

@@ -148,6 +148,8 @@ def test_the_registry_is_ordered_and_named() -> None:
         "marked line",
         "prose clause",
         "subject clause",
+        "duty clause",
+        "lone subject",
     ]
 
 
@@ -2272,3 +2274,142 @@ def test_a_task_named_by_its_field_a_state_alone_on_its_line_and_a_bulletins_hea
         ["宁乡市公安局", "宁乡市市场监管局"],
         [],
     )
+
+
+def test_a_sign_before_a_leads_name_a_bracketed_task_label_partners_after_a_label_and_a_central_office() -> (
+    None
+):
+    """★区商务委 (注：★为牵头单位) leads as 县商务局* does; 【任务】X opens a task whose 【牵头】 line
+    may close with its partners in brackets (市科技局（市工业和信息化局配合）); 参加 is a partner's verb;
+    由各县（市、区）人民政府负责 names a class with its levels in brackets; a ministry's office
+    issues for the centre, so no place inside a word (示范县) is its jurisdiction; a share's light in
+    brackets (完成进度：55%（红）) is the task's state."""
+    starred = extract_text(
+        "上海市浦东新区人民政府办公室关于印发便民生活圈行动方案的通知\n（注：★为牵头单位）\n"
+        "1. 建设社区嵌入式服务设施。\n责任单位：★区发展改革委、★区民政局、区规划资源局\n",
+        "p.txt",
+    )
+    assert _roles(starred)["建设社区嵌入式服务设施"] == (
+        ["浦东新区发展改革委", "浦东新区民政局"],
+        ["浦东新区规划资源局"],
+        [],
+    )
+    report = extract_text(
+        "佛山市制造业当家重点任务推进情况的报告\n1.\n【任务】建设省级制造业创新中心。2027年9月底前挂牌运营。\n"
+        "【牵头】市科技局（市工业和信息化局配合）\n【进展】进度滞后。挂牌时间推迟。\n",
+        "f.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [("建设省级制造业创新中心", "进度滞后")]
+    assert _roles(report)["建设省级制造业创新中心"] == (["佛山市科技局"], ["佛山市工业和信息化局"], [])
+    ministry = extract_text(
+        "交通运输部办公厅文件\n\n交通运输部办公厅关于印发《“四好农村路”重点任务分工方案》的通知\n"
+        "（一）创建“四好农村路”全国示范县。组织开展示范县创建。（责任单位：公路局牵头，规划司、"
+        "各省级交通运输主管部门参加；完成时间：2028年6月底前）\n",
+        "m.txt",
+    )
+    assert ministry.jurisdiction is None
+    lead, partners, _ = _roles(ministry)["创建“四好农村路”全国示范县"]
+    assert lead == ["交通运输部公路局"] and partners == ["交通运输部规划司", "各省级交通运输主管部门"]
+    city = extract_text(
+        "洛阳市人民政府办公室关于印发文旅文创融合实施方案的通知\n"
+        "5. 建设特色文旅街区。由各县（市、区）人民政府负责，市商务局配合，打造特色街区，2028年9月底前完成。\n",
+        "l.txt",
+    )
+    assert _roles(city)["建设特色文旅街区"] == ([], ["洛阳市商务局"], ["各县（市、区）人民政府"])
+    lights = extract_text(
+        "勐海县茶产业重点任务推进情况的通报\n（一）推进初制所规范化改造\n牵头单位：县茶业发展中心\n完成进度：55%（红）\n",
+        "h.txt",
+    )
+    assert [t.status for t in lights.tasks] == ["红"]
+
+
+def test_tasks_under_a_part_of_the_year_and_duties_in_running_sentences() -> None:
+    """Tasks under a line that is a part of the year (一季度) and giving no deadline are due by its end;
+    the next group's line inside a task's block (全年持续推进) is not that task's deadline.
+    "A负责X，B、C配合做好Y" / "A负责X，B负责具体实施": A is responsible, B and C take part, as after
+    由A负责，B配合做好Y."""
+    quarters = extract_text(
+        "昆山市2028年推动外贸稳规模优结构工作计划\n所列任务须在所属季度内完成。\n一季度\n"
+        "1. 召开全市外贸企业座谈会。形成问题清单。\n责任单位：市商务局\n四季度\n"
+        "2. 开展外贸企业合规体检。组织合规体检。\n责任单位：市司法局\n\n全年持续推进\n"
+        "3. 落实外贸企业稳岗政策。落实稳岗返还。\n责任单位：市人社局\n",
+        "k.txt",
+    )
+    due = {t.title: (t.deadline.date, t.deadline.kind) for t in quarters.tasks if t.deadline}
+    assert due == {
+        "召开全市外贸企业座谈会": ("2028-03-31", "by"),
+        "开展外贸企业合规体检": ("2028-12-31", "by"),
+        "落实外贸企业稳岗政策": (None, "ongoing"),
+    }
+    duties = extract_text(
+        "秭归县人民政府办公室关于印发秭归脐橙产业高质量发展实施方案的通知\n一、重点任务\n"
+        "1. 建设脐橙冷链仓储设施。2028年6月底前新建冷链仓储设施5座。县商务局负责项目建设，县发改局、"
+        "县供销社配合做好项目申报和运营管理。\n"
+        "2. 开展柑橘黄龙病防控。长期坚持防控措施。县农业农村局负责防控技术指导，各乡镇人民政府负责具体实施。\n"
+        "3. 建设标准化示范园。2028年10月底前建成示范园20个。由县农业农村局负责，县自然资源和规划局配合做好"
+        "示范园用地保障。\n",
+        "z.txt",
+    )
+    roles = _roles(duties)
+    assert roles["建设脐橙冷链仓储设施"] == ([], ["秭归县发改局", "秭归县供销社"], ["秭归县商务局"])
+    assert roles["开展柑橘黄龙病防控"] == ([], ["各乡镇人民政府"], ["秭归县农业农村局"])
+    assert roles["建设标准化示范园"] == ([], ["秭归县自然资源和规划局"], ["秭归县农业农村局"])
+
+
+def test_an_annex_of_deadlines_and_a_report_on_deputies_suggestions() -> None:
+    """A table of tasks' names and deadlines alone (附件：重点任务完成时限表) dates the body's tasks of
+    those names; a suggestion's number closing its title (（第12号）) is no part of it, and 办理结果：
+    opens the account whose first word is its state (已办结, 列入计划逐步解决); 承办单位 leads."""
+    annex = extract_text(
+        "四川省人民政府办公厅关于印发天府粮仓建设实施方案的通知\n一、重点任务\n"
+        "1.推进撂荒地整治利用。分类推进撂荒地复耕复种。（省农业农村厅牵头，省自然资源厅等按职责分工负责）\n"
+        "附件\n重点任务完成时限表\n序号\t重点任务\t完成时限\n1\t推进撂荒地整治利用\t2027年6月30日\n",
+        "s.txt",
+    )
+    [task] = annex.tasks
+    assert (task.title, task.deadline and task.deadline.date) == ("推进撂荒地整治利用", "2027-06-30")
+    report = extract_text(
+        "长兴县人民政府关于县十八届人大二次会议代表建议办理情况的报告\n二、重点建议办理情况\n"
+        "（一）关于优化泗安镇至县城公交班次的建议（第12号）\n承办单位：县交通运输局\n协办单位：泗安镇\n"
+        "办理结果：已办结。早晚高峰发车间隔缩短至15分钟。\n"
+        "（二）关于增加城区义务教育学位供给的建议（第35号）\n承办单位：县教育局\n"
+        "办理结果：列入计划逐步解决。新建小学1所。\n",
+        "c.txt",
+    )
+    assert [(t.title, t.status) for t in report.tasks] == [
+        ("关于优化泗安镇至县城公交班次的建议", "已办结"),
+        ("关于增加城区义务教育学位供给的建议", "列入计划逐步解决"),
+    ]
+    assert _roles(report)["关于优化泗安镇至县城公交班次的建议"] == (["长兴县交通运输局"], ["泗安镇"], [])
+
+
+def test_a_marked_item_a_legend_of_bracketed_marks_and_a_unit_alone_in_a_plan_of_subject_clauses() -> None:
+    """★1.X is item 1 (the mark flags a key task); a legend 标注（绿）的为已完成 makes （绿） after a title
+    that state where the vocabulary reads the mark otherwise (绿 in progress); in a plan whose items read A要会同B…, an item's sentence opening with one unit and 要
+    (县委宣传部要…) makes that unit responsible for it alone; without that convention it stays
+    unread."""
+    marked = extract_text(
+        "慈溪市家电产业推进情况通报\n（注：标注★的为重点任务。）\n★1.推进智能家电产业集群培育\n"
+        "牵头单位：市经济和信息化局\n完成率：80%。推进中。\n2.实施技术改造专项\n牵头单位：市科技局\n",
+        "c.txt",
+    )
+    assert [(t.title, t.status) for t in marked.tasks] == [
+        ("推进智能家电产业集群培育", "推进中"),
+        ("实施技术改造专项", None),
+    ]
+    lights = extract_text(
+        "合肥市2028年民生实事项目1—5月推进情况通报\n标识说明：项目名称后标注（绿）的为已完成，标注（红）的为进度滞后。\n"
+        "（一）增加普惠托育服务托位（绿）牵头单位：市卫生健康委。\n（二）新增公共停车泊位（红）牵头单位：市城乡建设局。\n",
+        "h.txt",
+    )
+    # (红 is behind by the vocabulary as by the legend: the report's own mark stays)
+    assert [t.status for t in lights.tasks] == ["已完成", "红"]
+    plan = (
+        "金寨县人民政府办公室关于印发红色旅游高质量发展实施方案的通知\n一、重点任务\n"
+        "（一）提升红色景区品质。县文旅局要会同县财政局，推进景区提升。\n"
+        "（二）打造红色研学品牌。县文旅局要会同县教育局，开发研学线路。\n"
+        "（三）讲好金寨红色故事。县委宣传部要组织编写红色故事读本，2028年底前出版。\n"
+    )
+    assert _roles(extract_text(plan, "j.txt"))["讲好金寨红色故事"] == ([], [], ["金寨县委宣传部"])
+    alone = plan.replace("要会同", "会同")
+    assert _roles(extract_text(alone, "j.txt"))["讲好金寨红色故事"] == ([], [], [])

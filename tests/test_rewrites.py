@@ -142,13 +142,13 @@ def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> 
         # the lead and partner lists become one list, the lead marked wherever it stands
         assert (t2["lead"], sorted(t2["cooperate"])) == (["市民政局"], ["市司法局", "市审计局"])
         assert (
-            re.search(r"市民政局(?:[（(](?:牵头|主责|主)[）)]|[*★])", out.text)
+            re.search(r"市民政局(?:[（(](?:牵头|主责|主)[）)]|[*★])|[*★]市民政局", out.text)
             and "配合单位：" not in out.text
         )
         declared = "为配合单位" in out.text
         if t1["lead"]:  # a unit of the responsible list marked as its lead, or named after the list
             lead = re.escape(t1["lead"][0][1:])
-            marked = re.search(lead + r"(?:[（(](?:牵头|主)[）)]|[*★])", out.text)
+            marked = re.search(lead + r"(?:[（(](?:牵头|主)[）)]|[*★])|[*★]市?" + lead, out.text)
             named = re.search(r"[（(]市?" + lead + r"(?:为牵头单位|牵头)[）)]", out.text)
             assert marked or named, out.text
             seen.add("marked" if marked else "named")

@@ -134,6 +134,13 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             if clause is not None and any(rl.role != "responsible" for rl in clause.lists):
                 lists.extend(clause.lists)  # 责任单位：A牵头，B、C按职责分工负责 says its own roles
                 continue
+            trailing = _trailing_clause(body, base + gm.end())
+            if trailing is not None:
+                # 牵头单位：市科技局（市工业和信息化局配合）: the label's units, then a clause in brackets
+                # naming their partners
+                cut, clause = trailing
+                body = body[:cut].rstrip()
+                lists.extend(clause.lists)
             mentions = parse_list(body, base + gm.end())
             parted = (
                 comma_parted(body, base + gm.end(), mentions)
@@ -153,3 +160,18 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             )
         i = j
     return out
+
+
+def _trailing_clause(body: str, base: int) -> tuple[int, Annotation] | None:
+    """A bracket closing a label's list that is a role clause of its own ((市工业和信息化局配合)):
+    where it opens and the clause read; ``None`` when the list ends otherwise or the bracket names
+    no other role (a remark, a person, a lead mark)."""
+    if not body or body[-1] not in brackets().close:
+        return None
+    open_at = max(body.rfind(ch) for ch in brackets().open)
+    if open_at <= 0 or matching_close(body, open_at) != len(body) - 1:
+        return None
+    clause = parse(body[open_at + 1 : -1], base + open_at + 1, NAME, strict=True)
+    if clause is None or not clause.lists or all(rl.role == "lead" for rl in clause.lists):
+        return None
+    return open_at, clause

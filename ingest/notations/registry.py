@@ -28,10 +28,12 @@ INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("marked line", clauses.find_marked_lines),
     InlineReader("prose clause", clauses.find_prose),
     InlineReader("subject clause", subjects.find),
+    InlineReader("duty clause", subjects.find_duties),
+    InlineReader("lone subject", subjects.find_lone_subjects),
 )
 # Readers whose annotations count only after every other annotation of the text: a sentence that
 # a unit leads ("A要会同B…") inside a task that an annotation closes is that task's words.
-_LAST_ONLY = frozenset({subjects.NAME})
+_LAST_ONLY = frozenset({subjects.NAME, subjects.DUTY_NAME, subjects.LONE_NAME})
 
 
 def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_READERS) -> list[Annotation]:

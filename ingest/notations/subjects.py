@@ -19,7 +19,7 @@ from fengong.ingest.notations.clauses import groups_of, task_subject, with_re
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
 from fengong.ingest.outline import heading_of
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
-from fengong.ingest.vocab import alternation, role_vocab
+from fengong.ingest.vocab import alternation, load_yaml, role_vocab, words
 
 NAME = "subject"
 _SENTENCE_START = "。！!？?；;\n"
@@ -34,7 +34,8 @@ def _subject_re() -> re.Pattern[str]:
     head_verbs = alternation(_head_verbs())
     b = re.escape(brackets().open + brackets().close)
     return re.compile(
-        rf"[ \t\u3000]*(?:由(?P<by>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
+        # (a class of places may hold its levels in brackets: 由各县（市、区）人民政府负责)
+        rf"[ \t\u3000]*(?:由(?P<by>(?:[^，,。；;\n{b}]|（[^（）\n]{{1,8}}）){{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
         rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}|(?P<partner>{partner_words}))"
         rf"|(?P<modal>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:{_MODALS})(?P<modal_verb>{_leading()})(?=[\u4e00-\u9fff])"
         rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
@@ -159,19 +160,48 @@ def _partners_to_comma(text: str) -> int:
 
 
 def _more_clauses(text: str, pos: int, base: int, lists: list[RoleList]) -> int:
-    """Read "B配合，" parts after ``pos`` while each is units + verb; where the action starts."""
+    """Read "B配合，" parts after ``pos`` while each is units + verb; where the action starts. A part
+    naming partners with their work (B配合做好X, C负责具体实施) is read too, and the action starts
+    at the first of them."""
+    work_at = -1
     while True:
         comma = min((k for k in (text.find(ch, pos) for ch in "，,") if k >= 0), default=-1)
         stop = min((k for k in (text.find(ch, pos) for ch in "。；;\n") if k >= 0), default=len(text))
-        if comma < 0 or comma > stop:
-            return pos
-        found = groups_of(text[pos:comma], pos, strict=True)
-        if not found:
-            return pos
-        for rl in found:
-            rl.mentions = [mm._replace(start=mm.start + base, end=mm.end + base) for mm in rl.mentions]
-        lists.extend(found)
+        end = comma if 0 <= comma < stop else stop
+        found = groups_of(text[pos:comma], pos, strict=True) if end == comma and work_at < 0 else []
+        if found:
+            for rl in found:
+                rl.mentions = [mm._replace(start=mm.start + base, end=mm.end + base) for mm in rl.mentions]
+            lists.extend(found)
+        elif _partners_doing(text, pos, end, base, lists):
+            work_at = pos if work_at < 0 else work_at
+        else:
+            return work_at if work_at >= 0 else pos
+        if end != comma:
+            return work_at if work_at >= 0 else pos
         pos = comma + 1
+
+
+def _partners_doing(text: str, pos: int, stop: int, base: int, lists: list[RoleList]) -> bool:
+    """A clause naming partners and their work (由A负责，B配合做好示范园用地保障。) or the units that
+    carry it out (C负责具体实施): they cooperate; whether the clause was one."""
+    m = _partner_verb_re().search(text, pos, stop)
+    if m is None or m.start() - pos < 2 or (m.end() >= stop and not m["doing"]):
+        return False
+    units = text[pos : m.start()].strip()
+    if not _all_known(units, classes=True):
+        return False
+    lists.append(RoleList("cooperate", parse_list(units, base + pos)))
+    return True
+
+
+@cache
+def _partner_verb_re() -> re.Pattern[str]:
+    """A partner's verb before its work (配合做好), or 负责 before carrying the work out (负责具体实施)."""
+    verbs = role_vocab().verbs
+    partner = [w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2]
+    doing = [w for w, r in verbs.items() if r == "cooperate" and w.startswith("具体")]
+    return re.compile(rf"(?:{alternation(partner)})(?=[\u4e00-\u9fff])|负责(?P<doing>{alternation(doing)})")
 
 
 def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
@@ -238,3 +268,102 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             continue  # past work narrated, nothing assigned
         out.append(Annotation(lists, base + m.start(), base + end, text[m.start() : end], NAME))
     return out
+
+
+DUTY_NAME = "duty clause"
+
+
+@cache
+def _duty_re() -> re.Pattern[str]:
+    """A sentence whose units are responsible for work it names, then the units that cooperate or
+    carry it out: "A负责X，B、C配合（做好Y）" (县商务局负责项目建设，县发改局、县供销社配合做好项目申报),
+    "A负责X，B负责具体实施"."""
+    b = re.escape(brackets().open + brackets().close)
+    verbs = role_vocab().verbs
+    partner_verbs = alternation([w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2])
+    doing = alternation([w for w, r in verbs.items() if r == "cooperate" and w.startswith("具体")])
+    return re.compile(
+        rf"(?P<unit>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)负责(?P<work>[\u4e00-\u9fff][^，,。；;\n]{{1,40}})[，,]"
+        rf"(?:(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{partner_verbs})(?=[，,。；;\n\u4e00-\u9fff]|$)"
+        # (then who carries it out: …配合，各乡镇人民政府负责具体实施; or that alone)
+        rf"(?:[^，,。；;\n]*[，,](?P<doers>[^，,。；;\n{b}]{{2,40}}?)负责(?:{doing}))?"
+        rf"|(?P<only_doers>[^，,。；;\n{b}]{{2,40}}?)负责(?:{doing}))"
+    )
+
+
+def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """Duty clauses in ``text`` (see ``_duty_re``): each at a sentence start, every unit a known body
+    (the partners may be a class of places: 各乡镇人民政府); the responsible units first."""
+    out: list[Annotation] = []
+    for m in _duty_re().finditer(text):
+        at = m.start("unit")
+        while at < len(text) and text[at] in " \t\u3000":
+            at += 1
+        if at > 0 and text[at - 1] not in _SENTENCE_START + " \t\u3000":
+            continue  # (inside a sentence: 负责 belongs to a longer subject)
+        if taken(base + at, base + m.end()) or depth_at(text, at, line_bound=True) > 0:
+            continue
+        unit = m["unit"].strip()
+        partners = [g for g in ("partners", "doers", "only_doers") if m[g] and m[g].strip()]
+        if not (_all_known(unit) and partners and _all_known(m[partners[0]].strip(), classes=True)):
+            continue
+        lists = [RoleList("responsible", parse_list(unit, base + m.start("unit")))]
+        lists += [
+            RoleList("cooperate", parse_list(m[g], base + m.start(g)))
+            for g in partners
+            if _all_known(m[g].strip(), classes=True)
+        ]
+        out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], DUTY_NAME))
+    return out
+
+
+LONE_NAME = "lone subject"
+#: Subject clauses with a with-word a document needs before a unit alone with 要 is read as its item's
+#: subject (县林业局要科学编制…, in a plan whose items read 县农业农村局要会同县财政局…).
+_SUBJECT_CONVENTION = 2
+
+
+def find_lone_subjects(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """In a document that assigns its items by subject clauses (A要会同B…, at least twice), an item
+    whose first sentence after its title opens with one known unit and 要 (（十二）合理利用菇木林资源。
+    县林业局要科学编制…): that unit is responsible for it, alone."""
+    if len(_CONVENTION.findall(text)) < _SUBJECT_CONVENTION:
+        return []
+    out: list[Annotation] = []
+    pos = 0
+    guarantees = _guarantee_sections()
+    instructing = False  # (inside 三、保障措施: its items instruct)
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        heading = heading_of(line.lstrip(" \t\u3000"))
+        if heading is None:
+            continue
+        if heading[0] == 1:
+            instructing = any(w in heading[2] for w in guarantees)
+        if instructing:
+            continue
+        rest = heading[2]
+        stop = rest.find("。")
+        if not 0 < stop <= _MAX_TITLE:
+            continue
+        at = start + len(line) - len(rest) + stop + 1
+        m = _LONE.match(text, at)
+        if m is None or taken(base + at, base + m.end()):
+            continue
+        unit = m["unit"]
+        if not _all_known(unit) or len(split_list(unit)) != 1:
+            continue
+        lists = [RoleList("responsible", parse_list(unit, base + at))]
+        out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], LONE_NAME))
+    return out
+
+
+@cache
+def _guarantee_sections() -> tuple[str, ...]:
+    """The words of a section heading whose items instruct (roles.yaml ``guarantee_sections``)."""
+    return tuple(words(load_yaml("roles.yaml"), "guarantee_sections", "roles.yaml"))
+
+
+_CONVENTION = re.compile("要(?:会同|联合)")
+_LONE = re.compile(r"(?P<unit>[^，,。；;、\s（(]{2,30}?)要(?!会同|联合|求)(?=[\u4e00-\u9fff])")
+_MAX_TITLE = 40

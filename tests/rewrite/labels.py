@@ -180,14 +180,19 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
     """Labelled fields on one line parted by ｜, as a plan laid out in fields writes them: an
     annotation of labelled clauses that closes its line goes to the line below without brackets
     (1. 建设X。（牵头单位：A；配合单位：B、C） → 1. 建设X。\\n牵头单位：A｜配合单位：B、C) or stays on its
-    line parted by full-width spaces (1. 建设X。　牵头单位：A　配合单位：B、C), and lines of one field
-    each (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
+    line parted by full-width spaces (1. 建设X。　牵头单位：A　配合单位：B、C) or with the task's name
+    as a field of it and its words as another (1. 任务名称：建设X；工作内容：…；牵头单位：A；配合单位：
+    B、C), and lines of one field each
+    (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
     v = vocabulary()
     bar = rng.choice(v["field_bars"])
     when = rng.choice(v["deadline_labels"])
     # a third of the time the fields stay on the task's line, parted by full-width spaces (1. 建设X。
     # 牵头单位：A　配合单位：B、C), as a report's one-line items write them
     same_line = rng.random() < 0.33
+    # a third of the rest, a task titled by its first sentence alone takes its name as a field of the
+    # line (1. 建设X。（牵头单位：A；…） → 1. 任务名称：建设X；牵头单位：A；…), as a list of fields writes it
+    named = rng.choice(v["name_labels"]) if not same_line and rng.random() < 0.33 else ""
     edits: list[tuple[int, int, str]] = []
     renamed: dict[str, str] = {}
     for sp in annotation_spans(s.text):
@@ -199,6 +204,16 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
         closes_line = s.text[sp.end : sp.end + 1] in ("\n", "")
         fields = all(LABEL.match(c) or (c.startswith(when) and _DATE.search(c)) for c in clauses)
         if len(clauses) < 2 or not closes_line or not fields:
+            continue
+        line_start = s.text.rfind("\n", 0, sp.start) + 1
+        titled = _TITLE_ALONE.fullmatch(s.text, line_start, sp.start) if named else None
+        if titled is not None:
+            old = s.text[line_start : sp.end]
+            rest = (titled["rest"] or "").strip().rstrip("。")
+            content = f"{v['content_labels'][len(rest) % len(v['content_labels'])]}：{rest}；" if rest else ""
+            new = f"{titled['num']}{named}：{titled['title']}；{content}" + "；".join(clauses)
+            edits.append((line_start, sp.end, new))
+            renamed[old] = new
             continue
         old = s.text[sp.start : sp.end]
         new = "　" + "　".join(clauses) if same_line else "\n" + bar.join(clauses)
@@ -221,6 +236,12 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
     return _edited(s, edits, renamed, "field_bars")
 
 
+#: A numbered line opening with a task's title (1. 建设X。 or a heading without its stop), the rest of
+#: its text before its annotation.
+_TITLE_ALONE = re.compile(
+    r"(?P<num>[ \t\u3000]*(?:\d{1,2}[.．、]|（[一二三四五六七八九十]{1,3}）|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*)"
+    r"(?P<title>[^。；;：:（）()\n]{2,40})(?:。(?P<rest>[^；;（）()\n]*)|[ \t\u3000]*$)"
+)
 #: A line that is one labelled field: a role label or a deadline label, then its value.
 _FIELD_LINE = re.compile(rf"^(?:{LABEL.pattern}|(?:完成时限|时限|完成时间)[:：])\S")
 #: A clause that is a deadline (2025年底前, 2021年6月底前, 长期坚持).

@@ -130,7 +130,7 @@ _RESP_LABELS = ("责任单位", "责任部门")
 _ITEM_SEP = "、，,"
 
 
-def _merged(inner: str, rng: random.Random, mark: str, partner: str = "") -> str | None:
+def _merged(inner: str, rng: random.Random, mark: str, partner: str = "", before: bool = False) -> str | None:
     """An annotation's lead and partner clauses as one responsible list with the leads marked
     (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）); None when it has no such pair
     or a clause is no plain list."""
@@ -154,7 +154,7 @@ def _merged(inner: str, rng: random.Random, mark: str, partner: str = "") -> str
     # Leads usually come first; sometimes a marked lead stands later in the list.
     pos = 0 if rng.random() < 0.7 else rng.randint(1, len(others))
     others = [u + partner for u in others]
-    listed = others[:pos] + [u + mark for u in leads] + others[pos:]
+    listed = others[:pos] + [mark + u if before else u + mark for u in leads] + others[pos:]
     kept.insert(at, f"{rng.choice(_RESP_LABELS)}：{'、'.join(listed)}")
     return "；".join(kept)
 
@@ -188,8 +188,8 @@ def _responsible_lists(s: Sample) -> list[tuple[int, list[tuple[int, int]], dict
 def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     """Leads marked inside a list. Labelled lead and partner lists become one list with the lead
     marked (（牵头单位：A；配合单位：B、C） → （责任单位：A（牵头）、B、C）), and a responsible list
-    gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C or A、B*、C: B
-    leads, A and C cooperate), or a bracket after the list names it (A、B、C（B为牵头单位）); a merged
+    gets one unit marked as its lead (责任单位：A、B、C → 责任单位：A、B（牵头）、C, A、B*、C or A、★B、C:
+    B leads, A and C cooperate), or a bracket after the list names it (A、B、C（B为牵头单位）); a merged
     list may stand on the line below its task, every unit marked (A（主责）、B（协同）). Half
     the time the document declares that unmarked units cooperate (in the preamble or a closing
     note) and some lists stay unmarked: their units then cooperate."""
@@ -204,6 +204,8 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     # label (1. 建设X。（牵头单位：A；配合单位：B） → 1. 建设X。\nA（主责）、B（协同）)
     lead_mark, partner_mark = rng.choice(v["line_marks"])
     as_line = rng.random() < 0.25
+    # (half the time a sign stands before the lead's name: ★区商务委、区财政局)
+    before = mark in v["sign_marks"] and rng.random() < 0.5
     for span in annotation_spans(s.text):
         closes_line = s.text[span.end : span.end + 1] in ("\n", "")
         if as_line and closes_line:
@@ -211,7 +213,7 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
             if inner is not None and "；" not in inner:
                 edits.append((span.start, span.end, "\n" + inner.split("：", 1)[1]))
                 continue
-        inner = _merged(span.content(s.text), rng, mark, partner)
+        inner = _merged(span.content(s.text), rng, mark, partner, before)
         if inner is not None:
             edits.append((span.start + 1, span.end - 1, inner))
     lists = _responsible_lists(s)
@@ -231,7 +233,8 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
             named = rng.choice(v["named_leads"]).format(unit=s.text[names[i][0] : names[i][1]].strip())
             edits.append((names[-1][1], names[-1][1], named))
         else:
-            edits.append((names[i][1], names[i][1], mark))
+            at = names[i][0] if before else names[i][1]
+            edits.append((at, at, mark))
             edits += [(b, b, partner) for k, (_, b) in enumerate(names) if k != i and partner]
         units = t["responsible"]
         t["lead"], t["cooperate"], t["responsible"] = [units[i]], units[:i] + units[i + 1 :], []
