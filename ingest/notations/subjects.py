@@ -291,17 +291,36 @@ def _duty_re() -> re.Pattern[str]:
     )
 
 
+@cache
+def _duty_partner_words() -> tuple[str, ...]:
+    """The partner verbs a duty clause's second clause may hold, and 负责具体 (负责具体实施)."""
+    verbs = role_vocab().verbs
+    return (*(w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2), "负责具体")
+
+
 def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
     """Duty clauses in ``text`` (see ``_duty_re``): each at a sentence start, every unit a known body
     (the partners may be a class of places: 各乡镇人民政府); the responsible units first."""
     out: list[Annotation] = []
-    for m in _duty_re().finditer(text):
-        at = m.start("unit")
-        while at < len(text) and text[at] in " \t\u3000":
+    tried: set[int] = set()
+    k = text.find("负责")
+    while k >= 0:
+        # (from each 负责 with work after it back to its sentence's start: the pattern anchored there)
+        found, k = k, text.find("负责", k + 2)
+        if found + 2 >= len(text) or not "\u4e00" <= text[found + 2] <= "\u9fff":
+            continue
+        at = max(text.rfind(ch, max(0, found - _MAX_SUBJECT - 2), found) for ch in _SENTENCE_START) + 1
+        while at < found and text[at] in " \t\u3000":
             at += 1
-        if at > 0 and text[at - 1] not in _SENTENCE_START + " \t\u3000":
-            continue  # (inside a sentence: 负责 belongs to a longer subject)
-        if taken(base + at, base + m.end()) or depth_at(text, at, line_bound=True) > 0:
+        if at in tried:
+            continue
+        tried.add(at)
+        stop = _SENTENCE_STOP.search(text, found)
+        sentence = text[found : stop.start() if stop else len(text)]
+        if not any(w in sentence for w in _duty_partner_words()):
+            continue  # (no partner named after it: nothing for this reader)
+        m = _duty_re().match(text, at)
+        if m is None or taken(base + at, base + m.end()) or depth_at(text, at, line_bound=True) > 0:
             continue
         unit = m["unit"].strip()
         partners = [g for g in ("partners", "doers", "only_doers") if m[g] and m[g].strip()]
