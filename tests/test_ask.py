@@ -929,7 +929,7 @@ def test_after_today_not_yet_overdue_and_deadlines_alone() -> None:
     assert interpret("Which task has no clear lead unit?", today=today).query == "tasks_without_lead"
 
 
-def test_a_target_date_is_a_deadline_and_a_plan_quoted_in_chinese() -> None:
+def test_a_target_date_is_a_deadline_and_a_report_s_words() -> None:
     """ "passed their target date" asks what is overdue (a date aimed at, no target's figure); 什么情况
     asks for progress; 列入计划逐步解决 is a report's word for work in hand."""
     today = dt.date(2028, 11, 30)
