@@ -12,7 +12,7 @@ from fengong.ingest.model import Jurisdiction
 from fengong.ingest.outline import Line
 from fengong.ingest.places import Place, find_places, opening_place, to_jurisdiction
 from fengong.ingest.places import lookup as lookup_place
-from fengong.ingest.resolve import zone_of
+from fengong.ingest.resolve import without_office, zone_of
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
 _DOC_NUMBER = re.compile(
@@ -37,7 +37,6 @@ class _HeadVocab:
     approved_by: re.Pattern[str]
     letterhead_ends: tuple[str, ...]
     note_starts: tuple[str, ...]
-    office_ends: tuple[str, ...]  # 办公厅: the office that signs for a body
 
 
 @cache
@@ -52,7 +51,6 @@ def _vocab() -> _HeadVocab:
         approved_by=re.compile(rf"已经(?P<level>[{levels}])(?:人民)?政府(?:{approved})"),
         letterhead_ends=tuple(words(data, "letterhead_ends", name)),
         note_starts=tuple(words(data, "note_starts", name)),
-        office_ends=tuple(words(data, "office_ends", name)),
     )
 
 
@@ -321,10 +319,8 @@ def _central_run(text: str) -> bool:
 
 
 def _is_central(name: str) -> bool:
-    body = lookup(name)
-    if body is None:  # its office signing for it (交通运输部办公厅)
-        end = next((e for e in _vocab().office_ends if name.endswith(e) and len(name) > len(e) + 1), "")
-        body = lookup(name[: -len(end)]) if end else None
+    # (or its office signing for it: 交通运输部办公厅)
+    body = lookup(name) or lookup(without_office(name))
     return body is not None and body.kind != "company"
 
 

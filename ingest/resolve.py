@@ -83,7 +83,7 @@ class UnitResolver:
         self._written_place = ("", "")  # (full name, the form the document writes it in)
         # (国家卫生健康委办公厅's plan: its own 司 named 国家卫生健康委X司, as it writes itself; the ids
         # stay the full name's)
-        written = _without_office(self.issuer)
+        written = without_office(self.issuer)
         self._written_body = (
             (self.ministry, written) if self.ministry and written != self.ministry else ("", "")
         )
@@ -454,12 +454,12 @@ _ZONE_SHORT_MAX = 6
 def _issuing_central(issuer: str) -> str:
     """The central body a document's issuer is or whose general office it is (农业农村部办公厅:
     农业农村部), by the lexicon's full name; '' for any other issuer."""
-    name = _without_office(issuer)
+    name = without_office(issuer)
     body = lookup_body(name) if name and not re.search(r"[、，,\s]", name) else None
     return body.name if body is not None else ""
 
 
-def _without_office(issuer: str) -> str:
+def without_office(issuer: str) -> str:
     """An issuer's name without the general office that signs for it (农业农村部办公厅: 农业农村部)."""
     name = issuer.strip()
     for ending in unit_vocab().office_endings:

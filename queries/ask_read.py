@@ -39,6 +39,7 @@ from fengong.vocabulary import (
     Topic,
     action_starts,
     all_by_pinyin,
+    alternation,
     bodies,
     find_deadlines,
     find_places,
@@ -1577,9 +1578,9 @@ def read(
     ``today`` dates relative years and dates written without one (today's date when None)."""
     vocab = ask_vocab()
     question = _spell_acronyms(_months_from_today(question, today or dt.date.today()))
-    question, any_state = _without_any_state(question)
+    question, any_state = _cut(_any_state_re(), question)
     # recurring or long-term, with no fixed deadline: every task without a date (the words ask no topic)
-    question, open_ended = _without_open_ended(question)
+    question, open_ended = _cut(_open_ended_re(), question)
     # 负责哪几项任务 lists them, as 哪些 does (几项任务 alone counts them)
     question = re.sub("哪几(?=[项条件])", "哪些", question)
     text = re.sub(r"\s+", "", question)
@@ -2301,14 +2302,12 @@ def _person_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A post then a word asking who holds it (局长是谁); a word asking for a person, up to three
     words, then a post (the name of the vice mayor, who is the head of)."""
     v = ask_vocab()
-
-    def alt(words: tuple[str, ...]) -> str:
-        return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-    zh = re.compile(f"(?:{alt(v.person_posts.zh)})(?:{alt(v.person_asks.zh)})")
+    zh = re.compile(f"(?:{alternation(list(v.person_posts.zh))})(?:{alternation(list(v.person_asks.zh))})")
     # the words between describe the post (the vice mayor), not the work (responsible for the leader …)
     between = r"(?:(?!(?:responsible|for|in|of|on|to|with|charge|leads?|leading|tasks?|work)\b)[a-z-]+ )"
-    en = re.compile(rf" (?:{alt(v.person_asks.en)}) {between}{{0,3}}?(?:{alt(v.person_posts.en)})s? ")
+    en = re.compile(
+        rf" (?:{alternation(list(v.person_asks.en))}) {between}{{0,3}}?(?:{alternation(list(v.person_posts.en))})s? "
+    )
     return zh, en
 
 
@@ -2322,10 +2321,9 @@ def _person_asked(text: str, words: str) -> str:
 @cache
 def _role_label_re() -> re.Pattern[str]:
     vocab = ask_vocab()
-    roles = sorted({w for r in vocab.roles.values() for w in r.zh}, key=len, reverse=True)
-    nouns = sorted((w for w in vocab.generic_unit_words.zh if not w.startswith("哪")), key=len, reverse=True)
-    alt = lambda ws: "|".join(map(re.escape, ws))  # noqa: E731
-    return re.compile(rf"(?:{alt(roles)})(?:{alt(nouns)})[？?。！!\s]*$")
+    roles = alternation([w for r in vocab.roles.values() for w in r.zh])
+    nouns = alternation([w for w in vocab.generic_unit_words.zh if not w.startswith("哪")])
+    return re.compile(rf"(?:{roles})(?:{nouns})[？?。！!\s]*$")
 
 
 def _role_label_closes(text: str) -> bool:
@@ -2340,10 +2338,10 @@ def _any_state_re() -> re.Pattern[str]:
     return re.compile(rf"(?i)(?:{_phrases(ask_vocab().any_state)})[^，,。；;？?！!（）()]{{0,40}}")
 
 
-def _without_any_state(question: str) -> tuple[str, bool]:
-    """``question`` without the clause saying every task counts whatever its state (its state word,
-    办结 or completed, asks for no state), and whether it had one."""
-    out, n = _any_state_re().subn(" ", question)
+def _cut(pattern: re.Pattern[str], question: str) -> tuple[str, bool]:
+    """``question`` without what ``pattern`` finds, and whether it found any: words that ask how to
+    count (不论是否办结, recurring or long-term) and whose own words ask nothing (办结 no state)."""
+    out, n = pattern.subn(" ", question)
     return (out, True) if n else (question, False)
 
 
@@ -2356,12 +2354,6 @@ def _as_lead(text: str, lead: Words) -> bool:
 def _open_ended_re() -> re.Pattern[str]:
     """Words asking for tasks with no fixed deadline, with a second kind joined to them (长期性或每年开展)."""
     return re.compile(rf"(?i)(?:{_phrases(ask_vocab().open_ended)})(?:[或和及、][^，,。；;？?！!的]{{0,6}})?")
-
-
-def _without_open_ended(question: str) -> tuple[str, bool]:
-    """``question`` without the words asking for tasks with no fixed deadline, and whether it had them."""
-    out, n = _open_ended_re().subn(" ", question)
-    return (out, True) if n else (question, False)
 
 
 def _phrases(words: Words) -> str:

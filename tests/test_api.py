@@ -492,6 +492,14 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "截至今天已过时限的有哪些（不论是否办结" + "' OR 1=1 //" * 30 + "）",
         "Which tasks had deadlines before today" + "'}) MATCH (n) DETACH DELETE n //" * 20 + "?",
         "桐庐和美乡村报告里，" + "农房风貌管控" * 40 + "') MATCH (n) DETACH DELETE n //的牵头单位？",
+        # the later rounds': open-ended deadlines, a plan quoted in Chinese, after today and not yet
+        # due, a street's district bureau
+        "Which tasks are recurring or long-term' OR 1=1 //, with no fixed deadline?" + " long-term" * 50,
+        "Which unit leads the most tasks in the "
+        + "设备更新'}) MATCH (n) DETACH DELETE n //" * 20
+        + "实施方案?",
+        "Which tasks fall due after today but before the end of 2027' OR 1=1 // and not yet overdue?",
+        "三里屯街道" * 30 + "方案中，区商务局') MATCH (n) DETACH DELETE n //参与了哪几项任务？",
     ],
     ids=[
         "brackets",
@@ -567,6 +575,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "any-state",
         "before-today",
         "role-label-after-plan",
+        "open-ended",
+        "quoted-plan",
+        "after-today-not-yet-due",
+        "street-district-bureau",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

@@ -2413,3 +2413,30 @@ def test_a_marked_item_a_legend_of_bracketed_marks_and_a_unit_alone_in_a_plan_of
     assert _roles(extract_text(plan, "j.txt"))["讲好金寨红色故事"] == ([], [], ["金寨县委宣传部"])
     alone = plan.replace("要会同", "会同")
     assert _roles(extract_text(alone, "j.txt"))["讲好金寨红色故事"] == ([], [], [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "县商务局负责项目建设，县发改局协助做好项目申报。",
+            {"responsible": ["县商务局"], "cooperate": ["县发改局"]},
+        ),
+        (
+            "县商务局负责项目建设，县发改局、县供销社参与。",
+            {"responsible": ["县商务局"], "cooperate": ["县发改局", "县供销社"]},
+        ),
+        (
+            "市商务局负责统筹推进，各区人民政府配合抓好落实。",
+            {"responsible": ["市商务局"], "cooperate": ["各区人民政府"]},
+        ),
+        (
+            "县商务局牵头负责项目建设，县发改局配合做好申报。",
+            {"lead": ["县商务局"], "cooperate": ["县发改局"]},
+        ),
+    ],
+)
+def test_duty_clauses_in_other_words(text: str, expected: dict[str, list[str]]) -> None:
+    """A duty sentence with any partner verb (协助, 参与), a class of places as partners, and a lead
+    verb before 负责 (牵头负责: the lead)."""
+    assert roles_in("1. 建设X。" + text) == expected

@@ -198,10 +198,16 @@ def _partners_doing(text: str, pos: int, stop: int, base: int, lists: list[RoleL
 @cache
 def _partner_verb_re() -> re.Pattern[str]:
     """A partner's verb before its work (配合做好), or 负责 before carrying the work out (负责具体实施)."""
-    verbs = role_vocab().verbs
-    partner = [w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2]
-    doing = [w for w, r in verbs.items() if r == "cooperate" and w.startswith("具体")]
+    partner, doing = _clause_verbs()
     return re.compile(rf"(?:{alternation(partner)})(?=[\u4e00-\u9fff])|负责(?P<doing>{alternation(doing)})")
+
+
+@cache
+def _clause_verbs() -> tuple[list[str], list[str]]:
+    """The partner verbs a clause of its own closes or opens its work with (配合, 参加, 协助…), and the
+    words of carrying work out (具体实施, 具体落实), from roles.yaml's cooperate verbs."""
+    verbs = [w for w, r in role_vocab().verbs.items() if r == "cooperate"]
+    return [w for w in verbs if len(w) <= 2], [w for w in verbs if w.startswith("具体")]
 
 
 def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
@@ -279,9 +285,8 @@ def _duty_re() -> re.Pattern[str]:
     carry it out: "A负责X，B、C配合（做好Y）" (县商务局负责项目建设，县发改局、县供销社配合做好项目申报),
     "A负责X，B负责具体实施"."""
     b = re.escape(brackets().open + brackets().close)
-    verbs = role_vocab().verbs
-    partner_verbs = alternation([w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2])
-    doing = alternation([w for w, r in verbs.items() if r == "cooperate" and w.startswith("具体")])
+    partners, doers = _clause_verbs()
+    partner_verbs, doing = alternation(partners), alternation(doers)
     return re.compile(
         rf"(?P<unit>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)负责(?P<work>[\u4e00-\u9fff][^，,。；;\n]{{1,40}})[，,]"
         rf"(?:(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{partner_verbs})(?=[，,。；;\n\u4e00-\u9fff]|$)"
@@ -292,10 +297,15 @@ def _duty_re() -> re.Pattern[str]:
 
 
 @cache
+def _lead_verbs() -> tuple[str, ...]:
+    """The lead verbs a duty clause's subject may end with before 负责 (牵头), longest first."""
+    return tuple(sorted((w for w, r in role_vocab().verbs.items() if r == "lead"), key=len, reverse=True))
+
+
+@cache
 def _duty_partner_words() -> tuple[str, ...]:
     """The partner verbs a duty clause's second clause may hold, and 负责具体 (负责具体实施)."""
-    verbs = role_vocab().verbs
-    return (*(w for w, r in verbs.items() if r == "cooperate" and len(w) <= 2), "负责具体")
+    return (*_clause_verbs()[0], "负责具体")
 
 
 def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
@@ -323,10 +333,13 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
         if m is None or taken(base + at, base + m.end()) or depth_at(text, at, line_bound=True) > 0:
             continue
         unit = m["unit"].strip()
+        # (A牵头负责X，B配合: A leads)
+        lead = next((w for w in _lead_verbs() if unit.endswith(w) and len(unit) > len(w) + 1), "")
+        unit = unit[: len(unit) - len(lead)]
         partners = [g for g in ("partners", "doers", "only_doers") if m[g] and m[g].strip()]
         if not (_all_known(unit) and partners and _all_known(m[partners[0]].strip(), classes=True)):
             continue
-        lists = [RoleList("responsible", parse_list(unit, base + m.start("unit")))]
+        lists = [RoleList("lead" if lead else "responsible", parse_list(unit, base + m.start("unit")))]
         lists += [
             RoleList("cooperate", parse_list(m[g], base + m.start(g)))
             for g in partners
