@@ -2440,3 +2440,21 @@ def test_duty_clauses_in_other_words(text: str, expected: dict[str, list[str]]) 
     """A duty sentence with any partner verb (协助, 参与), a class of places as partners, and a lead
     verb before 负责 (牵头负责: the lead)."""
     assert roles_in("1. 建设X。" + text) == expected
+
+
+def test_a_duty_clause_may_be_its_item_s_heading() -> None:
+    """一、A负责X，B配合。 as the item itself (the duty_clauses rewrite): the clause after the item's
+    number, even indented; work that opens with its date (负责6月底前出台…); a partner verb with its
+    manner (按职责分工配合); the work is the task's title."""
+    text = (
+        "某市工业和信息化局关于数字经济重点工作落实情况的报告\n"
+        "一、市工业和信息化局负责6月底前出台产业扶持政策，市财政局、市发展和改革委员会按职责分工配合。\n"
+        "落实情况：已印发。\n"
+        "\u3000\u3000二、市工业和信息化局牵头负责建成工业互联网平台，市科学技术局协助。\n"
+        "落实情况：正在开发。\n"
+    )
+    roles = _roles(extract_text(text, "r.txt"))
+    assert roles == {
+        "6月底前出台产业扶持政策": ([], ["市财政局", "市发展和改革委员会"], ["市工业和信息化局"]),
+        "建成工业互联网平台": (["市工业和信息化局"], ["市科学技术局"], []),
+    }

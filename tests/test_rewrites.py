@@ -18,7 +18,7 @@ from tests.rewrite.kinds import KINDS
 from tests.rewrite.layout import numbering
 from tests.rewrite.lead import first_is_lead, lead_marks
 from tests.rewrite.model import Sample, check_gold
-from tests.rewrite.prose import prose_clauses
+from tests.rewrite.prose import duty_clauses, prose_clauses
 from tests.rewrite.swaps import swap_local
 
 SEED = 19
@@ -41,6 +41,7 @@ FLOOR = {
     "role_words": 1.0,
     "separators": 1.0,
     "subject_clauses": 1.0,
+    "duty_clauses": 1.0,
     "swap_central": 1.0,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
     "swap_local": 0.999,
     "table_columns": 1.0,
@@ -197,6 +198,26 @@ def test_prose_clause_keeps_roles() -> None:
     assert out is not None
     assert "责任单位" not in out.text and "牵头单位" not in out.text
     assert out.gold["tasks"] == TWO_TASKS
+
+
+def test_duty_clause_wraps_the_action_and_reads_负责_alone_as_responsible() -> None:
+    """2.完善制度。（牵头单位：A；配合单位：B、C） → 2.A牵头负责完善制度，B、C配合。 (A leads) or
+    2.A负责完善制度，B、C配合。 (A responsible, FORMAT.md); a task without a lead keeps its bracket."""
+    lead = {"lead": ["市民政局"], "responsible": []}
+    responsible = {"lead": [], "responsible": ["市民政局"]}
+    seen = []
+    for seed in range(40):
+        out = duty_clauses(_sample(TWO, TWO_TASKS), random.Random(seed))
+        if out is None:
+            continue
+        line = out.text.split("\n")[3]
+        assert out.text.split("\n")[2] == TWO.split("\n")[2]  # (责任单位 alone: no lead to wrap)
+        assert line.startswith("2.市民政局") and "完善制度，市司法局、审计局" in line, line
+        roles = {k: out.gold["tasks"][1][k] for k in ("lead", "responsible")}
+        assert roles == (lead if "牵头" in line else responsible), line
+        assert out.gold["tasks"][1]["cooperate"] == ["市司法局", "市审计局"]
+        seen.append("牵头" in line)
+    assert True in seen and False in seen
 
 
 def test_a_rewritten_gold_that_drops_a_distributed_prefix_is_refused() -> None:

@@ -79,6 +79,9 @@ def _title(block: Block, annotations: list[Annotation]) -> str:
             break
         if a.end > pos:
             pieces.append(block.heading[pos - heading_start : max(pos, a.start) - heading_start])
+            if a.work is not None and a.work[0] >= pos:
+                # (一、A负责<work>，B配合。: the clause's work is the title)
+                pieces.append(block.heading[a.work[0] - heading_start : a.work[1] - heading_start])
             pos = a.end
     pieces.append(block.heading[pos - heading_start :] if pos < line.end else "")
     return compact(title_of("".join(pieces)))

@@ -37,7 +37,7 @@ class Annotation:
 
     ``kind`` names the reader that found it (label / clause / prose); ``first_is_lead`` is set
     when the annotation itself declares that the first listed unit leads (and so every list from
-    here on)."""
+    here on); ``work`` is set when the annotation's words wrap the task's own (a duty clause)."""
 
     lists: list[RoleList]
     start: int
@@ -46,6 +46,8 @@ class Annotation:
     kind: str = "label"
     first_is_lead: bool = False
     roles: dict[str, list[Mention]] = field(default_factory=dict)
+    #: The span of the work a clause around it names (A负责<work>，B配合): a heading keeps it as its title.
+    work: tuple[int, int] | None = None
 
 
 def assign_roles(

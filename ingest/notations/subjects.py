@@ -277,6 +277,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
 
 
 DUTY_NAME = "duty clause"
+#: What the work after 负责 opens with: a word, or the date it is due by (负责6月底前出台…).
+_WORK_START = re.compile("[\u4e00-\u9fff0-9０-９]")
 
 
 @cache
@@ -285,10 +287,12 @@ def _duty_re() -> re.Pattern[str]:
     carry it out: "A负责X，B、C配合（做好Y）" (县商务局负责项目建设，县发改局、县供销社配合做好项目申报),
     "A负责X，B负责具体实施"."""
     b = re.escape(brackets().open + brackets().close)
-    partners, doers = _clause_verbs()
+    doers = _clause_verbs()[1]
+    # (every cooperate verb, with its manner: …，B按职责分工配合)
+    partners = [w for w, r in role_vocab().verbs.items() if r == "cooperate" and w not in doers]
     partner_verbs, doing = alternation(partners), alternation(doers)
     return re.compile(
-        rf"(?P<unit>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)负责(?P<work>[\u4e00-\u9fff][^，,。；;\n]{{1,40}})[，,]"
+        rf"(?P<unit>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)负责(?P<work>{_WORK_START.pattern}[^，,。；;\n]{{1,40}})[，,]"
         rf"(?:(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{partner_verbs})(?=[，,。；;\n\u4e00-\u9fff]|$)"
         # (then who carries it out: …配合，各乡镇人民政府负责具体实施; or that alone)
         rf"(?:[^，,。；;\n]*[，,](?P<doers>[^，,。；;\n{b}]{{2,40}}?)负责(?:{doing}))?"
@@ -317,11 +321,17 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
     while k >= 0:
         # (from each 负责 with work after it back to its sentence's start: the pattern anchored there)
         found, k = k, text.find("负责", k + 2)
-        if found + 2 >= len(text) or not "\u4e00" <= text[found + 2] <= "\u9fff":
+        if found + 2 >= len(text) or not _WORK_START.match(text, found + 2):
             continue
         at = max(text.rfind(ch, max(0, found - _MAX_SUBJECT - 2), found) for ch in _SENTENCE_START) + 1
+        opens_line = at == 0 or text[at - 1] == "\n"
         while at < found and text[at] in " \t\u3000":
             at += 1
+        if opens_line:
+            # (一、A负责X，B配合。: the clause opens after its item's number)
+            line = text[at:found]
+            heading = heading_of(line)
+            at += len(line) - len(heading[2]) if heading is not None else 0
         if at in tried:
             continue
         tried.add(at)
@@ -345,7 +355,8 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
             for g in partners
             if _all_known(m[g].strip(), classes=True)
         ]
-        out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], DUTY_NAME))
+        work = (base + m.start("work"), base + m.end("work"))
+        out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], DUTY_NAME, work=work))
     return out
 
 

@@ -27,6 +27,7 @@ ORDER = (
     "prose_clauses",
     "lead_marks",
     "subject_clauses",
+    "duty_clauses",
     "by_unit",
     "unit_lines",
     "field_bars",

@@ -108,3 +108,80 @@ def subject_clauses(s: Sample, rng: random.Random) -> Sample | None:
         lines[i] = line[: m.end()] + clause + "，" + action
         changed = True
     return s.derive("\n".join(lines), kind="subject_clauses") if changed else None
+
+
+# ---------------------------------------------------------------- duty clauses
+
+
+@kind
+def duty_clauses(s: Sample, rng: random.Random) -> Sample | None:
+    """A numbered task's annotation (closing its line, or its label lines below it) as a duty clause
+    around its action: 1.完善制度。（牵头单位：A；配合单位：B） → 1.A牵头负责完善制度，B按职责分工配合。
+    or 1.A负责完善制度，B配合。 (A, who only 负责 while B cooperates, is then responsible: FORMAT.md);
+    the action's sentences joined by ，."""
+    lines = s.text.split("\n")
+    gold = s.derive(s.text).gold
+    tasks = [t for t in gold["tasks"] if t.get("lead")]
+    forms = vocabulary()["duty"]
+    out: list[str] = []
+    changed = False
+    i = 0
+    while i < len(lines):
+        line, i = lines[i], i + 1
+        m = next((m for p, _ in NUMBERING.values() if (m := p.match(line))), None)
+        body = line.rstrip()
+        spans = annotation_spans(body)
+        below = 0
+        if m is not None and not spans:
+            # (the task's units on label lines below it: 牵头部门:A / 责任部门:B、C)
+            while i + below < len(lines) and _CLAUSE.match(lines[i + below]) and _roles(lines[i + below]):
+                below += 1
+            inner, action = "；".join(lines[i : i + below]), body[m.end() :]
+        elif m is not None and len(spans) == 1 and spans[0].end == len(body):
+            inner, action = spans[0].content(body), body[m.end() : spans[0].start]
+        else:
+            out.append(line)
+            continue
+        roles = _roles(inner) if inner else None
+        action = action.strip().rstrip("。；;，,")
+        if (
+            roles is None
+            or not roles[0]
+            or not action
+            or action[0] in "，,；;。：:"
+            or re.search("[：:；;]", action)
+            or ROLE_CUE.search(action)  # (a task whose text names units keeps its annotation)
+            or rng.random() < 0.2
+        ):
+            out.append(line)
+            continue
+        lead, others = roles[0], roles[1] + roles[2]  # (beside a named lead, 责任单位 cooperate)
+        names = [u for part in lead for u in re.split("[、，,]", part)]
+        task = next((t for t in tasks if _names_match(t["lead"], names) and _same_task(t, action)), None)
+        if task is None:
+            out.append(line)
+            continue
+        tasks.remove(task)
+        responsible = rng.random() < 0.5  # (A负责…: A responsible, as FORMAT.md reads 负责 alone)
+        group = ("responsible" if responsible else "lead") + ("_cooperate" if others else "")
+        form = str(rng.choice(forms[group]))
+        work = action.replace("。", "，")
+        out.append(line[: m.end()] + form.format(L="、".join(lead), C="、".join(others), A=work) + "。")
+        i += below
+        if responsible:
+            task["responsible"], task["lead"] = task["lead"], []
+        changed = True
+    return s.derive("\n".join(out), gold, kind="duty_clauses") if changed else None
+
+
+def _same_task(task: dict[str, object], action: str) -> bool:
+    """Whether the gold task is the one whose words the line holds (its title inside them)."""
+    title = str(task.get("title") or "")
+    return bool(title) and (title in action or action in title)
+
+
+def _names_match(gold: list[str], names: list[str]) -> bool:
+    """Whether the text's unit names are the gold's units (which may carry a prefix the text shares)."""
+    return len(gold) == len(names) and all(
+        g.endswith(n.strip()) and n.strip() for g, n in zip(gold, names, strict=True)
+    )
