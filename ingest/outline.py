@@ -317,6 +317,8 @@ def title_of(heading: str) -> str:
     labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
     account after its progress label."""
     head = _deadline_note().sub("", heading.strip()).strip()
+    if head[:1] == "【" and _bracketed_title(head) is not None:
+        return head[1 : head.find("】")]  # （一）【打造精品旅游线路】依托…: the title in its brackets
     named = _name_label().match(head)
     if named is not None and named.end() < len(head):
         head = head[named.end() :]  # 任务名称：X；责任单位：… (the task's name is a field of its line)
@@ -370,6 +372,22 @@ def _name_bracket() -> re.Pattern[str]:
     """A label naming the task in brackets, opening its line (【任务】, 【重点任务】)."""
     names = words(load_yaml("table_headers.yaml"), "group", "table_headers.yaml")
     return re.compile(rf"【[ \t\u3000]*(?:{alternation(names)})[ \t\u3000]*】[ \t\u3000]*")
+
+
+#: A heading that only numbers its item (第2028-01号督办件, 督办件3): its task is named on a line below.
+_SERIAL_TITLE = re.compile(r"第?[0-9０-９][0-9０-９\-－—]*号?[\u4e00-\u9fff]{0,4}")
+
+
+def named_below(title: str, lines: list[str]) -> str | None:
+    """The task's name a line below a heading that only numbers its item gives in a name field
+    (（一）第2028-01号督办件 / 督办事项：推进老旧小区改造), else ``None``."""
+    if not _SERIAL_TITLE.fullmatch(title):
+        return None
+    for line in lines[:2]:
+        m = _name_label().match(line.strip())
+        if m is not None and m.end() < len(line.strip()):
+            return title_of(line.strip())
+    return None
 
 
 @cache

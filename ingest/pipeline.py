@@ -19,7 +19,12 @@ from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, zone_of
 from fengong.ingest.roster import find_roster
-from fengong.ingest.section_deadlines import deadlines_by_period_lines, deadlines_by_table
+from fengong.ingest.section_deadlines import (
+    deadlines_by_definition,
+    deadlines_by_period_lines,
+    deadlines_by_schedule,
+    deadlines_by_table,
+)
 from fengong.ingest.status import (
     closing_status,
     labelled_status,
@@ -91,6 +96,8 @@ def extract_text(text: str, source: str) -> Document:
     inherit_heading_units(raw)
     deadlines_by_period_lines(raw, lines, text, meta.year)
     deadlines_by_table(raw, deadline_tables, meta.year)
+    deadlines_by_definition(raw, text, meta.year)
+    deadlines_by_schedule(raw, text, meta.year)
     raw = lead_by_heading(raw, text)
     states_above_titles(raw, text)
 

@@ -20,6 +20,8 @@ PLACE_SUFFIXES = (
     "自治县",
     "地区",
     "新区",  # 浦东新区 -> 浦东 (清新区 keeps 清新: one character would be left)
+    "林区",  # 神农架林区 -> 神农架 (万柏林区 keeps 万柏林: see _MIN_STEM)
+    "特区",  # 六枝特区 -> 六枝
     "省",
     "市",
     "县",
@@ -27,6 +29,8 @@ PLACE_SUFFIXES = (
     "盟",
     "旗",
 )
+#: Suffixes that also end ordinary names (万柏林区, 碑林区: 林 is the name's): the stem they must leave.
+_MIN_STEM = {"林区": 3}
 _LEVEL_RANK = {"province": 0, "city": 1, "county": 2, "district": 2}
 
 
@@ -43,11 +47,17 @@ class Place:
 
     @property
     def short(self) -> str:
-        """The name without its level suffix (岳阳市 -> 岳阳), kept whole when that leaves one character."""
-        for suffix in PLACE_SUFFIXES:
-            if self.name.endswith(suffix) and len(self.name) - len(suffix) >= 2:
-                return self.name[: -len(suffix)]
-        return self.name
+        """The name without its level suffix (岳阳市 -> 岳阳): ``short_name``."""
+        return short_name(self.name)
+
+
+def short_name(name: str) -> str:
+    """A place's name without its level suffix (岳阳市 -> 岳阳), kept whole when that leaves one
+    character (or, for a suffix that also ends ordinary names, less than its ``_MIN_STEM``)."""
+    for suffix in PLACE_SUFFIXES:
+        if name.endswith(suffix) and len(name) - len(suffix) >= _MIN_STEM.get(suffix, 2):
+            return name[: -len(suffix)]
+    return name
 
 
 #: Autonomous areas: the suffix, and the one-character level their short forms end with.

@@ -9,7 +9,7 @@ from collections import Counter
 from functools import cache, lru_cache
 
 from fengong.ingest.bodies import lookup as lookup_body
-from fengong.ingest.local_bodies import LocalFunction, local_spellings
+from fengong.ingest.local_bodies import LocalFunction, local_function, local_spellings
 from fengong.ingest.model import Jurisdiction, Unit, level_char_of, stable_id
 from fengong.ingest.places import lookup, opening_place
 from fengong.ingest.places import places as place_table
@@ -83,7 +83,7 @@ class UnitResolver:
         self._written_place = ("", "")  # (full name, the form the document writes it in)
         # (国家卫生健康委办公厅's plan: its own 司 named 国家卫生健康委X司, as it writes itself; the ids
         # stay the full name's)
-        written = without_office(self.issuer)
+        written = re.split(r"[、，,\s]+", without_office(self.issuer))[0]
         self._written_body = (
             (self.ministry, written) if self.ministry and written != self.ministry else ("", "")
         )
@@ -240,7 +240,11 @@ class UnitResolver:
 
     def name_place_as_written(self, text: str) -> None:
         """Name the document's units with its place as the document writes it, where it writes a
-        short form (延边州 for 延边朝鲜族自治州: 延边州文广旅局); the units keep the full name's ids."""
+        short form (延边州 for 延边朝鲜族自治州: 延边州文广旅局), and a department's own sections with
+        the department as it writes itself (浙江省发展和改革委员会's 《省发展改革委重点工作任务分工方案》:
+        浙江省发展改革委价格处); the units keep the full name's ids."""
+        if self.department:
+            self._name_department_as_written(text[:_HEAD_CHARS])
         j = self.jurisdiction
         if j is None:
             return
@@ -267,6 +271,24 @@ class UnitResolver:
                 self._written_place = (j.name, forms.most_common(1)[0][0])
                 self._units = None
                 return
+
+    def _name_department_as_written(self, head: str) -> None:
+        """The department's name with the shorter spelling of its function its head writes itself
+        by (省发展改革委 for 浙江省发展和改革委员会), if it writes one."""
+        department = self.department or ""
+        fn = local_function(department)
+        said = next((w for w in (fn.name, *fn.short) if department.endswith(w)), "") if fn else ""
+        if fn is None or not said:
+            return
+        place = department[: -len(said)]
+        level = place[-1:]  # (省发展改革委: the level word alone before the function)
+        shorter = sorted((w for w in fn.short if len(w) < len(said)), key=len, reverse=True)
+        written = Counter(
+            w for w in shorter for _ in re.finditer(re.escape(place + w) + "|" + re.escape(level + w), head)
+        )
+        if written:
+            self._written_body = (department, place + written.most_common(1)[0][0])
+            self._units = None
 
     def _make_unit(self, local: str, aliases: list[str]) -> Unit:
         written = _in_zone(self._owned(local), self.zone)
@@ -303,7 +325,7 @@ class UnitResolver:
             known = lookup_body(local)
             if (
                 known is not None
-                and known.name != local
+                and known.name not in (local, self.ministry)  # (the issuer itself stays as written)
                 and local.endswith(tuple(unit_vocab().central_section_endings))
                 and not local.startswith(tuple(unit_vocab().central_starts))
                 and not local.startswith(known.name[:2])
@@ -455,7 +477,10 @@ def _issuing_central(issuer: str) -> str:
     """The central body a document's issuer is or whose general office it is (农业农村部办公厅:
     农业农村部), by the lexicon's full name; '' for any other issuer."""
     name = without_office(issuer)
-    body = lookup_body(name) if name and not re.search(r"[、，,\s]", name) else None
+    # (a joint notice's bare 司 are its first issuer's, whose number and masthead it bears:
+    # 国家卫生健康委、国家中医药局: 基层司 is 国家卫生健康委's)
+    name = re.split(r"[、，,\s]+", name)[0] if name else ""
+    body = lookup_body(name) if name else None
     return body.name if body is not None else ""
 
 
@@ -537,15 +562,26 @@ def zone_of(title: str, issuer: str) -> str | None:
     signers = [
         re.sub(rf"^(?:{_party_prefixes()})", "", part) for part in re.split(r"[、，,\s]+", issuer or "")
     ]
-    for m in (
-        in_title.match(title or ""),
-        *(in_issuer.match(signer) for signer in signers if signer),
-        in_issuer.match(under),
-    ):
+    found = [
+        m.group(1)
+        for m in (
+            in_title.match(title or ""),
+            *(in_issuer.match(signer) for signer in signers if signer),
+            in_issuer.match(under),
+        )
         # not a place of the table cut short (景德镇 of 景德镇市人民政府办公室)
-        if m and lookup(m.group(1) + m.string[m.end(1) : m.end(1) + 1]) is None:
-            return _township_own_name(m.group(1))
-    return None
+        if m and lookup(m.group(1) + m.string[m.end(1) : m.end(1) + 1]) is None
+    ]
+    if not found:
+        return None
+    # (the title's 湘潭经开区 is the issuer's 湘潭经济技术开发区 written short: the zone by its full name)
+    full = next((z for z in found[1:] if len(z) > len(found[0]) and _short_of(found[0], z)), found[0])
+    return _township_own_name(full)
+
+
+def _short_of(short: str, full: str) -> bool:
+    """Whether ``short`` writes ``full`` short: the same opening two characters, the rest in order."""
+    return short[:2] == full[:2] and in_order(short, full)
 
 
 @cache

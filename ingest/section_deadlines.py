@@ -1,12 +1,15 @@
 """Deadlines a document gives its tasks outside their own words: a line naming a part of the year
 over a group of tasks (一季度 over 1. 2. 3.), and an annex table of tasks' names and deadlines alone
-(附件：重点任务完成时限表). Each dates only the tasks that give no deadline of their own."""
+(附件：重点任务完成时限表), and a phrase the document defines once (本方案所称“2028年汛期前”，指2028年5月31日
+前), or a schedule naming tasks by number (2027年第四季度：完成第1、6、9项任务). Each dates only the tasks
+that give no date of their own."""
 
 from __future__ import annotations
 
 import re
 
 from fengong.ingest.deadlines import Found, find_deadlines
+from fengong.ingest.model import Deadline
 from fengong.ingest.outline import Line
 from fengong.ingest.tables import Cell, Table
 from fengong.ingest.tasks import RawTask, title_key
@@ -79,3 +82,83 @@ def _period_deadline(line: Line, year: int | None) -> Found | None:
         d.start, d.end = max(0, d.start - len(prefix)) + line.start, d.end - len(prefix) + line.start
     d.text = d.text[len(prefix) :] if prefix and d.text.startswith(prefix) else d.text
     return found[0]
+
+
+#: A deadline phrase the document defines: 所称“2028年汛期前”，指2028年5月31日前 (or 是指 / 即).
+_DEFINED = re.compile(
+    r"所称[“\"「](?P<phrase>[^”\"」\n]{2,20})[”\"」][，,]?[ \t\u3000]*(?:是指|指|即)(?P<meaning>[^；;。，,\n（(]{4,30})"
+)
+
+
+def deadlines_by_definition(tasks: list[RawTask], text: str, year: int | None) -> None:
+    """Tasks due by a phrase the document defines once (2028年汛期前, defined as 2028年5月31日前) and
+    giving no deadline of their own are due as the definition reads: the task's phrase, its date."""
+    if "所称" not in text:
+        return
+    defined: dict[str, Deadline] = {}
+    for m in _DEFINED.finditer(text):
+        found = find_deadlines(m["meaning"], year)
+        if found:
+            defined[m["phrase"]] = found[0].deadline
+    for task in tasks:
+        if task.deadline is not None:
+            continue
+        words = text[task.start : task.end]
+        hits = sorted((k, phrase) for phrase in defined if (k := words.find(phrase)) >= 0)
+        if hits:
+            at, phrase = hits[0]
+            meaning = defined[phrase]
+            start = task.start + at
+            task.deadline = Found(
+                Deadline(phrase, meaning.kind, meaning.date, start, start + len(phrase), meaning.until)
+            )
+
+
+#: A schedule line: a part of the year, then the numbers of the tasks done by then (（二）2027年第四季度：
+#: 完成第1、6、9项任务).
+_SCHEDULE = re.compile(
+    r"^[ \t\u3000]*(?:[（(][一二三四五六七八九十]+[）)]|\d+[.．、])?[ \t\u3000]*(?P<period>[^：:\n]{2,24}?)[：:]"
+    r"[ \t\u3000]*(?:完成|实现|推进完成|基本完成)?第(?P<numbers>[0-9０-９、，,和及至\-—~～]+)项",
+    re.MULTILINE,
+)
+#: The number an item's words open with (1.推进…, 12、…).
+_ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
+
+
+def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> None:
+    """Tasks a schedule names by their numbers (三、时间节点 / 2027年第四季度：完成第1、6、9项任务) are due
+    by the end of the period their line names, unless their own words give a date to finish by."""
+    if "项" not in text:
+        return
+    due: dict[int, Found] = {}
+    for m in _SCHEDULE.finditer(text):
+        found = find_deadlines(m["period"], year)
+        if not found or found[0].deadline.kind != "by":
+            continue
+        for number in _numbers(m["numbers"]):
+            d = found[0].deadline
+            due.setdefault(
+                number, Found(Deadline(d.text, d.kind, d.date, m.start("period"), m.end("period")))
+            )
+    if not due:
+        return
+    for task in tasks:
+        n = _ITEM_NUMBER.match(text, task.start)
+        if n is None or int(n.group(1)) not in due:
+            continue
+        if task.deadline is None or task.deadline.deadline.kind != "by":
+            task.deadline, task.other_deadlines = due[int(n.group(1))], []
+
+
+def _numbers(written: str) -> list[int]:
+    """The task numbers a schedule lists (1、6、9; 3至5)."""
+    out: list[int] = []
+    for part in re.split(
+        "[、，,和及]", written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    ):
+        ends = [int(x) for x in re.split("[至\\-—~～]", part) if x.isdigit()]
+        if len(ends) == 2 and ends[0] <= ends[1] <= ends[0] + 50:
+            out.extend(range(ends[0], ends[1] + 1))
+        elif len(ends) == 1:
+            out.append(ends[0])
+    return out

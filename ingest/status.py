@@ -137,7 +137,21 @@ def labelled_status(text: str | None) -> str | None:
     if not text or not any(label in text for label in labels):
         return None  # a plan's task holds no label: no regex over its text (it starts with a look-around)
     m = pattern.search(text)
-    return m.group("word") if m else None
+    if m is None:
+        return None
+    # (超序时，已全面完成，100%: a pace, then the word that it is done; the task is done)
+    then = _then_state().match(text, m.end())
+    if then is not None and state_of(then.group("word")) == "done":
+        return then.group("word")
+    return m.group("word")
+
+
+@cache
+def _then_state() -> re.Pattern[str]:
+    """A state's word opening the next clause of the line."""
+    return re.compile(
+        rf"[ \t\u3000]*(?P<word>{alternation(list(_vocab()[1]))})(?=[，,。；;（(]|$)", re.MULTILINE
+    )
 
 
 def line_opening_status(text: str | None) -> str | None:
@@ -209,15 +223,37 @@ def _lone_re() -> re.Pattern[str]:
 def state_legend(text: str) -> dict[str, str]:
     """The state words a report's legend gives its symbols (“✔”表示已完成，“△”表示推进中): a state
     cell holding a symbol says the word. Empty when the document declares none."""
+    found: dict[str, str] = {}
+    by_line: dict[int, list[tuple[str, str]]] = {}
+    for m in _symbol_pair_re().finditer(text):
+        # (a line of symbols each before its word: 进度标注说明：●已完成 ◐推进中 ○未启动; not a row)
+        by_line.setdefault(text.rfind("\n", 0, m.start()), []).append((m["sym"], m["word"]))
+    for start, pairs in by_line.items():
+        end = text.find("\n", start + 1)
+        if len(pairs) >= _LEGEND_PAIRS and not re.search(
+            r"[|｜\t]", text[start + 1 : end if end >= 0 else None]
+        ):
+            found.update(pairs)
     if not any(w in text for w in _LEGEND_VERBS):
-        return {}
-    found = {m["sym"]: m["word"] for m in _legend_re().finditer(text)}
+        return found
+    found.update((m["sym"], m["word"]) for m in _legend_re().finditer(text))
     # (a mark in brackets: 标注（绿）的为已完成，标注（黄）的为正常推进)
     found.update((m["mark"], m["word"]) for m in _bracket_legend_re().finditer(text))
     return found
 
 
 _LEGEND_VERBS = ("表示", "代表", "的为")
+#: Symbol-and-word pairs a line needs to be read as a legend without a verb (●已完成 ◐推进中).
+_LEGEND_PAIRS = 2
+#: A symbol: one or two characters that are no word (✔, △, ●, √), quoted or not.
+_SYMBOL = r"[“\"「]?(?P<sym>[^\w\s“”\"「」，,。；;：:、（）()|｜=＝]{1,2})[”\"」]?"
+
+
+@cache
+def _symbol_pair_re() -> re.Pattern[str]:
+    """A symbol, then (after =, ： or nothing) a state word: ●已完成, ◐=推进中."""
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(rf"{_SYMBOL}\s*[=＝:：]?\s*(?P<word>{state_words})")
 
 
 @cache
@@ -231,11 +267,7 @@ def _bracket_legend_re() -> re.Pattern[str]:
 @cache
 def _legend_re() -> re.Pattern[str]:
     state_words = alternation(list(_vocab()[1]))
-    # a symbol: one or two characters that are no word (✔, △, ●, √), quoted or not
-    return re.compile(
-        rf"[“\"「]?(?P<sym>[^\w\s“”\"「」，,。；;：:、（）()]{{1,2}})[”\"」]?\s*"
-        rf"(?:{alternation(list(_LEGEND_VERBS))})\s*(?P<word>{state_words})"
-    )
+    return re.compile(rf"{_SYMBOL}\s*(?:{alternation(list(_LEGEND_VERBS))})\s*(?P<word>{state_words})")
 
 
 def schedule_status(text: str | None) -> str | None:

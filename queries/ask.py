@@ -426,6 +426,8 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
     if r.document_topic and len(r.places) >= 2:
         words = ""  # the words name one of the plans (湖州绿色建筑方案和宁都…): the places find both
+    if not words and not r.topic and r.plan_title and len(r.places) < 2:
+        words = r.plan_title  # (国办发〔2027〕14号中…: the tasks of the document so numbered or named)
     said = (f" assigned to {label}" if units else "") + (_MENTIONS.format(words) if words else "")
     return units, words, said
 

@@ -347,7 +347,32 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     if store is not None:
         spans += _short_function_spans(text, spans, store)
     spans = [s for s in spans if not _inside_task_words(s, text)]
-    return longest_reading(_merge(spans))
+    return _sections_joined(longest_reading(_merge(spans)), text, lexicon)
+
+
+def _sections_joined(spans: list[Span], text: str, lexicon: tuple[Body, ...] | None) -> list[Span]:
+    """A body and one of its sections written one after the other (发改委投资处, 卫健委基层司,
+    发改委的区域处) are one name: the section, not every unit of the body's function beside it."""
+    out: list[Span] = []
+    for sp in spans:
+        before = out[-1] if out else None
+        if before is not None and text[before.end : sp.start] in ("", "的") and sp.of("unit"):
+            owners = [n.value for n in before.of("unit_type")]
+            owners += [
+                short
+                for n in before.names
+                if n.kind in ("body", "unit")
+                for short, full in _body_names(lexicon).items()
+                if full == (_lookup_body(n.value, lexicon) or n.value)
+            ] + [n.value for n in before.of("unit")]
+            kept = tuple(
+                n for n in sp.of("unit") if any(o in n.type or n.value.startswith(o) for o in owners if o)
+            )
+            if kept:
+                out[-1] = Span(before.start, sp.end, kept)
+                continue
+        out.append(sp)
+    return out
 
 
 def _inside_task_words(span: Span, text: str) -> bool:
@@ -1425,8 +1450,35 @@ def _placed_titles(store: GraphStore) -> tuple[tuple[str, frozenset[str]], ...]:
         titles = memo["document titles"] = tuple(
             (str(r["title"]), frozenset(r["places"] or ())) for r in rows if r["title"]
         )
+        memo["document numbers"] = {
+            _number_key(str(r["number"])): str(r["title"]) for r in rows if r["title"] and r["number"]
+        }
     assert isinstance(titles, tuple)
     return titles
+
+
+#: A document's number as a question writes it: issuer's code, year in brackets, number (国办发〔2027〕14号).
+_DOC_NUMBER = re.compile(r"[\u4e00-\u9fff]{1,12}[〔\[［(（【]\s*\d{4}\s*[〕\]］)）】]\s*第?\d{1,4}\s*号")
+
+
+def _number_key(number: str) -> str:
+    """A document number with its brackets and spaces made alike (国办发[2027]14号 = 国办发〔2027〕14号)."""
+    return re.sub(r"[〔\[［(（【]", "〔", re.sub(r"[〕\]］)）】]", "〕", re.sub(r"\s|第", "", number)))
+
+
+def _numbered_plan(question: str, store: GraphStore) -> tuple[str, str | None]:
+    """The held document a question names by its number (湘经开管发〔2027〕5号中…), and the question
+    without the number (it is no task's words); the question as it is when it names none held."""
+    m = _DOC_NUMBER.search(question)
+    if m is None:
+        return question, None
+    _placed_titles(store)
+    numbers = store_memo(store).get("document numbers")
+    assert isinstance(numbers, dict)
+    title = numbers.get(_number_key(m.group()))
+    if title is None:
+        return question, None
+    return question[: m.start()] + question[m.end() :], title
 
 
 def _less_document_word(phrase: str) -> str:
@@ -1579,20 +1631,42 @@ def read(
     vocab = ask_vocab()
     question = _spell_acronyms(_months_from_today(question, today or dt.date.today()))
     question, any_state = _cut(_any_state_re(), question)
+    question, numbered = _numbered_plan(question, store) if store is not None else (question, None)
     # recurring or long-term, with no fixed deadline: every task without a date (the words ask no topic)
     question, open_ended = _cut(_open_ended_re(), question)
     # 负责哪几项任务 lists them, as 哪些 does (几项任务 alone counts them)
     question = re.sub("哪几(?=[项条件])", "哪些", question)
     text = re.sub(r"\s+", "", question)
     reading = Reading(text=text, words=expand_abbreviations(norm_en(question)), any_state=any_state)
+    # (looking at all the documents together: across them, no task shared; looking is no task's word)
+    reading.words = re.sub(
+        r" (?:looking at|taking|looking across) (?=(?:all )?(?:the )?(?:\S+ )?(?:documents|plans) )",
+        " across ",
+        reading.words,
+    )
+    reading.words = re.sub(r" (documents|plans) together ", r" \1 ", reading.words)
     reading.every = OPEN_ENDED if open_ended else ""
     spans = _chinese_spans(text, store, lexicon)
+    # a task quoted by its words (“推进重大产业项目建设”是什么进度) names that task, not a topic inside it
+    # (a quoted slogan, “光伏+戈壁农业”融合发展, is words of a task's name: its topic stays)
+    quotes = [
+        m.span() for m in _QUOTED_TASK.finditer(text) if text.startswith(_action_starts(), m.start() + 1)
+    ]
+    spans = [
+        sp for sp in spans if sp.kind != "topic" or not any(a < sp.start and sp.end < b for a, b in quotes)
+    ]
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
     # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words
     masked = _QUOTED_TASK.sub(_MASK, masked)
-    reading.plan_title = _named_plan(masked, store) if store is not None else None
+    # (a topic's words may be the plan's: 县域商业政策措施里 names 推动县域商业体系提质升级若干政策措施)
+    plan_masked = _QUOTED_TASK.sub(
+        _MASK, re.sub(f"{_MASK}+", _MASK, _mask(text, [sp for sp in spans if sp.kind != "topic"]))
+    )
+    reading.plan_title = numbered or (
+        (_named_plan(masked, store) or _named_plan(plan_masked, store)) if store is not None else None
+    )
     words = reading.words.split()
     sub_places = _english_sub_place_spans(words, store) if store is not None else []
     # first: of two readings of one word (Shimen: 石门乡 of the store's plan, 石门县 of none), the store's

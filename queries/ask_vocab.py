@@ -50,13 +50,26 @@ class Words:
         return max(hits, key=len) if hits else None
 
     def find_en(self, words: str) -> str | None:
-        """The longest English phrase occurring in ``words`` (normalised, space-padded)."""
-        hits = [w for w in self.en if f" {w} " in words]
-        return max(hits, key=len) if hits else None
+        """The longest English phrase occurring in ``words`` (normalised, space-padded); a ``*`` in
+        a phrase stands for up to three words (past * deadline: past their completion deadline)."""
+        hits = [
+            w
+            for w in self.en
+            if (f" {w} " in words if "*" not in w else (m := _gap_re(w).search(words)) is not None)
+        ]
+        found = [m.group().strip() if "*" in w and (m := _gap_re(w).search(words)) else w for w in hits]
+        return max(found, key=len) if found else None
 
     def find(self, text: str, words: str) -> str | None:
         """A Chinese or English hit."""
         return self.find_zh(text) or self.find_en(words)
+
+
+@cache
+def _gap_re(phrase: str) -> re.Pattern[str]:
+    """A phrase with ``*`` gaps as a pattern over space-padded words."""
+    parts = [re.escape(p.strip()) for p in phrase.split("*")]
+    return re.compile(" " + r"(?: \S+){0,3} ".join(parts) + " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,7 +189,11 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 def _words(value: Any, where: str) -> Words:
     if not isinstance(value, dict) or set(value) - {"zh", "en"}:
         raise AskVocabularyError(f"{_FILE}: {where} must be a mapping with keys zh and en")
-    en = tuple(norm_en(w).strip() for w in _strings(value.get("en", []), f"{where}.en"))
+    # (a * gap stays: past * deadline)
+    en = tuple(
+        " * ".join(norm_en(part).strip() for part in w.split("*"))
+        for w in _strings(value.get("en", []), f"{where}.en")
+    )
     return Words(_strings(value.get("zh", []), f"{where}.zh"), en)
 
 

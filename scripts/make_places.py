@@ -11,7 +11,7 @@ from __future__ import annotations
 import csv
 import sys
 
-from fengong.ingest.places import PLACE_SUFFIXES  # one list of suffixes for the table and the reader
+from fengong.ingest.places import short_name  # one rule of short names for the table and the reader
 
 
 def level_of(adcode: str, name: str) -> str:
@@ -27,11 +27,7 @@ def pinyin(name: str) -> str:
     """The pinyin of the name without its level suffix: 聊城市 -> liaocheng."""
     from pypinyin import lazy_pinyin
 
-    for suffix in PLACE_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            name = name[: -len(suffix)]
-            break
-    return "".join(lazy_pinyin(name))
+    return "".join(lazy_pinyin(short_name(name)))
 
 
 def main(path: str) -> None:

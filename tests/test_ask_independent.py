@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and seven sets), in domains, levels and notations of their own
+(one a set, a hundred and ten sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _107: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _110: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -486,6 +486,21 @@ HUNDRED_SIXTH = QuestionSet(
 HUNDRED_SEVENTH = QuestionSet(
     DATA / "ask_docs_independent_107", DATA / "ask_questions_independent_107.yaml", dt.date(2028, 6, 15), 0.74
 )
+# 36 of 60 answered when the set arrived (a joint notice's bare 司, a department's own 处, a legend of
+# symbols without a verb, 第一责任单位); 49 now
+HUNDRED_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_108", DATA / "ask_questions_independent_108.yaml", dt.date(2028, 3, 10), 0.78
+)
+# 30 of 60 answered when the set arrived (a clause inside an item's sentence after its 【title】, pace
+# words 序时 / 滞后序时, a zone's full name, a document named by its number); 54 now
+HUNDRED_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_109", DATA / "ask_questions_independent_109.yaml", dt.date(2027, 12, 1), 0.86
+)
+# 26 of 60 answered when the set arrived (督办件 named on the line below their number, 主办 / 协办 marks
+# in a lead list, section leads overridden by 本项由…牵头, deadlines a note defines); 48 now
+HUNDRED_TENTH = QuestionSet(
+    DATA / "ask_docs_independent_110", DATA / "ask_questions_independent_110.yaml", dt.date(2028, 9, 20), 0.76
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -594,6 +609,9 @@ SETS = {
     "hundred-fifth": HUNDRED_FIFTH,
     "hundred-sixth": HUNDRED_SIXTH,
     "hundred-seventh": HUNDRED_SEVENTH,
+    "hundred-eighth": HUNDRED_EIGHTH,
+    "hundred-ninth": HUNDRED_NINTH,
+    "hundred-tenth": HUNDRED_TENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -1969,4 +1987,102 @@ def test_a_streets_plan_asked_of_its_districts_bureau(hundred_sixth: GraphStore)
     assert {r["unit"] for r in found.rows} == {"朝阳区商务局"}
     assert {"打造夜间消费集聚区", "开展国际消费季主题活动", "引进首店和品牌旗舰店"} <= {
         r["task"] for r in found.rows
+    }
+
+
+hundred_eighth = set_store(HUNDRED_EIGHTH, "function")
+
+
+def test_a_body_s_section_a_document_s_number_and_a_report_s_symbols(hundred_eighth: GraphStore) -> None:
+    """发改委投资处 / 发改委的区域处 is the section, not every section of the commission beside it; a
+    question naming a document by its number keeps to it; a report's ○ marks read by its legend line
+    (●已完成 ◐推进中 ○未启动) answer "not been started"."""
+    today = HUNDRED_EIGHTH.today
+    section = answer(hundred_eighth, "浙江省发改委投资处负责哪些任务？", today=today)
+    assert {r["unit"] for r in section.rows} == {"浙江省发展改革委投资处"}
+    assert {r["task"] for r in section.rows} == {
+        "推进省重大项目建设",
+        "深化扩大有效投资专项行动",
+        "深化投资项目审批制度改革",
+    }
+    joined = answer(hundred_eighth, "浙江省发改委的区域处牵头哪些任务？", today=today)
+    assert {r["unit"] for r in joined.rows} == {"浙江省发展改革委区域处"}
+    numbered = answer(hundred_eighth, "安政办发〔2028〕4号中牵头任务最多的单位是哪个？", today=today)
+    assert numbered.interpretation.params["document"] == "安化县2028年农村人居环境整治提升工作任务分工方案"
+    assert numbered.rows[0]["unit"] == "安化县农业农村局"
+    waiting = answer(
+        hundred_eighth,
+        "Which tasks in the Wuhou business environment progress report have not been started yet?",
+        today=today,
+    )
+    assert {r["task"] for r in waiting.rows} == {
+        "加强中小微企业融资服务",
+        "推进公共法律服务进园区",
+        "开展营商环境第三方评估",
+    }
+
+
+hundred_ninth = set_store(HUNDRED_NINTH, "function")
+
+
+def test_a_zone_s_units_a_forest_district_s_clauses_and_pace_words(hundred_ninth: GraphStore) -> None:
+    """The zone's units carry its full name (湘潭经济技术开发区招商局) whatever its title writes; a clause
+    inside an item's sentence assigns it (林区文化和旅游局牵头，…配合，…); 滞后序时 is behind."""
+    today = HUNDRED_NINTH.today
+    quoted = answer(hundred_ninth, "湘经开管发〔2027〕5号中“优化项目审批服务”谁牵头？", today=today)
+    assert {r["unit"] for r in quoted.rows} == {"湘潭经济技术开发区政务服务局"}
+    forest = answer(hundred_ninth, "神农架文旅康养方案中，林区文化和旅游局牵头负责哪几项任务？", today=today)
+    assert {"打造精品旅游线路", "提升景区服务品质", "推进冰雪旅游发展", "建设智慧文旅平台"} <= {
+        r["task"] for r in forest.rows
+    }
+    behind = answer(hundred_ninth, "绵府督通〔2027〕11号中，哪些任务滞后序时？", today=today)
+    assert {r["status"] for r in behind.rows} == {"滞后序时"}
+    assert len(behind.rows) == 5
+
+
+def test_plans_named_by_number_or_by_words_a_topic_holds(hundred_ninth: GraphStore) -> None:
+    """A plan named by its number keeps an overdue question to it; a plan named by words a topic
+    holds (县域商业政策措施里) is the plan, not the topic; a quoted task holding a topic's words is the
+    task; overdue and due questions in other words (missed their deadline, past their scheduled
+    time, all the documents together)."""
+    today = HUNDRED_NINTH.today
+    numbered = answer(
+        hundred_ninth, "截至今天，国办发〔2027〕14号中哪些措施的时间节点已经过了？", today=today
+    )
+    assert numbered.interpretation.query == "tasks_overdue"
+    assert {r["document"] for r in numbered.rows} == {"推动县域商业体系提质升级若干政策措施"}
+    ranked = answer(hundred_ninth, "县域商业政策措施里哪个部门牵头的措施最多？", today=today)
+    assert ranked.interpretation.params["document"] == "推动县域商业体系提质升级若干政策措施"
+    assert ranked.rows[0]["unit"] == "商务部"
+    quoted = answer(hundred_ninth, "绵阳那份通报里“推进重大产业项目建设”是什么进度状态？", today=today)
+    assert [(r["task"], r["status"]) for r in quoted.rows] == [("推进重大产业项目建设", "序时")]
+    for question in (
+        "As of today, which Shennongjia plan tasks have missed their deadline?",
+        "As of today, which tasks in the Guangxi Beibu Gulf port plan are past their scheduled time?",
+    ):
+        assert answer(hundred_ninth, question, today=today).interpretation.query == "tasks_overdue", question
+    together = answer(
+        hundred_ninth,
+        "Looking at all the documents together, what falls due in the next 14 days?",
+        today=today,
+    )
+    assert together.interpretation.query == "tasks_due_between"
+    assert "完善园区基础设施配套" in {r["task"] for r in together.rows}
+
+
+hundred_tenth = set_store(HUNDRED_TENTH, "function")
+
+
+def test_supervision_items_section_leads_and_defined_deadlines(hundred_tenth: GraphStore) -> None:
+    """A 督办件 numbered in its heading is named by its 督办事项 line, its 承办单位's （主办） leads and
+    （协办） cooperate; 本项由…牵头 overrides its section's lead; a deadline the plan defines once
+    (2028年秋季学期开学前: 2028年8月31日前) dates the tasks that give it."""
+    today = HUNDRED_TENTH.today
+    hosts = answer(hundred_tenth, "增设中小学学位这件督办件的主办单位是哪个？", today=today)
+    assert {r["unit"] for r in hosts.rows} == {"厦门市教育局"}
+    led = answer(hundred_tenth, "南澳县推进云澳渔港码头改造谁牵头？", today=today)
+    assert {r["unit"] for r in led.rows} == {"南澳县农业农村和水利局"}
+    august = answer(hundred_tenth, "黔东南方案中哪些任务要求在2028年8月底前完成？", today=today)
+    assert {"新建改扩建公办幼儿园", "改善农村寄宿制学校办学条件", "加强校园周边安全治理"} <= {
+        r.get("task") or r.get("title") for r in august.rows
     }

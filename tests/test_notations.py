@@ -149,6 +149,7 @@ def test_the_registry_is_ordered_and_named() -> None:
         "prose clause",
         "subject clause",
         "duty clause",
+        "inner clause",
         "lone subject",
     ]
 
@@ -2458,3 +2459,121 @@ def test_a_duty_clause_may_be_its_item_s_heading() -> None:
         "6月底前出台产业扶持政策": ([], ["市财政局", "市发展和改革委员会"], ["市工业和信息化局"]),
         "建成工业互联网平台": (["市工业和信息化局"], ["市科学技术局"], []),
     }
+
+
+def test_a_clause_inside_an_item_s_sentence_after_its_bracketed_title() -> None:
+    """（一）【title】…，A牵头，B、C配合，<date and work>: the clause inside the sentence assigns the item
+    (after a comma or right after the 【title】), the title is the bracket's words, and a bracketed title
+    that opens with a work verb is no unit list; a place's own short name (神农架 of 神农架林区) takes
+    no shared 林区 prefix."""
+    text = (
+        "神农架林区人民政府关于印发文旅康养产业提质升级实施方案的通知\n二、重点任务\n"
+        "（一）【打造精品旅游线路】依托核心景区资源，林区文化和旅游局牵头，林区交通运输局、"
+        "神农架国家公园管理局、各乡镇配合，2027年6月底前推出主题精品线路。\n"
+        "（二）【建设智慧文旅平台】整合景区票务信息资源，林区文化和旅游局牵头，林区财政局配合，"
+        "2028年12月底前建成平台。\n"
+        "（三）【强化文旅人才支撑】林区人力资源和社会保障局牵头，林区教育局配合，每年组织培训。\n"
+    )
+    roles = _roles(extract_text(text, "s.txt"))
+    assert roles == {
+        "打造精品旅游线路": (
+            ["神农架林区文化和旅游局"],
+            ["神农架林区交通运输局", "神农架国家公园管理局", "各乡镇"],
+            [],
+        ),
+        "建设智慧文旅平台": (["神农架林区文化和旅游局"], ["神农架林区财政局"], []),
+        "强化文旅人才支撑": (["神农架林区人力资源和社会保障局"], ["神农架林区教育局"], []),
+    }
+    # (a clause whose units no vocabulary knows is words: no roles)
+    assert roles_in("依托资源，加强统筹牵头，做好宣传配合，推出线路。") == {}
+
+
+def test_a_notice_s_covering_words_assign_nothing_before_its_plan() -> None:
+    """商务部要会同有关部门加强统筹协调 in the covering notice, before the plan's first heading: an
+    instruction, no task; the items below keep theirs."""
+    text = (
+        "国务院办公厅关于印发推动县域商业体系提质升级若干政策措施的通知\n"
+        "各地区要加强组织领导。商务部要会同有关部门加强统筹协调和跟踪评估。\n"
+        "一、健全商业网络\n"
+        "（一）推进县城商业设施改造提升。2028年6月底前完成。（商务部、国家发展改革委按职责分工负责）\n"
+    )
+    tasks = extract_text(text, "g.txt").tasks
+    assert [t.title for t in tasks] == ["推进县城商业设施改造提升"]
+
+
+def test_legends_and_pace_words_of_a_report() -> None:
+    """A legend line of symbols each before its word (●已完成 ◐推进中 ○未启动) gives a table's marks
+    their states; pace words (超序时 / 序时 / 滞后序时) are states; a pace then 已全面完成 is done."""
+    table = (
+        "某区营商环境重点任务推进情况的通报\n进度标注说明：●已完成 ◐推进中 ○未启动\n"
+        "序号 | 任务 | 牵头单位 | 完成时限 | 进度\n"
+        "1 | 压缩企业开办时间 | 区行政审批局 | 2027年6月底前 | ●\n"
+        "2 | 完善惠企政策直达机制 | 区发展改革局 | 2028年1月底前 | ◐\n"
+        "3 | 加强中小微企业融资服务 | 区财政局 | 2028年2月底前 | ○\n"
+    )
+    assert [t.status for t in extract_text(table, "w.txt").tasks] == ["已完成", "推进中", "未启动"]
+    paces = (
+        "某市人民政府督查室关于重点任务推进情况的通报\n二、各项任务推进情况\n"
+        "（一）加快科技城新区建设（牵头单位：市发展改革委；完成时限：2027年12月底前）\n"
+        "已开工40个。\n【进度】超序时，86%\n"
+        "（二）建设高标准农田（牵头单位：市农业农村局；完成时限：2027年9月底前）\n"
+        "完成80%。\n【进度】滞后序时，64%\n"
+        "（三）完成老旧小区改造年度任务（牵头单位：市住房城乡建设局；完成时限：2027年12月底前）\n"
+        "全部完工。\n【进度】超序时，已全面完成，100%\n"
+    )
+    assert [t.status for t in extract_text(paces, "m.txt").tasks] == ["超序时", "滞后序时", "已全面完成"]
+
+
+def test_deadlines_a_schedule_or_a_definition_gives() -> None:
+    """A schedule naming tasks by number (2027年第四季度：完成第1、3项任务) dates them by the period's
+    end, over a span their words give (5个工作日内); a phrase the plan defines once (本方案所称“2028年
+    汛期前”，指2028年5月31日前) dates the tasks that give it."""
+    schedule = (
+        "某市人民政府办公厅关于印发政务服务工作方案的通知\n二、重点任务\n"
+        "| 工作任务 | 责任单位 |\n|---|---|\n"
+        "| 1.推进企业全生命周期集成办理。梳理一件事清单。 | 市政务服务局（牵头）、市市场监管局 |\n"
+        "| 2.深化一网通办平台建设。完善平台功能。 | 市大数据局（牵头） |\n"
+        "| 3.压缩企业开办时间。开办时间压缩至5个工作日内。 | 市市场监管局（牵头） |\n"
+        "三、时间节点\n（一）2027年第三季度：完成第3项任务。\n（二）2027年第四季度：完成第1、2项任务。\n"
+    )
+    dates = {t.title: t.deadline and t.deadline.date for t in extract_text(schedule, "d.txt").tasks}
+    assert dates == {
+        "推进企业全生命周期集成办理": "2027-12-31",
+        "深化一网通办平台建设": "2027-12-31",
+        "压缩企业开办时间": "2027-09-30",
+    }
+    defined = (
+        "某州人民政府办公室关于印发2028年民生实事的通知\n二、民生实事\n"
+        "（一）实施病险水库除险加固。完成23座水库加固。由州水务局负责，州财政局协助。完成时限：2028年汛期前。\n"
+        "（二）新建公办幼儿园。新增学位4500个。由州教育局负责，州财政局协助。完成时限：2028年11月底前。\n"
+        "说明：本方案所称“2028年汛期前”，指2028年5月31日前。\n"
+    )
+    found = {t.title: t.deadline for t in extract_text(defined, "q.txt").tasks}
+    assert (found["实施病险水库除险加固"].text, found["实施病险水库除险加固"].date) == (
+        "2028年汛期前",
+        "2028-05-31",
+    )
+    assert found["新建公办幼儿园"].date == "2028-11-30"
+
+
+def test_a_supervision_item_named_below_its_number_and_a_section_lead_overridden() -> None:
+    """（一）第2028-01号督办件 / 督办事项：X: the task is X; 承办单位：A（主办）、B（协办）: A leads, B
+    cooperates. An item's （本项由A牵头） closing its title leads it over its section's lead, with the
+    partners its words name after."""
+    supervision = (
+        "厦门市人民政府办公厅关于督办件办理情况的通报\n二、督办件具体办理情况\n"
+        "（一）第2028-01号督办件\n督办事项：推进老旧小区改造\n承办单位：市建设局（主办）、市财政局（协办）\n"
+        "限期：2028年8月31日\n办理情况：部分办结。已完工71个。\n"
+    )
+    doc = extract_text(supervision, "x.txt")
+    assert _roles(doc) == {"推进老旧小区改造": (["厦门市建设局"], ["厦门市财政局"], [])}
+    assert [t.status for t in doc.tasks] == ["部分办结"]
+    sections = (
+        "南澳县人民政府办公室关于印发海岛经济工作方案的通知\n各部分标题括号内注明的单位为该部分各项任务的牵头单位。\n"
+        "（一）海岛旅游提升（县文广旅体局牵头）\n"
+        "1．提升古井景区品质。完善景区设施。云澳镇人民政府配合。完成时限：2028年10月底前。\n"
+        "2．建设旅游公路驿站（本项由县交通运输局牵头）。建设驿站6处。县文广旅体局配合。完成时限：2029年6月底前。\n"
+    )
+    roles = _roles(extract_text(sections, "n.txt"))
+    assert roles["建设旅游公路驿站"] == (["南澳县交通运输局"], ["南澳县文广旅体局"], [])
+    assert roles["提升古井景区品质"] == (["南澳县文广旅体局"], ["云澳镇人民政府"], [])

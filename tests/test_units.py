@@ -204,3 +204,60 @@ def test_a_short_place_name_is_not_its_own_context() -> None:
 
     assert (found := lookup_place("新乡", "新乡住建局牵头几项")) is not None and found.name == "新乡市"
     assert (found := lookup_place("新乡", "河南新乡县的任务")) is not None and found.name == "新乡县"
+
+
+def _unit_names(text: str) -> list[str]:
+    from fengong.ingest.pipeline import extract_text
+
+    doc = extract_text(text, "x.txt")
+    return sorted(u.name for u in doc.units.values())
+
+
+def test_a_body_s_own_sections_are_named_with_it_as_it_writes_itself() -> None:
+    """A joint notice's bare 司 are its first issuer's (国卫基层发: 国家卫生健康委基层司); a provincial
+    department's own 处 are named with the short form its head writes itself by (《2028年省发展改革委
+    重点工作任务分工方案》: 浙江省发展改革委投资处)."""
+    joint = (
+        "国家卫生健康委员会文件\n国卫基层发〔2027〕28号\n"
+        "国家卫生健康委 国家中医药局 国家疾控局\n关于印发2028年基层卫生服务能力提升重点任务分工的通知\n"
+        "各项任务中列第一位的为第一责任单位，其他单位按职责分工负责。\n一、强化县域医疗卫生服务体系\n"
+        "1.1 推进紧密型县域医共体建设。2028年12月底前全面推开。（基层司、体改司、国家医保局按职责分工负责）\n"
+        "国家卫生健康委        国家中医药局        国家疾控局\n2027年10月26日\n"
+    )
+    assert _unit_names(joint) == ["国家医保局", "国家卫生健康委体改司", "国家卫生健康委基层司"]
+    department = (
+        "浙江省发展和改革委员会文件\n浙江省发展和改革委员会关于印发《2028年省发展改革委重点工作任务分工方案》的通知\n"
+        "一、重点任务\n（一）推进省重大项目建设。2028年12月底前完成。（责任处室：投资处；协同单位：省交通运输厅）\n"
+    )
+    assert _unit_names(department) == ["浙江省交通运输厅", "浙江省发展改革委投资处"]
+
+
+def test_a_first_responsible_unit_leads() -> None:
+    """列第一位的为第一责任单位 declares that the first listed unit of every list leads."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "国家卫生健康委关于印发重点任务分工的通知\n各项任务中列第一位的为第一责任单位，其他单位按职责分工负责。\n"
+        "一、重点任务\n1.推进医共体建设。（医政司、国家医保局按职责分工负责）\n"
+    )
+    task = extract_text(text, "x.txt").tasks[0]
+    assert [a.role for a in task.assignments] == ["lead", "cooperate"]
+
+
+def test_a_place_s_short_name_and_a_zone_s_full_name() -> None:
+    """神农架林区 is 神农架 written short (万柏林区 keeps 万柏林: its 林 is its name's); a zone's plan
+    whose title writes it short (湘潭经开区) is of the zone its issuer names in full."""
+    from fengong.ingest.places import places
+    from fengong.ingest.resolve import zone_of
+
+    by_name = places().by_name
+    assert [by_name[n][0].short for n in ("神农架林区", "万柏林区", "六枝特区")] == [
+        "神农架",
+        "万柏林",
+        "六枝",
+    ]
+    assert (
+        zone_of("湘潭经开区2027年度招商引资攻坚行动方案", "湘潭经济技术开发区管理委员会")
+        == "湘潭经济技术开发区"
+    )
+    assert zone_of("苏州工业园区2026年稳外资工作要点", "苏州工业园区管理委员会") == "苏州工业园区"

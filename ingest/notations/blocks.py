@@ -9,9 +9,9 @@ from typing import Protocol
 
 from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines
 from fengong.ingest.notations.heading_leads import names_lead
-from fengong.ingest.notations.registry import annotations_by_block
+from fengong.ingest.notations.registry import LAST_ONLY, annotations_by_block
 from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
-from fengong.ingest.outline import Block, path_of, progress_text, title_of
+from fengong.ingest.outline import Block, named_below, path_of, progress_text, title_of
 from fengong.ingest.tasks import (
     RawTask,
     block_text_between,
@@ -63,6 +63,25 @@ def _groups(text: str, block: Block, annotations: list[Annotation]) -> list[list
     return groups
 
 
+def _closes_title(text: str, block: Block, group: list[Annotation]) -> bool:
+    """Whether a group is one bracket right after the item's title on its heading line (3．建设驿站
+    （本项由县交通运输局牵头）。): the title's words before it, no sentence."""
+    line = block.lines[0]
+    heading_start = line.end - len(block.heading)
+    before = text[heading_start : group[0].start]
+    return (
+        len(group) == 1
+        and group[-1].end <= line.end
+        and text[group[0].start : group[0].start + 1] in "（("
+        and 0 < len(before) <= _TITLE_BEFORE
+        and not any(ch in before for ch in _SENTENCE_END)
+    )
+
+
+#: The longest title a bracket closing it on the heading line may follow.
+_TITLE_BEFORE = 40
+
+
 def _closes(text: str, block: Block, group: list[Annotation]) -> bool:
     before = text[block.start : group[0].start].rstrip(" \t\u3000")
     after = text[group[-1].end : block.end].lstrip(" \t\u3000")
@@ -84,7 +103,8 @@ def _title(block: Block, annotations: list[Annotation]) -> str:
                 pieces.append(block.heading[a.work[0] - heading_start : a.work[1] - heading_start])
             pos = a.end
     pieces.append(block.heading[pos - heading_start :] if pos < line.end else "")
-    return compact(title_of("".join(pieces)))
+    title = compact(title_of("".join(pieces)))
+    return named_below(title, [ln.text for ln in block.lines[1:]]) or title
 
 
 def _first_clause(statement: str) -> str:
@@ -209,7 +229,13 @@ class Annotated:
     name = "annotated block"
 
     def detect(self, block: Block, ctx: Context) -> bool:
-        return bool(ctx.notes[block.index])
+        notes = ctx.notes[block.index]
+        if notes and block.level == 99 and all(a.kind in LAST_ONLY for a in notes):
+            # (a notice's covering words before its plan's headings: 商务部要会同有关部门加强统筹协调
+            # instructs; the items below assign)
+            first_heading = min((b.start for b in ctx.blocks if b.level != 99), default=-1)
+            return not block.start < first_heading
+        return bool(notes)
 
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
         notes = ctx.notes[block.index]
@@ -223,6 +249,10 @@ class Annotated:
             # （一）…（牵头单位：A；配合单位：B） over "1. …2028年6月底前完成。" items: each a task of A and B
             return _shared_notes_tasks(measures, block, notes, ctx, own_notes=False)
         groups = _groups(ctx.text, block, notes)
+        if len(groups) > 1 and block.level != 99 and _closes_title(ctx.text, block, groups[0]):
+            # 3．建设驿站（本项由县交通运输局牵头）。…县文广旅体局配合。: the lead of the title and the
+            # partners of its words name one task's units
+            groups = [groups[0] + groups[1], *groups[2:]]
         if len(groups) > 1:
             return _split_block(block, groups, ctx.year, ctx.first_is_lead, ctx.blocks)
         statement = strip_marker(statement_of(block, notes), block)

@@ -317,6 +317,8 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue
         if len(items) == 1 and len(items[0]) < _BARE_MIN_CHARS:
             continue
+        if opens_item and len(items) == 1 and _titled_work(items[0]):
+            continue  # （八）【建设智慧文旅平台】…: the item's title in brackets, no unit
         mentions = parse_list(inner, base + open_at + 1)
         if mentions:
             lists = comma_parted(inner, base + open_at + 1, mentions) if comma_parts else None
@@ -324,6 +326,15 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
             out.append(ann)
     return out
+
+
+#: A name this long that opens with a work verb (建设智慧文旅平台) is work to do, not a body (建设银行).
+_WORK_TITLE_CHARS = 6
+
+
+def _titled_work(item: str) -> bool:
+    """Whether an item's one bracketed name reads as the work it titles: a work verb, then words."""
+    return len(item) >= _WORK_TITLE_CHARS and item.startswith(tuple(role_vocab().action_starts))
 
 
 def comma_parted(inner: str, base: int, mentions: list[Mention]) -> list[RoleList] | None:

@@ -29,11 +29,12 @@ INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("prose clause", clauses.find_prose),
     InlineReader("subject clause", subjects.find),
     InlineReader("duty clause", subjects.find_duties),
+    InlineReader("inner clause", subjects.find_inner_clauses),
     InlineReader("lone subject", subjects.find_lone_subjects),
 )
 # Readers whose annotations count only after every other annotation of the text: a sentence that
 # a unit leads ("A要会同B…") inside a task that an annotation closes is that task's words.
-_LAST_ONLY = frozenset({subjects.NAME, subjects.DUTY_NAME, subjects.LONE_NAME})
+LAST_ONLY = frozenset({subjects.NAME, subjects.DUTY_NAME, subjects.INNER_NAME, subjects.LONE_NAME})
 
 
 def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_READERS) -> list[Annotation]:
@@ -59,8 +60,8 @@ def _read_all(text: str, base: int, readers: tuple[InlineReader, ...] = INLINE_R
 
 def _last_only(annotations: list[Annotation]) -> list[Annotation]:
     """Drop the last-only readers' annotations that another annotation of the block follows."""
-    last_other = max((a.start for a in annotations if a.kind not in _LAST_ONLY), default=-1)
-    return [a for a in annotations if a.kind not in _LAST_ONLY or a.start > last_other]
+    last_other = max((a.start for a in annotations if a.kind not in LAST_ONLY), default=-1)
+    return [a for a in annotations if a.kind not in LAST_ONLY or a.start > last_other]
 
 
 def find_annotations(text: str, base: int = 0) -> list[Annotation]:

@@ -55,7 +55,8 @@ def assign_roles(
 ) -> dict[str, list[Mention]]:
     """The roles of one task from the role lists that name its units (from any reader).
 
-    - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates;
+    - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates (a lead label's
+      list too: 承办单位：A（主办）、B（协办）);
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
     - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
     - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list of several units with no lead
@@ -71,7 +72,8 @@ def assign_roles(
         if not rl.mentions:
             continue
         marked = [m for m in rl.mentions if m.lead_marked]
-        if marked and rl.role != "lead":
+        # (承办单位：市A（主办）、市B（协办）: a lead label's list whose marks name its lead)
+        if marked and (rl.role != "lead" or len(marked) < len(rl.mentions)):
             roles["lead"].extend(marked)
             roles["cooperate"].extend(m for m in rl.mentions if not m.lead_marked)
         elif rl.role == "responsible" and has_lead:

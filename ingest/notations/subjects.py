@@ -328,10 +328,7 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
         while at < found and text[at] in " \t\u3000":
             at += 1
         if opens_line:
-            # (一、A负责X，B配合。: the clause opens after its item's number)
-            line = text[at:found]
-            heading = heading_of(line)
-            at += len(line) - len(heading[2]) if heading is not None else 0
+            at += _numbering(text, at)  # (一、A负责X，B配合。: the clause opens after its item's number)
         if at in tried:
             continue
         tried.add(at)
@@ -357,6 +354,49 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
         ]
         work = (base + m.start("work"), base + m.end("work"))
         out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], DUTY_NAME, work=work))
+    return out
+
+
+INNER_NAME = "inner clause"
+#: Characters a clause inside a sentence opens after: a comma, or an item's title in 【】.
+_INNER_OPENERS = "，,】"
+
+
+@cache
+def _inner_re() -> re.Pattern[str]:
+    """The lead, its verb, then the partners and theirs, each closed by a comma: 林区A局牵头，林区B局、
+    各乡镇配合，(then the work or its date)."""
+    b = re.escape(brackets().open + brackets().close)
+    doers = _clause_verbs()[1]
+    partners = [w for w, r in role_vocab().verbs.items() if r == "cooperate" and w not in doers]
+    return re.compile(
+        rf"(?P<lead>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?:{alternation(list(_lead_verbs()))})(?:负责)?[，,]"
+        rf"(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{alternation(partners)})[，,]"
+    )
+
+
+def find_inner_clauses(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """A lead and its partners in a clause of their own inside an item's sentence, after a comma or
+    the item's 【title】, with the work going on after it (（一）【打造精品旅游线路】依托…，林区文化和旅游局
+    牵头，林区交通运输局、各乡镇配合，2027年6月底前推出…): every unit a known body (the partners may
+    be a class of places)."""
+    out: list[Annotation] = []
+    k = text.find("牵头")
+    while k >= 0:
+        found, k = k, text.find("牵头", k + 2)
+        at = max(text.rfind(ch, max(0, found - _MAX_SUBJECT - 1), found) for ch in _INNER_OPENERS) + 1
+        if at <= 0 or depth_at(text, at, line_bound=True) > 0:
+            continue
+        m = _inner_re().match(text, at)
+        if m is None or taken(base + at, base + m.end()):
+            continue
+        if not (_all_known(m["lead"]) and _all_known(m["partners"].strip(), classes=True)):
+            continue
+        lists = [
+            RoleList("lead", parse_list(m["lead"], base + m.start("lead"))),
+            RoleList("cooperate", parse_list(m["partners"], base + m.start("partners"))),
+        ]
+        out.append(Annotation(lists, base + at, base + m.end() - 1, text[at : m.end() - 1], INNER_NAME))
     return out
 
 
