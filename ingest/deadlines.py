@@ -575,6 +575,26 @@ def labelled_deadlines(text: str, year: int | None) -> list[Found]:
     return out
 
 
+#: Words before the deadline a report's account says its task was planned for (原定3月底前完成).
+_PLANNED = re.compile(r"(?:原定|原计划|按原计划)于?")
+
+
+def planned_deadlines(text: str, year: int | None) -> list[Found]:
+    """The deadlines a report's account says its task was first due by (…工程原定3月底前完成，因…):
+    the task's deadline where nothing else gives one. Offsets are into ``text``."""
+    out: list[Found] = []
+    for m in _PLANNED.finditer(text):
+        end = min((k for k in (text.find(ch, m.end()) for ch in "，,；;。\n") if k >= 0), default=len(text))
+        for f in find_deadlines(text[m.end() : end], year):
+            d = f.deadline
+            if d.kind != "by":
+                continue
+            if d.start is not None:
+                d.start, d.end = d.start + m.end(), (d.end or d.start) + m.end()
+            out.append(f)
+    return out
+
+
 @cache
 def _label_re() -> re.Pattern[str]:
     return re.compile(rf"(?:{deadline_labels()})[ \t\u3000]*[：:]")

@@ -153,7 +153,7 @@ def _title(head: list[Line]) -> tuple[str, str]:
         m = _TRANSMIT.search(ln.text)
         if m:
             return _compact(m["t"]), ""
-    issuer_line = ""
+    issuer_line, issuer_at = "", -1
     for i, ln in enumerate(head[:20]):
         t = _without_dated_end(ln.text)
         if (
@@ -177,14 +177,15 @@ def _title(head: list[Line]) -> tuple[str, str]:
             # The issuer on a line of its own above 关于…的报告 (a letterhead without 文件): one title,
             # and the line names who issues it; a joint notice's signers may take two lines
             # (国家卫生健康委 … 民政部 / 财政部 … 国家中医药局): the first continues on the second.
-            if issuer_line and _central(issuer_line) and _central(t):
+            # (not a masthead further up: 中共中央办公厅 / 国务院办公厅 / 中办发〔2026〕41号 / then the signers)
+            if issuer_line and issuer_at == i - 1 and _central(issuer_line) and _central(t):
                 issuer_line += t
                 t = issuer_line
             issuer_line = issuer_line or t
             t += following
         elif is_issuer:
             # The issuer's name alone (德州市卫生健康委员会) heads the page: the title follows it.
-            issuer_line = issuer_line or t
+            issuer_line, issuer_at = issuer_line or t, i
             continue
         if issuer_line and re.search(r"[。；！？]", t):
             return issuer_line, ""  # a sentence of the body, not a title: the issuer names the page

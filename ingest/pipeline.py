@@ -261,6 +261,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         text=raw.text,
         status=status
         or legend.get((raw.status or "").strip())  # a symbol the report's legend reads (✔: 已完成)
+        or legend.get((progress or "").strip())  # (or a 完成情况 cell holding the symbol alone)
         or status_after_title(raw.text, title)
         or opening_status(raw.status)
         or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)

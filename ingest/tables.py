@@ -260,7 +260,7 @@ def _compat(cell_type: str, column: str) -> float:
     if column.startswith(STATE_MARK):
         return 2.0 if cell_type == "tick" else -2.0
     if cell_type == "tick":  # (a state column may give its state by a sign its legend explains: ✔)
-        return 1.0 if column in ("state", "done_flag", "schedule_flag") else -2.0
+        return 1.0 if column in ("state", "done_flag", "schedule_flag", "progress") else -2.0
     if column == "seq":
         return 2.0 if cell_type == "seq" else -3.0
     if column == "deadline":

@@ -156,6 +156,7 @@ class RoleVocab:
     comma_lead_before: list[str]  # 逗号前(为牵头单位): a bare list's units before its comma lead
     person_suffixes: list[str]  # 责任单位及责任人: a label whose units each name a person beside them
     person_labels: list[str]  # 市商务局（责任人：王立新）: a person's label in brackets beside a unit
+    every_office: list[str]  # 各科室: every office of the issuer, led by none of them (first listed or not)
 
 
 @dataclass(frozen=True)
@@ -252,6 +253,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "comma_lead_before", name),
         _strings(data, "person_suffixes", name),
         _strings(data, "person_labels", name),
+        _strings(data, "every_office", name),
     )
 
 

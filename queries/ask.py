@@ -424,7 +424,9 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     units, label = _units_asked(r)
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
-    if r.document_topic and len(r.places) >= 2:
+    if len(r.places) >= 2 and (
+        r.document_topic or any(words + w in r.text for w in ask_vocab().document_words.zh if words)
+    ):
         words = ""  # the words name one of the plans (湖州绿色建筑方案和宁都…): the places find both
     if not words and not r.topic and r.plan_title and len(r.places) < 2:
         words = r.plan_title  # (国办发〔2027〕14号中…: the tasks of the document so numbered or named)

@@ -1467,18 +1467,28 @@ def _number_key(number: str) -> str:
 
 
 def _numbered_plan(question: str, store: GraphStore) -> tuple[str, str | None]:
-    """The held document a question names by its number (湘经开管发〔2027〕5号中…), and the question
-    without the number (it is no task's words); the question as it is when it names none held."""
+    """The held document a question names by its number (湘经开管发〔2027〕5号中…) or by its title in
+    《》 (《关于加快完善农村寄递物流体系的意见》里…), and the question without the name (it is no task's
+    words); the question as it is when it names none held, or several."""
     m = _DOC_NUMBER.search(question)
-    if m is None:
-        return question, None
-    _placed_titles(store)
-    numbers = store_memo(store).get("document numbers")
-    assert isinstance(numbers, dict)
-    title = numbers.get(_number_key(m.group()))
-    if title is None:
-        return question, None
-    return question[: m.start()] + question[m.end() :], title
+    if m is not None:
+        _placed_titles(store)
+        numbers = store_memo(store).get("document numbers")
+        assert isinstance(numbers, dict)
+        title = numbers.get(_number_key(m.group()))
+        if title is not None:
+            return question[: m.start()] + question[m.end() :], title
+    named = _BOOK_TITLE.search(question)
+    if named is not None:
+        words = re.sub(r"\s+", "", named.group(1))
+        found = {t for t in _document_titles(store) if words in t or t in words}
+        if len(found) == 1:
+            return question[: named.start()] + question[named.end() :], found.pop()
+    return question, None
+
+
+#: A document's title in book-title marks (《关于加快完善农村寄递物流体系的意见》).
+_BOOK_TITLE = re.compile(r"《([^《》\n]{4,80})》")
 
 
 def _less_document_word(phrase: str) -> str:
@@ -1918,8 +1928,13 @@ def read(
         return reading
     undated = re.sub(r"\s+", "", without_date)
     topic_runs = _mask(undated, [sp for sp in spans if sp.kind != "topic"])
-    if reading.topic_words and _topic_run(reading.topic_words, topic_runs).endswith(
-        ask_vocab().document_words.zh
+    run = _topic_run(reading.topic_words, topic_runs) if reading.topic_words else ""
+    at = undated.find(reading.topic_words) if reading.topic_words else -1
+    after = undated[at + len(reading.topic_words or "") :] if at >= 0 else ""
+    if run and (
+        run.endswith(ask_vocab().document_words.zh)
+        # (成都城市更新两份文件放在一起看: the document word right after the topic's, a count between)
+        or after.lstrip("两三四这那份的").startswith(ask_vocab().document_words.zh)
     ):
         reading.document_topic = True  # 蒲江医保基金监管方案里: the words around the topic's name the plan
     _drop_document_topic(reading)

@@ -40,6 +40,8 @@ def main(path: str) -> None:
         code, name = r["adcode"][:6], r["name"]
         if name in {"市辖区", "县", "省直辖县级行政区划", "自治区直辖县级行政区划"}:
             continue
+        if code.startswith("99"):
+            continue  # (苏鲁交界 / 海域: the table's disputed sea areas, no division; 海域 would read as a place)
         level = level_of(code, name)
         province = by_code.get(code[:2] + "0000", "")
         city = by_code.get(code[:4] + "00", "") if level in {"county", "district"} else ""

@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and ten sets), in domains, levels and notations of their own
+(one a set, a hundred and thirteen sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _110: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _113: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -501,6 +501,21 @@ HUNDRED_NINTH = QuestionSet(
 HUNDRED_TENTH = QuestionSet(
     DATA / "ask_docs_independent_110", DATA / "ask_questions_independent_110.yaml", dt.date(2028, 9, 20), 0.76
 )
+# 42 of 60 answered when the set arrived (责任办, 原定…完成 in a town's report, 海域 read as a place, a
+# zone's section's English name); 52 now
+HUNDRED_ELEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_111", DATA / "ask_questions_independent_111.yaml", dt.date(2028, 5, 20), 0.83
+)
+# 41 of 60 answered when the set arrived (✓ / ○ / ✗ in a 完成情况 column, a masthead joined twice into the
+# title, a plan named in 《》, items given to every body); 50 now
+HUNDRED_TWELFTH = QuestionSet(
+    DATA / "ask_docs_independent_112", DATA / "ask_questions_independent_112.yaml", dt.date(2027, 8, 25), 0.80
+)
+# 40 of 60 answered when the set arrived (一是 / 二是 enumerations, 第一个科室为牵头科室, 是否完成 beside
+# an account's state, every office 各科室 leading nothing); 53 now
+HUNDRED_THIRTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_113", DATA / "ask_questions_independent_113.yaml", dt.date(2028, 11, 5), 0.85
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -612,6 +627,9 @@ SETS = {
     "hundred-eighth": HUNDRED_EIGHTH,
     "hundred-ninth": HUNDRED_NINTH,
     "hundred-tenth": HUNDRED_TENTH,
+    "hundred-eleventh": HUNDRED_ELEVENTH,
+    "hundred-twelfth": HUNDRED_TWELFTH,
+    "hundred-thirteenth": HUNDRED_THIRTEENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -2085,4 +2103,39 @@ def test_supervision_items_section_leads_and_defined_deadlines(hundred_tenth: Gr
     august = answer(hundred_tenth, "黔东南方案中哪些任务要求在2028年8月底前完成？", today=today)
     assert {"新建改扩建公办幼儿园", "改善农村寄宿制学校办学条件", "加强校园周边安全治理"} <= {
         r.get("task") or r.get("title") for r in august.rows
+    }
+
+
+hundred_twelfth = set_store(HUNDRED_TWELFTH, "function")
+
+
+def test_a_plan_in_book_marks_and_english_no_lead_and_partner_only_words(hundred_twelfth: GraphStore) -> None:
+    """A plan named by its title in 《》 keeps to it and leaves the quoted task to search for; "cooperate
+    without being the lead" asks for partners only; "no clearly designated lead unit" asks for the
+    tasks without a lead; a month asked of two plans finds both, their names no words to search."""
+    today = HUNDRED_TWELFTH.today
+    quoted = answer(
+        hundred_twelfth,
+        "《关于加快完善农村寄递物流体系的意见》里，“深化客货邮融合发展”由哪个部门牵头？",
+        today=today,
+    )
+    assert {r["unit"] for r in quoted.rows} == {"交通运输部"}
+    partner = answer(
+        hundred_twelfth,
+        "In which tasks of the Xiangyang hi-tech zone list does the zone's 财政局 cooperate without being the lead?",
+        today=today,
+    )
+    assert partner.interpretation.params["role"] == "cooperate"
+    assert "兑现惠企政策资金" not in {r["task"] for r in partner.rows}
+    no_lead = answer(
+        hundred_twelfth,
+        "Across all six documents, which tasks have no clearly designated lead unit?",
+        today=today,
+    )
+    assert no_lead.interpretation.query == "tasks_without_lead"
+    both = answer(
+        hundred_twelfth, "内蒙古肉牛方案和重庆夜间经济方案中，2027年9月到期的任务分别有哪些？", today=today
+    )
+    assert {"提升屠宰加工能力", "推进粪污资源化利用", "提升两江四岸夜景灯饰"} <= {
+        r["title"] for r in both.rows
     }

@@ -2577,3 +2577,98 @@ def test_a_supervision_item_named_below_its_number_and_a_section_lead_overridden
     roles = _roles(extract_text(sections, "n.txt"))
     assert roles["建设旅游公路驿站"] == (["南澳县交通运输局"], ["南澳县文广旅体局"], [])
     assert roles["提升古井景区品质"] == (["南澳县文广旅体局"], ["云澳镇人民政府"], [])
+
+
+def test_an_item_given_to_every_body_is_a_task_without_a_unit() -> None:
+    """（各地区各有关部门负责） closing an item at the level of the assigned items: a task no one leads,
+    not words to skip."""
+    text = (
+        "国务院办公厅关于加快完善农村寄递物流体系的意见\n一、完善网络\n"
+        "（一）健全县级寄递公共配送中心。2027年6月底前建成。（国家邮政局、商务部按职责分工负责）\n"
+        "（二）探索多元发展模式。总结推广典型经验。（各地区各有关部门负责）\n"
+    )
+    tasks = extract_text(text, "a.txt").tasks
+    assert [(t.title, len(t.assignments), t.deadline is None) for t in tasks] == [
+        ("健全县级寄递公共配送中心", 2, False),
+        ("探索多元发展模式", 0, True),
+    ]
+
+
+def test_a_town_report_s_offices_planned_dates_and_states() -> None:
+    """（责任办：经济发展办） labels the office responsible; an account's 原定3月底前完成 dates a task
+    that gives no deadline; 长期跟踪 is a state (in progress)."""
+    text = (
+        "浏阳市大瑶镇人民政府关于2028年1—4月重点工作推进情况的报告\n"
+        "1. 推进集镇污水管网延伸（责任办：村镇建设办）\n"
+        "完成情况：集镇污水管网延伸工程原定3月底前完成，因部分路段协调，施工进度受到影响。未办结。\n"
+        "2. 开展规上企业培育（责任办：经济发展办）\n完成情况：入库企业23家。长期跟踪。\n"
+    )
+    doc = extract_text(text, "d.txt")
+    assert _roles(doc) == {
+        "推进集镇污水管网延伸": ([], [], ["大瑶镇村镇建设办"]),
+        "开展规上企业培育": ([], [], ["大瑶镇经济发展办"]),
+    }
+    assert [(t.deadline and t.deadline.date, t.status) for t in doc.tasks] == [
+        ("2028-03-31", "未办结"),
+        (None, "长期跟踪"),
+    ]
+
+
+def test_a_street_table_s_first_office_its_done_flag_and_every_office() -> None:
+    """第一个科室为牵头科室 declares the first office of a list its lead, but 各科室 (every office)
+    leads nothing; 是否完成：否 beside an account opening with its state keeps the account's state."""
+    text = (
+        "唐家墩街道办事处关于2028年度重点工作任务推进情况的报告\n"
+        "表中“责任科室”栏列有两个以上科室的，第一个科室为牵头科室，其余为配合科室。\n"
+        "序号 | 任务 | 责任科室 | 时限 | 进展 | 是否完成\n"
+        "1 | 推进老旧小区改造 | 城市管理办公室、社区建设办公室 | 2028年10月31日 | 滞后。已完工3个。 | 否\n"
+        "2 | 开展燃气安全隐患排查 | 平安建设办公室 | 2028年6月30日 | 已完成。隐患已全部整改。 | 是\n"
+        "3 | 落实安全生产责任 | 各科室 | 2028年11月30日 | 推进中。开展检查12次。 | 否\n"
+    )
+    doc = extract_text(text, "t.txt")
+    roles = _roles(doc)
+    assert roles["推进老旧小区改造"] == (["唐家墩街道城市管理办公室"], ["唐家墩街道社区建设办公室"], [])
+    assert roles["落实安全生产责任"] == ([], [], ["各科室"])
+    assert [t.status for t in doc.tasks] == ["滞后", "已完成", "推进中"]
+
+
+def test_a_paragraph_enumerating_its_tasks() -> None:
+    """一是…（县A牵头，县B配合）；二是…（县C负责）: each enumerated clause is a task titled by its own
+    words, the first too (not by the heading above the enumeration)."""
+    text = (
+        "竹山县人民政府办公室关于印发农村人居环境整治提升方案的通知\n二、重点任务\n"
+        "（一）扎实推进农村厕所革命。坚持数量服从质量。一是推进户厕改造提升，2028年12月底前完成改造1200户"
+        "（县农业农村局牵头，县卫生健康局配合）；二是加强农村公厕管护，2028年10月底前建立管护制度（县住建局负责）。\n"
+    )
+    roles = _roles(extract_text(text, "z.txt"))
+    assert roles == {
+        "推进户厕改造提升": (["竹山县农业农村局"], ["竹山县卫生健康局"], []),
+        "加强农村公厕管护": ([], [], ["竹山县住建局"]),
+    }
+
+
+def test_a_report_table_s_ticks_read_by_its_legend_and_a_masthead_s_title() -> None:
+    """A 完成情况 column of ✓ / ○ / ✗ read by the note under the table (注：✓表示已完成…); a masthead of
+    two issuers above the document number does not join the signers' title line twice; 海域 (a sea
+    area, no division) opens no place name (自然资源部海域海岛管理司)."""
+    report = (
+        "常德市人民政府办公室关于2027年第二季度重点工作推进情况的通报\n"
+        "| 序号 | 任务 | 牵头单位 | 完成时限 | 完成情况 |\n|---|---|---|---|---|\n"
+        "| 1 | 推进城镇老旧小区改造 | 市住房城乡建设局 | 2027年6月底前 | ✓ |\n"
+        "| 2 | 推进城市地下管网建设改造 | 市住房城乡建设局 | 2027年12月底前 | ○ |\n"
+        "| 3 | 实施沅江沿岸生态修复 | 市生态环境局 | 2027年5月底前 | ✗ |\n"
+        "注：✓表示已完成，○表示正在推进，✗表示未按期完成。\n"
+    )
+    assert [t.status for t in extract_text(report, "c.txt").tasks] == ["已完成", "正在推进", "未按期完成"]
+    opinion = (
+        "中共中央办公厅\n国务院办公厅\n\n中办发〔2026〕41号\n\n中共中央办公厅 国务院办公厅\n"
+        "关于加快完善农村寄递物流体系的意见\n\n（一）健全县级寄递公共配送中心。2027年6月底前建成。（国家邮政局负责）\n"
+    )
+    assert (
+        extract_text(opinion, "o.txt").title == "中共中央办公厅国务院办公厅关于加快完善农村寄递物流体系的意见"
+    )
+    sea = (
+        "自然资源部关于印发要素保障重点任务分工方案的通知\n"
+        "1.完善海域海岛使用审批。2028年9月底前完成。（海域海岛管理司牵头，国土空间用途管制司配合）\n"
+    )
+    assert _roles(extract_text(sea, "s.txt"))["完善海域海岛使用审批"][0] == ["自然资源部海域海岛管理司"]

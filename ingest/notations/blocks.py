@@ -4,10 +4,11 @@ whether it reads a block (``detect``) and gives that block's tasks (``read``); t
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines
+from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines, planned_deadlines
 from fengong.ingest.notations.heading_leads import names_lead
 from fengong.ingest.notations.registry import LAST_ONLY, annotations_by_block
 from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
@@ -21,6 +22,7 @@ from fengong.ingest.tasks import (
     strip_marker,
     title_key,
 )
+from fengong.ingest.units import clean, is_generic, split_list
 
 
 class FirstIsLead:
@@ -178,10 +180,12 @@ class ProgressReport:
             statement_of(block, notes), ctx.year
         )
         # else one the account gives after a deadline label (完成进度：60%；预计完成时间：2028年9月底)
+        # (or the date the account says it was first due by: 原定3月底前完成，因…)
         found = (
             found
             or _annotation_deadlines(notes, ctx.year)
             or labelled_deadlines(task.progress or "", ctx.year)
+            or planned_deadlines(task.progress or "", ctx.year)
         )
         _set_deadline(task, found)
         roles_from(
@@ -376,13 +380,27 @@ class DeadlineOnly:
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
         statement = compact(strip_marker(block.text, block))
         found = find_deadlines(statement, ctx.year)
-        if not found:
-            return []
+        if not found and not (_given_to_all(statement) or _given_to_all(compact(block.lines[0].text))):
+            return []  # (the item's own line may close with the clause, closing words below it)
         task = RawTask(
             path_of(ctx.blocks, block), compact(title_of(block.heading)), statement, block.start, block.end
         )
-        _set_deadline(task, found)
+        if found:
+            _set_deadline(task, found)
         return [task]
+
+
+#: A clause closing an item that gives it to every body and names none: （各地区各有关部门负责）.
+_ALL_CLAUSE = re.compile(
+    r"[（(](?P<who>[^（）()]{2,30}?)(?P<verb>按职责分工负责|按照职责分工负责|分别负责|共同负责|负责|抓好落实|落实)[）)]。?$"
+)
+
+
+def _given_to_all(statement: str) -> bool:
+    """Whether an item's words close with a clause giving it to bodies no one can name (各地区各有关
+    部门负责): a task all the same, with no unit."""
+    m = _ALL_CLAUSE.search(statement.rstrip())
+    return m is not None and all(is_generic(clean(x)) for x, _, _ in split_list(m["who"]))
 
 
 class LeadHeadedItem:
@@ -468,6 +486,10 @@ def _annotation_deadlines(annotations: list[Annotation], year: int | None) -> li
     return []
 
 
+#: An enumeration's ordinal opening a clause (一是 / 二是 / 第三，), where a paragraph lists its tasks.
+_ORDINAL_CLAUSE = re.compile(r"(?:^|(?<=[。；;，,：:]))[ \t\u3000]*[一二三四五六七八九十]{1,2}是")
+
+
 def _split_block(
     b: Block,
     groups: list[list[Annotation]],
@@ -480,6 +502,9 @@ def _split_block(
     out: list[RawTask] = []
     path = path_of(blocks, b)
     start = b.start
+    # (一是…（县A负责）；二是…（县B牵头）: a paragraph enumerating its tasks; each is titled by its
+    # own words, the first too, not by the heading above the enumeration)
+    enumerated = len(groups) > 1 and _ORDINAL_CLAUSE.search(b.text) is not None
     for k, group in enumerate(groups):
         end = b.end if k == len(groups) - 1 else group[-1].end
         pieces, pos = [], start
@@ -499,6 +524,9 @@ def _split_block(
             title = compact(_first_clause(block_text_between(b, group[-1].end, end)))
         else:
             title = compact(_first_clause(statement))
+        ordinal = _ORDINAL_CLAUSE.search(statement) if enumerated else None
+        if ordinal is not None and (k == 0 or ordinal.start() == 0):
+            title = compact(_first_clause(statement[ordinal.end() :]))
         task = RawTask(path, title, compact(statement), start, end)
         found = _annotation_deadlines(group, year) or find_deadlines(statement, year)
         if found:

@@ -58,7 +58,8 @@ def assign_roles(
     - a unit marked "（牵头）" inside a list leads; the rest of that list cooperates (a lead label's
       list too: 承办单位：A（主办）、B（协办）);
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
-    - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate;
+    - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate
+      (unless it is every office at once: 各科室);
     - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list of several units with no lead
       cooperates (a unit alone stays responsible: it carries the task);
     - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented;
@@ -82,7 +83,7 @@ def assign_roles(
             # 市财政局（协同）、市商务局（协同）: a unit its list marks as a partner is one, with no lead
             for m in rl.mentions:
                 roles["cooperate" if partner_marked(m) else "responsible"].append(m)
-        elif rl.role == "responsible" and first_is_lead:
+        elif rl.role == "responsible" and first_is_lead and not _every_office(rl.mentions[0]):
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
         elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1:
@@ -95,6 +96,11 @@ def assign_roles(
     leads = {m.local for m in roles["lead"]}
     roles["cooperate"].extend(m for m in converted if m.local not in leads)
     return roles
+
+
+def _every_office(mention: Mention) -> bool:
+    """Whether a listed unit is every office of the issuer (各科室, 管委会各部门): no lead."""
+    return mention.local.endswith(tuple(role_vocab().every_office))
 
 
 def partner_marked(mention: Mention) -> bool:

@@ -9,7 +9,7 @@ from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.status import done_flag_status, schedule_state, state_of, tick_marks
+from fengong.ingest.status import done_flag_status, opening_status, schedule_state, state_of, tick_marks
 from fengong.ingest.tables import PAIR, STATE_MARK, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
@@ -83,11 +83,15 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.progress = compact(row.get("progress")) or compact(row.get("share")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
+        flag = done_flag_status(compact(row.get("done_flag")))
+        # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
+        opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
         task.status = (
             compact(row.get("state"))
             or compact(second)
             or _ticked_state(row)
-            or done_flag_status(compact(row.get("done_flag")))
+            or opened
+            or flag
             or schedule_state(compact(row.get("schedule_flag")) or None, None, _share(row.get("share")))
             or None
         )
