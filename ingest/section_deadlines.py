@@ -128,8 +128,8 @@ _ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
 def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> None:
     """Tasks a schedule names by their numbers (三、时间节点 / 2027年第四季度：完成第1、6、9项任务) are due
     by the end of the period their line names, unless their own words give a date to finish by."""
-    if "项" not in text:
-        return
+    if "项" not in text or ("：第" not in text and ":第" not in text and "完成第" not in text):
+        return  # (every schedule line names its tasks 第N项 after its period's colon or 完成)
     due: dict[int, Found] = {}
     for m in _SCHEDULE.finditer(text):
         found = find_deadlines(m["period"], year)

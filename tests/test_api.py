@@ -500,6 +500,13 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         + "实施方案?",
         "Which tasks fall due after today but before the end of 2027' OR 1=1 // and not yet overdue?",
         "三里屯街道" * 30 + "方案中，区商务局') MATCH (n) DETACH DELETE n //参与了哪几项任务？",
+        # this stop's: a document by its number or its title in 《》, a body's section, English phrases
+        # with gaps, a plan named by a topic's words
+        "国办发〔2027〕14号" * 30 + "中哪些措施' OR 1=1 //的时间节点已经过了？",
+        "《" + "关于加快完善农村寄递物流体系的意见'}) MATCH (n) DETACH DELETE n //" * 10 + "》里谁牵头？",
+        "浙江省发改委的" * 40 + "区域处') MATCH (n) DETACH DELETE n //牵头哪些任务？",
+        "Which tasks are past " + "their completion " * 80 + "deadline' OR 1=1 //?",
+        "县域商业政策措施" * 40 + "里哪个部门牵头的措施最多$document",
     ],
     ids=[
         "brackets",
@@ -579,6 +586,11 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "quoted-plan",
         "after-today-not-yet-due",
         "street-district-bureau",
+        "document-number",
+        "book-title",
+        "body-section",
+        "gap-phrase",
+        "plan-by-topic-words",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

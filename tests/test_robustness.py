@@ -18,6 +18,7 @@ NOTATION = (
     "√及责任人“”指分局港管委会岛进度%已推进未启动待明确26"
     "任务名称督查室承协办结期〔〕第滞后"
     "季度全年附件时限表具体实施参加★标注绿红"
+    "●◐○✓✗是否原定所称指汛期本项由第一个科室督办事项序时超"
 )
 doc_text = st.text(alphabet=st.sampled_from(NOTATION), max_size=400) | st.text(max_size=200)
 
