@@ -27,6 +27,7 @@ from fengong.ingest.section_deadlines import (
 )
 from fengong.ingest.status import (
     closing_status,
+    finished_clause,
     labelled_status,
     line_opening_status,
     lone_state,
@@ -251,6 +252,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
     # a report's state: closing the title, else a table's state cell, else opening the progress
     # paragraph (on its own line or inside the task's: …完成情况：滞后。)
     progress = raw.progress or inline_progress(raw.text)
+    if state_of(status) == "in progress" and (finished := finished_clause(progress)) is not None:
+        status = finished  # 【绿灯】 on schedule, and the account closes 该项任务已完成: done
     path = raw.path
     if status is not None and path and path[-1] == raw.title:
         path = [*path[:-1], title]

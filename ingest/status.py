@@ -45,7 +45,9 @@ def _opening() -> re.Pattern[str]:
     # line, a report's field: 进展情况：进度滞后\n完成进度：55%)
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
-        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})[ \t\u3000]*(?:[。，；,;：:！!\n]|$))"
+        # (a note in brackets may follow the word: 已完成（提前）。 / 进度滞后（原因：…）。)
+        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})[ \t\u3000]*"
+        rf"(?:[（(][^（）()\n]{{1,120}}[）)])?[ \t\u3000]*(?:[。，；,;：:！!\n]|$))"
     )
 
 
@@ -92,6 +94,25 @@ def closing_status(progress: str | None) -> str | None:
     closing, _ = _vocab()
     m = closing.search(progress or "")
     return m.group("word") if m and m.start() > 0 else None
+
+
+def finished_clause(progress: str | None) -> str | None:
+    """The done word the last clause of an account says, unnegated (…新增智慧导览等功能，该项任务已完成。):
+    the account's own word that the task is done, else ``None``."""
+    clause = re.split(r"[，,。；;！!\n]", (progress or "").rstrip("。；;！! \t\u3000\n"))[-1].strip()
+    m = _TASK_DONE.fullmatch(clause)
+    if m is None:
+        return None
+    word = m.group("word")
+    bare = re.sub("^已经?", "", word)  # (已全部完成: 全部完成)
+    return word if "done" in (_vocab()[1].get(word), _vocab()[1].get(bare)) else None
+
+
+#: A clause saying the task itself is done (该项任务已完成, 任务已全部完成, 已完成), not a part of it
+#: (前期工作已完成).
+_TASK_DONE = re.compile(
+    r"(?:(?:该项|该|本项|此项|全部|各项)?(?:任务|工作|项目|事项))?(?:目前|现)?(?P<word>(?:已经|已)?(?:全部|全面|如期|按期|提前)?(?:完成|办结|完工|建成|落实))"
+)
 
 
 def opening_status(progress: str | None) -> str | None:

@@ -20,6 +20,7 @@ _KINDS = (
     "seq",
     "category",
     "group",
+    "problem",
     "content",
     "deadline",
     "progress",
@@ -31,6 +32,8 @@ _KINDS = (
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
+#: A note saying that a table's blank cells repeat the row above (空白的，与上一行相同 / 空白处同上).
+_BLANK_DITTO = re.compile(r"空白[的处]?[，,]?\s*(?:均)?(?:与|同)(?:上一?行|上)(?:相同|一致)?")
 
 
 @dataclass(slots=True)
@@ -269,7 +272,7 @@ def _compat(cell_type: str, column: str) -> float:
         return 2.0 if cell_type == "units" else -2.0
     if column == "other":  # (备注: 完成时限2028年11月底, a date noted beside the task)
         return {"text": 1.0, "units": -0.5, "deadline": -0.5, "seq": -1.0}[cell_type]
-    if column in ("category", "group", "content"):
+    if column in ("category", "group", "problem", "content"):
         return {"text": 1.0, "units": -0.5, "deadline": -1.0, "seq": -1.0}[cell_type]
     return 0.0
 
@@ -331,6 +334,8 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
     """Every task-division table in the document's lines; with ``units`` false, every table of
     tasks and deadlines that names no units instead."""
     tables: list[Table] = []
+    # (表中“责任单位”“完成时限”栏空白的，与上一行相同: a blank cell repeats the one above it)
+    blank_ditto = any("空白" in ln.text and _BLANK_DITTO.search(ln.text) for ln in lines)
     i = 0
     while i < len(lines):
         columns = parse_header(lines[i].text, units)
@@ -418,7 +423,7 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
             i += 1
         if pending:
             table.rows.append(_make_row(pending, columns, section))
-        _carry_down(table)
+        _carry_down(table, blank_ditto)
         tables.append(table)
     return tables
 
@@ -520,18 +525,24 @@ def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Ce
     return Row(row_cells, start, end, extra=extra)
 
 
-def _carry_down(table: Table) -> None:
+def _carry_down(table: Table, blank_ditto: bool = False) -> None:
     """Merged cells: an empty category / group cell repeats the one above it; so does any cell that
-    says it is the same as above (同上)."""
+    says it is the same as above (同上), and, where the document says blank cells are, any blank
+    unit or deadline cell of a task's row."""
     previous: dict[str, Cell] = {}
     same = _same_as_above()
+    carried = (
+        _CARRIED + tuple(k for k in table.columns if is_unit_kind(k) or k == "deadline")
+        if blank_ditto
+        else _CARRIED
+    )
     for row in table.rows:
         for kind, cell in list(row.cells.items()):
             if "".join(cell.text.split()) in same and kind in previous:
                 row.cells[kind] = previous[kind]
                 row.carried.add(kind)
         previous.update((k, c) for k, c in row.cells.items() if "".join(c.text.split()) not in same)
-        for kind in _CARRIED:
+        for kind in carried:
             if kind not in row.cells and kind in previous and kind in table.columns:
                 row.cells[kind] = previous[kind]
                 row.carried.add(kind)

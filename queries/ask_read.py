@@ -785,7 +785,13 @@ def _issuing_name(name: str, held: set[str]) -> str | None:
     if name in held:
         return name
     full = _lookup_body(name, None)
-    return full if full in held else None
+    if full in held:
+        return full
+    # (the State Council's cold-chain table: a plan its general office issues, 国务院办公厅)
+    return next(
+        (o for o in (f"{b}{e}" for b in (name, full) if b for e in unit_vocab().office_endings) if o in held),
+        None,
+    )
 
 
 def _issues_documents(names: list[str], store: GraphStore) -> bool:

@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and thirteen sets), in domains, levels and notations of their own
+(one a set, a hundred and sixteen sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _113: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _116: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -516,6 +516,23 @@ HUNDRED_TWELFTH = QuestionSet(
 HUNDRED_THIRTEENTH = QuestionSet(
     DATA / "ask_docs_independent_113", DATA / "ask_questions_independent_113.yaml", dt.date(2028, 11, 5), 0.85
 )
+# 47 of 60 answered when the set arrived (lists that each declare their lead, 【绿灯】 with an account
+# closing 该项任务已完成); 50 now
+HUNDRED_FOURTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_114", DATA / "ask_questions_independent_114.yaml", dt.date(2028, 7, 15), 0.80
+)
+# 38 of 60 answered when the set arrived (an audit rectification list's 问题 and 整改情况, blank cells
+# repeating the row above, the State Council's plan named by its general office); 50 now
+HUNDRED_FIFTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_115",
+    DATA / "ask_questions_independent_115.yaml",
+    dt.date(2027, 10, 10),
+    0.80,
+)
+# 45 of 60 answered when the set arrived (办理结果 with its reason in brackets); 47 now
+HUNDRED_SIXTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_116", DATA / "ask_questions_independent_116.yaml", dt.date(2028, 2, 28), 0.75
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -630,6 +647,9 @@ SETS = {
     "hundred-eleventh": HUNDRED_ELEVENTH,
     "hundred-twelfth": HUNDRED_TWELFTH,
     "hundred-thirteenth": HUNDRED_THIRTEENTH,
+    "hundred-fourteenth": HUNDRED_FOURTEENTH,
+    "hundred-fifteenth": HUNDRED_FIFTEENTH,
+    "hundred-sixteenth": HUNDRED_SIXTEENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
@@ -2139,3 +2159,29 @@ def test_a_plan_in_book_marks_and_english_no_lead_and_partner_only_words(hundred
     assert {"提升屠宰加工能力", "推进粪污资源化利用", "提升两江四岸夜景灯饰"} <= {
         r["title"] for r in both.rows
     }
+
+
+hundred_fifteenth = set_store(HUNDRED_FIFTEENTH, "function")
+
+
+def test_a_body_s_plan_by_its_office_and_rectification_words(hundred_fifteenth: GraphStore) -> None:
+    """ "The State Council cold-chain task table" keeps to the plan 国务院办公厅 issues (the State Council
+    names no unit of it); 整改到什么程度 / 整改完了吗 ask a problem's state, 未整改 a state's tasks."""
+    today = HUNDRED_FIFTEENTH.today
+    late = answer(
+        hundred_fifteenth,
+        "As of today, which tasks in the State Council cold-chain task table are already past their time requirement?",
+        today=today,
+    )
+    assert late.interpretation.query == "tasks_overdue" and not late.interpretation.params["units"]
+    assert {"发展铁路冷链班列", "强化冷链食品全链条追溯", "制定省级实施方案"} <= {
+        r["task"] for r in late.rows
+    }
+    state = answer(hundred_fifteenth, "公务用车管理不规范这个问题整改完了吗？", today=today)
+    assert [(r["task"], r["status"]) for r in state.rows] == [("公务用车管理不规范", "已整改")]
+    open_items = answer(
+        hundred_fifteenth,
+        "Which audit problems in the Yiling rectification list are still marked 未整改?",
+        today=today,
+    )
+    assert {r["status"] for r in open_items.rows} == {"未整改"}

@@ -2672,3 +2672,58 @@ def test_a_report_table_s_ticks_read_by_its_legend_and_a_masthead_s_title() -> N
         "1.完善海域海岛使用审批。2028年9月底前完成。（海域海岛管理司牵头，国土空间用途管制司配合）\n"
     )
     assert _roles(extract_text(sea, "s.txt"))["完善海域海岛使用审批"][0] == ["自然资源部海域海岛管理司"]
+
+
+def test_lists_that_each_declare_their_lead_and_blank_cells_that_repeat_the_row_above() -> None:
+    """（第一个为牵头单位） after some lists: those lists' first unit leads, the others are shared (the
+    preamble's 其余单位为配合单位 describes the marked lists); a note that blank cells repeat the row
+    above fills a blank unit or deadline cell."""
+    marked = (
+        "安化县人民政府办公室关于印发黑茶产业分工方案的通知\n"
+        "责任单位名单后注明“（第一个为牵头单位）”的，由排在第一位的单位牵头，其余单位为配合单位；未作注明的，所列单位共同负责。\n"
+        "（一）稳定茶园基地规模。2028年底前完成。\n责任单位：县农业农村局、县林业局（第一个为牵头单位）\n"
+        "（二）加强茶叶质量安全监管。2028年6月底前完成。\n责任单位：县市场监管局、县农业农村局\n"
+        "（三）培育壮大茶叶龙头企业。2028年9月底前完成。\n责任单位：县茶业发展中心、县工信局（第一个为牵头单位）\n"
+    )
+    roles = _roles(extract_text(marked, "a.txt"))
+    assert roles["稳定茶园基地规模"] == (["安化县农业农村局"], ["安化县林业局"], [])
+    assert roles["加强茶叶质量安全监管"] == ([], [], ["安化县市场监管局", "安化县农业农村局"])
+    blank = (
+        "蓬溪县人民政府办公室关于印发农村人居环境整治方案的通知\n"
+        "序号 | 工作任务 | 具体内容 | 责任单位 | 完成时限\n"
+        "1 | 推进农村户厕改造提升 | 新建户厕3000户。 | 县农业农村局、县财政局 | 2027年11月底前\n"
+        "2 | 开展问题厕所排查整改 | 开展回头看。 |  | \n"
+        "注：表中“责任单位”“完成时限”栏空白的，与上一行相同。\n"
+    )
+    tasks = extract_text(blank, "p.txt").tasks
+    assert [(len(t.assignments), t.deadline and t.deadline.date) for t in tasks] == [
+        (2, "2027-11-30"),
+        (2, "2027-11-30"),
+    ]
+
+
+def test_a_rectification_list_a_light_an_account_closes_and_a_result_with_its_reason() -> None:
+    """An audit rectification list: the 问题 column titles the task where its 整改措施 runs on as
+    sentences (a short measure, 开展煤矿水害隐患专项排查, titles it itself), 整改情况 gives its state
+    (已整改 / 整改中), 相关主管部门 names no one; 【绿灯】 with an account closing 该项任务已完成 is done;
+    办理结果：进度滞后（原因：…） is behind."""
+    audit = (
+        "宜昌市夷陵区人民政府关于审计查出问题整改情况的报告\n"
+        "序号 | 问题 | 整改措施 | 责任单位 | 整改时限 | 整改情况\n"
+        "1 | 部分专项资金未及时拨付 | 全面清理滞留资金，按进度及时拨付到位。 | 区财政局、相关主管部门 | 2027年6月底前 | 已整改\n"
+        "2 | 政府专项债券资金闲置 | 加快项目建设进度，调整闲置资金用途。 | 区发展和改革局、区财政局 | 2027年9月30日前 | 整改中\n"
+    )
+    doc = extract_text(audit, "y.txt")
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("部分专项资金未及时拨付", "已整改"),
+        ("政府专项债券资金闲置", "整改中"),
+    ]
+    assert sorted(u.name for u in doc.units.values()) == ["夷陵区发展和改革局", "夷陵区财政局"]
+    lights = (
+        "千灯镇人民政府关于上半年重点工作推进情况的通报\n"
+        "【绿灯】1. 改造提升古镇游客服务中心（责任办：社会事业办）\n"
+        "推进情况：改造工程已通过验收，该项任务已完成。\n"
+        "【绿灯】2. 推进规上工业稳增长（责任办：经发办）\n推进情况：前期工作已完成。\n"
+        "（3）建设一刻钟便民生活圈。承办单位：镇经发办。办理结果：进度滞后（原因：部分产权不清）。\n"
+    )
+    assert [t.status for t in extract_text(lights, "q.txt").tasks] == ["已完成", "绿灯", "进度滞后"]

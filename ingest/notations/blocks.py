@@ -34,13 +34,29 @@ class FirstIsLead:
         # 其余为配合单位: a document-wide declaration that unmarked units cooperate
         self.rest_cooperate = declares_rest_cooperate(text)
         self.start: int | None = None
+        self.text = text
+        # (责任单位：A、B、C（第一个为牵头单位）on some lists, the others shared: each list says its own)
+        marks = [m.start() for m in _LINE_CLOSING_BRACKET.finditer(text) if first_is_lead_at(m.group(1)) >= 0]
+        self.per_list = marks if len(marks) >= _PER_LIST_MARKS else None
+        if self.per_list is not None:
+            self.rest_cooperate = False  # (其余单位为配合单位 then says what the marked lists' rest are)
         if at >= 0:
             holder = next((a for a in annotations if a.start <= at < a.end), None)
             self.start = holder.start if holder else 0
 
     def governs(self, position: int) -> bool:
         """Whether the list that starts at ``position`` is governed by a declaration."""
+        if self.per_list is not None:
+            end = self.text.find("\n", position)
+            end = len(self.text) if end < 0 else end
+            return any(position <= m < end for m in self.per_list)
         return self.start is not None and position >= self.start
+
+
+#: A bracket closing its line (县A、县B（第一个为牵头单位）), and how many lists must carry one declaring
+#: their first unit the lead before each list is read by its own.
+_LINE_CLOSING_BRACKET = re.compile(r"[（(]([^（）()\n]{2,24})[）)][。；;]?[ \t\u3000]*$", re.MULTILINE)
+_PER_LIST_MARKS = 2
 
 
 _SENTENCE_END = "。；;！!？?\n"

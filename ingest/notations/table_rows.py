@@ -29,14 +29,18 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         content = _unnumbered(compact(row.get("content")))
         group = _unnumbered(compact(row.get("group")))
         category = compact(row.get("category")) or None
-        if not content and not group:
+        problem = compact(row.get("problem"))
+        if not content and not group and not problem:
             continue
         first_sentence = content.split("。")[0].rstrip("；;，,") if content else ""
+        by_problem = bool(problem) and not group and not _titles_row(first_sentence)
+        if by_problem:
+            group = problem  # (问题 | 整改措施: a measure written as sentences is no title; the problem is)
         # a task cell of several sentences (实施农村公路提质工程。新改建农村公路300公里) is titled by its
         # first, as a heading is; the cell is the task's text
         title = (
             group.split("。")[0]
-            if group and (group_rows.get(row.get("group"), 0) == 1 or not content)
+            if group and (by_problem or group_rows.get(row.get("group"), 0) == 1 or not content)
             else first_sentence
         ).rstrip("。；;，,")
         # a task cell "建设产业集群核心区：推进田心片区…" is titled by the words before its colon
@@ -123,6 +127,15 @@ def _without_deadline_bracket(title: str, year: int | None) -> str:
     found = find_deadlines(inner, year)
     covered = sum((f.deadline.end or 0) - (f.deadline.start or 0) for f in found)
     return title[: m.start()].rstrip() if found and len(inner) - covered <= _DEADLINE_RESIDUE else title
+
+
+#: The longest rectification measure that titles its row (开展煤矿水害隐患专项排查).
+_MEASURE_TITLE = 25
+
+
+def _titles_row(sentence: str) -> bool:
+    """Whether a measure's first sentence is a title: short, one clause."""
+    return bool(sentence) and len(sentence) <= _MEASURE_TITLE and not re.search("[，,；;]", sentence)
 
 
 def _unnumbered(cell: str) -> str:
