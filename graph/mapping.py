@@ -221,8 +221,9 @@ def _one_body(task: Task, doc: Document) -> bool:
 
 def _carries(task: Task, doc: Document, unit_id: str) -> bool:
     """Whether the unit, named alone as responsible, carries the task: a body always, a class of
-    bodies (not every office of the issuer: 各司局) unless its clause gives it a share by duty (各省级民政部门按职责分工负责) or shares the task
-    with a catch-all that names no one (各乡镇人民政府、县直有关单位负责)."""
+    bodies (not every office of the issuer at once: 各司局) unless its clause gives it a share by duty
+    (各省级民政部门按职责分工负责) or shares the task with a catch-all that names no one
+    (各乡镇人民政府、县直有关单位负责)."""
     if not doc.units[unit_id].collective:
         return True
     if doc.units[unit_id].local_name.endswith(tuple(role_vocab().every_office)):

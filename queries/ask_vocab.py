@@ -52,12 +52,13 @@ class Words:
     def find_en(self, words: str) -> str | None:
         """The longest English phrase occurring in ``words`` (normalised, space-padded); a ``*`` in
         a phrase stands for up to three words (past * deadline: past their completion deadline)."""
-        hits = [
-            w
-            for w in self.en
-            if (f" {w} " in words if "*" not in w else (m := _gap_re(w).search(words)) is not None)
-        ]
-        found = [m.group().strip() if "*" in w and (m := _gap_re(w).search(words)) else w for w in hits]
+        found = []
+        for w in self.en:
+            if "*" not in w:
+                if f" {w} " in words:
+                    found.append(w)
+            elif (m := _gap_re(w).search(words)) is not None:
+                found.append(m.group().strip())  # (the words written, for a caller to mask)
         return max(found, key=len) if found else None
 
     def find(self, text: str, words: str) -> str | None:

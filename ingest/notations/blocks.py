@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import Protocol
 
 from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines, planned_deadlines
@@ -23,6 +24,7 @@ from fengong.ingest.tasks import (
     title_key,
 )
 from fengong.ingest.units import clean, is_generic, split_list
+from fengong.ingest.vocab import alternation, role_vocab
 
 
 class FirstIsLead:
@@ -254,7 +256,7 @@ class Annotated:
             # (a notice's covering words before its plan's headings: 商务部要会同有关部门加强统筹协调
             # instructs; the items below assign)
             first_heading = min((b.start for b in ctx.blocks if b.level != 99), default=-1)
-            return not block.start < first_heading
+            return first_heading < 0 or block.start > first_heading
         return bool(notes)
 
     def read(self, block: Block, ctx: Context) -> list[RawTask]:
@@ -406,16 +408,17 @@ class DeadlineOnly:
         return [task]
 
 
-#: A clause closing an item that gives it to every body and names none: （各地区各有关部门负责）.
-_ALL_CLAUSE = re.compile(
-    r"[（(](?P<who>[^（）()]{2,30}?)(?P<verb>按职责分工负责|按照职责分工负责|分别负责|共同负责|负责|抓好落实|落实)[）)]。?$"
-)
+@cache
+def _all_clause() -> re.Pattern[str]:
+    """A bracket closing an item: who, then a responsible verb of roles.yaml (（各地区各有关部门负责））."""
+    verbs = alternation([w for w, r in role_vocab().verbs.items() if r == "responsible"])
+    return re.compile(rf"[（(](?P<who>[^（）()]{{2,30}}?)(?:{verbs})[）)]。?$")
 
 
 def _given_to_all(statement: str) -> bool:
     """Whether an item's words close with a clause giving it to bodies no one can name (各地区各有关
     部门负责): a task all the same, with no unit."""
-    m = _ALL_CLAUSE.search(statement.rstrip())
+    m = _all_clause().search(statement.rstrip())
     return m is not None and all(is_generic(clean(x)) for x, _, _ in split_list(m["who"]))
 
 
@@ -502,7 +505,7 @@ def _annotation_deadlines(annotations: list[Annotation], year: int | None) -> li
     return []
 
 
-#: An enumeration's ordinal opening a clause (一是 / 二是 / 第三，), where a paragraph lists its tasks.
+#: An enumeration's ordinal opening a clause (一是 / 二是), where a paragraph lists its tasks.
 _ORDINAL_CLAUSE = re.compile(r"(?:^|(?<=[。；;，,：:]))[ \t\u3000]*[一二三四五六七八九十]{1,2}是")
 
 

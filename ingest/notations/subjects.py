@@ -287,10 +287,7 @@ def _duty_re() -> re.Pattern[str]:
     carry it out: "A负责X，B、C配合（做好Y）" (县商务局负责项目建设，县发改局、县供销社配合做好项目申报),
     "A负责X，B负责具体实施"."""
     b = re.escape(brackets().open + brackets().close)
-    doers = _clause_verbs()[1]
-    # (every cooperate verb, with its manner: …，B按职责分工配合)
-    partners = [w for w, r in role_vocab().verbs.items() if r == "cooperate" and w not in doers]
-    partner_verbs, doing = alternation(partners), alternation(doers)
+    partner_verbs, doing = alternation(_partner_verbs()), alternation(_clause_verbs()[1])
     return re.compile(
         rf"(?P<unit>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)负责(?P<work>{_WORK_START.pattern}[^，,。；;\n]{{1,40}})[，,]"
         rf"(?:(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{partner_verbs})(?=[，,。；;\n\u4e00-\u9fff]|$)"
@@ -367,12 +364,16 @@ def _inner_re() -> re.Pattern[str]:
     """The lead, its verb, then the partners and theirs, each closed by a comma: 林区A局牵头，林区B局、
     各乡镇配合，(then the work or its date)."""
     b = re.escape(brackets().open + brackets().close)
-    doers = _clause_verbs()[1]
-    partners = [w for w, r in role_vocab().verbs.items() if r == "cooperate" and w not in doers]
     return re.compile(
         rf"(?P<lead>[^，,。；;\n{b}]{{2,{_MAX_SUBJECT}}}?)(?:{alternation(list(_lead_verbs()))})(?:负责)?[，,]"
-        rf"(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{alternation(partners)})[，,]"
+        rf"(?P<partners>[^，,。；;\n{b}]{{2,80}}?)(?:{alternation(_partner_verbs())})[，,]"
     )
+
+
+def _partner_verbs() -> list[str]:
+    """Every cooperate verb, with its manner (配合, 按职责分工配合, 协助), less carrying work out (具体实施)."""
+    doers = _clause_verbs()[1]
+    return [w for w, r in role_vocab().verbs.items() if r == "cooperate" and w not in doers]
 
 
 def find_inner_clauses(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
