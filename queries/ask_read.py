@@ -1478,10 +1478,7 @@ def _numbered_plan(question: str, store: GraphStore) -> tuple[str, str | None]:
     words); the question as it is when it names none held, or several."""
     m = _DOC_NUMBER.search(question)
     if m is not None:
-        _placed_titles(store)
-        numbers = store_memo(store).get("document numbers")
-        assert isinstance(numbers, dict)
-        title = numbers.get(_number_key(m.group()))
+        title = _document_numbers(store).get(_number_key(m.group()))
         if title is not None:
             return question[: m.start()] + question[m.end() :], title
     named = _BOOK_TITLE.search(question)
@@ -1491,6 +1488,15 @@ def _numbered_plan(question: str, store: GraphStore) -> tuple[str, str | None]:
         if len(found) == 1:
             return question[: named.start()] + question[named.end() :], found.pop()
     return question, None
+
+
+def _document_numbers(store: GraphStore) -> dict[str, str]:
+    """Every held document's title by its number made alike (``_number_key``), read with the titles
+    (once per store generation)."""
+    _placed_titles(store)
+    numbers = store_memo(store).get("document numbers")
+    assert isinstance(numbers, dict)
+    return numbers
 
 
 #: A document's title in book-title marks (《关于加快完善农村寄递物流体系的意见》).
@@ -1775,7 +1781,8 @@ def read(
     if due_today and not (reading.before or reading.after):
         reading.after = reading.before = today_iso(today)  # 今天到期的任务: due on today's date
         without_date = without_date.replace(due_today, _MASK * len(due_today))
-    if reading.before and _not_yet_due(text, reading.words):
+    keeps_not_yet_due = _not_yet_due(text, reading.words)  # (asked once: read again below)
+    if reading.before and keeps_not_yet_due:
         # 今年上半年到期、目前还没到期的 / due by the end of 2027 but not yet overdue: from today to the
         # span's end (an overdue word beside it asks no overdue question: below)
         reading.after = max(reading.after or "", today_iso(today))
@@ -1888,7 +1895,7 @@ def read(
                 reading.intent = intent
                 break
     # (due by the end of 2027 but not yet overdue: the tasks due from today, none past)
-    not_yet = bool(reading.before) and _not_yet_due(text, reading.words)
+    not_yet = bool(reading.before) and keeps_not_yet_due
     if reading.intent == "overdue" and not_yet:
         reading.intent = "due"
     if reading.intent == "compare" and not not_yet and vocab.intents["overdue"].find(masked, masked_words):
