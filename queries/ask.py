@@ -476,12 +476,14 @@ def _due_next(r: Reading, today: str) -> Interpretation:
     assert r.days is not None
     start = dt.date.fromisoformat(today)
     end = (_add_months(start, r.months) if r.months else start + dt.timedelta(days=r.days)).isoformat()
+    # The next N days are the N days after today: work due today is due now, not in the days ahead.
+    first = (start + dt.timedelta(days=1)).isoformat()
     units, words, said = _task_scope(r)
     return _or_without_words(_narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
-        {"due_from": today, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words,
+        {"due_from": first, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words,
          "units": units},
-        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} due from {today} to {end} "
+        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} due from {first} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads and a progress report's state",
     )), "mention", words)  # fmt: skip

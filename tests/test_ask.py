@@ -336,7 +336,8 @@ def test_overdue_and_upcoming_are_dated_from_today() -> None:
     today = dt.date(2021, 7, 1)
     assert interpret("哪些任务已经逾期", today=today).params["as_of"] == "2021-07-01"
     upcoming = interpret("what is due in the next 30 days", today=today).params
-    assert (upcoming["due_from"], upcoming["due_to"]) == ("2021-07-01", "2021-07-31")
+    # the next 30 days are the thirty after today: work due today is not "coming up"
+    assert (upcoming["due_from"], upcoming["due_to"]) == ("2021-07-02", "2021-07-31")
 
 
 def test_the_refusal_reads_well() -> None:
@@ -760,7 +761,7 @@ def test_within_a_span_which_places_and_documents_on_a_topic() -> None:
     today = dt.date(2026, 11, 25)
     within = interpret("寻乌哪些任务30天内到期？", today=today)
     assert within.query == "tasks_due_between"
-    assert (within.params["due_from"], within.params["due_to"]) == ("2026-11-25", "2026-12-25")
+    assert (within.params["due_from"], within.params["due_to"]) == ("2026-11-26", "2026-12-25")
     # 哪些地方 with no role word: which places have the words; with one (哪些城市牵头) it asks who
     assert interpret("哪些地方的任务里有托育？").params["phrase"] == "托育"
     assert interpret("哪些部门在哪些城市牵头转供电改直供电").query == "topic_leads"

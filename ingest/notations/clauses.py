@@ -155,6 +155,7 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
+        part, s = _after_among(part, s)
         found = (
             groups_of(part, s, strict) or _guided_by(part, s, strict) or _lead_named_after(part, s, strict)
         )
@@ -185,6 +186,16 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
     for rl in ann.lists:
         rl.mentions = [m._replace(start=m.start + base, end=m.end + base) for m in rl.mentions]
     return ann
+
+
+def _after_among(part: str, start: int) -> tuple[str, int]:
+    """The clause part without the word picking its units out of the list before it (其中A牵头 -> A牵头)."""
+    bare = part.lstrip(" \u3000")
+    word = next((w for w in role_vocab().among_words if bare.startswith(w)), "")
+    if not word:
+        return part, start
+    cut = len(part) - len(bare) + len(word)
+    return part[cut:], start + cut
 
 
 def _lead_named_after(part: str, start: int, strict: bool) -> list[RoleList] | None:
