@@ -2727,3 +2727,18 @@ def test_a_rectification_list_a_light_an_account_closes_and_a_result_with_its_re
         "（3）建设一刻钟便民生活圈。承办单位：镇经发办。办理结果：进度滞后（原因：部分产权不清）。\n"
     )
     assert [t.status for t in extract_text(lights, "q.txt").tasks] == ["已完成", "绿灯", "进度滞后"]
+
+
+def test_a_clause_picking_its_lead_out_of_the_list_before_it() -> None:
+    """A、B、C按职责分工负责，其中A牵头 (or 由A、B负责，其中由B牵头): the picked unit leads, the others
+    of the list cooperate, and 其中 is no part of a name."""
+    text = (
+        "国家发展改革委 工业和信息化部 财政部关于推进数据中心绿色发展的通知\n一、重点任务\n"
+        "（一）完善算力调度机制。2028年6月底前出台办法。（工业和信息化部、国家发展改革委按职责分工负责，其中工业和信息化部牵头）\n"
+        "（二）加强资金保障。由财政部、国家发展改革委负责，其中由国家发展改革委牵头，2028年底前完成。\n"
+    )
+    roles = _roles(extract_text(text, "z.txt"))
+    assert roles == {
+        "完善算力调度机制": (["工业和信息化部"], ["国家发展改革委"], []),
+        "加强资金保障": (["国家发展改革委"], ["财政部"], []),
+    }
