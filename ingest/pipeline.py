@@ -18,6 +18,7 @@ from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_se
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, zone_of
+from fengong.ingest.roles_elsewhere import roles_above_items, roles_by_number
 from fengong.ingest.roster import find_roster
 from fengong.ingest.section_deadlines import (
     deadlines_by_definition,
@@ -44,6 +45,7 @@ from fengong.ingest.targets import find_targets
 from fengong.ingest.tasks import RawTask
 from fengong.ingest.topics import find_line_mentions, tag_topics, theme_names, themes, with_themes
 from fengong.ingest.units import clean, is_known, looks_like_unit, parse_list
+from fengong.ingest.vocab import role_vocab
 
 # Line breaks other than \n; "\r\n" counts as one.
 _OTHER_BREAKS = ("\r", "\u2028", "\u2029", "\x0b", "\x0c")
@@ -94,6 +96,8 @@ def extract_text(text: str, source: str) -> Document:
     raw = read_unit_sections(raw, blocks, text, meta.year)
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
+    raw = roles_above_items(raw, text, first_is_lead)
+    raw = roles_by_number(raw, blocks, text, meta.year, first_is_lead)
     inherit_heading_units(raw)
     deadlines_by_period_lines(raw, lines, text, meta.year)
     deadlines_by_table(raw, deadline_tables, meta.year)
@@ -161,10 +165,17 @@ def inherit_heading_units(tasks: list[RawTask]) -> None:
         if parent is None or parent is task or not any(parent.roles.values()):
             continue
         if task.roles.get("responsible"):
-            declared = any(listed_cooperate_re().search(e) for e in parent.evidence.values())
+            overall = role_vocab().overall_lead
+            declared = any(
+                listed_cooperate_re().search(e) or any(w in e for w in overall)
+                for e in parent.evidence.values()
+            )
             if not parent.roles.get("lead") or not declared:
                 continue
-            task.roles["cooperate"] = [*task.roles.get("cooperate", []), *task.roles.pop("responsible")]
+            # (the section's lead listed among them leads: 总牵头单位 A over 责任单位：A、B)
+            heading_leads = {m.local for m in parent.roles["lead"]}
+            listed = [*task.roles.get("cooperate", []), *task.roles.pop("responsible")]
+            task.roles["cooperate"] = [m for m in listed if m.local not in heading_leads]
         if not any(task.roles.values()):
             task.roles = {role: list(mentions) for role, mentions in parent.roles.items()}
             task.evidence.update(parent.evidence)

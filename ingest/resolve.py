@@ -39,6 +39,15 @@ _CALLED = re.compile("简称")
 _MEANS = re.compile(
     r"[“\"](?P<short>[^”\"，,。；;\s]{2,15})[”\"]\s*(?:均|即)?(?:是)?指\s*(?P<full>[^，,、。；;（(“”\s]{4,40})"
 )
+# A legend of letter codes for units (A—县发展和改革局　　B—县财政局), a table's cells then writing the
+# codes (D（牵头）、B、M): an entry is a capital letter or two, a dash or colon, and a name up to the
+# next space or entry. A legend has several.
+_CODE = re.compile(
+    r"(?:^|(?<=[ \t\u3000；;，,]))(?P<short>[A-Z]{1,2})[ \t]*[—－–=：:][ \t]*"
+    r"(?P<full>[^ \t\u3000\n；;，,A-Z—－–=：:]{3,40})(?=[ \t\u3000；;，,]|$)",
+    re.MULTILINE,
+)
+_CODES = 3
 #: The characters of a document's head, where it names itself (issuer, title, 文号, addressees).
 _HEAD_CHARS = 3000
 
@@ -105,6 +114,10 @@ class UnitResolver:
             self._declare(m["short"], m["full"])
         if "指" in text:
             for m in _MEANS.finditer(text):
+                self._declare(m["short"], m["full"])
+        codes = [m for m in _CODE.finditer(text) if looks_like_unit(clean(m["full"]))]
+        if len({m["short"] for m in codes}) >= _CODES:
+            for m in codes:
                 self._declare(m["short"], m["full"])
 
     def _declare(self, short: str, full: str) -> None:

@@ -46,7 +46,8 @@ def _opening() -> re.Pattern[str]:
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
         # (a note in brackets may follow the word: 已完成（提前）。 / 进度滞后（原因：…）。)
-        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>{state_words})[ \t\u3000]*"
+        # (a share may close the word: 已完成60%, a state cell that is done at 100% alone)
+        rf"^\s*(?:{_OPEN}\s*(?P<inner>{state_words})\s*{_CLOSE}|(?P<word>(?:{state_words})(?:{_SHARE_TAIL})?)[ \t\u3000]*"
         rf"(?:[（(][^（）()\n]{{1,120}}[）)])?[ \t\u3000]*(?:[。，；,;：:！!\n]|$))"
     )
 
@@ -221,12 +222,21 @@ def state_of(word: str | None) -> str | None:
     if not word:
         return None
     share = _SHARE.fullmatch(word)
+    closing = _CLOSING_SHARE.search(word)
+    if closing is not None and share is None:
+        said = word[: closing.start()].strip()
+        if _vocab()[1].get(said) != "done":
+            return _vocab()[1].get(said)  # (滞后30%: behind, whatever its share)
+        share = closing  # (已完成60%: done so far, so in progress)
     if share is not None:
         return "done" if float(share.group(1)) >= 100 else "in progress"
     return _vocab()[1].get(word)
 
 
 _SHARE = re.compile(r"(\d{1,3}(?:\.\d+)?)[%％]")
+_CLOSING_SHARE = re.compile(r"(?<![\d.])(\d{1,3}(?:\.\d+)?)[%％]$")
+#: A share closing a state word (已完成60%).
+_SHARE_TAIL = r"[ \t\u3000]*\d{1,3}(?:\.\d+)?[%％]"
 
 
 def lone_state(line: str) -> str | None:

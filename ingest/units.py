@@ -622,6 +622,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             and kind == "government"
             and not prefix
             and not _placed(name)
+            and not _own_section(name)
             # 区绿化市容局、街道城运中心: the street's own office, not the district's (乡村振兴局, a
             # function that merely starts with a township's word, is still the district's)
             and not (
@@ -636,6 +637,21 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         previous, previous_end = local, e
     return out
 
+
+def _own_section(name: str) -> bool:
+    """A body's own section written bare (医政医管科, 投资处): the issuing body's, not a place's, so
+    a list's place prefix before it (市疾病预防控制中心、医政医管科) is not its."""
+    return (
+        len(name) >= 3
+        and name.endswith(_SECTION_ENDS)
+        and not any(ch in name[:-1] for ch in _BODY_ENDS)
+        and function_of(name) is None
+    )
+
+
+#: The ends of a body's sections, and of the bodies above them (a fuller spelling names its body).
+_SECTION_ENDS = ("科", "处")
+_BODY_ENDS = ("局", "委", "厅", "办", "会", "部", "院", "府")
 
 #: What parts the items of a unit list.
 _LIST_MARKS = frozenset("、，,；;")

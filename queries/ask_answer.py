@@ -271,7 +271,7 @@ def _no_lead_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str =
     first = " — {} (first-listed, not a stated lead)"
     return _by_place(
         rows,
-        lambda r: (r["basis"], r["task"] + (first.format(r["unit"]) if r["unit"] else "")),
+        lambda r: (r["basis"], (r["task"] or "") + (first.format(r["unit"]) if r["unit"] else "")),
         lambda r: (r["unit"], r["basis"], r["evidence"]),
     )
 

@@ -117,7 +117,12 @@ def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
             return None
         subgroups = [(role, units_text, start)]
         wm = with_re().search(units_text)
-        if wm and wm.start() > 0 and depth_at(units_text, wm.start()) == 0:
+        if (
+            wm
+            and wm.start() > 0
+            and depth_at(units_text, wm.start()) == 0
+            and _names_ok(units_text[: wm.start()], True)  # (救援协调和预案管理局: a name holding 协调)
+        ):
             # "A会同B负责": A is the principal, B its partner.
             subgroups = [
                 ("lead" if role != "cooperate" else role, units_text[: wm.start()], start),

@@ -1,0 +1,180 @@
+"""Units a document gives its tasks outside the tasks' own sentences: a bracket line of its own right
+above each numbered item (【省A牵头，省B配合】 over 1. 实施X。), and a section that gives the tasks by
+their numbers (四、任务分工 / 第1项：市A牵头，市B配合，2028年11月底前完成). Either way the lines are no
+tasks and no part of the task above them."""
+
+from __future__ import annotations
+
+import re
+
+from fengong.ingest.annotations import find_annotations
+from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.notations.blocks import FirstIsLead
+from fengong.ingest.outline import Block, heading_of, path_of
+from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
+
+#: A line that is one bracketed clause and nothing else (【省A牵头，省B、省C配合】).
+_BRACKET_LINE = re.compile(
+    r"^[ \t\u3000]*[【［〔\[（(][^\n【】［］〔〕\[\]（）()]{2,200}[】］〕\]）)][ \t\u3000]*$", re.MULTILINE
+)
+#: A line giving tasks by number: 第1项：… / 第3、4项任务：… / 第5至7项：….
+_NUMBERED = re.compile(
+    r"^[ \t\u3000]*第(?P<numbers>[0-9０-９]{1,3}(?:[、，,和及至\-—~～][0-9０-９]{1,3})*)项(?:任务|工作)?"
+    r"[ \t\u3000]*[：:][ \t\u3000]*(?P<clause>[^\n]+)$",
+    re.MULTILINE,
+)
+#: The number an item's words open with (1.推进…, 12、…).
+_ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
+#: How many numbered lines make a section of them (one such line may be a sentence of a task).
+_NUMBERED_LINES = 2
+
+
+def roles_above_items(tasks: list[RawTask], text: str, first_is_lead: FirstIsLead) -> list[RawTask]:
+    """Where a document writes each item's units in a bracket line right above the item, give each
+    item its line's roles, not the task above it; the lines are read so only when the first of them
+    stands under something that is not a numbered item (a heading, the note that declares them), as
+    a line closing the item above it never does. Returns the tasks kept: a paragraph that was a task
+    only for the line under it is none."""
+    lines = [m for m in _BRACKET_LINE.finditer(text) if find_annotations(m.group(), m.start())]
+    below = {m.start(): _task_at(tasks, _next_line(text, m.end())) for m in lines}
+    lines = [m for m in lines if below[m.start()] is not None]
+    if not lines:
+        return tasks
+    first = below[lines[0].start()]
+    assert first is not None
+    if _item_at(tasks, text, _previous_line(text, lines[0].start()), _level(first, text)):
+        return tasks  # (the line closes the item above it, a sibling of the one below)
+    spans = [(m.start(), m.end()) for m in lines]
+    held = {id(t): _without_mentions_in(t, spans) for t in tasks}
+    for m in lines:
+        task = below[m.start()]
+        assert task is not None
+        before = {role: list(ms) for role, ms in task.roles.items()}
+        roles_from(find_annotations(m.group(), m.start()), first_is_lead.governs(m.start()), task)
+        for role, ms in before.items():
+            task.roles[role] = [*task.roles.get(role, []), *ms]
+    return [t for t in tasks if not (held[id(t)] and not any(t.roles.values()) and _level(t, text) is None)]
+
+
+def roles_by_number(
+    tasks: list[RawTask], blocks: list[Block], text: str, year: int | None, first_is_lead: FirstIsLead
+) -> list[RawTask]:
+    """Where a section gives the tasks by their numbers (第1项：市A牵头，市B配合，2028年11月底前完成), the
+    item the body numbers so takes the line's roles and its deadline; the lines are no tasks. Only
+    items that name no unit of their own take them, and only where each number is one item's: an
+    item of the body that was no task for want of units becomes one."""
+    found = list(_NUMBERED.finditer(text))
+    if len(found) < _NUMBERED_LINES:
+        return tasks
+    by_number: dict[int, list[RawTask]] = {}
+    for task in tasks:
+        n = _ITEM_NUMBER.match(text, task.start)
+        if n is not None and task.start < found[0].start():
+            by_number.setdefault(int(n.group(1)), []).append(task)
+    items: dict[int, list[Block]] = {}
+    for block in blocks:
+        n = _ITEM_NUMBER.match(text, block.start)
+        if n is not None and block.start < found[0].start():
+            items.setdefault(int(n.group(1)), []).append(block)
+    for number, written in items.items():
+        if number not in by_number and len(written) == 1:
+            # (an item the body numbers, a task for the line that gives it its units)
+            b = written[0]
+            title = compact(path_of(blocks, b)[-1])
+            by_number[number] = [
+                RawTask(path_of(blocks, b), title, compact(strip_marker(b.text, b)), b.start, b.end)
+            ]
+    spans = [(m.start(), m.end()) for m in found]
+    given: set[int] = set()
+    for m in found:
+        anns = find_annotations(m["clause"], m.start("clause"))
+        targets = [by_number.get(n, []) for n in _numbers(m["numbers"])]
+        if not anns or not all(len(t) == 1 and not any(t[0].roles.values()) for t in targets):
+            continue
+        deadlines = find_deadlines(m["clause"], year)
+        for (task,) in targets:
+            if task not in tasks:
+                tasks.append(task)
+            roles_from(anns, first_is_lead.governs(m.start("clause")), task)
+            for mentions in task.roles.values():
+                for x in mentions:
+                    task.evidence[x.start] = compact(m.group().strip())
+            if deadlines:
+                # (the division line is the document's word on when the task is due; a date inside
+                # the task's description, 2000年底前建成的小区, is not)
+                task.deadline, task.other_deadlines = deadlines[0], deadlines[1:]
+            given.add(id(task))
+    if not given:
+        return tasks
+    kept = [t for t in tasks if id(t) in given or not (_inside(t.start, spans) or _held_only_by(t, spans))]
+    return sorted(kept, key=lambda t: t.start)
+
+
+def _numbers(written: str) -> list[int]:
+    """The task numbers a line lists (1、6、9; 3至5)."""
+    out: list[int] = []
+    for part in re.split(
+        "[、，,和及]", written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    ):
+        ends = [int(x) for x in re.split("[至\\-—~～]", part) if x.isdigit()]
+        if len(ends) == 2 and ends[0] <= ends[1] <= ends[0] + 50:
+            out.extend(range(ends[0], ends[1] + 1))
+        elif len(ends) == 1:
+            out.append(ends[0])
+    return out
+
+
+def _next_line(text: str, end: int) -> int:
+    """Where the line after the one ending at ``end`` starts (blank lines skipped)."""
+    at = end
+    while at < len(text) and text[at] in "\n \t\u3000":
+        at += 1
+    return at
+
+
+def _previous_line(text: str, start: int) -> int:
+    """Where the last non-blank line before ``start`` starts, else -1."""
+    at = start - 1
+    while at >= 0 and text[at] in "\n \t\u3000":
+        at -= 1
+    return text.rfind("\n", 0, at + 1) + 1 if at >= 0 else -1
+
+
+def _task_at(tasks: list[RawTask], position: int) -> RawTask | None:
+    """The task that starts at ``position`` (its first line), else None."""
+    return next((t for t in tasks if t.start == position), None)
+
+
+def _level(task: RawTask, text: str) -> int | None:
+    """The outline level of the number ``task``'s first line opens with, else None."""
+    line_end = text.find("\n", task.start)
+    heading = heading_of(text[task.start : line_end if line_end >= 0 else len(text)].strip())
+    return heading[0] if heading is not None else None
+
+
+def _item_at(tasks: list[RawTask], text: str, position: int, level: int | None) -> bool:
+    """Whether ``position`` lies inside a task numbered at ``level`` (an item, not a section over it)."""
+    if position < 0 or level is None:
+        return False
+    return any(t.start <= position < t.end and _level(t, text) == level for t in tasks)
+
+
+def _inside(position: int, spans: list[tuple[int, int]]) -> bool:
+    return any(s <= position < e for s, e in spans)
+
+
+def _without_mentions_in(task: RawTask, spans: list[tuple[int, int]]) -> bool:
+    """Drop from ``task`` the units named inside ``spans``; whether it held any."""
+    held = False
+    for role, mentions in task.roles.items():
+        kept = [m for m in mentions if not _inside(m.start, spans)]
+        held = held or len(kept) < len(mentions)
+        task.roles[role] = kept
+    return held
+
+
+def _held_only_by(task: RawTask, spans: list[tuple[int, int]]) -> bool:
+    """Whether every unit ``task`` names stands inside ``spans`` (a heading over the lines that took
+    their units from them: 四、任务分工 read with the first line's)."""
+    mentions = [m for ms in task.roles.values() for m in ms]
+    return bool(mentions) and all(_inside(m.start, spans) for m in mentions)
