@@ -28,6 +28,7 @@ from fengong.ingest.section_deadlines import (
 )
 from fengong.ingest.status import (
     closing_status,
+    completion_status,
     finished_clause,
     labelled_status,
     line_opening_status,
@@ -96,7 +97,7 @@ def extract_text(text: str, source: str) -> Document:
     raw = read_unit_sections(raw, blocks, text, meta.year)
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
-    raw = roles_above_items(raw, text, first_is_lead)
+    raw = roles_above_items(raw, blocks, text, meta.year, first_is_lead)
     raw = roles_by_number(raw, blocks, text, meta.year, first_is_lead)
     inherit_heading_units(raw)
     deadlines_by_period_lines(raw, lines, text, meta.year)
@@ -281,6 +282,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)
         or opening_status(progress)
         or labelled_status(raw.text)
+        or completion_status(raw.text)  # 实际完成时间：2028年6月 / 未完成（原因：…）
         # (the bracket naming the task's units may give its state too: （牵头单位：市A；状态：滞后）)
         or labelled_status("\n".join(raw.evidence.values()))
         or line_opening_status(raw.text)

@@ -351,7 +351,8 @@ class UnitResolver:
             short = next((s for s in (body.short if body else ()) if local.startswith(s)), "")
             if short and _bare_central_section(local[len(short) :]):
                 return self.ministry + local[len(short) :]
-        if self.ministry and _bare_central_section(local):
+        if self.ministry and _bare_central_section(local) and not local.startswith(self.ministry):
+            # (农业农村部种植业管理司, written 农业农村部（种植业管理司）, names its ministry already)
             return self.ministry + local
         if self.division:
             word = next((w for w in unit_vocab().division_words if local.startswith(w)), "")

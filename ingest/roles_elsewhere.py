@@ -10,13 +10,12 @@ import re
 from fengong.ingest.annotations import find_annotations
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.notations.blocks import FirstIsLead
+from fengong.ingest.notations.brackets import matching_close
 from fengong.ingest.outline import Block, heading_of, path_of
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
 
-#: A line that is one bracketed clause and nothing else (【省A牵头，省B、省C配合】).
-_BRACKET_LINE = re.compile(
-    r"^[ \t\u3000]*[【［〔\[（(][^\n【】［］〔〕\[\]（）()]{2,200}[】］〕\]）)][ \t\u3000]*$", re.MULTILINE
-)
+#: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
+_BRACKET_START = re.compile(r"^[ \t\u3000]*[【［〔\[（(]", re.MULTILINE)
 #: A line giving tasks by number: 第1项：… / 第3、4项任务：… / 第5至7项：….
 _NUMBERED = re.compile(
     r"^[ \t\u3000]*第(?P<numbers>[0-9０-９]{1,3}(?:[、，,和及至\-—~～][0-9０-９]{1,3})*)项(?:任务|工作)?"
@@ -29,14 +28,20 @@ _ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
 _NUMBERED_LINES = 2
 
 
-def roles_above_items(tasks: list[RawTask], text: str, first_is_lead: FirstIsLead) -> list[RawTask]:
+def roles_above_items(
+    tasks: list[RawTask], blocks: list[Block], text: str, year: int | None, first_is_lead: FirstIsLead
+) -> list[RawTask]:
     """Where a document writes each item's units in a bracket line right above the item, give each
     item its line's roles, not the task above it; the lines are read so only when the first of them
     stands under something that is not a numbered item (a heading, the note that declares them), as
     a line closing the item above it never does. Returns the tasks kept: a paragraph that was a task
-    only for the line under it is none."""
-    lines = [m for m in _BRACKET_LINE.finditer(text) if find_annotations(m.group(), m.start())]
-    below = {m.start(): _task_at(tasks, _next_line(text, m.end())) for m in lines}
+    only for the line under it is none, an item that was none for want of units is one."""
+    lines = [m for m in _bracket_lines(text) if find_annotations(m.group(), m.start())]
+    below = {
+        m.start(): _task_at(tasks, text, at) or _item_task(blocks, text, at, year)
+        for m in lines
+        for at in [_next_line(text, m.end())]
+    }
     lines = [m for m in lines if below[m.start()] is not None]
     if not lines:
         return tasks
@@ -49,11 +54,19 @@ def roles_above_items(tasks: list[RawTask], text: str, first_is_lead: FirstIsLea
     for m in lines:
         task = below[m.start()]
         assert task is not None
+        if task not in tasks:
+            tasks = sorted([*tasks, task], key=lambda t: t.start)
+            held[id(task)] = False
         before = {role: list(ms) for role, ms in task.roles.items()}
         roles_from(find_annotations(m.group(), m.start()), first_is_lead.governs(m.start()), task)
         for role, ms in before.items():
             task.roles[role] = [*task.roles.get(role, []), *ms]
-    return [t for t in tasks if not (held[id(t)] and not any(t.roles.values()) and _level(t, text) is None)]
+    item = _level(first, text)
+    for t in tasks:
+        if held[id(t)]:
+            t.text = _without_lines(t.text, [m.group() for m in lines])
+    # (a heading or a note that was a task only for the line under it is none)
+    return [t for t in tasks if not (held[id(t)] and not any(t.roles.values()) and _level(t, text) != item)]
 
 
 def roles_by_number(
@@ -78,12 +91,7 @@ def roles_by_number(
             items.setdefault(int(n.group(1)), []).append(block)
     for number, written in items.items():
         if number not in by_number and len(written) == 1:
-            # (an item the body numbers, a task for the line that gives it its units)
-            b = written[0]
-            title = compact(path_of(blocks, b)[-1])
-            by_number[number] = [
-                RawTask(path_of(blocks, b), title, compact(strip_marker(b.text, b)), b.start, b.end)
-            ]
+            by_number[number] = [_task_of(blocks, written[0], year)]  # (a task for the line giving its units)
     spans = [(m.start(), m.end()) for m in found]
     given: set[int] = set()
     for m in found:
@@ -110,6 +118,51 @@ def roles_by_number(
     return sorted(kept, key=lambda t: t.start)
 
 
+def _task_of(blocks: list[Block], block: Block, year: int | None) -> RawTask:
+    """A numbered item of the outline as a task (one that was none for want of units), dated by
+    its words as any item is."""
+    path = path_of(blocks, block)
+    words = compact(strip_marker(block.text, block))
+    task = RawTask(path, compact(path[-1]), words, block.start, block.end)
+    found = find_deadlines(words, year)
+    if found:
+        task.deadline, task.other_deadlines = found[0], found[1:]
+    return task
+
+
+def _item_task(blocks: list[Block], text: str, position: int, year: int | None) -> RawTask | None:
+    """A task of the numbered item whose line's words start at ``position``, else None."""
+    block = next((b for b in blocks if b.start <= position and not text[b.start : position].strip()), None)
+    line_end = text.find("\n", position)
+    if block is None or heading_of(text[position : line_end if line_end >= 0 else len(text)].strip()) is None:
+        return None
+    return _task_of(blocks, block, year)
+
+
+def _without_lines(words: str, lines: list[str]) -> str:
+    """A task's words without the bracket lines of the items below it, which its block ran over."""
+    for line in lines:
+        words = words.replace(compact(line), "")
+    return words.strip()
+
+
+def _bracket_lines(text: str) -> list[re.Match[str]]:
+    """Lines that are one bracket and nothing else (its inner brackets kept: 【责任单位：各县（市、区）
+    人民政府】), each as a match of its bracket."""
+    out = []
+    for m in _BRACKET_START.finditer(text):
+        open_at = m.end() - 1
+        line_end = text.find("\n", open_at)
+        line_end = len(text) if line_end < 0 else line_end
+        close = matching_close(text, open_at)
+        if close < line_end and not text[close + 1 : line_end].strip():
+            whole = re.compile(re.escape(text[open_at : close + 1]))
+            found = whole.match(text, open_at)
+            if found is not None:
+                out.append(found)
+    return out
+
+
 def _numbers(written: str) -> list[int]:
     """The task numbers a line lists (1、6、9; 3至5)."""
     out: list[int] = []
@@ -133,16 +186,18 @@ def _next_line(text: str, end: int) -> int:
 
 
 def _previous_line(text: str, start: int) -> int:
-    """Where the last non-blank line before ``start`` starts, else -1."""
+    """Where the words of the last non-blank line before ``start`` start (its indent skipped), else -1."""
     at = start - 1
     while at >= 0 and text[at] in "\n \t\u3000":
         at -= 1
-    return text.rfind("\n", 0, at + 1) + 1 if at >= 0 else -1
+    if at < 0:
+        return -1
+    return _next_line(text, text.rfind("\n", 0, at + 1) + 1)
 
 
-def _task_at(tasks: list[RawTask], position: int) -> RawTask | None:
-    """The task that starts at ``position`` (its first line), else None."""
-    return next((t for t in tasks if t.start == position), None)
+def _task_at(tasks: list[RawTask], text: str, position: int) -> RawTask | None:
+    """The task that starts at ``position``, the words of a line (or at the line's indent), else None."""
+    return next((t for t in tasks if t.start <= position and not text[t.start : position].strip()), None)
 
 
 def _level(task: RawTask, text: str) -> int | None:

@@ -331,6 +331,30 @@ def schedule_state(answer: str | None, word: str | None, share: str | None) -> s
     return share or None
 
 
+def completion_status(text: str | None) -> str | None:
+    """The state a report's line of the day a task was finished gives it (实际完成时间：2028年6月 ->
+    已完成; 实际完成时间：未完成（原因：…） -> 未完成), else ``None``."""
+    if not text:
+        return None
+    m = _completion_re().search(text)
+    if m is None:
+        return None
+    value = m.group("value")
+    if _DATE_START.match(value):
+        return _schedule_labels().done_words[0]
+    return opening_status(value)
+
+
+@cache
+def _completion_re() -> re.Pattern[str]:
+    labels = alternation(words(load_yaml("outline.yaml"), "completion_labels", "outline.yaml"))
+    return re.compile(rf"(?:{labels})[ \t\u3000]*[：:][ \t\u3000]*(?P<value>[^\n]*)")
+
+
+#: A value that is a date (2028年6月, 2028-06-20, 6月18日).
+_DATE_START = re.compile(r"(?:(?:19|20)\d{2}\s*(?:年|[-./])\s*\d{1,2}|\d{1,2}\s*月\s*\d{1,2}\s*日)")
+
+
 def done_flag_status(answer: str) -> str | None:
     """A 是否完成 cell as the state word it stands for: yes 已完成, no 未完成; else ``None``."""
     labels = _schedule_labels()

@@ -419,8 +419,10 @@ def _lead_marker(name: str) -> tuple[str, bool]:
 
 def named_lead_bracket(text: str) -> re.Match[str] | None:
     """A bracket closing ``text`` that names the lead of the list or clause before it (（市台办为牵头
-    单位）, （A牵头））: the match, its group ``who`` the lead; else ``None``."""
-    return _named_lead_re().search(text.rstrip())
+    单位）, （A牵头））: the match, its group ``who`` the lead; else ``None``, as for words saying no
+    lead is named (（本项任务未明确牵头单位）)."""
+    m = _named_lead_re().search(text.rstrip())
+    return None if m is None or is_generic(m.group("who").strip()) else m
 
 
 @cache
@@ -568,9 +570,10 @@ def _parse_list(text: str, base: int) -> list[Mention]:
     named_lead = None
     if items:  # 市台办、市商务局、市工信局（市台办为牵头单位）: the bracket names the list's lead
         last, s, e = items[-1]
-        m = named_lead_bracket(last)
+        m = _named_lead_re().search(last.rstrip())
         if m and clean(last[: m.start()]):
-            named_lead = clean(m.group("who"))
+            # (（本项任务未明确牵头单位）: a bracket saying no lead is named names none)
+            named_lead = None if is_generic(m.group("who").strip()) else clean(m.group("who"))
             items[-1] = (last[: m.start()], s, s + m.start())
     for item, s, e in items:
         c = clean(item)
@@ -663,11 +666,32 @@ def _first_name(local: str) -> str:
     """A body written with its second name in brackets (区司法局（开发区司法局）: one body under two
     names, as a new area's are) is named by its first; a short alternative standing for it
     elsewhere (区人民政府（管委会））stays written whole."""
+    section = _SECTION_IN_BRACKETS.search(local)
+    if section is not None and _section_of(local[: section.start()], section.group("other")):
+        return local[: section.start()] + section.group("other")
     m = _SECOND_NAME.search(local)
     if m is None or "牵头" in m.group("other"):
         return local
     first = local[: m.start()]
     return first if looks_like_unit(first) and looks_like_unit(m.group("other")) else local
+
+
+def _section_of(body: str, other: str) -> bool:
+    """Whether ``other``, in brackets after ``body``, is a section of it written bare (农业农村部（种植业
+    管理司）, 市卫生健康委（医政医管科）), not a second name of its own (市发展改革委（市能源局）)."""
+    return (
+        (lookup_body(body) is not None or bool(level_prefix(body)))
+        and looks_like_unit(body)
+        and other.endswith((*unit_vocab().central_section_endings, *_SECTION_ENDS))
+        and not other.startswith("各")
+        and not level_prefix(other)
+        and lookup_body(other) is None
+        and not is_placed(other)
+        and not is_generic(other)
+    )
+
+
+_SECTION_IN_BRACKETS = re.compile(r"[（(](?P<other>[^（）()]{2,20})[）)]$")
 
 
 def is_placed(name: str) -> bool:

@@ -199,10 +199,13 @@ def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStor
     if place is None:
         return False
     written = names[0].value
+    held = store is not None and place.name in _held_places(store)
+    if not held and text[span.end - 1 : span.end + 1] in ask_vocab().level_words:
+        return False  # (建成县城智慧停车系统: 成县 inside 建成 and 县城)
     # the full name, a city or province, or a name written with its level (三都县 for 三都水族自治县)
     if written == place.name or place.level in ("city", "province") or written[-1] in "省市县区州旗盟":
         return True
-    if store is not None and place.name in _held_places(store):
+    if held:
         return True
     return any(s.start == span.end and s.kind in ("unit", "unit_type", "body") for s in spans)
 
@@ -483,7 +486,19 @@ def _apply(
                 reading.unit_type = _first_or_more(reading.unit_type, reading.more_types, name.value)
         elif kind == "topic":
             topic = _topic(span.of("topic")[0].value)
-            if topic is not None and (reading.topic is None or len(topic.name) > len(reading.topic.name)):
+            # (合肥城市更新任务清单里，推进城中村改造由谁牵头: the topic named again after the plan's
+            # clause is the task's words, though the plan's name held it too)
+            again = (
+                topic is not None
+                and reading.topic is not None
+                and reading.document_topic
+                and not english
+                and topic.name == reading.topic.name
+                and span.start >= _plan_name_end(text)
+            )
+            if topic is not None and (
+                reading.topic is None or len(topic.name) > len(reading.topic.name) or again
+            ):
                 reading.topic = topic
                 document = ask_vocab().document_words
                 if not english:

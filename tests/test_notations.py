@@ -2742,3 +2742,128 @@ def test_a_clause_picking_its_lead_out_of_the_list_before_it() -> None:
         "完善算力调度机制": (["工业和信息化部"], ["国家发展改革委"], []),
         "加强资金保障": (["国家发展改革委"], ["财政部"], []),
     }
+
+
+def test_a_bracket_line_above_each_item_is_that_item_s_and_one_below_closes_its_own() -> None:
+    """【省A牵头，省B配合】 on a line of its own over 1. X: the item below takes it (the first such line
+    stands under the note declaring them, no item); an indented line under an item's words, a
+    sibling's line before it, closes that item."""
+    above = (
+        "河北省人民政府办公厅关于印发推进制造业数字化转型分工方案的通知\n二、重点任务\n"
+        "每项任务前以【】标明责任单位。\n\n"
+        "【省工业和信息化厅牵头，省发展改革委、省财政厅配合】\n"
+        "1. 实施重点行业数字化改造行动。编制实施指南。2028年12月底前完成。\n\n"
+        "【省发展改革委牵头，省工业和信息化厅配合】\n"
+        "2. 谋划储备数字化转型重大项目。建立项目库。2028年3月底前完成。\n"
+    )
+    assert _roles(extract_text(above, "h.txt")) == {
+        "实施重点行业数字化改造行动": (["河北省工业和信息化厅"], ["河北省发展改革委", "河北省财政厅"], []),
+        "谋划储备数字化转型重大项目": (["河北省发展改革委"], ["河北省工业和信息化厅"], []),
+    }
+    below = (
+        "景德镇市人民政府办公室关于印发陶瓷文化传承方案的通知\n二、重点任务\n"
+        "　　（一）开展陶瓷文化遗产资源普查。全面摸清资源底数，2028年6月底前完成。\n"
+        "　　（主办：市文广新旅局；协办：市档案馆）\n\n"
+        "　　（二）推进御窑厂遗址保护展示。提升遗址展示水平，2028年底前完成。\n"
+        "　　（主办：市御窑博物院；协办：市住建局）\n"
+    )
+    assert _roles(extract_text(below, "j.txt")) == {
+        "开展陶瓷文化遗产资源普查": (["景德镇市文广新旅局"], ["景德镇市档案馆"], []),
+        "推进御窑厂遗址保护展示": (["景德镇市御窑博物院"], ["景德镇市住建局"], []),
+    }
+
+
+def test_a_section_giving_the_tasks_by_number() -> None:
+    """四、任务分工 / 第1项：市A牵头，市B配合，2028年11月底前完成: the body's item 1 (a task only by that
+    line) takes the roles and the deadline; the lines are no tasks, the date describing old houses
+    in the item's words no deadline."""
+    text = (
+        "青岛市人民政府办公厅关于印发2028年城市更新重点任务清单的通知\n二、重点任务\n"
+        "1. 推进老旧小区改造。重点改造2000年底前建成的老旧小区。\n"
+        "2. 完善城市地下管网。实施管网更新改造。\n"
+        "3. 推进城市生命线安全工程建设。安装前端感知设备。\n"
+        "四、任务分工\n"
+        "第1项：市住房城乡建设局牵头，市财政局配合，2028年11月底前完成。\n"
+        "第2项：市水务管理局牵头，市城市管理局配合，2028年10月31日前完成。\n"
+        "第3项：市城市管理局、市应急局按职责分工负责，2028年四季度完成。\n"
+    )
+    doc = extract_text(text, "q.txt")
+    assert _roles(doc) == {
+        "推进老旧小区改造": (["青岛市住房城乡建设局"], ["青岛市财政局"], []),
+        "完善城市地下管网": (["青岛市水务管理局"], ["青岛市城市管理局"], []),
+        "推进城市生命线安全工程建设": ([], [], ["青岛市城市管理局", "青岛市应急局"]),
+    }
+    assert [t.deadline.date if t.deadline else None for t in doc.tasks] == [
+        "2028-11-30", "2028-10-31", "2028-12-31"
+    ]  # fmt: skip
+
+
+def test_an_overall_lead_letter_codes_and_a_ministry_s_section_in_brackets() -> None:
+    """（一）X（总牵头单位：县A） over items listing 责任单位：县A、县B: A leads, B cooperates, an item's own
+    （县C牵头） overriding; a legend A—县发展和改革局 names the codes a table writes; 农业农村部（种植业管理
+    司） is the ministry's section; a body's bare 科 after another body takes no place prefix; a
+    with-word inside a name (救援协调和预案管理局) parts nothing."""
+    overall = (
+        "长汀县人民政府办公室关于印发农村人居环境整治方案的通知\n三、重点任务\n"
+        "（一）扎实推进农村厕所革命（总牵头单位：县农业农村局）\n"
+        "1．开展问题厕所摸排整改。建立台账。责任单位：县农业农村局、县卫健局。完成时限：2028年3月底前。\n"
+        "2．新建改造农村公共厕所。新建公厕60座。责任单位：县住建局、县农业农村局（县住建局牵头）。完成时限：2028年9月底前。\n"
+    )
+    assert _roles(extract_text(overall, "c.txt")) == {
+        "扎实推进农村厕所革命": (["长汀县农业农村局"], [], []),
+        "开展问题厕所摸排整改": (["长汀县农业农村局"], ["长汀县卫健局"], []),
+        "新建改造农村公共厕所": (["长汀县住建局"], ["长汀县农业农村局"], []),
+    }
+    codes = (
+        "沂南县人民政府关于印发和美乡村建设方案的通知\n二、责任单位代码\n"
+        "A—县发展和改革局　　B—县财政局　　C—县水利局\n"
+        "三、任务分工表\n序号｜任务名称｜主要内容｜责任单位｜完成时限\n"
+        "1｜实施农村供水保障工程｜推进城乡供水一体化｜C（牵头）、A、B｜2028年10月10日前\n"
+        "2｜稳定粮食生产｜落实补贴政策｜A（牵头）、B｜2028年6月底前\n"
+    )
+    assert _roles(extract_text(codes, "y.txt")) == {
+        "实施农村供水保障工程": (["沂南县水利局"], ["沂南县发展和改革局", "沂南县财政局"], []),
+        "稳定粮食生产": (["沂南县发展和改革局"], ["沂南县财政局"], []),
+    }
+    ministry = (
+        "农业农村部办公厅关于印发2028年稳产保供工作要点的通知\n一、重点工作\n"
+        "1. 稳定粮食播种面积。落实播种面积。\n"
+        "牵头单位：农业农村部（种植业管理司）；参与单位：财政部、农业农村部（计划财务司）。\n"
+        "2. 完善灾害事故应急预案体系。修订预案。救援协调和预案管理局负责，政策法规司配合，2028年9月30日前完成。\n"
+    )
+    assert _roles(extract_text(ministry, "n.txt")) == {
+        "稳定粮食播种面积": (["农业农村部种植业管理司"], ["财政部", "农业农村部计划财务司"], []),
+        "完善灾害事故应急预案体系": ([], ["农业农村部政策法规司"], ["农业农村部救援协调和预案管理局"]),
+    }
+    sections = (
+        "常州市卫生健康委员会文件\n市卫生健康委关于印发医疗服务能力提升重点任务的通知\n一、重点任务\n"
+        "1. 加强重点传染病监测处置。健全监测网络。\n责任科室（单位）：疾病预防控制科（牵头）、市疾病预防控制中心、医政医管科\n"
+    )
+    assert _roles(extract_text(sections, "z.txt")) == {
+        "加强重点传染病监测处置": (
+            ["常州市卫生健康委疾病预防控制科"],
+            ["常州市疾病预防控制中心", "常州市卫生健康委医政医管科"],
+            [],
+        ),
+    }
+
+
+def test_a_report_s_actual_completion_day_and_a_list_that_names_no_lead() -> None:
+    """实际完成时间：2028年6月 says the task is done, 实际完成时间：未完成（原因：…） that it is not; a bracket
+    saying no lead is named (（本项任务未明确牵头单位）) names none."""
+    text = (
+        "分水镇人民政府关于2028年度重点工作任务完成情况的报告\n二、任务完成情况\n"
+        "（一）防汛防台应急能力提升\n牵头单位：应急管理办公室\n计划完成时限：2028年5月31日前\n"
+        "实际完成时间：2028年6月\n完成情况：修订应急预案，组织演练3次。\n\n"
+        "（二）小微企业园二期建设\n牵头单位：经济发展办公室\n计划完成时限：2028年5月底前\n"
+        "实际完成时间：未完成（原因：用地报批延误）\n完成情况：主体工程已于9月开工。\n\n"
+        "（三）村级集体经济增收\n责任单位：经济发展办公室、农业农村办公室（本项任务未明确牵头单位）\n"
+        "计划完成时限：2028年12月底前\n"
+    )
+    doc = extract_text(text, "f.txt")
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("防汛防台应急能力提升", "已完成"),
+        ("小微企业园二期建设", "未完成"),
+        ("村级集体经济增收", None),
+    ]
+    assert _roles(doc)["村级集体经济增收"] == ([], [], ["分水镇经济发展办公室", "分水镇农业农村办公室"])

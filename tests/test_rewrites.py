@@ -42,6 +42,7 @@ FLOOR = {
     "separators": 1.0,
     "subject_clauses": 1.0,
     "duty_clauses": 1.0,
+    "roles_elsewhere": 1.0,
     "swap_central": 1.0,  # depends on the lexicon of bodies (ingest/data/bodies.tsv) as well
     "swap_local": 0.999,
     "table_columns": 1.0,

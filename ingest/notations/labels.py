@@ -149,7 +149,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             )
             if parted:
                 lists.extend(parted)
-            elif mentions:
+            elif mentions and not _NOTATION_NOTE.search(body):
+                # (责任单位：标明“牵头”的为牵头单位，负责统筹推进…: a note on the notation, no list)
                 lists.append(RoleList(labels[_label(gm)], mentions))
         if lists:
             declared = first_is_lead_at(text, span_start, span_end) >= 0
@@ -160,6 +161,10 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             )
         i = j
     return out
+
+
+#: Words that make a label's words a note on how the document marks roles (标明“牵头”的为牵头单位).
+_NOTATION_NOTE = re.compile(r"的(?:为|是)(?:牵头|配合|协办|参与|责任|主办)")
 
 
 def _trailing_clause(body: str, base: int) -> tuple[int, Annotation] | None:

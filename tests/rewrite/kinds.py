@@ -32,6 +32,7 @@ ORDER = (
     "unit_lines",
     "field_bars",
     "lead_headings",
+    "roles_elsewhere",
     "mixed",
 )
 #: Kinds that rewrite the whole document: nothing is chained after them.

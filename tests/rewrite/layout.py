@@ -8,6 +8,7 @@ import re
 from collections import Counter
 
 from tests.rewrite.model import Sample, map_gold_strings, vocabulary
+from tests.rewrite.prose import _prose
 from tests.rewrite.registry import kind
 from tests.rewrite.text import (
     NUMBERING,
@@ -223,3 +224,52 @@ def _pair_unit_columns(lines: list[str], table: Table) -> None:
             continue  # a row with a merged or missing cell keeps its columns
         cells[lead] = f"{cells[lead].strip()} / {cells[partner].strip() or '—'}"
         lines[r] = "\t".join(cells[k] for k in keep)
+
+
+# ---------------------------------------------------------------- units given elsewhere
+
+
+@kind
+def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
+    """Numbered items that each close their line with an annotation name their units elsewhere,
+    their words unchanged: on a line of their own right above the item (【牵头单位：A；配合单位：B】 over
+    1. 完善制度。), or, for items numbered 1. 2. …, in a section at the end that gives them by number
+    (任务分工 / 第1项：由A牵头，B配合。)."""
+    lines = s.text.split("\n")
+    found = _styles(lines)
+    by_style: dict[str, list[int]] = {}
+    for i, (style, _) in sorted(found.items()):
+        by_style.setdefault(style, []).append(i)
+    styles = [
+        st
+        for st, items in by_style.items()
+        if len(items) >= 2
+        and all(
+            len(annotation_spans(lines[i].rstrip())) == 1 and _ends_with_annotation(lines[i]) for i in items
+        )
+    ]
+    if not styles:
+        return None
+    style = rng.choice(styles)
+    items = by_style[style]
+    values = [number_value(style, found[i][1].group(2)) for i in items]
+    by_number = style == "ar_dot" and len(set(values)) == len(values) and rng.random() < 0.5
+    out: list[str] = []
+    given: list[str] = []
+    for i, line in enumerate(lines):
+        if i not in items:
+            out.append(line)
+            continue
+        span = annotation_spans(line.rstrip())[-1]
+        content = span.content(line)
+        out_line = line[: span.start].rstrip()
+        if by_number:
+            clause = _prose(content, rng) if rng.random() < 0.5 else None
+            given.append(f"第{number_value(style, found[i][1].group(2))}项：{clause or content}。")
+        else:
+            bracket = rng.choice(vocabulary()["above_brackets"])
+            out.append(found[i][1].group(1) + bracket[0] + content + bracket[1])
+        out.append(out_line)
+    if by_number:
+        out.extend(["", rng.choice(vocabulary()["by_number_headings"]), *given])
+    return s.derive("\n".join(out), kind="roles_elsewhere")
