@@ -164,7 +164,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
 
 
 #: Words that make a label's words a note on how the document marks roles (标明“牵头”的为牵头单位).
-_NOTATION_NOTE = re.compile(r"的(?:为|是)(?:牵头|配合|协办|参与|责任|主办)")
+#: (a quoted mark: a list's own bracket may say 排名第一的为牵头单位, which is no note on the notation)
+_NOTATION_NOTE = re.compile(r"[“\"「][^”\"」]{1,8}[”\"」]的(?:为|是)(?:牵头|配合|协办|参与|责任|主办)")
 
 
 def _trailing_clause(body: str, base: int) -> tuple[int, Annotation] | None:
