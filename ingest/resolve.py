@@ -327,10 +327,9 @@ class UnitResolver:
             return nicknamed
         if self.department and _bare_section(local):
             return self.department + local
-        if self.issuer.endswith(_COMPANY_ISSUER) and _bare_company_part(local):
-            return (
-                self.issuer + local
-            )  # 科技信息部, 高速公路运营公司 of 湖北省交通投资集团有限公司's own plan
+        if self.issuer.endswith(unit_vocab().institution_issuers) and _bare_institution_part(local):
+            # (科技信息部 of 湖北省交通投资集团有限公司's own plan, 教务处 of a university's)
+            return self.issuer + local
         if (
             self.ministry
             and local[:1] == self.ministry[-1:]
@@ -551,19 +550,12 @@ def _bare_body(local: str) -> bool:
     )
 
 
-#: How a company that issues its own plan ends its name; its departments and subsidiaries written
-#: bare are its own.
-_COMPANY_ISSUER = ("集团有限公司", "集团股份有限公司", "集团有限责任公司", "集团公司", "有限公司")
-#: What a company's own department or subsidiary written bare ends with.
-_COMPANY_PARTS = ("部", "中心", "办公室", "公司")
-
-
-def _bare_company_part(local: str) -> bool:
-    """A company's department or subsidiary by its own word alone (安全环保部, 高速公路运营公司): no
-    place, no level, no body of the lexicon, no class (各子公司)."""
+def _bare_institution_part(local: str) -> bool:
+    """An institution's department, school or subsidiary by its own word alone (安全环保部, 计算机学院,
+    高速公路运营公司): no place, no level, no body of the lexicon, no class (各子公司, 各学院)."""
     return (
         len(local) >= 3
-        and local.endswith(_COMPANY_PARTS)
+        and local.endswith(unit_vocab().institution_parts)
         and not level_prefix(local)
         and not local.startswith("各")
         and not is_generic(local)

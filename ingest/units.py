@@ -270,8 +270,9 @@ def reads_as_name(name: str) -> bool:
 @lru_cache(maxsize=65536)
 def _is_clause(item: str) -> bool:
     """A list item that is a clause (a scope, a note, a declaration, a deadline such as
-    "2025年底前完成" or "持续推进"), never a unit."""
-    if looks_like_unit(item):
+    "2025年底前完成" or "持续推进"), never a unit; a body with its section in brackets is one
+    (农业农村部（农村合作经济指导司）)."""
+    if looks_like_unit(item) or (item[-1:] in _MARK_CLOSE and looks_like_unit(_first_name(item))):
         return False
     if _words().clause.search(item):
         return True

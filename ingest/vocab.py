@@ -191,6 +191,8 @@ class UnitVocab:
     office_endings: list[str]  # 农业农村部办公厅: the body whose general office issues it
     central_section_endings: list[str]  # 电力司 in 国家能源局's notice: 国家能源局电力司
     own_body_words: list[str]  # 管委会遗产保护处 in 鼓浪屿管委会's notice: its own section
+    institution_issuers: tuple[str, ...]  # 集团有限公司, 大学: issuers whose bare parts are their own
+    institution_parts: tuple[str, ...]  # 部, 处, 学院: how such a part written bare ends
     self_placed_words: list[str]
     branch_words: list[str]  # a branch named by its place (长江航运公安局武汉分局): 分局, 分行, …
     own_place_endings: list[str]  # 大窑湾海关: a vertical body named by its own place
@@ -337,6 +339,8 @@ def unit_vocab() -> UnitVocab:
         office_endings=words(data, "office_endings", name),
         central_section_endings=words(data, "central_section_endings", name),
         own_body_words=words(data, "own_body_words", name),
+        institution_issuers=tuple(words(data, "institution_issuers", name)),
+        institution_parts=tuple(words(data, "institution_parts", name)),
         self_placed_words=words(data, "self_placed_words", name),
         branch_words=words(data, "branch_words", name),
         own_place_endings=words(data, "own_place_endings", name),

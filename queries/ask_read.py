@@ -2157,9 +2157,10 @@ _TASK_INTENTS = frozenset(
 
 def _joined_roles(masked: str, roles: dict[str, Words]) -> bool:
     """Whether two role words stand joined by 和 / 或 / 及 / 、 / 还是 (牵头和参与, 参与或牵头, 无论牵头还是
-    参加)."""
+    参加), each may be with its noun (牵头单位和参与单位)."""
     alt = _words_re([w for r in roles.values() for w in r.zh])
-    return re.search(f"(?:{alt})(?:和|或|及|以及|与|、|还是)(?:{alt})", masked) is not None
+    noun = "(?:单位|部门|司局|处室|科室)?"
+    return re.search(f"(?:{alt}){noun}(?:和|或|及|以及|与|、|还是)(?:{alt})", masked) is not None
 
 
 def _each_asked(masked: str, roles: dict[str, Words]) -> bool:

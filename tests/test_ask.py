@@ -942,3 +942,12 @@ def test_a_target_date_is_a_deadline_and_a_report_s_words() -> None:
     assert interpret("建德报告：开展农村电商提升行动现在什么情况", today=today).query == "task_progress"
     planned = interpret("长兴建议办理报告里，列入计划逐步解决的建议有哪些", today=today)
     assert (planned.query, planned.params["status"]) == ("tasks_by_status", "in progress")
+
+
+def test_two_roles_asked_with_their_nouns_and_work_not_yet_begun() -> None:
+    """牵头单位和参与单位分别是谁 asks for every role; 还没开工 asks for work not started; a county's name
+    inside 建成县城 names no place."""
+    both = interpret("开展春季重大动物疫病集中免疫这项任务，牵头单位和参与单位分别是谁？")
+    assert both.params["role"] == "any"
+    assert interpret("银川通报里有没有还没开工的任务？").params["status"] == "not started"
+    assert interpret("建成县城智慧停车系统目前是什么进展状态？").params.get("jurisdiction", "") == ""

@@ -2867,3 +2867,35 @@ def test_a_report_s_actual_completion_day_and_a_list_that_names_no_lead() -> Non
         ("村级集体经济增收", None),
     ]
     assert _roles(doc)["村级集体经济增收"] == ([], [], ["分水镇经济发展办公室", "分水镇农业农村办公室"])
+
+
+def test_an_institution_s_own_parts_written_bare_are_named_with_it() -> None:
+    """A company group's or a university's own plan writes its departments, schools and subsidiaries
+    bare (安全环保部, 计算机学院, 高速公路运营公司): each is the issuer's; a class (各子公司) stays one;
+    A负责，B支持: B is a partner."""
+    group = (
+        "湖北省交通投资集团有限公司文件\n关于印发安全生产专项行动方案的通知\n二、重点任务\n"
+        "（一）整治高速公路运营安全风险。牵头单位：高速公路运营公司；配合部门：安全环保部；责任单位：各子公司。\n"
+        "（二）建设安全生产智慧监管平台。科技信息部负责，运营管理部支持。\n"
+        "湖北省交通投资集团有限公司\n2027年11月20日\n"
+    )
+    assert _roles(extract_text(group, "g.txt")) == {
+        "整治高速公路运营安全风险": (
+            ["湖北省交通投资集团有限公司高速公路运营公司"],
+            ["湖北省交通投资集团有限公司安全环保部", "各子公司"],
+            [],
+        ),
+        "建设安全生产智慧监管平台": (
+            [],
+            ["湖北省交通投资集团有限公司运营管理部"],
+            ["湖北省交通投资集团有限公司科技信息部"],
+        ),
+    }
+    university = (
+        "皖江理工大学文件\n关于印发深化本科教育教学改革实施方案的通知\n二、重点任务\n"
+        "1. 建设人工智能通识课程。责任部门：计算机学院（牵头）、教务处、各学院。\n"
+        "皖江理工大学\n2028年3月2日\n"
+    )
+    assert _roles(extract_text(university, "u.txt")) == {
+        "建设人工智能通识课程": (["皖江理工大学计算机学院"], ["皖江理工大学教务处", "各学院"], []),
+    }

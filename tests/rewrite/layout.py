@@ -22,6 +22,9 @@ from tests.rewrite.text import (
 
 # ---------------------------------------------------------------- numbering
 
+#: Items the text names by their numbers (第3项：A牵头): renumbering them would change what it says.
+_REFERENCED = re.compile(r"第\d{1,3}项")
+
 
 def _styles(lines: list[str]) -> dict[int, tuple[str, re.Match[str]]]:
     out = {}
@@ -46,6 +49,8 @@ def _renumber_line(line: str, source: str, target: str) -> str:
 def numbering(s: Sample, rng: random.Random) -> Sample | None:
     """One level of numbering in another style the document does not use: 一、 / （一） / 1. /
     （1） / ①, or numbered under the level above it (1.1, 1.2, 2.1 …)."""
+    if _REFERENCED.search(s.text):
+        return None  # (第3项：A牵头: the items are named by their numbers, which must stay)
     lines = s.text.split("\n")
     found = _styles(lines)
     counts = Counter(style for style, _ in found.values())
@@ -116,6 +121,8 @@ def _ends_with_annotation(line: str) -> bool:
 def paragraphs(s: Sample, rng: random.Random) -> Sample | None:
     """Numbered tasks that each close with their own annotation are run together in pairs, one
     paragraph of two tasks with an annotation after each; the items are renumbered."""
+    if _REFERENCED.search(s.text):
+        return None  # (items named by their numbers elsewhere keep them)
     lines = s.text.split("\n")
     found = _styles(lines)
     merged_any = False

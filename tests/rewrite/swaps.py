@@ -157,7 +157,10 @@ def swap_local(s: Sample, rng: random.Random) -> Sample | None:
     rng.shuffle(candidates)
     chosen = candidates[: rng.randint(1, min(4, len(candidates)))]
     pairs: dict[str, str] = {}
-    present = {_function_key(u.lstrip("省市县区州")) for u in units}
+    # (every function a unit names after any level character: 岳阳市市场监管局 holds 市场监管局, which
+    # 市场监督管理局 must not join as another body)
+    present = {_function_key(u[i + 1 :]) for u in units for i, ch in enumerate(u) if ch in "省市县区州"}
+    present |= {_function_key(u.lstrip("省市县区州")) for u in units}
     for unit in chosen:
         func = unit[1:]
         options = [
