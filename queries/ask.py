@@ -445,6 +445,20 @@ def _or_without_words(found: Interpretation, key: str, words: str) -> Interpreta
         understood_as=found.understood_as.replace(_MENTIONS.format(words), ""),
         why=f"no task mentions {words}: every one the rest of the question asks about instead",
     )
+    # (建设社区老年食堂项目: the task's words, then a noun the asker put after them)
+    tail = next(
+        (t for t in ask_vocab().phrase_tails if words.endswith(t) and len(words) - len(t) >= _SCOPE_WORDS), ""
+    )
+    if tail:
+        shorter = words[: -len(tail)]
+        trimmed = replace(
+            found,
+            params={**found.params, key: shorter},
+            understood_as=found.understood_as.replace(_MENTIONS.format(words), _MENTIONS.format(shorter)),
+            why=f"no task mentions {words}: {shorter}, without {tail}",
+            fallback=wider,
+        )
+        return replace(found, fallback=trimmed)
     return replace(found, fallback=wider)
 
 

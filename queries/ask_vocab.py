@@ -24,7 +24,7 @@ _KEYS = {
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
-    "level_words",
+    "level_words", "phrase_tails",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -142,6 +142,7 @@ class AskVocab:
     place_name_ends_en: dict[str, tuple[str, ...]]  # 岛 -> island: a zone's own name's last word in English
     countable_en: frozenset[str]  # how many tasks / bureaus: what the graph counts (else a figure)
     level_words: tuple[str, ...]  # 县城, 市场: a level's character in a word, not closing a place's name
+    phrase_tails: tuple[str, ...]  # 项目, 工作: a noun put after a task's words (建设X项目)
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
     role_inclusion: Words = Words((), ())  # 含 / including: every role beside "any role"
@@ -283,6 +284,7 @@ def parse_vocab(data: Any) -> AskVocab:
         place_name_ends_en=_string_lists(data["place_name_ends_en"], "place_name_ends_en"),
         countable_en=frozenset(_strings(data["countable_en"], "countable_en")),
         level_words=_strings(data["level_words"], "level_words"),
+        phrase_tails=_strings(data["phrase_tails"], "phrase_tails"),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         capital_acronyms_en=_capital_acronyms(data["capital_acronyms_en"]),
         from_today=_words(data["from_today"], "from_today"),

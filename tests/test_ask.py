@@ -951,3 +951,12 @@ def test_two_roles_asked_with_their_nouns_and_work_not_yet_begun() -> None:
     assert both.params["role"] == "any"
     assert interpret("银川通报里有没有还没开工的任务？").params["status"] == "not started"
     assert interpret("建成县城智慧停车系统目前是什么进展状态？").params.get("jurisdiction", "") == ""
+
+
+def test_a_noun_after_a_task_s_words_is_dropped_before_the_words_are() -> None:
+    """建设社区老年食堂项目的推进情况: when no task mentions the words with 项目, they are searched
+    without it, and only then is every task of the place asked about."""
+    found = interpret("李沧区建设社区老年食堂项目的推进情况怎么样？")
+    assert found.params["mention"] == "建设社区老年食堂项目"
+    assert found.fallback is not None and found.fallback.params["mention"] == "建设社区老年食堂"
+    assert found.fallback.fallback is not None and found.fallback.fallback.params["mention"] == ""

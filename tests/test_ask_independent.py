@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and sixteen sets), in domains, levels and notations of their own
+(one a set, a hundred and nineteen sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _116: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _119: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -533,6 +533,30 @@ HUNDRED_FIFTEENTH = QuestionSet(
 HUNDRED_SIXTEENTH = QuestionSet(
     DATA / "ask_docs_independent_116", DATA / "ask_questions_independent_116.yaml", dt.date(2028, 2, 28), 0.75
 )
+# 43 of 60 answered when the set arrived (a ministry's section in brackets after its name, a topic named
+# again after the plan's clause, 建成县城 holding a county's name); 52 now
+HUNDRED_SEVENTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_117",
+    DATA / "ask_questions_independent_117.yaml",
+    dt.date(2028, 4, 20),
+    0.85,
+)
+# 37 of 60 answered when the set arrived (总牵头单位 over a section's items, 已完成60%, a company's own
+# departments, 支持 as a partner's verb); 52 now
+HUNDRED_EIGHTEENTH = QuestionSet(
+    DATA / "ask_docs_independent_118",
+    DATA / "ask_questions_independent_118.yaml",
+    dt.date(2027, 12, 15),
+    0.85,
+)
+# 21 of 60 answered when the set arrived (bracket lines above items, a section giving tasks by number,
+# letter codes for units, a report's actual completion day); 55 now
+HUNDRED_NINETEENTH = QuestionSet(
+    DATA / "ask_docs_independent_119",
+    DATA / "ask_questions_independent_119.yaml",
+    dt.date(2028, 9, 30),
+    0.9,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -650,6 +674,9 @@ SETS = {
     "hundred-fourteenth": HUNDRED_FOURTEENTH,
     "hundred-fifteenth": HUNDRED_FIFTEENTH,
     "hundred-sixteenth": HUNDRED_SIXTEENTH,
+    "hundred-seventeenth": HUNDRED_SEVENTEENTH,
+    "hundred-eighteenth": HUNDRED_EIGHTEENTH,
+    "hundred-nineteenth": HUNDRED_NINETEENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
