@@ -12,6 +12,7 @@ from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.brackets import matching_close
 from fengong.ingest.outline import Block, heading_of, path_of
+from fengong.ingest.section_deadlines import ITEM_NUMBER, task_numbers
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
 
 #: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
@@ -22,8 +23,6 @@ _NUMBERED = re.compile(
     r"[ \t\u3000]*[：:][ \t\u3000]*(?P<clause>[^\n]+)$",
     re.MULTILINE,
 )
-#: The number an item's words open with (1.推进…, 12、…).
-_ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
 #: How many numbered lines make a section of them (one such line may be a sentence of a task).
 _NUMBERED_LINES = 2
 
@@ -36,7 +35,9 @@ def roles_above_items(
     stands under something that is not a numbered item (a heading, the note that declares them), as
     a line closing the item above it never does. Returns the tasks kept: a paragraph that was a task
     only for the line under it is none, an item that was none for want of units is one."""
-    lines = [m for m in _bracket_lines(text) if find_annotations(m.group(), m.start())]
+    bracketed = _bracket_lines(text)
+    notes = {m.start(): anns for m in bracketed if (anns := find_annotations(m.group(), m.start()))}
+    lines = [m for m in bracketed if m.start() in notes]
     below = {
         m.start(): _task_at(tasks, text, at) or _item_task(blocks, text, at, year)
         for m in lines
@@ -58,7 +59,7 @@ def roles_above_items(
             tasks = sorted([*tasks, task], key=lambda t: t.start)
             held[id(task)] = False
         before = {role: list(ms) for role, ms in task.roles.items()}
-        roles_from(find_annotations(m.group(), m.start()), first_is_lead.governs(m.start()), task)
+        roles_from(notes[m.start()], first_is_lead.governs(m.start()), task)
         for role, ms in before.items():
             task.roles[role] = [*task.roles.get(role, []), *ms]
     item = _level(first, text)
@@ -81,12 +82,12 @@ def roles_by_number(
         return tasks
     by_number: dict[int, list[RawTask]] = {}
     for task in tasks:
-        n = _ITEM_NUMBER.match(text, task.start)
+        n = ITEM_NUMBER.match(text, task.start)
         if n is not None and task.start < found[0].start():
             by_number.setdefault(int(n.group(1)), []).append(task)
     items: dict[int, list[Block]] = {}
     for block in blocks:
-        n = _ITEM_NUMBER.match(text, block.start)
+        n = ITEM_NUMBER.match(text, block.start)
         if n is not None and block.start < found[0].start():
             items.setdefault(int(n.group(1)), []).append(block)
     for number, written in items.items():
@@ -96,7 +97,7 @@ def roles_by_number(
     given: set[int] = set()
     for m in found:
         anns = find_annotations(m["clause"], m.start("clause"))
-        targets = [by_number.get(n, []) for n in _numbers(m["numbers"])]
+        targets = [by_number.get(n, []) for n in task_numbers(m["numbers"])]
         if not anns or not all(len(t) == 1 and not any(t[0].roles.values()) for t in targets):
             continue
         deadlines = find_deadlines(m["clause"], year)
@@ -163,20 +164,6 @@ def _bracket_lines(text: str) -> list[re.Match[str]]:
     return out
 
 
-def _numbers(written: str) -> list[int]:
-    """The task numbers a line lists (1、6、9; 3至5)."""
-    out: list[int] = []
-    for part in re.split(
-        "[、，,和及]", written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    ):
-        ends = [int(x) for x in re.split("[至\\-—~～]", part) if x.isdigit()]
-        if len(ends) == 2 and ends[0] <= ends[1] <= ends[0] + 50:
-            out.extend(range(ends[0], ends[1] + 1))
-        elif len(ends) == 1:
-            out.append(ends[0])
-    return out
-
-
 def _next_line(text: str, end: int) -> int:
     """Where the line after the one ending at ``end`` starts (blank lines skipped)."""
     at = end
@@ -225,6 +212,8 @@ def _without_mentions_in(task: RawTask, spans: list[tuple[int, int]]) -> bool:
         kept = [m for m in mentions if not _inside(m.start, spans)]
         held = held or len(kept) < len(mentions)
         task.roles[role] = kept
+    # (their evidence too: a state the line gives is the item's below, not this task's)
+    task.evidence = {at: words for at, words in task.evidence.items() if not _inside(at, spans)}
     return held
 
 

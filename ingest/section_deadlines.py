@@ -122,7 +122,7 @@ _SCHEDULE = re.compile(
     re.MULTILINE,
 )
 #: The number an item's words open with (1.推进…, 12、…).
-_ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
+ITEM_NUMBER = re.compile(r"[ \t\u3000|｜]*(\d{1,3})[.．、]")
 
 
 def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> None:
@@ -135,7 +135,7 @@ def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> 
         found = find_deadlines(m["period"], year)
         if not found or found[0].deadline.kind != "by":
             continue
-        for number in _numbers(m["numbers"]):
+        for number in task_numbers(m["numbers"]):
             d = found[0].deadline
             due.setdefault(
                 number, Found(Deadline(d.text, d.kind, d.date, m.start("period"), m.end("period")))
@@ -143,14 +143,14 @@ def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> 
     if not due:
         return
     for task in tasks:
-        n = _ITEM_NUMBER.match(text, task.start)
+        n = ITEM_NUMBER.match(text, task.start)
         if n is None or int(n.group(1)) not in due:
             continue
         if task.deadline is None or task.deadline.deadline.kind != "by":
             task.deadline, task.other_deadlines = due[int(n.group(1))], []
 
 
-def _numbers(written: str) -> list[int]:
+def task_numbers(written: str) -> list[int]:
     """The task numbers a schedule lists (1、6、9; 3至5)."""
     out: list[int] = []
     for part in re.split(
