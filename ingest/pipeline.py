@@ -98,7 +98,7 @@ def extract_text(text: str, source: str) -> Document:
     raw = read_unit_lines(raw, blocks, text, meta.year)
     raw.sort(key=lambda t: t.start)
     raw = roles_above_items(raw, blocks, text, meta.year, first_is_lead)
-    raw = roles_by_number(raw, blocks, text, meta.year, first_is_lead)
+    raw = roles_by_number(raw, blocks, tables, text, meta.year, first_is_lead)
     inherit_heading_units(raw)
     deadlines_by_period_lines(raw, lines, text, meta.year)
     deadlines_by_table(raw, deadline_tables, meta.year)

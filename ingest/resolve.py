@@ -525,14 +525,22 @@ def _bare_central_section(local: str) -> bool:
         len(local) >= 3
         and local.endswith(tuple(unit_vocab().central_section_endings))
         and not local.endswith(tuple(unit_vocab().company_suffixes))
-        and not level_prefix(local)
+        and _no_place_before(local)
         and not local.startswith(("各", *unit_vocab().central_starts))
         and not is_generic(local)
         and lookup_body(local) is None
-        # (公安局: a place's short name (公安) with a lone 局 after it names no place's body)
-        and (lookup(local[:2]) is None or len(local) < 4)
+        # (公安局: a place's short name (公安) with a lone 局 after it names no place's body; 资源开发司
+        # holds 资源 of 资源县 before no function of a place's)
+        and (lookup(local[:2]) is None or len(local) < 4 or _function_named(local[2:]) is None)
         and not is_placed(local)
     )
+
+
+def _no_place_before(local: str) -> bool:
+    """Whether a name opens with no place of its own: no level, and no place's name before a
+    place's function (资源开发司 opens with 资源 of 资源县, but 开发司 is no function of a county's)."""
+    prefix = level_prefix(local)
+    return not prefix or (len(prefix) >= 2 and _function_named(local[len(prefix) :]) is None)
 
 
 def _bare_body(local: str) -> bool:

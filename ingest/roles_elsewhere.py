@@ -6,14 +6,19 @@ tasks and no part of the task above them."""
 from __future__ import annotations
 
 import re
+from dataclasses import dataclass
 
 from fengong.ingest.annotations import find_annotations
-from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.brackets import matching_close
+from fengong.ingest.notations.roles import RoleList
+from fengong.ingest.notations.roles import assign_roles as assign_role_lists
 from fengong.ingest.outline import Block, heading_of, path_of
 from fengong.ingest.section_deadlines import ITEM_NUMBER, task_numbers
+from fengong.ingest.tables import Table
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
+from fengong.ingest.units import parse_list
 
 #: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
 _BRACKET_START = re.compile(r"^[ \t\u3000]*[【［〔\[（(]", re.MULTILINE)
@@ -70,53 +75,127 @@ def roles_above_items(
     return [t for t in tasks if not (held[id(t)] and not any(t.roles.values()) and _level(t, text) != item)]
 
 
+@dataclass(slots=True)
+class _Given:
+    """Units (and a deadline) a line or a table row gives the tasks of some numbers."""
+
+    numbers: list[int]
+    lists: list[RoleList]
+    declared: bool  # a first-is-lead declaration governs its lists
+    evidence: str
+    deadlines: list[Found]
+    start: int
+    end: int
+
+
 def roles_by_number(
-    tasks: list[RawTask], blocks: list[Block], text: str, year: int | None, first_is_lead: FirstIsLead
+    tasks: list[RawTask],
+    blocks: list[Block],
+    tables: list[Table],
+    text: str,
+    year: int | None,
+    first_is_lead: FirstIsLead,
 ) -> list[RawTask]:
-    """Where a section gives the tasks by their numbers (第1项：市A牵头，市B配合，2028年11月底前完成), the
-    item the body numbers so takes the line's roles and its deadline; the lines are no tasks. Only
-    items that name no unit of their own take them, and only where each number is one item's: an
-    item of the body that was no task for want of units becomes one."""
-    found = list(_NUMBERED.finditer(text))
-    if len(found) < _NUMBERED_LINES:
+    """Where a section gives the tasks by their numbers (第1项：市A牵头，市B配合，2028年11月底前完成), or an
+    annex table does (任务编号 | 牵头司局 | 配合司局 | 完成时限, no task column), the item the body numbers
+    so takes the line's roles and its deadline; the lines are no tasks. Only items that name no unit
+    of their own take them, and only where each number is one item's: an item of the body that was
+    no task for want of units becomes one."""
+    givers = _numbered_lines(text, year, first_is_lead) + _numbered_rows(tables, year, first_is_lead)
+    if not givers:
         return tasks
+    first_given = min(g.start for g in givers)
     by_number: dict[int, list[RawTask]] = {}
     for task in tasks:
         n = ITEM_NUMBER.match(text, task.start)
-        if n is not None and task.start < found[0].start():
+        if n is not None and task.start < first_given:
             by_number.setdefault(int(n.group(1)), []).append(task)
     items: dict[int, list[Block]] = {}
     for block in blocks:
         n = ITEM_NUMBER.match(text, block.start)
-        if n is not None and block.start < found[0].start():
+        if n is not None and block.start < first_given:
             items.setdefault(int(n.group(1)), []).append(block)
     for number, written in items.items():
         if number not in by_number and len(written) == 1:
             by_number[number] = [_task_of(blocks, written[0], year)]  # (a task for the line giving its units)
-    spans = [(m.start(), m.end()) for m in found]
+    spans = [(g.start, g.end) for g in givers]
     given: set[int] = set()
-    for m in found:
-        anns = find_annotations(m["clause"], m.start("clause"))
-        targets = [by_number.get(n, []) for n in task_numbers(m["numbers"])]
-        if not anns or not all(len(t) == 1 and not any(t[0].roles.values()) for t in targets):
+    for g in givers:
+        targets = [by_number.get(n, []) for n in g.numbers]
+        if not targets or not all(len(t) == 1 and not any(t[0].roles.values()) for t in targets):
             continue
-        deadlines = find_deadlines(m["clause"], year)
         for (task,) in targets:
             if task not in tasks:
                 tasks.append(task)
-            roles_from(anns, first_is_lead.governs(m.start("clause")), task)
+            task.roles = assign_role_lists(g.lists, g.declared)
             for mentions in task.roles.values():
                 for x in mentions:
-                    task.evidence[x.start] = compact(m.group().strip())
-            if deadlines:
+                    task.evidence[x.start] = g.evidence
+            if g.deadlines:
                 # (the division line is the document's word on when the task is due; a date inside
                 # the task's description, 2000年底前建成的小区, is not)
-                task.deadline, task.other_deadlines = deadlines[0], deadlines[1:]
+                task.deadline, task.other_deadlines = g.deadlines[0], g.deadlines[1:]
             given.add(id(task))
     if not given:
         return tasks
     kept = [t for t in tasks if id(t) in given or not (_inside(t.start, spans) or _held_only_by(t, spans))]
     return sorted(kept, key=lambda t: t.start)
+
+
+def _numbered_lines(text: str, year: int | None, first_is_lead: FirstIsLead) -> list[_Given]:
+    """The lines of a section giving tasks by number (第1项：…), when there are several."""
+    found = list(_NUMBERED.finditer(text))
+    if len(found) < _NUMBERED_LINES:
+        return []
+    out = []
+    for m in found:
+        anns = find_annotations(m["clause"], m.start("clause"))
+        if anns:
+            declared = first_is_lead.governs(m.start("clause")) or any(a.first_is_lead for a in anns)
+            lists = [rl for a in anns for rl in a.lists]
+            evidence = compact(m.group().strip())
+            deadlines = find_deadlines(m["clause"], year)
+            out.append(
+                _Given(task_numbers(m["numbers"]), lists, declared, evidence, deadlines, m.start(), m.end())
+            )
+    return out
+
+
+def _numbered_rows(tables: list[Table], year: int | None, first_is_lead: FirstIsLead) -> list[_Given]:
+    """The rows of a table of task numbers and units alone (任务编号 | 牵头司局 | 配合司局 | 完成时限)."""
+    out = []
+    for table in tables:
+        if "seq" not in table.columns or not set(table.columns) <= _NUMBER_TABLE_COLUMNS:
+            continue
+        for row in table.rows:
+            seq = row.cells.get("seq")
+            if seq is None or not seq.text.strip().isdigit():
+                continue
+            lists = [
+                RoleList(kind, mentions)
+                for kind, cell in row.unit_cells()
+                if (mentions := parse_list(cell.text, cell.start))
+            ]
+            when = row.cells.get("deadline")
+            deadlines = _shifted(find_deadlines(when.text, year), when.start) if when is not None else []
+            if lists:
+                declared = first_is_lead.governs(row.start)
+                out.append(
+                    _Given([int(seq.text)], lists, declared, compact(row.line), deadlines, row.start, row.end)
+                )
+    return out
+
+
+#: The columns of a table that gives units by task number and nothing of the task itself.
+_NUMBER_TABLE_COLUMNS = frozenset({"seq", "lead", "cooperate", "responsible", "deadline"})
+
+
+def _shifted(found: list[Found], start: int) -> list[Found]:
+    """Deadlines read in a cell, placed in the document (the cell starts at ``start``)."""
+    for f in found:
+        if f.deadline.start is not None and f.deadline.end is not None:
+            f.deadline.start, f.deadline.end = f.deadline.start + start, f.deadline.end + start
+    return found
 
 
 def _task_of(blocks: list[Block], block: Block, year: int | None) -> RawTask:

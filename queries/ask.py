@@ -326,14 +326,19 @@ def _progress(r: Reading) -> Interpretation:
     given = "led by" if role == "lead" else "assigned to"  # 天河区民政局牵头的任务进展如何
     whose = f" {given} {label}" if units else (f" {given} {unit_type} units" if unit_type else "")
     _, words, said = _task_scope(r)  # the task asked about, in the words of its title or text
-    found = Interpretation(
-        "progress", "task_progress",
-        {"jurisdiction": r.place or "", "topic": r.topic.name if r.topic else "", "units": units, "unit_type": unit_type,
-         "role": role, "mention": words},
-        f"what progress reports say of their tasks{_about(r) if r.topic else ''}{whose}{said}{_in(r.place)}: the "
-        "落实情况 paragraph and the state each is given, with deadlines and leads; plans report no progress",
-    )  # fmt: skip
-    return _or_without_words(found, "mention", words)
+
+    def build(topic: str, mention: str) -> Interpretation:
+        about = _about(r) if topic else (_MENTIONS.format(mention) if mention and not words else "")
+        return Interpretation(
+            "progress", "task_progress",
+            {"jurisdiction": r.place or "", "topic": topic, "units": units, "unit_type": unit_type,
+             "role": role, "mention": mention or words},
+            f"what progress reports say of their tasks{about}{whose}{said}{_in(r.place)}: the "
+            "落实情况 paragraph and the state each is given, with deadlines and leads; plans report no progress",
+        )  # fmt: skip
+
+    # (推进海绵城市建设进展如何: the task's words, narrower than the topic they hold)
+    return _or_without_words(_narrowed(r, build), "mention", words)
 
 
 def _ranking(r: Reading) -> Interpretation:
