@@ -47,6 +47,8 @@ def _vocab() -> _OutlineVocab:
             4,
             re.compile(
                 rf"^\d{{1,2}}(?:[.．]\d{{1,2}}){{1,3}}(?![\d.．]|\s*(?:{figures}|{dates}))(?=[\s\u4e00-\u9fff“《（(])\s*"
+                # (or coded with a dash, chapter then item: 1-1, 2-3)
+                rf"|^\d{{1,2}}[-－]\d{{1,2}}(?![\d\-－]|\s*(?:{figures}|{dates}))(?=[\s\u4e00-\u9fff“《（(])\s*"
             ),
         ),
         (3, re.compile(rf"^\d{{1,2}}\s*(?:[．、]|\.(?!\d+\s*(?:{figures})))\s*")),

@@ -83,10 +83,20 @@ def _candidate_starts(text: str) -> list[int]:
     for m in _anchor_re().finditer(text):
         lo = max(0, m.start() - _MAX_SUBJECT - 8)
         at = max(text.rfind(ch, lo, m.start()) for ch in _SENTENCE_START) + 1
-        if at == 0 and lo > 0:
-            continue  # no sentence start near enough
-        if _CLAUSE_END.search(text, at, m.start()):
-            continue  # the word stands in a later clause
+        if (at == 0 and lo > 0) or _CLAUSE_END.search(text, at, m.start()):
+            # no sentence start near enough, or the word stands in a later clause: the subject of
+            # that clause when it opens with known bodies alone before 会同 (……，省A会同省B、省C于年内
+            # 实现X); a later clause opening with 由 stays a sentence's part (……事宜，由A负责)
+            clause = max(text.rfind("，", lo, m.start()), text.rfind(",", lo, m.start())) + 1
+            if (
+                m.group() in role_vocab().with_words
+                and clause > max(at, lo)
+                and not _CLAUSE_END.search(text, clause, m.start())
+                and _all_known(text[clause : m.start()])
+                and (not starts or starts[-1] != clause)
+            ):
+                starts.append(clause)
+            continue
         line_start = at == 0 or text[at - 1] == "\n"
         while at < m.start() and text[at] in " \t\u3000":
             at += 1

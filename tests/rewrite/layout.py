@@ -82,10 +82,11 @@ def _dotted(
     s: Sample, lines: list[str], found: dict[int, tuple[str, re.Match[str]]], source: str, rng: random.Random
 ) -> Sample | None:
     """The ``source`` level numbered under the level above it: its n-th item under the k-th heading
-    above it becomes k.n (一、… 1. → 一、… 1.1); None when no level stands above it."""
+    above it becomes k.n or k-n (一、… 1. → 一、… 1.1 / 1-1); None when no level stands above it."""
     numbered = [(i, style) for i, (style, _) in sorted(found.items())]
     first = next((k for k, (_, style) in enumerate(numbered) if style == source), 0)
     parent_style = numbered[first - 1][1] if first else ""  # the heading right above the first item
+    sep = rng.choice(vocabulary()["dotted_separators"])  # (1.1, or a chapter's code: 1-1)
     parents, changed = 0, {}
     for i, line in enumerate(lines):
         style, m = found.get(i, ("", None))
@@ -96,7 +97,7 @@ def _dotted(
             continue
         if not parents:
             return None  # an item before any heading above it: no number to put it under
-        token = f"{parents}.{number_value(source, m.group(2))}"
+        token = f"{parents}{sep}{number_value(source, m.group(2))}"
         rest = line[m.end() :]
         spaced = (
             rest[:1].isascii() or rng.random() < 0.5
