@@ -285,6 +285,16 @@ def _grammar() -> _Grammar:
         ),
         _rule(
             (quarter_word,),
+            # a window of quarters (2028年二季度至四季度): until the last one's end
+            re.compile(
+                rf"{_first([*named_years, quarter_ordinal], '1234一二三四')}"
+                rf"{year_spec}(?:{re.escape(quarter_ordinal)})?(?P<q1>[一二三四1-4])\s*(?:{re.escape(quarter_word)})?\s*"
+                rf"(?:{conn})\s*(?:{re.escape(quarter_ordinal)})?(?P<q2>[一二三四1-4])\s*{re.escape(quarter_word)}"
+            ),
+            _quarter_range,
+        ),
+        _rule(
+            (quarter_word,),
             re.compile(
                 rf"{_first([*by_prefixes, *named_years, quarter_ordinal], '1234一二三四')}"
                 rf"(?:(?P<pre>{_alt(by_prefixes)})\s*)?{year_spec}(?P<first>{re.escape(quarter_ordinal)})?"
@@ -523,6 +533,17 @@ def _quarter(m: re.Match[str], year: int | None) -> Found | None:
     named = next((g for g in ("y", "ry", "first", "q") if m[g]), "q")
     start = _text_start(m, named)
     return Found(_deadline(m, "by", _month_end(y, q * 3) if y else None, start))
+
+
+def _quarter_range(m: re.Match[str], year: int | None) -> Found | None:
+    """ "2028年二季度至四季度": a window of quarters, until the last one's end."""
+    first, last = (int(q) if q.isdigit() else _num(q) for q in (m["q1"], m["q2"]))
+    if not 1 <= first < last <= 4:
+        return None
+    y = _year_of(m, year)
+    found = _deadline(m, "period", None)
+    found.until = _month_end(y, last * 3) if y else None
+    return Found(found)
 
 
 def _relative(m: re.Match[str], year: int | None) -> Found | None:

@@ -330,13 +330,12 @@ class UnitResolver:
         if self.issuer.endswith(unit_vocab().institution_issuers) and _bare_institution_part(local):
             # (科技信息部 of 湖北省交通投资集团有限公司's own plan, 教务处 of a university's)
             return self.issuer + local
-        if (
-            self.ministry
-            and local[:1] == self.ministry[-1:]
-            and len(local) > 3
-            and looks_like_unit(local[1:])
-        ):
-            return self.ministry + local[1:]
+        # (部种植业管理司 of 农业农村部, 总局认证监管司 of 市场监管总局: the body's last word before its office)
+        word = next(
+            (self.ministry[-k:] for k in (2, 1) if self.ministry and local.startswith(self.ministry[-k:])), ""
+        )
+        if word and len(local) > len(word) + 2 and looks_like_unit(local[len(word) :]):
+            return self.ministry + local[len(word) :]
         if self.ministry:
             known = lookup_body(local)
             if (

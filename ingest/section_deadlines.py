@@ -51,6 +51,10 @@ def deadlines_by_period_lines(tasks: list[RawTask], lines: list[Line], text: str
     runs on to the next numbered item, over the next such line: a deadline read there is the next
     group's, not the task's."""
     marks = [ln for ln in lines if _PERIOD_LINE.fullmatch(ln.text)]
+    # (a timeline: lines that are a deadline and a colon alone, 2028年9月底前： over the items due by then)
+    dated = [ln for ln in lines if _deadline_line(ln.text, year)]
+    if len(dated) >= _TIMELINE_LINES:
+        marks = sorted([*marks, *dated], key=lambda ln: ln.start)
     if not marks:
         return
     for task in tasks:
@@ -68,6 +72,23 @@ def deadlines_by_period_lines(tasks: list[RawTask], lines: list[Line], text: str
         above = [ln for ln in marks if ln.end <= task.start]
         if above:
             task.deadline = _period_deadline(above[-1], year)
+
+
+#: How many lines that are a deadline alone make a timeline of them.
+_TIMELINE_LINES = 2
+
+
+def _deadline_line(line: str, year: int | None) -> bool:
+    """Whether a line is a deadline and its colon, nothing else (2028年9月底前：, 长期坚持：)."""
+    if not line.endswith(("：", ":")) or len(line) > _TIMELINE_LINE_CHARS:
+        return False
+    words = line[:-1].strip()
+    found = find_deadlines(words, year)
+    return len(found) == 1 and found[0].deadline.text == words
+
+
+#: The longest line a timeline's date may be (2028年12月31日前：).
+_TIMELINE_LINE_CHARS = 20
 
 
 def _period_deadline(line: Line, year: int | None) -> Found | None:

@@ -660,7 +660,7 @@ _BODY_ENDS = ("局", "委", "厅", "办", "会", "部", "院", "府")
 #: What parts the items of a unit list.
 _LIST_MARKS = frozenset("、，,；;")
 
-_SECOND_NAME = re.compile(r"[（(](?P<other>[^（）()]{5,20})[）)]$")
+_SECOND_NAME = re.compile(r"[（(](?P<other>[^（）()]{4,20})[）)]$")
 
 
 def _first_name(local: str) -> str:

@@ -157,6 +157,7 @@ class RoleVocab:
     listed_cooperate: list[str]  # 所列责任单位为配合单位: a section's listed units are partners
     rest_cooperate: dict[str, list[str]]  # part (rest, unit, copula) -> words: 其余为配合单位
     comma_lead_before: list[str]  # 逗号前(为牵头单位): a bare list's units before its comma lead
+    semicolon_lead_before: list[str]  # 分号前(为牵头单位): a table cell's units before its semicolon lead
     person_suffixes: list[str]  # 责任单位及责任人: a label whose units each name a person beside them
     person_labels: list[str]  # 市商务局（责任人：王立新）: a person's label in brackets beside a unit
     every_office: list[str]  # 各科室: every office of the issuer, led by none of them (first listed or not)
@@ -259,6 +260,7 @@ def role_vocab() -> RoleVocab:
         _strings(data, "listed_cooperate", name),
         _parts(data, "rest_cooperate", ("rest", "unit", "copula"), name),
         _strings(data, "comma_lead_before", name),
+        _strings(data, "semicolon_lead_before", name),
         _strings(data, "person_suffixes", name),
         _strings(data, "person_labels", name),
         _strings(data, "every_office", name),

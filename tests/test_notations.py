@@ -2899,3 +2899,85 @@ def test_an_institution_s_own_parts_written_bare_are_named_with_it() -> None:
     assert _roles(extract_text(university, "u.txt")) == {
         "建设人工智能通识课程": (["皖江理工大学计算机学院"], ["皖江理工大学教务处", "各学院"], []),
     }
+
+
+def test_an_annex_table_by_task_number_and_a_ministry_s_own_word_before_its_offices() -> None:
+    """任务编号 | 牵头司局 | 配合司局 | 完成时限 gives the body's numbered items their units; a section named
+    with a place's word before no place's function (资源开发司) is the ministry's; 总局认证监管司 is
+    市场监管总局's office."""
+    annex = (
+        "文化和旅游部办公厅关于印发智慧旅游高质量发展行动方案的通知\n二、重点任务\n"
+        "1. 完善智慧旅游标准体系。制定标准。\n2. 推进景区预约管理优化。优化预约。\n"
+        "附件：任务分工表\n任务编号 | 牵头司局 | 配合司局 | 完成时限\n"
+        "1 | 科技教育司 | 政策法规司 | 2028年12月底前\n2 | 资源开发司 | 市场管理司 | 2028年9月底前\n"
+    )
+    doc = extract_text(annex, "w.txt")
+    assert _roles(doc) == {
+        "完善智慧旅游标准体系": (["文化和旅游部科技教育司"], ["文化和旅游部政策法规司"], []),
+        "推进景区预约管理优化": (["文化和旅游部资源开发司"], ["文化和旅游部市场管理司"], []),
+    }
+    assert [t.deadline.date if t.deadline else None for t in doc.tasks] == ["2028-12-31", "2028-09-30"]
+    ministry = (
+        "市场监管总局关于印发检验检测认证重点任务分工方案的通知\n一、重点任务\n"
+        "1. 修订强制性产品认证目录管理办法。2028年9月底前完成。（总局认证监管司牵头，总局法规司、工业和信息化部参与）\n"
+    )
+    assert _roles(extract_text(ministry, "s.txt")) == {
+        "修订强制性产品认证目录管理办法": (
+            ["市场监管总局认证监管司"],
+            ["市场监管总局法规司", "工业和信息化部"],
+            [],
+        ),
+    }
+
+
+def test_a_semicolon_declared_a_quarter_window_a_timeline_and_chapter_codes() -> None:
+    """分号前为牵头单位: a cell's units before its semicolon lead; 工作时段：2028年二季度至四季度 is a
+    window until December; lines that are a date alone (2028年9月底前：) date the items under them;
+    items coded 1-1 under their chapter are tasks."""
+    table = (
+        "浙江省人民政府办公厅关于印发数字贸易工作要点的通知\n二、重点任务\n"
+        "序号 | 重点任务 | 责任单位 | 完成时限\n1 | 培育数字贸易龙头企业 | 省商务厅；省经信厅、省财政厅 | 2028年12月底前\n"
+        "2 | 优化营商环境 | 省商务厅、省市场监管局 | 长期坚持\n注：责任单位栏分号前为牵头单位，分号后为配合单位。\n"
+    )
+    assert _roles(extract_text(table, "z.txt")) == {
+        "培育数字贸易龙头企业": (["浙江省商务厅"], ["浙江省经信厅", "浙江省财政厅"], []),
+        "优化营商环境": ([], [], ["浙江省商务厅", "浙江省市场监管局"]),
+    }
+    timeline = (
+        "苍溪县人民政府办公室关于印发农村供水保障提升任务清单的通知\n二、任务清单\n2028年9月底前：\n"
+        "1. 完成农村供水工程普查建档（县水利局负责，各乡镇人民政府配合）。逐处普查。\n"
+        "2028年12月底前：\n2. 完成农村供水工程产权移交（县水利局负责）。移交产权。\n"
+        "长期坚持：\n3. 建设口袋公园（县住建局负责）。工作时段：2028年二季度至四季度\n"
+    )
+    assert [(t.title, t.deadline.date or t.deadline.until if t.deadline else None) for t in extract_text(timeline, "c.txt").tasks] == [
+        ("完成农村供水工程普查建档", "2028-09-30"),
+        ("完成农村供水工程产权移交", "2028-12-31"),
+        ("建设口袋公园", "2028-12-31"),
+    ]  # fmt: skip
+    codes = (
+        "株洲市人民政府办公室关于2027年政府工作报告重点工作推进情况的通报\n一、坚持创新驱动\n"
+        "1-1 壮大轨道交通装备产业集群\n责任单位：市工业和信息化局、市发展改革委\n完成时限：2027年12月底前\n"
+        "1-2 推进中小企业数字化转型\n责任单位：市工业和信息化局、市数据局\n完成时限：2027年6月底前\n"
+        "说明：责任单位栏中排列第一位的单位为牵头单位。\n"
+    )
+    assert [t.title for t in extract_text(codes, "z.txt").tasks] == [
+        "壮大轨道交通装备产业集群",
+        "推进中小企业数字化转型",
+    ]
+
+
+def test_a_later_clause_s_subject_a_company_partner_label_and_a_short_second_name() -> None:
+    """……，省A会同省B、省C于年内实现X: A leads, B and C cooperate; 配合企业 labels partners; a lead's
+    other name in brackets (县自然资源局（县林业局）) is one body."""
+    text = (
+        "四川省人民政府办公厅关于印发数字乡村发展工作要点的通知\n一、重点任务\n"
+        "（一）加快农村千兆光网建设。要坚持适度超前的原则，加快推动千兆光网向乡镇延伸覆盖，"
+        "省通信管理局会同省经济和信息化厅、省发展改革委于年内实现乡镇千兆光网全覆盖。\n"
+        "（二）推进整车产能提升。责任部门：省经济和信息化厅（牵头）；配合企业：四川华驰汽车有限公司。\n"
+        "（三）做大做强油茶产业。牵头单位：省自然资源厅（省林业局）；配合单位：省财政厅。\n"
+    )
+    assert _roles(extract_text(text, "s.txt")) == {
+        "加快农村千兆光网建设": (["四川省通信管理局"], ["四川省经济和信息化厅", "四川省发展改革委"], []),
+        "推进整车产能提升": (["四川省经济和信息化厅"], ["四川华驰汽车有限公司"], []),
+        "做大做强油茶产业": (["四川省自然资源厅"], ["四川省财政厅"], []),
+    }

@@ -12,7 +12,12 @@ from typing import Protocol
 from fengong.ingest.deadlines import Found, find_deadlines, labelled_deadlines, planned_deadlines
 from fengong.ingest.notations.heading_leads import names_lead
 from fengong.ingest.notations.registry import LAST_ONLY, annotations_by_block
-from fengong.ingest.notations.roles import Annotation, declares_rest_cooperate, first_is_lead_at
+from fengong.ingest.notations.roles import (
+    Annotation,
+    declares_rest_cooperate,
+    first_is_lead_at,
+    lead_separator,
+)
 from fengong.ingest.outline import Block, named_below, path_of, progress_text, title_of
 from fengong.ingest.tasks import (
     RawTask,
@@ -35,6 +40,8 @@ class FirstIsLead:
         at = first_is_lead_at(text)
         # 其余为配合单位: a document-wide declaration that unmarked units cooperate
         self.rest_cooperate = declares_rest_cooperate(text)
+        # 分号前为牵头单位 / 逗号前为牵头单位: what parts a table cell's lead from its partners
+        self.separator = lead_separator(text)
         self.start: int | None = None
         self.text = text
         # (责任单位：A、B、C（第一个为牵头单位）on some lists, the others shared: each list says its own)

@@ -353,11 +353,12 @@ def _titled_work(item: str) -> bool:
     return len(item) >= _WORK_TITLE_CHARS and item.startswith(tuple(role_vocab().action_starts))
 
 
-def comma_parted(inner: str, base: int, mentions: list[Mention]) -> list[RoleList] | None:
+def comma_parted(inner: str, base: int, mentions: list[Mention], marks: str = "，,") -> list[RoleList] | None:
     """Under a declared comma convention (逗号前为牵头单位), a list's units before its first comma
     outside brackets lead and those after it cooperate; None when the list has no such comma.
-    ``inner`` is the list's text, starting at document offset ``base``."""
-    comma = next((k for k, ch in enumerate(inner) if ch in "，," and not depth_at(inner, k)), -1)
+    ``inner`` is the list's text, starting at document offset ``base``; ``marks`` the declared
+    separator (the semicolon where 分号前为牵头单位 is declared)."""
+    comma = next((k for k, ch in enumerate(inner) if ch in marks and not depth_at(inner, k)), -1)
     if comma <= 0:
         return None
     at = base + comma

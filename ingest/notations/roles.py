@@ -158,12 +158,29 @@ def first_is_lead_re() -> re.Pattern[str]:
 def comma_lead_re() -> re.Pattern[str]:
     """A declaration that the units before a list's comma lead: before [的] [unit] [的] [copula]
     lead-word (逗号前为牵头单位, 位于逗号之前的单位为牵头部门)."""
-    v = role_vocab()
-    parts = v.first_is_lead
+    return _before_mark_re(tuple(role_vocab().comma_lead_before))
+
+
+@cache
+def semicolon_lead_re() -> re.Pattern[str]:
+    """The same declaration of a semicolon (分号前为牵头单位，分号后为配合单位)."""
+    return _before_mark_re(tuple(role_vocab().semicolon_lead_before))
+
+
+def _before_mark_re(before: tuple[str, ...]) -> re.Pattern[str]:
+    parts = role_vocab().first_is_lead
     return re.compile(
-        f"(?:{alternation(v.comma_lead_before)})[的者]?(?:{alternation(parts['unit'])})?的?"
+        f"(?:{alternation(list(before))})[的者]?(?:{alternation(parts['unit'])})?的?"
         f"(?:{alternation(parts['copula'])})?(?:{alternation(_lead_words())})"
     )
+
+
+def lead_separator(text: str) -> str:
+    """The marks a document declares part a list's leads from its partners (逗号前为牵头单位: the
+    comma; 分号前为牵头单位: the semicolon), else ""."""
+    if semicolon_lead_re().search(text):
+        return "；;"
+    return "，," if comma_lead_re().search(text) else ""
 
 
 def _lead_words() -> list[str]:

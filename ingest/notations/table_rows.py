@@ -7,6 +7,7 @@ import re
 
 from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
+from fengong.ingest.notations.clauses import comma_parted
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.status import done_flag_status, opening_status, schedule_state, state_of, tick_marks
@@ -99,7 +100,9 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             or schedule_state(compact(row.get("schedule_flag")) or None, None, _share(row.get("share")))
             or None
         )
-        _row_roles(row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate)
+        _row_roles(
+            row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate, first_is_lead.separator
+        )
         tasks.append(task)
     return tasks
 
@@ -163,9 +166,12 @@ def _share(cell: str) -> str | None:
     return share if share and state_of(share) is not None else None
 
 
-def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: bool = False) -> None:
+def _row_roles(
+    row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: bool = False, separator: str = ""
+) -> None:
     """The row's unit cells as role lists (a cell that labels its own lists gives those), read by
-    the one role function: an empty 牵头单位 cell invents no lead."""
+    the one role function: an empty 牵头单位 cell invents no lead; under a declared separator (分号前
+    为牵头单位) a 责任单位 cell's units before it lead, those after it cooperate."""
     lists: list[RoleList] = []
     evidence = compact(" | ".join(c.text for c in row.cells.values()))
     for kind, cell in row.unit_cells():
@@ -173,6 +179,12 @@ def _row_roles(row: Row, first_is_lead: bool, task: RawTask, rest_cooperate: boo
         if inner:
             # A unit cell that labels its own lists ("牵头单位：A；配合单位：B") says the roles itself.
             found = [rl for a in inner for rl in a.lists]
+        elif (
+            separator
+            and kind == "responsible"
+            and (parted := comma_parted(cell.text, cell.start, parse_list(cell.text, cell.start), separator))
+        ):
+            found = parted
         else:
             kinds = kind.split(PAIR)
             found = [
