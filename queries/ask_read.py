@@ -202,6 +202,8 @@ def _keep_short_place(span: Span, text: str, spans: list[Span], store: GraphStor
     held = store is not None and place.name in _held_places(store)
     if not held and text[span.end - 1 : span.end + 1] in ask_vocab().level_words:
         return False  # (建成县城智慧停车系统: 成县 inside 建成 and 县城)
+    if not held and names[0].value in ask_vocab().word_places:
+        return False  # (中心城区: 城区, a district's name, is a word unless the store holds its plans)
     # the full name, a city or province, or a name written with its level (三都县 for 三都水族自治县)
     if written == place.name or place.level in ("city", "province") or written[-1] in "省市县区州旗盟":
         return True
@@ -1242,10 +1244,18 @@ def _strip_words(text: str, words: list[str]) -> str:
     行为, 公里, 对外开放)."""
     single = {w for w in words if len(w) == 1}
     for w in sorted((w for w in words if len(w) > 1), key=len, reverse=True):
-        text = text.replace(w, _MASK * len(w))
+        # (推进中 in 推进中心城区 stays: its last character opens a word of the text's)
+        text = _unopened(w).sub(_MASK * len(w), text) if w in text else text
     if single and any(ch in single for ch in text):
         text = "".join(_MASK * len(p) if p in single else p for p in word_pieces(text))
     return text
+
+
+@cache
+def _unopened(word: str) -> re.Pattern[str]:
+    """``word`` where its last character opens no word of ask.yaml's opened_words (中 before 心)."""
+    after = sorted(o[1:] for o in ask_vocab().opened_words if o[0] == word[-1])
+    return re.compile(re.escape(word) + (f"(?!{'|'.join(map(re.escape, after))})" if after else ""))
 
 
 def _question_words_zh() -> list[str]:

@@ -24,7 +24,7 @@ _KEYS = {
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
-    "level_words", "phrase_tails",
+    "level_words", "phrase_tails", "opened_words", "word_places",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -46,8 +46,9 @@ class Words:
     en: tuple[str, ...]
 
     def find_zh(self, text: str) -> str | None:
-        """The longest Chinese word occurring in ``text``."""
-        hits = [w for w in self.zh if w in text]
+        """The longest Chinese word occurring in ``text``, not where its last character opens a word
+        of the text's (推进中 in 推进中心城区…: 中心)."""
+        hits = [w for w in self.zh if w in text and _standing(w, text)]
         return max(hits, key=len) if hits else None
 
     def find_en(self, words: str) -> str | None:
@@ -65,6 +66,19 @@ class Words:
     def find(self, text: str, words: str) -> str | None:
         """A Chinese or English hit."""
         return self.find_zh(text) or self.find_en(words)
+
+
+def _standing(word: str, text: str) -> bool:
+    """Whether ``word`` occurs in ``text`` once at least with its last character not opening one of
+    the words it is a part of (中 of 推进中 in 中心)."""
+    opened = ask_vocab().opened_words
+    at = text.find(word)
+    while at >= 0:
+        end = at + len(word)
+        if text[end - 1 : end + 1] not in opened:
+            return True
+        at = text.find(word, at + 1)
+    return False
 
 
 @cache
@@ -143,6 +157,8 @@ class AskVocab:
     countable_en: frozenset[str]  # how many tasks / bureaus: what the graph counts (else a figure)
     level_words: tuple[str, ...]  # 县城, 市场: a level's character in a word, not closing a place's name
     phrase_tails: tuple[str, ...]  # 项目, 工作: a noun put after a task's words (建设X项目)
+    opened_words: frozenset[str]  # 中心: a word a vocabulary word's last character may open
+    word_places: frozenset[str]  # 城区, 郊区: places whose names are common words
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
     role_inclusion: Words = Words((), ())  # 含 / including: every role beside "any role"
@@ -285,6 +301,8 @@ def parse_vocab(data: Any) -> AskVocab:
         countable_en=frozenset(_strings(data["countable_en"], "countable_en")),
         level_words=_strings(data["level_words"], "level_words"),
         phrase_tails=_strings(data["phrase_tails"], "phrase_tails"),
+        opened_words=frozenset(_strings(data["opened_words"], "opened_words")),
+        word_places=frozenset(_strings(data["word_places"], "word_places")),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         capital_acronyms_en=_capital_acronyms(data["capital_acronyms_en"]),
         from_today=_words(data["from_today"], "from_today"),

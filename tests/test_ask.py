@@ -960,3 +960,12 @@ def test_a_noun_after_a_task_s_words_is_dropped_before_the_words_are() -> None:
     assert found.params["mention"] == "建设社区老年食堂项目"
     assert found.fallback is not None and found.fallback.params["mention"] == "建设社区老年食堂"
     assert found.fallback.fallback is not None and found.fallback.fallback.params["mention"] == ""
+
+
+def test_a_word_whose_last_character_opens_the_next_word_is_not_read() -> None:
+    """推进中心城区…由谁牵头: 推进中 (a state) is not read where its 中 opens 中心, and 城区 (a district's
+    name that is a common word) is no place unless the store holds its plans."""
+    found = interpret("深圳低空经济重点任务分工方案中，推进中心城区低空应急救援应用由哪个单位牵头？")
+    assert found.query != "tasks_by_status"
+    assert found.params.get("or_jurisdiction", "") == ""
+    assert interpret("哪些任务正在推进中？").params["status"] == "in progress"

@@ -187,12 +187,14 @@ def _row_roles(
             found = parted
         else:
             kinds = kind.split(PAIR)
+            halves = pair_halves(cell.text) if len(kinds) > 1 else [(cell.text, 0)]
             found = [
                 RoleList(role, parse_list(half, cell.start + at))
-                for role, (half, at) in zip(
-                    kinds, pair_halves(cell.text) if len(kinds) > 1 else [(cell.text, 0)], strict=False
-                )
+                for role, (half, at) in zip(kinds, halves, strict=False)
             ]
+            if len(kinds) > 1 and len(halves) == 1 and len(found[0].mentions) > 1:
+                # (牵头单位/配合单位 "市A、市B、市C" with no slash: none is said to lead, all carry it)
+                found = [RoleList("responsible", found[0].mentions)]
         lists.extend(found)
         for rl in found:
             for m in rl.mentions:
