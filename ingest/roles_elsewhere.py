@@ -11,14 +11,17 @@ from dataclasses import dataclass
 from fengong.ingest.annotations import find_annotations
 from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.notations.blocks import FirstIsLead
-from fengong.ingest.notations.brackets import matching_close
+from fengong.ingest.notations.brackets import matching_close, split_top
 from fengong.ingest.notations.roles import RoleList
 from fengong.ingest.notations.roles import assign_roles as assign_role_lists
+from fengong.ingest.notations.subjects import partner_list_end
 from fengong.ingest.outline import Block, heading_of, path_of
 from fengong.ingest.section_deadlines import ITEM_NUMBER, task_numbers
 from fengong.ingest.tables import Table
+from fengong.ingest.targets import cn_number
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
-from fengong.ingest.units import parse_list
+from fengong.ingest.units import clean, looks_like_unit, parse_list
+from fengong.ingest.vocab import role_vocab
 
 #: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
 _BRACKET_START = re.compile(r"^[ \t\u3000]*[【［〔\[（(]", re.MULTILINE)
@@ -96,50 +99,140 @@ def roles_by_number(
     year: int | None,
     first_is_lead: FirstIsLead,
 ) -> list[RawTask]:
-    """Where a section gives the tasks by their numbers (第1项：市A牵头，市B配合，2028年11月底前完成), or an
-    annex table does (任务编号 | 牵头司局 | 配合司局 | 完成时限, no task column), the item the body numbers
-    so takes the line's roles and its deadline; the lines are no tasks. Only items that name no unit
-    of their own take them, and only where each number is one item's: an item of the body that was
-    no task for want of units becomes one."""
-    givers = _numbered_lines(text, year, first_is_lead) + _numbered_rows(tables, year, first_is_lead)
-    if not givers:
+    """Where a section gives the tasks by their numbers (第1项：市A牵头，市B配合，2028年11月底前完成), an
+    annex table does (任务编号 | 牵头司局 | 配合司局 | 完成时限, no task column), or an annex written unit by
+    unit names them (国家发展改革委：牵头开展X（第一项）；配合商务部做好Y（第四项）), the item the body
+    numbers so takes those roles and deadline; the lines are no tasks. Only items that name no unit of
+    their own take them, and only where each number is one item's: an item of the body that was no
+    task for want of units becomes one."""
+    arabic = _numbered_lines(text, year, first_is_lead) + _numbered_rows(tables, year, first_is_lead)
+    chinese = _unit_clauses(text, first_is_lead)
+    if not arabic and not chinese:
         return tasks
-    first_given = min(g.start for g in givers)
-    by_number: dict[int, list[RawTask]] = {}
-    for task in tasks:
-        n = ITEM_NUMBER.match(text, task.start)
-        if n is not None and task.start < first_given:
-            by_number.setdefault(int(n.group(1)), []).append(task)
-    items: dict[int, list[Block]] = {}
-    for block in blocks:
-        n = ITEM_NUMBER.match(text, block.start)
-        if n is not None and block.start < first_given:
-            items.setdefault(int(n.group(1)), []).append(block)
-    for number, written in items.items():
-        if number not in by_number and len(written) == 1:
-            by_number[number] = [_task_of(blocks, written[0], year)]  # (a task for the line giving its units)
-    spans = [(g.start, g.end) for g in givers]
+    spans = [(g.start, g.end) for g in [*arabic, *chinese]]
     given: set[int] = set()
-    for g in givers:
-        targets = [by_number.get(n, []) for n in g.numbers]
-        if not targets or not all(len(t) == 1 and not any(t[0].roles.values()) for t in targets):
+    for givers, style in ((arabic, _ARABIC_ITEM), (chinese, _CHINESE_ITEM)):
+        if not givers:
             continue
-        for (task,) in targets:
+        by_number = _items_by_number(tasks, blocks, text, year, style, min(g.start for g in givers))
+        for number, lists, evidence, deadlines, declared in _merged(givers):
+            target = by_number.get(number, [])
+            if len(target) != 1 or any(target[0].roles.values()):
+                continue
+            task = target[0]
             if task not in tasks:
                 tasks.append(task)
-            task.roles = assign_role_lists(g.lists, g.declared)
+            task.roles = assign_role_lists(lists, declared)
             for mentions in task.roles.values():
                 for x in mentions:
-                    task.evidence[x.start] = g.evidence
-            if g.deadlines:
+                    task.evidence[x.start] = evidence
+            if deadlines:
                 # (the division line is the document's word on when the task is due; a date inside
                 # the task's description, 2000年底前建成的小区, is not)
-                task.deadline, task.other_deadlines = g.deadlines[0], g.deadlines[1:]
+                task.deadline, task.other_deadlines = deadlines[0], deadlines[1:]
             given.add(id(task))
     if not given:
         return tasks
     kept = [t for t in tasks if id(t) in given or not (_inside(t.start, spans) or _held_only_by(t, spans))]
     return sorted(kept, key=lambda t: t.start)
+
+
+#: An item's number: 1. / 12、 (Arabic), or （一） (Chinese, in brackets) that 第一项 names.
+_ARABIC_ITEM = ITEM_NUMBER
+_CHINESE_ITEM = re.compile(r"[ \t\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]")
+
+
+def _items_by_number(
+    tasks: list[RawTask],
+    blocks: list[Block],
+    text: str,
+    year: int | None,
+    style: re.Pattern[str],
+    before: int,
+) -> dict[int, list[RawTask]]:
+    """The body's items before ``before`` by the number ``style`` reads at their start: its tasks,
+    and an item that was no task (for want of units) as one."""
+    by_number: dict[int, list[RawTask]] = {}
+    for task in tasks:
+        n = _number_at(style, text, task.start)
+        if n is not None and task.start < before:
+            by_number.setdefault(n, []).append(task)
+    items: dict[int, list[Block]] = {}
+    for block in blocks:
+        n = _number_at(style, text, block.start)
+        if n is not None and block.start < before:
+            items.setdefault(n, []).append(block)
+    for number, written in items.items():
+        if number not in by_number and len(written) == 1:
+            by_number[number] = [_task_of(blocks, written[0], year)]
+    return by_number
+
+
+def _number_at(style: re.Pattern[str], text: str, at: int) -> int | None:
+    m = style.match(text, at)
+    if m is None:
+        return None
+    return int(m.group(1)) if m.group(1).isdigit() else cn_number(m.group(1))
+
+
+def _merged(givers: list[_Given]) -> list[tuple[int, list[RoleList], str, list[Found], bool]]:
+    """Each number's lists, evidence, deadlines and declaration, from every giver naming it (a
+    unit-by-unit annex names one task in several units' lines)."""
+    out: dict[int, tuple[list[RoleList], list[str], list[Found], bool]] = {}
+    for g in givers:
+        for n in g.numbers:
+            lists, evidence, deadlines, declared = out.setdefault(n, ([], [], [], False))
+            lists.extend(g.lists)
+            evidence.append(g.evidence)
+            out[n] = (lists, evidence, deadlines or g.deadlines, declared or g.declared)
+    return [(n, lists, "；".join(dict.fromkeys(ev)), dl, d) for n, (lists, ev, dl, d) in out.items()]
+
+
+#: A line of a unit-by-unit annex: the body's name, a colon, its clauses naming tasks by number.
+_UNIT_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<unit>[^：:\n，,。；;（(]{2,30})[：:](?P<clauses>[^\n]*第[一二三四五六七八九十]{1,3}项[^\n]*)$",
+    re.M,
+)
+#: A task named by its number after the work in a clause (（第三项）).
+_TASK_REF = re.compile(r"[（(]第(?P<n>[一二三四五六七八九十]{1,3})项[）)]")
+
+
+def _unit_clauses(text: str, first_is_lead: FirstIsLead) -> list[_Given]:
+    """The clauses of an annex written unit by unit, each naming the tasks it speaks of by number:
+    牵头 (or the unit alone before its work) leads, 会同B leads with B as partners, 配合 cooperates,
+    按职责分工 is responsible. Read where two lines or more are such."""
+    lines = [m for m in _UNIT_LINE.finditer(text) if looks_like_unit(clean(m["unit"]))]
+    if len(lines) < _NUMBERED_LINES:
+        return []
+    v = role_vocab()
+    out = []
+    for m in lines:
+        unit = parse_list(m["unit"], m.start("unit"))
+        if len(unit) != 1:
+            continue
+        base = m.start("clauses")
+        for clause, start, _end in split_top(m["clauses"], "；;"):
+            refs = [cn_number(r["n"]) for r in _TASK_REF.finditer(clause)]
+            numbers = [n for n in refs if n]
+            words = clause.strip()
+            if not numbers:
+                continue
+            lists: list[RoleList]
+            if words.startswith(tuple(v.with_words)):
+                word = next(w for w in v.with_words if words.startswith(w))
+                at = clause.find(word) + len(word)
+                cut = partner_list_end(clause[at:])
+                partners = parse_list(clause[at : at + cut], base + start + at) if cut > 0 else []
+                lists = [RoleList("lead", unit), RoleList("cooperate", partners)]
+            elif words.startswith(tuple(v.partner_words)):
+                lists = [RoleList("cooperate", unit)]
+            elif words.startswith(tuple(w for w, r in v.verbs.items() if r == "lead")):
+                lists = [RoleList("lead", unit)]
+            else:
+                lists = [RoleList("responsible", unit)]
+            evidence = compact(f"{m['unit']}：{words}")
+            out.append(_Given(numbers, lists, first_is_lead.governs(base), evidence, [], m.start(), m.end()))
+    return out
 
 
 def _numbered_lines(text: str, year: int | None, first_is_lead: FirstIsLead) -> list[_Given]:

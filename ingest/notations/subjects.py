@@ -136,6 +136,11 @@ def _action_re() -> re.Pattern[str]:
     return re.compile(alternation(role_vocab().action_starts))
 
 
+def partner_list_end(text: str) -> int:
+    """How many characters at the start of ``text`` name the partners after 会同 (0: none)."""
+    return _partners(text)
+
+
 def _partners(text: str) -> int:
     """How many characters at the start of ``text`` name the partners of 会同: the list ends where
     an action word follows a unit or a catch-all ("有关部门|加强统筹"); 0 when none does."""
