@@ -150,7 +150,6 @@ class RoleVocab:
     task_subjects: list[str]  # 该项任务由A牵头: the task itself, named before 由
     subject_adverbs: list[str]  # 本部分各项任务均由A牵头: between the task's words and 由
     among_words: list[str]  # A、B、C负责，其中A牵头: the clause picks A out of the list before it
-    joint_verbs: list[str]  # A、B共同负责: a joint share, led by no one under a first-is-lead declaration
     overall_lead: list[str]  # 总牵头单位: a section's lead, whose items' listed units are its partners
     shared_duty_words: list[str]  # 各省级民政部门按职责分工负责: a share by duty, no lead
     heading_lead_nouns: list[str]  # 县商务局牵头的任务: a section heading named by its lead
@@ -253,7 +252,6 @@ def role_vocab() -> RoleVocab:
         _strings(data, "task_subjects", name),
         _strings(data, "subject_adverbs", name),
         _strings(data, "among_words", name),
-        _strings(data, "joint_verbs", name),
         _strings(data, "overall_lead", name),
         _strings(data, "shared_duty_words", name),
         _strings(data, "heading_lead_nouns", name),

@@ -95,23 +95,23 @@ def _names_ok(text: str, strict: bool) -> bool:
 def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
     """The role lists of one clause part "A、B牵头、C参与" / "A会同B负责"; None when the part is
     not units + verbs. Offsets are shifted by ``base``."""
-    verbs, joint = role_vocab().verbs, role_vocab().joint_verbs
+    verbs = role_vocab().verbs
     items = [(x, s) for x, s, _e in split_top(part, "、") if x.strip()]
     if not items:
         return None
-    closed: list[tuple[str, int, int, bool]] = []  # (role, start, end, joint) of the units each verb closes
+    closed: list[tuple[str, int, int]] = []  # (role, start, end) of the units each verb closes
     group_start: int | None = None
     for x, s in items:
         if group_start is None:
             group_start = s
         m = _verb_end_re().search(x)
         if m is not None:
-            closed.append((verbs[m["verb"]], group_start, s + m.start(), m["verb"] in joint))
+            closed.append((verbs[m["verb"]], group_start, s + m.start()))
             group_start = None
     if not closed or group_start is not None:
         return None  # units that no verb closes: not a clause
     out: list[RoleList] = []
-    for role, start, end, shared in closed:
+    for role, start, end in closed:
         units_text = part[start:end]
         if not units_text.strip():
             return None
@@ -133,7 +133,7 @@ def groups_of(part: str, base: int, strict: bool) -> list[RoleList] | None:
                 return None
             mentions = parse_list(g_text, base + g_start)
             if mentions:
-                out.append(RoleList(g_role, mentions, shared))
+                out.append(RoleList(g_role, mentions))
     return out
 
 

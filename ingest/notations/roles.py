@@ -29,8 +29,6 @@ class RoleList:
 
     role: str
     mentions: list[Mention]
-    #: said to share the task jointly (A、B、C共同负责): no first-is-lead declaration makes one the lead
-    joint: bool = False
 
 
 @dataclass(slots=True)
@@ -85,9 +83,7 @@ def assign_roles(
             # 市财政局（协同）、市商务局（协同）: a unit its list marks as a partner is one, with no lead
             for m in rl.mentions:
                 roles["cooperate" if partner_marked(m) else "responsible"].append(m)
-        elif (
-            rl.role == "responsible" and first_is_lead and not rl.joint and not _every_office(rl.mentions[0])
-        ):
+        elif rl.role == "responsible" and first_is_lead and not _every_office(rl.mentions[0]):
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
         elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1:

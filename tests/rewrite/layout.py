@@ -261,7 +261,9 @@ def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
     style = rng.choice(styles)
     items = by_style[style]
     values = [number_value(style, found[i][1].group(2)) for i in items]
-    by_number = style == "ar_dot" and len(set(values)) == len(values) and rng.random() < 0.5
+    unique = len(set(values)) == len(values)
+    by_number = style == "ar_dot" and unique and rng.random() < 0.5
+    by_unit = style == "cn_paren" and unique and rng.random() < 0.5 and _by_unit(s, lines, items, found)
     out: list[str] = []
     given: list[str] = []
     for i, line in enumerate(lines):
@@ -271,7 +273,9 @@ def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
         span = annotation_spans(line.rstrip())[-1]
         content = span.content(line)
         out_line = line[: span.start].rstrip()
-        if by_number:
+        if by_unit:
+            pass  # (the annex below names the item's units)
+        elif by_number:
             clause = _prose(content, rng) if rng.random() < 0.5 else None
             given.append(f"第{number_value(style, found[i][1].group(2))}项：{clause or content}。")
         else:
@@ -280,4 +284,40 @@ def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
         out.append(out_line)
     if by_number:
         out.extend(["", rng.choice(vocabulary()["by_number_headings"]), *given])
+    if by_unit:
+        out.extend(["", rng.choice(vocabulary()["by_unit_headings"]), *by_unit])
     return s.derive("\n".join(out), kind="roles_elsewhere")
+
+
+def _by_unit(
+    s: Sample, lines: list[str], items: list[int], found: dict[int, tuple[str, re.Match[str]]]
+) -> list[str]:
+    """The items' units as an annex written unit by unit, each clause naming its item by number
+    (市A：牵头完善制度（第一项）；会同市C建设平台（第二项）。 / 市C：配合市A建设平台（第二项）。), the units
+    as the gold names them; [] when an item is no gold task, its work cannot be named or a unit's
+    name is not written so in the text."""
+    tasks = list(s.gold["tasks"])
+    clauses: dict[str, list[str]] = {}
+    for i in items:
+        line = lines[i].rstrip()
+        span = annotation_spans(line)[-1]
+        work = line[found[i][1].end() : span.start].strip().split("。")[0].strip("，,；; ")
+        task = next((t for t in tasks if t.get("title") and t["title"] in work), None)
+        if task is None or not work or re.search("[（()）；;：:]", work):
+            return []
+        tasks.remove(task)
+        lead, coop, resp = (list(task.get(r) or []) for r in ("lead", "cooperate", "responsible"))
+        if any(re.search("[（()）、]", u) or u not in s.text for u in [*lead, *coop, *resp]):
+            return []
+        ref = f"（第{cn_number(number_value('cn_paren', found[i][1].group(2)))}项）"
+        for u in lead:
+            clauses.setdefault(u, []).append(
+                f"会同{'、'.join(coop)}{work}{ref}" if coop else f"牵头{work}{ref}"
+            )
+        for u in coop:
+            clauses.setdefault(u, []).append(
+                f"配合{'、'.join(lead)}{work}{ref}" if lead else f"参与{work}{ref}"
+            )
+        for u in resp:
+            clauses.setdefault(u, []).append(f"按职责分工负责{work}{ref}")
+    return [f"{u}：{'；'.join(cs)}。" for u, cs in clauses.items()]
