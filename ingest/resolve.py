@@ -325,8 +325,8 @@ class UnitResolver:
         nicknamed = _nickname_out(local, zone) if not own else local  # (the issuer's own word: below)
         if nicknamed != local:
             return nicknamed
-        if self.department and _bare_section(local):
-            return self.department + local
+        if self.department and (_bare_section(local) or _department_branch(local)):
+            return self.department + local  # (大气环境科, 蜀山区分局 of 合肥市生态环境局's own division)
         if self.issuer.endswith(unit_vocab().institution_issuers) and _bare_institution_part(local):
             # (科技信息部 of 湖北省交通投资集团有限公司's own plan, 教务处 of a university's)
             return self.issuer + local
@@ -570,6 +570,19 @@ def _bare_institution_part(local: str) -> bool:
         and not is_placed(local)
         and lookup(local[:2]) is None
     )
+
+
+def _department_branch(local: str) -> bool:
+    """A department's branch in a district written by the district's name alone (蜀山区分局 in
+    合肥市生态环境局's own document): no body's name before 分局 (市公安局交警分局 names its own)."""
+    return (
+        local.endswith(_BRANCH)
+        and len(local) > len(_BRANCH) + 1
+        and not any(ch in local[: -len(_BRANCH)] for ch in _BODY_BEFORE_SECTION)
+    )
+
+
+_BRANCH = "分局"
 
 
 def _bare_section(local: str) -> bool:

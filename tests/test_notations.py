@@ -2998,3 +2998,20 @@ def test_an_annex_written_unit_by_unit_names_the_body_s_tasks_by_number() -> Non
         "开展冷链设施摸底调查": (["国家发展改革委"], ["商务部"], []),
         "布局国家骨干冷链物流基地": (["国家发展改革委"], ["自然资源部", "交通运输部"], []),
     }
+
+
+def test_a_department_s_branches_in_its_own_division_of_work() -> None:
+    """A city bureau's own document writes its 科 and its district branches bare (大气环境科, 蜀山区分局):
+    both are the bureau's."""
+    text = (
+        "合肥市生态环境局关于印发秋冬季大气污染防治攻坚任务分工的通知\n一、重点任务\n"
+        "（一）开展城区扬尘督导检查。督导工地扬尘管控。\n责任科室：蜀山区分局（牵头）、庐阳区分局、大气环境科\n"
+        "完成时限：2028年2月底前\n"
+    )
+    assert _roles(extract_text(text, "h.txt")) == {
+        "开展城区扬尘督导检查": (
+            ["合肥市生态环境局蜀山区分局"],
+            ["合肥市生态环境局庐阳区分局", "合肥市生态环境局大气环境科"],
+            [],
+        ),
+    }
