@@ -317,7 +317,11 @@ def title_of(heading: str) -> str:
     """A heading's title: up to its first 。 when that is short, else the whole heading line; a
     bracket closing it that labels a deadline (（完成时限：2028年6月底前）) is no part of it, nor is a
     labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
-    account after its progress label."""
+    account after its progress label, nor the dash before the fields (X——牵头单位：县A；进展：…)."""
+    return _title_of(heading).rstrip("—－–").strip()
+
+
+def _title_of(heading: str) -> str:
     head = _deadline_note().sub("", heading.strip()).strip()
     if head[:1] == "【" and _bracketed_title(head) is not None:
         return head[1 : head.find("】")]  # （一）【打造精品旅游线路】依托…: the title in its brackets

@@ -160,7 +160,8 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
-        part, s = _after_among(part, s)
+        picked = _after_among(part, s)
+        among, (part, s) = picked[0] != part, picked
         found = (
             groups_of(part, s, strict) or _guided_by(part, s, strict) or _lead_named_after(part, s, strict)
         )
@@ -176,7 +177,11 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue
         if waiting and found:
             shared = [m for w, ws in waiting for m in parse_list(w, ws)]
-            found[0] = RoleList(found[0].role, shared + found[0].mentions)
+            if among:
+                # (A、B、C；其中B为牵头单位: the list it picks from, responsible beside the lead it names)
+                found.insert(0, RoleList("responsible", shared))
+            else:
+                found[0] = RoleList(found[0].role, shared + found[0].mentions)
         waiting = []
         clauses += 1
         lists.extend(found)
