@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and nineteen sets), in domains, levels and notations of their own
+(one a set, a hundred and twenty-four sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _119: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _124: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -557,6 +557,45 @@ HUNDRED_NINETEENTH = QuestionSet(
     dt.date(2028, 9, 30),
     0.9,
 )
+# 38 of 60 answered when the set arrived (总局's own offices, a semicolon declared between lead and
+# partners, windows of quarters, companies as partners); 50 now
+HUNDRED_TWENTIETH = QuestionSet(
+    DATA / "ask_docs_independent_120",
+    DATA / "ask_questions_independent_120.yaml",
+    dt.date(2028, 6, 15),
+    0.8,
+)
+# 37 of 60 answered when the set arrived (an annex unit by unit naming tasks by number, a later
+# clause's 会同, items coded 1-1); 54 now
+HUNDRED_TWENTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_121",
+    DATA / "ask_questions_independent_121.yaml",
+    dt.date(2027, 9, 1),
+    0.88,
+)
+# 40 of 60 answered when the set arrived (an annex table by task number, a timeline of dates, 推进中
+# inside 推进中心城区); 50 now
+HUNDRED_TWENTY_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_122",
+    DATA / "ask_questions_independent_122.yaml",
+    dt.date(2028, 11, 30),
+    0.8,
+)
+# 35 of 60 answered when the set arrived (其中B为牵头单位 inside a labelled list, a title's dash before
+# its fields); 42 now
+HUNDRED_TWENTY_THIRD = QuestionSet(
+    DATA / "ask_docs_independent_123",
+    DATA / "ask_questions_independent_123.yaml",
+    dt.date(2028, 3, 31),
+    0.68,
+)
+# 50 of 60 answered when the set arrived (a bureau's district branches written bare); 52 now
+HUNDRED_TWENTY_FOURTH = QuestionSet(
+    DATA / "ask_docs_independent_124",
+    DATA / "ask_questions_independent_124.yaml",
+    dt.date(2027, 11, 15),
+    0.85,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -677,6 +716,11 @@ SETS = {
     "hundred-seventeenth": HUNDRED_SEVENTEENTH,
     "hundred-eighteenth": HUNDRED_EIGHTEENTH,
     "hundred-nineteenth": HUNDRED_NINETEENTH,
+    "hundred-twentieth": HUNDRED_TWENTIETH,
+    "hundred-twenty-first": HUNDRED_TWENTY_FIRST,
+    "hundred-twenty-second": HUNDRED_TWENTY_SECOND,
+    "hundred-twenty-third": HUNDRED_TWENTY_THIRD,
+    "hundred-twenty-fourth": HUNDRED_TWENTY_FOURTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
