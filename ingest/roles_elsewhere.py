@@ -1,7 +1,9 @@
 """Units a document gives its tasks outside the tasks' own sentences: a bracket line of its own right
-above each numbered item (【省A牵头，省B配合】 over 1. 实施X。), and a section that gives the tasks by
-their numbers (四、任务分工 / 第1项：市A牵头，市B配合，2028年11月底前完成). Either way the lines are no
-tasks and no part of the task above them."""
+above each numbered item (【省A牵头，省B配合】 over 1. 实施X。), and what names the tasks by their
+numbers — a section of lines (四、任务分工 / 第1项：市A牵头，市B配合，2028年11月底前完成), an annex table
+of numbers and units (任务编号 | 牵头司局 | 配合司局), an annex written unit by unit (国家发展改革委：牵头
+开展X（第一项）；配合商务部做好Y（第四项）). Either way the lines are no tasks and no part of the task
+above them."""
 
 from __future__ import annotations
 
