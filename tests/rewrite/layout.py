@@ -23,7 +23,7 @@ from tests.rewrite.text import (
 # ---------------------------------------------------------------- numbering
 
 #: Items the text names by their numbers (第3项：A牵头): renumbering them would change what it says.
-_REFERENCED = re.compile(r"第\d{1,3}项")
+_REFERENCED = re.compile(r"第[0-9一二三四五六七八九十]{1,3}项")
 
 
 def _styles(lines: list[str]) -> dict[int, tuple[str, re.Match[str]]]:
