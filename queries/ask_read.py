@@ -1916,6 +1916,9 @@ def read(
                     break
             elif vocab.intents[intent].find(
                 *((stateless, stateless_words) if intent in ("due", "due_next") else (masked, masked_words))
+            ) or (
+                intent == "no_lead"
+                and any(p.search(masked) or p.search(masked_words) for p in vocab.no_lead_patterns)
             ):
                 reading.intent = intent
                 break

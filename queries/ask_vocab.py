@@ -24,7 +24,7 @@ _KEYS = {
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
-    "level_words", "phrase_tails", "opened_words", "word_places",
+    "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -159,6 +159,7 @@ class AskVocab:
     phrase_tails: tuple[str, ...]  # 项目, 工作: a noun put after a task's words (建设X项目)
     opened_words: frozenset[str]  # 中心: a word a vocabulary word's last character may open
     word_places: frozenset[str]  # 城区, 郊区: places whose names are common words
+    no_lead_patterns: tuple[re.Pattern[str], ...]  # 没有明确具体的负责司局: asks for tasks without a lead
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
     role_inclusion: Words = Words((), ())  # 含 / including: every role beside "any role"
@@ -303,6 +304,11 @@ def parse_vocab(data: Any) -> AskVocab:
         phrase_tails=_strings(data["phrase_tails"], "phrase_tails"),
         opened_words=frozenset(_strings(data["opened_words"], "opened_words")),
         word_places=frozenset(_strings(data["word_places"], "word_places")),
+        no_lead_patterns=tuple(
+            re.compile(p)
+            for lang in ("zh", "en")
+            for p in _strings(data["no_lead_patterns"][lang], "no_lead_patterns")
+        ),
         abbreviations_en=_abbreviations(data["abbreviations_en"]),
         capital_acronyms_en=_capital_acronyms(data["capital_acronyms_en"]),
         from_today=_words(data["from_today"], "from_today"),

@@ -969,3 +969,16 @@ def test_a_word_whose_last_character_opens_the_next_word_is_not_read() -> None:
     assert found.query != "tasks_by_status"
     assert found.params.get("or_jurisdiction", "") == ""
     assert interpret("哪些任务正在推进中？").params["status"] == "in progress"
+
+
+def test_tasks_without_a_lead_asked_with_qualifiers_or_a_denial() -> None:
+    """没有明确具体的负责司局, 没有指定具体牵头村, 牵头单位没有落到具体部门, doesn't say which one leads,
+    doesn't have a single lead unit: each asks for the tasks that state no lead."""
+    for question in (
+        "住建部这份通知里哪项工作没有明确具体的负责司局？",
+        "嵩口镇方案中，哪项工作没有指定具体牵头村？",
+        "江西这份分工方案里，哪项任务的牵头单位没有落到具体部门？",
+        "Which Chengdu task lists responsible units but doesn't say which one leads?",
+        "Which Ganzhou task doesn't have a single lead unit?",
+    ):
+        assert interpret(question).query == "tasks_without_lead", question
