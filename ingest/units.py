@@ -666,7 +666,8 @@ _SECOND_NAME = re.compile(r"[（(](?P<other>[^（）()]{4,20})[）)]$")
 def _first_name(local: str) -> str:
     """A body written with its second name in brackets (区司法局（开发区司法局）: one body under two
     names, as a new area's are) is named by its first; a short alternative standing for it
-    elsewhere (区人民政府（管委会））stays written whole."""
+    elsewhere (区人民政府（管委会））stays written whole; a section of the body in brackets
+    (农业农村部（种植业管理司）) is named with it (农业农村部种植业管理司)."""
     section = _SECTION_IN_BRACKETS.search(local)
     if section is not None and _section_of(local[: section.start()], section.group("other")):
         return local[: section.start()] + section.group("other")

@@ -160,8 +160,9 @@ def parse(inner: str, base: int, kind: str, strict: bool) -> Annotation | None:
             continue  # 所列责任单位为配合单位 / 其余为配合单位: a declaration, not units
         if words in notes:
             continue
-        picked = _after_among(part, s)
-        among, (part, s) = picked[0] != part, picked
+        picked, picked_at = _after_among(part, s)
+        among = picked != part  # (其中B牵头: the part picks its lead out of the names before it)
+        part, s = picked, picked_at
         found = (
             groups_of(part, s, strict) or _guided_by(part, s, strict) or _lead_named_after(part, s, strict)
         )
