@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from fengong.ingest.annotations import find_annotations
 from fengong.ingest.deadlines import Found, find_deadlines
@@ -18,7 +19,7 @@ from fengong.ingest.notations.roles import RoleList
 from fengong.ingest.notations.roles import assign_roles as assign_role_lists
 from fengong.ingest.notations.subjects import partner_list_end
 from fengong.ingest.outline import Block, heading_of, path_of
-from fengong.ingest.section_deadlines import ITEM_NUMBER, task_numbers
+from fengong.ingest.section_deadlines import ITEM_NUMBER, shifted, task_numbers
 from fengong.ingest.tables import Table
 from fengong.ingest.targets import cn_number
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
@@ -46,36 +47,36 @@ def roles_above_items(
     a line closing the item above it never does. Returns the tasks kept: a paragraph that was a task
     only for the line under it is none, an item that was none for want of units is one."""
     bracketed = _bracket_lines(text)
-    notes = {m.start(): anns for m in bracketed if (anns := find_annotations(m.group(), m.start()))}
-    lines = [m for m in bracketed if m.start() in notes]
+    notes = {ln.start: anns for ln in bracketed if (anns := find_annotations(ln.words, ln.start))}
+    lines = [ln for ln in bracketed if ln.start in notes]
     below = {
-        m.start(): _task_at(tasks, text, at) or _item_task(blocks, text, at, year)
-        for m in lines
-        for at in [_next_line(text, m.end())]
+        ln.start: _task_at(tasks, text, at) or _item_task(blocks, text, at, year)
+        for ln in lines
+        for at in [_next_line(text, ln.end)]
     }
-    lines = [m for m in lines if below[m.start()] is not None]
+    lines = [ln for ln in lines if below[ln.start] is not None]
     if not lines:
         return tasks
-    first = below[lines[0].start()]
+    first = below[lines[0].start]
     assert first is not None
-    if _item_at(tasks, text, _previous_line(text, lines[0].start()), _level(first, text)):
+    if _item_at(tasks, text, _previous_line(text, lines[0].start), _level(first, text)):
         return tasks  # (the line closes the item above it, a sibling of the one below)
-    spans = [(m.start(), m.end()) for m in lines]
+    spans = [(ln.start, ln.end) for ln in lines]
     held = {id(t): _without_mentions_in(t, spans) for t in tasks}
-    for m in lines:
-        task = below[m.start()]
+    for ln in lines:
+        task = below[ln.start]
         assert task is not None
         if task not in tasks:
             tasks = sorted([*tasks, task], key=lambda t: t.start)
             held[id(task)] = False
         before = {role: list(ms) for role, ms in task.roles.items()}
-        roles_from(notes[m.start()], first_is_lead.governs(m.start()), task)
+        roles_from(notes[ln.start], first_is_lead.governs(ln.start), task)
         for role, ms in before.items():
             task.roles[role] = [*task.roles.get(role, []), *ms]
     item = _level(first, text)
     for t in tasks:
         if held[id(t)]:
-            t.text = _without_lines(t.text, [m.group() for m in lines])
+            t.text = _without_lines(t.text, [ln.words for ln in lines])
     # (a heading or a note that was a task only for the line under it is none)
     return [t for t in tasks if not (held[id(t)] and not any(t.roles.values()) and _level(t, text) != item)]
 
@@ -272,7 +273,7 @@ def _numbered_rows(tables: list[Table], year: int | None, first_is_lead: FirstIs
                 if (mentions := parse_list(cell.text, cell.start))
             ]
             when = row.cells.get("deadline")
-            deadlines = _shifted(find_deadlines(when.text, year), when.start) if when is not None else []
+            deadlines = shifted(find_deadlines(when.text, year), when.start) if when is not None else []
             if lists:
                 declared = first_is_lead.governs(row.start)
                 out.append(
@@ -283,14 +284,6 @@ def _numbered_rows(tables: list[Table], year: int | None, first_is_lead: FirstIs
 
 #: The columns of a table that gives units by task number and nothing of the task itself.
 _NUMBER_TABLE_COLUMNS = frozenset({"seq", "lead", "cooperate", "responsible", "deadline"})
-
-
-def _shifted(found: list[Found], start: int) -> list[Found]:
-    """Deadlines read in a cell, placed in the document (the cell starts at ``start``)."""
-    for f in found:
-        if f.deadline.start is not None and f.deadline.end is not None:
-            f.deadline.start, f.deadline.end = f.deadline.start + start, f.deadline.end + start
-    return found
 
 
 def _task_of(blocks: list[Block], block: Block, year: int | None) -> RawTask:
@@ -321,9 +314,17 @@ def _without_lines(words: str, lines: list[str]) -> str:
     return words.strip()
 
 
-def _bracket_lines(text: str) -> list[re.Match[str]]:
+class _Line(NamedTuple):
+    """A line that is one bracket and nothing else: where the bracket stands, and its words."""
+
+    start: int
+    end: int
+    words: str
+
+
+def _bracket_lines(text: str) -> list[_Line]:
     """Lines that are one bracket and nothing else (its inner brackets kept: 【责任单位：各县（市、区）
-    人民政府】), each as a match of its bracket."""
+    人民政府】)."""
     out = []
     for m in _BRACKET_START.finditer(text):
         open_at = m.end() - 1
@@ -331,10 +332,7 @@ def _bracket_lines(text: str) -> list[re.Match[str]]:
         line_end = len(text) if line_end < 0 else line_end
         close = matching_close(text, open_at)
         if close < line_end and not text[close + 1 : line_end].strip():
-            whole = re.compile(re.escape(text[open_at : close + 1]))
-            found = whole.match(text, open_at)
-            if found is not None:
-                out.append(found)
+            out.append(_Line(open_at, close + 1, text[open_at : close + 1]))
     return out
 
 

@@ -30,13 +30,16 @@ def deadlines_by_table(tasks: list[RawTask], tables: list[Table], year: int | No
         hit = by_title.get(title_key(task.title)) if task.deadline is None else None
         if hit and hit[1]:
             cell, found = hit
-            for f in found:
-                if f.deadline.start is not None and f.deadline.end is not None:
-                    f.deadline.start, f.deadline.end = (
-                        f.deadline.start + cell.start,
-                        f.deadline.end + cell.start,
-                    )
+            shifted(found, cell.start)
             task.deadline, task.other_deadlines = found[0], found[1:]
+
+
+def shifted(found: list[Found], start: int) -> list[Found]:
+    """Deadlines read in a cell, placed in the document (the cell starts at ``start``)."""
+    for f in found:
+        if f.deadline.start is not None and f.deadline.end is not None:
+            f.deadline.start, f.deadline.end = f.deadline.start + start, f.deadline.end + start
+    return found
 
 
 #: A line that is a part of a year alone, heading the tasks below it (一季度, 2028年上半年, 全年持续推进).

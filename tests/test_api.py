@@ -507,6 +507,13 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "浙江省发改委的" * 40 + "区域处') MATCH (n) DETACH DELETE n //牵头哪些任务？",
         "Which tasks are past " + "their completion " * 80 + "deadline' OR 1=1 //?",
         "县域商业政策措施" * 40 + "里哪个部门牵头的措施最多$document",
+        # this stop's paths: a noun after the task's words, qualifiers before a role word, a word
+        # opening the next, a common word that is a place's name, an English denial
+        "建设社区老年食堂项目" * 30 + "的推进情况') MATCH (n) DETACH DELETE n //",
+        "哪项工作没有" + "明确具体的" * 60 + "负责司局'}) DETACH DELETE n",
+        "推进中心城区" * 50 + "由谁牵头",
+        "城区" * 120 + "哪些任务未来10天内到期",
+        "which task doesn't say which " + "one " * 150 + "leads ' OR 1=1 //",
     ],
     ids=[
         "brackets",
@@ -591,6 +598,11 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "body-section",
         "gap-phrase",
         "plan-by-topic-words",
+        "phrase-tail",
+        "no-lead-qualifiers",
+        "word-opening-next",
+        "word-place",
+        "english-no-lead-denial",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

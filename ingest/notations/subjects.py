@@ -137,11 +137,6 @@ def _action_re() -> re.Pattern[str]:
 
 
 def partner_list_end(text: str) -> int:
-    """How many characters at the start of ``text`` name the partners after 会同 (0: none)."""
-    return _partners(text)
-
-
-def _partners(text: str) -> int:
     """How many characters at the start of ``text`` name the partners of 会同: the list ends where
     an action word follows a unit or a catch-all ("有关部门|加强统筹"); 0 when none does."""
     stop = min((k for k in (text.find(ch) for ch in "，,。；;\n") if k >= 0), default=len(text))
@@ -267,7 +262,7 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         elif text[m.end() - 1 : m.end()] not in "，," and any(
             text.startswith(w, m.end() - len(w)) for w in (*v.with_words, *v.partner_words)
         ):
-            cut, skip = _partners(text[end:]), 0
+            cut, skip = partner_list_end(text[end:]), 0
             if cut <= 0 and m["subject"] is not None:
                 cut, skip = _partners_to_comma(text[end:]), 1  # A会同B、C，<action>
             if cut <= 0:
