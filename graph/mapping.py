@@ -9,6 +9,7 @@ stores may CREATE owned rows without MERGE.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from typing import Any
 from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.bodies import find_bodies
 from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
+from fengong.ingest.places import find_places
 from fengong.ingest.resolve import zone_of
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
@@ -149,9 +151,24 @@ def _place_keys(doc: Document) -> dict[str, Any]:
         issuers = [body.name for body, _, _ in find_bodies(f"{doc.issuer or ''}\n{head}")]
         return {"places": list(dict.fromkeys([*issuers, *town])), "city": None}
     parent, province = _s(j.parent), _s(j.province)
-    places = list(dict.fromkeys(p for p in (*town, j.name, parent, province) if p))
+    # (a plan two governments issue together, 四川省人民政府办公厅、重庆市人民政府办公厅: each one's place)
+    places = list(dict.fromkeys(p for p in (*town, j.name, parent, province, *_co_issuing(doc.issuer)) if p))
     in_city = parent and parent != j.name and (guess_level(parent) or "city") == "city"
     return {"places": places, "city": parent if in_city else j.name}
+
+
+def _co_issuing(issuer: str | None) -> list[str]:
+    """The places of a joint notice's signers, each named in full at its start (重庆市 of
+    重庆市人民政府办公厅); none for one signer."""
+    signers = [s for s in re.split(r"[、，,\s]+", issuer or "") if s]
+    if len(signers) < 2:
+        return []
+    out = []
+    for signer in signers:
+        found = find_places(signer)
+        if found and found[0][1] == 0:
+            out.append(found[0][0].name)
+    return out
 
 
 def _units(c: _Collector, doc: Document) -> None:

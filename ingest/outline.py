@@ -52,6 +52,13 @@ def _vocab() -> _OutlineVocab:
             ),
         ),
         (3, re.compile(rf"^\d{{1,2}}\s*(?:[．、]|\.(?!\d+\s*(?:{figures})))\s*")),
+        # (an article, 第三条 推进X。, numbers an item as 3. does)
+        (
+            3,
+            re.compile(
+                rf"^第[{cn_class}\d]{{1,4}}\s*(?:{alternation(words(data, 'item_words', name))})[\s\u3000]*"
+            ),
+        ),
         # "（1）" and "1）" number the same level.
         (5, re.compile(r"^(?:[（(]\s*\d{1,2}\s*[）)]|\d{1,2}\s*[）)])\s*[、．.]?\s*")),
         (6, re.compile(rf"^[{circled_class}]\s*")),

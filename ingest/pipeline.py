@@ -7,6 +7,7 @@ import hashlib
 import re
 from pathlib import Path
 
+from fengong.ingest.declared_roles import declared_leads
 from fengong.ingest.duties import find_duties
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
@@ -105,6 +106,7 @@ def extract_text(text: str, source: str) -> Document:
     deadlines_by_definition(raw, text, meta.year)
     deadlines_by_schedule(raw, text, meta.year)
     raw = lead_by_heading(raw, text)
+    declared_leads(raw, text)
     states_above_titles(raw, text)
 
     doc = Document(

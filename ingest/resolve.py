@@ -31,7 +31,7 @@ from fengong.ingest.vocab import alternation, unit_vocab
 # stay fast. X may hold a bracketed word (中国（黑龙江）自由贸易试验区绥芬河片区管委会); it is one body,
 # never a list (国家铁路局、中国国家铁路集团有限公司（以下简称国铁集团）: the last).
 _ABBREVIATION = re.compile(
-    r"(?P<full>(?:[^，,、。；;（(“”\s]|[（(][^（()）“”，,、。；;\s]{1,8}[）)]){4,40}?)"
+    r"(?P<full>(?:[^，,、。；;：:（(“”\s]|[（(][^（()）“”，,、。；;\s]{1,8}[）)]){4,40}?)"
     r"(?:[（(]\s*(?:以下|下文)?|[，,]?\s*(?:以下|下文))\s*简称\s*[“\"]?(?P<short>[^）)”\"]{2,15})[”\"]?\s*[）)]?"
 )
 _CALLED = re.compile("简称")
@@ -43,7 +43,7 @@ _MEANS = re.compile(
 # codes (D（牵头）、B、M): an entry is a capital letter or two, a dash or colon, and a name up to the
 # next space or entry. A legend has several.
 _CODE = re.compile(
-    r"(?:^|(?<=[ \t\u3000；;，,]))(?P<short>[A-Z]{1,2})[ \t]*[—－–=：:][ \t]*"
+    r"(?:^|(?<=[ \t\u3000；;，,：:]))(?P<short>[A-Z]{1,2})[ \t]*[—－–=：:][ \t]*"
     r"(?P<full>[^ \t\u3000\n；;，,A-Z—－–=：:]{3,40})(?=[ \t\u3000；;，,]|$)",
     re.MULTILINE,
 )
@@ -108,7 +108,15 @@ class UnitResolver:
         """Learn "X（以下简称Y）" and "“Y”指X" (a note on a table's short name): Y and X are one body."""
         for hit in _CALLED.finditer(text):
             window_start = max(0, hit.start() - 50)
-            m = _ABBREVIATION.search(text, window_start, min(len(text), hit.end() + 25))
+            # (the declaration this 简称 belongs to: the window may hold the one before it too)
+            m = next(
+                (
+                    x
+                    for x in _ABBREVIATION.finditer(text, window_start, min(len(text), hit.end() + 25))
+                    if x.start() <= hit.start() < x.end()
+                ),
+                None,
+            )
             if m is None:
                 continue
             self._declare(m["short"], m["full"])
@@ -394,7 +402,13 @@ def _nickname_out(local: str, zone: str) -> str:
     武汉东湖新技术开发区), or after a short form of its name that ends in 区 and takes its characters
     in order (港区口岸物流局, 航空港区口岸物流局 in 郑州航空港经济综合实验区's): the zone's full name instead."""
     for nickname, full in unit_vocab().zone_nicknames.items():
-        if zone == full and local.startswith(nickname) and len(local) > len(nickname) + 1:
+        # (张江科学城建设管理办公室 names its zone in full already: its nickname 张江 opens the name)
+        if (
+            zone == full
+            and local.startswith(nickname)
+            and not local.startswith(full)
+            and len(local) > len(nickname) + 1
+        ):
             return full + local[len(nickname) :]
     rest = _after_zone_short(local, zone) or _after_zone_own(local, zone)
     return zone + rest if rest else local

@@ -28,10 +28,12 @@ from fengong.ingest.vocab import role_vocab
 
 #: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
 _BRACKET_START = re.compile(r"^[ \t\u3000]*[【［〔\[（(]", re.MULTILINE)
-#: A line giving tasks by number: 第1项：… / 第3、4项任务：… / 第5至7项：….
+#: One number of such a line: 1, 一 or （一）.
+_ONE = r"(?:[0-9０-９]{1,3}|[一二三四五六七八九十]{1,3}|[（(][一二三四五六七八九十]{1,3}[）)])"
+#: A line giving tasks by number: 第1项：… / 第3、4项任务：… / 第5至7项：… / 第（一）至（三）项由A牵头….
 _NUMBERED = re.compile(
-    r"^[ \t\u3000]*第(?P<numbers>[0-9０-９]{1,3}(?:[、，,和及至\-—~～][0-9０-９]{1,3})*)项(?:任务|工作)?"
-    r"[ \t\u3000]*[：:][ \t\u3000]*(?P<clause>[^\n]+)$",
+    rf"^[ \t\u3000]*第(?P<numbers>{_ONE}(?:[、，,和及至到\-—~～]{_ONE})*)项(?:任务|工作)?"
+    r"[ \t\u3000]*(?:[：:][ \t\u3000]*|(?=由))(?P<clause>[^\n]+)$",
     re.MULTILINE,
 )
 #: How many numbered lines make a section of them (one such line may be a sentence of a task).
@@ -108,8 +110,10 @@ def roles_by_number(
     numbers so takes those roles and deadline; the lines are no tasks. Only items that name no unit of
     their own take them, and only where each number is one item's: an item of the body that was no
     task for want of units becomes one."""
-    arabic = _numbered_lines(text, year, first_is_lead) + _numbered_rows(tables, year, first_is_lead)
-    chinese = _unit_clauses(text, first_is_lead)
+    lines = _numbered_lines(text, year, first_is_lead)
+    # (第1项 names item 1.; 第一项 and 第（一）项 name item （一）)
+    arabic = [g for g, digits in lines if digits] + _numbered_rows(tables, year, first_is_lead)
+    chinese = [g for g, digits in lines if not digits] + _unit_clauses(text, first_is_lead)
     if not arabic and not chinese:
         return tasks
     spans = [(g.start, g.end) for g in [*arabic, *chinese]]
@@ -238,22 +242,26 @@ def _unit_clauses(text: str, first_is_lead: FirstIsLead) -> list[_Given]:
     return out
 
 
-def _numbered_lines(text: str, year: int | None, first_is_lead: FirstIsLead) -> list[_Given]:
-    """The lines of a section giving tasks by number (第1项：…), when there are several."""
+def _numbered_lines(text: str, year: int | None, first_is_lead: FirstIsLead) -> list[tuple[_Given, bool]]:
+    """The lines of a section giving tasks by number (第1项：…), when there are several, each with
+    whether it writes its numbers in digits."""
     found = list(_NUMBERED.finditer(text))
     if len(found) < _NUMBERED_LINES:
         return []
     out = []
     for m in found:
         anns = find_annotations(m["clause"], m.start("clause"))
-        if anns:
+        deadlines = find_deadlines(m["clause"], year)
+        # (第（十二）项由有关司局按职责分工落实，长期坚持: a line naming no unit still makes its item a
+        # task, with no lead and the line's deadline)
+        if anns or deadlines:
             declared = first_is_lead.governs(m.start("clause")) or any(a.first_is_lead for a in anns)
             lists = [rl for a in anns for rl in a.lists]
             evidence = compact(m.group().strip())
-            deadlines = find_deadlines(m["clause"], year)
-            out.append(
-                _Given(task_numbers(m["numbers"]), lists, declared, evidence, deadlines, m.start(), m.end())
+            given = _Given(
+                task_numbers(m["numbers"]), lists, declared, evidence, deadlines, m.start(), m.end()
             )
+            out.append((given, m["numbers"][:1].isdigit()))
     return out
 
 

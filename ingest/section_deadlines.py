@@ -12,6 +12,7 @@ from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.model import Deadline
 from fengong.ingest.outline import Line
 from fengong.ingest.tables import Cell, Table
+from fengong.ingest.targets import cn_number
 from fengong.ingest.tasks import RawTask, title_key
 
 
@@ -32,6 +33,13 @@ def deadlines_by_table(tasks: list[RawTask], tables: list[Table], year: int | No
             cell, found = hit
             shifted(found, cell.start)
             task.deadline, task.other_deadlines = found[0], found[1:]
+
+
+def _number(written: str) -> int | None:
+    """An item's number written in digits or Chinese numerals (12, 十二); None when neither."""
+    if written.isdigit():
+        return int(written)
+    return cn_number(written) if written else None
 
 
 def shifted(found: list[Found], start: int) -> list[Found]:
@@ -175,12 +183,12 @@ def deadlines_by_schedule(tasks: list[RawTask], text: str, year: int | None) -> 
 
 
 def task_numbers(written: str) -> list[int]:
-    """The task numbers a schedule lists (1、6、9; 3至5)."""
+    """The task numbers a schedule lists (1、6、9; 3至5), in Chinese numerals too, bracketed or not
+    (（一）至（三）, （六）、（七）, 三至五)."""
     out: list[int] = []
-    for part in re.split(
-        "[、，,和及]", written.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
-    ):
-        ends = [int(x) for x in re.split("[至\\-—~～]", part) if x.isdigit()]
+    plain = re.sub("[（）()]", "", written.translate(str.maketrans("０１２３４５６７８９", "0123456789")))
+    for part in re.split("[、，,和及]", plain):
+        ends = [n for x in re.split("[至到\\-—~～]", part) if (n := _number(x)) is not None]
         if len(ends) == 2 and ends[0] <= ends[1] <= ends[0] + 50:
             out.extend(range(ends[0], ends[1] + 1))
         elif len(ends) == 1:

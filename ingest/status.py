@@ -268,6 +268,8 @@ def state_legend(text: str) -> dict[str, str]:
     if not any(w in text for w in _LEGEND_VERBS):
         return found
     found.update((m["sym"], m["word"]) for m in _legend_re().finditer(text))
+    # (a light named in quotes: “红灯”表示项目进度“滞后”)
+    found.update((m["sym"], m["word"]) for m in _quoted_legend_re().finditer(text))
     # (a mark in brackets: 标注（绿）的为已完成，标注（黄）的为正常推进)
     found.update((m["mark"], m["word"]) for m in _bracket_legend_re().finditer(text))
     return found
@@ -292,6 +294,16 @@ def _bracket_legend_re() -> re.Pattern[str]:
     state_words = alternation(list(_vocab()[1]))
     return re.compile(
         rf"[（(](?P<mark>[^（）()\s，,。；;]{{1,3}})[）)]\s*(?:的为|的是|表示|代表)\s*(?P<word>{state_words})"
+    )
+
+
+@cache
+def _quoted_legend_re() -> re.Pattern[str]:
+    """A quoted mark of words (“红灯”), a legend verb, a few words, then the state word it names."""
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(
+        rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(_LEGEND_VERBS))})"
+        rf"[\u4e00-\u9fff]{{0,6}}?[“\"]?(?P<word>{state_words})(?![\u4e00-\u9fff])"
     )
 
 

@@ -12,7 +12,14 @@ from fengong.ingest.deadlines import may_hold_deadline, milestones, parse_deadli
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.status import state_of, tick_marks
-from fengong.ingest.units import clean, is_generic, looks_like_unit, split_list, without_lead_marker
+from fengong.ingest.units import (
+    clean,
+    is_generic,
+    is_letter_code,
+    looks_like_unit,
+    split_list,
+    without_lead_marker,
+)
 from fengong.ingest.vocab import load_yaml, role_vocab
 
 _KINDS = (
@@ -214,7 +221,13 @@ def _cell_type(text: str) -> str:
     need, left, unit_like = max(1, 0.6 * len(items)), len(items), 0
     for x in items:
         # a qualified class of bodies (沿江各镇街, 辖区各银行网点) fills a unit column too
-        unit_like += looks_like_unit(x) or is_generic(x) or ("各" in x[1:-1] and len(x) <= _CLASS_MAX)
+        # (and letter codes a legend spells out, A—县发展和改革局: B、C、各乡镇)
+        unit_like += (
+            looks_like_unit(x)
+            or is_generic(x)
+            or ("各" in x[1:-1] and len(x) <= _CLASS_MAX)
+            or is_letter_code(x)
+        )
         left -= 1
         if unit_like >= need:
             return "units"

@@ -198,7 +198,9 @@ def _without_person(name: str) -> str:
     if places().pattern.search(person) or places().short_pattern.match(person):
         return name
     unit = name[: m.start()]
-    return unit if is_generic(unit) or reads_as_name(unit) else name
+    # (县商务局*（王立新）: a lead's sign may stand between the unit and its person)
+    named, _ = _lead_marker(unit)
+    return unit if is_generic(named) or reads_as_name(named) else name
 
 
 @cache
@@ -408,9 +410,11 @@ _MARK_CLOSE = "）)"  # the brackets that close a lead mark "（牵头）"
 
 
 def _lead_marker(name: str) -> tuple[str, bool]:
-    if name and name[-1] in role_vocab().lead_signs and len(name) > 2:
+    # (a legend's letter code is a whole name however short: ★A)
+    long_enough = len(name) > 2 or is_letter_code(name[1:]) or is_letter_code(name[:-1])
+    if name and name[-1] in role_vocab().lead_signs and long_enough:
         return name[:-1].rstrip(), True  # 县商务局*
-    if name and name[0] in role_vocab().lead_signs and len(name) > 2:
+    if name and name[0] in role_vocab().lead_signs and long_enough:
         return name[1:].lstrip(), True  # ★区商务委 (注：★为牵头单位): the sign may stand before the name
     if not name or name[-1] not in _MARK_CLOSE:
         return name, False  # a mark is a bracketed word at the end
@@ -627,6 +631,7 @@ def _parse_list(text: str, base: int) -> list[Mention]:
             and not prefix
             and not _placed(name)
             and not _own_section(name)
+            and not is_letter_code(name)
             # 区绿化市容局、街道城运中心: the street's own office, not the district's (乡村振兴局, a
             # function that merely starts with a township's word, is still the district's)
             and not (
@@ -640,6 +645,16 @@ def _parse_list(text: str, base: int) -> list[Mention]:
         out.append(Mention(item.strip(), canonical_brackets(_first_name(local)), s + lead, e, lead_marked))
         previous, previous_end = local, e
     return out
+
+
+#: A unit written as a legend's letter code (A—县发展和改革局: A, B … AA).
+_LETTER_CODE = re.compile("[A-Z]{1,2}")
+
+
+def is_letter_code(name: str) -> bool:
+    """Whether ``name`` is a letter code a legend spells out (A, B … AA): a whole name, never a
+    place's function to prefix."""
+    return _LETTER_CODE.fullmatch(name) is not None
 
 
 def _own_section(name: str) -> bool:

@@ -498,11 +498,12 @@ def _due_next(r: Reading, today: str) -> Interpretation:
     # The next N days are the N days after today: work due today is due now, not in the days ahead.
     first = (start + dt.timedelta(days=1)).isoformat()
     units, words, said = _task_scope(r)
+    where, in_places = _where(r)  # one place, or two side by side
     return _or_without_words(_narrowed(r, lambda topic, mention: Interpretation(
         "tasks_due_between", "tasks_due_between",
-        {"due_from": first, "due_to": end, "jurisdiction": r.place or "", "topic": topic, "mention": mention or words,
+        {"due_from": first, "due_to": end, **where, "topic": topic, "mention": mention or words,
          "units": units},
-        f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} due from {first} to {end} "
+        f"tasks{_on_topic(r, mention)}{said}{in_places} due from {first} to {end} "
         f"(the next {f'{r.months} months' if r.months else f'{r.days} days'}), "
         "with their leads and a progress report's state",
     )), "mention", words)  # fmt: skip

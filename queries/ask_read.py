@@ -827,6 +827,14 @@ def _issuer_scope(reading: Reading, names: list[str], store: GraphStore) -> None
             reading.issuers.append(issuing)
 
 
+def _included(text: str, word: str | None) -> bool:
+    """Whether ``word`` stands in ``text`` right after a word including it among the rest (含共同牵头,
+    包括共同负责)."""
+    if not word or not (at := text.find(word)) > 0:
+        return False
+    return text[:at].endswith(tuple(ask_vocab().role_inclusion.zh))
+
+
 def _asks_documents(reading: Reading) -> bool:
     """Whether the question asks for documents (哪些文件, which documents)."""
     return ask_vocab().intents["documents"].find(reading.text, reading.words) is not None
@@ -1899,8 +1907,8 @@ def read(
         reading.intent = "places"  # 哪些地方的任务里有托育: which places assign it
     if reading.intent is None:
         for intent in (
-            "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due", "status",
-            "progress", "unit_work",
+            "no_lead", "shared", "partners", "compare", "overdue", "ranking", "workload", "places", "due_next", "due",
+            "task_state", "status", "progress", "unit_work",
         ):  # fmt: skip
             if intent == "status":
                 reading.state = next(
@@ -1914,6 +1922,15 @@ def read(
                 if reading.state is not None:
                     reading.intent = intent
                     break
+            elif intent == "shared" and _included(masked, vocab.intents[intent].find(masked, masked_words)):
+                continue  # 牵头（含共同牵头）的任务: the joint leads counted in, not a shared question
+            elif intent == "task_state":
+                # (only as a yes-or-no question, opening with its verb: "which tasks has X completed"
+                # asks for the tasks in that state)
+                found = vocab.intents[intent].find(masked, masked_words)
+                if found and masked_words.split()[:1] == found.split()[:1]:
+                    reading.intent = intent
+                    break
             elif vocab.intents[intent].find(
                 *((stateless, stateless_words) if intent in ("due", "due_next") else (masked, masked_words))
             ) or (
@@ -1922,6 +1939,8 @@ def read(
             ):
                 reading.intent = intent
                 break
+    if reading.intent == "task_state":
+        reading.intent = "progress"  # Has Guangshan finished X?: what the report says of X
     # (due by the end of 2027 but not yet overdue: the tasks due from today, none past)
     not_yet = bool(reading.before) and keeps_not_yet_due
     if reading.intent == "overdue" and not_yet:

@@ -30,7 +30,7 @@ ROLES = ("lead", "cooperate", "responsible", "any")
 
 INTENTS = (
     "targets", "due", "unit_work", "people", "documents", "ranking", "workload", "overdue", "due_next",
-    "compare", "places", "partners", "no_lead", "progress", "shared",
+    "compare", "places", "partners", "no_lead", "progress", "task_state", "shared",
 )  # fmt: skip
 
 

@@ -1,6 +1,7 @@
 // name: tasks_due_between
 // description: Tasks whose primary dated deadline (or a window's last day) falls between two dates (inclusive), with the units that lead them
-// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default "")
+// params: due_from (string, e.g. 2021-06-01), due_to (string, e.g. 2021-06-30), jurisdiction (string, default ""), or_jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default "")
+// or_jurisdiction: a second place, asked about beside jurisdiction (两地未来两周到期的任务).
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words (a question narrower than its topic,
 // or words it asks about); units, the tasks any of these units is assigned, in any role.
@@ -8,7 +9,7 @@
 // unit / basis: stated leads, else the first-listed 责任单位 (not a stated lead), else "no lead named".
 MATCH (d:Document)-[:HAS_TASK]->(t:Task)
 WHERE t.due_kind IN ['by', 'period'] AND t.due_date > '' AND t.due_date >= $due_from AND t.due_date <= $due_to
-  AND ($jurisdiction = '' OR $jurisdiction IN d.places)
+  AND ($jurisdiction = '' OR $jurisdiction IN d.places OR $or_jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
   AND (size($units) = 0 OR EXISTS { MATCH (x:Unit)-[:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t) WHERE x.name IN $units OR x.id IN $units })

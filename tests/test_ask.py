@@ -982,3 +982,30 @@ def test_tasks_without_a_lead_asked_with_qualifiers_or_a_denial() -> None:
         "Which Ganzhou task doesn't have a single lead unit?",
     ):
         assert interpret(question).query == "tasks_without_lead", question
+
+
+def test_a_yes_or_no_state_question_and_other_phrasings_of_roles_and_rankings() -> None:
+    """Has X finished <task>? / Is <task> done? asks what the report says of that task, while "which
+    tasks has X completed" lists the done ones; 牵头（含共同牵头） counts the joint leads in and asks
+    no shared question; "more tasks than any other" ranks; "have to deliver" asks who is responsible;
+    an English name of 老旧小区改造 is searched in Chinese; the next N days of two places keep both."""
+    today = dt.date(2027, 9, 1)
+    for question in ("Has Guangshan completed 建设县域冷链物流中心?", "Is 建设县域冷链物流中心 done?"):
+        asked = interpret(question, today=today)
+        assert (asked.query, asked.params["mention"]) == ("task_progress", "建设县域冷链物流中心"), question
+    assert interpret("Which tasks has Guangshan completed?", today=today).query == "tasks_by_status"
+    joint = interpret("提振消费分工方案中，国家发展改革委牵头（含共同牵头）的任务有哪些？")
+    assert (joint.query, joint.params["role"]) == ("unit_work", "lead")
+    assert (
+        interpret("In the Lanzhou list, which unit leads more tasks than any other?").query == "unit_ranking"
+    )
+    deliver = interpret("Which city governments have to deliver 推进城市排水防涝设施建设?")
+    assert (deliver.query, deliver.params["role"]) == ("term_units", "responsible")
+    renewal = interpret("Who leads old residential compound renovation in Xiamen?")
+    assert renewal.params["topic"] == "老旧小区改造"
+    both = interpret("Which tasks in Pudong and Lanzhou fall due within the next 14 days?", today=today)
+    assert (both.query, both.params["jurisdiction"], both.params["or_jurisdiction"]) == (
+        "tasks_due_between",
+        "浦东新区",
+        "兰州市",
+    )

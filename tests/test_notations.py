@@ -3017,3 +3017,174 @@ def test_a_department_s_branches_in_its_own_division_of_work() -> None:
             [],
         ),
     }
+
+
+def test_a_declared_semicolon_in_lists_codes_alone_in_cells_and_a_sign_before_a_person() -> None:
+    """分号前为牵头单位 parts a labelled list and a bare bracketed list at the semicolon; a legend's
+    code alone fills a table's lead cell (A) and stands beside a class of bodies without taking a
+    place prefix (各市人民政府、D); ★A marks a code as the lead; a legend may follow its label on
+    one line (单位代码：A—省通信管理局); a lead's sign before the person
+    answerable (区发展和改革局*（刘洋，副局长）) still marks the unit."""
+    semicolon = (
+        "某区人民政府办公室关于印发重点任务分解的通知\n一、重点任务\n"
+        "1.建设跨境电商产业园。[责任单位:区商务局；区招商服务中心、区财政局]\n"
+        "2.完善物流配送体系。（区交通运输局；区商务局）\n"
+        "（注：分号前为牵头单位，分号后为配合单位。）\n"
+    )
+    assert _roles(extract_text(semicolon, "s.txt")) == {
+        "建设跨境电商产业园": (["区商务局"], ["区招商服务中心", "区财政局"], []),
+        "完善物流配送体系": (["区交通运输局"], ["区商务局"], []),
+    }
+    codes = (
+        "河北省人民政府办公厅关于印发数字经济工作方案的通知\n二、重点任务分工\n"
+        "序号\t工作任务\t完成时限\t牵头单位\t配合单位\n"
+        "1\t加快5G网络建设。\t2028年12月底前\tA\tB、C\n"
+        "2\t建设工业互联网平台。\t长期坚持\tB\tC、各市人民政府\n"
+        "3\t开展数字经济统计监测。\t2028年9月30日前\tC\t\n"
+        "三、单位代码\nA：省通信管理局；B：省发展改革委；C：省统计局\n"
+    )
+    assert _roles(extract_text(codes, "c.txt")) == {
+        "加快5G网络建设": (["河北省通信管理局"], ["河北省发展改革委", "河北省统计局"], []),
+        "建设工业互联网平台": (["河北省发展改革委"], ["河北省统计局", "各市人民政府"], []),
+        "开展数字经济统计监测": (["河北省统计局"], [], []),
+    }
+    marked = (
+        "河北省人民政府办公厅关于印发数据工作方案的通知\n"
+        "单位代码：A—省通信管理局　　B—省发展改革委　　C—省统计局　　D—雄安新区管委会\n"
+        "一、重点任务\n1.推进数据共享。（责任单位：★A、各市人民政府、D，标★的为牵头单位）\n"
+        "2.推进数据开放。（责任单位：★B、C）\n"
+    )
+    assert _roles(extract_text(marked, "m.txt")) == {
+        "推进数据共享": (["河北省通信管理局"], ["各市人民政府", "雄安新区管委会"], []),
+        "推进数据开放": (["河北省发展改革委"], ["河北省统计局"], []),
+    }
+    person = (
+        "蔡甸区人民政府办公室关于印发重点任务分解方案的通知\n一、重点任务\n"
+        "1.推进项目建设。\n责任部门及责任人：区发展和改革局*（刘洋，副局长）、区财政局\n"
+        "（注：标*的为牵头单位，其余为配合单位。）\n"
+    )
+    assert _roles(extract_text(person, "p.txt")) == {
+        "推进项目建设": (["蔡甸区发展和改革局"], ["蔡甸区财政局"], []),
+    }
+
+
+def test_sections_by_chinese_number_articles_and_a_declared_lead_verb() -> None:
+    """第（一）至（三）项由A牵头，B配合，…完成 gives a range of （一） items their roles and date (第（六）、
+    （七）项 a list of them; a line naming no unit still makes its item a task); 第三条 numbers an item
+    as 3. does; a notice declaring 注明“负责”或者“牵头”的司局为牵头司局 makes X司负责 a lead."""
+    ranges = (
+        "国家卫生健康委办公厅关于做好改善医疗服务重点工作的通知\n二、重点任务\n"
+        "（一）优化预约诊疗服务。推行分时段预约。\n（二）推行检查检验结果互认。建立互认清单。\n"
+        "（三）规范日间医疗服务。扩大病种范围。\n（四）提升基层首诊能力。加强全科建设。\n"
+        "（五）加强医疗服务宣传引导。总结推广好经验。\n三、分工安排\n"
+        "第（一）至（三）项由医政司牵头，财务司配合，2028年6月底前完成；\n"
+        "第（四）项由基层卫生健康司牵头，医政司配合，2027年12月31日前完成；\n"
+        "第（五）项由委机关有关司局按职责分工落实，长期坚持。\n"
+    )
+    doc = extract_text(ranges, "r.txt")
+    assert _roles(doc) == {
+        "优化预约诊疗服务": (["国家卫生健康委医政司"], ["国家卫生健康委财务司"], []),
+        "推行检查检验结果互认": (["国家卫生健康委医政司"], ["国家卫生健康委财务司"], []),
+        "规范日间医疗服务": (["国家卫生健康委医政司"], ["国家卫生健康委财务司"], []),
+        "提升基层首诊能力": (["国家卫生健康委基层卫生健康司"], ["国家卫生健康委医政司"], []),
+        "加强医疗服务宣传引导": ([], [], []),
+    }
+    assert [(t.deadline.text if t.deadline else None) for t in doc.tasks] == [
+        "2028年6月底前", "2028年6月底前", "2028年6月底前", "2027年12月31日前", "长期坚持",
+    ]  # fmt: skip
+    articles = (
+        "生态环境部关于印发生态环境治理重点任务分工方案的通知\n"
+        "各条末尾括号内注明承担单位。注明“负责”或者“牵头”的司局为牵头司局；注明“参与”的司局为配合司局。\n"
+        "第一条 推进细颗粒物与臭氧协同控制。统筹推进协同减排。（大气环境司负责，有关司局配合）\n"
+        "第二条 修订重点行业大气污染物排放标准。提高控制要求。（法规与标准司牵头，大气环境司参与）\n"
+    )
+    assert _roles(extract_text(articles, "a.txt")) == {
+        "推进细颗粒物与臭氧协同控制": (["生态环境部大气环境司"], [], []),
+        "修订重点行业大气污染物排放标准": (["生态环境部法规与标准司"], ["生态环境部大气环境司"], []),
+    }
+    # without the declaration 负责 names no lead (FORMAT.md)
+    plain = articles.replace("注明“负责”或者“牵头”的司局为牵头司局；", "")
+    assert _roles(extract_text(plain, "p.txt"))["推进细颗粒物与臭氧协同控制"] == (
+        [],
+        [],
+        ["生态环境部大气环境司"],
+    )
+
+
+def test_a_report_s_notes_column_lights_in_quotes_and_a_target_before_the_deadline() -> None:
+    """A 备注 column holding a state word alone gives the state (a second progress column, the later
+    account, gives none); a task cell's bracket of its target and deadline is no part of its title;
+    “红灯”表示项目进度“滞后” reads the light; a share of 100% is done whatever light stands beside it;
+    暂缓实施 puts a task off; 各责任单位按职责分工负责 names no unit (the cells stay in their columns)."""
+    notes = (
+        "光山县人民政府办公室关于重点工作任务推进情况的通报\n"
+        "序号 | 任务 | 责任单位 | 一季度进展 | 二季度进展 | 是否完成 | 备注\n"
+        "1 | 推进高标准农田建设（新建高标准农田4.2万亩，2027年10月底前完成） | 县农业农村局、县财政局 | 完成设计批复。 | 开工建设。 | 否 | 正常推进\n"
+        "2 | 实施农村户厕改造（改造农村户厕3500户，2027年6月底前完成） | 县农业农村局、县卫生健康委 | 完成摸底。 | 累计改造2140户，进度偏慢。 | 否 | 滞后\n"
+        "3 | 建设县域冷链物流中心（2027年6月底前建成投用） | 县商务局 | 主体封顶。 | 投入试运营。 | 是 | 已完成\n"
+        "4 | 强化宣传引导 | 各责任单位按职责分工负责 | 开展宣传。 | 持续宣传。 | 否 | 正常推进\n"
+    )
+    doc = extract_text(notes, "n.txt")
+    assert [(t.title, t.status, t.deadline.date if t.deadline else None) for t in doc.tasks] == [
+        ("推进高标准农田建设", "正常推进", "2027-10-31"),
+        ("实施农村户厕改造", "滞后", "2027-06-30"),
+        ("建设县域冷链物流中心", "已完成", "2027-06-30"),
+        ("强化宣传引导", "正常推进", None),
+    ]
+    assert not doc.tasks[3].assignments
+    lights = (
+        "芜湖市人民政府办公室关于民生实事项目推进情况的通报\n"
+        "序号 | 任务 | 牵头单位 | 目标 | 完成进度 | 预警\n"
+        "1 | 老年助餐服务点建设 | 市民政局 | 新建服务点50个 | 100% | 绿灯\n"
+        "2 | 新增公办幼儿园学位 | 市教育局 | 新增学位3000个 | 18% | 红灯\n"
+        "注：“红灯”表示项目进度“滞后”，即完成进度低于序时进度15个百分点以上。\n"
+        "（三）建设公共资源交易平台。责任单位：市公共资源交易监督管理局。因省级统一建设，本项任务暂缓实施。【暂缓实施】\n"
+    )
+    states = [(t.title, t.status) for t in extract_text(lights, "l.txt").tasks]
+    assert states == [
+        ("老年助餐服务点建设", "100%"),
+        ("新增公办幼儿园学位", "滞后"),
+        ("建设公共资源交易平台", "暂缓实施"),
+    ]
+
+
+def test_declared_short_names_one_after_another_and_a_zone_named_in_full() -> None:
+    """Several X（以下简称Y） in one sentence each declare their own pair (the window of one 简称 holds
+    the one before it); a body that names its zone in full (张江科学城建设管理办公室) keeps it, though
+    the zone's nickname (张江) opens it."""
+    short = (
+        "厦门市人民政府办公厅关于印发城市更新行动工作方案的通知\n"
+        "成员单位包括：市发展和改革委员会（以下简称市发改委）、市住房和建设局（以下简称市建设局）、市财政局。\n"
+        "一、重点任务\n1.推进老旧小区改造。改造小区60个。（牵头单位：市建设局；配合单位：市发改委、市财政局）\n"
+    )
+    assert _roles(extract_text(short, "x.txt")) == {
+        "推进老旧小区改造": (["厦门市住房和建设局"], ["厦门市发展和改革委员会", "厦门市财政局"], []),
+    }
+    zone = (
+        "上海市浦东新区人民政府办公室关于印发《张江科学城2027年建设发展重点任务分工表》的通知\n"
+        "序号 | 工作任务 | 具体措施 | 牵头单位 | 责任单位 | 完成时限\n"
+        "1 | 建设重大科技基础设施集群 | 推进装置建设。 | 张江科学城建设管理办公室 | 区发展改革委 | 2028年12月底前\n"
+    )
+    leads = [n for n, *_ in _roles(extract_text(zone, "z.txt")).values()]
+    assert leads == [["张江科学城建设管理办公室"]]
+
+
+def test_a_plan_two_governments_issue_is_of_both_places() -> None:
+    """四川省人民政府办公厅 and 重庆市人民政府办公厅 sign one plan: it is of 四川省 and of 重庆市, so a
+    question about Chongqing's plans finds it; a plan of one signer keeps its own places."""
+    from fengong.graph.mapping import _place_keys
+
+    joint = extract_text(
+        "四川省人民政府办公厅\n重庆市人民政府办公厅\n"
+        "四川省人民政府办公厅　重庆市人民政府办公厅\n关于印发《推动成渝地区双城经济圈公共服务共建共享重点任务》的通知\n"
+        "四川省各市（州）人民政府；重庆市各区县（自治县）人民政府：\n现将重点任务印发给你们，请认真贯彻落实。\n"
+        "四川省人民政府办公厅　　重庆市人民政府办公厅\n2027年12月20日\n"
+        "一、重点任务\n1.推进社保关系转移接续便利化。牵头单位：四川省人力资源社会保障厅、重庆市人力社保局\n",
+        "j.txt",
+    )
+    assert joint.issuer == "四川省人民政府办公厅、重庆市人民政府办公厅"
+    assert _place_keys(joint)["places"] == ["四川省", "重庆市"]
+    one = extract_text(
+        "四川省人民政府办公厅关于印发重点任务的通知\n一、重点任务\n1.推进X。牵头单位：省财政厅\n", "o.txt"
+    )
+    assert _place_keys(one)["places"] == ["四川省"]

@@ -19,7 +19,7 @@ from tests.rewrite.layout import numbering
 from tests.rewrite.lead import first_is_lead, lead_marks
 from tests.rewrite.model import Sample, check_gold
 from tests.rewrite.prose import duty_clauses, prose_clauses
-from tests.rewrite.swaps import swap_local
+from tests.rewrite.swaps import letter_codes, swap_local
 
 SEED = 19
 VARIANTS = 2  # per base document and kind: about 250 documents in all
@@ -34,6 +34,7 @@ FLOOR = {
     "lead_headings": 1.0,
     "first_is_lead": 1.0,
     "lead_marks": 1.0,
+    "letter_codes": 1.0,
     "mixed": 1.0,
     "numbering": 1.0,
     "paragraphs": 1.0,
@@ -130,9 +131,11 @@ def test_first_is_lead_turns_every_responsible_list_into_lead_and_cooperate() ->
         t1, t2 = out.gold["tasks"]
         assert (t1["lead"], t1["cooperate"], t1["responsible"]) == (["市财政局"], ["市教育局"], [])
         assert (t2["lead"], t2["cooperate"]) == (["市民政局"], ["市司法局", "市审计局"])
-        assert re.search("第一|首位|第一个|逗号", out.text)
+        assert re.search("第一|首位|第一个|逗号|分号", out.text)
         if "逗号" in out.text:  # the comma convention: the list's comma parts its lead from partners
             assert "市财政局，教育局" in out.text
+        if "分号前" in out.text:  # the same convention with the semicolon
+            assert "市财政局；教育局" in out.text
 
 
 def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> None:
@@ -151,7 +154,7 @@ def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> 
         if t1["lead"]:  # a unit of the responsible list marked as its lead, or named after the list
             lead = re.escape(t1["lead"][0][1:])
             marked = re.search(lead + r"(?:[（(](?:牵头|主)[）)]|[*★])|[*★]市?" + lead, out.text)
-            named = re.search(r"[（(]市?" + lead + r"(?:为牵头单位|牵头)[）)]", out.text)
+            named = re.search(r"(?:[（(]|其中)市?" + lead + r"(?:为牵头单位|牵头)", out.text)
             assert marked or named, out.text
             seen.add("marked" if marked else "named")
         elif t1["cooperate"]:
@@ -161,6 +164,23 @@ def test_lead_marks_mark_the_lead_or_declare_that_unmarked_units_cooperate() -> 
             assert t1["responsible"] == ["市财政局", "市教育局"] and not declared
             seen.add("unmarked")
     assert seen == {"marked", "named", "declared", "unmarked"}
+
+
+def test_letter_codes_spell_out_every_coded_unit_in_a_legend() -> None:
+    """Every unit of a labelled list becomes its code, the legend names each code's gold unit, the
+    gold stays; a document whose lists name fewer than three bodies gets none."""
+    for attempt in range(6):
+        out = letter_codes(_sample(TWO, TWO_TASKS), random.Random(attempt))
+        assert out is not None
+        assert out.gold["tasks"] == TWO_TASKS
+        legend = dict(re.findall(r"([A-Z])[—：－]([^　；\s]+)", out.text))
+        assert sorted(legend.values()) == ["市司法局", "市审计局", "市教育局", "市民政局", "市财政局"]
+        code = {name: c for c, name in legend.items()}
+        assert f"责任单位：{code['市财政局']}、{code['市教育局']}" in out.text
+        assert f"配合单位：{code['市司法局']}、{code['市审计局']}" in out.text
+        assert "局、" not in out.text.split("一、", 1)[1]  # no list still names a body
+    few = "某市工作方案\n一、重点任务\n1.建设平台。（责任单位：市财政局、教育局）\n"
+    assert letter_codes(_sample(few, TWO_TASKS[:1]), random.Random(0)) is None
 
 
 def test_numbering_puts_items_under_the_heading_above_them() -> None:

@@ -28,9 +28,9 @@ from fengong.ingest.notations.roles import (
     RoleList,
     Taken,
     bracket_mark,
-    comma_lead_re,
     declares_partners,
     first_is_lead_at,
+    lead_separator,
     nothing_taken,
 )
 from fengong.ingest.outline import heading_of
@@ -309,8 +309,9 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     (or led by its first unit under a first-is-lead declaration)."""
     b = brackets()
     out: list[Annotation] = []
-    # (逗号前为牵头单位，逗号后为配合单位: declared once, the comma of every bare list parts its roles)
-    comma_parts = declares_comma_lead(text)
+    # (逗号前为牵头单位，逗号后为配合单位: declared once, the comma of every bare list parts its roles;
+    # 分号前为牵头单位 the same with the semicolon)
+    separator = lead_separator(text)
     for m in _opening_re().finditer(text):
         open_at = m.start()
         before = last_char_before(text, open_at)
@@ -330,10 +331,11 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue  # 【组建X中心】牵头单位：A: a task's title before its fields, no units
         # (A、B、C；2025年12月底前完成): the units, then the deadline after a semicolon
         semi = re.search("[；;]", inner)
-        units, rest = (inner[: semi.start()], inner[semi.end() :]) if semi else (inner, "")
-        if rest and not find_deadlines(rest.strip(), None):
+        rest = inner[semi.end() :].strip() if semi else ""
+        if semi and (not rest or find_deadlines(rest, None)):
+            inner = inner[: semi.start()]
+        elif semi and "；" not in separator:
             continue
-        inner = units
         items = [clean(x) for x, _, _ in split_list(inner)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue
@@ -343,7 +345,7 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             continue  # （八）【建设智慧文旅平台】…: the item's title in brackets, no unit
         mentions = parse_list(inner, base + open_at + 1)
         if mentions:
-            lists = comma_parted(inner, base + open_at + 1, mentions) if comma_parts else None
+            lists = comma_parted(inner, base + open_at + 1, mentions, separator) if separator else None
             ann = Annotation(lists or [RoleList("responsible", mentions)], base + open_at, base + close + 1)
             ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
             out.append(ann)
@@ -371,11 +373,6 @@ def comma_parted(inner: str, base: int, mentions: list[Mention], marks: str = "�
     lead = [x for x in mentions if x.start < at]
     rest = [x for x in mentions if x.start > at]
     return [RoleList("lead", lead), RoleList("cooperate", rest)] if lead and rest else None
-
-
-def declares_comma_lead(text: str) -> bool:
-    """Whether ``text`` declares the comma convention (逗号前为牵头单位)."""
-    return comma_lead_re().search(text) is not None
 
 
 def find_marked_lines(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:

@@ -8,8 +8,15 @@ import re
 from functools import cache
 
 from fengong.ingest.notations.brackets import brackets, find_top, matching_close
-from fengong.ingest.notations.clauses import comma_parted, declares_comma_lead, parse
-from fengong.ingest.notations.roles import Annotation, RoleList, Taken, first_is_lead_at, nothing_taken
+from fengong.ingest.notations.clauses import comma_parted, parse
+from fengong.ingest.notations.roles import (
+    Annotation,
+    RoleList,
+    Taken,
+    first_is_lead_at,
+    lead_separator,
+    nothing_taken,
+)
 from fengong.ingest.status import state_labels
 from fengong.ingest.units import parse_list
 from fengong.ingest.vocab import alternation, role_vocab
@@ -82,7 +89,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         for m in _label_re().finditer(text)
         if not (m["label"] in person_labels and m.start() > 0 and text[m.start() - 1] in opening)
     ]
-    comma_parts = declares_comma_lead(text)  # 逗号前为牵头单位: a responsible list's comma parts roles
+    # 逗号前为牵头单位 (or 分号前): a responsible list's comma (or semicolon) parts its roles
+    separator = lead_separator(text)
     out: list[Annotation] = []
     i = 0
     while i < len(matches):
@@ -143,8 +151,8 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 lists.extend(clause.lists)
             mentions = parse_list(body, base + gm.end())
             parted = (
-                comma_parted(body, base + gm.end(), mentions)
-                if comma_parts and labels[_label(gm)] == "responsible"
+                comma_parted(body, base + gm.end(), mentions, separator)
+                if separator and labels[_label(gm)] == "responsible"
                 else None
             )
             if parted:

@@ -10,7 +10,13 @@ from fengong.ingest.notations.blocks import FirstIsLead
 from fengong.ingest.notations.clauses import comma_parted
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
-from fengong.ingest.status import done_flag_status, opening_status, schedule_state, state_of, tick_marks
+from fengong.ingest.status import (
+    done_flag_status,
+    opening_status,
+    schedule_state,
+    state_of,
+    tick_marks,
+)
 from fengong.ingest.tables import PAIR, STATE_MARK, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
 from fengong.ingest.units import parse_list
@@ -87,13 +93,19 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         # (a share done where no column says more: 20%, beside a yes-or-no schedule column's state)
         task.progress = compact(row.get("progress")) or compact(row.get("share")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
+        # (二季度进展 after 一季度进展 is the later account, no state)
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
+        second = second if state_of(compact(second)) else ""
         flag = done_flag_status(compact(row.get("done_flag")))
         # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
+        # (a share of 100% is done whatever light or pace word stands beside it: 100% | 绿灯)
+        done_share = _share(row.get("share")) if state_of(_share(row.get("share"))) == "done" else None
         task.status = (
-            compact(row.get("state"))
+            done_share
+            or compact(row.get("state"))
             or compact(second)
+            or _noted_state(row)
             or _ticked_state(row)
             or opened
             or flag
@@ -107,6 +119,17 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
     return tasks
 
 
+def _noted_state(row: Row) -> str | None:
+    """A state word alone in a column of notes (备注：滞后), where a report's note says it gives the
+    state there: the word, else ``None``."""
+    words = [compact(c.text) for kind, c in [*row.cells.items(), *row.extra] if kind == "other"]
+    return next((w for w in words if len(w) <= _STATE_WORD_MAX and state_of(w)), None)
+
+
+#: A state written alone is a short word (已完成, 正常推进, 滞后); a longer note is an account.
+_STATE_WORD_MAX = 6
+
+
 #: A cell's own item number (1.建设… / 2.1 推进… / （三）…), when the row has no 序号 of its own.
 _ITEM_NUMBER = re.compile(
     r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])[ \t\u3000]*"
@@ -115,7 +138,7 @@ _ITEM_NUMBER = re.compile(
 
 #: A bracket closing a task cell, and the words in it besides a deadline that still make it one
 #: (（2027年12月底前完成）, （完成时限：2028年6月底前）).
-_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,30})[）)]$")
+_CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,50})[）)]$")
 _DEADLINE_RESIDUE = 5
 
 
@@ -126,7 +149,11 @@ def _without_deadline_bracket(title: str, year: int | None) -> str:
     m = _CLOSING_BRACKET.search(title)
     if m is None or m.start() < 2:
         return title
-    inner = m.group(1)
+    # (推进高标准农田建设（新建高标准农田4.2万亩，2027年10月底前完成）: the year's target, then the
+    # deadline; a report's note says the bracket holds them)
+    *targets, inner = re.split("[，,；;]", m.group(1))
+    if not all(re.search("[0-9０-９]", t) for t in targets):
+        return title
     found = find_deadlines(inner, year)
     covered = sum((f.deadline.end or 0) - (f.deadline.start or 0) for f in found)
     return title[: m.start()].rstrip() if found and len(inner) - covered <= _DEADLINE_RESIDUE else title

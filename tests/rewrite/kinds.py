@@ -33,10 +33,12 @@ ORDER = (
     "field_bars",
     "lead_headings",
     "roles_elsewhere",
+    "letter_codes",
     "mixed",
 )
-#: Kinds that rewrite the whole document: nothing is chained after them.
-WHOLE = ("by_unit", "unit_lines", "lead_headings")
+#: Kinds that rewrite the whole document, or whose result later kinds would carry where no
+#: reader takes it (letter codes moved into prose clauses): nothing is chained after them.
+WHOLE = ("by_unit", "unit_lines", "lead_headings", "letter_codes")
 
 
 @kind

@@ -262,10 +262,16 @@ def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
     items = by_style[style]
     values = [number_value(style, found[i][1].group(2)) for i in items]
     unique = len(set(values)) == len(values)
-    by_number = style == "ar_dot" and unique and rng.random() < 0.5
-    by_unit = style == "cn_paren" and unique and rng.random() < 0.5 and _by_unit(s, lines, items, found)
+    by_number = style in ("ar_dot", "cn_paren") and unique and rng.random() < 0.5
+    by_unit = (
+        not by_number
+        and style == "cn_paren"
+        and unique
+        and rng.random() < 0.5
+        and _by_unit(s, lines, items, found)
+    )
     out: list[str] = []
-    given: list[str] = []
+    given: list[tuple[int, str]] = []
     for i, line in enumerate(lines):
         if i not in items:
             out.append(line)
@@ -277,16 +283,46 @@ def roles_elsewhere(s: Sample, rng: random.Random) -> Sample | None:
             pass  # (the annex below names the item's units)
         elif by_number:
             clause = _prose(content, rng) if rng.random() < 0.5 else None
-            given.append(f"第{number_value(style, found[i][1].group(2))}项：{clause or content}。")
+            given.append((number_value(style, found[i][1].group(2)), clause or content))
         else:
             bracket = rng.choice(vocabulary()["above_brackets"])
             out.append(found[i][1].group(1) + bracket[0] + content + bracket[1])
         out.append(out_line)
     if by_number:
-        out.extend(["", rng.choice(vocabulary()["by_number_headings"]), *given])
+        out.extend(["", rng.choice(vocabulary()["by_number_headings"]), *_number_lines(given, style, rng)])
     if by_unit:
         out.extend(["", rng.choice(vocabulary()["by_unit_headings"]), *by_unit])
     return s.derive("\n".join(out), kind="roles_elsewhere")
+
+
+def _number_lines(given: list[tuple[int, str]], style: str, rng: random.Random) -> list[str]:
+    """The lines of a section giving items by number: 第3项：…, items numbered （三） as 第（三）项 or
+    第三项; consecutive items with the same words on one line (第1至3项, 第（六）、（七）项); a clause
+    opening with 由 sometimes right after 项 (第（四）项由A牵头，B配合。)."""
+    bracketed = rng.random() < 0.5
+
+    def written(n: int) -> str:
+        if style == "ar_dot":
+            return str(n)
+        return f"（{cn_number(n)}）" if bracketed else cn_number(n)
+
+    runs: list[tuple[list[int], str]] = []
+    for n, words in given:
+        if runs and runs[-1][1] == words and runs[-1][0][-1] == n - 1:
+            runs[-1][0].append(n)
+        else:
+            runs.append(([n], words))
+    out = []
+    for numbers, words in runs:
+        if len(numbers) == 1:
+            head = written(numbers[0])
+        elif len(numbers) == 2 and rng.random() < 0.5:
+            head = "、".join(map(written, numbers))
+        else:
+            head = f"{written(numbers[0])}至{written(numbers[-1])}"
+        joint = "" if words.startswith("由") and rng.random() < 0.5 else "："
+        out.append(f"第{head}项{joint}{words}。")
+    return out
 
 
 def _by_unit(

@@ -50,7 +50,7 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
         new = s.text[first.start] + inner + joint + wording + "，下同" + s.text[first.end - 1]
         text = s.text[: first.start] + new + s.text[first.end :]
     elif place == "preamble":
-        found = _before_first_heading(s.text, f"本方案各项任务所列单位中，{wording}。")
+        found = before_first_heading(s.text, f"本方案各项任务所列单位中，{wording}。")
         if found is None:
             return None
         text = found
@@ -66,7 +66,7 @@ def first_is_lead(s: Sample, rng: random.Random) -> Sample | None:
 def _comma_parted(s: Sample, rng: random.Random) -> Sample | None:
     """The comma convention: the document declares that the units before a list's comma lead and
     those after it cooperate (逗号前为牵头单位), and every list of several units is written
-    A，B、C. A list of one unit has no comma and stays responsible. None when a responsible list
+    A，B、C; a third of the time the mark is a semicolon (分号前为牵头单位, A；B、C). A list of one unit has no comma and stays responsible. None when a responsible list
     is written some other way (a table, prose) or a list's units carry a comma already."""
     lists = _responsible_lists(s)
     if lists is None or "\t" in s.text:
@@ -74,19 +74,20 @@ def _comma_parted(s: Sample, rng: random.Random) -> Sample | None:
     edits: list[tuple[int, int, str]] = []
     gold = s.derive(s.text).gold
     by_id = {t["id"]: t for t in gold["tasks"]}
+    mark, words = ("；", "semicolon_is_lead") if rng.random() < 0.33 else ("，", "comma_is_lead")
     for _, names, task in lists:
         if len(names) < 2:
             continue
         for k, (_, end) in enumerate(names[:-1]):
-            edits.append((end, end + 1, "，" if k == 0 else "、"))
+            edits.append((end, end + 1, mark if k == 0 else "、"))
         t = by_id[task["id"]]
         t["lead"], t["cooperate"], t["responsible"] = t["responsible"][:1], t["responsible"][1:], []
     if not edits:
         return None
-    wording = rng.choice(vocabulary()["comma_is_lead"])
+    wording = rng.choice(vocabulary()[words])
     text = apply_edits(s.text, edits)
     if rng.random() < 0.5:
-        found = _before_first_heading(text, f"各项任务所列责任单位中，{wording}。")
+        found = before_first_heading(text, f"各项任务所列责任单位中，{wording}。")
         if found is None:
             return None
         text = found
@@ -95,7 +96,7 @@ def _comma_parted(s: Sample, rng: random.Random) -> Sample | None:
     return s.derive(text, gold, "first_is_lead")
 
 
-def _before_first_heading(text: str, sentence: str) -> str | None:
+def before_first_heading(text: str, sentence: str) -> str | None:
     """``text`` with ``sentence`` on a line of its own before its first 一、 heading (a preamble's
     declaration); None when it has no such heading."""
     lines = text.split("\n")
@@ -243,7 +244,7 @@ def lead_marks(s: Sample, rng: random.Random) -> Sample | None:
     text = apply_edits(s.text, edits)
     if declare:
         wording = rng.choice(v["rest_cooperate"])
-        found = _before_first_heading(text, f"各项任务中，{wording}。")
+        found = before_first_heading(text, f"各项任务中，{wording}。")
         if found is not None and rng.random() < 0.6:
             text = found
         else:

@@ -8,8 +8,10 @@ import re
 from functools import cache
 from typing import Any
 
+from tests.rewrite.lead import before_first_heading
 from tests.rewrite.model import Sample, map_gold_strings, rename_units, vocabulary
 from tests.rewrite.registry import apply_edits, kind
+from tests.rewrite.text import HEADER_WORD, label_lists, line_starts, text_tables
 
 # ---------------------------------------------------------------- unit swaps
 
@@ -181,3 +183,79 @@ def swap_local(s: Sample, rng: random.Random) -> Sample | None:
             if u.endswith(func) and len(u) - len(func) <= 1:
                 gold_names[u] = u[: len(u) - len(func)] + new
     return _swap(s, pairs, gold_names, "省市县区州", "swap_local")
+
+
+# ---------------------------------------------------------------- letter codes
+
+_CODE_ITEM = re.compile(r"[、，,]")
+_MARKED = re.compile(r"^(?P<name>[^（(]+?)(?P<mark>[（(][^（()）]{1,4}[）)])$")  # 市A（牵头）
+_MIN_CODES = 3
+
+
+@kind
+def letter_codes(s: Sample, rng: random.Random) -> Sample | None:
+    """Units written as letter codes that a legend before the first heading (or at the end) spells
+    out (A—县发展和改革局　　B—县财政局; lists then read 牵头单位：A；配合单位：B、C, a table's unit
+    cells D（牵头）、B). Every unit of a labelled list or a table's unit column is coded by the gold
+    name it stands for; the gold does not change. None when a list's word stands for more than one
+    gold unit, or fewer than three would be coded."""
+    units = s.units()
+    if any(s.has_aliases(u) for u in units):
+        return None
+    codes: dict[str, str] = {}  # gold name -> its code
+    edits: list[tuple[int, int, str]] = []
+    for start, end in _unit_lists(s.text):
+        pos = start
+        for part in _CODE_ITEM.split(s.text[start:end]):
+            word, lead = part.strip(), len(part) - len(part.lstrip())
+            at, pos = pos + lead, pos + len(part) + 1
+            marked = _MARKED.match(word)
+            if marked and word not in units:
+                word = marked["name"]  # the mark stays after the code: D（牵头）
+            named = [u for u in units if u == word] or [u for u in units if u.endswith(word)]
+            if not named or any("各" in u for u in named) or _unbalanced(word):
+                continue  # a catch-all (有关部门), a class of bodies (各街道) or a piece of one stays
+            if len(named) > 1:
+                return None  # one word for two bodies
+            code = codes.setdefault(named[0], _code(len(codes)))
+            edits.append((at, at + len(word), code))
+    written = set(re.findall(r"(?<![A-Za-z0-9])[A-Z]{1,2}(?![A-Za-z0-9])", s.text))
+    if len(codes) < _MIN_CODES or written & set(codes.values()):
+        return None  # (a document writing a code's capitals alone already: VR, AR)
+    v = vocabulary()
+    mark, part = rng.choice(v["code_marks"]), rng.choice(v["code_parts"])
+    entries = [f"{code}{mark}{name}" for name, code in codes.items()]
+    rows = [part.join(entries[i : i + 4]) for i in range(0, len(entries), 4)]
+    legend = "\n".join([rng.choice(v["code_intros"]), *rows])
+    text = apply_edits(s.text, edits)
+    placed = before_first_heading(text, legend) if rng.random() < 0.6 else None
+    text = placed if placed is not None else text.rstrip("\n") + "\n" + legend + "\n"
+    return s.derive(text, None, "letter_codes")
+
+
+def _unit_lists(text: str) -> list[tuple[int, int]]:
+    """(start, end) of every list of units the rewrite may code: after a role label, and the cells
+    of a table's unit columns."""
+    out = label_lists(text)
+    lines = text.split("\n")
+    starts = line_starts(lines)
+    for table in text_tables(lines):
+        columns = [k for k, c in enumerate(lines[table.header].split("\t")) if HEADER_WORD.search(c)]
+        for row in table.rows:
+            at = starts[row]
+            for k, cell in enumerate(lines[row].split("\t")):
+                if k in columns:
+                    out.append((at, at + len(cell)))
+                at += len(cell) + 1
+    return sorted(out)
+
+
+def _unbalanced(word: str) -> bool:
+    """Whether ``word`` is a piece of a name cut inside its brackets (各县（市 | 区）人民政府)."""
+    return word.count("（") + word.count("(") != word.count("）") + word.count(")")
+
+
+def _code(n: int) -> str:
+    """The n-th code: A … Z, then AA, AB …"""
+    letters = "ABCDEFGHIJKLMNOPQRSTUVWXYZ"
+    return letters[n] if n < len(letters) else letters[n // len(letters) - 1] + letters[n % len(letters)]
