@@ -265,6 +265,8 @@ def state_legend(text: str) -> dict[str, str]:
             r"[|｜\t]", text[start + 1 : end if end >= 0 else None]
         ):
             found.update(pairs)
+    if "100" in text:  # (the word a full share is given: 完成进度达到100%的项目为“已完成”)
+        found.update((m["sym"], m["word"]) for m in _share_legend_re().finditer(text))
     if not any(w in text for w in _LEGEND_VERBS):
         return found
     found.update((m["sym"], m["word"]) for m in _legend_re().finditer(text))
@@ -304,6 +306,17 @@ def _quoted_legend_re() -> re.Pattern[str]:
     return re.compile(
         rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(_LEGEND_VERBS))})"
         rf"[\u4e00-\u9fff]{{0,6}}?[“\"]?(?P<word>{state_words})(?![\u4e00-\u9fff])"
+    )
+
+
+@cache
+def _share_legend_re() -> re.Pattern[str]:
+    """100% [的项目] 为 “已完成”: the state word a report gives a task done in full."""
+    state_words = alternation(list(_vocab()[1]))
+    return re.compile(
+        # (not 未达到100%的项目为“推进中”, the word of every share short of it)
+        r"(?<!未达到)(?<!未达)(?<!不足)(?<!低于)(?<!未满)(?<!不到)"
+        rf"(?P<sym>100[%％])的?(?:项目|任务|事项)?(?:为|即为|视为|是)[“\"]?(?P<word>{state_words})[”\"]?"
     )
 
 

@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and twenty-four sets), in domains, levels and notations of their own
+(one a set, a hundred and twenty-seven sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _124: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _127: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -596,6 +596,27 @@ HUNDRED_TWENTY_FOURTH = QuestionSet(
     dt.date(2027, 11, 15),
     0.85,
 )
+# 41 of 60 answered when the set arrived (sections by Chinese number with ranges, 以下简称 declared one after another, joint issuers); 57 now
+HUNDRED_TWENTY_FIFTH = QuestionSet(
+    DATA / "ask_docs_independent_125",
+    DATA / "ask_questions_independent_125.yaml",
+    dt.date(2028, 3, 10),
+    0.91,
+)
+# 42 of 60 answered when the set arrived (articles 第N条, 注明“负责”…为牵头, a 备注 state column); 60 now
+HUNDRED_TWENTY_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_126",
+    DATA / "ask_questions_independent_126.yaml",
+    dt.date(2027, 9, 1),
+    0.96,
+)
+# 48 of 60 answered when the set arrived (quoted lights in a legend, 含共同牵头, a yes-or-no state question); 53 now
+HUNDRED_TWENTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_127",
+    DATA / "ask_questions_independent_127.yaml",
+    dt.date(2028, 6, 15),
+    0.84,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -721,6 +742,9 @@ SETS = {
     "hundred-twenty-second": HUNDRED_TWENTY_SECOND,
     "hundred-twenty-third": HUNDRED_TWENTY_THIRD,
     "hundred-twenty-fourth": HUNDRED_TWENTY_FOURTH,
+    "hundred-twenty-fifth": HUNDRED_TWENTY_FIFTH,
+    "hundred-twenty-sixth": HUNDRED_TWENTY_SIXTH,
+    "hundred-twenty-seventh": HUNDRED_TWENTY_SEVENTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

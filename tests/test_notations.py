@@ -3114,7 +3114,8 @@ def test_sections_by_chinese_number_articles_and_a_declared_lead_verb() -> None:
 def test_a_report_s_notes_column_lights_in_quotes_and_a_target_before_the_deadline() -> None:
     """A 备注 column holding a state word alone gives the state (a second progress column, the later
     account, gives none); a task cell's bracket of its target and deadline is no part of its title;
-    “红灯”表示项目进度“滞后” reads the light; a share of 100% is done whatever light stands beside it;
+    “红灯”表示项目进度“滞后” reads the light; a share of 100% is done whatever light stands beside it,
+    called what the report's note calls it (完成进度达到100%的项目为“已完成”);
     暂缓实施 puts a task off; 各责任单位按职责分工负责 names no unit (the cells stay in their columns)."""
     notes = (
         "光山县人民政府办公室关于重点工作任务推进情况的通报\n"
@@ -3146,6 +3147,9 @@ def test_a_report_s_notes_column_lights_in_quotes_and_a_target_before_the_deadli
         ("新增公办幼儿园学位", "滞后"),
         ("建设公共资源交易平台", "暂缓实施"),
     ]
+    # (a note naming the full share's word, not the word of the shares short of it)
+    named = lights.replace("注：", "注：完成进度达到100%的项目为“已完成”；未达到100%的项目为“推进中”。")
+    assert [t.status for t in extract_text(named, "n.txt").tasks][:2] == ["已完成", "滞后"]
 
 
 def test_declared_short_names_one_after_another_and_a_zone_named_in_full() -> None:
