@@ -46,6 +46,21 @@ def declared_leads(tasks: list[RawTask], text: str) -> None:
         if not responsible or task.roles.get("lead"):
             continue
         evidence = [task.evidence.get(m.start, "") for m in responsible]
-        if all(any(w in e for w in words) and not any(lb in e for lb in labels) for e in evidence):
+        if all(_said(e, words) and not any(lb in e for lb in labels) for e in evidence):
             task.roles["lead"] = responsible
             task.roles["responsible"] = []
+
+
+#: Words before 负责 that make it a shared duty (按职责分工负责), not the mark the declaration names.
+_SHARED_BEFORE = ("职责分工", "按职责", "分别", "共同")
+
+
+def _said(evidence: str, words: frozenset[str]) -> bool:
+    """Whether ``evidence`` says a declared word of its units, not as a shared duty (A、B按职责分工负责)."""
+    for word in words:
+        at = evidence.find(word)
+        while at >= 0:
+            if not evidence[:at].endswith(_SHARED_BEFORE):
+                return True
+            at = evidence.find(word, at + 1)
+    return False

@@ -514,6 +514,12 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "推进中心城区" * 50 + "由谁牵头",
         "城区" * 120 + "哪些任务未来10天内到期",
         "which task doesn't say which " + "one " * 150 + "leads ' OR 1=1 //",
+        # this stop's paths: a yes-or-no state question, joint leads counted in, a ranking phrase, the
+        # next N days of two places
+        "Has " + "Guangshan " * 80 + "finished 建设县域冷链物流中心') DETACH DELETE n //?",
+        "国家发展改革委牵头" + "（含共同牵头）" * 60 + "的任务有哪些$units",
+        "which unit leads more tasks than any other" + " other" * 150 + "' OR 1=1 //",
+        "Pudong and Lanzhou " * 40 + "tasks due within the next 14 days'}) MATCH (n) DETACH DELETE n",
     ],
     ids=[
         "brackets",
@@ -603,6 +609,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "word-opening-next",
         "word-place",
         "english-no-lead-denial",
+        "yes-no-state",
+        "joint-leads-included",
+        "than-any-other",
+        "two-places-next-days",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

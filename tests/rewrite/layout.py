@@ -48,7 +48,7 @@ def _renumber_line(line: str, source: str, target: str) -> str:
 @kind
 def numbering(s: Sample, rng: random.Random) -> Sample | None:
     """One level of numbering in another style the document does not use: 一、 / （一） / 1. /
-    （1） / ①, or numbered under the level above it (1.1, 1.2, 2.1 …)."""
+    （1） / ① / 第一条 (items numbered 1. only), or numbered under the level above it (1.1, 1.2 …)."""
     if _REFERENCED.search(s.text):
         return None  # (第3项：A牵头: the items are named by their numbers, which must stay)
     lines = s.text.split("\n")
@@ -66,6 +66,8 @@ def numbering(s: Sample, rng: random.Random) -> Sample | None:
     values = [number_value(source, m.group(2)) for st, m in found.values() if st == source]
     if "circled" in targets and max(values) > 20:
         targets.remove("circled")
+    if "article" in targets and source != "ar_dot":
+        targets.remove("article")  # (an article is an item, numbered as 1. is: never a heading above one)
     if not targets:
         return None
     target = rng.choice(targets)

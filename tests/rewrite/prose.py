@@ -60,19 +60,27 @@ def _prose(inner: str, rng: random.Random, forms: str = "prose") -> str | None:
             return str(rng.choice(p["lead"])).format(L=l_list)
         options = p["lead_cooperate"] + (p["lead_cooperate_single"] if not depth0(l_list, "、") else [])
         return str(rng.choice(options)).format(L=l_list, C=c_list)
-    if coop or not resp:
+    if coop or not resp or not p["responsible"]:
         return None
     return str(rng.choice(p["responsible"])).format(R="、".join(resp))
+
+
+#: A unit's name closing before 负责 (市财政局负责): the declaration that 负责 marks a lead reads it.
+_UNIT_DUTY = re.compile("[局委办厅部司处科室院心府会所队站]负责")
 
 
 @kind
 def prose_clauses(s: Sample, rng: random.Random) -> Sample | None:
     """Labelled annotations as prose: （牵头单位：A；配合单位：B、C） → （由A牵头，B、C配合） or
     （A会同B、C负责）; （责任单位：A、B） → （A、B负责）; a clause opening with 由 sometimes inside the
-    sentence it closed (完善制度。（由A牵头，B配合） → 完善制度，由A牵头，B配合。)."""
+    sentence it closed (完善制度。（由A牵头，B配合） → 完善制度，由A牵头，B配合。). A third of the time
+    the document declares that 负责 marks the lead (注明“负责”的单位为牵头单位) and writes its leads
+    so (（A负责，B配合）), its lists of units merely responsible left labelled."""
     edits = []
+    # (only where no unit of the text is said to 负责 already: the declaration would reach it too)
+    by_duty = not _UNIT_DUTY.search(s.text) and rng.random() < 0.33
     for span in annotation_spans(s.text):
-        new = _prose(span.content(s.text), rng)
+        new = _prose(span.content(s.text), rng, "prose_duty" if by_duty else "prose")
         if new is None:
             continue
         if new.startswith("由") and s.text[span.start - 1 : span.start] == "。" and rng.random() < 0.4:
@@ -82,7 +90,10 @@ def prose_clauses(s: Sample, rng: random.Random) -> Sample | None:
             edits.append((span.start + 1, span.end - 1, new))
     if not edits:
         return None
-    return s.derive(apply_edits(s.text, edits), kind="prose_clauses")
+    text = apply_edits(s.text, edits)
+    if by_duty:
+        text = text.rstrip("\n") + f"\n（注：{rng.choice(vocabulary()['duty_lead_declarations'])}。）\n"
+    return s.derive(text, kind="prose_clauses")
 
 
 # ---------------------------------------------------------------- subject clauses

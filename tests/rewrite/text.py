@@ -123,12 +123,14 @@ NUMBERING: dict[str, tuple[re.Pattern[str], str]] = {
     "ar_dot": (re.compile(r"^([ \t　]*)(\d{1,2})[.．、](?=\S)"), "{n}."),
     "ar_paren": (re.compile(r"^([ \t　]*)[（(](\d{1,2})[）)]"), "（{n}）"),
     "circled": (re.compile(rf"^([ \t　]*)([{CIRCLED}])"), "{c}"),
+    # (articles, 第三条 推进X。, number items as 3. does)
+    "article": (re.compile(rf"^([ \t　]*)第({_CN})条[ \t　]*"), "第{cn}条 "),
 }
 
 
 def number_value(style: str, token: str) -> int:
     """The integer a numbering token stands for."""
-    if style.startswith("cn"):
+    if style.startswith("cn") or style == "article":
         return cn_value(token)
     if style == "circled":
         return CIRCLED.index(token) + 1
