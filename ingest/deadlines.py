@@ -137,6 +137,7 @@ class _Grammar:
     ongoing_cell: re.Pattern[str]
     cell_gate: re.Pattern[str]
     labelled: re.Pattern[str]  # a deadline's label and colon just before it (完成时限：)
+    validity_words: tuple[str, ...] = ()  # 有效期至X: how long the document is in force, no deadline
 
 
 def _point(p: str, parts: str) -> str:
@@ -333,6 +334,7 @@ def _grammar() -> _Grammar:
         rules,
         gate=re.compile(_alt(gate_words)),
         from_words=tuple(from_words),
+        validity_words=tuple(words(data, "validity_words", _DATA)),
         # A start written before a span or a window that is not a date ("自印发之日起").
         anchor_back=re.compile(
             rf"(?:(?:{_alt(from_words)})\s*)?(?:{_alt(words(data, 'document_words', _DATA))})?"
@@ -657,7 +659,11 @@ def find_deadlines(text: str, year: int | None) -> list[Found]:
                 taken.append((s, e))
     found += _labelled_months(g, masked, year, taken)
     found.sort(key=lambda f: f.deadline.start or 0)
-    found = [f for f in _join_starts(found, masked) if not _as_of(f.deadline, masked)]
+    found = [
+        f
+        for f in _join_starts(found, masked)
+        if not _as_of(f.deadline, masked) and not _validity(f.deadline, masked, g.validity_words)
+    ]
     main = next((i for i, f in enumerate(found) if f.deadline.kind != "ongoing"), 0)
     # 完成时限：2025年12月底前 below a text that says 每季度开展: the labelled one is the task's
     labelled = [i for i, f in enumerate(found) if _labelled(g, masked, f.deadline.start or 0)]
@@ -703,6 +709,17 @@ def _as_of(d: Deadline, text: str) -> bool:
     if not d.text.startswith(("截至", "截止")) or d.end is None:
         return False
     return _AS_OF.match(text, d.end) is not None
+
+
+def _validity(d: Deadline, text: str, words: tuple[str, ...]) -> bool:
+    """Whether a date is how long the document stays in force (有效期至2029年12月31日), not a
+    deadline of work."""
+    head = text[max(0, (d.start or 0) - _VALIDITY_REACH) : d.start or 0]
+    return any(w in head for w in words)
+
+
+#: How far before a date a validity word may stand (有效期为 / 有效期至).
+_VALIDITY_REACH = 6
 
 
 def _take_from_word(d: Deadline, text: str, from_words: tuple[str, ...]) -> None:

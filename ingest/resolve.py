@@ -48,6 +48,30 @@ _CODE = re.compile(
     re.MULTILINE,
 )
 _CODES = 3
+#: The header row of a table of short names and the names they stand for (简称 | 全称).
+_SHORT_HEADER = re.compile(r"^\s*(?:单位)?(简称|全称)\s*[|｜\t]\s*(?:单位)?(简称|全称)\s*$")
+_CELLS = re.compile(r"\s*[|｜\t]\s*")
+
+
+def _short_name_table(text: str) -> list[tuple[str, str]]:
+    """The (short, full) rows of a table of short names (附件：单位简称对照表 / 简称 | 全称 / 市发改委 |
+    成都市发展和改革委员会), its columns in either order."""
+    out: list[tuple[str, str]] = []
+    lines = text.split("\n")
+    for i, line in enumerate(lines):
+        m = _SHORT_HEADER.match(line)
+        if m is None or m[1] == m[2]:
+            continue
+        for row in lines[i + 1 :]:
+            cells = [c for c in _CELLS.split(row.strip()) if c]
+            if len(cells) != 2:
+                if not row.strip():
+                    continue
+                break
+            out.append((cells[0], cells[1]) if m[1] == "简称" else (cells[1], cells[0]))
+    return out
+
+
 #: The characters of a document's head, where it names itself (issuer, title, 文号, addressees).
 _HEAD_CHARS = 3000
 
@@ -123,6 +147,9 @@ class UnitResolver:
         if "指" in text:
             for m in _MEANS.finditer(text):
                 self._declare(m["short"], m["full"])
+        if "简称" in text and "全称" in text:
+            for short, full in _short_name_table(text):
+                self._declare(short, full)
         codes = [m for m in _CODE.finditer(text) if looks_like_unit(clean(m["full"]))]
         if len({m["short"] for m in codes}) >= _CODES:
             for m in codes:

@@ -390,6 +390,13 @@ def done_flag_status(answer: str) -> str | None:
     return None
 
 
+def lag_flag_status(answer: str) -> str | None:
+    """A 是否滞后 cell as the state it gives: yes 滞后 (outline.yaml's lag_flag_word); else ``None``."""
+    if answer in _schedule_labels().yes:
+        return words(load_yaml("outline.yaml"), "lag_flag_word", "outline.yaml")[0]
+    return None
+
+
 @cache
 def tick_marks() -> frozenset[str]:
     """The marks that tick a report's state column (√ under 推进中)."""

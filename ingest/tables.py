@@ -34,6 +34,7 @@ _KINDS = (
     "state",
     "done_flag",
     "schedule_flag",
+    "lag_flag",
     "share",
 )
 _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?$")

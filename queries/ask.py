@@ -429,6 +429,8 @@ def _task_scope(r: Reading) -> tuple[list[str], str, str]:
     units, label = _units_asked(r)
     # a leftover word or two (已经) is no description of tasks
     words = r.phrase if r.phrase and not r.topic and len(r.phrase) >= _SCOPE_WORDS else ""
+    if words and r.plan_title and words in r.plan_title:
+        words = ""  # (the plan's own words, 任务分工 of …任务分工方案里: the plan, below)
     if len(r.places) >= 2 and (
         r.document_topic or any(words + w in r.text for w in ask_vocab().document_words.zh if words)
     ):

@@ -558,6 +558,19 @@ def _apply(
         again = {n.value for sp in outside if sp.kind == "unit" for n in sp.of("unit")}
         reading.units = [u for u in reading.units if u not in named_in or u in again]
         reading.groups = [g for g in reading.groups if not set(g) <= named_in - again]
+    if named_in and store is not None:
+        # (山区26县任务清单里，X由哪个省级部门牵头: a unit whose name is the named plan's words, named
+        # nowhere else, is the plan's name, not what is asked about)
+        again = {n.value for sp in outside if sp.kind == "unit" for n in sp.of("unit")}
+        # (not the plan's issuer, whose name opens its title: 大连市教育局这份方案里 is its own plan)
+        titled = {
+            u
+            for u in named_in - again
+            if any(u in t and not t.startswith(u) for t in _document_titles(store))
+        }
+        if titled:
+            reading.units = [u for u in reading.units if u not in titled]
+            reading.groups = [g for g in reading.groups if not set(g) <= titled]
     if (
         reading.units
         and store is not None
@@ -764,7 +777,11 @@ def _plan_name_end(text: str) -> int:
 def _plan_name_re() -> re.Pattern[str]:
     """A plan named at the question's start, after a clause of the date at most (截至今天，)."""
     words = "|".join(re.escape(w) for w in sorted(ask_vocab().document_words.zh, key=len, reverse=True))
-    return re.compile(rf"^(?:[^，,？?。]{{0,12}}[，,])?(?P<plan>[^，,？?。]{{4,40}}?(?:{words})(?:中|里|内))")
+    campaigns = "|".join(re.escape(w) for w in sorted(ask_vocab().campaign_words, key=len, reverse=True))
+    return re.compile(
+        rf"^(?:[^，,？?。]{{0,12}}[，,])?(?P<plan>[^，,？?。]{{4,40}}?(?:(?:{words})(?:中|里|内)"
+        rf"|(?:{campaigns})(?:中|里)(?=[，,])))"
+    )
 
 
 def _names_plan(reading: Reading, text: str) -> bool:
@@ -1077,6 +1094,14 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         if relative:  # 今年到期: the question's words are not the dated copy's; nothing to mask
             return question
         return question[: m.start()] + _MASK * (m.end() - m.start()) + question[m.end() :]
+    month = _BARE_MONTH.search(dated)
+    if month is not None:
+        # 10月份要完成的任务 / 十月到期: due in that month of today's year
+        number = int(month[1]) if month[1].isdigit() else _cn_number(month[1])
+        if 1 <= number <= 12:
+            reading.after = f"{year}-{number:02d}-01"
+            reading.before = _month_end(year, number)
+            return question[: month.start()] + _MASK * (month.end() - month.start()) + question[month.end() :]
     found = find_deadlines(dated, year)
     window = next((f.deadline for f in found if f.deadline.kind == "period" and f.deadline.until), None)
     opening = _span_start(window.text, year) if window is not None else None
@@ -1156,6 +1181,13 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             elif re.search(r" (?:in|during|due) $", before_text) and date.endswith("-12-31"):
                 reading.after = date[:4] + "-01-01"  # deadlines in 2026: that year, not before its end
     return question
+
+
+#: A month named without its year before a word of finishing (10月份要完成, 十月到期): due in it.
+_BARE_MONTH = re.compile(
+    r"(?<![\d年月日])(1[0-2]|0?[1-9]|十[一二]?|[一二三四五六七八九])月份?"
+    r"(?=(?:内|里|中|期间)?(?:要|需要|应当|应|须|必须|将)?(?:到期|完成|办结|截止))"
+)
 
 
 def _span_start(text: str, year: int) -> str | None:
@@ -1364,7 +1396,8 @@ def _abbreviated_unit(reading: Reading, masked: str, store: GraphStore) -> None:
                 fits = [
                     name
                     for name, local, place in (units[i] for i in ids)
-                    if (not places or place in places)
+                    # (a township's unit is held under its county: named with the township, 陶家河乡X)
+                    if (not places or place in places or name.startswith(tuple(places)))
                     and len(local) > len(short)
                     and short[-1] in local[-3:]  # 委 ends 经济发展委员会 as 委员会
                     and local.find(short[0]) < len(local) // 2 + 1
@@ -1456,6 +1489,73 @@ def _plan_words_en(words: list[str]) -> tuple[int, int]:
 
 #: Words after an English plan's document word that go on naming it (the plan for …, on …).
 _PLAN_OF_EN = frozenset({"for", "on", "of", "about"})
+
+
+#: What follows a body that issues the plan named after it (这份 / 的 … 方案里).
+_OWN_PLAN_ZH = re.compile(r"(?:这份|那份|这个|本|的|印发的|制定的)[^，,。？?、]{0,16}?")
+
+
+def _own_plan(
+    reading: Reading, spans: list[Span], text: str, en_spans: list[Span], store: GraphStore
+) -> str | None:
+    """The one held plan whose title opens with the one unit the question names, where the question
+    names it as the plan's issuer (大连市教育局这份重点工作分工方案里, the Dalian education bureau's
+    division plan: the unit, then a document word); ``None`` otherwise."""
+    if reading.units and len(reading.units) == 1:
+        unit = reading.units[0]
+    elif reading.unit_type and not reading.units and len(reading.places) == 1:
+        unit = reading.places[0] + reading.unit_type
+    else:
+        return None
+    titles = {t for t in _document_titles(store) if t.startswith(unit)}
+    if len(titles) != 1:
+        return None
+    vocab = ask_vocab()
+    ends = "|".join(re.escape(w) for w in sorted(vocab.document_words.zh, key=len, reverse=True))
+    named = [sp for sp in spans if sp.kind in ("unit", "unit_type")]
+    zh = any(re.match(rf"{_OWN_PLAN_ZH.pattern}(?:{ends})", text[sp.end :]) for sp in named)
+    words = reading.words.split()
+    roles = {w for r in vocab.roles.values() for w in r.en}
+    en = any(
+        any(w in vocab.document_words.en for w in words[sp.end : sp.end + 2])
+        and not any(w in roles for w in words[sp.end : sp.end + 2])
+        for sp in en_spans
+        if sp.kind in ("unit", "unit_type")
+    )
+    return titles.pop() if zh or en else None
+
+
+#: A joint notice named by the number of bodies that sign it (三部门通知, 五部委印发的方案).
+_SIGNERS = re.compile(
+    r"([两二三四五六七八九十]|\d{1,2})个?部(?:门|委)(?:联合)?(?:印发|发布)?的?(?:通知|文件|方案|意见|附件)"
+)
+
+
+def _joint_plan(text: str, store: GraphStore) -> str | None:
+    """The one held document that as many central bodies sign as the question says (三部门通知:
+    a notice of 国家发展改革委、财政部、自然资源部), else ``None``."""
+    m = _SIGNERS.search(text)
+    if m is None:
+        return None
+    n = int(m[1]) if m[1].isdigit() else (2 if m[1] == "两" else _cn_number(m[1]))
+    found = {
+        t for t, held in _placed_titles(store) if len(held) == n and all(_lookup_body(p, None) for p in held)
+    }
+    return found.pop() if len(found) == 1 else None
+
+
+def _titled_by_topic(reading: Reading, store: GraphStore) -> str | None:
+    """The one held title, among the documents of the question's places (one place asked), that
+    holds a Chinese name of the question's topic when that topic makes no theme (督查考核: a
+    督办事项清单 is of any subject); ``None`` otherwise."""
+    topic = reading.topic
+    if topic is None or topic.theme or len(reading.places) != 1:
+        return None
+    names = [n for n in (topic.name, *topic.aliases_zh) if len(n) >= 2]
+    found = {
+        t for t, held in _placed_titles(store) if reading.places[0] in held and any(n in t for n in names)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def _quoted_plan(question: str, store: GraphStore) -> str | None:
@@ -1742,6 +1842,22 @@ def read(
             words, en_spans, store, reading.places
         )
     if (
+        reading.plan_title is None
+        and store is not None
+        and (own := _own_plan(reading, spans, text, en_spans, store))
+    ):
+        # (大连市教育局这份分工方案里 / the Dalian education bureau's division plan: the bureau named
+        # is the plan's issuer, the question asks about the units the plan divides work among)
+        reading.plan_title, reading.units, reading.groups, reading.unit_type = own, [], [], None
+        if reading.topic_words and reading.topic_words in own:
+            reading.topic = reading.topic_words = None  # (任务分工 of …任务分工方案里: the plan's words)
+    if reading.plan_title is None and store is not None and (joint := _joint_plan(text, store)):
+        reading.plan_title = joint  # 三部门通知附件里: the one held notice three central bodies sign
+    if reading.plan_title is None and store is not None and (titled := _titled_by_topic(reading, store)):
+        # (哈尔滨这批督办事项里 / the Harbin supervision items: a topic no plan is about as a whole,
+        # named by a word of one held title of the place asked about, is that plan)
+        reading.plan_title, reading.topic, reading.topic_words = titled, None, None
+    if (
         not reading.units
         # (a function named in a central body's plan, the Market Supervision Department of the State
         # Post Bureau's plan, is that body's department where the store holds one so named)
@@ -1922,13 +2038,18 @@ def read(
                 if reading.state is not None:
                     reading.intent = intent
                     break
-            elif intent == "shared" and _included(masked, vocab.intents[intent].find(masked, masked_words)):
-                continue  # 牵头（含共同牵头）的任务: the joint leads counted in, not a shared question
+            elif intent == "shared" and (
+                _included(masked, vocab.intents[intent].find(masked, masked_words))
+                or not (reading.units or reading.groups or reading.body or reading.unit_type)
+            ):
+                # 牵头（含共同牵头）的任务: the joint leads counted in; "looking at A and B together":
+                # no unit named, so no tasks units share
+                continue
             elif intent == "task_state":
                 # (only as a yes-or-no question, opening with its verb: "which tasks has X completed"
                 # asks for the tasks in that state)
                 found = vocab.intents[intent].find(masked, masked_words)
-                if found and masked_words.split()[:1] == found.split()[:1]:
+                if found and (not found.isascii() or masked_words.split()[:1] == found.split()[:1]):
                     reading.intent = intent
                     break
             elif vocab.intents[intent].find(

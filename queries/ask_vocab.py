@@ -24,7 +24,7 @@ _KEYS = {
     "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
-    "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns",
+    "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns", "campaign_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -187,6 +187,7 @@ class AskVocab:
     any_state: Words = Words((), ())  # 不论是否办结 / regardless of completion: done tasks too
     not_yet_due: Words = Words((), ())  # 还没到期 / not yet due: from today on
     open_ended: Words = Words((), ())  # 长期性 / no fixed deadline: recurring or ongoing tasks
+    campaign_words: tuple[str, ...] = ()  # 攻坚行动中，: a campaign named at the start, as a plan is
     document_kind_en: frozenset[str] = frozenset()  # joint, draft: how a plan was issued
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
@@ -332,6 +333,7 @@ def parse_vocab(data: Any) -> AskVocab:
         any_state=_words(data["any_state"], "any_state"),
         not_yet_due=_words(data["not_yet_due"], "not_yet_due"),
         open_ended=_words(data["open_ended"], "open_ended"),
+        campaign_words=tuple(_strings(data["campaign_words"], "campaign_words")),
         document_kind_en=frozenset(_strings(data["document_kind_en"], "document_kind_en")),
     )
 

@@ -1009,3 +1009,82 @@ def test_a_yes_or_no_state_question_and_other_phrasings_of_roles_and_rankings() 
         "浦东新区",
         "兰州市",
     )
+
+
+def test_plans_named_by_their_signers_issuer_kind_or_campaign(tmp_path: Path) -> None:
+    """三部门通知 is the one held notice three central bodies sign; 市教育局这份方案里 (the bureau's
+    division plan) is the plan the bureau issues, not the bureau's own tasks; 这批督办事项里 is the one
+    held list of a place whose title holds the words of a topic no plan is about as a whole; a unit
+    whose name is the named plan's words (山区26县任务清单里) is no unit asked about; a campaign named
+    first (…攻坚行动中，) is the plan; a township's office is found under its township."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    texts = {
+        "joint.txt": "国家发展改革委 财政部 自然资源部关于加快推进存量低效用地再开发的通知\n"
+        "国家发展改革委　财政部　自然资源部\n2027年5月8日\n一、重点任务\n1.开展存量低效用地调查认定。（自然资源部牵头，国家发展改革委配合）\n",
+        "bureau.txt": "大连市教育局关于印发大连市教育局2027年重点工作任务分工方案的通知\n"
+        "一、重点任务\n1.落实学生资助政策。（责任处室：财务处（牵头）、基础教育处）\n",
+        "city.txt": "大连市人民政府办公室关于印发补短板项目推进方案的通知\n一、重点项目\n1.新建改扩建公办幼儿园。（市教育局牵头，市财政局配合）\n",
+        "list.txt": "哈尔滨市人民政府办公厅关于印发2028年第三季度市政府重点工作督办事项清单的通知\n"
+        "一、督办事项\n1.推进背街小巷改造。承办单位：市住房和城乡建设局。办结时限：2028年9月25日前。\n",
+        "hills.txt": "浙江省人民政府办公厅关于印发推动山区26县跨越式高质量发展2028年重点任务清单的通知\n"
+        "一、重点任务\n1.实施山塘水库安全提升。（省水利厅牵头，山区26县落实）\n",
+        "campaign.txt": "西峡县人民政府办公室关于印发西峡县秋冬季城乡人居环境综合整治攻坚行动任务分工方案的通知\n"
+        "一、重点任务\n1.整治县城农贸市场。（县市场监督管理局牵头，县城市管理局配合）\n",
+        "town.txt": "陶家河乡人民政府关于印发陶家河乡秋冬季重点工作方案的通知\n一、重点任务\n"
+        "1.抓好秋粮收购储存。（乡农业综合服务中心牵头，各村配合）\n",
+    }
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(t, name) for name, t in texts.items()])
+    today = dt.date(2028, 9, 20)
+    try:
+        joint = interpret("三部门通知附件里，哪个部门牵头的任务最多？", store, today=today)
+        assert joint.params["document"].startswith("国家发展改革委")
+        own = interpret("大连市教育局这份重点工作任务分工方案里哪些任务已经逾期？", store, today=today)
+        assert (own.params["units"], own.params["mention"]) == ([], "大连市教育局2027年重点工作任务分工方案")
+        assert interpret("大连市教育局牵头哪些任务？", store).params["units"] == ["大连市教育局"]
+        listed = interpret("哈尔滨这批督办事项里哪个部门承办的最多？", store, today=today)
+        assert (listed.params["topic"], listed.params["document"]) == (
+            "",
+            "2028年第三季度市政府重点工作督办事项清单",
+        )
+        hills = interpret("山区26县任务清单里，“实施山塘水库安全提升”由哪个省级部门牵头？", store)
+        assert (hills.query, hills.params["phrase"]) == ("term_units", "实施山塘水库安全提升")
+        campaign = interpret("西峡县秋冬季人居环境整治攻坚行动中，整治县城农贸市场由哪个单位牵头？", store)
+        assert campaign.params["phrase"] == "整治县城农贸市场"
+        town = interpret("陶家河乡的农业综合服务中心牵头哪些任务？", store)
+        assert (town.query, town.params["units"]) == ("unit_work", ["陶家河乡农业综合服务中心"])
+    finally:
+        store.close()
+
+
+def test_months_finishing_words_lag_questions_and_figures_asked_in_english() -> None:
+    """10月份要完成 asks what is due in that month of this year; 超过最终完成时限 asks what is overdue;
+    是否滞后 and "is X behind" about a named task ask what its report says; "looking at A and B
+    together" names no units that share tasks; 已经全部完成 asks for the done tasks; "how much
+    provincial funding" asks for a figure no task gives."""
+    today = dt.date(2028, 9, 20)
+    month = interpret("陶家河乡10月份要完成的任务有哪些？", today=today)
+    assert (month.query, month.params["due_after"], month.params["due_before"]) == (
+        "task_list",
+        "2028-10-01",
+        "2028-10-31",
+    )
+    assert (
+        interpret("截至今天，大连补短板方案中哪些项目已超过最终完成时限？", today=today).query
+        == "tasks_overdue"
+    )
+    for question in (
+        "According to the Shuangta report, is 整治电动自行车安全隐患 behind schedule?",
+        "双塔街道报告里，“推行政务服务一窗通办”这项任务进度怎么样？是否滞后？",
+    ):
+        assert interpret(question, today=today).query == "task_progress", question
+    assert interpret("双塔街道有哪些任务滞后？", today=today).query == "tasks_by_status"
+    together = interpret(
+        "Looking at Harbin and Pudong together, what is due within the next 10 days?", today=today
+    )
+    assert together.query == "tasks_due_between"
+    assert interpret("已经全部完成的任务有哪些？").params["status"] == "done"
+    with pytest.raises(NotUnderstood, match="figure"):
+        interpret("How much provincial funding is allocated to 实施山塘水库安全提升?")

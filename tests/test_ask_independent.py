@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and twenty-seven sets), in domains, levels and notations of their own
+(one a set, a hundred and thirty sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _127: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _130: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -617,6 +617,27 @@ HUNDRED_TWENTY_SEVENTH = QuestionSet(
     dt.date(2028, 6, 15),
     0.84,
 )
+# 49 of 60 answered when the set arrived (a 督办事项清单 named by its kind, a campaign named first, a month without its year); 56 now
+HUNDRED_TWENTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_128",
+    DATA / "ask_questions_independent_128.yaml",
+    dt.date(2028, 9, 20),
+    0.89,
+)
+# 35 of 60 answered when the set arrived (三部门通知, a bureau's own plan named after it, a validity date, 按时完成 beside a rating); 43 now
+HUNDRED_TWENTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_129",
+    DATA / "ask_questions_independent_129.yaml",
+    dt.date(2027, 12, 10),
+    0.68,
+)
+# 45 of 60 answered when the set arrived (a 是否滞后 column, a table of 简称 and 全称, a unit in the plan's name); 49 now
+HUNDRED_THIRTIETH = QuestionSet(
+    DATA / "ask_docs_independent_130",
+    DATA / "ask_questions_independent_130.yaml",
+    dt.date(2028, 4, 25),
+    0.78,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -745,6 +766,9 @@ SETS = {
     "hundred-twenty-fifth": HUNDRED_TWENTY_FIFTH,
     "hundred-twenty-sixth": HUNDRED_TWENTY_SIXTH,
     "hundred-twenty-seventh": HUNDRED_TWENTY_SEVENTH,
+    "hundred-twenty-eighth": HUNDRED_TWENTY_EIGHTH,
+    "hundred-twenty-ninth": HUNDRED_TWENTY_NINTH,
+    "hundred-thirtieth": HUNDRED_THIRTIETH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

@@ -3192,3 +3192,48 @@ def test_a_plan_two_governments_issue_is_of_both_places() -> None:
         "四川省人民政府办公厅关于印发重点任务的通知\n一、重点任务\n1.推进X。牵头单位：省财政厅\n", "o.txt"
     )
     assert _place_keys(one)["places"] == ["四川省"]
+
+
+def test_a_validity_date_a_bracketed_colon_a_lag_column_and_a_table_of_short_names() -> None:
+    """有效期至2029年12月31日 is how long a document is in force, no task's deadline; a colon inside a
+    cell's bracket (实施老旧小区改造（时限：2027年11月底前）) does not end its title; a 完成情况 cell that is
+    a state word (按时完成) says the state beside a rating column (评价：好); a yes under 是否滞后 puts the
+    task behind, its share kept as progress; a table of 简称 | 全称 names the short forms; 部机关各司局
+    is no unit."""
+    validity = (
+        "广东省人民政府办公厅关于印发推动制造业数字化转型若干措施的通知\n"
+        "十四、开展评估督导。对各地市工作进展开展评估。2027年11月30日前，完成首次年度评估。（省工业和信息化厅牵头）\n"
+        "本措施自印发之日起施行，有效期至2029年12月31日。\n"
+    )
+    [task] = extract_text(validity, "v.txt").tasks
+    assert (task.deadline.text, task.deadline.date) == ("2027年11月30日前", "2027-11-30")
+    rated = (
+        "洛阳市人民政府办公室关于民生实事办理情况的通报\n"
+        "| 序号 | 任务 | 责任单位 | 完成情况 | 评价 |\n"
+        "| 1 | 实施老旧小区改造（时限：2027年11月底前） | 市住房城乡建设局、市财政局 | 按时完成 | 好 |\n"
+        "| 2 | 增加普惠托育服务供给（时限：2027年12月底前） | 市卫生健康委 | 基本完成 | 较好 |\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(rated, "r.txt").tasks] == [
+        ("实施老旧小区改造", "按时完成"),
+        ("增加普惠托育服务供给", "基本完成"),
+    ]
+    lag = (
+        "双塔街道办事处关于重点工作任务推进情况的报告\n"
+        "序号 | 任务 | 责任科室 | 完成时限 | 进度 | 是否滞后\n"
+        "1 | 整治电动自行车安全隐患 | 平安建设办公室 | 2028年4月10日前 | 已完成90% | 是\n"
+        "2 | 推进老旧小区改造 | 城市管理办公室 | 2028年10月底前 | 已完成35% | 否\n"
+    )
+    assert [(t.status, t.progress) for t in extract_text(lag, "l.txt").tasks] == [
+        ("滞后", "已完成90%"),
+        ("已完成35%", None),
+    ]
+    short = (
+        "成都市人民政府办公厅关于印发成都市城市更新工作要点的通知\n一、重点任务\n"
+        "1.推进城镇老旧小区改造。改造小区300个。（牵头单位：市住建局；配合单位：市发改委）\n"
+        "附件：单位简称对照表\n简称 | 全称\n市发改委 | 成都市发展和改革委员会\n市住建局 | 成都市住房和城乡建设局\n"
+    )
+    assert _roles(extract_text(short, "s.txt")) == {
+        "推进城镇老旧小区改造": (["成都市住房和城乡建设局"], ["成都市发展和改革委员会"], []),
+    }
+    offices = "应急管理部关于印发2028年工作要点的通知\n一、重点工作\n（一）持续加强干部队伍作风建设。长期坚持。（部机关各司局负责）\n"
+    assert _roles(extract_text(offices, "o.txt")) == {"持续加强干部队伍作风建设": ([], [], [])}

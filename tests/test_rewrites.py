@@ -215,10 +215,21 @@ def test_swap_local_keeps_distributed_prefixes_distributed() -> None:
 
 
 def test_prose_clause_keeps_roles() -> None:
-    out = prose_clauses(_sample(TWO, TWO_TASKS), random.Random(3))
-    assert out is not None
-    assert "责任单位" not in out.text and "牵头单位" not in out.text
-    assert out.gold["tasks"] == TWO_TASKS
+    """Labelled annotations become prose with the gold unchanged; under a declaration that 负责 marks
+    the lead, the lead is said to 负责 and a list merely responsible keeps its label."""
+    seen = set()
+    for attempt in range(12):
+        out = prose_clauses(_sample(TWO, TWO_TASKS), random.Random(attempt))
+        assert out is not None
+        assert out.gold["tasks"] == TWO_TASKS
+        assert "牵头单位：" not in out.text
+        if "“负责”" in out.text:
+            assert "责任单位：" in out.text and re.search("市民政局负责", out.text), out.text
+            seen.add("declared")
+        else:
+            assert "责任单位" not in out.text
+            seen.add("plain")
+    assert seen == {"declared", "plain"}
 
 
 def test_duty_clause_wraps_the_action_and_reads_负责_alone_as_responsible() -> None:

@@ -7,11 +7,13 @@ import re
 
 from fengong.ingest.deadlines import find_deadlines, milestones, parse_deadline_cell
 from fengong.ingest.notations.blocks import FirstIsLead
+from fengong.ingest.notations.brackets import depth_at
 from fengong.ingest.notations.clauses import comma_parted
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.status import (
     done_flag_status,
+    lag_flag_status,
     opening_status,
     schedule_state,
     state_of,
@@ -50,9 +52,10 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             if group and (by_problem or group_rows.get(row.get("group"), 0) == 1 or not content)
             else first_sentence
         ).rstrip("。；;，,")
-        # a task cell "建设产业集群核心区：推进田心片区…" is titled by the words before its colon
+        # a task cell "建设产业集群核心区：推进田心片区…" is titled by the words before its colon (not
+        # a colon inside a bracket: 实施老旧小区改造（时限：2027年11月底前）)
         head, colon, rest = title.partition("：")
-        if colon and rest and 2 <= len(head) <= _TITLE_BEFORE_COLON:
+        if colon and rest and 2 <= len(head) <= _TITLE_BEFORE_COLON and not depth_at(title, len(head)):
             title = head
         title = _without_deadline_bracket(title, year)
         path = [p for p in (category, group) if p]
@@ -101,8 +104,12 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
         # (a share of 100% is done whatever light or pace word stands beside it: 100% | 绿灯)
         done_share = _share(row.get("share")) if state_of(_share(row.get("share"))) == "done" else None
+        # (a 完成情况 cell that is a state word alone, 基本完成, beside a rating column, 评价：较好)
+        worded = compact(row.get("progress"))
+        worded = worded if len(worded) <= _STATE_WORD_MAX and state_of(worded) else ""
         task.status = (
             done_share
+            or worded
             or compact(row.get("state"))
             or compact(second)
             or _noted_state(row)
@@ -112,6 +119,11 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             or schedule_state(compact(row.get("schedule_flag")) or None, None, _share(row.get("share")))
             or None
         )
+        lag = lag_flag_status(compact(row.get("lag_flag")))
+        if lag and state_of(task.status) != "done":
+            # (已完成90% | 是否滞后：是: behind, its share done kept as its progress)
+            task.progress = task.progress or task.status
+            task.status = lag
         _row_roles(
             row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate, first_is_lead.separator
         )
