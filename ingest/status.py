@@ -43,7 +43,7 @@ def _opening() -> re.Pattern[str]:
     # the word alone before a stop, or in brackets: 已完成。… / 滞后，… / （正在推进）… / 【已办结】…
     # (完成了… or 推进中遇到… say more than a state and are not read as one; the word may close its
     # line, a report's field: 进展情况：进度滞后\n完成进度：55%)
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(
         # (a note in brackets may follow the word: 已完成（提前）。 / 进度滞后（原因：…）。)
         # (a share may close the word: 已完成60%, a state cell that is done at 100% alone)
@@ -85,7 +85,7 @@ def status_after_title(text: str, title: str) -> str | None:
 
 @cache
 def _after_title() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(rf"[。.]?[ \t\u3000]*{_OPEN}[ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*{_CLOSE}")
 
 
@@ -134,7 +134,7 @@ def state_labels() -> tuple[str, ...]:
 @cache
 def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
     labels = state_labels()
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return labels, re.compile(
         # (a share done may come first: 完成率：85%，滞后; the label may follow another clause or
         # sentence of the line: 计划完成时间：9月底；状态：推进中 / …进展：…。状态：滞后; or another
@@ -194,7 +194,7 @@ def line_opening_status(text: str | None) -> str | None:
 
 @cache
 def _closing_sentence() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(rf"[。；;）)][ \t\u3000]*(?P<word>{state_words})[ \t\u3000]*[。.]?[ \t\u3000]*$")
 
 
@@ -210,7 +210,7 @@ def section_status(path: list[str]) -> str | None:
 
 @cache
 def _section_state() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     things = alternation(words(load_yaml("outline.yaml"), "section_state_nouns", "outline.yaml"))
     # (a count may close the heading: 一、已完成的任务（4项）)
     return re.compile(rf"^(?P<word>{state_words})的?(?:{things})(?:[（(][^（）()]{{1,8}}[）)])?$")
@@ -247,7 +247,7 @@ def lone_state(line: str) -> str | None:
 
 @cache
 def _lone_re() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(rf"{_OPEN}\s*(?P<word>{state_words})\s*{_CLOSE}")
 
 
@@ -287,13 +287,19 @@ _SYMBOL = r"[“\"「]?(?P<sym>[^\w\s“”\"「」，,。；;：:、（）()|�
 @cache
 def _symbol_pair_re() -> re.Pattern[str]:
     """A symbol, then (after =, ： or nothing) a state word: ●已完成, ◐=推进中."""
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(rf"{_SYMBOL}\s*[=＝:：]?\s*(?P<word>{state_words})")
 
 
 @cache
+def _state_words() -> str:
+    """Every state word of the vocabulary as one alternation, for the legend patterns."""
+    return alternation(list(_vocab()[1]))
+
+
+@cache
 def _bracket_legend_re() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(
         rf"[（(](?P<mark>[^（）()\s，,。；;]{{1,3}})[）)]\s*(?:的为|的是|表示|代表)\s*(?P<word>{state_words})"
     )
@@ -302,7 +308,7 @@ def _bracket_legend_re() -> re.Pattern[str]:
 @cache
 def _quoted_legend_re() -> re.Pattern[str]:
     """A quoted mark of words (“红灯”), a legend verb, a few words, then the state word it names."""
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(
         rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(_LEGEND_VERBS))})"
         rf"[\u4e00-\u9fff]{{0,6}}?[“\"]?(?P<word>{state_words})(?![\u4e00-\u9fff])"
@@ -312,7 +318,7 @@ def _quoted_legend_re() -> re.Pattern[str]:
 @cache
 def _share_legend_re() -> re.Pattern[str]:
     """100% [的项目] 为 “已完成”: the state word a report gives a task done in full."""
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(
         # (not 未达到100%的项目为“推进中”, the word of every share short of it)
         r"(?<!未达到)(?<!未达)(?<!不足)(?<!低于)(?<!未满)(?<!不到)"
@@ -322,7 +328,7 @@ def _share_legend_re() -> re.Pattern[str]:
 
 @cache
 def _legend_re() -> re.Pattern[str]:
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     return re.compile(rf"{_SYMBOL}\s*(?:{alternation(list(_LEGEND_VERBS))})\s*(?P<word>{state_words})")
 
 
@@ -423,7 +429,7 @@ def _schedule_labels() -> _ScheduleLabels:
     done = words(data, "done_flag_words", "outline.yaml")
     if len(done) != 2 or any(w not in _vocab()[1] for w in done):
         raise VocabularyError("ingest/data/outline.yaml: done_flag_words must be two state words (yes, no)")
-    state_words = alternation(list(_vocab()[1]))
+    state_words = _state_words()
     space = r"[ \t\u3000]*"
     return _ScheduleLabels(
         re.compile(

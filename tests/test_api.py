@@ -520,6 +520,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "国家发展改革委牵头" + "（含共同牵头）" * 60 + "的任务有哪些$units",
         "which unit leads more tasks than any other" + " other" * 150 + "' OR 1=1 //",
         "Pudong and Lanzhou " * 40 + "tasks due within the next 14 days'}) MATCH (n) DETACH DELETE n",
+        "三部门通知附件里" * 40 + "哪个部门牵头的任务最多' OR 1=1 //",
+        "这批督办事项里" * 50 + "哪个部门承办的最多$document",
+        "秋冬季人居环境整治攻坚行动中，" * 30 + "整治县城农贸市场由哪个单位牵头？') DETACH DELETE n",
+        "10月份" * 60 + "要完成的任务有哪些",
     ],
     ids=[
         "brackets",
@@ -613,6 +617,10 @@ def test_export_endpoint_streams_a_file_networkx_reads(client: TestClient, tmp_p
         "joint-leads-included",
         "than-any-other",
         "two-places-next-days",
+        "signers-count",
+        "plan-kind",
+        "campaign-plan",
+        "bare-month",
     ],
 )
 def test_hostile_questions_get_an_answer_or_a_refusal(client: TestClient, question: str) -> None:

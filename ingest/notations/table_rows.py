@@ -98,7 +98,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         # (二季度进展 after 一季度进展 is the later account, no state)
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
-        second = second if state_of(compact(second)) else ""
+        second = second if state_of(compact(second)) or opening_status(compact(second)) else ""
         flag = done_flag_status(compact(row.get("done_flag")))
         # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
