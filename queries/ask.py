@@ -169,8 +169,8 @@ def _rule(r: Reading, today: str) -> Interpretation:
         said = f" that {label} {_STATUS_ROLES[role]}" if units else ""
         return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
-            {"status": state, "word": word, "jurisdiction": place, "topic": topic, "mention": mention,
-             "units": units, "role": role},
+            {"status": state, "word": word, "jurisdiction": place, "topic": topic,
+             "mention": mention or ("" if topic else r.plan_title or ""), "units": units, "role": role},
             f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} that a progress report calls {called}, with "
             "their deadlines and leads; plans give no state",
         ))  # fmt: skip

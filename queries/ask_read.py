@@ -89,6 +89,7 @@ class Reading:
     topic_search: str | None = None
     document_topic: bool = False  # the topic's words name a document (营商环境方案中, the farmland plan)
     plan_title: str | None = None  # the one held document the plan named first is (新疆棉花纺织方案中)
+    plan_topic: str | None = None  # a topic whose words named that plan (这批督办事项里): no topic asked
     phrase: str | None = None  # an open topic phrase (Chinese), searched in the term index
     phrase_en: str | None = None  # the English words the phrase translates
     role: str | None = None
@@ -1544,12 +1545,25 @@ def _joint_plan(text: str, store: GraphStore) -> str | None:
     return found.pop() if len(found) == 1 else None
 
 
+#: What may follow a topic's words that close a plan's clause: a few words, then 里 / 中 / 内 and
+#: the question (督办事项里，/ 重点任务中哪些).
+_CLOSES_PLAN = re.compile(r"[\u4e00-\u9fff]{0,4}?(?:里|中|内)(?=[，,、哪谁有的是这各]|$)")
+
+
 def _titled_by_topic(reading: Reading, store: GraphStore) -> str | None:
     """The one held title, among the documents of the question's places (one place asked), that
     holds a Chinese name of the question's topic when that topic makes no theme (督查考核: a
     督办事项清单 is of any subject); ``None`` otherwise."""
     topic = reading.topic
     if topic is None or topic.theme or len(reading.places) != 1:
+        return None
+    # (the topic's words close the plan's clause, 这批督办事项里 / 科技创新重点任务中哪些, not the task's
+    # words, 科技成果转化中试平台; in English the question names a document: the supervision list)
+    words = reading.topic_words
+    at = reading.text.find(words) if words else -1
+    if at >= 0 and not _CLOSES_PLAN.match(reading.text, at + len(words or "")):
+        return None
+    if at < 0 and not (_names_plan(reading, reading.words) or " items " in reading.words):
         return None
     names = [n for n in (topic.name, *topic.aliases_zh) if len(n) >= 2]
     found = {
@@ -1856,6 +1870,7 @@ def read(
     if reading.plan_title is None and store is not None and (titled := _titled_by_topic(reading, store)):
         # (哈尔滨这批督办事项里 / the Harbin supervision items: a topic no plan is about as a whole,
         # named by a word of one held title of the place asked about, is that plan)
+        reading.plan_topic = reading.topic.name if reading.topic else None
         reading.plan_title, reading.topic, reading.topic_words = titled, None, None
     if (
         not reading.units
@@ -2547,6 +2562,8 @@ def _open_phrase(
     if not rest:
         return
     topic = match_topic(" ".join(rest))
+    if topic is not None and topic.name == reading.plan_topic:
+        topic = None  # (its words named the plan: 南山区科技创新重点任务中)
     chosen, held = _choose_chinese(translate_wide(rest), store)
     if topic is not None and not (held and not _names_topic_en(topic, rest)):
         # a topic matched on most words of an alias yields to words the store holds (fair
