@@ -182,7 +182,7 @@ def _pipe_row(raw: str) -> str:
 
 
 #: Marks a document sets before an item's number to flag it (★1. 推进X: a key task).
-_ITEM_MARKS = "★☆▲△◆◇●○■□※"
+_ITEM_MARKS = "★☆▲△◆◇●○◐◑◎■□※"
 
 
 def heading_of(line: str) -> tuple[int, str, str] | None:
@@ -195,8 +195,9 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
         return (inner[0], inner[1], state.group() + inner[2]) if inner else None
     if line[:1] in _ITEM_MARKS and len(line) > 2:
         # ★1.X (注：标注★的为重点任务): the mark flags the item, the number is its heading's
-        inner = heading_of(line[1:])
-        return (inner[0], line[0] + inner[1], inner[2]) if inner else None
+        rest = line[1:].lstrip(" \u3000")  # (○ 二、推进X: a space may part the mark from the number)
+        inner = heading_of(rest)
+        return (inner[0], line[: len(line) - len(rest)] + inner[1], inner[2]) if inner else None
     named = _name_bracket().match(line) if line[:1] == "【" else None
     if named is not None and named.end() < len(line):
         return 3, "【", line[named.end() :]  # 【任务】X (its units and progress on the lines after)
@@ -345,6 +346,7 @@ def _title_of(heading: str) -> str:
     if progress is not None and progress.start() >= 2:
         head = head[: progress.start()].strip()  # X进展：… (a report's account after its title)
     head = _REFERENCE_NUMBER.sub("", head).strip()  # 关于…的建议（第12号）: the item's number
+    head = _OPENING_NUMBER.sub("", head)  # 第22号 关于…的建议: the same number before the title
     cut = head.find("。")
     if 0 < cut <= 60:
         return _without_deadline_bracket(_REFERENCE_NUMBER.sub("", head[:cut]).strip())
@@ -357,6 +359,8 @@ def _title_of(heading: str) -> str:
     return head[:40]
 
 
+#: A suggestion's number before its title (第22号 关于支持早茶产业品牌建设的建议).
+_OPENING_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十百]{1,4}号[ \t\u3000]*(?=关于)")
 #: A bracket closing a title that holds only the item's number (（第12号）, （编号：3）).
 _REFERENCE_NUMBER = re.compile(
     r"[（(](?:第[0-9０-９一二三四五六七八九十百]{1,4}号|编号[：:]?[0-9０-９]{1,4}|[0-9０-９]{1,4}号)[）)]$"

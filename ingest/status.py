@@ -148,7 +148,8 @@ def _labelled() -> tuple[tuple[str, ...], re.Pattern[str]]:
         # (a note may follow the word in brackets: 已完成（提前）, 推进中（绿灯）, 已完成（2028年5月）,
         # 滞后（原因：…）; then the line's end, a stop, the next field's bracketed label: 未完成【存在问题】…,
         # or the bracket holding the fields: （牵头单位：市A；进度：40%；状态：滞后）)
-        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,80}}{_CLOSE})?[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔）)]))",
+        # (two notes at most: 已办结（A类）（承诺办结时限：2028年5月底前）)
+        rf"[ \t\u3000]*(?:{_OPEN}[^（）()【】\n]{{1,80}}{_CLOSE}){{0,2}}[ \t\u3000]*(?:[。；;，,]|$|(?=[【［\[〔）)]))",
         re.MULTILINE,
     )
 

@@ -1566,8 +1566,12 @@ def _titled_by_topic(reading: Reading, store: GraphStore) -> str | None:
     if at < 0 and not (_names_plan(reading, reading.words) or " items " in reading.words):
         return None
     names = [n for n in (topic.name, *topic.aliases_zh) if len(n) >= 2]
+    # (or the question's words in order: 海洋强省建设任务中 of …海洋强省建设重点工作任务)
     found = {
-        t for t, held in _placed_titles(store) if reading.places[0] in held and any(n in t for n in names)
+        t
+        for t, held in _placed_titles(store)
+        if reading.places[0] in held
+        and (any(n in t for n in names) or (words and len(words) >= 3 and in_order(words, t)))
     }
     return found.pop() if len(found) == 1 else None
 
@@ -1827,8 +1831,9 @@ def read(
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
-    # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words
-    masked = _QUOTED_TASK.sub(_MASK, masked)
+    # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words; a
+    # state word quoted (办理结果是“列入计划逐步解决”) is the state asked for
+    masked = _QUOTED_TASK.sub(lambda q: q.group() if state_holding(q.group()[1:-1]) else _MASK, masked)
     # (a topic's words may be the plan's: 县域商业政策措施里 names 推动县域商业体系提质升级若干政策措施)
     plan_masked = _QUOTED_TASK.sub(
         _MASK, re.sub(f"{_MASK}+", _MASK, _mask(text, [sp for sp in spans if sp.kind != "topic"]))

@@ -1034,6 +1034,8 @@ def test_plans_named_by_their_signers_issuer_kind_or_campaign(tmp_path: Path) ->
         "一、重点任务\n1.整治县城农贸市场。（县市场监督管理局牵头，县城市管理局配合）\n",
         "town.txt": "陶家河乡人民政府关于印发陶家河乡秋冬季重点工作方案的通知\n一、重点任务\n"
         "1.抓好秋粮收购储存。（乡农业综合服务中心牵头，各村配合）\n",
+        "sea.txt": "山东省人民政府办公厅关于印发山东省2028年海洋强省建设重点工作任务的通知\n一、重点任务\n"
+        "1.推进入海排污口整治。2028年1月底前完成。（责任单位：省生态环境厅、省水利厅）\n",
     }
     store = make_store("embedded", tmp_path)
     store.load_documents([extract_text(t, name) for name, t in texts.items()])
@@ -1055,6 +1057,9 @@ def test_plans_named_by_their_signers_issuer_kind_or_campaign(tmp_path: Path) ->
         assert campaign.params["phrase"] == "整治县城农贸市场"
         town = interpret("陶家河乡的农业综合服务中心牵头哪些任务？", store)
         assert (town.query, town.params["units"]) == ("unit_work", ["陶家河乡农业综合服务中心"])
+        # (a topic's words in order in one title of the place: 海洋强省建设任务中 names that plan)
+        sea = interpret("截至今天，山东省2028年海洋强省建设任务中哪些已经超过完成时限？", store, today=today)
+        assert (sea.params["topic"], sea.params["mention"]) == ("", "山东省2028年海洋强省建设重点工作任务")
     finally:
         store.close()
 
@@ -1088,3 +1093,6 @@ def test_months_finishing_words_lag_questions_and_figures_asked_in_english() -> 
     assert interpret("已经全部完成的任务有哪些？").params["status"] == "done"
     with pytest.raises(NotUnderstood, match="figure"):
         interpret("How much provincial funding is allocated to 实施山塘水库安全提升?")
+    # (a state word in quotes is the state asked for, not a task's name)
+    quoted = interpret("哪些建议的办理结果是“列入计划逐步解决”？")
+    assert (quoted.query, quoted.params["word"]) == ("tasks_by_status", "列入计划")

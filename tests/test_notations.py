@@ -3237,3 +3237,44 @@ def test_a_validity_date_a_bracketed_colon_a_lag_column_and_a_table_of_short_nam
     }
     offices = "应急管理部关于印发2028年工作要点的通知\n一、重点工作\n（一）持续加强干部队伍作风建设。长期坚持。（部机关各司局负责）\n"
     assert _roles(extract_text(offices, "o.txt")) == {"持续加强干部队伍作风建设": ([], [], [])}
+
+
+def test_signs_before_names_and_numbers_targets_in_brackets_and_suggestion_reports() -> None:
+    """▲ before a name marks the lead; a state sign and a space before an item's number (○ 二、…) leave
+    the number its heading's; a bracket holding only the year's target (（新增学位4500个）) is no part of
+    a title; 第22号 before 关于…的建议 is the suggestion's number; 办理结果：已办结（A类）（承诺办结时限：…）
+    gives the state; under 列第一位的为牵头单位 a list opening with a catch-all names no lead."""
+    marked = (
+        "湖北省人民政府办公厅关于印发降低物流成本分工方案的通知\n"
+        "序号 | 任务 | 省级责任单位 | 完成时限\n"
+        "1 | 完善物流枢纽布局 | ▲省发展改革委、省交通运输厅 | 2027年12月底前\n"
+        "2 | 新建改扩建中小学和幼儿园（新增学位4500个） | ▲省教育厅、省财政厅 | 2027年8月31日\n"
+    )
+    assert _roles(extract_text(marked, "m.txt")) == {
+        "完善物流枢纽布局": (["湖北省发展改革委"], ["湖北省交通运输厅"], []),
+        "新建改扩建中小学和幼儿园": (["湖北省教育厅"], ["湖北省财政厅"], []),
+    }
+    signs = (
+        "丁蜀镇人民政府关于重点工作任务推进情况的报告\n说明：● 已完成 ◐ 推进中 ○ 滞后\n"
+        "● 一、完成紫砂文化创意街区提升\n牵头单位：镇城建办；配合单位：镇文体站\n完成时限：2027年12月底前\n完成状态：已完成\n"
+        "◐ 二、实施农村人居环境整治提升\n牵头单位：镇农业农村办\n完成时限：2028年6月底前\n完成状态：推进中\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(signs, "s.txt").tasks] == [
+        ("完成紫砂文化创意街区提升", "已完成"),
+        ("实施农村人居环境整治提升", "推进中"),
+    ]
+    suggestions = (
+        "宜宾市人民政府办公室关于2028年市人大代表重点督办建议办理情况的报告\n"
+        "（一）第3号 关于加快城区停车设施建设的建议\n领衔代表：李晓峰\n承办单位：市住房城乡建设局\n协办单位：市公安局\n"
+        "办理结果：已办结（A类）（承诺办结时限：2028年5月底前）\n"
+    )
+    [done] = extract_text(suggestions, "y.txt").tasks
+    assert (done.title, done.status) == ("关于加快城区停车设施建设的建议", "已办结")
+    catch_all = (
+        "山东省人民政府办公厅关于印发海洋强省建设重点工作任务的通知\n"
+        "1.建设现代化海洋牧场。推进深远海养殖。（责任单位：省海洋局、省财政厅，列第一位的为牵头单位，下同）\n"
+        "2.强化海上安全保障。长期坚持。（责任单位：省直有关部门，沿海各市人民政府）\n"
+    )
+    roles = _roles(extract_text(catch_all, "c.txt"))
+    assert roles["建设现代化海洋牧场"] == (["山东省海洋局"], ["山东省财政厅"], [])
+    assert roles["强化海上安全保障"][0] == []

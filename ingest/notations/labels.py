@@ -18,7 +18,7 @@ from fengong.ingest.notations.roles import (
     nothing_taken,
 )
 from fengong.ingest.status import state_labels
-from fengong.ingest.units import parse_list
+from fengong.ingest.units import clean, is_generic, parse_list, split_list
 from fengong.ingest.vocab import alternation, role_vocab
 
 NAME = "label"
@@ -159,7 +159,9 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 lists.extend(parted)
             elif mentions and not _NOTATION_NOTE.search(body):
                 # (责任单位：标明“牵头”的为牵头单位，负责统筹推进…: a note on the notation, no list)
-                lists.append(RoleList(labels[_label(gm)], mentions))
+                first = split_list(body)[:1]
+                opens_generic = bool(first) and is_generic(clean(first[0][0]))
+                lists.append(RoleList(labels[_label(gm)], mentions, opens_generic))
         if lists:
             declared = first_is_lead_at(text, span_start, span_end) >= 0
             out.append(

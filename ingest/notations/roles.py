@@ -29,6 +29,8 @@ class RoleList:
 
     role: str
     mentions: list[Mention]
+    # the list opens with a catch-all (省直有关部门，沿海各市人民政府): its first unit is not its first
+    catch_all_first: bool = False
 
 
 @dataclass(slots=True)
@@ -59,7 +61,7 @@ def assign_roles(
       list too: 承办单位：A（主办）、B（协办）);
     - a named lead (a lead list or a marked unit) turns 责任单位 into cooperating units;
     - under a first-is-lead declaration the first unit of a 责任单位 list leads, the rest cooperate
-      (unless it is every office at once: 各科室);
+      (unless it is every office at once, 各科室, or the list opens with a catch-all);
     - under a rest-cooperate declaration (其余为配合单位) a 责任单位 list of several units with no lead
       cooperates (a unit alone stays responsible: it carries the task);
     - otherwise a 责任单位 list stays responsible, in order: no lead is ever invented;
@@ -83,7 +85,12 @@ def assign_roles(
             # 市财政局（协同）、市商务局（协同）: a unit its list marks as a partner is one, with no lead
             for m in rl.mentions:
                 roles["cooperate" if partner_marked(m) else "responsible"].append(m)
-        elif rl.role == "responsible" and first_is_lead and not _every_office(rl.mentions[0]):
+        elif (
+            rl.role == "responsible"
+            and first_is_lead
+            and not _every_office(rl.mentions[0])
+            and not rl.catch_all_first  # (the first listed is 有关部门: no lead is named)
+        ):
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
         elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1:

@@ -152,6 +152,8 @@ _ITEM_NUMBER = re.compile(
 #: (（2027年12月底前完成）, （完成时限：2028年6月底前）).
 _CLOSING_BRACKET = re.compile(r"[（(]([^（）()]{2,50})[）)]$")
 _DEADLINE_RESIDUE = 5
+#: A bracket holding only a quantified target (新增学位4500个, 改造8家, 加装200台): no part of a name.
+_TARGET_ONLY = re.compile(r"[\u4e00-\u9fff]{0,12}[0-9０-９][0-9０-９.,，]*(?:万|亿)?[\u4e00-\u9fff%]{1,3}")
 
 
 def _without_deadline_bracket(title: str, year: int | None) -> str:
@@ -166,6 +168,8 @@ def _without_deadline_bracket(title: str, year: int | None) -> str:
     *targets, inner = re.split("[，,；;]", m.group(1))
     if not all(re.search("[0-9０-９]", t) for t in targets):
         return title
+    if not targets and _TARGET_ONLY.fullmatch(inner):
+        return title[: m.start()].rstrip()  # 新建改扩建中小学和幼儿园（新增学位4500个）: the year's target
     found = find_deadlines(inner, year)
     covered = sum((f.deadline.end or 0) - (f.deadline.start or 0) for f in found)
     return title[: m.start()].rstrip() if found and len(inner) - covered <= _DEADLINE_RESIDUE else title
