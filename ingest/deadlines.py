@@ -805,11 +805,20 @@ def _parse_cell(cell: str, year: int | None) -> Found | None:
 
 
 def milestones(cell: str, year: int | None) -> list[Found]:
-    """A cell of dated milestones parted by ；(3月底前完成X；6月底前完成Y；12月底前完成Z), each part
-    opening with its date, in order; none for a cell of one deadline or of parts without dates. (A
+    """A cell of dated milestones parted by ； (3月底前完成X；6月底前完成Y；12月底前完成Z), or by commas
+    when every part opens with its date, in order; none for a cell of one deadline or of parts without dates. (A
     day without a year has no ``date`` when ``year`` is unknown: still a milestone.)"""
     parts = [p for p in re.split(r"[；;]", cell) if p.strip()]
     if len(parts) < 2:
-        return []
+        # (or by commas, each part opening with its date: 2028年3月底前下达计划，4月底前全部开工)
+        parts = [p for p in re.split(r"[，,]", cell) if p.strip()]
+        if len(parts) < 2 or not all(_opens_with_date(p, year) for p in parts):
+            return []
     found = [f for f in find_deadlines(cell, year) if f.deadline.kind == "by"]
     return found if len(found) == len(parts) else []
+
+
+def _opens_with_date(part: str, year: int | None) -> bool:
+    """Whether ``part`` opens with a dated deadline (4月底前全部开工)."""
+    found = find_deadlines(part.strip(), year)
+    return bool(found) and found[0].deadline.kind == "by" and not (found[0].deadline.start or 0)

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from fengong.ingest.declared_roles import declared_leads
 from fengong.ingest.duties import find_duties
+from fengong.ingest.enumerations import tasks_by_unit_sections
 from fengong.ingest.metadata import read_metadata
 from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
@@ -105,6 +106,7 @@ def extract_text(text: str, source: str) -> Document:
     deadlines_by_table(raw, deadline_tables, meta.year)
     deadlines_by_definition(raw, text, meta.year)
     deadlines_by_schedule(raw, text, meta.year)
+    raw = tasks_by_unit_sections(raw, blocks, meta.year)
     raw = lead_by_heading(raw, text)
     declared_leads(raw, text)
     states_above_titles(raw, text)

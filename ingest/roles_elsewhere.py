@@ -8,7 +8,7 @@ above them."""
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from fengong.ingest.annotations import find_annotations
@@ -94,6 +94,7 @@ class _Given:
     deadlines: list[Found]
     start: int
     end: int
+    titles: list[str] = field(default_factory=list)  # tasks named by their titles (“推进X”) instead
 
 
 def roles_by_number(
@@ -118,10 +119,14 @@ def roles_by_number(
         return tasks
     spans = [(g.start, g.end) for g in [*arabic, *chinese]]
     given: set[int] = set()
-    for givers, style in ((arabic, _ARABIC_ITEM), (chinese, _CHINESE_ITEM)):
+    for givers, styles in ((arabic, (_ARABIC_ITEM,)), (chinese, (_CHINESE_ITEM, _CHINESE_DUN_ITEM))):
         if not givers:
             continue
-        by_number = _items_by_number(tasks, blocks, text, year, style, min(g.start for g in givers))
+        # (第一项 names item （一）, or item 一、: the numbering that holds more of the numbers named)
+        first = min(g.start for g in givers)
+        named = {n for g in givers for n in g.numbers}
+        readings = [_items_by_number(tasks, blocks, text, year, style, first) for style in styles]
+        by_number = max(readings, key=lambda items: sum(len(items.get(n, [])) == 1 for n in named))
         for number, lists, evidence, deadlines, declared in _merged(givers):
             target = by_number.get(number, [])
             if len(target) != 1 or any(target[0].roles.values()):
@@ -138,15 +143,50 @@ def roles_by_number(
                 # the task's description, 2000年底前建成的小区, is not)
                 task.deadline, task.other_deadlines = deadlines[0], deadlines[1:]
             given.add(id(task))
+    given |= _given_by_title([g for g in chinese if g.titles], tasks)
     if not given:
         return tasks
     kept = [t for t in tasks if id(t) in given or not (_inside(t.start, spans) or _held_only_by(t, spans))]
     return sorted(kept, key=lambda t: t.start)
 
 
+def _given_by_title(givers: list[_Given], tasks: list[RawTask]) -> set[int]:
+    """The roles an annex written unit by unit gives the tasks it names by title (省民政厅：牵头负责
+    “扩大老年助餐服务供给”工作): each task of that title before the annex, naming no unit of its own,
+    takes every unit's clause; the ids of the tasks given roles."""
+    if not givers:
+        return set()
+    first = min(g.start for g in givers)
+    by_title: dict[str, list[RawTask]] = {}
+    for task in tasks:
+        if task.start < first:
+            by_title.setdefault(task.title, []).append(task)
+    merged: dict[str, tuple[list[RoleList], list[str], bool]] = {}
+    for g in givers:
+        for title in g.titles:
+            lists, evidence, declared = merged.setdefault(title, ([], [], False))
+            lists.extend(g.lists)
+            evidence.append(g.evidence)
+            merged[title] = (lists, evidence, declared or g.declared)
+    out: set[int] = set()
+    for title, (lists, evidence, declared) in merged.items():
+        target = by_title.get(title, [])
+        if len(target) != 1 or any(target[0].roles.values()):
+            continue
+        task = target[0]
+        task.roles = assign_role_lists(lists, declared)
+        said = "；".join(dict.fromkeys(evidence))
+        for mentions in task.roles.values():
+            for x in mentions:
+                task.evidence[x.start] = said
+        out.add(id(task))
+    return out
+
+
 #: An item's number: 1. / 12、 (Arabic), or （一） (Chinese, in brackets) that 第一项 names.
 _ARABIC_ITEM = ITEM_NUMBER
 _CHINESE_ITEM = re.compile(r"[ \t\u3000]*[（(]([一二三四五六七八九十]{1,3})[）)]")
+_CHINESE_DUN_ITEM = re.compile(r"[ \t\u3000]*([一二三四五六七八九十]{1,3})[、．]")
 
 
 def _items_by_number(
@@ -196,19 +236,28 @@ def _merged(givers: list[_Given]) -> list[tuple[int, list[RoleList], str, list[F
 
 
 #: A line of a unit-by-unit annex: the body's name, a colon, its clauses naming tasks by number.
+_CN = "[一二三四五六七八九十]{1,3}"
 _UNIT_LINE = re.compile(
-    r"^[ \t\u3000]*(?P<unit>[^：:\n，,。；;（(]{2,30})[：:](?P<clauses>[^\n]*第[一二三四五六七八九十]{1,3}项[^\n]*)$",
+    rf"^[ \t\u3000]*(?P<unit>[^：:\n，,。；;（(]{{2,30}})[：:](?P<clauses>[^\n]*第{_CN}(?:[、和及至]{_CN})*项[^\n]*)$",
     re.M,
 )
-#: A task named by its number after the work in a clause (（第三项）).
-_TASK_REF = re.compile(r"[（(]第(?P<n>[一二三四五六七八九十]{1,3})项[）)]")
+#: A line of such an annex naming the tasks by their titles in quotes (省民政厅：牵头负责“扩大老年助餐服务
+#: 供给”“发展社区嵌入式养老服务”工作；配合做好“推进X”工作).
+_UNIT_TITLE_LINE = re.compile(
+    r"^[ \t\u3000]*(?P<unit>[^：:\n，,。；;（(“”]{2,30})[：:](?P<clauses>[^\n]*“[^”\n]{2,40}”[^\n]*)$", re.M
+)
+_QUOTED_TITLE = re.compile(r"“([^”\n]{2,40})”")
+#: Tasks named by number in a clause: after the work (（第三项）), or as what it does
+#: (牵头负责第一、三、十一项任务).
+_TASK_REF = re.compile(rf"第(?P<n>{_CN}(?:[、和及至]{_CN})*)项")
 
 
 def _unit_clauses(text: str, first_is_lead: FirstIsLead) -> list[_Given]:
     """The clauses of an annex written unit by unit, each naming the tasks it speaks of by number:
     牵头 (or the unit alone before its work) leads, 会同B leads with B as partners, 配合 cooperates,
     按职责分工 is responsible. Read where two lines or more are such."""
-    lines = [m for m in _UNIT_LINE.finditer(text) if looks_like_unit(clean(m["unit"]))]
+    found = {m.start(): m for pattern in (_UNIT_LINE, _UNIT_TITLE_LINE) for m in pattern.finditer(text)}
+    lines = [m for _, m in sorted(found.items()) if looks_like_unit(clean(m["unit"]))]
     if len(lines) < _NUMBERED_LINES:
         return []
     v = role_vocab()
@@ -218,11 +267,11 @@ def _unit_clauses(text: str, first_is_lead: FirstIsLead) -> list[_Given]:
         if len(unit) != 1:
             continue
         base = m.start("clauses")
-        for clause, start, _end in split_top(m["clauses"], "；;"):
-            refs = [cn_number(r["n"]) for r in _TASK_REF.finditer(clause)]
-            numbers = [n for n in refs if n]
+        for clause, start, _end in split_top(m["clauses"], "；;，,"):
+            numbers = [n for r in _TASK_REF.finditer(clause) for n in task_numbers(r["n"]) if n]
+            titles = _QUOTED_TITLE.findall(clause) if not numbers else []
             words = clause.strip()
-            if not numbers:
+            if not numbers and not titles:
                 continue
             lists: list[RoleList]
             if words.startswith(tuple(v.with_words)):
@@ -238,7 +287,8 @@ def _unit_clauses(text: str, first_is_lead: FirstIsLead) -> list[_Given]:
             else:
                 lists = [RoleList("responsible", unit)]
             evidence = compact(f"{m['unit']}：{words}")
-            out.append(_Given(numbers, lists, first_is_lead.governs(base), evidence, [], m.start(), m.end()))
+            declared = first_is_lead.governs(base)
+            out.append(_Given(numbers, lists, declared, evidence, [], m.start(), m.end(), titles))
     return out
 
 

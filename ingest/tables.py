@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass, field
 from functools import cache, lru_cache
 
-from fengong.ingest.deadlines import may_hold_deadline, milestones, parse_deadline_cell
+from fengong.ingest.deadlines import find_deadlines, may_hold_deadline, milestones, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
 from fengong.ingest.status import state_of, tick_marks
@@ -204,7 +204,7 @@ def _cell_type(text: str) -> str:
     if t in tick_marks():
         return "tick"
     found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
-    if found:
+    if found and not _titled_date(t):
         d = found.deadline
         # The date must be most of the cell, not a date inside a sentence.
         if d.start is None or (d.end or 0) - d.start >= len(t) * 0.5:
@@ -235,6 +235,17 @@ def _cell_type(text: str) -> str:
         if unit_like + left < need:
             return "text"
     return "text"
+
+
+#: A task's name with its date in brackets after it (新建口袋公园（2028年11月底前）): the task's cell.
+_TITLED_DATE = re.compile(r"(?P<head>[\u4e00-\u9fff“”]{4,})[（(][^（）()]{4,}[）)]")
+
+
+def _titled_date(cell: str) -> bool:
+    """Whether ``cell`` is a task's name with its date in brackets after it, not a deadline with a
+    note (长期坚持（2028年底前完成）: its head is a deadline itself)."""
+    m = _TITLED_DATE.fullmatch(cell)
+    return m is not None and not find_deadlines(m["head"], None)
 
 
 @cache

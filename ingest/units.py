@@ -177,7 +177,8 @@ def clean(item: str) -> str:
     if not s or (s[0] not in w.clean_first and s[-1] not in w.clean_last):
         return s  # the usual item, a bare name: nothing below would change it
     s = s.strip(_EDGE_PUNCT)
-    s = w.leading.sub("", s)
+    if not places().short_pattern.match(s):  # (和平社区居委会: 和 opens a place's name, no conjunction)
+        s = w.leading.sub("", s)
     s = w.role_tail.sub("", s)
     s = w.trail.sub("", s).strip(_EDGE_PUNCT)
     s = _without_person(s)

@@ -3278,3 +3278,73 @@ def test_signs_before_names_and_numbers_targets_in_brackets_and_suggestion_repor
     roles = _roles(extract_text(catch_all, "c.txt"))
     assert roles["建设现代化海洋牧场"] == (["山东省海洋局"], ["山东省财政厅"], [])
     assert roles["强化海上安全保障"][0] == []
+
+
+def test_annexes_unit_by_unit_by_number_lists_and_by_quoted_titles() -> None:
+    """规划计划司：牵头负责第一、三项任务，参与第二项任务 gives items 一、… by number lists (each clause
+    its role); 省民政厅：牵头负责“X”工作；配合做好“Y”工作 gives the tasks titled in quotes."""
+    numbers = (
+        "水利部关于做好2028年水资源管理重点工作的通知\n"
+        "一、编制重点流域水安全保障规划。2028年7月底前完成。\n二、深化水资源刚性约束制度建设。2028年10月底前完成。\n"
+        "三、加快水利基础设施投资落地。2028年6月底前完成。\n四、工作要求\n（一）加强组织领导。各司局要高度重视。\n"
+        "五、责任分工\n规划计划司：牵头负责第一、三项任务，参与第二项任务；\n水资源管理司：牵头负责第二项任务；\n"
+        "财务司：参与第三项任务。\n"
+    )
+    roles = _roles(extract_text(numbers, "n.txt"))
+    assert roles["编制重点流域水安全保障规划"] == (["水利部规划计划司"], [], [])
+    assert roles["深化水资源刚性约束制度建设"] == (["水利部水资源管理司"], ["水利部规划计划司"], [])
+    assert roles["加快水利基础设施投资落地"] == (["水利部规划计划司"], ["水利部财务司"], [])
+    titles = (
+        "江西省人民政府办公厅关于印发银发经济行动方案的通知\n二、重点任务\n"
+        "（一）扩大老年助餐服务供给。新建助餐点。2028年6月底前完成。\n（二）发展老年教育。扩大老年大学。2028年9月底前完成。\n"
+        "三、部门职责分工\n省民政厅：牵头负责“扩大老年助餐服务供给”工作。\n"
+        "省教育厅：牵头负责“发展老年教育”工作；配合做好“扩大老年助餐服务供给”工作。\n"
+    )
+    assert _roles(extract_text(titles, "t.txt")) == {
+        "扩大老年助餐服务供给": (["江西省民政厅"], ["江西省教育厅"], []),
+        "发展老年教育": (["江西省教育厅"], [], []),
+    }
+
+
+def test_milestones_parted_by_commas_a_dated_task_cell_a_place_opening_with_he_and_unit_reports() -> None:
+    """A deadline cell of dated milestones parted by commas (2028年3月底前下达计划，4月底前全部开工) is
+    due by the last; a task cell with its date in brackets (新建口袋公园（2028年11月底前）) is the task's,
+    not the deadline's; 和平社区居委会 keeps its 和; a report written unit by unit (（二）县农业农村局 /
+    一是推进X，正在推进…。二是…) gives each enumerated task to the unit, in the state it says."""
+    milestones = (
+        "温州市人民政府办公室关于印发城市更新重点任务清单的通知\n"
+        "序号 | 任务 | 市级责任部门 | 完成时限\n"
+        "1 | 推进既有住宅加装电梯 | 市住建局（牵头）、市市场监管局 | 2028年3月底前下达年度计划，4月底前全部开工\n"
+        "2 | 推进城中村改造 | 市住建局（牵头）、市财政局 | 2028年12月底前\n"
+    )
+    [lift, _] = extract_text(milestones, "m.txt").tasks
+    assert (lift.title, lift.deadline.date if lift.deadline else None) == (
+        "推进既有住宅加装电梯",
+        "2028-04-30",
+    )
+    cells = (
+        "青龙街道办事处关于为民办实事项目推进情况的报告\n"
+        "序号 | 任务 | 责任社区 | 进展情况 | 是否完成\n"
+        "1 | 新建口袋公园（2028年11月底前） | 翠竹社区居委会、和平社区居委会 | 推进中。正在安装健身器材。 | 否\n"
+        "2 | 开设老年助餐点（2028年6月底前） | 和平社区居委会 | 已完成。新开设助餐点2个。 | 是\n"
+    )
+    doc = extract_text(cells, "c.txt")
+    assert [(t.title, t.deadline.date if t.deadline else None) for t in doc.tasks] == [
+        ("新建口袋公园", "2028-11-30"),
+        ("开设老年助餐点", "2028-06-30"),
+    ]
+    assert any(u.name.endswith("和平社区居委会") for u in doc.units.values())
+    assert not any(u.name.endswith("平社区居委会") and "和平" not in u.name for u in doc.units.values())
+    report = (
+        "永丰县人民政府办公室关于2027年上半年重点工作推进情况的通报\n一、总体情况\n各单位推进有序。\n"
+        "二、各责任单位推进情况\n（一）县农业农村局\n"
+        "一是推进高标准农田建设，正在推进，预计10月底完成。已完成工程量70%。二是推进农村改厕问题摸排整改，已完成。"
+        "三是推进蔬菜产业园提质扩容，滞后（原因：用地报批延迟），原定7月底前完成。\n"
+    )
+    tasks = extract_text(report, "r.txt").tasks
+    assert [(t.title, t.status) for t in tasks if t.title.startswith("推进")] == [
+        ("推进高标准农田建设", "正在推进"),
+        ("推进农村改厕问题摸排整改", "已完成"),
+        ("推进蔬菜产业园提质扩容", "滞后"),
+    ]
+    assert _roles(extract_text(report, "r.txt"))["推进高标准农田建设"][0] == ["永丰县农业农村局"]
