@@ -1492,8 +1492,11 @@ def _plan_words_en(words: list[str]) -> tuple[int, int]:
 _PLAN_OF_EN = frozenset({"for", "on", "of", "about"})
 
 
-#: What follows a body that issues the plan named after it (这份 / 的 … 方案里).
-_OWN_PLAN_ZH = re.compile(r"(?:这份|那份|这个|本|的|印发的|制定的)[^，,。？?、]{0,16}?")
+@cache
+def _own_plan_re() -> re.Pattern[str]:
+    """What follows a body that issues the plan named after it (这份 / 的 … 方案里)."""
+    ends = "|".join(re.escape(w) for w in sorted(ask_vocab().document_words.zh, key=len, reverse=True))
+    return re.compile(rf"(?:这份|那份|这个|本|的|印发的|制定的)[^，,。？?、]{{0,16}}?(?:{ends})")
 
 
 def _own_plan(
@@ -1512,9 +1515,8 @@ def _own_plan(
     if len(titles) != 1:
         return None
     vocab = ask_vocab()
-    ends = "|".join(re.escape(w) for w in sorted(vocab.document_words.zh, key=len, reverse=True))
     named = [sp for sp in spans if sp.kind in ("unit", "unit_type")]
-    zh = any(re.match(rf"{_OWN_PLAN_ZH.pattern}(?:{ends})", text[sp.end :]) for sp in named)
+    zh = any(_own_plan_re().match(text, sp.end) for sp in named)
     words = reading.words.split()
     roles = {w for r in vocab.roles.values() for w in r.en}
     en = any(

@@ -22,6 +22,7 @@ NOTATION = (
     "项其中总分号—ABCD实际工作时段编号司院学集团-支持配合企业"
     "条注明或者为牵头司局备注正常暂缓100以下简称预警灯★A办公厅"
     "有效期全称是否滞后攻坚行动督办事项按时完成评价"
+    "▲◐○和平办理结果号关于建议负责“”新增个"
 )
 doc_text = st.text(alphabet=st.sampled_from(NOTATION), max_size=400) | st.text(max_size=200)
 
