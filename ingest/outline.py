@@ -201,6 +201,10 @@ def heading_of(line: str) -> tuple[int, str, str] | None:
     named = _name_bracket().match(line) if line[:1] == "【" else None
     if named is not None and named.end() < len(line):
         return 3, "【", line[named.end() :]  # 【任务】X (its units and progress on the lines after)
+    labelled = _name_label().match(line) if "：" in line or ":" in line else None
+    if labelled is not None and _spaced_field().search(line, labelled.end()):
+        # 任务：实施X　责任单位：县A　进展：已完成 (a task's fields on its own line, parted by spaces)
+        return 3, line[: labelled.end()].strip(), line[labelled.end() :]
     titled = _bracketed_title(line) if line[:1] == "【" else None
     if titled is not None:
         return titled

@@ -36,6 +36,7 @@ from fengong.ingest.status import (
     line_opening_status,
     lone_state,
     opening_status,
+    said_of_task,
     schedule_status,
     section_status,
     split_status,
@@ -292,6 +293,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         or line_opening_status(raw.text)
         or closing_status(progress)
         or closing_status(raw.text)  # a line …完成时间：2028年3月。【已完成】
+        or said_of_task(raw.text)  # …目前该项工作已完成。
         or schedule_status(raw.text)
         or section_status(raw.path),
         category=raw.category,

@@ -193,6 +193,23 @@ def line_opening_status(text: str | None) -> str | None:
     return None
 
 
+def said_of_task(text: str | None) -> str | None:
+    """The state a report's sentence says of the task itself (目前该项工作已完成。/ 该项工作正在推进。/
+    该项工作进度滞后，原因是…), the last such sentence's; else ``None``."""
+    if not text or ("该" not in text and "此项" not in text and "本项" not in text):
+        return None
+    found = list(_task_said().finditer(text))
+    return found[-1].group("word") if found else None
+
+
+@cache
+def _task_said() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:目前|现)?(?:该项|此项|本项)(?:工作|任务)(?:目前|现)?(?:进度|进展)?(?P<word>{_state_words()})(?=[，,。；;（(]|$)",
+        re.MULTILINE,
+    )
+
+
 @cache
 def _closing_sentence() -> re.Pattern[str]:
     state_words = _state_words()

@@ -3348,3 +3348,36 @@ def test_milestones_parted_by_commas_a_dated_task_cell_a_place_opening_with_he_a
         ("推进蔬菜产业园提质扩容", "滞后"),
     ]
     assert _roles(extract_text(report, "r.txt"))["推进高标准农田建设"][0] == ["永丰县农业农村局"]
+
+
+def test_a_full_stop_before_a_bracket_s_deadline_a_report_s_word_on_the_task_and_task_lines() -> None:
+    """（A牵头，B参与。完成时限：…） parts its roles from its deadline at the full stop; a report's
+    sentence on the task itself (目前该项工作已完成。/ 该项工作进度滞后，原因是…) gives its state; a line of a
+    task's fields parted by spaces (任务：X　责任单位：县A　进展：已完成) is a task of its own."""
+    bracket = (
+        "青岛市人民政府办公厅关于印发海洋经济重点任务的通知\n一、重点任务\n"
+        "1.壮大海洋装备制造产业。支持龙头企业扩大产能。（市工业和信息化局牵头，市海洋发展局、市科技局参与。完成时限：2028年第四季度）\n"
+    )
+    [task] = extract_text(bracket, "b.txt").tasks
+    assert (task.deadline.date if task.deadline else None) == "2028-12-31"
+    assert _roles(extract_text(bracket, "b.txt"))["壮大海洋装备制造产业"] == (
+        ["青岛市工业和信息化局"],
+        ["青岛市海洋发展局", "青岛市科技局"],
+        [],
+    )
+    said = (
+        "大瑶镇人民政府关于2028年重点工作任务推进情况的报告\n二、推进情况\n"
+        "（一）开展花炮企业安全生产专项整治。由镇应急管理办牵头，镇经发办配合。共排查隐患216处，已全部整改到位。目前该项工作已完成。\n"
+        "完成时限：2028年6月30日前。\n"
+        "（二）推进集镇污水管网改造。由镇规划建设办牵头。该项工作进度滞后，原因是管网迁改协调难度大。\n完成时限：2028年6月30日前。\n"
+    )
+    assert [t.status for t in extract_text(said, "s.txt").tasks] == ["已完成", "滞后"]
+    lines = (
+        "遂川县人民政府办公室关于2027年重点任务推进情况的通报\n一、产业发展类\n"
+        "任务：实施高标准农田建设　责任单位：县农业农村局　进展：已完成\n"
+        "任务：推进狗牯脑茶产业提质增效　责任单位：县茶叶产业发展中心　进展：推进中\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(lines, "l.txt").tasks] == [
+        ("实施高标准农田建设", "已完成"),
+        ("推进狗牯脑茶产业提质增效", "推进中"),
+    ]

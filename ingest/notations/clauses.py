@@ -259,7 +259,8 @@ def _without_labelled_tail(inner: str) -> str:
     """The clause group without its last parts that a stop label opens (…协助；时限：2025年10月底前):
     a deadline or a person, not units (the annotation's evidence keeps them for the deadline)."""
     while True:
-        cut = max(inner.rfind("；"), inner.rfind(";"))
+        # (a full stop may part them too: …参与。完成时限：2028年第四季度)
+        cut = max(inner.rfind("；"), inner.rfind(";"), inner.rfind("。"))
         if cut < 0 or not _stop_label_re().match(inner, cut + 1):
             return inner
         inner = inner[:cut]
