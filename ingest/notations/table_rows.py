@@ -102,8 +102,11 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         flag = done_flag_status(compact(row.get("done_flag")))
         # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
-        # (a share of 100% is done whatever light or pace word stands beside it: 100% | 绿灯)
+        # (a share of 100% is done whatever light or pace word stands beside it: 100% | 绿灯; a state
+        # column's own done word stays the state: 100% | 已完成)
         done_share = _share(row.get("share")) if state_of(_share(row.get("share"))) == "done" else None
+        if state_of(compact(row.get("state"))) == "done":
+            done_share = None
         # (a 完成情况 cell that is a state word alone, 基本完成, beside a rating column, 评价：较好)
         worded = compact(row.get("progress"))
         worded = worded if len(worded) <= _STATE_WORD_MAX and state_of(worded) else ""
