@@ -9,12 +9,12 @@ import re
 
 from fengong.ingest.deadlines import find_deadlines
 from fengong.ingest.notations.heading_leads import names_lead
-from fengong.ingest.outline import Block, path_of
+from fengong.ingest.outline import Block, enumeration_ordinal, path_of
 from fengong.ingest.status import opening_status
 from fengong.ingest.tasks import RawTask, compact
 
 #: An enumeration's ordinal opening a line or a sentence (一是 / 二是 / 十一是).
-_ORDINAL = re.compile(r"(?:^|(?<=[。；;]))[ \t\u3000]*[一二三四五六七八九十]{1,3}是")
+_ORDINAL = enumeration_ordinal("。；;")
 #: How many such lines make a section an enumeration of tasks.
 _ENUMERATED = 2
 

@@ -85,6 +85,14 @@ def _vocab() -> _OutlineVocab:
     )
 
 
+@cache
+def enumeration_ordinal(after: str) -> re.Pattern[str]:
+    """An enumeration's ordinal (一是 / 二是 / 十一是) opening a line or following one of the
+    punctuation marks ``after`` (a sentence's end, or a clause's too where a paragraph lists its tasks)."""
+    cn = re.escape(str(load_yaml("outline.yaml").get("numerals") or ""))
+    return re.compile(rf"(?:^|(?<=[{re.escape(after)}]))[ \t\u3000]*[{cn}]{{1,3}}是")
+
+
 def _bracketed(ws: list[str]) -> str:
     """Labels standing in brackets of their own instead of before a colon (【进展情况】)."""
     return rf"[【［\[〔](?:{alternation(ws)})[】］\]〕]"

@@ -19,7 +19,7 @@ from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_sections
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
-from fengong.ingest.resolve import UnitResolver, zone_of
+from fengong.ingest.resolve import UnitResolver, letter_codes, zone_of
 from fengong.ingest.roles_elsewhere import roles_above_items, roles_by_number
 from fengong.ingest.roster import find_roster
 from fengong.ingest.section_deadlines import (
@@ -90,7 +90,7 @@ def extract_text(text: str, source: str) -> Document:
     text = normalise(text)
     lines = split_lines(text)
     meta = read_metadata(lines, text)
-    tables = find_tables(lines)
+    tables = find_tables(lines, codes=bool(letter_codes(text)))
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
     blocks = segment(lines, table_lines | meta.signature_lines)
     raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))

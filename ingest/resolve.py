@@ -53,6 +53,15 @@ _SHORT_HEADER = re.compile(r"^\s*(?:单位)?(简称|全称)\s*[|｜\t]\s*(?:单�
 _CELLS = re.compile(r"\s*[|｜\t]\s*")
 
 
+def letter_codes(text: str) -> list[tuple[str, str]]:
+    """The (code, name) entries of the document's legend of letter codes for units (A—县发展和改革局),
+    none unless it spells out several."""
+    if not any("A" <= ch <= "Z" for ch in text):
+        return []
+    codes = [(m["short"], m["full"]) for m in _CODE.finditer(text) if looks_like_unit(clean(m["full"]))]
+    return codes if len({short for short, _ in codes}) >= _CODES else []
+
+
 def _short_name_table(text: str) -> list[tuple[str, str]]:
     """The (short, full) rows of a table of short names (附件：单位简称对照表 / 简称 | 全称 / 市发改委 |
     成都市发展和改革委员会), its columns in either order."""
@@ -150,10 +159,8 @@ class UnitResolver:
         if "简称" in text and "全称" in text:
             for short, full in _short_name_table(text):
                 self._declare(short, full)
-        codes = [m for m in _CODE.finditer(text) if looks_like_unit(clean(m["full"]))]
-        if len({m["short"] for m in codes}) >= _CODES:
-            for m in codes:
-                self._declare(m["short"], m["full"])
+        for short, full in letter_codes(text):
+            self._declare(short, full)
 
     def _declare(self, short: str, full: str) -> None:
         name = clean(full)

@@ -101,7 +101,7 @@ def finished_clause(progress: str | None) -> str | None:
     """The done word the last clause of an account says, unnegated (…新增智慧导览等功能，该项任务已完成。):
     the account's own word that the task is done, else ``None``."""
     clause = re.split(r"[，,。；;！!\n]", (progress or "").rstrip("。；;！! \t\u3000\n"))[-1].strip()
-    m = _TASK_DONE.fullmatch(clause)
+    m = _task_done().fullmatch(clause)
     if m is None:
         return None
     word = m.group("word")
@@ -109,11 +109,22 @@ def finished_clause(progress: str | None) -> str | None:
     return word if "done" in (_vocab()[1].get(word), _vocab()[1].get(bare)) else None
 
 
-#: A clause saying the task itself is done (该项任务已完成, 任务已全部完成, 已完成), not a part of it
-#: (前期工作已完成).
-_TASK_DONE = re.compile(
-    r"(?:(?:该项|该|本项|此项|全部|各项)?(?:任务|工作|项目|事项))?(?:目前|现)?(?P<word>(?:已经|已)?(?:全部|全面|如期|按期|提前)?(?:完成|办结|完工|建成|落实))"
-)
+@cache
+def _task_done() -> re.Pattern[str]:
+    """A clause saying the task itself is done (该项任务已完成, 任务已全部完成, 已完成), not a part of it
+    (前期工作已完成)."""
+    data = load_yaml("outline.yaml")
+    pointers = words(data, "task_pointers", "outline.yaml") + words(data, "task_wholes", "outline.yaml")
+    return re.compile(
+        rf"(?:(?:{alternation(pointers)})?(?:{_task_nouns()}))?(?:目前|现)?"
+        r"(?P<word>(?:已经|已)?(?:全部|全面|如期|按期|提前)?(?:完成|办结|完工|建成|落实))"
+    )
+
+
+@cache
+def _task_nouns() -> str:
+    """What a report calls a task (任务, 工作, 事项…), as an alternation."""
+    return alternation(words(load_yaml("outline.yaml"), "section_state_nouns", "outline.yaml"))
 
 
 def opening_status(progress: str | None) -> str | None:
@@ -196,16 +207,22 @@ def line_opening_status(text: str | None) -> str | None:
 def said_of_task(text: str | None) -> str | None:
     """The state a report's sentence says of the task itself (目前该项工作已完成。/ 该项工作正在推进。/
     该项工作进度滞后，原因是…), the last such sentence's; else ``None``."""
-    if not text or ("该" not in text and "此项" not in text and "本项" not in text):
+    if not text or not any(p in text for p in _task_pointers()):
         return None
     found = list(_task_said().finditer(text))
     return found[-1].group("word") if found else None
 
 
 @cache
+def _task_pointers() -> tuple[str, ...]:
+    return tuple(words(load_yaml("outline.yaml"), "task_pointers", "outline.yaml"))
+
+
+@cache
 def _task_said() -> re.Pattern[str]:
     return re.compile(
-        rf"(?:目前|现)?(?:该项|此项|本项)(?:工作|任务)(?:目前|现)?(?:进度|进展)?(?P<word>{_state_words()})(?=[，,。；;（(]|$)",
+        rf"(?:目前|现)?(?:{alternation(list(_task_pointers()))})(?:{_task_nouns()})(?:目前|现)?(?:进度|进展)?"
+        rf"(?P<word>{_state_words()})(?=[，,。；;（(]|$)",
         re.MULTILINE,
     )
 
@@ -229,7 +246,7 @@ def section_status(path: list[str]) -> str | None:
 @cache
 def _section_state() -> re.Pattern[str]:
     state_words = _state_words()
-    things = alternation(words(load_yaml("outline.yaml"), "section_state_nouns", "outline.yaml"))
+    things = _task_nouns()
     # (a count may close the heading: 一、已完成的任务（4项）)
     return re.compile(rf"^(?P<word>{state_words})的?(?:{things})(?:[（(][^（）()]{{1,8}}[）)])?$")
 

@@ -195,7 +195,9 @@ def sub_header(line: str, columns: list[str]) -> list[str] | None:
 
 
 @lru_cache(maxsize=16384)  # tables repeat cells (持续推进, the same unit lists) row after row
-def _cell_type(text: str) -> str:
+def _cell_type(text: str, codes: bool = False) -> str:
+    """What a cell holds (seq, tick, deadline, units, text, empty); with ``codes`` (the document
+    declares a legend of letter codes) a cell of capital letters holds units."""
     t = "".join(text.split())
     if not t or t in _same_as_above():
         return "empty"  # (同上 fills whatever column the cell above is in)
@@ -227,7 +229,7 @@ def _cell_type(text: str) -> str:
             looks_like_unit(x)
             or is_generic(x)
             or ("各" in x[1:-1] and len(x) <= _CLASS_MAX)
-            or is_letter_code(x)
+            or (codes and is_letter_code(x))
         )
         left -= 1
         if unit_like >= need:
@@ -302,11 +304,11 @@ def _compat(cell_type: str, column: str) -> float:
     return 0.0
 
 
-def align(cells: list[str], columns: list[str]) -> list[int | None]:
+def align(cells: list[str], columns: list[str], codes: bool = False) -> list[int | None]:
     """For each cell, the column it belongs to (None: a stray cell), by a small alignment that
     lets a row miss a cell or carry an extra one and still put dates under 完成时限 and unit lists
-    under 牵头单位 / 配合单位."""
-    return list(_align_types(tuple(_cell_type(c) for c in cells), tuple(columns)))
+    under 牵头单位 / 配合单位; ``codes`` as for ``_cell_type``."""
+    return list(_align_types(tuple(_cell_type(c, codes) for c in cells), tuple(columns)))
 
 
 @lru_cache(maxsize=4096)  # bounded: the rows of a table repeat a few patterns of cell types
@@ -355,9 +357,10 @@ def _align_types(types: tuple[str, ...], columns: tuple[str, ...]) -> tuple[int 
     return tuple(out)
 
 
-def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
+def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> list[Table]:
     """Every task-division table in the document's lines; with ``units`` false, every table of
-    tasks and deadlines that names no units instead."""
+    tasks and deadlines that names no units instead. ``codes``: the document declares a legend of
+    letter codes (A—县发展和改革局), so a cell of capital letters lists units."""
     tables: list[Table] = []
     # (表中“责任单位”“完成时限”栏空白的，与上一行相同: a blank cell repeats the one above it)
     blank_ditto = any("空白" in ln.text and _BLANK_DITTO.search(ln.text) for ln in lines)
@@ -384,7 +387,7 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
             line = lines[i]
             if blank_run == 0 and _section(lines, i):
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section))
+                    table.rows.append(_make_row(pending, columns, section, codes))
                     pending = None
                 h = heading_of(line.text)
                 title = h[2] if h else line.text
@@ -407,10 +410,10 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
             if "\t" in line.text and not _SEQ.match(first) and parse_header(line.text) is not None:
                 break  # another table's header (a header never starts with a row's number)
             cells = _cells(line)
-            named = _section_row(cells)
+            named = _section_row(cells, codes)
             if named is not None:  # "一\t强化水源保障\t\t" names the rows after it
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section))
+                    table.rows.append(_make_row(pending, columns, section, codes))
                     pending = None
                 section = named
                 table.line_indexes.add(i)
@@ -422,7 +425,7 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
             )
             if starts_row:
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section))
+                    table.rows.append(_make_row(pending, columns, section, codes))
                 pending = cells
             elif "\t" not in line.text and _NOTE_LINE.match(line.text):
                 break  # a note under the table (注：排在第一位的为牵头单位) continues no cell
@@ -447,7 +450,7 @@ def find_tables(lines: list[Line], units: bool = True) -> list[Table]:
             blank_run = 0
             i += 1
         if pending:
-            table.rows.append(_make_row(pending, columns, section))
+            table.rows.append(_make_row(pending, columns, section, codes))
         _carry_down(table, blank_ditto)
         tables.append(table)
     return tables
@@ -478,7 +481,7 @@ _NOTE_LINE = re.compile(r"^(?:注|备注|说明)\s*\d*\s*[:：]")
 _CN_NUMBER = re.compile(r"^[一二三四五六七八九十]{1,3}[、.．]?$")
 
 
-def _section_row(cells: list[tuple[str, int, int]]) -> Cell | None:
+def _section_row(cells: list[tuple[str, int, int]], codes: bool) -> Cell | None:
     """A row that only names a section: a Chinese number and a short title ("一 | 强化水源保障"),
     or a numbered heading alone in its first cell; None for any other row."""
     filled = [(t, s, e) for t, s, e in cells if t]
@@ -490,7 +493,7 @@ def _section_row(cells: list[tuple[str, int, int]]) -> Cell | None:
         return Cell(h[2].strip(), filled[0][2] - len(h[2]), filled[0][2])
     else:
         return None
-    if _cell_type(title[0]) != "text":
+    if _cell_type(title[0], codes) != "text":
         return None
     return Cell(title[0], title[1], title[2])
 
@@ -528,8 +531,10 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
-def _make_row(cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None = None) -> Row:
-    placed = align([c for c, _, _ in cells], columns)
+def _make_row(
+    cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None, codes: bool
+) -> Row:
+    placed = align([c for c, _, _ in cells], columns, codes)
     row_cells: dict[str, Cell] = {}
     column_of: dict[str, int] = {}
     extra: list[tuple[str, Cell]] = []

@@ -1565,7 +1565,7 @@ def _titled_by_topic(reading: Reading, store: GraphStore) -> str | None:
     at = reading.text.find(words) if words else -1
     if at >= 0 and not _CLOSES_PLAN.match(reading.text, at + len(words or "")):
         return None
-    if at < 0 and not (_names_plan(reading, reading.words) or " items " in reading.words):
+    if at < 0 and not (_names_plan(reading, reading.words) or ask_vocab().list_words.find_en(reading.words)):
         return None
     names = [n for n in (topic.name, *topic.aliases_zh) if len(n) >= 2]
     # (or the question's words in order: 海洋强省建设任务中 of …海洋强省建设重点工作任务)

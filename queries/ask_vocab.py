@@ -25,6 +25,7 @@ _KEYS = {
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
     "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns", "campaign_words",
+    "list_words",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -188,6 +189,7 @@ class AskVocab:
     not_yet_due: Words = Words((), ())  # 还没到期 / not yet due: from today on
     open_ended: Words = Words((), ())  # 长期性 / no fixed deadline: recurring or ongoing tasks
     campaign_words: tuple[str, ...] = ()  # 攻坚行动中，: a campaign named at the start, as a plan is
+    list_words: Words = Words((), ())  # the supervision items: a list of any subject its topic titles
     document_kind_en: frozenset[str] = frozenset()  # joint, draft: how a plan was issued
     document_roles: dict[str, Words] = field(default_factory=dict)  # role words of documents only
 
@@ -334,6 +336,7 @@ def parse_vocab(data: Any) -> AskVocab:
         not_yet_due=_words(data["not_yet_due"], "not_yet_due"),
         open_ended=_words(data["open_ended"], "open_ended"),
         campaign_words=tuple(_strings(data["campaign_words"], "campaign_words")),
+        list_words=_words(data["list_words"], "list_words"),
         document_kind_en=frozenset(_strings(data["document_kind_en"], "document_kind_en")),
     )
 

@@ -3024,7 +3024,8 @@ def test_a_declared_semicolon_in_lists_codes_alone_in_cells_and_a_sign_before_a_
     code alone fills a table's lead cell (A) and stands beside a class of bodies without taking a
     place prefix (各市人民政府、D); ★A marks a code as the lead; a legend may follow its label on
     one line (单位代码：A—省通信管理局); a lead's sign before the person
-    answerable (区发展和改革局*（刘洋，副局长）) still marks the unit."""
+    answerable (区发展和改革局*（刘洋，副局长）) still marks the unit. Without a legend a cell of
+    capital letters is no unit."""
     semicolon = (
         "某区人民政府办公室关于印发重点任务分解的通知\n一、重点任务\n"
         "1.建设跨境电商产业园。[责任单位:区商务局；区招商服务中心、区财政局]\n"
@@ -3047,6 +3048,19 @@ def test_a_declared_semicolon_in_lists_codes_alone_in_cells_and_a_sign_before_a_
         "加快5G网络建设": (["河北省通信管理局"], ["河北省发展改革委", "河北省统计局"], []),
         "建设工业互联网平台": (["河北省发展改革委"], ["河北省统计局", "各市人民政府"], []),
         "开展数字经济统计监测": (["河北省统计局"], [], []),
+    }
+    # without a legend a cell of capital letters is a grade, never a unit: a row missing its lead
+    # keeps its own title and names no lead
+    graded = (
+        "某市推进城市更新工作任务分工表\n\n序号\t工作任务\t等级\t牵头单位\t完成时限\n"
+        "1\t推进老旧小区改造\tA\t市住房城乡建设局\t2028年6月底前\n"
+        "2\t推进农贸市场改造\tA\t市商务局\t2028年12月底前\n"
+        "3\t推进背街小巷整治\tC\t2028年10月底前\n"
+    )
+    assert _roles(extract_text(graded, "g.txt")) == {
+        "推进老旧小区改造": (["市住房城乡建设局"], [], []),
+        "推进农贸市场改造": (["市商务局"], [], []),
+        "推进背街小巷整治": ([], [], []),
     }
     marked = (
         "河北省人民政府办公厅关于印发数据工作方案的通知\n"

@@ -18,7 +18,7 @@ from fengong.ingest.notations.roles import (
     first_is_lead_at,
     lead_separator,
 )
-from fengong.ingest.outline import Block, named_below, path_of, progress_text, title_of
+from fengong.ingest.outline import Block, enumeration_ordinal, named_below, path_of, progress_text, title_of
 from fengong.ingest.tasks import (
     RawTask,
     block_text_between,
@@ -513,7 +513,7 @@ def _annotation_deadlines(annotations: list[Annotation], year: int | None) -> li
 
 
 #: An enumeration's ordinal opening a clause (一是 / 二是), where a paragraph lists its tasks.
-_ORDINAL_CLAUSE = re.compile(r"(?:^|(?<=[。；;，,：:]))[ \t\u3000]*[一二三四五六七八九十]{1,2}是")
+_ORDINAL_CLAUSE = enumeration_ordinal("。；;，,：:")
 
 
 def _split_block(
