@@ -182,7 +182,7 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
     (1. 建设X。（牵头单位：A；配合单位：B、C） → 1. 建设X。\\n牵头单位：A｜配合单位：B、C) or stays on its
     line parted by full-width spaces (1. 建设X。　牵头单位：A　配合单位：B、C) or with the task's name
     as a field of it and its words as another (1. 任务名称：建设X；工作内容：…；牵头单位：A；配合单位：
-    B、C), and lines of one field each
+    B、C, or parted by full-width spaces: 1. 任务：建设X　牵头单位：A), and lines of one field each
     (牵头单位：A / 配合单位：B / 完成时限：C) become one line."""
     v = vocabulary()
     bar = rng.choice(v["field_bars"])
@@ -193,6 +193,9 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
     # a third of the rest, a task titled by its first sentence alone takes its name as a field of the
     # line (1. 建设X。（牵头单位：A；…） → 1. 任务名称：建设X；牵头单位：A；…), as a list of fields writes it
     named = rng.choice(v["name_labels"]) if not same_line and rng.random() < 0.33 else ""
+    # (its fields parted by semicolons or, as a report's one-line items, by full-width spaces:
+    # 任务：建设X　牵头单位：A　配合单位：B)
+    sep = rng.choice(["；", "　"]) if named else "；"
     edits: list[tuple[int, int, str]] = []
     renamed: dict[str, str] = {}
     for sp in annotation_spans(s.text):
@@ -210,8 +213,9 @@ def field_bars(s: Sample, rng: random.Random) -> Sample | None:
         if titled is not None:
             old = s.text[line_start : sp.end]
             rest = (titled["rest"] or "").strip().rstrip("。")
-            content = f"{v['content_labels'][len(rest) % len(v['content_labels'])]}：{rest}；" if rest else ""
-            new = f"{titled['num']}{named}：{titled['title']}；{content}" + "；".join(clauses)
+            label = v["content_labels"][len(rest) % len(v["content_labels"])]
+            content = f"{label}：{rest}{sep}" if rest else ""
+            new = f"{titled['num']}{named}：{titled['title']}{sep}{content}" + sep.join(clauses)
             edits.append((line_start, sp.end, new))
             renamed[old] = new
             continue
