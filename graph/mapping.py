@@ -180,6 +180,7 @@ def _units(c: _Collector, doc: Document) -> None:
             unit.id,
             name=_s(unit.name),
             local_name=_s(unit.local_name),
+            full_name=unit.full_name,
             kind=_s(unit.kind),
             unit_type=_s(unit.unit_type),
             jurisdiction=jur,

@@ -136,6 +136,9 @@ NODES: dict[str, NodeSpec] = {
             "id",
             (
                 *_props("name", "local_name", "kind", "unit_type", "jurisdiction", collective="BOOLEAN"),
+                # the name with its function spelled out (湖南省发展改革委 -> 湖南省发展和改革委员会), '' when
+                # the name spells it already: answers show it beside the name as written
+                Prop("full_name", "STRING"),
                 # workload counts, refreshed after every load and delete (graph/plan.py)
                 *(
                     Prop(n, "INT64", derived=True)
@@ -271,4 +274,10 @@ def ladybug_ddl() -> list[str]:
     for r in RELS.values():
         cols = [f"FROM {quote(r.src)} TO {quote(r.dst)}"] + [f"{quote(p.name)} {p.type}" for p in r.props]
         out.append(f"CREATE REL TABLE IF NOT EXISTS {quote(r.type)}({', '.join(cols)})")
+    # (a store made before a property was added gains its column, empty until documents reload)
+    out += [
+        f"ALTER TABLE {quote(spec.label)} ADD IF NOT EXISTS {quote(p.name)} {p.type}"
+        for spec in NODES.values()
+        for p in spec.props
+    ]
     return out

@@ -77,6 +77,9 @@ class Unit:
     collective: bool
     jurisdiction: str | None  # Jurisdiction.name the unit belongs to
     aliases: list[str] = field(default_factory=list)  # other spellings in the same document
+    # the name with its function spelled out where the document writes a short form of it
+    # (湖南省发展改革委 -> 湖南省发展和改革委员会); '' where the name already spells it
+    full_name: str = ""
 
 
 @dataclass(slots=True)

@@ -247,9 +247,21 @@ def _bracketed_title(line: str) -> tuple[int, str, str] | None:
         return None
     if inner in role_vocab().labels or inner in role_vocab().stop_labels or lone_state(f"【{inner}】"):
         return None
-    if _vocab().progress.match(inner) or "【" in inner:
+    if _vocab().progress.match(inner) or "【" in inner or _assigns(inner):
         return None
     return 3, "【", f"{inner}　{line[close + 1 :]}"
+
+
+def _assigns(words: str) -> bool:
+    """Whether bracketed words assign the task rather than title it (【省有关单位按职责分工负责】,
+    【省A牵头，省B配合】): they close with a role word."""
+    vocab = role_vocab()
+    if words.startswith(tuple(vocab.action_starts)):
+        return False  # 【推进区域协同】, 【加大财政金融支持】: work to do, its title
+    says_who = (*vocab.shared_duty_words, *vocab.lead_markers, *vocab.partner_words)
+    return words.endswith((*vocab.verbs, *vocab.partner_words, "负责", "落实", "参与")) and any(
+        w in words for w in says_who
+    )
 
 
 #: The length of a title in brackets opening its line (shorter is a label or a state).
@@ -345,6 +357,10 @@ def _title_of(heading: str) -> str:
     head = _deadline_note().sub("", heading.strip()).strip()
     if head[:1] == "【" and _bracketed_title(head) is not None:
         return head[1 : head.find("】")]  # （一）【打造精品旅游线路】依托…: the title in its brackets
+    if head[:1] == "【" and 0 < head.find("】") < len(head) - 1 and _assigns(head[1 : head.find("】")]):
+        head = head[
+            head.find("】") + 1 :
+        ].strip()  # 【省有关单位按职责分工负责】营造…: the units, then the title
     named = _name_label().match(head)
     if named is not None and named.end() < len(head):
         head = head[named.end() :]  # 任务名称：X；责任单位：… (the task's name is a field of its line)

@@ -23,6 +23,7 @@ from fengong.ingest.resolve import UnitResolver, letter_codes, zone_of
 from fengong.ingest.roles_elsewhere import roles_above_items, roles_by_number
 from fengong.ingest.roster import find_roster
 from fengong.ingest.section_deadlines import (
+    deadlines_by_body,
     deadlines_by_definition,
     deadlines_by_period_lines,
     deadlines_by_schedule,
@@ -94,8 +95,11 @@ def extract_text(text: str, source: str) -> Document:
     table_lines = set().union(*(t.line_indexes for t in tables)) if tables else set()
     blocks = segment(lines, table_lines | meta.signature_lines)
     raw, first_is_lead = read_blocks(blocks, meta.year, text, has_tables=bool(tables))
-    for table in tables:
-        raw.extend(read_table(table, meta.year, first_is_lead))
+    rows = [task for table in tables for task in read_table(table, meta.year, first_is_lead)]
+    if any(t.deadline is None for t in rows) and any("deadline" not in t.columns for t in tables):
+        # (the body may describe and date the tasks the table assigns: the rows take its dates)
+        deadlines_by_body(rows, read_blocks(blocks, meta.year, text, has_tables=False)[0])
+    raw.extend(rows)
     deadline_tables = find_tables(lines, units=False)  # (an annex of deadlines: 重点任务完成时限表)
     raw = read_unit_sections(raw, blocks, text, meta.year)
     raw = read_unit_lines(raw, blocks, text, meta.year)

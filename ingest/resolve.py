@@ -354,7 +354,10 @@ class UnitResolver:
         body, short = self._written_body
         if body and name.startswith(body) and len(name) > len(body):
             name = short + name[len(body) :]
-        return Unit(uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases))
+        full = spelled_out(name, unit_type) if kind != "collective" else ""
+        return Unit(
+            uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases), full
+        )
 
     def _owned(self, local: str) -> str:
         """A unit written without the body or zone it belongs to, named with it: 光谷发改局 (the zone
@@ -882,6 +885,43 @@ def _central_function(body: str) -> str | None:
     return None
 
 
+def spelled_out(name: str, unit_type: str) -> str:
+    """The name with the short form of its function spelled out as the function's standard name
+    (湖南省住房城乡建设厅 -> 湖南省住房和城乡建设厅, 市发改委 -> 市发展和改革委员会); '' where it
+    ends with no short form of ``unit_type``."""
+    if not unit_type or name.endswith(unit_type):
+        return ""
+    for k in range(max(0, len(name) - _FUNCTION_MAX), len(name) - 1):
+        # (a short form keeps its characters in order: 住建局 of 住房和城乡建设局; a place's own
+        # longer or other name, 发展和改革局 or 教育和体育局, is no short form of the standard one)
+        if (
+            _function_named(name[k:]) == unit_type
+            and _abbreviates(name[k:], unit_type)
+            and _placing(name[:k])
+        ):
+            return name[:k] + unit_type
+    return ""
+
+
+def _placing(prefix: str) -> bool:
+    """Whether ``prefix`` places a body rather than being part of its name: a place or level word
+    (湖南省, 两江新区, 县委, 国家), not a body's own word (县纪委 of 县纪委监委)."""
+    vocab = unit_vocab()
+    levels = (*vocab.level_prefixes, *vocab.township_endings)
+    party = prefix.endswith("委") and prefix[:-1].endswith(levels)
+    return not prefix or party or prefix.endswith(levels) or prefix.endswith(tuple(vocab.central_starts))
+
+
+def _abbreviates(short: str, full: str) -> bool:
+    """Whether ``short`` is shorter than ``full`` and its characters stand in ``full`` in order."""
+    chars = iter(full)
+    return len(short) < len(full) and all(ch in chars for ch in short)
+
+
+#: The longest short form of a function a name ends with (人力资源社会保障局).
+_FUNCTION_MAX = 16
+
+
 def _function_named(name: str) -> str | None:
     """The local function a name spells, fully or short (教育局, 住建局), else None."""
     found = function_of(name) or local_spellings().get(name)
@@ -897,7 +937,9 @@ def _qualify(local: str, places: Places) -> tuple[str, str | None]:
     if prefix in unit_vocab().place_word_prefixes:  # 自治区商务厅 -> 广西壮族自治区商务厅
         region = next((name for name, _ in places if name.endswith(prefix)), None)
         return (region + local[len(prefix) :], region) if region else (local, own)
-    if prefix and prefix[0] in unit_vocab().level_prefixes and len(prefix) <= 2:
+    # (a level's party body too: 县纪委监委 -> 泰和县纪委监委)
+    levelled = len(prefix) <= 2 or prefix in unit_vocab().party_prefixes
+    if prefix and prefix[0] in unit_vocab().level_prefixes and levelled:
         for name, char in places:
             if char == prefix[0]:
                 return name + local[1:], name

@@ -1,8 +1,8 @@
 """Deadlines a document gives its tasks outside their own words: a line naming a part of the year
 over a group of tasks (一季度 over 1. 2. 3.), and an annex table of tasks' names and deadlines alone
 (附件：重点任务完成时限表), and a phrase the document defines once (本方案所称“2028年汛期前”，指2028年5月31日
-前), or a schedule naming tasks by number (2027年第四季度：完成第1、6、9项任务). Each dates only the tasks
-that give no date of their own."""
+前), or a schedule naming tasks by number (2027年第四季度：完成第1、6、9项任务), or the body's item of a
+task a table assigns. Each dates only the tasks that give no date of their own."""
 
 from __future__ import annotations
 
@@ -33,6 +33,17 @@ def deadlines_by_table(tasks: list[RawTask], tables: list[Table], year: int | No
             cell, found = hit
             shifted(found, cell.start)
             task.deadline, task.other_deadlines = found[0], found[1:]
+
+
+def deadlines_by_body(rows: list[RawTask], body: list[RawTask]) -> None:
+    """A table that assigns the tasks the body describes (三、责任分工 … 见下表) without dating them:
+    a row's task without a deadline takes the one the body's item of the same title gives
+    (（一）开展城市体检评估。…2028年9月底前完成。)."""
+    dated = {title_key(t.title): t for t in body if t.deadline is not None}
+    for task in rows:
+        item = dated.get(title_key(task.title)) if task.deadline is None else None
+        if item is not None:
+            task.deadline, task.other_deadlines = item.deadline, list(item.other_deadlines)
 
 
 def _number(written: str) -> int | None:

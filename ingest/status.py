@@ -431,6 +431,11 @@ def done_flag_status(answer: str) -> str | None:
     return None
 
 
+def done_word() -> str:
+    """The word a report's column of yes-or-no or of the day done gives a done task (已完成)."""
+    return _schedule_labels().done_words[0]
+
+
 def lag_flag_status(answer: str) -> str | None:
     """A 是否滞后 cell as the state it gives: yes 滞后 (outline.yaml's lag_flag_word); else ``None``."""
     if answer in _schedule_labels().yes:
@@ -442,6 +447,12 @@ def lag_flag_status(answer: str) -> str | None:
 def tick_marks() -> frozenset[str]:
     """The marks that tick a report's state column (√ under 推进中)."""
     return frozenset(words(load_yaml("outline.yaml"), "tick_marks", "outline.yaml"))
+
+
+@cache
+def matrix_marks() -> frozenset[str]:
+    """The signs a responsibility matrix's cells hold (● under 市财政局), whatever role each gives."""
+    return frozenset(words(load_yaml("outline.yaml"), "matrix_marks", "outline.yaml"))
 
 
 @dataclass(frozen=True)

@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from fengong.ingest.deadlines import find_deadlines, may_hold_deadline, milestones, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
-from fengong.ingest.status import state_of, tick_marks
+from fengong.ingest.status import matrix_marks, state_of, tick_marks
 from fengong.ingest.units import (
     clean,
     is_generic,
@@ -33,6 +33,7 @@ _KINDS = (
     "progress",
     "state",
     "done_flag",
+    "completed",
     "schedule_flag",
     "lag_flag",
     "share",
@@ -83,6 +84,8 @@ class Table:
     columns: list[str]
     rows: list[Row]
     line_indexes: set[int]
+    # a responsibility matrix's legend: the role each sign in its unit columns gives (● -> lead)
+    marks: dict[str, str] = field(default_factory=dict)
 
 
 @cache
@@ -166,13 +169,57 @@ def parse_header(line: str, units: bool = True) -> list[str] | None:
     if "\t" not in line:
         return None
     kinds = [header_kind(c) for c in line.split("\t")]
+    if units and not any(is_unit_kind(k) for k in kinds):
+        kinds = _matrix_columns(line.split("\t"), kinds)
     known = [k for k in kinds if k and k != "other"]
-    has_units = any(is_unit_kind(k) for k in known)
+    has_units = any(is_unit_kind(k) or k.startswith(UNIT_MARK) for k in known)
     if not units and not has_units and {"group", "deadline"} <= set(known):
         return [k or "other" for k in kinds]
     if not units or len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
         return None
     return [k or "other" for k in kinds]
+
+
+def _matrix_columns(cells: list[str], kinds: list[str | None]) -> list[str | None]:
+    """The columns of a responsibility matrix's header (序号 | 任务 | 市发展改革委 | 市财政局 | …): each
+    header cell naming a unit its own column of marks, where several do beside a task column; the
+    kinds unchanged otherwise."""
+    if not any(k in ("group", "content") for k in kinds):
+        return kinds
+    named = [
+        UNIT_MARK + name if k is None and (name := clean("".join(c.split()))) and _names_unit(name) else k
+        for c, k in zip(cells, kinds, strict=True)
+    ]
+    marked = sum(1 for k in named if k and k.startswith(UNIT_MARK))
+    return named if marked >= _MATRIX_UNITS else kinds
+
+
+def mark_legend(text: str) -> dict[str, str]:
+    """The role each sign of a responsibility matrix gives, as its legend says (注：“●”表示牵头单位，
+    “○”表示配合单位 / ●为牵头单位、○为参与单位): sign -> lead, cooperate or responsible."""
+    return {m["mark"]: _legend_roles()[m["word"]] for m in _legend_re().finditer(text)}
+
+
+@cache
+def _legend_roles() -> dict[str, str]:
+    vocab = role_vocab()
+    roles = {**vocab.verbs, **vocab.labels}
+    roles.update((w, "cooperate") for w in vocab.partner_words)
+    return roles
+
+
+@cache
+def _legend_re() -> re.Pattern[str]:
+    marks = re.escape("".join(sorted(matrix_marks())))
+    words = "|".join(re.escape(w) for w in sorted(_legend_roles(), key=len, reverse=True))
+    return re.compile(
+        rf"[“\"‘'「]?(?P<mark>[{marks}])[”\"’'」]?[ \t]*(?:表示|为|代表|指|即|是)?[ \t]*(?:该任务的?)?(?P<word>{words})"
+    )
+
+
+def _names_unit(name: str) -> bool:
+    """Whether a header cell is a unit's name (市住房和城乡建设局, 各区人民政府)."""
+    return looks_like_unit(name) or is_generic(name) or ("各" in name[:1] and len(name) <= _CLASS_MAX)
 
 
 def sub_header(line: str, columns: list[str]) -> list[str] | None:
@@ -203,7 +250,7 @@ def _cell_type(text: str, codes: bool = False) -> str:
         return "empty"  # (同上 fills whatever column the cell above is in)
     if _SEQ.match(t):
         return "seq"
-    if t in tick_marks():
+    if t in tick_marks() or t in matrix_marks():
         return "tick"
     found = parse_deadline_cell(t, None) if len(t) <= 30 and may_hold_deadline(t) else None
     if found and not _titled_date(t):
@@ -260,6 +307,11 @@ _CLASS_MAX = 12  # a qualified class of bodies is a short name
 _UNIT_KINDS = ("lead", "cooperate", "responsible")
 #: Opens the kind of a column named by a state (STATE_MARK + "推进中"): a tick in it gives the state.
 STATE_MARK = "state:"
+#: Opens the kind of a column named by a unit (UNIT_MARK + "市财政局"): a mark in it gives the unit
+#: the role the table's legend gives that mark (a responsibility matrix).
+UNIT_MARK = "unit:"
+#: A matrix has columns for several units.
+_MATRIX_UNITS = 3
 #: Joins the two kinds of a column whose cells hold two lists (牵头单位/配合单位: "lead+cooperate").
 PAIR = "+"
 _PAIR_SPLIT = re.compile(r"[/／]")
@@ -289,11 +341,13 @@ def _compat(cell_type: str, column: str) -> float:
         return 0.0
     if column.startswith(STATE_MARK):
         return 2.0 if cell_type == "tick" else -2.0
+    if column.startswith(UNIT_MARK):
+        return {"tick": 2.0, "text": 0.0}.get(cell_type, -2.0)
     if cell_type == "tick":  # (a state column may give its state by a sign its legend explains: ✔)
         return 1.0 if column in ("state", "done_flag", "schedule_flag", "progress") else -2.0
     if column == "seq":
         return 2.0 if cell_type == "seq" else -3.0
-    if column == "deadline":
+    if column in ("deadline", "completed"):
         return 3.0 if cell_type == "deadline" else -2.0
     if is_unit_kind(column):
         return 2.0 if cell_type == "units" else -2.0
@@ -451,6 +505,8 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             i += 1
         if pending:
             table.rows.append(_make_row(pending, columns, section, codes))
+        if any(c.startswith(UNIT_MARK) for c in columns):
+            table.marks = mark_legend("\n".join(ln.text for ln in lines))
         _carry_down(table, blank_ditto)
         tables.append(table)
     return tables

@@ -19,7 +19,7 @@ from typing import Any
 from fengong.graph.store import GraphStore, Rows
 from fengong.queries.ask_alternatives import alternatives
 from fengong.queries.ask_answer import Evidence, Group, best_matches, group_rows
-from fengong.queries.ask_names import short_form
+from fengong.queries.ask_names import short_form, spelled_out_names
 from fengong.queries.ask_read import OPEN_ENDED, Reading, read, today_iso
 from fengong.queries.ask_vocab import ask_vocab
 from fengong.queries.named import get_query, run_named
@@ -609,9 +609,18 @@ def _topic(r: Reading) -> Interpretation:
     if not mention:
         # Tagging keeps a task's strongest topics only: when none is tagged with this one, the
         # words that named it are searched in the task texts instead.
-        return replace(
+        whole = replace(
             whole, fallback=replace(searched, why="no task is tagged with this topic: its words searched for")
         )
+        if len(r.topic_words) > len(r.topic.name):
+            # (推进城镇老旧小区改造由谁牵头: words beyond the topic's name that title a task name that
+            # task; the whole topic when none is so titled)
+            said = f"{searched.understood_as}; the tasks titled {r.topic_words} only"
+            titled = replace(searched, keep={"task": r.topic_words}, understood_as=said, why="")
+            return replace(
+                titled, fallback=replace(whole, why=f"no task is titled {r.topic_words}: the topic {label}")
+            )
+        return whole
     # Named by words narrower than the topic (老年助餐 for 养老服务): the tasks that mention them,
     # tagged with the topic or not, else the whole topic with a note.
     why = f"no task mentions {mention}: every task on {label} instead"
@@ -792,6 +801,7 @@ def answer(
         picked = _united(store, question, picked, offset + limit, today, lexicon)
     found, columns, selected, more, notes = picked
     page = selected[offset : offset + limit]
+    columns, page = _spelled_out(store, columns, page)
     topic = next((t for t in load_topics() if t.name == found.params.get("topic")), None)
     words = found.params.get("phrase") or found.params.get("mention") or ""
     groups, evidence, plain = group_rows(found.query, page, topic, words)
@@ -799,6 +809,20 @@ def answer(
         question, found, columns, plain, groups, evidence, more, notes,
         offset=offset, next_offset=offset + len(page) if more else None,
     )  # fmt: skip
+
+
+def _spelled_out(
+    store: GraphStore, columns: list[str], rows: list[dict[str, Any]]
+) -> tuple[list[str], list[dict[str, Any]]]:
+    """The rows with each unit's name spelled out beside it (``full_name``: 湖南省发展改革委 ->
+    湖南省发展和改革委员会) where its name writes a short form of its function, and the column after
+    ``unit`` when any row has one."""
+    spelled = spelled_out_names(store)
+    if "unit" not in columns or not any(spelled.get(str(r.get("unit") or "")) for r in rows):
+        return columns, rows
+    at = columns.index("unit") + 1
+    out = [{**r, "full_name": spelled.get(str(r.get("unit") or ""), "")} for r in rows]
+    return [*columns[:at], "full_name", *columns[at:]], out
 
 
 #: (the interpretation asked, its columns, its rows as selected, whether more follow, notes)
@@ -817,15 +841,14 @@ def _picked(store: GraphStore, found: Interpretation, end: int) -> _Picked:
         short, unit = found.short_form
         notes.append(f"read {short} as {unit}, the one unit whose name holds its characters in order")
     rows = _fetch(store, found, end)
-    while not rows and found.fallback is not None:
+    selected = _kept(rows, found)
+    while not selected and found.fallback is not None:
         found = found.fallback
         notes.append(found.why)  # the interpretation then says what was asked instead
         rows = _fetch(store, found, end)
+        selected = _kept(rows, found)
     if rows and found.narrowed:
         notes += _narrowing_note(store, found)
-    selected = list(rows)
-    for column, value in found.keep.items():
-        selected = [r for r in selected if r.get(column) == value]
     if found.best_per:
         top: dict[Any, Any] = {}
         for row in selected:
@@ -838,6 +861,15 @@ def _picked(store: GraphStore, found: Interpretation, end: int) -> _Picked:
         # Rows come best match first: once looser ones were dropped, no better one follows.
         more = more and not dropped
     return found, list(rows.columns), selected, more, notes
+
+
+def _kept(rows: Rows, found: Interpretation) -> list[dict[str, Any]]:
+    """The rows an interpretation keeps (``keep``: where a column holds a value), all without one;
+    none kept asks its fallback."""
+    selected = list(rows)
+    for column, value in found.keep.items():
+        selected = [r for r in selected if r.get(column) == value]
+    return selected
 
 
 #: Queries whose rows list tasks or units, so that the rows of two alternatives make one answer

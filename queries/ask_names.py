@@ -227,6 +227,7 @@ class _Generation:
     index: NameIndex
     units: tuple[tuple[str, str, str, str], ...]  # (name, local_name, unit_type, jurisdiction)
     working: frozenset[str] = frozenset()  # the units assigned a task (an issuer alone is none)
+    spelled: dict[str, str] = field(default_factory=dict)  # name -> its function spelled out
     memo: dict[object, object] = field(default_factory=dict)  # answers derived from the units
 
 
@@ -263,6 +264,7 @@ def _generation(store: GraphStore) -> _Generation:
         units = tuple(
             (r["name"], r["local_name"], r["unit_type"], r["jurisdiction"]) for r in rows if r["name"]
         )
+        spelled = {str(r["name"]): str(r["full_name"]) for r in rows if r["name"] and r.get("full_name")}
         pairs: list[tuple[str, Name]] = []
         # (a two-character type names a class when several units share it: 海关 of 新郑海关, 许昌海关)
         shared = Counter(unit_type for _, _, unit_type, _ in units if len(unit_type) == 2)
@@ -270,6 +272,8 @@ def _generation(store: GraphStore) -> _Generation:
             pairs.append((name, Name("unit", name, place, unit_type)))
             if local and local != name and len(local) >= 3:
                 pairs.append((local, Name("unit", name, place, unit_type)))
+            if spelled.get(name):  # 湖南省住房和城乡建设厅 asks for 湖南省住房城乡建设厅
+                pairs.append((spelled[name], Name("unit", name, place, unit_type)))
             if name.endswith(_PEOPLE_S_GOVERNMENT) and len(name) > len(_PEOPLE_S_GOVERNMENT) + 1:
                 # 柳州市政府 is 柳州市人民政府, as everyone writes it
                 short = name[: -len(_PEOPLE_S_GOVERNMENT)] + "政府"
@@ -277,7 +281,7 @@ def _generation(store: GraphStore) -> _Generation:
             if unit_type and (len(unit_type) >= 3 or shared[unit_type] >= 2) and unit_type != name:
                 pairs.append((unit_type, Name("unit_type", unit_type)))
         working = frozenset(r["name"] for r in rows if r["name"] and r["tasks"])
-        generation = _Generation(now, fingerprint, NameIndex.build(pairs), units, working)
+        generation = _Generation(now, fingerprint, NameIndex.build(pairs), units, working, spelled)
         _GENERATIONS[store] = generation
         return generation
 
@@ -293,6 +297,12 @@ def store_index(store: GraphStore) -> NameIndex:
 def store_units(store: GraphStore) -> tuple[tuple[str, str, str, str], ...]:
     """Every unit of ``store`` as (name, local_name, unit_type, jurisdiction)."""
     return _generation(store).units
+
+
+def spelled_out_names(store: GraphStore) -> dict[str, str]:
+    """Each unit's name with its function spelled out, by its name as written (湖南省发展改革委 ->
+    湖南省发展和改革委员会), for the units whose names write a short form (cached per generation)."""
+    return _generation(store).spelled
 
 
 def working_units(store: GraphStore) -> frozenset[str]:

@@ -1127,7 +1127,14 @@ def _dates(reading: Reading, question: str, year: int) -> str:
             month_end = d.date == _month_end(int(d.date[:4]), int(d.date[5:7]))
             head = dated[max(0, (d.start or 0) - 2) : d.start or 0]
             # 2026年3月底到期的任务 / 完成时限在2026年3月: due in that month
-            if month_end and not d.text.endswith("前") and (_IN_YEAR.match(tail) or _IS_MONTH.search(head)):
+            # (a day written out, 2028年11月30日到期, is that day: below)
+            days = re.search(r"[日号]", d.text) is not None
+            if (
+                month_end
+                and not days
+                and not d.text.endswith("前")
+                and (_IN_YEAR.match(tail) or _IS_MONTH.search(head))
+            ):
                 reading.after = d.date[:8] + "01"
             elif _exact_day(d.text, dated[: d.start or 0], tail):
                 # 2028年9月1日到期的任务 / 截止日期恰好是今天（2028年9月1日）: that day
@@ -1985,6 +1992,7 @@ def read(
             and (
                 _joined_roles(affirmed, roles)
                 or _each_asked(affirmed, roles)
+                or _asked_apart(affirmed, roles)
                 # 参与了哪些任务（含负总责和具体落实）: the other role is included, not asked alone
                 or vocab.role_inclusion.find(affirmed, affirmed_words) is not None
             )
@@ -2347,6 +2355,14 @@ def _each_asked(masked: str, roles: dict[str, Words]) -> bool:
         )
         >= 2
     )
+
+
+def _asked_apart(masked: str, roles: dict[str, Words]) -> bool:
+    """Whether two roles are each asked in a question of their own (参与了哪些任务？有它牵头的吗？)."""
+    asked = [
+        {r for r in ROLES if r in roles and roles[r].find_zh(part)} for part in re.split("[？?]", masked)
+    ]
+    return sum(1 for found in asked if found) >= 2 and len(set().union(*asked)) >= 2
 
 
 def _words_re(words: tuple[str, ...] | list[str]) -> str:

@@ -14,6 +14,7 @@ from typer.testing import CliRunner
 from fengong.api import cmd_ask
 from fengong.graph.store import GraphStore
 from fengong.queries.ask import NotUnderstood, answer, interpret
+from fengong.queries.ask_read import read
 from fengong.queries.ask_vocab import AskVocabularyError, ask_vocab, parse_vocab
 from tests.test_api_support import loaded_store
 
@@ -1066,7 +1067,8 @@ def test_plans_named_by_their_signers_issuer_kind_or_campaign(tmp_path: Path) ->
 
 def test_months_finishing_words_lag_questions_and_figures_asked_in_english() -> None:
     """10月份要完成 asks what is due in that month of this year; 超过最终完成时限 asks what is overdue;
-    是否滞后 and "is X behind" about a named task ask what its report says; "looking at A and B
+    (2028年11月30日, a day written out, is that day); 是否滞后 and "is X behind" about a named task ask
+    what its report says; "looking at A and B
     together" names no units that share tasks; 已经全部完成 asks for the done tasks; "how much
     provincial funding" asks for a figure no task gives."""
     today = dt.date(2028, 9, 20)
@@ -1076,6 +1078,11 @@ def test_months_finishing_words_lag_questions_and_figures_asked_in_english() -> 
         "2028-10-01",
         "2028-10-31",
     )
+    # (a month's last day written out is that day, not the month: 完成时限为2028年11月30日)
+    day = read("完成时限为2028年11月30日的任务有哪些？", today=today)
+    assert (day.after, day.before) == ("2028-11-30", "2028-11-30")
+    whole = read("2028年11月底到期的任务有哪些？", today=today)
+    assert (whole.after, whole.before) == ("2028-11-01", "2028-11-30")
     assert (
         interpret("截至今天，大连补短板方案中哪些项目已超过最终完成时限？", today=today).query
         == "tasks_overdue"
@@ -1096,3 +1103,65 @@ def test_months_finishing_words_lag_questions_and_figures_asked_in_english() -> 
     # (a state word in quotes is the state asked for, not a task's name)
     quoted = interpret("哪些建议的办理结果是“列入计划逐步解决”？")
     assert (quoted.query, quoted.params["word"]) == ("tasks_by_status", "列入计划")
+
+
+def test_answers_spell_out_a_short_name_and_questions_may_use_the_full_one(tmp_path: Path) -> None:
+    """A unit written 省住房城乡建设厅 is answered with its name as written and, beside it, the
+    function's standard name (湖南省住房和城乡建设厅); a question naming the unit by that full name
+    asks about it."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    text = (
+        "湖南省人民政府办公厅关于印发营商环境重点任务的通知\n一、重点任务\n"
+        "1.推进工程建设项目审批改革。（省住房城乡建设厅牵头，省发展改革委、省教育厅配合）\n"
+        "2.降低企业物流成本。（省发展改革委牵头，省交通运输厅配合）\n"
+    )
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(text, "hunan.txt")])
+    try:
+        who = answer(store, "推进工程建设项目审批改革由哪个单位牵头？")
+        assert [(r["unit"], r["full_name"]) for r in who.rows] == [
+            ("湖南省住房城乡建设厅", "湖南省住房和城乡建设厅")
+        ]
+        assert who.columns.index("full_name") == who.columns.index("unit") + 1
+        work = answer(store, "湖南省发展和改革委员会牵头哪些任务？")
+        assert work.interpretation.params["units"] == ["湖南省发展改革委"]
+        assert {r["task"] for r in work.rows} == {"降低企业物流成本"}
+        # (a unit whose name spells its function has no second name)
+        assert "full_name" not in answer(store, "湖南省教育厅参与哪些任务？").columns
+    finally:
+        store.close()
+
+
+def test_a_task_named_by_its_title_two_questions_in_one_and_where_a_task_stands(tmp_path: Path) -> None:
+    """A question naming a held task's title that holds a topic's words beyond them (推进城镇老旧小区
+    改造) asks about that task, the whole topic where no task is so titled; 参与了哪些任务？有它牵头的吗？
+    asks for every role; "where does X stand" asks what the report says of X."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    plan = (
+        "杭州市人民政府办公厅关于印发城市更新工作要点的通知\n一、重点任务\n"
+        "（一）推进城镇老旧小区改造。新开工改造城镇老旧小区150个。\n责任单位：市住保房管局，市建委（牵头），市财政局\n"
+        "（二）实施城中村改造。结合老旧小区改造同步推进。\n责任单位：市住保房管局（牵头），市财政局\n"
+    )
+    report = (
+        "洛阳市涧西区人民政府办公室关于重点工作任务推进情况的通报\n一、未完成事项\n"
+        "　　1．建设区级婴幼儿照护服务中心（区卫健委）。原定时限：2027年9月25日前。状态：未启动。\n"
+    )
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(plan, "h.txt"), extract_text(report, "j.txt")])
+    try:
+        titled = answer(store, "推进城镇老旧小区改造由谁牵头？")
+        assert {(r["unit"], r["task"]) for r in titled.rows} == {("杭州市建委", "推进城镇老旧小区改造")}
+        whole = answer(store, "谁牵头城镇老旧小区改造？")
+        assert whole.interpretation.query == "topic_leads"
+        assert read("全国总工会参与了哪些任务？有它牵头的吗？").role == "any"
+        assert read("全国总工会牵头哪些任务？").role == "lead"
+        stands = answer(
+            store, "Where does 建设区级婴幼儿照护服务中心 stand according to the district report?"
+        )
+        assert [(r["task"], r["status"]) for r in stands.rows] == [("建设区级婴幼儿照护服务中心", "未启动")]
+    finally:
+        store.close()

@@ -3395,3 +3395,73 @@ def test_a_full_stop_before_a_bracket_s_deadline_a_report_s_word_on_the_task_and
         ("实施高标准农田建设", "已完成"),
         ("推进狗牯脑茶产业提质增效", "推进中"),
     ]
+
+
+def test_a_responsibility_matrix_dates_from_the_body_units_after_a_title_and_a_done_day_column() -> None:
+    """A table with a column per unit (序号 | 任务 | 市A | 市B …) gives each unit the role its legend
+    gives the sign in its column (● 牵头, ○ 配合; two ● lead jointly, none no lead), and its tasks
+    take the dates the body's items of the same titles give; a bracket of units closing a numbered
+    item's title (1．整治背街小巷（区城管局）。) is the item's; 【省有关单位按职责分工负责】 opening an
+    item assigns it to no one and is no part of its title; a 实际完成时间 column's date says a task
+    is done ("—" says nothing); 各相关科室 names no section; 县纪委监委 is the county's."""
+    matrix = (
+        "武汉市人民政府办公厅关于印发城市更新行动方案的通知\n二、重点任务\n"
+        "（一）开展城市体检评估。建立城市体检机制，2028年9月底前完成年度体检。\n"
+        "（二）创新城市更新投融资模式。统筹用好专项债券，2028年12月20日前出台实施意见。\n"
+        "（三）加强城市更新宣传引导。持续推进。\n"
+        "三、责任分工\n"
+        "| 序号 | 任务 | 市发展改革委 | 市财政局 | 市住房和城乡建设局 | 各区人民政府 |\n"
+        "| 1 | 开展城市体检评估 | ○ | | ● | ○ |\n"
+        "| 2 | 创新城市更新投融资模式 | ● | ● | ○ | |\n"
+        "| 3 | 加强城市更新宣传引导 | | | ○ | ○ |\n"
+        "注：表中“●”表示牵头单位，“○”表示配合单位，空白表示不涉及。\n"
+    )
+    doc = extract_text(matrix, "m.txt")
+    assert _roles(doc) == {
+        "开展城市体检评估": (["武汉市住房和城乡建设局"], ["武汉市发展改革委", "各区人民政府"], []),
+        "创新城市更新投融资模式": (["武汉市发展改革委", "武汉市财政局"], ["武汉市住房和城乡建设局"], []),
+        "加强城市更新宣传引导": ([], ["武汉市住房和城乡建设局", "各区人民政府"], []),
+    }
+    assert [t.deadline.date if t.deadline else None for t in doc.tasks] == ["2028-09-30", "2028-12-20", None]
+    report = (
+        "洛阳市涧西区人民政府办公室关于重点工作任务推进情况的通报\n一、已完成事项\n"
+        "　　1．新改扩建中小学校（区教体局）。原定时限：2027年8月底前。状态：已完成。\n"
+        "　　2．整治背街小巷（区城管局、区住建局）。原定时限：2027年9月30日前。状态：已完成。\n"
+        "　　3．建设城市绿道（一期）工程。原定时限：2027年10月底前。状态：推进中。\n"
+    )
+    assert _roles(extract_text(report, "r.txt")) == {
+        "新改扩建中小学校": ([], [], ["涧西区教体局"]),
+        "整治背街小巷": ([], [], ["涧西区城管局", "涧西区住建局"]),
+        "建设城市绿道（一期）工程": ([], [], []),
+    }
+    opening = (
+        "广东省人民政府办公厅关于印发低空经济行动方案的通知\n二、重点任务\n"
+        "1.【省发展改革委牵头，省交通运输厅配合】编制低空起降设施布局规划。2028年9月底前完成。\n"
+        "2.【省有关单位按职责分工负责】营造低空经济发展良好氛围。持续推进。\n"
+    )
+    assert _roles(extract_text(opening, "o.txt")) == {
+        "编制低空起降设施布局规划": (["广东省发展改革委"], ["广东省交通运输厅"], []),
+        "营造低空经济发展良好氛围": ([], [], []),
+    }
+    done = (
+        "西峡县人民政府办公室关于民生实事推进情况的通报\n"
+        "| 序号 | 任务 | 责任单位 | 计划完成时间 | 实际完成时间 | 备注 |\n"
+        "| 1 | 新建改扩建城区中小学校 | 县教育体育局 | 2028年8月31日 | 2028年8月26日 | 新增学位2160个 |\n"
+        "| 2 | 改造城镇老旧小区 | 县住房和城乡建设局 | 2028年9月30日 | — | 已完工21个 |\n"
+    )
+    assert [
+        (t.status, t.deadline.date if t.deadline else None) for t in extract_text(done, "d.txt").tasks
+    ] == [
+        ("已完成", "2028-08-31"),
+        (None, "2028-09-30"),
+    ]
+    street = (
+        "泰和县宁海路街道办事处关于印发重点工作分解表的通知\n"
+        "序号\t工作任务\t责任科室\t配合社区\t完成时间\n"
+        "1\t推进“一老一小”服务阵地提质\t各相关科室\t各社区\t全年\n"
+        "2\t开展清廉村居建设\t县纪委监委\t各社区\t2027年第四季度\n"
+    )
+    assert _roles(extract_text(street, "s.txt")) == {
+        "推进“一老一小”服务阵地提质": ([], ["各社区"], []),
+        "开展清廉村居建设": ([], ["各社区"], ["泰和县纪委监委"]),
+    }

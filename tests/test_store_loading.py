@@ -228,6 +228,37 @@ def test_embedded_data_survives_reopening(tmp_path: Path) -> None:
         again.close()
 
 
+def test_an_older_embedded_store_gains_the_columns_added_since(tmp_path: Path) -> None:
+    """A store made before a property existed (its Unit table without ``full_name``) opens, gains
+    the column empty, and takes documents that fill it."""
+    import ladybug as lb
+
+    from fengong.graph.schema import ladybug_ddl
+    from fengong.ingest.pipeline import extract_text
+
+    settings = settings_from_env({}, store="embedded", data_dir=tmp_path / "graph")
+    settings.embedded_path.parent.mkdir(parents=True)
+    old = lb.Database(str(settings.embedded_path))
+    conn = lb.Connection(old)
+    for statement in ladybug_ddl():
+        if statement.startswith("CREATE"):
+            conn.execute(statement.replace(", `full_name` STRING", ""))
+    conn.execute("CREATE (:Unit {id: 'u1', name: '开封市财政局'})")
+    conn.close()
+    old.close()
+    store = EmbeddedStore(settings)
+    try:
+        assert store.run("MATCH (u:Unit {id: 'u1'}) RETURN u.name AS name, u.full_name AS full") == [
+            {"name": "开封市财政局", "full": None}
+        ]
+        text = "聊城市人民政府办公室关于印发工作方案的通知\n一、重点任务\n1.推进项目建设。（市发改委牵头，市财政局配合）\n"
+        store.load_documents([extract_text(text, "liaocheng.txt")])
+        rows = store.run("MATCH (u:Unit) WHERE u.full_name <> '' RETURN u.name AS name, u.full_name AS full")
+        assert rows == [{"name": "聊城市发改委", "full": "聊城市发展和改革委员会"}]
+    finally:
+        store.close()
+
+
 def test_embedded_buffer_pool_is_bounded_by_the_setting(tmp_path: Path) -> None:
     # A distinct count of 3 M values needs more than 64 MB of pages.
     big = "UNWIND range(1, 1000) AS a UNWIND range(1, 3000) AS b RETURN count(DISTINCT a * 10000 + b) AS n"

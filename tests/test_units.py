@@ -261,3 +261,30 @@ def test_a_place_s_short_name_and_a_zone_s_full_name() -> None:
         == "湘潭经济技术开发区"
     )
     assert zone_of("苏州工业园区2026年稳外资工作要点", "苏州工业园区管理委员会") == "苏州工业园区"
+
+
+def test_a_unit_s_name_with_its_function_spelled_out() -> None:
+    """A name writing a short form of its function (省发展改革委, 县住建局, 市委网信办, 国家林草局) is
+    also spelled out in the function's standard name; a place's own longer or other name
+    (发展和改革局, 教育和体育局), a body's own word before the function (县纪委监委) and a name that
+    spells its function already are not."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "湖南省人民政府办公厅关于印发营商环境重点任务的通知\n一、重点任务\n"
+        "1.推进工程建设项目审批改革。（省住房城乡建设厅牵头，省发展改革委、省教育厅配合）\n"
+        "2.推进清廉机关建设。（省纪委监委牵头，省委网信办、国家林草局配合）\n"
+    )
+    county = "临泽县人民政府办公室关于印发重点任务的通知\n一、重点任务\n1.推进项目建设。（县发展和改革局牵头，县教育和体育局配合）\n"
+    docs = [extract_text(text, "hunan.txt"), extract_text(county, "linze.txt")]
+    spelled = {u.name: u.full_name for doc in docs for u in doc.units.values()}
+    assert spelled == {
+        "湖南省住房城乡建设厅": "湖南省住房和城乡建设厅",
+        "湖南省发展改革委": "湖南省发展和改革委员会",
+        "湖南省教育厅": "",
+        "湖南省纪委监委": "",
+        "湖南省委网信办": "湖南省委网络安全和信息化委员会办公室",
+        "国家林草局": "国家林业和草原局",
+        "临泽县发展和改革局": "",
+        "临泽县教育和体育局": "",
+    }

@@ -15,6 +15,7 @@ import bisect
 import re
 from functools import cache
 
+from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, find_deadlines, may_hold_deadline
 from fengong.ingest.notations.brackets import (
     brackets,
@@ -37,7 +38,9 @@ from fengong.ingest.outline import heading_of
 from fengong.ingest.units import (
     Mention,
     clean,
+    function_of,
     is_generic,
+    level_prefix,
     looks_like_unit,
     named_lead_bracket,
     parse_list,
@@ -52,6 +55,8 @@ _SENTENCE_ENDS = "。！!？?\n"
 _ITEM_START = re.compile(
     r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*"
 )
+#: An item's number and its title alone, before a bracket of its units (1．整治背街小巷（区城管局）。).
+_ITEM_TITLE = re.compile(_ITEM_START.pattern + r"[^。；;，,：:（）()【】\[\]\n]{2,40}")
 _MAX_CLAUSE = 400
 
 
@@ -318,11 +323,15 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
         before = last_char_before(text, open_at)
         line_start = text.rfind("\n", 0, open_at) + 1
         opens_item = _ITEM_START.fullmatch(text, line_start, open_at) is not None
-        if before and before not in _SENTENCE_ENDS and before not in "；;" and not opens_item:
+        # (or closes a numbered item's title, its sentence ending there: 1．整治背街小巷（区城管局）。)
+        titled = not opens_item and _ITEM_TITLE.fullmatch(text, line_start, open_at) is not None
+        if before and before not in _SENTENCE_ENDS and before not in "；;" and not opens_item and not titled:
             continue  # inside a sentence: a remark, not the sentence's units
         close = matching_close(text, open_at)
         if close >= len(text) or text[close] not in b.close:
             continue
+        if titled and text[close + 1 : close + 2] not in ("", *_SENTENCE_ENDS, "；", ";"):
+            continue  # 建设X（一期）工程: a word of the title
         inner = text[open_at + 1 : close]
         if not inner or len(inner) > _MAX_CLAUSE or "：" in inner or ":" in inner:
             continue
@@ -340,6 +349,10 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
         items = [clean(x) for x, _, _ in split_list(inner)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue
+        if titled and not all(
+            _known_body(x) or (x.endswith(_ORGAN_ENDS) and not _labelled_line(text, close)) for x in items
+        ):
+            continue  # 修编宁波舟山港总体规划（宁波片区）。责任单位：…: a word of the title, not a body named
         if len(items) == 1 and len(items[0]) < _BARE_MIN_CHARS:
             continue
         if opens_item and len(items) == 1 and _titled_work(items[0]):
@@ -351,6 +364,23 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
             ann.evidence, ann.kind = text[open_at : close + 1], "bare list"
             out.append(ann)
     return out
+
+
+#: The last characters of a body's name (区科工局, 县融媒体中心) where no vocabulary knows its function.
+_ORGAN_ENDS = ("局", "委", "厅", "办", "中心", "政府", "公司")
+
+
+def _labelled_line(text: str, after: int) -> bool:
+    """Whether the line goes on after ``after`` to name units under a role label (责任单位：…)."""
+    end = text.find("\n", after)
+    rest = text[after : end if end >= 0 else len(text)]
+    return any(label in rest for label in role_vocab().labels)
+
+
+def _known_body(name: str) -> bool:
+    """Whether a name is a body the vocabularies know by its function or name (区教体局, 县农业农村局),
+    not merely shaped like one (宁波片区)."""
+    return function_of(name[len(level_prefix(name)) :]) is not None or lookup_body(name) is not None
 
 
 #: A name this long that opens with a work verb (建设智慧文旅平台) is work to do, not a body (建设银行).

@@ -13,15 +13,17 @@ from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.status import (
     done_flag_status,
+    done_word,
     lag_flag_status,
+    matrix_marks,
     opening_status,
     schedule_state,
     state_of,
     tick_marks,
 )
-from fengong.ingest.tables import PAIR, STATE_MARK, Row, Table, pair_halves
+from fengong.ingest.tables import PAIR, STATE_MARK, UNIT_MARK, Row, Table, pair_halves
 from fengong.ingest.tasks import RawTask, compact
-from fengong.ingest.units import parse_list
+from fengong.ingest.units import Mention, parse_list
 
 #: Characters a cell's words before its colon have at most to be the task's title.
 _TITLE_BEFORE_COLON = 30
@@ -99,7 +101,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         # (二季度进展 after 一季度进展 is the later account, no state)
         second = next((c.text for kind, c in row.extra if kind == "progress"), "")
         second = second if state_of(compact(second)) or opening_status(compact(second)) else ""
-        flag = done_flag_status(compact(row.get("done_flag")))
+        flag = done_flag_status(compact(row.get("done_flag"))) or _completed(row.get("completed"), year)
         # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
         # (a share of 100% is done whatever light or pace word stands beside it: 100% | 绿灯; a state
@@ -130,8 +132,33 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         _row_roles(
             row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate, first_is_lead.separator
         )
+        if table.marks or any(c.startswith(UNIT_MARK) for c in table.columns):
+            _marked_roles(row, table.marks, task, first_is_lead.governs(row.start))
         tasks.append(task)
     return tasks
+
+
+def _marked_roles(row: Row, marks: dict[str, str], task: RawTask, first_is_lead: bool) -> None:
+    """A responsibility matrix's row: each unit column's sign gives its unit the role the legend
+    gives the sign (● under 市财政局: a lead); a sign no legend explains makes the unit responsible.
+    The unit is named by its column's header, found where the sign stands."""
+    lists: list[RoleList] = []
+    evidence = compact(" | ".join(c.text for c in row.cells.values()))
+    for kind, cell in [*row.cells.items(), *row.extra]:
+        sign = cell.text.strip()
+        if not kind.startswith(UNIT_MARK) or sign not in matrix_marks():
+            continue
+        name = kind[len(UNIT_MARK) :]
+        lists.append(RoleList(marks.get(sign, "responsible"), [Mention(name, name, cell.start, cell.end)]))
+        task.evidence[cell.start] = evidence
+    if lists:
+        task.roles = assign_roles(lists, first_is_lead)
+
+
+def _completed(cell: str, year: int | None) -> str | None:
+    """A 实际完成时间 cell holding a date as the done word (已完成); ``None`` for "—" or no date."""
+    found = parse_deadline_cell(compact(cell), year) if cell else None
+    return done_word() if found is not None and found.deadline.date else None
 
 
 def _noted_state(row: Row) -> str | None:
