@@ -263,6 +263,11 @@ def _duty_mentions(text: str) -> list[tuple[str, str, str, int, int]]:
     return out
 
 
+def _as_legend_says(legend: dict[str, str], word: str | None) -> str | None:
+    """A state word or share as the report's legend names it (100% -> 已完成), else as written."""
+    return legend.get(word, word) if word else word
+
+
 def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], legend: dict[str, str]) -> Task:
     title, status = split_status(raw.title)
     # (a mark the report's legend defines otherwise than the vocabulary: （绿） where 标注（绿）的为已完成;
@@ -298,7 +303,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         or closing_status(progress)
         or closing_status(raw.text)  # a line …完成时间：2028年3月。【已完成】
         or said_of_task(raw.text)  # …目前该项工作已完成。
-        or schedule_status(raw.text)
+        or _as_legend_says(legend, schedule_status(raw.text))  # 完成率100% -> 已完成, as its legend says
         or section_status(raw.path),
         category=raw.category,
         deadline=raw.deadline.deadline if raw.deadline else None,

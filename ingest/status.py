@@ -357,7 +357,7 @@ def _share_legend_re() -> re.Pattern[str]:
     return re.compile(
         # (not 未达到100%的项目为“推进中”, the word of every share short of it)
         r"(?<!未达到)(?<!未达)(?<!不足)(?<!低于)(?<!未满)(?<!不到)"
-        rf"(?P<sym>100[%％])的?(?:项目|任务|事项)?(?:为|即为|视为|是)[“\"]?(?P<word>{state_words})[”\"]?"
+        rf"(?P<sym>100[%％])的?(?:项目|任务|事项)?[，,]?(?:为|即为|视为|是)[“\"]?(?P<word>{state_words})[”\"]?"
     )
 
 
@@ -482,7 +482,8 @@ def _schedule_labels() -> _ScheduleLabels:
             rf"(?:{schedule}){space}[：:]{space}(?P<answer>{alternation([*yes, *no])})"
             rf"(?:{space}{_OPEN}{space}(?P<word>{state_words}){space}{_CLOSE})?"
         ),
-        re.compile(rf"(?:{share}){space}[：:]{space}(?P<share>\d{{1,3}}(?:\.\d+)?[%％])"),
+        # (完成率：60% / 完成率为60% / 完成率60%: the label's share, with or without its colon)
+        re.compile(rf"(?:{share}){space}(?:[：:]|为|达到|达)?{space}(?P<share>\d{{1,3}}(?:\.\d+)?[%％])"),
         tuple(yes),
         tuple(no),
         words(data, "schedule_no_word", "outline.yaml")[0],

@@ -196,7 +196,7 @@ def _matrix_columns(cells: list[str], kinds: list[str | None]) -> list[str | Non
 
 def mark_legend(text: str) -> dict[str, str]:
     """The role each sign of a responsibility matrix gives, as its legend says (注：“●”表示牵头单位，
-    “○”表示配合单位 / ●为牵头单位、○为参与单位): sign -> lead, cooperate or responsible."""
+    “○”表示配合单位 / ●为牵头单位、○为参与单位 / 标●的为牵头部门): sign -> lead, cooperate or responsible."""
     return {m["mark"]: _legend_roles()[m["word"]] for m in _legend_re().finditer(text)}
 
 
@@ -213,7 +213,7 @@ def _legend_re() -> re.Pattern[str]:
     marks = re.escape("".join(sorted(matrix_marks())))
     words = "|".join(re.escape(w) for w in sorted(_legend_roles(), key=len, reverse=True))
     return re.compile(
-        rf"[“\"‘'「]?(?P<mark>[{marks}])[”\"’'」]?[ \t]*(?:表示|为|代表|指|即|是)?[ \t]*(?:该任务的?)?(?P<word>{words})"
+        rf"[“\"‘'「]?(?P<mark>[{marks}])[”\"’'」]?[ \t]*的?[ \t]*(?:表示|为|代表|指|即|是)?[ \t]*(?:该任务的?)?(?P<word>{words})"
     )
 
 
@@ -590,7 +590,12 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
 def _make_row(
     cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None, codes: bool
 ) -> Row:
-    placed = align([c for c, _, _ in cells], columns, codes)
+    if len(cells) <= len(columns) and any(c.startswith(UNIT_MARK) for c in columns):
+        # a matrix's row stands cell under column (its empty cells say "not this unit"; the empty
+        # cells closing it are gone with the line's edge spaces)
+        placed: list[int | None] = list(range(len(cells)))
+    else:
+        placed = align([c for c, _, _ in cells], columns, codes)
     row_cells: dict[str, Cell] = {}
     column_of: dict[str, int] = {}
     extra: list[tuple[str, Cell]] = []

@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and thirty-nine sets), in domains, levels and notations of their own
+(one a set, a hundred and forty-two sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _139: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _142: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -701,6 +701,27 @@ HUNDRED_THIRTY_NINTH = QuestionSet(
     dt.date(2028, 8, 16),
     0.79,
 )
+# 45 of 60 answered when the set arrived (a table of 责任司局 with ministries after its own, a 完成率 rule, tab-separated rows, lead headings); 50 now
+HUNDRED_FORTIETH = QuestionSet(
+    DATA / "ask_docs_independent_140",
+    DATA / "ask_questions_independent_140.yaml",
+    dt.date(2028, 3, 10),
+    0.79,
+)
+# 41 of 60 answered when the set arrived (joint leads before 牵头, a 牵头省领导 column, （牵头） anywhere in the list, party bodies, 包村领导, a report part by part); 51 now
+HUNDRED_FORTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_141",
+    DATA / "ask_questions_independent_141.yaml",
+    dt.date(2027, 9, 25),
+    0.81,
+)
+# 35 of 60 answered when the set arrived (a responsibility matrix of ● and ○, brackets opening paragraphs, milestone columns, a 实际完成时间 column); 49 now
+HUNDRED_FORTY_SECOND = QuestionSet(
+    DATA / "ask_docs_independent_142",
+    DATA / "ask_questions_independent_142.yaml",
+    dt.date(2028, 11, 5),
+    0.78,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -841,6 +862,9 @@ SETS = {
     "hundred-thirty-seventh": HUNDRED_THIRTY_SEVENTH,
     "hundred-thirty-eighth": HUNDRED_THIRTY_EIGHTH,
     "hundred-thirty-ninth": HUNDRED_THIRTY_NINTH,
+    "hundred-fortieth": HUNDRED_FORTIETH,
+    "hundred-forty-first": HUNDRED_FORTY_FIRST,
+    "hundred-forty-second": HUNDRED_FORTY_SECOND,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is

@@ -3465,3 +3465,19 @@ def test_a_responsibility_matrix_dates_from_the_body_units_after_a_title_and_a_d
         "推进“一老一小”服务阵地提质": ([], ["各社区"], []),
         "开展清廉村居建设": ([], ["各社区"], ["泰和县纪委监委"]),
     }
+
+
+def test_a_share_done_written_without_its_colon_named_as_the_report_s_rule_names_it() -> None:
+    """完成率60% in a task's paragraph is its share done, as 完成率：60% is; a report's rule 完成率100%的，
+    视为已完成 names the full share (a comma before the verb)."""
+    report = (
+        "湖州市美丽湖州建设领导小组办公室关于重点任务推进情况的报告\n"
+        "本报告以截至2028年2月底的完成率评定进展状态：完成率100%的，视为已完成；其余任务均为推进中。\n"
+        "一、推进情况\n"
+        "（一）开展工业园区污水整治。牵头单位：市生态环境局；完成时限：2028年2月底前。已全部完成排查修复，完成率100%。\n"
+        "（二）实施河湖库塘清淤。牵头单位：市水利局；完成时限：2028年1月底前。已完成清淤540万立方米，完成率45%。\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(report, "h.txt").tasks] == [
+        ("开展工业园区污水整治", "已完成"),
+        ("实施河湖库塘清淤", "45%"),
+    ]

@@ -15,7 +15,7 @@ import pytest
 
 from tests.rewrite.corpus import ci_sample, explain, extract, score_samples
 from tests.rewrite.kinds import KINDS
-from tests.rewrite.layout import numbering
+from tests.rewrite.layout import matrix, numbering
 from tests.rewrite.lead import first_is_lead, lead_marks
 from tests.rewrite.model import Sample, check_gold
 from tests.rewrite.prose import duty_clauses, prose_clauses
@@ -35,6 +35,7 @@ FLOOR = {
     "first_is_lead": 1.0,
     "lead_marks": 1.0,
     "letter_codes": 1.0,
+    "matrix": 1.0,
     "mixed": 1.0,
     "numbering": 1.0,
     "paragraphs": 1.0,
@@ -181,6 +182,31 @@ def test_letter_codes_spell_out_every_coded_unit_in_a_legend() -> None:
         assert "局、" not in out.text.split("一、", 1)[1]  # no list still names a body
     few = "某市工作方案\n一、重点任务\n1.建设平台。（责任单位：市财政局、教育局）\n"
     assert letter_codes(_sample(few, TWO_TASKS[:1]), random.Random(0)) is None
+
+
+def test_matrix_gives_each_unit_a_column_and_its_sign_in_each_row() -> None:
+    """The lead and partner columns become a column per gold unit (a prefix a cell shares spelt
+    out), each row signing its lead and partners, the legend naming both signs; the gold stays; a
+    table whose rows name a responsible list gets none."""
+    table = (
+        "某市工作方案\n一、重点任务\n序号\t工作任务\t牵头单位\t配合单位\n"
+        "1\t完善制度\t市民政局\t市司法局、审计局\n2\t建设平台\t市财政局\t市民政局\n"
+    )
+    tasks = [
+        _task("T1", "完善制度", lead=["市民政局"], cooperate=["市司法局", "市审计局"]),
+        _task("T2", "建设平台", lead=["市财政局"], cooperate=["市民政局"]),
+    ]
+    for attempt in range(8):
+        out = matrix(_sample(table, tasks), random.Random(attempt))
+        assert out is not None and out.gold["tasks"] == tasks
+        lines = out.text.split("\n")
+        at = next(i for i, ln in enumerate(lines) if ln.startswith("序号"))
+        assert lines[at].split("\t") == ["序号", "工作任务", "市民政局", "市司法局", "市审计局", "市财政局"]
+        lead, partner = lines[at + 1].split("\t")[2:4]
+        assert lead != partner and lines[at + 2].split("\t")[2:] == [partner, "", "", lead]
+        assert lead in out.text.replace(lines[at + 1], "") and "牵头" in out.text
+    responsible = [_task("T1", "完善制度", responsible=["市民政局", "市司法局"]), tasks[1]]
+    assert matrix(_sample(table, responsible), random.Random(0)) is None
 
 
 def test_numbering_puts_items_under_the_heading_above_them() -> None:

@@ -34,6 +34,7 @@ ORDER = (
     "lead_headings",
     "roles_elsewhere",
     "letter_codes",
+    "matrix",
     "mixed",
 )
 #: Kinds that rewrite the whole document, or whose result later kinds would carry where no

@@ -6,6 +6,7 @@ from __future__ import annotations
 import random
 import re
 from collections import Counter
+from typing import Any
 
 from tests.rewrite.model import Sample, map_gold_strings, vocabulary
 from tests.rewrite.prose import _prose
@@ -23,7 +24,7 @@ from tests.rewrite.text import (
 # ---------------------------------------------------------------- numbering
 
 #: Items the text names by their numbers (第3项：A牵头): renumbering them would change what it says.
-_REFERENCED = re.compile(r"第[0-9一二三四五六七八九十]{1,3}项")
+_REFERENCED = re.compile(r"第[（(]?[0-9一二三四五六七八九十]{1,3}[）)]?项")
 
 
 def _styles(lines: list[str]) -> dict[int, tuple[str, re.Match[str]]]:
@@ -234,6 +235,56 @@ def _pair_unit_columns(lines: list[str], table: Table) -> None:
             continue  # a row with a merged or missing cell keeps its columns
         cells[lead] = f"{cells[lead].strip()} / {cells[partner].strip() or '—'}"
         lines[r] = "\t".join(cells[k] for k in keep)
+
+
+@kind
+def matrix(s: Sample, rng: random.Random) -> Sample | None:
+    """A table's lead and partner columns as a responsibility matrix: a column per unit, headed by
+    its name, each row's cell holding the lead's sign or the partner's (● / ○, ★ / ☆ …) or
+    nothing, and a legend saying which sign is which, under the table or above its header. Only
+    where every unit of those columns is written as the gold names it (no prefix shared in a cell)."""
+    lines = s.text.split("\n")
+    tables = text_tables(lines)
+    if not tables:
+        return None
+    v = vocabulary()
+    pairs = v["paired_columns"]
+    names, aliased = set(s.units()), {u for u in s.units() if s.has_aliases(u)}
+    lead_sign, partner_sign = rng.choice(v["matrix_signs"])
+    legend = rng.choice(v["matrix_legends"]).format(lead=lead_sign, partner=partner_sign)
+    done = False
+    for table in reversed(tables):  # (lines are replaced from the last table up)
+        header = [c.strip() for c in lines[table.header].split("\t")]
+        lead = next((i for i, c in enumerate(header) if c in pairs["lead"]), None)
+        partner = next((i for i, c in enumerate(header) if c in pairs["cooperate"]), None)
+        if lead is None or partner is None:
+            continue
+        rows = [[c.strip() for c in lines[r].split("\t")] for r in table.rows]
+        # each row's units as the gold names them (a prefix a cell shares, 市财政局、工信局, spelt out)
+        tasks = [_row_task(s, row) for row in rows]
+        if any(t is None or t.get("responsible") for t in tasks):
+            continue
+        listed = [[list(t.get("lead") or []), list(t.get("cooperate") or [])] for t in tasks if t is not None]
+        units = list(dict.fromkeys(u for pair in listed for cell in pair for u in cell))
+        if not units or any(u not in names or u in aliased for u in units):
+            continue
+        keep = [k for k in range(len(header)) if k not in (lead, partner)]
+        lines[table.header] = "\t".join([*(header[k] for k in keep), *units])
+        for r, row, (leads, partners) in zip(table.rows, rows, listed, strict=True):
+            signs = [lead_sign if u in leads else partner_sign if u in partners else "" for u in units]
+            lines[r] = "\t".join([*(row[k] for k in keep), *signs])
+        if legend.startswith("（"):
+            lines[table.header] = legend + "\n" + lines[table.header]
+        else:
+            lines[table.rows[-1]] += "\n" + legend
+        done = True
+    return s.derive("\n".join(lines), kind="matrix") if done else None
+
+
+def _row_task(s: Sample, row: list[str]) -> dict[str, Any] | None:
+    """The one gold task a table row's cells title, else ``None``."""
+    found = [t for t in s.gold["tasks"] if t.get("title") and any(t["title"] in c for c in row)]
+    return found[0] if len(found) == 1 else None
 
 
 # ---------------------------------------------------------------- units given elsewhere
