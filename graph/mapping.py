@@ -252,7 +252,7 @@ def _carries(task: Task, doc: Document, unit_id: str) -> bool:
             continue
         # a share by duty anywhere in the sentence (责任单位：各市州人民政府，省直有关单位按职责分工
         # 负责); a catch-all only in the unit's own clause (not 各乡镇负责，县直有关部门配合)
-        clause = _clause_around(doc.text, a.start, a.end) if doc.text else a.evidence
+        clause = _list_around(doc.text, a.start, a.end) if doc.text else a.evidence
         if any(w in a.evidence for w in duty) or any(w in clause for w in catch_alls):
             return False
     return True
@@ -266,6 +266,31 @@ def shared_words() -> list[str]:
 
 
 _CLAUSE_EDGES = "，,；;。（(）)\n"
+
+
+def _list_around(text: str, start: int, end: int) -> str:
+    """The clause holding start..end with the comma-parted clauses beside it that name no role
+    (责任单位：各市州人民政府，省直有关单位: one list), not those that do (各乡镇负责，县直有关部门配合)."""
+    clause = _clause_around(text, start, end)
+    lo = text.rfind(clause, 0, end)
+    hi = lo + len(clause)
+    while hi < len(text) and text[hi] in "，,":
+        nxt = _clause_around(text, hi + 1, hi + 1)
+        if not nxt or _names_role(nxt):
+            break
+        clause, hi = clause + text[hi] + nxt, hi + 1 + len(nxt)
+    while lo > 0 and text[lo - 1] in "，,":
+        prev = _clause_around(text, lo - 2, lo - 1)
+        if not prev or _names_role(prev):
+            break
+        clause, lo = prev + text[lo - 1] + clause, lo - 1 - len(prev)
+    return clause
+
+
+def _names_role(clause: str) -> bool:
+    """Whether a clause says a role (负责, 配合, 牵头…), as a clause of its own does."""
+    vocab = role_vocab()
+    return any(w in clause for w in (*vocab.verbs, *vocab.partner_words, "负责", "参与"))
 
 
 def _clause_around(text: str, start: int, end: int) -> str:

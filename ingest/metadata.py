@@ -233,6 +233,9 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     for source in (title, issuer or ""):
         found = find_places(source)
         if found:
+            unknown = _unknown_opening_place(source, found)
+            if unknown is not None:
+                return unknown
             # The most specific place the title names (泽州县 over 晋城市).
             place = max(found, key=lambda f: (f[0].level in ("county", "district"), -f[1]))[0]
             return to_jurisdiction(place)
@@ -260,6 +263,24 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
     if counts:
         return to_jurisdiction(best[counts.most_common(1)[0][0]])
     return None
+
+
+def _unknown_opening_place(source: str, found: list[tuple[Place, int, int]]) -> Jurisdiction | None:
+    """A place the table does not hold that opens the text and ends with one it does (青岚县人民政府:
+    not 岚县): the place as written, at that one's level."""
+    place, start, end = min(found, key=lambda f: f[1])
+    head = source[:start]
+    if not 0 < start <= _UNKNOWN_HEAD or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
+        return None
+    if head in _OPENERS or lookup_place(source[:end]) is not None or opening_place(source) is not None:
+        return None  # (重庆两江新区: a known place's short name opens it)
+    return Jurisdiction(source[:end], place.level, None, None)
+
+
+#: The characters an unknown place's name may have before the known one it ends with (青 of 青岚县);
+#: words that open a title or an issuer before a place (中共岚县县委) are none.
+_UNKNOWN_HEAD = 2
+_OPENERS = frozenset({"中共", "关于", "印发"})
 
 
 def _opening_level_place(text: str) -> Place | None:

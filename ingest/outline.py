@@ -361,6 +361,9 @@ def _title_of(heading: str) -> str:
         head = head[
             head.find("】") + 1 :
         ].strip()  # 【省有关单位按职责分工负责】营造…: the units, then the title
+    subject = _OPENING_SUBJECT.match(head)
+    if subject is not None and subject.end() < len(head):
+        head = head[subject.end() :]  # 县交通运输局：负责推进X。…: the unit and its role open the item
     named = _name_label().match(head)
     if named is not None and named.end() < len(head):
         head = head[named.end() :]  # 任务名称：X；责任单位：… (the task's name is a field of its line)
@@ -387,6 +390,10 @@ def _title_of(heading: str) -> str:
     return head[:40]
 
 
+#: A unit, its colon and its role opening an item (县交通运输局：负责 / 县A：牵头负责): no part of the title.
+_OPENING_SUBJECT = re.compile(
+    r"[^：:，,。；;\n（）()【】]{2,30}?[局委办厅府院会部所站心社司][：:][ \t\u3000]*(?:牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
+)
 #: A suggestion's number before its title (第22号 关于支持早茶产业品牌建设的建议).
 _OPENING_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十百]{1,4}号[ \t\u3000]*(?=关于)")
 #: A bracket closing a title that holds only the item's number (（第12号）, （编号：3）).

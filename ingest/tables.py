@@ -42,7 +42,8 @@ _SEQ = re.compile(r"^(?:\d{1,4}|[一二三四五六七八九十]{1,3})[.、．]?
 # Kinds a row carries down from the row above when its merged cell is empty.
 _CARRIED = ("category", "group")
 #: A note saying that a table's blank cells repeat the row above (空白的，与上一行相同 / 空白处同上).
-_BLANK_DITTO = re.compile(r"空白[的处]?[，,]?\s*(?:均)?(?:与|同)(?:上一?行|上)(?:相同|一致)?")
+# (…栏空白的，与上一行相同 / 栏空白的，表示该项任务的牵头单位与上一项相同)
+_BLANK_DITTO = re.compile(r"空白[的处]?[，,]?[^。；;\n]{0,20}?(?:与|同)(?:上一?[行项栏条]|上)(?:相同|一致)?")
 
 
 @dataclass(slots=True)
@@ -175,7 +176,9 @@ def parse_header(line: str, units: bool = True) -> list[str] | None:
     has_units = any(is_unit_kind(k) or k.startswith(UNIT_MARK) for k in known)
     if not units and not has_units and {"group", "deadline"} <= set(known):
         return [k or "other" for k in kinds]
-    if not units or len(known) < 2 or not has_units or len(set(known)) < len(known) - 1:
+    # (a report's accounts may fill several columns: 一季度进展 | 二季度进展 | 完成情况)
+    core = [k for k in known if k != "progress"]
+    if not units or len(known) < 2 or not has_units or len(set(core)) < len(core) - 1:
         return None
     return [k or "other" for k in kinds]
 
@@ -582,7 +585,9 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     pos = line.start
     for piece in line.text.split("\t"):
         text = piece.strip().strip('"').strip()  # a spreadsheet's quotes around a cell of several lines
-        out.append(("" if _is_none(text) else text, pos, pos + len(piece)))
+        # (the cell starts where its words do: a piped row's cells have a space either side)
+        at = pos + piece.find(text) if text else pos
+        out.append(("" if _is_none(text) else text, at, pos + len(piece)))
         pos += len(piece) + 1
     return out
 

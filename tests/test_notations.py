@@ -146,6 +146,7 @@ def test_the_registry_is_ordered_and_named() -> None:
         "bracket clause",
         "bare bracketed list",
         "marked line",
+        "opening subject",
         "prose clause",
         "subject clause",
         "duty clause",
@@ -3481,3 +3482,68 @@ def test_a_share_done_written_without_its_colon_named_as_the_report_s_rule_names
         ("开展工业园区污水整治", "已完成"),
         ("实施河湖库塘清淤", "45%"),
     ]
+
+
+def test_units_opening_an_item_counted_headings_report_columns_and_an_unknown_place() -> None:
+    """1. 县交通运输局：负责推进X。… names the item's responsible unit and its title after 负责 (a
+    line of one unit's part under a task stays the unit-lines reader's); a heading 县农业农村局（牵头4项）
+    leads its items; a blank 牵头单位 cell the note says is the lead above (…空白的，表示…与上一项相同);
+    a report's 一季度进展 | 二季度进展 | 完成情况 columns give the state of the last; a state's tag
+    before a title closed by its units (（一）【已完成】X（市A、市B）。); a county the place table does
+    not hold (青岚县, not 岚县) is the plan's place as written, while 重庆两江新区 stays Chongqing's."""
+    items = (
+        "宁陵县人民政府办公室关于印发重点任务分工的通知\n一、农村交通物流\n"
+        "1. 县交通运输局：负责推进农村公路提档升级。全年新改建农村公路120公里。2027年12月底前完成，县财政局配合。\n"
+        "2. 县商务局：负责完善物流配送体系。建设县级物流配送中心。2027年10月底前完成。\n"
+        "3. 县农业农村局：负责推进高标准农田建设。新建高标准农田5万亩。2027年11月25日前完成，县财政局、县水利局配合。\n"
+    )
+    doc = extract_text(items, "n.txt")
+    assert _roles(doc) == {
+        "推进农村公路提档升级": ([], ["宁陵县财政局"], ["宁陵县交通运输局"]),
+        "完善物流配送体系": ([], [], ["宁陵县商务局"]),
+        "推进高标准农田建设": ([], ["宁陵县财政局", "宁陵县水利局"], ["宁陵县农业农村局"]),
+    }
+    assert [t.deadline.date if t.deadline else None for t in doc.tasks] == [
+        "2027-12-31",
+        "2027-10-31",
+        "2027-11-25",
+    ]
+    counted = (
+        "崇义县人民政府办公室关于印发农村人居环境整治分工方案的通知\n一、县农业农村局（牵头2项）\n"
+        "1.推进农村厕所革命（配合单位：县卫生健康委员会、县财政局；完成时限：2028年10月底前）。坚持数量服从质量。\n"
+        "2.开展村庄清洁行动（配合单位：县城市管理局；完成时限：2028年1月31日前）。以“三清一改”为重点。\n"
+    )
+    assert _roles(extract_text(counted, "c.txt"))["推进农村厕所革命"] == (
+        ["崇义县农业农村局"],
+        ["崇义县卫生健康委员会", "崇义县财政局"],
+        [],
+    )
+    ditto = (
+        "浙江省人民政府办公厅关于印发养老服务重点任务清单的通知\n"
+        "| 序号 | 重点任务 | 牵头单位 | 责任单位 | 完成时限 |\n"
+        "| 1 | 完善养老服务设施布局 | 省民政厅 | 省自然资源厅 | 2028年6月底前 |\n"
+        "| 2 | 推进居家养老服务中心提质 |  | 省财政厅 | 2028年9月底前 |\n"
+        "注：1.本表“牵头单位”栏空白的，表示该项任务的牵头单位与上一项相同。\n"
+    )
+    assert _roles(extract_text(ditto, "d.txt"))["推进居家养老服务中心提质"][0] == ["浙江省民政厅"]
+    quarters = (
+        "云溪区人民政府办公室关于城市更新重点任务推进情况的通报\n"
+        "| 序号 | 任务 | 责任单位 | 一季度进展 | 二季度进展 | 完成情况 |\n"
+        "| 1 | 实施背街小巷整治 | 区城管局 | 完成方案设计。 | 已全部完工。 | 已完成 |\n"
+        "| 2 | 加装既有住宅电梯 | 区住建局 | 启动摸排。 | 完成12台。 | 滞后 |\n"
+    )
+    assert [(t.title, t.status) for t in extract_text(quarters, "q.txt").tasks] == [
+        ("实施背街小巷整治", "已完成"),
+        ("加装既有住宅电梯", "滞后"),
+    ]
+    tagged = (
+        "绵阳市人民政府督查室关于民生实事推进情况的督查通报\n说明：标题后括号内所列第一个单位为牵头单位，其余为配合单位。\n"
+        "（一）【已完成】新建改扩建公办幼儿园（市教育和体育局、市财政局）。完成时限：2027年8月底前。\n"
+    )
+    assert _roles(extract_text(tagged, "t.txt")) == {
+        "新建改扩建公办幼儿园": (["绵阳市教育和体育局"], ["绵阳市财政局"], []),
+    }
+    unknown = "青岚县人民政府办公室关于印发重点任务分工的通知\n一、重点任务\n1.推进农村户厕改造。（县农业农村局牵头）\n"
+    assert extract_text(unknown, "u.txt").jurisdiction.name == "青岚县"
+    zone = "重庆两江新区管理委员会关于印发行动计划重点任务分工的通知\n一、重点任务\n1.壮大整车企业集群。（新区经济运行局牵头）\n"
+    assert extract_text(zone, "z.txt").jurisdiction.name == "两江新区"

@@ -159,3 +159,35 @@ def test_a_class_of_bodies_alone_carries_its_task_unless_it_shares_it_out() -> N
         "开展防汛应急演练": (False, False),
         "落实值班值守制度": (False, False),
     }
+
+
+def test_a_class_listed_beside_a_catch_all_carries_no_task_alone() -> None:
+    """A class of places beside a catch-all in one list, parted by a comma (责任单位：省直有关部门，
+    各市（州）人民政府) or in a table cell, carries no task alone, and the task states no lead (under
+    排在第一位的为牵头单位 a class named alone leads); a 牵头单位 column left as — states none,
+    whatever the first of its 责任单位 column."""
+    from fengong.ingest.pipeline import extract_text
+
+    text = (
+        "四川省人民政府办公厅关于印发县域商业体系建设实施方案的通知\n本方案所列各项任务，责任单位排在第一位的为牵头单位。\n"
+        "一、重点任务\n"
+        "1.开展县域商业建设评估。组织开展评估。（责任单位：省直有关部门，各市（州）人民政府；完成时限：2028年11月底前）\n"
+        "2.完善农村物流网络。（责任单位：各市（州）人民政府；完成时限：2028年10月底前）\n"
+    )
+    table = (
+        "湖南省人民政府办公厅关于印发营商环境重点任务清单的通知\n说明：“责任单位”栏中列于首位的即为牵头单位。\n"
+        "| 序号 | 工作任务 | 牵头单位 | 责任单位 | 完成时限 |\n"
+        "| 1 | 加强诚信政府建设 | — | 各市州人民政府，省直有关单位 | 长期坚持 |\n"
+        "| 2 | 开展营商环境评价 | 省发展改革委 | 省发展改革委，省统计局 | 2027年12月31日前 |\n"
+    )
+    flags = {
+        t["title"]: (t["one_body"], t["leads"])
+        for doc in (extract_text(text, "s.txt"), extract_text(table, "h.txt"))
+        for t in document_rows(doc).nodes["Task"]
+    }
+    assert flags == {
+        "开展县域商业建设评估": (False, 0),
+        "完善农村物流网络": (False, 1),
+        "加强诚信政府建设": (False, 0),
+        "开展营商环境评价": (False, 1),
+    }

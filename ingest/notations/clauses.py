@@ -55,8 +55,11 @@ _SENTENCE_ENDS = "。！!？?\n"
 _ITEM_START = re.compile(
     r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*"
 )
-#: An item's number and its title alone, before a bracket of its units (1．整治背街小巷（区城管局）。).
-_ITEM_TITLE = re.compile(_ITEM_START.pattern + r"[^。；;，,：:（）()【】\[\]\n]{2,40}")
+#: An item's number and its title alone, a state's tag between them at most, before a bracket of its
+#: units (1．整治背街小巷（区城管局）。 / （一）【已完成】新建幼儿园（市教体局、市财政局）。).
+_ITEM_TITLE = re.compile(
+    _ITEM_START.pattern + r"(?:【[^】\n]{1,6}】[ \t\u3000]*)?[^。；;，,：:（）()【】\[\]\n]{2,40}"
+)
 _MAX_CLAUSE = 400
 
 
@@ -375,6 +378,41 @@ def _labelled_line(text: str, after: int) -> bool:
     end = text.find("\n", after)
     rest = text[after : end if end >= 0 else len(text)]
     return any(label in rest for label in role_vocab().labels)
+
+
+def find_opening_subjects(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """A numbered item opening with its unit, a colon and its role (1. 县交通运输局：负责推进X。 /
+    县A：牵头负责Y): the unit responsible (负责) or leading (牵头); the rest of the item is its work."""
+    out: list[Annotation] = []
+    for m in _opening_subject_re().finditer(text):
+        unit = m.group("unit")
+        if not looks_like_unit(clean(unit)) or taken(base + m.start("unit"), base + m.end()):
+            continue
+        mentions = parse_list(unit, base + m.start("unit"))
+        if not mentions:
+            continue
+        role = role_vocab().verbs.get(m.group("verb"), "responsible")
+        ann = Annotation(
+            [RoleList(role if role == "lead" else "responsible", mentions)],
+            base + m.start("unit"),
+            base + m.end(),
+        )
+        ann.evidence, ann.kind = m.group().strip(), "opening subject"
+        out.append(ann)
+    return out
+
+
+#: An item's number, which an opening subject's line must have (a line of one unit's part under a
+#: task, 市A：牵头负责X；, is the unit-lines reader's).
+_ITEM_NUMBER = r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*"
+
+
+@cache
+def _opening_subject_re() -> re.Pattern[str]:
+    return re.compile(
+        rf"(?:^|(?<=\n)){_ITEM_NUMBER}(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*"
+        r"(?P<verb>牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
+    )
 
 
 def _known_body(name: str) -> bool:

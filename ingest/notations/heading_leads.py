@@ -34,7 +34,8 @@ def lead_by_heading(tasks: list[RawTask], text: str) -> list[RawTask]:
     for task in tasks:
         if task.roles.get("lead") or len(task.path) < 2:
             continue
-        for heading in reversed(task.path[:-1]):
+        for written in reversed(task.path[:-1]):
+            heading = _without_count(written)
             m = _heading_re().match(heading)
             units, offset = (m["units"], m.start("units")) if m else (heading, 0)
             if m is None and not _names_only(heading):
@@ -47,14 +48,24 @@ def lead_by_heading(tasks: list[RawTask], text: str) -> list[RawTask]:
             partners = [*task.roles.get("cooperate", []), *task.roles.pop("responsible", [])]
             task.roles["lead"] = mentions
             task.roles["cooperate"] = [x for x in partners if x.local not in leads]
-            task.evidence.update({x.start: heading for x in mentions})
+            task.evidence.update({x.start: written for x in mentions})
             break
     return tasks
 
 
+def _without_count(heading: str) -> str:
+    """A heading without the count of its tasks closing it (县农业农村局（牵头4项）: 县农业农村局)."""
+    return _COUNT.sub("", heading)
+
+
+#: A bracket counting a section's tasks (（牵头4项）, （共3项）, （5项任务）).
+_COUNT = re.compile(r"[（(](?:牵头|共|负责)?[0-9一二三四五六七八九十]{1,3}项(?:任务|工作)?[）)]$")
+
+
 def names_lead(heading: str) -> bool:
     """Whether a section heading names the lead of the items under it: "县商务局牵头的任务", or a
-    heading that is unit names alone ("区文广旅局")."""
+    heading that is unit names alone ("区文广旅局"), its tasks counted after it or not."""
+    heading = _without_count(heading)
     m = _heading_re().match(heading)
     if m is not None:
         return all(looks_like_unit(clean(x)) for x, _, _ in split_list(m["units"]))

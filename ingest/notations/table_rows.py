@@ -99,8 +99,15 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         task.progress = compact(row.get("progress")) or compact(row.get("share")) or None
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         # (二季度进展 after 一季度进展 is the later account, no state)
-        second = next((c.text for kind, c in row.extra if kind == "progress"), "")
-        second = second if state_of(compact(second)) or opening_status(compact(second)) else ""
+        # (一季度进展 | 二季度进展 | 完成情况: the last account that is or opens with a state word)
+        second = next(
+            (
+                c.text
+                for kind, c in reversed(row.extra)
+                if kind == "progress" and (state_of(compact(c.text)) or opening_status(compact(c.text)))
+            ),
+            "",
+        )
         flag = done_flag_status(compact(row.get("done_flag"))) or _completed(row.get("completed"), year)
         # (是否完成：否 beside 进展：滞后。…: the account's own state says more than "not done")
         opened = opening_status(task.progress) if flag and state_of(flag) != "done" else None
@@ -129,9 +136,11 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
             # (已完成90% | 是否滞后：是: behind, its share done kept as its progress)
             task.progress = task.progress or task.status
             task.status = lag
-        _row_roles(
-            row, first_is_lead.governs(row.start), task, first_is_lead.rest_cooperate, first_is_lead.separator
+        # (a 牵头单位 column left empty, 牵头单位：—, states no lead: the first of its 责任单位 is none)
+        leads_first = first_is_lead.governs(row.start) and not (
+            "lead" in table.columns and not row.get("lead")
         )
+        _row_roles(row, leads_first, task, first_is_lead.rest_cooperate, first_is_lead.separator)
         if table.marks or any(c.startswith(UNIT_MARK) for c in table.columns):
             _marked_roles(row, table.marks, task, first_is_lead.governs(row.start))
         tasks.append(task)

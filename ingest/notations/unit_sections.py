@@ -17,7 +17,7 @@ from collections import defaultdict
 from dataclasses import dataclass
 from functools import cache
 
-from fengong.ingest.deadlines import find_deadlines
+from fengong.ingest.deadlines import deadline_clause, find_deadlines
 from fengong.ingest.notations.brackets import brackets, split_top
 from fengong.ingest.notations.roles import RoleList, assign_roles
 from fengong.ingest.outline import Block, path_of, title_of
@@ -131,11 +131,16 @@ def _paragraph(block: Block, text: str) -> list[_Clause] | None:
     vocab = role_vocab().verbs
     clauses: list[_Clause] = []
     body_at = head.end()
+    numbered = bool(block.marker)
     for offset, piece in _split_clauses(text[body_at : block.end]):
         lead = piece.lstrip(" \t\u3000")
         offset += len(piece) - len(lead)
         m = _clause_re().match(lead)
         if m is None:
+            if numbered and len(lead) > _WORDS_MAX and deadline_clause(lead, None) is None:
+                # 1. 县交通运输局：负责推进X。全年新改建…: a numbered task whose unit opens it, its own
+                # words after (no paragraph of a unit's parts: the item reader's)
+                return None
             continue
         partner: list[Mention] = []
         work_at = m.end("verb")
@@ -150,6 +155,10 @@ def _paragraph(block: Block, text: str) -> list[_Clause] | None:
             evidence = f"{head.group('unit')}：{lead.strip()}"
             clauses.append(_Clause(vocab[m.group("verb")], unit, partner, items, evidence))
     return clauses or None
+
+
+#: A sentence this long that names no role is a task's own words, not a unit's part.
+_WORDS_MAX = 8
 
 
 def read_unit_sections(
