@@ -271,20 +271,18 @@ _CLAUSE_EDGES = "，,；;。（(）)\n"
 def _list_around(text: str, start: int, end: int) -> str:
     """The clause holding start..end with the comma-parted clauses beside it that name no role
     (责任单位：各市州人民政府，省直有关单位: one list), not those that do (各乡镇负责，县直有关部门配合)."""
-    clause = _clause_around(text, start, end)
-    lo = text.rfind(clause, 0, end)
-    hi = lo + len(clause)
+    lo, hi = _clause_span(text, start, end)
     while hi < len(text) and text[hi] in "，,":
-        nxt = _clause_around(text, hi + 1, hi + 1)
-        if not nxt or _names_role(nxt):
+        nxt_lo, nxt_hi = _clause_span(text, hi + 1, hi + 1)
+        if nxt_hi <= nxt_lo or _names_role(text[nxt_lo:nxt_hi]):
             break
-        clause, hi = clause + text[hi] + nxt, hi + 1 + len(nxt)
+        hi = nxt_hi
     while lo > 0 and text[lo - 1] in "，,":
-        prev = _clause_around(text, lo - 2, lo - 1)
-        if not prev or _names_role(prev):
+        prev_lo, prev_hi = _clause_span(text, lo - 1, lo - 1)
+        if prev_hi <= prev_lo or _names_role(text[prev_lo:prev_hi]):
             break
-        clause, lo = prev + text[lo - 1] + clause, lo - 1 - len(prev)
-    return clause
+        lo = prev_lo
+    return text[lo:hi]
 
 
 def _names_role(clause: str) -> bool:
@@ -295,9 +293,15 @@ def _names_role(clause: str) -> bool:
 
 def _clause_around(text: str, start: int, end: int) -> str:
     """The clause of ``text`` holding the words at start..end (between commas, stops, brackets)."""
+    lo, hi = _clause_span(text, start, end)
+    return text[lo:hi]
+
+
+def _clause_span(text: str, start: int, end: int) -> tuple[int, int]:
+    """Where the clause holding start..end begins and ends (its edge characters excluded)."""
     lo = max((text.rfind(ch, 0, start) for ch in _CLAUSE_EDGES), default=-1) + 1
     his = [i for i in (text.find(ch, end) for ch in _CLAUSE_EDGES) if i >= 0]
-    return text[lo : min(his, default=len(text))]
+    return lo, min(his, default=len(text))
 
 
 def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:

@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from fengong.ingest.deadlines import deadline_clause, deadline_labels
+from fengong.ingest.local_bodies import body_endings
 from fengong.ingest.status import lone_state
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, role_vocab, words
 
@@ -357,11 +358,10 @@ def _title_of(heading: str) -> str:
     head = _deadline_note().sub("", heading.strip()).strip()
     if head[:1] == "【" and _bracketed_title(head) is not None:
         return head[1 : head.find("】")]  # （一）【打造精品旅游线路】依托…: the title in its brackets
-    if head[:1] == "【" and 0 < head.find("】") < len(head) - 1 and _assigns(head[1 : head.find("】")]):
-        head = head[
-            head.find("】") + 1 :
-        ].strip()  # 【省有关单位按职责分工负责】营造…: the units, then the title
-    subject = _OPENING_SUBJECT.match(head)
+    close = head.find("】") if head[:1] == "【" else -1
+    if 0 < close < len(head) - 1 and _assigns(head[1:close]):
+        head = head[close + 1 :].strip()  # 【省有关单位按职责分工负责】营造…: the units, then the title
+    subject = _opening_subject().match(head)
     if subject is not None and subject.end() < len(head):
         head = head[subject.end() :]  # 县交通运输局：负责推进X。…: the unit and its role open the item
     named = _name_label().match(head)
@@ -390,10 +390,17 @@ def _title_of(heading: str) -> str:
     return head[:40]
 
 
-#: A unit, its colon and its role opening an item (县交通运输局：负责 / 县A：牵头负责): no part of the title.
-_OPENING_SUBJECT = re.compile(
-    r"[^：:，,。；;\n（）()【】]{2,30}?[局委办厅府院会部所站心社司][：:][ \t\u3000]*(?:牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
-)
+#: The role words after a unit and its colon opening an item (县A：负责推进X / 县A：牵头负责Y).
+OPENING_ROLES = r"(?P<verb>牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
+
+
+@cache
+def _opening_subject() -> re.Pattern[str]:
+    """A unit (a name ending as bodies do), its colon and its role opening an item: no part of the title."""
+    endings = alternation([word for word, _ in body_endings()])
+    return re.compile(rf"[^：:，,。；;\n（）()【】]{{1,28}}?(?:{endings})[：:][ \t\u3000]*{OPENING_ROLES}")
+
+
 #: A suggestion's number before its title (第22号 关于支持早茶产业品牌建设的建议).
 _OPENING_NUMBER = re.compile(r"^第[0-9０-９一二三四五六七八九十百]{1,4}号[ \t\u3000]*(?=关于)")
 #: A bracket closing a title that holds only the item's number (（第12号）, （编号：3）).

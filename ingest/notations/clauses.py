@@ -17,6 +17,7 @@ from functools import cache
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, find_deadlines, may_hold_deadline
+from fengong.ingest.local_bodies import body_endings
 from fengong.ingest.notations.brackets import (
     brackets,
     depth_at,
@@ -34,7 +35,7 @@ from fengong.ingest.notations.roles import (
     lead_separator,
     nothing_taken,
 )
-from fengong.ingest.outline import heading_of
+from fengong.ingest.outline import OPENING_ROLES, heading_of
 from fengong.ingest.units import (
     Mention,
     clean,
@@ -52,9 +53,8 @@ from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 _PARTS = "，,；;。"
 _SENTENCE_ENDS = "。！!？?\n"
 #: What may stand before a list that opens an item: its number alone (1. / （一） / 一、).
-_ITEM_START = re.compile(
-    r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)?[ \t\u3000]*"
-)
+_NUMBER = r"(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+_ITEM_START = re.compile(rf"[ \t\u3000]*{_NUMBER}?[ \t\u3000]*")
 #: An item's number and its title alone, a state's tag between them at most, before a bracket of its
 #: units (1．整治背街小巷（区城管局）。 / （一）【已完成】新建幼儿园（市教体局、市财政局）。).
 _ITEM_TITLE = re.compile(
@@ -353,7 +353,7 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue
         if titled and not all(
-            _known_body(x) or (x.endswith(_ORGAN_ENDS) and not _labelled_line(text, close)) for x in items
+            _known_body(x) or (_ends_as_body(x) and not _labelled_line(text, close)) for x in items
         ):
             continue  # 修编宁波舟山港总体规划（宁波片区）。责任单位：…: a word of the title, not a body named
         if len(items) == 1 and len(items[0]) < _BARE_MIN_CHARS:
@@ -369,8 +369,9 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     return out
 
 
-#: The last characters of a body's name (区科工局, 县融媒体中心) where no vocabulary knows its function.
-_ORGAN_ENDS = ("局", "委", "厅", "办", "中心", "政府", "公司")
+def _ends_as_body(name: str) -> bool:
+    """Whether a name ends as bodies' names do (区科工局, 县融媒体中心) where no vocabulary knows it."""
+    return name.endswith(tuple(word for word, _ in body_endings()))
 
 
 def _labelled_line(text: str, after: int) -> bool:
@@ -404,14 +405,14 @@ def find_opening_subjects(text: str, base: int = 0, taken: Taken = nothing_taken
 
 #: An item's number, which an opening subject's line must have (a line of one unit's part under a
 #: task, 市A：牵头负责X；, is the unit-lines reader's).
-_ITEM_NUMBER = r"[ \t\u3000]*(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)[ \t\u3000]*"
+_ITEM_NUMBER = rf"[ \t\u3000]*{_NUMBER}[ \t\u3000]*"
 
 
 @cache
 def _opening_subject_re() -> re.Pattern[str]:
     return re.compile(
         rf"(?:^|(?<=\n)){_ITEM_NUMBER}(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*"
-        r"(?P<verb>牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
+        + OPENING_ROLES
     )
 
 
