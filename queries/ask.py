@@ -815,11 +815,11 @@ def _spelled_out(
     store: GraphStore, columns: list[str], rows: list[dict[str, Any]]
 ) -> tuple[list[str], list[dict[str, Any]]]:
     """The rows with each unit's name spelled out beside it (``full_name``: 湖南省发展改革委 ->
-    湖南省发展和改革委员会) where its name writes a short form of its function, and the column after
-    ``unit`` when any row has one."""
-    spelled = spelled_out_names(store)
-    if "unit" not in columns or not any(spelled.get(str(r.get("unit") or "")) for r in rows):
+    湖南省发展和改革委员会) where its name writes a short form of its function, '' where it does not:
+    the column after ``unit`` in every answer that names units (the pages of one answer alike)."""
+    if "unit" not in columns:
         return columns, rows
+    spelled = spelled_out_names(store)
     at = columns.index("unit") + 1
     out = [{**r, "full_name": spelled.get(str(r.get("unit") or ""), "")} for r in rows]
     return [*columns[:at], "full_name", *columns[at:]], out
