@@ -18,7 +18,7 @@ from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.bodies import find_bodies
 from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
 from fengong.ingest.places import find_places
-from fengong.ingest.resolve import zone_of
+from fengong.ingest.resolve import community_of, zone_of
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
@@ -141,11 +141,14 @@ def _place_keys(doc: Document) -> dict[str, Any]:
     belongs to, else the jurisdiction itself. A national document has no place: its ``places``
     are the central bodies that issue it (国家医疗保障局 for 国家医疗保障局办公室), so that a
     question about "the NHSA's plan" keeps to it; a township's plan has the township first (the
-    place table stops at counties)."""
+    place table stops at counties), and a community's or village's plan the community before it."""
     j = doc.jurisdiction
     # a township's plan: the township first (江湾镇 of 江湾镇人民政府, 学院路街道 of 学院路街道办事处)
     sub = zone_of(doc.title or "", doc.issuer or "")
     town = [sub] if sub and sub.endswith(tuple(unit_vocab().township_endings)) else []
+    # (a community's or village's own plan, 枫林社区居民委员会: the community before its street)
+    community = community_of(doc.issuer or "")
+    town = [community, *town] if community else town
     if j is None:
         head = (doc.title or "").split("关于", 1)[0] if "关于" in (doc.title or "") else ""
         issuers = [body.name for body, _, _ in find_bodies(f"{doc.issuer or ''}\n{head}")]
@@ -309,6 +312,8 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
     # the digital economy): the title's words are every task's words too (segmented once).
     title_words = set(terms(doc.title))
     states_leads = any(a.role == "lead" and a.unit_id in doc.units for t in doc.tasks for a in t.assignments)
+    scope = doc.jurisdiction.name if doc.jurisdiction else doc.id  # (a person's, as in _people)
+    jur = doc.jurisdiction.name if doc.jurisdiction else None
     for task in doc.tasks:
         c.node(
             "Task",
@@ -337,6 +342,11 @@ def _tasks(c: _Collector, doc: Document, topic_en: Mapping[str, str]) -> None:
             due_text=(task.deadline.text or "") if task.deadline else "",
         )
         c.rel("HAS_TASK", doc.id, task.id)
+        # (the people it names in charge: a person of the document's place, as its rosters' are)
+        for person in task.people:
+            pid = stable_id("person", scope, person.name)
+            c.node("Person", pid, name=person.name, jurisdiction=jur)
+            c.rel("IN_CHARGE_OF", pid, task.id, label=person.label)
         deadlines = ([task.deadline] if task.deadline else []) + list(task.other_deadlines)
         for i, dl in enumerate(deadlines):
             c.node("Deadline", dl.key, kind=dl.kind, date=_s(dl.date), text=_s(dl.text))

@@ -189,6 +189,8 @@ RELS: dict[str, RelSpec] = {
         RelSpec("COOPERATES", "Unit", "Task", _PROVENANCE, owned=True),
         RelSpec("RESPONSIBLE_FOR", "Unit", "Task", _PROVENANCE, owned=True),
         RelSpec("MEMBER_OF", "Person", "Group", _props("document", "role", "position"), per_document=True),
+        # a person a task names in charge of it (责任人, 包村领导), under the document's label
+        RelSpec("IN_CHARGE_OF", "Person", "Task", _props("label"), owned=True),
         RelSpec("OFFICE_AT", "Group", "Unit", _props("document"), per_document=True),
     )
 }

@@ -125,6 +125,12 @@ def body_endings() -> tuple[tuple[str, str], ...]:
     return tuple(sorted(((w, en) for w, en, _ in rows), key=lambda r: -len(r[0])))
 
 
+@cache
+def ending_words() -> tuple[str, ...]:
+    """The words that end body names, longest first (a tuple ``str.endswith`` takes whole)."""
+    return tuple(word for word, _ in body_endings())
+
+
 def ending_en(name: str) -> str:
     """The usual English word of the longest ending of ``name`` (…支队 -> Detachment), else ''."""
     return next((en for word, en in body_endings() if name.endswith(word)), "")

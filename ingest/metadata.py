@@ -37,6 +37,7 @@ class _HeadVocab:
     approved_by: re.Pattern[str]
     letterhead_ends: tuple[str, ...]
     note_starts: tuple[str, ...]
+    place_openers: frozenset[str]
 
 
 @cache
@@ -51,6 +52,7 @@ def _vocab() -> _HeadVocab:
         approved_by=re.compile(rf"已经(?P<level>[{levels}])(?:人民)?政府(?:{approved})"),
         letterhead_ends=tuple(words(data, "letterhead_ends", name)),
         note_starts=tuple(words(data, "note_starts", name)),
+        place_openers=frozenset(words(data, "place_openers", name)),
     )
 
 
@@ -272,15 +274,19 @@ def _unknown_opening_place(source: str, found: list[tuple[Place, int, int]]) -> 
     head = source[:start]
     if not 0 < start <= _UNKNOWN_HEAD or not all("\u4e00" <= ch <= "\u9fff" for ch in head):
         return None
-    if head in _OPENERS or lookup_place(source[:end]) is not None or opening_place(source) is not None:
+    if (
+        head in _vocab().place_openers
+        or lookup_place(source[:end]) is not None
+        or opening_place(source) is not None
+    ):
         return None  # (重庆两江新区: a known place's short name opens it)
     return Jurisdiction(source[:end], place.level, None, None)
 
 
 #: The characters an unknown place's name may have before the known one it ends with (青 of 青岚县);
-#: words that open a title or an issuer before a place (中共岚县县委) are none.
+#: words that open a title or an issuer before a place (中共岚县县委, metadata.yaml's place_openers)
+#: are none.
 _UNKNOWN_HEAD = 2
-_OPENERS = frozenset({"中共", "关于", "印发"})
 
 
 def _opening_level_place(text: str) -> Place | None:

@@ -99,6 +99,14 @@ def _rank(a: Assignment) -> int:
 
 
 @dataclass(slots=True)
+class TaskPerson:
+    """A person a document names in charge of a task (责任人：李四, a 包村领导 column), under its label."""
+
+    name: str
+    label: str  # the document's word for the part: 责任人, 包村领导, 牵头省领导
+
+
+@dataclass(slots=True)
 class Task:
     """A unit of work the document assigns to units or gives a deadline."""
 
@@ -115,6 +123,7 @@ class Task:
     status: str | None = None  # the state a progress report gives it, in its words (已完成, 滞后)
     start: int = 0
     end: int = 0
+    people: list[TaskPerson] = field(default_factory=list)
 
     def units(self, role: Role) -> list[str]:
         """Unit ids holding ``role`` on this task, in document order."""

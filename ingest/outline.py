@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from functools import cache
 
 from fengong.ingest.deadlines import deadline_clause, deadline_labels
-from fengong.ingest.local_bodies import body_endings
+from fengong.ingest.local_bodies import ending_words
 from fengong.ingest.status import lone_state
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, role_vocab, words
 
@@ -94,6 +94,21 @@ def enumeration_ordinal(after: str) -> re.Pattern[str]:
     return re.compile(rf"(?:^|(?<=[{re.escape(after)}]))[ \t\u3000]*[{cn}]{{1,3}}是")
 
 
+@cache
+def circled() -> str:
+    """The circled numbers ①…⑳ in order (outline.yaml's ``circled``): item ① is 1."""
+    return str(load_yaml("outline.yaml").get("circled") or "")
+
+
+@cache
+def item_number() -> str:
+    """A task item's number as a regex (1. / 2.1 / （一） / （3） / 一、), unanchored: the numberings
+    that lead items rather than parts or articles, built from the outline's numerals."""
+    cn = re.escape(str(load_yaml("outline.yaml").get("numerals") or ""))
+    # (2.1 推进X: a decimal number stands alone before a space; 2.5亿元 is a figure)
+    return rf"(?:\d{{1,3}}(?:[.．]\d{{1,3}})*[.．、](?!\d)|\d{{1,3}}(?:[.．]\d{{1,3}})+(?=[ \t\u3000])|[（(](?:\d{{1,3}}|[{cn}]{{1,3}})[）)]|[{cn}]{{1,3}}、)"
+
+
 def _bracketed(ws: list[str]) -> str:
     """Labels standing in brackets of their own instead of before a colon (【进展情况】)."""
     return rf"[【［\[〔](?:{alternation(ws)})[】］\]〕]"
@@ -145,6 +160,12 @@ def split_lines(text: str) -> list[Line]:
         raw = _pipe_row(raw)
         # a piped row's edge tabs are cells (an empty number cell), not whitespace
         stripped = raw.strip(" \r\u3000\ufeff" if piped else " \t\r\u3000\ufeff")
+        if "\t" in stripped and not piped:
+            # a tab row's closing tabs are its empty last cells (… | 市公安局 | <no lead>), as a piped
+            # row's are: kept, so that the row's cells stand under their columns
+            closing = raw.rstrip(" \r\u3000\ufeff")
+            if closing.endswith("\t"):
+                stripped = raw[raw.index(stripped[0]) : len(closing)]
         if not stripped:
             out.append(Line("", start, start))
             continue
@@ -260,7 +281,7 @@ def _assigns(words: str) -> bool:
     if words.startswith(tuple(vocab.action_starts)):
         return False  # 【推进区域协同】, 【加大财政金融支持】: work to do, its title
     says_who = (*vocab.shared_duty_words, *vocab.lead_markers, *vocab.partner_words)
-    return words.endswith((*vocab.verbs, *vocab.partner_words, "负责", "落实", "参与")) and any(
+    return words.endswith((*vocab.verbs, *vocab.partner_words, *vocab.assigning_endings)) and any(
         w in words for w in says_who
     )
 
@@ -350,8 +371,16 @@ def title_of(heading: str) -> str:
     """A heading's title: up to its first 。 when that is short, else the whole heading line; a
     bracket closing it that labels a deadline (（完成时限：2028年6月底前）) is no part of it, nor is a
     labelled unit list in brackets and what follows it (X（牵头单位：市A）进展：…), nor a report's
-    account after its progress label, nor the dash before the fields (X——牵头单位：县A；进展：…)."""
-    return _title_of(heading).rstrip("—－–").strip()
+    account after its progress label, nor the dash before the fields (X——牵头单位：县A；进展：…), nor a
+    note's circled number closing it (推进X①: the note ① gives its units)."""
+    title = _title_of(heading).rstrip("—－–").strip()
+    if title[-1:] in circled() and len(title) > 2 and _NOTE_BEFORE.match(title[-2]):
+        title = title[:-1]
+    return title
+
+
+#: What a note's mark closing a title follows: a word's character, a closing quote or bracket.
+_NOTE_BEFORE = re.compile(r"[\u4e00-\u9fff”）)]")
 
 
 def _title_of(heading: str) -> str:
@@ -390,15 +419,18 @@ def _title_of(heading: str) -> str:
     return head[:40]
 
 
-#: The role words after a unit and its colon opening an item (县A：负责推进X / 县A：牵头负责Y).
-OPENING_ROLES = r"(?P<verb>牵头负责|负责牵头|牵头|负责)(?=[\u4e00-\u9fff“])"
+@cache
+def opening_roles() -> str:
+    """The role word after a unit and its colon opening an item (县A：负责推进X / 县A：牵头负责Y),
+    as a regex with the group ``verb`` (roles.yaml's opening_verbs)."""
+    return rf"(?P<verb>{alternation(role_vocab().opening_verbs)})(?=[\u4e00-\u9fff“0-9０-９])"
 
 
 @cache
 def _opening_subject() -> re.Pattern[str]:
     """A unit (a name ending as bodies do), its colon and its role opening an item: no part of the title."""
-    endings = alternation([word for word, _ in body_endings()])
-    return re.compile(rf"[^：:，,。；;\n（）()【】]{{1,28}}?(?:{endings})[：:][ \t\u3000]*{OPENING_ROLES}")
+    endings = alternation(list(ending_words()))
+    return re.compile(rf"[^：:，,。；;\n（）()【】]{{1,28}}?(?:{endings})[：:][ \t\u3000]*{opening_roles()}")
 
 
 #: A suggestion's number before its title (第22号 关于支持早茶产业品牌建设的建议).

@@ -11,7 +11,7 @@ from fengong.ingest.declared_roles import declared_leads
 from fengong.ingest.duties import find_duties
 from fengong.ingest.enumerations import tasks_by_unit_sections
 from fengong.ingest.metadata import read_metadata
-from fengong.ingest.model import Assignment, Document, Duty, Task, TopicMention, stable_id
+from fengong.ingest.model import Assignment, Document, Duty, Task, TaskPerson, TopicMention, stable_id
 from fengong.ingest.notations.blocks import read_blocks
 from fengong.ingest.notations.heading_leads import lead_by_heading
 from fengong.ingest.notations.roles import listed_cooperate_re
@@ -20,8 +20,8 @@ from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_se
 from fengong.ingest.outline import Line, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, letter_codes, zone_of
-from fengong.ingest.roles_elsewhere import roles_above_items, roles_by_number
-from fengong.ingest.roster import find_roster
+from fengong.ingest.roles_elsewhere import roles_above_items, roles_after_items, roles_by_number
+from fengong.ingest.roster import find_roster, person_fields
 from fengong.ingest.section_deadlines import (
     deadlines_by_body,
     deadlines_by_definition,
@@ -30,6 +30,7 @@ from fengong.ingest.section_deadlines import (
     deadlines_by_table,
 )
 from fengong.ingest.status import (
+    closing_mark,
     closing_status,
     completion_status,
     finished_clause,
@@ -106,6 +107,7 @@ def extract_text(text: str, source: str) -> Document:
     raw.sort(key=lambda t: t.start)
     raw = roles_above_items(raw, blocks, text, meta.year, first_is_lead)
     raw = roles_by_number(raw, blocks, tables, text, meta.year, first_is_lead)
+    raw = roles_after_items(raw, blocks, text, meta.year, first_is_lead)
     inherit_heading_units(raw)
     deadlines_by_period_lines(raw, lines, text, meta.year)
     deadlines_by_table(raw, deadline_tables, meta.year)
@@ -291,6 +293,7 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         status=status
         or legend.get((raw.status or "").strip())  # a symbol the report's legend reads (✔: 已完成)
         or legend.get((progress or "").strip())  # (or a 完成情况 cell holding the symbol alone)
+        or closing_mark(raw.text, legend)  # (or closing a line of the task: …已全部完工。√)
         or status_after_title(raw.text, title)
         or opening_status(raw.status)
         or (raw.status if state_of(raw.status) else None)  # a share-done cell (100%)
@@ -311,6 +314,11 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         progress=progress,
         start=raw.start,
         end=raw.end,
+        # (a 责任人 column's, then those its text names under a person's label: 责任人：李四)
+        people=[
+            TaskPerson(name, label)
+            for name, label in dict.fromkeys([*raw.people, *person_fields(doc.text[raw.start : raw.end])])
+        ],
     )
     for role, mentions in raw.roles.items():
         seen: set[str] = set()

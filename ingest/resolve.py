@@ -106,6 +106,8 @@ class UnitResolver:
     def __init__(
         self, jurisdiction: Jurisdiction | None, zone: str | None = None, issuer: str | None = None
     ) -> None:
+        # a community's or village's own plan (…枫林社区居民委员会): 社区网格站 is 枫林社区网格站
+        self.community = community_of(issuer or "")
         self.jurisdiction = jurisdiction
         # a local department dividing work among its own sections (浙江省商务厅: 对外贸易处 is its)
         self.department = issuer if issuer and _local_department(issuer) else None
@@ -408,6 +410,9 @@ class UnitResolver:
                 return self.division + rest
         if own and len(local) > len(own) + 1 and not re.search(r"[、，,\s]", self.issuer):
             return self.issuer + local[len(own) :]  # 管委会遗产保护处 in 鼓浪屿管委会's own notice
+        communal = _in_community(local, self.community)
+        if communal != local:
+            return communal  # (社区网格站 in 枫林社区's plan, under its street: 枫林社区网格站)
         if (
             self.zone
             and _bare_body(local)
@@ -722,6 +727,49 @@ def _zone_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 #: What follows a zone's or township's name in its issuer (江湾镇人民政府, 苏州工业园区管委会).
 _ISSUING_BODIES = ["人民政府", "政府", "管理委员会", "管委会", "党工委", "工委", "办事处", "党委", "办公室"]
+
+
+def community_of(issuer: str) -> str | None:
+    """The community or village whose committee issues a plan, by its own name (望月湖街道枫林社区
+    居民委员会: 枫林社区), else None."""
+    v = unit_vocab()
+    m = _community_re().search(issuer)
+    if m is None:
+        return None
+    name, word = m["name"], m["word"]
+    own = name[: -len(word)]
+    # (its own name: after the township or level word before it, 望月湖街道枫林 -> 枫林)
+    cut = max(
+        (own.rfind(w) + len(w) for w in (*v.township_endings, *v.level_prefixes) if w in own), default=0
+    )
+    return own[cut:] + word if len(own) - cut >= _OWN_NAME_MIN else name
+
+
+#: The fewest characters a community's own name has before its word (枫林 of 枫林社区).
+_OWN_NAME_MIN = 2
+
+
+@cache
+def _community_re() -> re.Pattern[str]:
+    v = unit_vocab()
+    return re.compile(
+        rf"(?P<name>[\u4e00-\u9fff]{{2,20}}?(?P<word>{alternation(v.community_words)}))"
+        rf"(?:{alternation(v.community_issuers)})$"
+    )
+
+
+def _in_community(local: str, community: str | None) -> str:
+    """A unit named by the bare word of the plan's community (社区网格站), named with it (枫林社区网格站)."""
+    if community:
+        for word in unit_vocab().community_words:
+            if (
+                local.startswith(word)
+                and community.endswith(word)
+                and len(local) > len(word) + 1
+                and _function_named(local) is None
+            ):
+                return community + local[len(word) :]
+    return local
 
 
 def _in_zone(local: str, zone: str | None) -> str:

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import cache
 from typing import NamedTuple
 
 from fengong.ingest.annotations import find_annotations
@@ -18,13 +19,13 @@ from fengong.ingest.notations.brackets import matching_close, split_top
 from fengong.ingest.notations.roles import RoleList
 from fengong.ingest.notations.roles import assign_roles as assign_role_lists
 from fengong.ingest.notations.subjects import partner_list_end
-from fengong.ingest.outline import Block, heading_of, path_of
+from fengong.ingest.outline import Block, circled, heading_of, path_of
 from fengong.ingest.section_deadlines import ITEM_NUMBER, shifted, task_numbers
 from fengong.ingest.tables import Table
 from fengong.ingest.targets import cn_number
 from fengong.ingest.tasks import RawTask, compact, roles_from, strip_marker
 from fengong.ingest.units import clean, looks_like_unit, parse_list
-from fengong.ingest.vocab import role_vocab
+from fengong.ingest.vocab import alternation, role_vocab
 
 #: A line opening with a bracket (【省A牵头，省B、省C配合】 when that bracket closes the line).
 _BRACKET_START = re.compile(r"^[ \t\u3000]*[【［〔\[（(]", re.MULTILINE)
@@ -97,6 +98,74 @@ class _Given:
     titles: list[str] = field(default_factory=list)  # tasks named by their titles (“推进X”) instead
 
 
+def roles_after_items(
+    tasks: list[RawTask], blocks: list[Block], text: str, year: int | None, first_is_lead: FirstIsLead
+) -> list[RawTask]:
+    """A line after a run of items that assigns them all (1.推进X。 2.推进Y。 以上任务由省A牵头，省B配合，
+    2028年9月底前完成。): each item of the run (the items of its level back to the heading above them)
+    takes the line's roles and deadline, unless it names units of its own; the heading that was a
+    task only for the line is none. Returns the tasks kept."""
+    # (以上任务由省有关部门按职责分工负责，持续推进: a line naming no unit still dates its items, tasks
+    # with no lead)
+    lines = [
+        (m, anns, deadlines)
+        for m in _after_items_re().finditer(text)
+        for anns, deadlines in [
+            (find_annotations(m["clause"], m.start("clause")), find_deadlines(m["clause"], year))
+        ]
+        if anns or deadlines
+    ]
+    if not lines:
+        return tasks
+    spans = [(m.start(), m.end()) for m, _, _ in lines]
+    given: list[RawTask] = []
+    for m, anns, deadlines in lines:
+        items = _run_above(blocks, m.start(), spans)
+        shifted(deadlines, m.start("clause"))
+        for block in items:
+            task = _task_at(tasks, text, block.start) or _task_of(blocks, block, year)
+            if any(m.start() > x.start or x.start >= m.end() for ms in task.roles.values() for x in ms):
+                continue  # (an item naming its own units keeps them)
+            roles_from(anns, first_is_lead.governs(m.start()), task)
+            if deadlines:
+                task.deadline, task.other_deadlines = deadlines[0], deadlines[1:]
+            task.text = _without_lines(task.text, [m.group().strip()])
+            if task not in tasks:
+                tasks.append(task)
+            given.append(task)
+    if not given:
+        return tasks
+    kept = [t for t in tasks if any(t is g for g in given) or not _held_only_by(t, spans)]
+    return sorted(kept, key=lambda t: t.start)
+
+
+@cache
+def _after_items_re() -> re.Pattern[str]:
+    """A line opening with words that point back at the items above it (以上任务, 上述各项工作)."""
+    pointers = alternation(role_vocab().items_above)
+    return re.compile(rf"^[ \t\u3000]*(?:{pointers})[ \t\u3000]*(?:均)?(?P<clause>[^\n]+)$", re.MULTILINE)
+
+
+def _run_above(blocks: list[Block], at: int, spans: list[tuple[int, int]]) -> list[Block]:
+    """The items right above ``at`` at the level of the last one, back to the heading over them or to
+    the line before that assigns another run."""
+    numbered = [b for b in blocks if b.start < at and b.level != 99 and b.region == "body"]
+    if not numbered:
+        return []
+    level, parent = numbered[-1].level, numbered[-1].parent
+    run: list[Block] = []
+    for block in reversed(numbered):
+        if (
+            block.level < level
+            or block.parent != parent
+            or any(block.start < e <= at for _, e in spans if e < at)
+        ):
+            break
+        if block.level == level:
+            run.append(block)
+    return run[::-1]
+
+
 def roles_by_number(
     tasks: list[RawTask],
     blocks: list[Block],
@@ -115,17 +184,27 @@ def roles_by_number(
     # (第1项 names item 1.; 第一项 and 第（一）项 name item （一）)
     arabic = [g for g, digits in lines if digits] + _numbered_rows(tables, year, first_is_lead)
     chinese = [g for g, digits in lines if not digits] + _unit_clauses(text, first_is_lead)
-    if not arabic and not chinese:
+    notes = _footnotes(text, year, first_is_lead)
+    if not arabic and not chinese and not notes:
         return tasks
-    spans = [(g.start, g.end) for g in [*arabic, *chinese]]
+    spans = [(g.start, g.end) for g in [*arabic, *chinese, *notes]]
     given: set[int] = set()
-    for givers, styles in ((arabic, (_ARABIC_ITEM,)), (chinese, (_CHINESE_ITEM, _CHINESE_DUN_ITEM))):
+    for givers, styles in (
+        (arabic, (_ARABIC_ITEM,)),
+        (chinese, (_CHINESE_ITEM, _CHINESE_DUN_ITEM)),
+        (notes, (None,)),
+    ):
         if not givers:
             continue
         # (第一项 names item （一）, or item 一、: the numbering that holds more of the numbers named)
         first = min(g.start for g in givers)
         named = {n for g in givers for n in g.numbers}
-        readings = [_items_by_number(tasks, blocks, text, year, style, first) for style in styles]
+        readings = [
+            _items_by_number(tasks, blocks, text, year, style, first)
+            if style is not None
+            else _items_by_mark(tasks, blocks, text, year, first)
+            for style in styles
+        ]
         by_number = max(readings, key=lambda items: sum(len(items.get(n, [])) == 1 for n in named))
         for number, lists, evidence, deadlines, declared in _merged(givers):
             target = by_number.get(number, [])
@@ -215,6 +294,62 @@ def _items_by_number(
     return by_number
 
 
+def _items_by_mark(
+    tasks: list[RawTask], blocks: list[Block], text: str, year: int | None, before: int
+) -> dict[int, list[RawTask]]:
+    """The body's items before ``before`` by the note mark closing their title (推进X①。: 1): its
+    tasks, and an item that was no task (for want of units) as one."""
+    by_number: dict[int, list[RawTask]] = {}
+    for block in blocks:
+        if block.start >= before or block.level == 99:
+            continue
+        m = _title_mark().search(block.heading)
+        if m is None:
+            continue
+        task = _task_at(tasks, text, block.start) or _task_of(blocks, block, year)
+        by_number.setdefault(circled().index(m["mark"]) + 1, []).append(task)
+    return by_number
+
+
+@cache
+def _title_mark() -> re.Pattern[str]:
+    """A note's circled number closing a title (推进海上风电规模化开发①。)."""
+    return re.compile(rf"(?<=[\u4e00-\u9fff”）)])(?P<mark>[{re.escape(circled())}])(?=[。，；;,（(\s]|$)")
+
+
+def _footnotes(text: str, year: int | None, first_is_lead: FirstIsLead) -> list[_Given]:
+    """Notes after the body that give the units of the items whose titles carry their circled numbers
+    (推进X① … ①省A牵头，省B配合，2028年6月底前完成。), when there are several such lines."""
+    found = list(_note_line().finditer(text))
+    if len(found) < _NUMBERED_LINES:
+        return []
+    given = [_line_given(m, [circled().index(m["mark"]) + 1], year, first_is_lead) for m in found]
+    return [g for g in given if g is not None]
+
+
+def _line_given(
+    m: re.Match[str], numbers: list[int], year: int | None, first_is_lead: FirstIsLead
+) -> _Given | None:
+    """What a line giving tasks by number or mark gives them: the units and the deadline of its
+    ``clause``; None where it names neither (a line naming no unit still makes its item a task, with
+    no lead and the line's deadline: 第（十二）项由有关司局按职责分工落实，长期坚持)."""
+    anns = find_annotations(m["clause"], m.start("clause"))
+    deadlines = find_deadlines(m["clause"], year)
+    if not anns and not deadlines:
+        return None
+    declared = first_is_lead.governs(m.start("clause")) or any(a.first_is_lead for a in anns)
+    lists = [rl for a in anns for rl in a.lists]
+    return _Given(numbers, lists, declared, compact(m.group().strip()), deadlines, m.start(), m.end())
+
+
+@cache
+def _note_line() -> re.Pattern[str]:
+    """A line opening with a circled number, then the units of its note."""
+    return re.compile(
+        rf"^[ \t\u3000]*(?P<mark>[{re.escape(circled())}])[ \t\u3000]*(?P<clause>[^\n]+)$", re.MULTILINE
+    )
+
+
 def _number_at(style: re.Pattern[str], text: str, at: int) -> int | None:
     m = style.match(text, at)
     if m is None:
@@ -300,17 +435,8 @@ def _numbered_lines(text: str, year: int | None, first_is_lead: FirstIsLead) -> 
         return []
     out = []
     for m in found:
-        anns = find_annotations(m["clause"], m.start("clause"))
-        deadlines = find_deadlines(m["clause"], year)
-        # (第（十二）项由有关司局按职责分工落实，长期坚持: a line naming no unit still makes its item a
-        # task, with no lead and the line's deadline)
-        if anns or deadlines:
-            declared = first_is_lead.governs(m.start("clause")) or any(a.first_is_lead for a in anns)
-            lists = [rl for a in anns for rl in a.lists]
-            evidence = compact(m.group().strip())
-            given = _Given(
-                task_numbers(m["numbers"]), lists, declared, evidence, deadlines, m.start(), m.end()
-            )
+        given = _line_given(m, task_numbers(m["numbers"]), year, first_is_lead)
+        if given is not None:
             out.append((given, m["numbers"][:1].isdigit()))
     return out
 

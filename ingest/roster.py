@@ -497,6 +497,48 @@ def find_roster(text: str, jurisdiction_name: str | None = None) -> tuple[list[P
     return _dedupe(people), list(groups.values())
 
 
+def names_in(text: str) -> list[str]:
+    """The people a cell or a field names (张三、李四 / 李四（局长） / 副县长张三): their names, in order."""
+    vocab = roster_vocab()
+    out: list[str] = []
+    for piece in _CELL_SEP.split(_BRACKETED.sub("", text)):
+        if is_name(piece, vocab):
+            out.append(piece)
+        elif piece and (found := _split_person(piece, vocab)) is not None:
+            out.append(found[0])
+    return list(dict.fromkeys(out))
+
+
+_BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
+_CELL_SEP = re.compile(r"[、，,；;/／ \t\u3000\n]+")
+
+
+def person_fields(text: str) -> list[tuple[str, str]]:
+    """The people a task's text names under a person's label (责任领导：张三（副县长）　责任人：李四（局长）):
+    (name, label) pairs."""
+    from fengong.ingest.tables import names_people
+
+    if "：" not in text and ":" not in text:
+        return []
+    return [
+        (name, m["label"])
+        for m in _person_field_re().finditer(text)
+        if names_people(m["label"])
+        for name in names_in(m["names"])
+    ]
+
+
+@cache
+def _person_field_re() -> re.Pattern[str]:
+    ends = alternation(words(load_yaml("table_headers.yaml"), "person_ends", "table_headers.yaml"))
+    return re.compile(
+        rf"(?:^|(?<=[\s；;，,。（(]))(?P<label>[{_HAN}]{{0,6}}?(?:{ends}))[ \t\u3000]*[：:][ \t\u3000]*"
+        # (a name's position in brackets is the name's: 张三（副县长）)
+        rf"(?P<names>(?:[^：:\n；;。（）()]|[（(][^（）()\n]*[）)]){{2,40}}?)"
+        rf"(?=[ \t\u3000]*[{_HAN}]{{2,8}}[：:]|[；;。\n）)]|$)"
+    )
+
+
 def _dedupe(people: list[Person]) -> list[Person]:
     seen: set[tuple[str, str, str]] = set()
     out: list[Person] = []

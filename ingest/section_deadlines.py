@@ -10,7 +10,7 @@ import re
 
 from fengong.ingest.deadlines import Found, find_deadlines
 from fengong.ingest.model import Deadline
-from fengong.ingest.outline import Line
+from fengong.ingest.outline import Line, item_number
 from fengong.ingest.tables import Cell, Table
 from fengong.ingest.targets import cn_number
 from fengong.ingest.tasks import RawTask, title_key
@@ -63,7 +63,10 @@ def shifted(found: list[Found], start: int) -> list[Found]:
 
 #: A line that is a part of a year alone, heading the tasks below it (一季度, 2028年上半年, 全年持续推进).
 _PERIOD_LINE = re.compile(
-    r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|[上下]半年|全年持续推进|全年|\d{1,2}月份?)[：:]?"
+    # (or a heading so numbered and naming its tasks: 一、第一季度任务 / （二）二季度重点工作)
+    rf"(?:{item_number()}[ \t\u3000]*)?"
+    r"(?:(?:19|20)\d{2}年)?(?:第?[一二三四1-4]季度|[上下]半年|全年持续推进|全年|\d{1,2}月份?)"
+    r"(?:(?:重点)?(?:任务|工作))?[：:]?"
 )
 
 

@@ -93,8 +93,17 @@ def closing_status(progress: str | None) -> str | None:
     """The state in brackets that closes a progress paragraph (…正在进行幕墙施工。【推进中】), else
     ``None``."""
     closing, _ = _vocab()
-    m = closing.search(progress or "")
+    m = closing.search(progress or "") or _reasoned_closing().search(progress or "")
     return m.group("word") if m and m.start() > 0 else None
+
+
+@cache
+def _reasoned_closing() -> re.Pattern[str]:
+    """A state word and its reason after a colon in the brackets closing a paragraph (…（未销号：1所
+    幼儿园消防验收未通过））."""
+    return re.compile(
+        rf"{_OPEN}\s*(?P<word>{_state_words()})\s*[：:][^（）()\n]{{1,120}}(?:[（(][^（）()\n]*[）)][^（）()\n]*)*{_CLOSE}\s*$"
+    )
 
 
 def finished_clause(progress: str | None) -> str | None:
@@ -286,6 +295,27 @@ def _lone_re() -> re.Pattern[str]:
     return re.compile(rf"{_OPEN}\s*(?P<word>{state_words})\s*{_CLOSE}")
 
 
+def closing_mark(text: str, legend: dict[str, str]) -> str | None:
+    """The state a legend's symbol closing one of the task's lines gives it (…进展：已全部完工。√,
+    where “√”表示已完成): the symbol after a sentence's end, never a word of the line."""
+    symbols = sorted((s for s in legend if not re.search("[\u4e00-\u9fff]", s)), key=len, reverse=True)
+    if not symbols:
+        return None
+    for line in text.split("\n"):
+        line = line.rstrip(" \t\u3000")
+        sym = next((s for s in symbols if line.endswith(s)), None)
+        if sym is None:
+            continue
+        before = line[: -len(sym)].rstrip(" \t\u3000")
+        if before and before[-1] in _CLOSING_ENDS:
+            return legend[sym]
+    return None
+
+
+#: What stands before a state's symbol closing a line: the end of its sentence or bracket.
+_CLOSING_ENDS = "。；;！!）)】"
+
+
 def state_legend(text: str) -> dict[str, str]:
     """The state words a report's legend gives its symbols (“✔”表示已完成，“△”表示推进中): a state
     cell holding a symbol says the word. Empty when the document declares none."""
@@ -302,7 +332,7 @@ def state_legend(text: str) -> dict[str, str]:
             found.update(pairs)
     if "100" in text:  # (the word a full share is given: 完成进度达到100%的项目为“已完成”)
         found.update((m["sym"], m["word"]) for m in _share_legend_re().finditer(text))
-    if not any(w in text for w in _LEGEND_VERBS):
+    if not any(w in text for w in legend_verbs()):
         return found
     found.update((m["sym"], m["word"]) for m in _legend_re().finditer(text))
     # (a light named in quotes: “红灯”表示项目进度“滞后”)
@@ -312,7 +342,18 @@ def state_legend(text: str) -> dict[str, str]:
     return found
 
 
-_LEGEND_VERBS = ("表示", "代表", "的为")
+@cache
+def legend_verbs() -> tuple[str, ...]:
+    """The verbs of a report's legend between its symbol and its state (“✔”表示已完成)."""
+    return tuple(words(load_yaml("outline.yaml"), "legend_verbs", "outline.yaml"))
+
+
+@cache
+def matrix_legend_verbs() -> tuple[str, ...]:
+    """The verbs of a matrix's legend between its sign and its role (●为牵头单位)."""
+    return tuple(words(load_yaml("outline.yaml"), "matrix_legend_verbs", "outline.yaml"))
+
+
 #: Symbol-and-word pairs a line needs to be read as a legend without a verb (●已完成 ◐推进中).
 _LEGEND_PAIRS = 2
 #: A symbol: one or two characters that are no word (✔, △, ●, √), quoted or not.
@@ -345,7 +386,7 @@ def _quoted_legend_re() -> re.Pattern[str]:
     """A quoted mark of words (“红灯”), a legend verb, a few words, then the state word it names."""
     state_words = _state_words()
     return re.compile(
-        rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(_LEGEND_VERBS))})"
+        rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(legend_verbs()))})"
         rf"[\u4e00-\u9fff]{{0,6}}?[“\"]?(?P<word>{state_words})(?![\u4e00-\u9fff])"
     )
 
@@ -364,7 +405,7 @@ def _share_legend_re() -> re.Pattern[str]:
 @cache
 def _legend_re() -> re.Pattern[str]:
     state_words = _state_words()
-    return re.compile(rf"{_SYMBOL}\s*(?:{alternation(list(_LEGEND_VERBS))})\s*(?P<word>{state_words})")
+    return re.compile(rf"{_SYMBOL}\s*(?:{alternation(list(legend_verbs()))})\s*(?P<word>{state_words})")
 
 
 def schedule_status(text: str | None) -> str | None:

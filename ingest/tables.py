@@ -11,7 +11,7 @@ from functools import cache, lru_cache
 from fengong.ingest.deadlines import find_deadlines, may_hold_deadline, milestones, parse_deadline_cell
 from fengong.ingest.notations.brackets import without_brackets
 from fengong.ingest.outline import Line, heading_of
-from fengong.ingest.status import matrix_marks, state_of, tick_marks
+from fengong.ingest.status import matrix_legend_verbs, matrix_marks, state_of, tick_marks
 from fengong.ingest.units import (
     clean,
     is_generic,
@@ -20,7 +20,7 @@ from fengong.ingest.units import (
     split_list,
     without_lead_marker,
 )
-from fengong.ingest.vocab import load_yaml, role_vocab
+from fengong.ingest.vocab import alternation, load_yaml, role_vocab
 
 _KINDS = (
     "other",
@@ -65,6 +65,7 @@ class Row:
     line: str = ""
     carried: set[str] = field(default_factory=set)
     extra: list[tuple[str, Cell]] = field(default_factory=list)  # more columns of a kind already in cells
+    people: list[tuple[str, Cell]] = field(default_factory=list)  # (header, cell) of a people column
 
     def unit_cells(self) -> list[tuple[str, Cell]]:
         """The row's unit cells (lead / cooperate / responsible), in header order of kinds."""
@@ -123,7 +124,7 @@ def header_kind(cell: str) -> str | None:
     exact = _exact_headers().get(c)
     if exact is not None:
         return exact
-    if _names_people(c):
+    if names_people(c):
         return "other"
     if len(c) >= 2 and state_of(c) is not None:
         return STATE_MARK + c  # 已完成 | 推进中 | 未启动: a column per state, a tick in the task's
@@ -146,8 +147,9 @@ def header_kind(cell: str) -> str | None:
     return found[0]
 
 
-def _names_people(cell: str) -> bool:
-    """Whether a header names people (牵头省领导, 包保县领导), not a unit column (牵头单位及责任人)."""
+def names_people(cell: str) -> bool:
+    """Whether a header or a label names people (牵头省领导, 包保县领导, 责任人), not a unit column
+    (牵头单位及责任人)."""
     ends, unit_words = _person_header_words()
     return cell.endswith(ends) and not any(w in cell for w in unit_words)
 
@@ -215,8 +217,9 @@ def _legend_roles() -> dict[str, str]:
 def _legend_re() -> re.Pattern[str]:
     marks = re.escape("".join(sorted(matrix_marks())))
     words = "|".join(re.escape(w) for w in sorted(_legend_roles(), key=len, reverse=True))
+    verbs = alternation(list(matrix_legend_verbs()))
     return re.compile(
-        rf"[“\"‘'「]?(?P<mark>[{marks}])[”\"’'」]?[ \t]*的?[ \t]*(?:表示|为|代表|指|即|是)?[ \t]*(?:该任务的?)?(?P<word>{words})"
+        rf"[“\"‘'「]?(?P<mark>[{marks}])[”\"’'」]?[ \t]*的?[ \t]*(?:{verbs})?[ \t]*(?:该任务的?)?(?P<word>{words})"
     )
 
 
@@ -420,7 +423,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
     letter codes (A—县发展和改革局), so a cell of capital letters lists units."""
     tables: list[Table] = []
     # (表中“责任单位”“完成时限”栏空白的，与上一行相同: a blank cell repeats the one above it)
-    blank_ditto = any("空白" in ln.text and _BLANK_DITTO.search(ln.text) for ln in lines)
+    blank_ditto = _ditto_columns(lines)
     i = 0
     while i < len(lines):
         columns = parse_header(lines[i].text, units)
@@ -428,6 +431,9 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             i += 1
             continue
         header_text = "".join(lines[i].text.split())
+        headers = [compact_header(c) for c in lines[i].text.split("\t")]
+        # (责任人 | 包村领导 | 牵头省领导: the columns naming people, by their header)
+        people = {k: h for k, h in enumerate(headers) if len(headers) == len(columns) and names_people(h)}
         table = Table(columns, [], {i})
         i += 1
         if i < len(lines):
@@ -444,7 +450,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             line = lines[i]
             if blank_run == 0 and _section(lines, i):
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section, codes))
+                    table.rows.append(_make_row(pending, columns, section, codes, people))
                     pending = None
                 h = heading_of(line.text)
                 title = h[2] if h else line.text
@@ -470,7 +476,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             named = _section_row(cells, codes)
             if named is not None:  # "一\t强化水源保障\t\t" names the rows after it
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section, codes))
+                    table.rows.append(_make_row(pending, columns, section, codes, people))
                     pending = None
                 section = named
                 table.line_indexes.add(i)
@@ -482,7 +488,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             )
             if starts_row:
                 if pending:
-                    table.rows.append(_make_row(pending, columns, section, codes))
+                    table.rows.append(_make_row(pending, columns, section, codes, people))
                 pending = cells
             elif "\t" not in line.text and _NOTE_LINE.match(line.text):
                 break  # a note under the table (注：排在第一位的为牵头单位) continues no cell
@@ -507,7 +513,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             blank_run = 0
             i += 1
         if pending:
-            table.rows.append(_make_row(pending, columns, section, codes))
+            table.rows.append(_make_row(pending, columns, section, codes, people))
         if any(c.startswith(UNIT_MARK) for c in columns):
             table.marks = mark_legend("\n".join(ln.text for ln in lines))
         _carry_down(table, blank_ditto)
@@ -592,8 +598,17 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
+def compact_header(cell: str) -> str:
+    """A header cell's words without spaces or a bracket's note (责任人（联系人）: 责任人)."""
+    return without_brackets("".join(cell.split()))
+
+
 def _make_row(
-    cells: list[tuple[str, int, int]], columns: list[str], section: Cell | None, codes: bool
+    cells: list[tuple[str, int, int]],
+    columns: list[str],
+    section: Cell | None,
+    codes: bool,
+    people: dict[int, str] | None = None,
 ) -> Row:
     if len(cells) <= len(columns) and any(c.startswith(UNIT_MARK) for c in columns):
         # a matrix's row stands cell under column (its empty cells say "not this unit"; the empty
@@ -617,19 +632,45 @@ def _make_row(
             column_of[kind] = col
     if section is not None and "category" not in row_cells:
         row_cells["category"] = section
+    named = [
+        (people[col], Cell(text, s, e))
+        for (text, s, e), col in zip(cells, placed, strict=True)
+        if people and col in people and text
+    ]
     start, end = cells[0][1], cells[-1][2]
-    return Row(row_cells, start, end, extra=extra)
+    return Row(row_cells, start, end, extra=extra, people=named)
 
 
-def _carry_down(table: Table, blank_ditto: bool = False) -> None:
+def _ditto_columns(lines: list[Line]) -> frozenset[str] | None:
+    """The column kinds a note says repeat the row above where blank (表中“牵头单位”栏空白的，与上一行
+    相同: the lead's); an empty set where it names none (表中空白处同上: every unit and deadline
+    column's); None without such a note."""
+    notes = [ln.text for ln in lines if "空白" in ln.text and _BLANK_DITTO.search(ln.text)]
+    if not notes:
+        return None
+    named = "".join(note[: note.find("空白")] for note in notes)
+    kinds: set[str] = set()
+    for word, kind in _header_words():
+        if word in named:
+            kinds.add(kind)
+            named = named.replace(word, "")  # (a longer header word first: 牵头单位, then not 单位)
+    return frozenset(kinds)
+
+
+def _carry_down(table: Table, blank_ditto: frozenset[str] | None = None) -> None:
     """Merged cells: an empty category / group cell repeats the one above it; so does any cell that
     says it is the same as above (同上), and, where the document says blank cells are, any blank
-    unit or deadline cell of a task's row."""
+    unit or deadline cell of a task's row (of the columns the note names, where it names some)."""
     previous: dict[str, Cell] = {}
     same = _same_as_above()
     carried = (
-        _CARRIED + tuple(k for k in table.columns if is_unit_kind(k) or k == "deadline")
-        if blank_ditto
+        _CARRIED
+        + tuple(
+            k
+            for k in table.columns
+            if (is_unit_kind(k) or k == "deadline") and (not blank_ditto or k in blank_ditto)
+        )
+        if blank_ditto is not None
         else _CARRIED
     )
     for row in table.rows:

@@ -37,6 +37,7 @@ class RawTask:
     category: str | None = None
     progress: str | None = None
     status: str | None = None  # a report table's state cell (已完成, 滞后)
+    people: list[tuple[str, str]] = field(default_factory=list)  # (name, label): a 责任人 column's
 
 
 def compact(text: str) -> str:

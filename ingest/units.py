@@ -10,7 +10,7 @@ from typing import NamedTuple
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, may_hold_deadline
-from fengong.ingest.local_bodies import body_endings, local_functions, local_spellings
+from fengong.ingest.local_bodies import ending_words, local_functions, local_spellings
 from fengong.ingest.notations.brackets import brackets, split_top, trim_unbalanced
 from fengong.ingest.notations.brackets import depth_at as depth_at
 from fengong.ingest.places import lookup as lookup_place
@@ -91,7 +91,7 @@ def _patterns() -> _Patterns:
     v = unit_vocab()
     # The lexicon's endings of bodies' names count too (one ending of one character, such as 股,
     # ends too many words to be trusted alone).
-    lexicon_endings = [w for w, _ in body_endings() if len(w) > 1]
+    lexicon_endings = [w for w in ending_words() if len(w) > 1]
     endings = v.gov_suffixes + v.company_suffixes + v.collective_suffixes + lexicon_endings
     return _Patterns(
         # Reversed: one anchored walk of a trie instead of a search for endings at every place.

@@ -160,6 +160,11 @@ class RoleVocab:
     person_suffixes: list[str]  # 责任单位及责任人: a label whose units each name a person beside them
     person_labels: list[str]  # 市商务局（责任人：王立新）: a person's label in brackets beside a unit
     every_office: list[str]  # 各科室: every office of the issuer, led by none of them (first listed or not)
+    narrative_labels: list[str]  # 下步计划：A会同B…: a report's label before a sentence that assigns nothing
+    items_above: list[str]  # 以上任务由A牵头: a line after a run of items assigning them all
+    opening_verbs: list[str]  # 1. 县A：负责推进X: the role word after a unit and its colon opening an item
+    assigning_endings: list[str]  # 【省有关单位按职责分工负责】: words a bracket assigning a task ends with
+    task_counts: dict[str, list[str]]  # 县A（牵头4项）: a heading's count of its tasks, by part
 
 
 @dataclass(frozen=True)
@@ -199,6 +204,8 @@ class UnitVocab:
     own_place_endings: list[str]  # 大窑湾海关: a vertical body named by its own place
     township_endings: list[str]  # a township named as a unit (河田镇): its own place, no shared prefix
     village_body_endings: list[str]  # 曼边村委会: a village's own body, no township before it
+    community_words: list[str]  # 社区网格站 in a community's own plan: 枫林社区网格站
+    community_issuers: list[str]  # 居民委员会: the committee that issues a community's plan
     class_endings: list[str]  # 各 + a name ending so is a class of bodies (各流域管理机构)
     place_word_prefixes: list[str]  # 自治区商务厅, 地区林草局: the document's place ending so
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
@@ -262,6 +269,11 @@ def role_vocab() -> RoleVocab:
         _strings(data, "person_suffixes", name),
         _strings(data, "person_labels", name),
         _strings(data, "every_office", name),
+        _strings(data, "narrative_labels", name),
+        _strings(data, "items_above", name),
+        _strings(data, "opening_verbs", name),
+        _strings(data, "assigning_endings", name),
+        _parts(data, "task_counts", ("roles", "nouns"), name),
     )
 
 
@@ -348,6 +360,8 @@ def unit_vocab() -> UnitVocab:
         own_place_endings=words(data, "own_place_endings", name),
         township_endings=words(data, "township_endings", name),
         village_body_endings=words(data, "village_body_endings", name),
+        community_words=words(data, "community_words", name),
+        community_issuers=words(data, "community_issuers", name),
         class_endings=words(data, "class_endings", name),
         place_word_prefixes=words(data, "place_word_prefixes", name),
         central_starts=words(data, "central_starts", name),

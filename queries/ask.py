@@ -342,7 +342,8 @@ def _progress(r: Reading) -> Interpretation:
 
 
 def _ranking(r: Reading) -> Interpretation:
-    role = "lead" if r.role == "lead" else "any"
+    # (responsible for the most tasks: as lead or as the unit a task is given to, not as a partner)
+    role = "lead" if r.role in ("lead", "responsible") else "any"
     what = (
         "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)"
         if role == "lead"
@@ -391,7 +392,7 @@ def _names_document(r: Reading, words: str) -> bool:
 
 
 def _ranking_per_place(r: Reading) -> Interpretation:
-    role = "lead" if r.role == "lead" else "any"
+    role = "lead" if r.role in ("lead", "responsible") else "any"
     what = (
         "lead (stated 牵头 or first-listed 责任单位 where no lead is stated)" if role == "lead" else "carry"
     )
@@ -746,13 +747,44 @@ def interpret(
     if len(question) > 500:
         raise NotUnderstood("the question is longer than 500 characters")
     reading = read(question, store, lexicon, today)
-    interpretation = _rule(reading, today_iso(today))
+    people = _people_rule(reading, store) if store is not None else None
+    interpretation = people or _rule(reading, today_iso(today))
     if reading.unused_en and interpretation.params.get("topic"):
         interpretation = replace(interpretation, unused=reading.unused_en)
     if reading.short_form is not None:
         interpretation = replace(interpretation, short_form=reading.short_form)
     get_query(interpretation.query).bind(interpretation.params)  # fails loudly if a rule drifts
     return interpretation
+
+
+def _people_rule(r: Reading, store: GraphStore) -> Interpretation | None:
+    """A question naming people the documents put in charge of tasks (刘晓敏负责哪些工作), or asking who
+    is in charge of a task it names by its title (加装楼栋智能门禁的责任人是谁): the people and tasks;
+    None where it does neither, or no task of the store is so titled (then who holds a post is out of
+    scope, as before)."""
+    place = r.place or ""
+    if r.people and not r.contact:
+        if r.intent == "people":
+            return None  # (张三是哪个领导小组的成员: a group's members)
+        return Interpretation(
+            "people", "task_people",
+            {"names": list(r.people), "text": "", "jurisdiction": place, "status": r.state or ""},
+            f"the tasks the documents name {'、'.join(r.people)} in charge of{_state_said(r)}{_in(r.place)}, with the label "
+            "each gives the part (责任人, 包村领导…) and the units that lead or carry each task",
+        )  # fmt: skip
+    if not r.post or r.contact != r.post:
+        return None
+    found = Interpretation(
+        "people", "task_people", {"names": list(r.people), "text": r.text, "jurisdiction": place, "status": ""},
+        f"the people the documents name in charge of the tasks whose titles the question holds{_in(r.place)}, "
+        "with the label each gives the part (责任人, 包村领导…) and the units that lead or carry each task",
+    )  # fmt: skip
+    return found if run_named(store, found.query, found.params, limit=1) else None
+
+
+def _state_said(r: Reading) -> str:
+    """The state a question keeps the tasks to, said (" that a report calls done"), else ''."""
+    return f" that a report calls {r.state}" if r.state else ""
 
 
 def _narrowing_note(store: GraphStore, found: Interpretation) -> list[str]:

@@ -164,6 +164,16 @@ def _people_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = 
     return list(groups.values()), []
 
 
+def _task_people_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
+    groups: dict[str, Group] = {}
+    for row in rows:
+        g = groups.setdefault(row["task"], Group(row["task"]))
+        g.add(row["label"], row["person"])
+        if row["unit"]:
+            g.add("units", row["unit"])
+    return list(groups.values()), []
+
+
 def _document_rows(rows: list[dict[str, Any]], topic: Topic | None, phrase: str = "") -> _Grouped:
     groups: dict[str, Group] = {}
     for row in rows:
@@ -313,6 +323,7 @@ _GROUPERS: dict[str, Callable[[list[dict[str, Any]], Topic | None, str], _Groupe
     "task_list": _task_rows,
     "targets_in": _target_rows,
     "people_groups": _people_rows,
+    "task_people": _task_people_rows,
     "document_list": _document_rows,
 }
 

@@ -310,6 +310,24 @@ def working_units(store: GraphStore) -> frozenset[str]:
     return _generation(store).working
 
 
+def store_people(store: GraphStore) -> tuple[str, ...]:
+    """The people the store's documents name in charge of tasks, longest name first (once per store
+    generation)."""
+    from fengong.queries.named import run_named
+
+    memo = store_memo(store)
+    held = memo.get("people")
+    if held is None:
+        names = {str(r["name"]) for r in run_named(store, "person_names", {}, limit=_ALL_PEOPLE)}
+        held = memo["people"] = tuple(sorted(names, key=lambda n: (-len(n), n)))
+    assert isinstance(held, tuple)
+    return held
+
+
+#: More people than any store names in charge of tasks (the names query is read whole).
+_ALL_PEOPLE = 1_000_000
+
+
 def store_memo(store: GraphStore) -> dict[object, object]:
     """A dict that lives as long as the store's current generation (for answers derived from units)."""
     return _generation(store).memo

@@ -28,6 +28,7 @@ from fengong.queries.ask_names import (
     same_function,
     store_index,
     store_memo,
+    store_people,
     store_units,
     vocabulary_index,
     working_units,
@@ -105,6 +106,8 @@ class Reading:
     state_word: str = ""  # a report's own word asked for by itself (基本完成: not 正在推进 too)
     figure: str = ""  # words asking for a figure (增速是多少, how much funding): no task answers
     contact: str = ""  # words asking for contact details (电话, phone number): no document gives them
+    post: str = ""  # words asking who holds a post (责任人是谁, the person in charge): part of contact
+    people: list[str] = field(default_factory=list)  # people the documents name in charge of tasks
     ranked: bool = False  # it asks for the most (牵头任务最多, leads the most), whatever else it asks
     every: str = ""  # how often asked work recurs, as a deadline writes it (季 for 每季度开展)
     intent: str | None = None
@@ -269,7 +272,7 @@ def _sub_places(store: GraphStore) -> list[str]:
     found = memo.get("sub places")
     if found is None:
         zones = tuple(unit_vocab().self_placed_words)
-        endings = (*unit_vocab().township_endings, *zones)
+        endings = (*unit_vocab().township_endings, *unit_vocab().community_words, *zones)
         found = memo["sub places"] = [
             n
             for n in sorted(_document_places(store))
@@ -353,7 +356,24 @@ def _chinese_spans(text: str, store: GraphStore | None, lexicon: tuple[Body, ...
     if store is not None:
         spans += _short_function_spans(text, spans, store)
     spans = [s for s in spans if not _inside_task_words(s, text)]
-    return _sections_joined(longest_reading(_merge(spans)), text, lexicon)
+    return _owners_dropped(_sections_joined(longest_reading(_merge(spans)), text, lexicon), text)
+
+
+def _owners_dropped(spans: list[Span], text: str) -> list[Span]:
+    """A body's type named before one of its sections, apart from it (江西省生态环境厅工作要点中，生态
+    环境监测处…): the section's owner, which names the plan, is no unit type asked about."""
+    sections = [sp for sp in spans if sp.kind == "unit"]
+
+    def owns(sp: Span) -> bool:
+        word = text[sp.start : sp.end]
+        return any(
+            u.start >= sp.end
+            and word not in text[u.start : u.end]
+            and all(0 <= n.value.find(word) < len(n.value) - len(word) - 1 for n in u.of("unit"))
+            for u in sections
+        )
+
+    return [sp for sp in spans if not (sp.kind == "unit_type" and owns(sp))]
 
 
 def _sections_joined(spans: list[Span], text: str, lexicon: tuple[Body, ...] | None) -> list[Span]:
@@ -488,6 +508,8 @@ def _apply(
             for name in span.of("unit_type"):  # one function under several body words (教育局, 教育厅)
                 reading.unit_type = _first_or_more(reading.unit_type, reading.more_types, name.value)
         elif kind == "topic":
+            if not english and text[span.start : span.end] in ask_vocab().document_words.zh:
+                continue  # (冷链物流重点任务分工表里: 任务分工 is the plan's word, no topic)
             topic = _topic(span.of("topic")[0].value)
             # (合肥城市更新任务清单里，推进城中村改造由谁牵头: the topic named again after the plan's
             # clause is the task's words, though the plan's name held it too)
@@ -507,9 +529,15 @@ def _apply(
                 if not english:
                     reading.topic_words = text[span.start : span.end]
                     # (光谷科技创新大走廊重点任务分工方案中: a topic inside the plan named first names the plan)
-                    reading.document_topic = any(
-                        text.startswith(w, span.end) for w in document.zh
-                    ) or span.end <= _plan_name_end(text)
+                    # (牵头哪几项督办任务: a document word that holds the topic's, 督办任务, names the report's tasks)
+                    reading.document_topic = (
+                        any(text.startswith(w, span.end) for w in document.zh)
+                        or any(
+                            text.startswith(w, span.start) and len(w) > span.end - span.start
+                            for w in document.zh
+                        )
+                        or span.end <= _plan_name_end(text)
+                    )
                 else:  # English: spans count words (the farmland plan; the opinion on skills training)
                     split = text.split()
                     before = split[max(0, span.start - 2) : span.start]
@@ -1840,6 +1868,10 @@ def read(
     _apply(reading, spans, text, store, lexicon)
     # One 〇 per name, however long: intent words place a name by it (配合〇, 和〇一起).
     masked = re.sub(f"{_MASK}+", _MASK, _mask(text, spans))
+    # (配合〇 asks for partners where 〇 is a body: 街道城管科配合枫林社区做哪些工作 names a place there)
+    bodies_masked = re.sub(
+        f"{_MASK}+", _MASK, _mask(text, [sp for sp in spans if sp.kind in ("unit", "body", "unit_type")])
+    )
     # a task named in quotes (“开展耕地占补平衡落实情况核查”由谁牵头) asks nothing with its own words; a
     # state word quoted (办理结果是“列入计划逐步解决”) is the state asked for
     masked = _QUOTED_TASK.sub(lambda q: q.group() if state_holding(q.group()[1:-1]) else _MASK, masked)
@@ -1927,7 +1959,11 @@ def read(
         reading.metric = _metric(reading)
     else:
         reading.figure = vocab.figure_words.find(text, reading.words) or _figure_pair(text, reading.words)
-    reading.contact = vocab.contact_words.find(text, reading.words) or _person_asked(text, reading.words)
+    contact = vocab.contact_words.find(text, reading.words)
+    reading.post = "" if contact else _person_asked(text, reading.words)
+    reading.contact = contact or reading.post
+    if store is not None:
+        reading.people = _people_named(text, store)
     reading.ranked = vocab.intents["ranking"].find(text, reading.words) is not None
     year = (today or dt.date.today()).year
     # a period naming the plan asked about (长春市汽车产业一季度通报中，…) names the document, not when
@@ -2060,9 +2096,13 @@ def read(
                 reading.state = next(
                     (s for s, w in vocab.states.items() if w.find(masked, masked_words)), None
                 )
-                reading.state_word = next(
-                    (k for k, w in vocab.exact_state_words.items() if w.find(masked, masked_words)), ""
-                )
+                # (the longest words found: not been signed off is 未销号, not been signed off's 已销号)
+                found = [
+                    (hit, k)
+                    for k, w in vocab.exact_state_words.items()
+                    if (hit := w.find(masked, masked_words))
+                ]
+                reading.state_word = max(found, key=lambda f: len(f[0]))[1] if found else ""
                 if reading.state_word:  # only completed a stage: the state of the report's word
                     reading.state = state_holding(reading.state_word)
                 if reading.state is not None:
@@ -2074,6 +2114,8 @@ def read(
             ):
                 # 牵头（含共同牵头）的任务: the joint leads counted in; "looking at A and B together":
                 # no unit named, so no tasks units share
+                continue
+            elif intent == "partners" and not vocab.intents[intent].find(bodies_masked, masked_words):
                 continue
             elif intent == "task_state":
                 # (only as a yes-or-no question, opening with its verb: "which tasks has X completed"
@@ -2387,7 +2429,8 @@ def _denies_lead(text: str, words: str) -> bool:
     zh, en = _negated_roles()
     lead = ask_vocab().roles["lead"]
     return any(any(w in m.group() for w in lead.zh) for m in zh.finditer(text)) or any(
-        any(f" {w} " in m.group() for w in lead.en) for m in en.finditer(words)
+        any(f" {w} " in f"{m.group()} " for w in lead.en) or any(w in m.group() for w in lead.zh)
+        for m in en.finditer(words)
     )
 
 
@@ -2406,8 +2449,10 @@ def _negated_roles() -> tuple[re.Pattern[str], re.Pattern[str]]:
     roles = [*vocab.roles.values(), *vocab.document_roles.values()]
     alt = lambda ws: "|".join(map(re.escape, sorted(set(ws), key=len, reverse=True)))  # noqa: E731
     zh = re.compile(f"(?:{alt(vocab.negations.zh)})(?:作为)?(?:{alt(w for r in roles for w in r.zh)})")
+    # (or the document's own label inside English: without being the 主责单位)
     en = re.compile(
-        f" (?:{alt(vocab.negations.en)}) (?:as )?(?:the |a )?(?:{alt(w for r in roles for w in r.en)}) "
+        f" (?:{alt(vocab.negations.en)}) (?:as )?(?:the |a )?"
+        f"(?:(?:{alt(w for r in roles for w in r.en)})(?= |$)|(?:{alt(w for r in roles for w in r.zh)}))"
     )
     return zh, en
 
@@ -2620,6 +2665,18 @@ def _person_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
         rf" (?:{alternation(list(v.person_asks.en))}) {between}{{0,3}}?(?:{alternation(list(v.person_posts.en))})s? "
     )
     return zh, en
+
+
+def _people_named(text: str, store: GraphStore) -> list[str]:
+    """The people the store's documents name in charge of tasks whom ``text`` names, longest first
+    where names overlap."""
+    found: list[str] = []
+    taken = text
+    for name in store_people(store):
+        if name in taken:
+            found.append(name)
+            taken = taken.replace(name, _MASK * len(name))
+    return found
 
 
 def _person_asked(text: str, words: str) -> str:

@@ -19,6 +19,7 @@ from fengong.ingest.model import (
     Role,
     Target,
     Task,
+    TaskPerson,
     Unit,
     stable_id,
 )
@@ -49,6 +50,7 @@ def _task(
     topics: tuple[str, ...] = (),
     category: str | None = None,
     status: str | None = None,
+    people: tuple[TaskPerson, ...] = (),
 ) -> Task:
     ranks: dict[str, int] = {}
     assignments = []
@@ -68,6 +70,7 @@ def _task(
         status=status,
         start=100 * n,
         end=100 * n + 80,
+        people=list(people),
     )
 
 
@@ -154,7 +157,8 @@ def liaocheng() -> Document:
 
 
 def zezhou() -> Document:
-    """泽州县 (晋城市, 山西): table rows with 牵头/配合 columns and a leading group."""
+    """泽州县 (晋城市, 山西): table rows with 牵头/配合 columns, a leading group whose head is also
+    named in charge of a task."""
     j = Jurisdiction("泽州县", "county", "晋城市", "山西省")
     gx = _unit("泽州县工业和信息化局", "县工信局", "工业和信息化局", "泽州县")
     jy = _unit("泽州县教育局", "县教育局", "教育局", "泽州县")
@@ -169,6 +173,7 @@ def zezhou() -> Document:
         _task(
             doc_id, 2, "校园用电改造", ["重点任务", "2"], [(jy, "lead"), (gx, "cooperate"), (fg, "cooperate")],
             deadline=Deadline("2022年6月31日前", "by", "2022-06-30"), status="正在推进",
+            people=(TaskPerson("王五", "责任领导"),),
         ),
     ]  # fmt: skip
     return Document(

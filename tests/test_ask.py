@@ -1165,3 +1165,97 @@ def test_a_task_named_by_its_title_two_questions_in_one_and_where_a_task_stands(
         assert [(r["task"], r["status"]) for r in stands.rows] == [("建设区级婴幼儿照护服务中心", "未启动")]
     finally:
         store.close()
+
+
+def test_report_labels_sections_of_a_named_department_a_community_and_sign_off_words(tmp_path: Path) -> None:
+    """A document's own label inside English (has no 主责单位; without being the 主责单位); a department
+    named before one of its sections (江西省生态环境厅工作要点中，大气环境处…) asks about the section; a
+    document word (任务分工) is no topic; sign-off words (not signed off: 未销号, the longest words
+    found); "is X on track" asks what the report says of X; responsible for the most tasks ranks the
+    leads and responsible units, not partners; a community's plan is asked about by its English name."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    department = (
+        "江西省生态环境厅关于印发2028年全省生态环境保护工作要点的通知\n说明：责任处室排在第一位的为牵头处室。\n"
+        "1. 推进细颗粒物和臭氧协同控制。（责任处室：大气环境处、生态环境监测处）\n"
+        "2. 开展生物多样性本底调查。（责任处室：自然生态保护处、大气环境处）\n"
+    )
+    district = (
+        "上海市闵行区人民政府办公室关于印发养老服务体系建设工作要点的通知\n"
+        "1. 实施长期护理保险。\n主责单位：区医保局\n协同单位：区民政局\n"
+        "2. 深化医养结合。\n主责单位：区卫生健康委\n协同单位：区医保局\n"
+        "3. 开展低龄老人结对关爱服务。\n责任单位：各街镇、莘庄工业区\n"
+    )
+    signed = (
+        "武汉市洪山区人民政府督查室关于重点工作任务销号管理情况的通报\n"
+        "1. 新建公办幼儿园。（责任单位：区教育局（牵头）、区住建局；时限：2027年9月底前）（未销号：消防验收未通过）\n"
+        "2. 建设口袋公园。（责任单位：区城管执法局（牵头）；时限：2028年3月底前）（已销号）\n"
+    )
+    community = (
+        "长沙市岳麓区望月湖街道枫林社区居民委员会\n关于印发《枫林社区2028年平安社区建设工作任务分解表》的通知\n"
+        "序号 | 工作内容 | 责任部门 | 配合单位 | 时间节点\n"
+        "1 | 开展平安家庭创建 | 社区党群服务中心 | 街道平安办、街道妇联、辖区派出所 | 2028年5月底前\n"
+        "2 | 更新网格人口信息 | 社区网格站 | 街道平安办、辖区派出所 | 2028年6月底前\n"
+        "3 | 整治楼道堆放杂物 | 社区网格站 | 街道城管科、辖区派出所 | 2028年4月3日前\n"
+        "望月湖街道枫林社区居民委员会\n2028年3月2日\n"
+    )
+    store = make_store("embedded", tmp_path)
+    docs = [extract_text(t, f"{n}.txt") for n, t in enumerate((department, district, signed, community))]
+    store.load_documents(docs)
+    try:
+        no_lead = answer(store, "Which task in Minhang's elderly care work points has no 主责单位?")
+        assert [r["task"] for r in no_lead.rows] == ["开展低龄老人结对关爱服务"]
+        only = answer(
+            store, "Minhang's 区医保局: which tasks does it only cooperate on, without being the 主责单位?"
+        )
+        assert [r["task"] for r in only.rows] == ["深化医养结合"]
+        section = answer(store, "江西省生态环境厅工作要点中，大气环境处牵头哪些工作？")
+        assert {(r["unit"], r["task"]) for r in section.rows} == {
+            ("江西省生态环境厅大气环境处", "推进细颗粒物和臭氧协同控制")
+        }
+        assert read("冷链物流重点任务分工表里，哪一项任务没有明确的牵头部门？").topic is None
+        open_ = answer(store, "Which Hongshan tasks have not been signed off?")
+        assert [(r["task"], r["status"]) for r in open_.rows] == [("新建公办幼儿园", "未销号")]
+        track = answer(store, "Is 建设口袋公园 on track according to the Hongshan report?")
+        assert [(r["task"], r["status"]) for r in track.rows] == [("建设口袋公园", "已销号")]
+        most = answer(store, "Which Fenglin community office is responsible for the most tasks?")
+        assert most.rows[0]["unit"] == "枫林社区网格站"
+        assert most.interpretation.params["jurisdiction"] == "枫林社区"
+    finally:
+        store.close()
+
+
+def test_people_in_charge_of_tasks_named_or_asked_for(tmp_path: Path) -> None:
+    """A question naming a person a document puts in charge of tasks lists those tasks; one asking
+    who is in charge of a task it names by its title lists the people with the task's units; one
+    asking for a phone number, or for the person of a task no document names people for, is refused."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    table = (
+        "枫林社区居民委员会关于印发平安社区建设工作任务分解表的通知\n"
+        "序号 | 工作内容 | 责任部门 | 责任人 | 时间节点\n"
+        "1 | 开展平安家庭创建 | 社区党群服务中心 | 刘晓敏 | 2028年5月底前\n"
+        "2 | 加装楼栋智能门禁 | 社区综治中心 | 陈建军 | 2028年3月31日前\n"
+        "3 | 关爱独居老人 | 社区党群服务中心 | 刘晓敏 | 每月\n"
+    )
+    other = (
+        "开封市人民政府办公室关于印发工作方案的通知\n一、重点任务\n1.推进智慧城市建设。（市大数据局牵头）\n"
+    )
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(table, "t.txt"), extract_text(other, "o.txt")])
+    try:
+        named = answer(store, "Which tasks is 刘晓敏 responsible for?")
+        assert named.interpretation.query == "task_people"
+        assert sorted(r["task"] for r in named.rows) == ["关爱独居老人", "开展平安家庭创建"]
+        who = answer(store, "“加装楼栋智能门禁”的责任部门和责任人分别是谁？")
+        assert [(r["person"], r["label"], r["unit"]) for r in who.rows] == [
+            ("陈建军", "责任人", "枫林社区综治中心")
+        ]
+        with pytest.raises(NotUnderstood, match="asks for a person"):
+            answer(store, "刘晓敏的联系电话是多少？")
+        with pytest.raises(NotUnderstood, match="asks for a person"):
+            answer(store, "推进智慧城市建设的责任人是谁？")
+    finally:
+        store.close()

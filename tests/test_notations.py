@@ -3547,3 +3547,161 @@ def test_units_opening_an_item_counted_headings_report_columns_and_an_unknown_pl
     assert extract_text(unknown, "u.txt").jurisdiction.name == "青岚县"
     zone = "重庆两江新区管理委员会关于印发行动计划重点任务分工的通知\n一、重点任务\n1.壮大整车企业集群。（新区经济运行局牵头）\n"
     assert extract_text(zone, "z.txt").jurisdiction.name == "两江新区"
+
+
+def test_partners_after_an_opening_subject_decimal_items_and_a_ditto_note_naming_its_column() -> None:
+    """县A：负责X，县B配合。 opening an item: B cooperates and X alone is the title (also with 牵头
+    before a date, 县A：牵头9月底前建成Y); an item numbered 2.1 opens with its subject too; a note that
+    names the lead's column as blank-means-above fills that column only, never a blank partner cell."""
+    items = (
+        "武陟县人民政府办公室关于印发营商环境优化提升行动方案的通知\n一、优化政务服务\n"
+        "(一)县政务服务和大数据管理局：负责推行“一网通办”，县发展和改革委员会、县税务局配合。\n"
+        "(二)县工业和信息化局：牵头9月底前建成县级工业互联网平台，县科学技术局配合。\n"
+        "二、优化要素保障\n"
+        "2.1 县金融服务中心：负责加强融资服务。\n"
+    )
+    assert _roles(extract_text(items, "w.txt")) == {
+        "推行“一网通办”": ([], ["武陟县发展和改革委员会", "武陟县税务局"], ["武陟县政务服务和大数据管理局"]),
+        "9月底前建成县级工业互联网平台": (["武陟县工业和信息化局"], ["武陟县科学技术局"], []),
+        "加强融资服务": ([], [], ["武陟县金融服务中心"]),
+    }
+    table = (
+        "许昌市人民政府办公室关于印发数字政府建设重点任务清单的通知\n"
+        "序号\t牵头部门\t协办单位\t完成时间\t工作任务\n"
+        "1\t市城市管理局\t市公安局、市应急管理局\t2023年6月底前\t建设城市运行管理中心。\n"
+        "2\t\t\t长期坚持\t完善城市管理监督系统。\n"
+        "说明：表中牵头部门空白的，与上一行相同。\n"
+    )
+    assert _roles(extract_text(table, "x.txt"))["完善城市管理监督系统"] == (["许昌市城市管理局"], [], [])
+
+
+def test_footnotes_lines_after_items_quarter_headings_and_a_community_s_offices() -> None:
+    """Titles carrying circled note marks take the units and dates of the notes (推进X① … ①省A牵头，
+    省B配合，2028年6月底前完成。); a line after a run of items assigns them all (以上任务由省A牵头，…); a
+    heading naming a quarter dates the items under it that give no date; a community's own plan names
+    its 社区X offices with its name; （A牵头，B配合；完成时限：X） leaves no label in the title."""
+    notes = (
+        "福建省人民政府办公厅关于印发海洋经济重点任务的通知\n一、重点任务\n"
+        "（一）推进海上风电规模化开发①。有序推进海上风电项目建设。\n"
+        "（二）实施近岸海域综合治理②。持续改善近岸海域水质。\n"
+        "任务分工注释：\n"
+        "①省发展改革委牵头，省海洋与渔业局、省自然资源厅配合，2028年6月底前完成。\n"
+        "②沿海各设区市人民政府按职责分工落实，长期坚持。\n"
+    )
+    doc = extract_text(notes, "f.txt")
+    assert _roles(doc) == {
+        "推进海上风电规模化开发": (["福建省发展改革委"], ["福建省海洋与渔业局", "福建省自然资源厅"], []),
+        "实施近岸海域综合治理": ([], [], ["沿海各设区市人民政府"]),
+    }
+    assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.date == "2028-06-30"
+    after = (
+        "江苏省人民政府办公厅关于印发数字乡村建设方案的通知\n二、重点任务\n（一）夯实乡村数字基础设施\n"
+        "1.推进农村千兆光网覆盖。持续实施农村通信网络提档升级工程。\n"
+        "2.推进乡村物联网部署。统筹布局物联网感知设施。\n"
+        "以上任务由省通信管理局牵头，省发展改革委、省广电局配合，2028年9月底前完成。\n"
+        "（二）加强数字人才培育\n3.开展数字技能培训。实施高素质农民数字技能提升行动。\n"
+        "以上任务由省有关部门按职责分工负责，持续推进。\n"
+    )
+    doc = extract_text(after, "j.txt")
+    assert _roles(doc) == {
+        "推进农村千兆光网覆盖": (["江苏省通信管理局"], ["江苏省发展改革委", "江苏省广电局"], []),
+        "推进乡村物联网部署": (["江苏省通信管理局"], ["江苏省发展改革委", "江苏省广电局"], []),
+        "开展数字技能培训": ([], [], []),
+    }
+    assert [t.deadline.text if t.deadline else None for t in doc.tasks] == ["2028年9月底前"] * 2 + [
+        "持续推进"
+    ]
+    quarters = (
+        "株洲市人民政府办公室关于印发2028年优化营商环境重点任务清单的通知\n"
+        "一、第一季度任务\n1.开展涉企收费专项清理（市发展改革委牵头，市财政局配合）。\n"
+        "二、第二季度任务\n2.规范涉企行政检查（市司法局牵头）。\n3.上线企业诉求平台，5月底前完成（市数据资源局牵头）。\n"
+    )
+    assert [t.deadline.date if t.deadline else None for t in extract_text(quarters, "z.txt").tasks] == [
+        "2028-03-31",
+        "2028-06-30",
+        "2028-05-31",
+    ]
+    community = (
+        "长沙市岳麓区望月湖街道枫林社区居民委员会\n关于印发《枫林社区2028年平安社区建设工作任务分解表》的通知\n"
+        "序号 | 工作内容 | 责任部门 | 配合单位 | 时间节点\n"
+        "1 | 开展平安家庭创建 | 社区党群服务中心 | 街道平安办 | 2028年5月底前\n"
+        "2 | 更新网格人口信息 | 社区网格站 | 街道综治中心 | 2028年6月底前\n"
+        "望月湖街道枫林社区居民委员会\n2028年3月2日\n"
+    )
+    assert _roles(extract_text(community, "c.txt"))["开展平安家庭创建"] == (
+        [],
+        ["望月湖街道平安办"],
+        ["枫林社区党群服务中心"],
+    )
+    bracket = "苍溪县人民政府办公室关于重点工作的通报\n1.建成县城第二水厂（县水利局牵头，县住建局配合；完成时限：2028年2月底前）。\n"
+    assert list(_roles(extract_text(bracket, "b.txt"))) == ["建成县城第二水厂"]
+
+
+def test_a_report_s_closing_symbols_sign_off_states_and_clauses_parted_by_a_dun_comma() -> None:
+    """A legend's symbol closing a task's line gives its state (…已全部完工。√ where “√”表示已完成); a
+    state and its reason after a colon in the closing brackets (（未销号：原因…）) are its state; 县A主抓、
+    县B协同，… reads as 县A主抓，县B协同，…, while 县A负责、县B监督… names no partner; a report's next-step
+    label (下步计划：市A会同区B加快…) assigns nothing; a term in quotes defined after its colon is no unit."""
+    report = (
+        "苍溪县人民政府办公室关于一季度重点工作推进情况的通报\n"
+        "说明：下列每项工作末尾标注进展符号，“√”表示已完成，“△”表示正在推进，“×”表示未启动。\n"
+        "1.建成县城第二水厂（县水利局牵头）。进展：已全部完工。√\n"
+        "2.推进老旧小区改造（县住建局牵头）。进展：一期12个小区已完工8个。△\n"
+        "3.启动生态修复（县自然资源和规划局牵头）。进展：方案尚在修改。×\n"
+    )
+    assert [t.status for t in extract_text(report, "r.txt").tasks] == ["已完成", "正在推进", "未启动"]
+    signed = (
+        "武汉市洪山区人民政府督查室关于重点工作任务销号管理情况的通报\n二、销号状态说明\n"
+        "“申请销号”：牵头单位已报送任务完成佐证材料并提出销号申请。\n三、各项任务销号情况\n"
+        "1. 新建公办幼儿园。（责任单位：区教育局（牵头）、区住建局；时限：2027年9月底前）（未销号：1所幼儿园消防验收未通过）\n"
+        "2. 建设口袋公园。（责任单位：区城管执法局（牵头）；时限：2028年3月底前）（申请销号）\n"
+    )
+    doc = extract_text(signed, "s.txt")
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("新建公办幼儿园", "未销号"),
+        ("建设口袋公园", "申请销号"),
+    ]
+    assert "申请销号" not in {u.name for u in doc.units.values()}
+    verbs = (
+        "开化县人民政府办公室关于印发人居环境整治工作要点的通知\n"
+        "（一）排查污水治理设施。开展全面排查。县住建局主抓、县生态环境分局协同，2028年3月15日前完成排查。\n"
+        "（二）加强资金监管。规范资金使用。县财政局负责、县审计局监督资金使用。\n"
+    )
+    roles = _roles(extract_text(verbs, "k.txt"))
+    assert roles["排查污水治理设施"] == (["开化县住建局"], ["开化县生态环境分局"], [])
+    assert roles.get("加强资金监管", ([], [], [])) == ([], [], [])
+    steps = (
+        "绍兴市人民政府督查室关于市政府重点督办事项推进情况的通报\n"
+        "（一）打通城区断头路（牵头单位：市建设局；配合单位：市交投集团；完成时限：2027年12月底前）\n"
+        "进展情况：已完成8条。下步计划：市建设局会同越城区政府加快征迁扫尾。完成状态：进度滞后。\n"
+    )
+    assert _roles(extract_text(steps, "x.txt"))["打通城区断头路"] == (
+        ["绍兴市建设局"],
+        ["绍兴市交投集团"],
+        [],
+    )
+
+
+def test_people_in_charge_of_tasks_by_column_and_by_label() -> None:
+    """A table's column naming people (责任人, 包村领导) and a task's field under a person's label
+    (责任领导：张三（副县长）　…　责任人：李四（局长）) name the people in charge of it, each with the
+    document's label; a unit column and a phone number name nobody."""
+    table = (
+        "枫林社区居民委员会关于印发平安社区建设工作任务分解表的通知\n"
+        "序号 | 工作内容 | 责任部门 | 责任人 | 联系电话 | 时间节点\n"
+        "1 | 开展平安家庭创建 | 社区党群服务中心 | 刘晓敏 | 13800000000 | 2028年5月底前\n"
+        "2 | 加装楼栋智能门禁 | 社区综治中心 | 陈建军、王芳（副主任） | — | 2028年3月31日前\n"
+    )
+    doc = extract_text(table, "t.txt")
+    assert [[(p.name, p.label) for p in t.people] for t in doc.tasks] == [
+        [("刘晓敏", "责任人")],
+        [("陈建军", "责任人"), ("王芳", "责任人")],
+    ]
+    fields = (
+        "蓬溪县人民政府办公室关于印发重点工作任务分解的通知\n一、重点任务\n"
+        "1.推进农村公路提档升级。全年新改建农村公路120公里，2028年10月底前完成。\n"
+        "责任领导：张三（副县长）　责任单位：县交通运输局　责任人：李四（局长）\n"
+    )
+    doc = extract_text(fields, "f.txt")
+    assert [(p.name, p.label) for p in doc.tasks[0].people] == [("张三", "责任领导"), ("李四", "责任人")]
+    assert [u.name for u in doc.units.values()] == ["蓬溪县交通运输局"]

@@ -24,7 +24,7 @@ EXPECTED = {
     "Document": 3, "Jurisdiction": 7, "Task": 7, "Unit": 10, "UnitType": 6, "Deadline": 5, "Topic": 1,
     "Target": 3, "Person": 3, "Group": 2, "PART_OF": 4, "ISSUED_IN": 3, "HAS_TASK": 7, "IN": 10,
     "OF_TYPE": 10, "DUE": 6, "ABOUT": 4, "SETS": 3, "LEADS": 4, "COOPERATES": 6, "RESPONSIBLE_FOR": 5,
-    "MENTIONS": 0, "MEMBER_OF": 3, "OFFICE_AT": 2, "nodes": 47, "relationships": 67,
+    "MENTIONS": 0, "MEMBER_OF": 3, "IN_CHARGE_OF": 1, "OFFICE_AT": 2, "nodes": 47, "relationships": 68,
 }  # fmt: skip
 
 

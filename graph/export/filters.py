@@ -8,7 +8,7 @@ scope is resolved to key sets per label by a few parameterised queries:
 2. tasks: the documents' tasks, only those ``ABOUT`` one of ``topics`` when given
    (topic name, or English label in any case);
 3. everything the tasks touch: units (``LEADS`` / ``COOPERATES`` / ``RESPONSIBLE_FOR``),
-   deadlines, topics; without a topic filter also the documents' targets and the
+   deadlines, topics, the people in charge of them (``IN_CHARGE_OF``); without a topic filter also the documents' targets and the
    people / groups the documents name (per-document ``MEMBER_OF`` / ``OFFICE_AT``);
 4. the units' types, the jurisdictions of documents and units, and the places above them.
 
@@ -223,6 +223,8 @@ def resolve_scope(store: GraphStore, filters: ExportFilters, page: int = 2_000) 
     for rel_type in ROLE_RELS.values():
         units |= _neighbours(store, rel_type, tasks, forward=False, page=page)
     scope.nodes["Deadline"] = _neighbours(store, "DUE", tasks, forward=True, page=page)
+    # (the people the tasks name in charge of them: 责任人, 包村领导)
+    scope.nodes["Person"] |= _neighbours(store, "IN_CHARGE_OF", tasks, forward=False, page=page)
     scope.nodes["Topic"] = _neighbours(store, "ABOUT", tasks, forward=True, page=page)
     if not filters.topics:
         scope.nodes["Target"] = _neighbours(store, "SETS", docs, forward=True, page=page)

@@ -65,6 +65,7 @@ REL_COLOURS: dict[str, str] = {
     "ABOUT": "#17BECF",
     "SETS": "#8C564B",
     "MEMBER_OF": "#9467BD",
+    "IN_CHARGE_OF": "#C5B0D5",
     "OFFICE_AT": "#393B79",
     "PART_OF": "#637939",
     "ISSUED_IN": "#4C8EDA",

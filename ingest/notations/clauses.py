@@ -17,7 +17,7 @@ from functools import cache
 
 from fengong.ingest.bodies import lookup as lookup_body
 from fengong.ingest.deadlines import deadline_clause, find_deadlines, may_hold_deadline
-from fengong.ingest.local_bodies import body_endings
+from fengong.ingest.local_bodies import ending_words
 from fengong.ingest.notations.brackets import (
     brackets,
     depth_at,
@@ -35,7 +35,7 @@ from fengong.ingest.notations.roles import (
     lead_separator,
     nothing_taken,
 )
-from fengong.ingest.outline import OPENING_ROLES, heading_of
+from fengong.ingest.outline import heading_of, item_number
 from fengong.ingest.units import (
     Mention,
     clean,
@@ -53,7 +53,7 @@ from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 _PARTS = "，,；;。"
 _SENTENCE_ENDS = "。！!？?\n"
 #: What may stand before a list that opens an item: its number alone (1. / （一） / 一、).
-_NUMBER = r"(?:\d{1,3}[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}、)"
+_NUMBER = item_number()
 _ITEM_START = re.compile(rf"[ \t\u3000]*{_NUMBER}?[ \t\u3000]*")
 #: An item's number and its title alone, a state's tag between them at most, before a bracket of its
 #: units (1．整治背街小巷（区城管局）。 / （一）【已完成】新建幼儿园（市教体局、市财政局）。).
@@ -371,7 +371,7 @@ def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
 
 def _ends_as_body(name: str) -> bool:
     """Whether a name ends as bodies' names do (区科工局, 县融媒体中心) where no vocabulary knows it."""
-    return name.endswith(tuple(word for word, _ in body_endings()))
+    return name.endswith(ending_words())
 
 
 def _labelled_line(text: str, after: int) -> bool:
@@ -379,41 +379,6 @@ def _labelled_line(text: str, after: int) -> bool:
     end = text.find("\n", after)
     rest = text[after : end if end >= 0 else len(text)]
     return any(label in rest for label in role_vocab().labels)
-
-
-def find_opening_subjects(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
-    """A numbered item opening with its unit, a colon and its role (1. 县交通运输局：负责推进X。 /
-    县A：牵头负责Y): the unit responsible (负责) or leading (牵头); the rest of the item is its work."""
-    out: list[Annotation] = []
-    for m in _opening_subject_re().finditer(text):
-        unit = m.group("unit")
-        if not looks_like_unit(clean(unit)) or taken(base + m.start("unit"), base + m.end()):
-            continue
-        mentions = parse_list(unit, base + m.start("unit"))
-        if not mentions:
-            continue
-        role = role_vocab().verbs.get(m.group("verb"), "responsible")
-        ann = Annotation(
-            [RoleList(role if role == "lead" else "responsible", mentions)],
-            base + m.start("unit"),
-            base + m.end(),
-        )
-        ann.evidence, ann.kind = m.group().strip(), "opening subject"
-        out.append(ann)
-    return out
-
-
-#: An item's number, which an opening subject's line must have (a line of one unit's part under a
-#: task, 市A：牵头负责X；, is the unit-lines reader's).
-_ITEM_NUMBER = rf"[ \t\u3000]*{_NUMBER}[ \t\u3000]*"
-
-
-@cache
-def _opening_subject_re() -> re.Pattern[str]:
-    return re.compile(
-        rf"(?:^|(?<=\n)){_ITEM_NUMBER}(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*"
-        + OPENING_ROLES
-    )
 
 
 def _known_body(name: str) -> bool:

@@ -55,11 +55,17 @@ def lead_by_heading(tasks: list[RawTask], text: str) -> list[RawTask]:
 
 def _without_count(heading: str) -> str:
     """A heading without the count of its tasks closing it (县农业农村局（牵头4项）: 县农业农村局)."""
-    return _COUNT.sub("", heading)
+    return _count_re().sub("", heading)
 
 
-#: A bracket counting a section's tasks (（牵头4项）, （共3项）, （5项任务）).
-_COUNT = re.compile(r"[（(](?:牵头|共|负责)?[0-9一二三四五六七八九十]{1,3}项(?:任务|工作)?[）)]$")
+@cache
+def _count_re() -> re.Pattern[str]:
+    """A bracket counting a section's tasks (（牵头4项）, （共3项）, （5项任务）: roles.yaml's task_counts)."""
+    counts = role_vocab().task_counts
+    return re.compile(
+        rf"[（(](?:{alternation(counts['roles'])})?[0-9一二三四五六七八九十]{{1,3}}项"
+        rf"(?:{alternation(counts['nouns'])})?[）)]$"
+    )
 
 
 def names_lead(heading: str) -> bool:

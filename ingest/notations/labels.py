@@ -122,7 +122,11 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             start_at, clause = lead_in
             lists.extend(clause.lists)
             span_start = start_at
-            span_end = min(span_end, matching_close(text, start_at))
+            close = matching_close(text, start_at)
+            # (a stop label in the bracket, （A牵头，B配合；完成时限：X）, is the annotation's too: the
+            # bracket ends it, where it closes)
+            closed = close < len(text) and text[close] in brackets().close
+            span_end = close + 1 if closed else min(span_end, close)
             group_end = min(group_end, span_end)
         for n, gm in enumerate(group):
             if _label(gm) not in labels:  # a stop label such as 责任领导 ends the list before it

@@ -26,7 +26,7 @@ INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("bracket clause", clauses.find_bracketed),
     InlineReader("bare bracketed list", clauses.find_bare_lists),
     InlineReader("marked line", clauses.find_marked_lines),
-    InlineReader("opening subject", clauses.find_opening_subjects),
+    InlineReader(subjects.OPENING_NAME, subjects.find_opening_subjects),
     InlineReader("prose clause", clauses.find_prose),
     InlineReader("subject clause", subjects.find),
     InlineReader("duty clause", subjects.find_duties),

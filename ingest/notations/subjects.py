@@ -17,7 +17,7 @@ from functools import cache
 from fengong.ingest.notations.brackets import brackets, depth_at
 from fengong.ingest.notations.clauses import groups_of, task_subject, with_re
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
-from fengong.ingest.outline import heading_of
+from fengong.ingest.outline import heading_of, item_number, opening_roles
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, load_yaml, role_vocab, words
 
@@ -36,9 +36,11 @@ def _subject_re() -> re.Pattern[str]:
     return re.compile(
         # (a class of places may hold its levels in brackets: 由各县（市、区）人民政府负责)
         rf"[ \t\u3000]*(?:由(?P<by>(?:[^，,。；;\n{b}]|（[^（）\n]{{1,8}}）){{2,{_MAX_SUBJECT}}}?)(?P<verb>{head_verbs})[，,]?(?:{with_words})?"
+        # (县A主抓、县B协同，…: the clauses parted by 、 as by a comma; tried before a partner's
+        # subject, which would run over the 、 to the partner's verb)
+        rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,、]"
         rf"|由?(?P<subject>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:要|应当|应|将|须)?(?:{with_words}|(?P<partner>{partner_words}))"
-        rf"|(?P<modal>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:{_MODALS})(?P<modal_verb>{_leading()})(?=[\u4e00-\u9fff])"
-        rf"|(?P<bare>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?P<bare_verb>{head_verbs})[，,])"
+        rf"|(?P<modal>[^，,。；;\n由{b}]{{2,{_MAX_SUBJECT}}}?)(?:{_MODALS})(?P<modal_verb>{_leading()})(?=[\u4e00-\u9fff]))"
     )
 
 
@@ -73,7 +75,7 @@ def _anchor_re() -> re.Pattern[str]:
     partner_words = alternation(role_vocab().partner_words)
     heads = alternation(_head_verbs())
     return re.compile(
-        rf"由|{with_re().pattern}|{partner_words}|(?:{heads})(?=[，,])|(?:{_MODALS})(?:{_leading()})"
+        rf"由|{with_re().pattern}|{partner_words}|(?:{heads})(?=[，,、])|(?:{_MODALS})(?:{_leading()})"
     )
 
 
@@ -256,9 +258,12 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         else:
             lists.append(RoleList(role, parse_list(subject, base + s)))
         end = m.end()
-        if (m["by"] is not None or m["bare"] is not None) and text[end - 1 : end] in "，,":
+        if (m["by"] is not None or m["bare"] is not None) and text[end - 1 : end] in "，,、":
             # "由A牵头，B配合，制定…": the clauses that follow name more units.
+            named = len(lists)
             end = _more_clauses(text, end, base, lists)
+            if text[m.end() - 1] == "、" and len(lists) == named:
+                continue  # (县财政局负责、县审计局监督…: a list of duties, no partners named)
         elif text[m.end() - 1 : m.end()] not in "，," and any(
             text.startswith(w, m.end() - len(w)) for w in (*v.with_words, *v.partner_words)
         ):
@@ -282,8 +287,24 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
         stop = _SENTENCE_STOP.search(text, end)
         if any(w in text[m.start() : stop.start() if stop else len(text)] for w in v.narrative_words):
             continue  # past work narrated, nothing assigned
+        opening, closing = _narrative_label_res()
+        if opening.match(text, m.start()) or closing.search(
+            text[max(0, m.start() - _LABEL_REACH) : m.start()]
+        ):
+            continue  # (下步计划：市A会同区B加快…: a report's account of what comes next)
         out.append(Annotation(lists, base + m.start(), base + end, text[m.start() : end], NAME))
     return out
+
+
+#: How far before a subject clause a report's label may stand (下步计划：).
+_LABEL_REACH = 12
+
+
+@cache
+def _narrative_label_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    """A report's label (下步计划：, 存在问题：) opening a clause, and one closing the words before it."""
+    label = rf"[ \t\u3000]*(?:{alternation(role_vocab().narrative_labels)})[ \t\u3000]*[：:][ \t\u3000]*"
+    return re.compile(label), re.compile(label + "$")
 
 
 DUTY_NAME = "duty clause"
@@ -362,6 +383,55 @@ def find_duties(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[
         work = (base + m.start("work"), base + m.end("work"))
         out.append(Annotation(lists, base + at, base + m.end(), text[at : m.end()], DUTY_NAME, work=work))
     return out
+
+
+OPENING_NAME = "opening subject"
+
+
+def find_opening_subjects(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """A numbered item opening with its unit, a colon and its role (1. 县交通运输局：负责推进X。 /
+    县A：牵头负责Y): the unit responsible (负责) or leading (牵头); the rest of the item is its work.
+    Partners closing the work's first clause (县A：负责X，县B、县C配合。) cooperate, and the work
+    before them is the title."""
+    out: list[Annotation] = []
+    for m in _opening_subject_re().finditer(text):
+        unit = m.group("unit")
+        if not looks_like_unit(clean(unit)) or taken(base + m.start("unit"), base + m.end()):
+            continue
+        mentions = parse_list(unit, base + m.start("unit"))
+        if not mentions:
+            continue
+        role = role_vocab().verbs.get(m.group("verb"), "responsible")
+        lists = [RoleList(role if role == "lead" else "responsible", mentions)]
+        end, work = m.end(), None
+        p = _opening_partners_re().match(text, m.end())
+        if p is not None and _all_known(p["partners"].strip(), classes=True):
+            lists.append(RoleList("cooperate", parse_list(p["partners"], base + p.start("partners"))))
+            end, work = p.end(), (base + m.end(), base + p.end("work"))
+        ann = Annotation(lists, base + m.start("unit"), base + end, work=work)
+        ann.evidence, ann.kind = text[m.start() : end].strip(), OPENING_NAME
+        out.append(ann)
+    return out
+
+
+@cache
+def _opening_subject_re() -> re.Pattern[str]:
+    # (the item's number is required: a line of one unit's part under a task, 市A：牵头负责X；, is the
+    # unit-lines reader's)
+    return re.compile(
+        rf"(?:^|(?<=\n))[ \t\u3000]*{item_number()}[ \t\u3000]*"
+        rf"(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*{opening_roles()}"
+    )
+
+
+@cache
+def _opening_partners_re() -> re.Pattern[str]:
+    """The work's first clause, then its partners and their verb closing the next (…X，县B配合。)."""
+    b = re.escape(brackets().open + brackets().close)
+    return re.compile(
+        rf"(?P<work>[^，,。；;\n]{{1,60}})[，,](?P<partners>[^，,。；;\n{b}]{{2,80}}?)"
+        rf"(?:{alternation(_partner_verbs())})(?=[，,。；;\n]|$)"
+    )
 
 
 INNER_NAME = "inner clause"

@@ -11,6 +11,8 @@ from fengong.ingest.notations.brackets import depth_at
 from fengong.ingest.notations.clauses import comma_parted
 from fengong.ingest.notations.registry import find_in_cell
 from fengong.ingest.notations.roles import RoleList, assign_roles
+from fengong.ingest.outline import item_number
+from fengong.ingest.roster import names_in
 from fengong.ingest.status import (
     done_flag_status,
     done_word,
@@ -97,6 +99,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         # a progress report's columns: what was done, and the state in a column of its own
         # (a share done where no column says more: 20%, beside a yes-or-no schedule column's state)
         task.progress = compact(row.get("progress")) or compact(row.get("share")) or None
+        task.people = [(name, label) for label, cell in row.people for name in names_in(cell.text)]
         # a second progress column (进展情况 | 完成情况) is the state's when it says one
         # (二季度进展 after 一季度进展 is the later account, no state)
         # (一季度进展 | 二季度进展 | 完成情况: the last account that is or opens with a state word)
@@ -182,9 +185,7 @@ _STATE_WORD_MAX = 6
 
 
 #: A cell's own item number (1.建设… / 2.1 推进… / （三）…), when the row has no 序号 of its own.
-_ITEM_NUMBER = re.compile(
-    r"^(?:\d{1,3}(?:[.．]\d{1,3})*[.．、](?!\d)|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])[ \t\u3000]*"
-)
+_ITEM_NUMBER = re.compile(rf"^{item_number()}[ \t\u3000]*")
 
 
 #: A bracket closing a task cell, and the words in it besides a deadline that still make it one

@@ -229,6 +229,8 @@ def _line_roles(block: Block) -> tuple[dict[str, list[Mention]], dict[int, str]]
         if head is None:
             continue
         written = clean(head.group("unit"))
+        if head.group("unit").strip()[:1] in '“"「':
+            continue  # (“申请销号”：牵头单位已报送…: a term the line defines, no unit)
         mentions = parse_list(head.group("unit"), line.start + head.start("unit"))
         named = (
             looks_like_unit(written)

@@ -193,8 +193,10 @@ def table_columns(s: Sample, rng: random.Random) -> Sample | None:
     if not tables:
         return None
     synonyms = vocabulary()["table_headers"]
+    notes: list[tuple[int, str]] = []
     for table in tables:
-        if rng.random() < 0.3:
+        ditto = _ditto_leads(lines, table, rng) if rng.random() < 0.3 else None
+        if rng.random() < 0.3 and ditto is None:
             _pair_unit_columns(lines, table)
         header = lines[table.header].split("\t")
         fixed = 1 if header[0].strip() in ("序号", "编号") else 0
@@ -210,10 +212,38 @@ def table_columns(s: Sample, rng: random.Random) -> Sample | None:
             for c in header
         ]
         lines[table.header] = "\t".join(renamed[k] for k in perm)
+        if ditto is not None:  # (the note names the lead's column as the header now does)
+            note = str(rng.choice(vocabulary()["ditto_notes"])).format(C=renamed[ditto].strip())
+            notes.append((table.rows[-1] + 1, note))
         for r in table.rows:
             cells = lines[r].split("\t")
             lines[r] = "\t".join(cells[k] for k in perm)
+    for at, note in sorted(notes, reverse=True):
+        lines.insert(at, note)
     return s.derive("\n".join(lines), kind="table_columns")
+
+
+def _ditto_leads(lines: list[str], table: Table, rng: random.Random) -> int | None:
+    """A lead cell that repeats the row above written once for its run: the cells below left blank
+    (a note under the table saying so) or written 同上. The lead column's index where the cells are
+    left blank and need the note; None where they are written 同上, or the table has no lead column,
+    or a lead cell is empty already (which the note would fill)."""
+    names = [c.strip() for c in lines[table.header].split("\t")]
+    lead = next((i for i, c in enumerate(names) if c in vocabulary()["paired_columns"]["lead"]), None)
+    rows = [lines[r].split("\t") for r in table.rows]
+    if lead is None or any(len(c) != len(names) or c[lead].strip() in ("", "—", "-", "/") for c in rows):
+        return None
+    blank = rng.random() < 0.7
+    mark = "" if blank else "同上"
+    changed = False
+    for k in range(len(rows) - 1, 0, -1):
+        if rows[k][lead].strip() == rows[k - 1][lead].strip():
+            rows[k][lead], changed = mark, True
+    if not changed:
+        return None
+    for r, cells in zip(table.rows, rows, strict=True):
+        lines[r] = "\t".join(cells)
+    return lead if blank else None
 
 
 def _pair_unit_columns(lines: list[str], table: Table) -> None:
