@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and forty-five sets), in domains, levels and notations of their own
+(one a set, a hundred and forty-eight sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _145: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _148: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -743,6 +743,27 @@ HUNDRED_FORTY_FIFTH = QuestionSet(
     dt.date(2028, 1, 22),
     0.71,
 )
+# 52 of 60 answered when the set arrived (a provincial department's own 处室, decimal items, an asterisk lead mark, 主责/协同 labels, a sign-off (销号) report); 58 now
+HUNDRED_FORTY_SIXTH = QuestionSet(
+    DATA / "ask_docs_independent_146",
+    DATA / "ask_questions_independent_146.yaml",
+    dt.date(2028, 2, 15),
+    0.93,
+)
+# 46 of 60 answered when the set arrived (a line after a run of items assigning them all, 牵头：/配合： inside a cell, three tables in one plan, 由A负责，B协助, a 督办 report's labelled parts); 59 now
+HUNDRED_FORTY_SEVENTH = QuestionSet(
+    DATA / "ask_docs_independent_147",
+    DATA / "ask_questions_independent_147.yaml",
+    dt.date(2028, 3, 8),
+    0.94,
+)
+# 32 of 60 answered when the set arrived (circled footnote marks on titles, quarter headings dating their items, a community's own offices and its 责任人 column, roles by 主抓、协同, a report's closing √/△/× symbols); 59 now
+HUNDRED_FORTY_EIGHTH = QuestionSet(
+    DATA / "ask_docs_independent_148",
+    DATA / "ask_questions_independent_148.yaml",
+    dt.date(2028, 3, 30),
+    0.94,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -889,6 +910,9 @@ SETS = {
     "hundred-forty-third": HUNDRED_FORTY_THIRD,
     "hundred-forty-fourth": HUNDRED_FORTY_FOURTH,
     "hundred-forty-fifth": HUNDRED_FORTY_FIFTH,
+    "hundred-forty-sixth": HUNDRED_FORTY_SIXTH,
+    "hundred-forty-seventh": HUNDRED_FORTY_SEVENTH,
+    "hundred-forty-eighth": HUNDRED_FORTY_EIGHTH,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
