@@ -111,7 +111,7 @@ def _exact_headers() -> dict[str, str]:
 @lru_cache(maxsize=4096)  # bounded: header cells are a few words and repeat across tables
 def header_kind(cell: str) -> str | None:
     """What a header cell names (seq, group, content, deadline, lead, cooperate, responsible)."""
-    c = without_brackets("".join(cell.split()))  # "责任单位（排在第一位的为牵头单位）"
+    c = _compact_header(cell)  # "责任单位（排在第一位的为牵头单位）"
     if not c or len(c) > 12:
         return None
     halves = _PAIR_SPLIT.split(c)
@@ -431,7 +431,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             i += 1
             continue
         header_text = "".join(lines[i].text.split())
-        headers = [compact_header(c) for c in lines[i].text.split("\t")]
+        headers = [_compact_header(c) for c in lines[i].text.split("\t")]
         # (责任人 | 包村领导 | 牵头省领导: the columns naming people, by their header)
         people = {k: h for k, h in enumerate(headers) if len(headers) == len(columns) and names_people(h)}
         table = Table(columns, [], {i})
@@ -440,6 +440,7 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
             refined = sub_header(lines[i].text, columns)
             if refined is not None:  # a second header row under 责任单位: 牵头单位 | 配合单位
                 columns = refined
+                people = people if len(headers) == len(columns) else {}
                 table = Table(columns, [], {i - 1, i})
                 header_text += "".join(lines[i].text.split())
                 i += 1
@@ -598,7 +599,7 @@ def _cells(line: Line) -> list[tuple[str, int, int]]:
     return out
 
 
-def compact_header(cell: str) -> str:
+def _compact_header(cell: str) -> str:
     """A header cell's words without spaces or a bracket's note (责任人（联系人）: 责任人)."""
     return without_brackets("".join(cell.split()))
 

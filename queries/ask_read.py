@@ -2096,7 +2096,7 @@ def read(
                 reading.state = next(
                     (s for s, w in vocab.states.items() if w.find(masked, masked_words)), None
                 )
-                # (the longest words found: not been signed off is 未销号, not been signed off's 已销号)
+                # (the longest words found: "not been signed off" is 未销号, not the 已销号 of "been signed off")
                 found = [
                     (hit, k)
                     for k, w in vocab.exact_state_words.items()
