@@ -514,9 +514,22 @@ def _month(m: re.Match[str], year: int | None) -> Found | None:
 def _year(m: re.Match[str]) -> Found | None:
     if not (m["pre"] or m["suf"] or m["bef"] or m["act"] is not None):
         return None
+    if not (m["suf"] or m["bef"] or m["act"] is not None) and _quarter_next().match(m.string, m.end()):
+        return None  # (于2028年三季度完成: the quarter's rule reads it, not the bare year)
     y = _num(m["y"])
     end = _grammar().year_parts.get(m["suf"] or "", "12-31")
     return Found(_deadline(m, "by", f"{y:04d}-{end}", _text_start(m, "y")))
+
+
+@cache
+def _quarter_next() -> re.Pattern[str]:
+    """A quarter right after a year (…年第三季度 / …年三季度)."""
+    data = load_yaml(_DATA)
+    ordinal, word = (
+        re.escape(str(data.get("quarter_ordinal") or "")),
+        re.escape(str(data.get("quarter_word") or "")),
+    )
+    return re.compile(rf"\s*(?:{ordinal})?[一二三四1-4]\s*{word}")
 
 
 def _text_start(m: re.Match[str], named: str) -> int:

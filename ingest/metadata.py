@@ -38,6 +38,7 @@ class _HeadVocab:
     letterhead_ends: tuple[str, ...]
     note_starts: tuple[str, ...]
     place_openers: frozenset[str]
+    place_levels: dict[str, str]
 
 
 @cache
@@ -53,6 +54,7 @@ def _vocab() -> _HeadVocab:
         letterhead_ends=tuple(words(data, "letterhead_ends", name)),
         note_starts=tuple(words(data, "note_starts", name)),
         place_openers=frozenset(words(data, "place_openers", name)),
+        place_levels=dict(data.get("place_levels") or {}),
     )
 
 
@@ -254,6 +256,10 @@ def _jurisdiction(title: str, issuer: str | None, head: list[Line]) -> Jurisdict
         # A central body's document is the whole country's: the places its opening lines name
         # are where it applies (or words that are also place names: 城区), not who issues it.
         return None
+    for source in (issuer or "", title):
+        by_form = _place_by_form(source)
+        if by_form is not None:
+            return by_form
     counts: Counter[str] = Counter()
     best = {}
     for ln in head[:30]:
@@ -287,6 +293,21 @@ def _unknown_opening_place(source: str, found: list[tuple[Place, int, int]]) -> 
 #: words that open a title or an issuer before a place (中共岚县县委, metadata.yaml's place_openers)
 #: are none.
 _UNKNOWN_HEAD = 2
+
+
+def _place_by_form(source: str) -> Jurisdiction | None:
+    """A place the table does not hold, written before its government (青溪县人民政府办公室): the place
+    as written, at the level its last character gives (metadata.yaml's place_levels)."""
+    m = _place_form_re().match(source)
+    if m is None or m["name"][:2] in _vocab().place_openers:
+        return None
+    return Jurisdiction(m["name"], _vocab().place_levels[m["name"][-1]], None, None)
+
+
+@cache
+def _place_form_re() -> re.Pattern[str]:
+    levels = "".join(_vocab().place_levels)
+    return re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?[{re.escape(levels)}])(?:人民政府|政府)")
 
 
 def _opening_level_place(text: str) -> Place | None:

@@ -149,6 +149,21 @@ class Block:
         return "\n".join(ln.text for ln in self.lines)
 
 
+def blank_bullets(text: str) -> str:
+    """``text`` with the bullet opening a line (- 牵头单位：市A, • 配合单位：市B) as spaces: a list's mark,
+    no word of the line (the same length, so offsets into the text hold)."""
+    bullets = _vocab().artefact_starts.replace("[", "")
+    if not any(f"\n{b} " in text or text.startswith(f"{b} ") for b in bullets):
+        return text
+    return _bullet_re().sub(lambda m: m["indent"] + " " * len(m["mark"]), text)
+
+
+@cache
+def _bullet_re() -> re.Pattern[str]:
+    marks = re.escape(_vocab().artefact_starts.replace("[", ""))
+    return re.compile(rf"^(?P<indent>[ \t\u3000]*)(?P<mark>[{marks}])(?=[ \t\u3000])", re.M)
+
+
 def split_lines(text: str) -> list[Line]:
     """Lines with edge whitespace and conversion artefacts removed, offsets kept."""
     out: list[Line] = []
@@ -376,7 +391,19 @@ def title_of(heading: str) -> str:
     title = _title_of(heading).rstrip("—－–").strip()
     if title[-1:] in circled() and len(title) > 2 and _NOTE_BEFORE.match(title[-2]):
         title = title[:-1]
-    return title
+    matter = _matter_re().fullmatch(title)
+    return matter["work"] if matter else title  # 关于推进X的事项 (a meeting's decided matter): 推进X
+
+
+@cache
+def _matter_re() -> re.Pattern[str]:
+    """A meeting's decided matter named as one (关于推进城区老旧小区改造的事项): its work inside."""
+    data = load_yaml("outline.yaml")
+    opening, endings = (
+        words(data, "matter_openings", "outline.yaml"),
+        words(data, "matter_endings", "outline.yaml"),
+    )
+    return re.compile(rf"(?:{alternation(opening)})(?P<work>.{{2,60}}?)(?:{alternation(endings)})")
 
 
 #: What a note's mark closing a title follows: a word's character, a closing quote or bracket.

@@ -17,7 +17,7 @@ from fengong.ingest.notations.heading_leads import lead_by_heading
 from fengong.ingest.notations.roles import listed_cooperate_re
 from fengong.ingest.notations.table_rows import read_table
 from fengong.ingest.notations.unit_sections import read_unit_lines, read_unit_sections
-from fengong.ingest.outline import Line, inline_progress, segment, split_lines
+from fengong.ingest.outline import Line, blank_bullets, inline_progress, segment, split_lines
 from fengong.ingest.readers import read_path
 from fengong.ingest.resolve import UnitResolver, letter_codes, zone_of
 from fengong.ingest.roles_elsewhere import roles_above_items, roles_after_items, roles_by_number
@@ -70,8 +70,8 @@ def normalise(text: str) -> str:
         text = _HTML_BREAK.sub("；", text)
     # Substring tests first: most texts hold no other line break, and they cost less than a scan.
     if any(ch in text for ch in _OTHER_BREAKS):
-        return _NEWLINES.sub("\n", text)
-    return text
+        text = _NEWLINES.sub("\n", text)
+    return blank_bullets(text)
 
 
 def document_id(source: str, title: str, jurisdiction: str | None, doc_number: str | None) -> str:

@@ -114,6 +114,10 @@ class UnitResolver:
         # a central body whose own offices its document writes 部X司 (农业农村部办公厅: 部种植业管理司)
         self.ministry = _issuing_central(issuer or "")
         self.issuer = (issuer or "").strip()
+        # an institution issuing its own plan (湖北省交通投资集团有限公司, 湘南理工大学: the signer so
+        # named beside its party committee, 中共湘南理工大学委员会、湘南理工大学): its bare parts are its
+        ends = unit_vocab().institution_issuers
+        self.institution = next((s for s in reversed(_signers(self.issuer)) if s.endswith(ends)), None)
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         # a Corps division issuing its own notice (第八师石河子市人民政府办公室): 师水利局 is 第八师水利局
         self.division = next((d for d in unit_vocab().corps_divisions if self.issuer.startswith(d)), None)
@@ -374,9 +378,9 @@ class UnitResolver:
             return nicknamed
         if self.department and (_bare_section(local) or _department_branch(local)):
             return self.department + local  # (大气环境科, 蜀山区分局 of 合肥市生态环境局's own division)
-        if self.issuer.endswith(unit_vocab().institution_issuers) and _bare_institution_part(local):
+        if self.institution and _bare_institution_part(local):
             # (科技信息部 of 湖北省交通投资集团有限公司's own plan, 教务处 of a university's)
-            return self.issuer + local
+            return self.institution + local
         # (部种植业管理司 of 农业农村部, 总局认证监管司 of 市场监管总局: the body's last word before its office)
         word = next(
             (self.ministry[-k:] for k in (2, 1) if self.ministry and local.startswith(self.ministry[-k:])), ""
@@ -613,6 +617,11 @@ def _bare_body(local: str) -> bool:
     )
 
 
+def _signers(issuer: str) -> list[str]:
+    """The bodies a joint issuer line names (中共X委员会、X: both), one for a single issuer."""
+    return [s for s in re.split(r"[、，,\s]+", issuer) if s]
+
+
 def _bare_institution_part(local: str) -> bool:
     """An institution's department, school or subsidiary by its own word alone (安全环保部, 计算机学院,
     高速公路运营公司): no place, no level, no body of the lexicon, no class (各子公司, 各学院)."""
@@ -760,6 +769,8 @@ def _community_re() -> re.Pattern[str]:
 
 def _in_community(local: str, community: str | None) -> str:
     """A unit named by the bare word of the plan's community (社区网格站), named with it (枫林社区网格站)."""
+    if community and local.startswith(tuple(unit_vocab().community_compounds)):
+        return community + local  # (村委会, 村务监督委员会 of 柳塘村: 柳塘村村委会, the word is the body's)
     if community:
         for word in unit_vocab().community_words:
             if (

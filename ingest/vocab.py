@@ -206,6 +206,7 @@ class UnitVocab:
     village_body_endings: list[str]  # 曼边村委会: a village's own body, no township before it
     community_words: list[str]  # 社区网格站 in a community's own plan: 枫林社区网格站
     community_issuers: list[str]  # 居民委员会: the committee that issues a community's plan
+    community_compounds: list[str]  # 村委会: a body named with its village whole before it
     class_endings: list[str]  # 各 + a name ending so is a class of bodies (各流域管理机构)
     place_word_prefixes: list[str]  # 自治区商务厅, 地区林草局: the document's place ending so
     central_starts: list[str]  # a central body's name starts so (国家…): no local prefix
@@ -362,6 +363,7 @@ def unit_vocab() -> UnitVocab:
         village_body_endings=words(data, "village_body_endings", name),
         community_words=words(data, "community_words", name),
         community_issuers=words(data, "community_issuers", name),
+        community_compounds=words(data, "community_compounds", name),
         class_endings=words(data, "class_endings", name),
         place_word_prefixes=words(data, "place_word_prefixes", name),
         central_starts=words(data, "central_starts", name),

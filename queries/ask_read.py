@@ -718,6 +718,8 @@ def _compound_labels(text: str) -> str:
     is its first word's, not a second role asked for."""
     if "责任" not in text:
         return text
+    for label, lead in ask_vocab().lead_labels.items():  # (第一责任单位: the lead's label, 牵头单位)
+        text = text.replace(label, lead)
     return _compound_re().sub(lambda m: m.group("head") + _MASK * 2, text)
 
 

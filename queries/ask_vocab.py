@@ -25,7 +25,7 @@ _KEYS = {
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
     "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns", "campaign_words",
-    "list_words",
+    "list_words", "lead_labels",
 }  # fmt: skip
 ROLES = ("lead", "cooperate", "responsible", "any")
 
@@ -160,6 +160,7 @@ class AskVocab:
     phrase_tails: tuple[str, ...]  # 项目, 工作: a noun put after a task's words (建设X项目)
     opened_words: frozenset[str]  # 中心: a word a vocabulary word's last character may open
     word_places: frozenset[str]  # 城区, 郊区: places whose names are common words
+    lead_labels: dict[str, str]  # 第一责任单位 -> 牵头单位: a document's label naming the lead
     no_lead_patterns: tuple[re.Pattern[str], ...]  # 没有明确具体的负责司局: asks for tasks without a lead
     abbreviations_en: dict[str, str] = field(default_factory=dict)  # ip -> intellectual property
     capital_acronyms_en: dict[str, str] = field(default_factory=dict)  # MOST -> the ministry's name
@@ -307,6 +308,7 @@ def parse_vocab(data: Any) -> AskVocab:
         phrase_tails=_strings(data["phrase_tails"], "phrase_tails"),
         opened_words=frozenset(_strings(data["opened_words"], "opened_words")),
         word_places=frozenset(_strings(data["word_places"], "word_places")),
+        lead_labels=_lead_labels(data["lead_labels"]),
         no_lead_patterns=tuple(
             re.compile(p)
             for lang in ("zh", "en")
@@ -363,6 +365,14 @@ def _string_lists(value: Any, where: str) -> dict[str, tuple[str, ...]]:
     if not isinstance(value, dict) or not all(isinstance(k, str) for k in value):
         raise AskVocabularyError(f"{_FILE}: {where} must map words to lists of words")
     return {k: _strings(v, f"{where}.{k}") for k, v in value.items()}
+
+
+def _lead_labels(value: Any) -> dict[str, str]:
+    if not isinstance(value, dict) or not all(
+        isinstance(k, str) and isinstance(v, str) for k, v in value.items()
+    ):
+        raise AskVocabularyError(f"{_FILE}: lead_labels must map labels to the lead's label")
+    return dict(value)
 
 
 def _capital_acronyms(value: Any) -> dict[str, str]:

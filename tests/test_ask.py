@@ -1259,3 +1259,13 @@ def test_people_in_charge_of_tasks_named_or_asked_for(tmp_path: Path) -> None:
             answer(store, "推进智慧城市建设的责任人是谁？")
     finally:
         store.close()
+
+
+def test_a_lead_s_label_holding_another_role_s_word_and_minutes_named_as_plans() -> None:
+    """第一责任单位 (a document's label for its lead) asks for the lead, not for the lead and a 责任单位;
+    a meeting's minutes (常务会议纪要) name the plan, not words of the task; 没有明确由哪个单位牵头 asks
+    for the tasks that state no lead."""
+    assert read("省发展改革委作为第一责任单位的任务有哪些？").role == "lead"
+    assert read("Which tasks does the provincial development and reform commission lead as 第一责任单位?").role == "lead"
+    assert read("青溪县政府第五次常务会议纪要里，推进城区老旧小区改造由哪个单位牵头？").phrase == "推进城区老旧小区改造"
+    assert interpret("第五次常务会议议定的事项中，哪一项没有明确由哪个单位牵头？").query == "tasks_without_lead"

@@ -293,3 +293,15 @@ def test_a_dated_window_s_last_day_is_when_its_work_is_due(text: str, until: str
     written: the overdue and due questions take it as the day the work is due by."""
     (found, *_) = find_deadlines(text, 2028)
     assert (found.deadline.kind, found.deadline.date, found.deadline.until) == ("period", None, until)
+
+
+def test_a_quarter_after_a_prefixed_year_is_the_quarter() -> None:
+    """于2028年三季度完成 is due by the quarter's end, not the year's (a bare year after 于 gives way to
+    the quarter written after it); 于2028年完成 is still the year."""
+    from fengong.ingest.deadlines import find_deadlines
+
+    assert [(f.deadline.text, f.deadline.date) for f in find_deadlines("本项任务于2028年三季度完成。", 2028)] == [
+        ("2028年三季度", "2028-09-30")
+    ]
+    assert [f.deadline.date for f in find_deadlines("于2028年第三季度完成", 2028)] == ["2028-09-30"]
+    assert [f.deadline.date for f in find_deadlines("于2028年完成", 2028)] == ["2028-12-31"]

@@ -3705,3 +3705,58 @@ def test_people_in_charge_of_tasks_by_column_and_by_label() -> None:
     doc = extract_text(fields, "f.txt")
     assert [(p.name, p.label) for p in doc.tasks[0].people] == [("张三", "责任领导"), ("李四", "责任人")]
     assert [u.name for u in doc.units.values()] == ["蓬溪县交通运输局"]
+
+
+def test_minutes_suggestions_dash_lists_bullets_and_an_institution_s_own_offices() -> None:
+    """A meeting's decided matter (一、关于推进X的事项) is the task 推进X, and a county the place table does
+    not hold is read by its form before its government (青溪县人民政府); a suggestions table (建议题目 |
+    领衔代表 | 主办单位 | 会办单位) gives each suggestion its lead, partners and the deputy; units after a
+    long dash closing an item (推进X——省A（牵头）、省B); label lines opening with a bullet (- 牵头单位：A);
+    a university's own offices under its joint issuer (中共X大学委员会、X大学: X大学教务处); a village's
+    村委会 named with the village whole (柳塘村村委会)."""
+    minutes = (
+        "青溪县人民政府常务会议纪要\n青溪县人民政府办公室\n县政府第五次常务会议纪要\n"
+        "一、关于推进城区老旧小区改造的事项\n会议原则同意改造计划。由县住房城乡建设局牵头，县财政局配合，于2028年10月底前完成。\n"
+    )
+    doc = extract_text(minutes, "m.txt")
+    assert _roles(doc) == {"推进城区老旧小区改造": (["青溪县住房城乡建设局"], ["青溪县财政局"], [])}
+    suggestions = (
+        "云江市人民政府办公室关于印发2028年市人大代表重点建议办理分工的通知\n"
+        "| 序号 | 建议题目 | 领衔代表 | 主办单位 | 会办单位 | 办结时限 |\n"
+        "| 1 | 关于加快城区停车设施建设的建议 | 周国平 | 市城市管理局 | 市公安局、市财政局 | 2028年5月31日前 |\n"
+    )
+    doc = extract_text(suggestions, "s.txt")
+    assert _roles(doc) == {"关于加快城区停车设施建设的建议": (["云江市城市管理局"], ["云江市公安局", "云江市财政局"], [])}
+    assert [(p.name, p.label) for p in doc.tasks[0].people] == [("周国平", "领衔代表")]
+    dashes = (
+        "云南省人民政府办公厅关于印发文旅产业发展任务分工的通知\n二、重点任务\n"
+        "（一）推进旅游景区提质升级——省文化和旅游厅（牵头）、省发展改革委、省林草局\n提升景区品质。2028年10月底前完成。\n"
+        "（二）规范旅游市场秩序——省市场监管局、省文化和旅游厅（牵头）\n常态化开展整治。长期坚持。\n"
+    )
+    assert _roles(extract_text(dashes, "d.txt")) == {
+        "推进旅游景区提质升级": (["云南省文化和旅游厅"], ["云南省发展改革委", "云南省林草局"], []),
+        "规范旅游市场秩序": (["云南省文化和旅游厅"], ["云南省市场监管局"], []),
+    }
+    bullets = (
+        "南宁市人民政府办公室关于印发城市更新行动方案的通知\n二、重点任务\n（一）推进老旧小区改造\n"
+        "重点改造2000年底前建成的城镇老旧小区。\n- 牵头单位：市住房城乡建设局\n- 配合单位：市财政局\n- 完成时限：2028年11月底前\n"
+    )
+    doc = extract_text(bullets, "b.txt")
+    assert _roles(doc) == {"推进老旧小区改造": (["南宁市住房城乡建设局"], ["南宁市财政局"], [])}
+    assert doc.tasks[0].deadline is not None and doc.tasks[0].deadline.date == "2028-11-30"
+    university = (
+        "中共湘南理工大学委员会　湘南理工大学\n关于印发《湘南理工大学2028年工作要点》的通知\n"
+        "1. 迎接本科教育教学审核评估。（牵头单位：教务处；协同单位：发展规划处、各学院）\n"
+        "中共湘南理工大学委员会　湘南理工大学\n2028年1月10日\n"
+    )
+    assert _roles(extract_text(university, "u.txt"))["迎接本科教育教学审核评估"][:2] == (
+        ["湘南理工大学教务处"],
+        ["湘南理工大学发展规划处", "各学院"],
+    )
+    village = (
+        "中共白沙镇柳塘村支部委员会\n白沙镇柳塘村村民委员会\n关于印发《柳塘村2028年重点工作任务分工表》的通知\n"
+        "| 序号 | 工作事项 | 责任主体 | 配合单位 | 完成时间 |\n"
+        "| 1 | 修订村规民约 | 村委会 | 村务监督委员会 | 2028年5月31日前 |\n"
+        "白沙镇柳塘村村民委员会\n2028年2月20日\n"
+    )
+    assert _roles(extract_text(village, "v.txt"))["修订村规民约"] == ([], ["柳塘村村务监督委员会"], ["柳塘村村委会"])

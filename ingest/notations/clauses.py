@@ -47,6 +47,7 @@ from fengong.ingest.units import (
     parse_list,
     reads_as_name,
     split_list,
+    without_lead_marker,
 )
 from fengong.ingest.vocab import alternation, role_vocab, unit_vocab
 
@@ -310,6 +311,33 @@ def find_bracketed(text: str, base: int = 0, taken: Taken = nothing_taken) -> li
 
 
 _BARE_MIN_CHARS = 4  # a lone name shorter than this in brackets (（市区）) is a word, not a unit list
+
+
+def find_dash_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:
+    """A list of units after a long dash closing an item's line (（一）推进X——省A（牵头）、省B、省C): the
+    item's units, responsible, a lead marked as such (or the first under a first-is-lead declaration).
+    Every item must be a known body or a catch-all."""
+    out: list[Annotation] = []
+    for m in _DASH_LIST.finditer(text):
+        units = m.group("units")
+        items = [without_lead_marker(clean(x)) for x, _, _ in split_list(units)]
+        if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
+            continue
+        at = m.start("units")
+        if taken(base + m.start(), base + m.end("units")):
+            continue
+        mentions = parse_list(units, base + at)
+        if mentions:
+            ann = Annotation([RoleList("responsible", mentions)], base + m.start(), base + m.end("units"))
+            ann.evidence, ann.kind = m.group().strip(), "dash list"
+            out.append(ann)
+    return out
+
+
+#: A long dash (two em dashes, or one) and the units closing the line after it.
+_DASH_LIST = re.compile(
+    r"(?:——|—|--)[ \t\u3000]*(?P<units>[^—\n。；;：:]{2,120}?)[ \t\u3000]*[。；;]?[ \t\u3000]*$", re.M
+)
 
 
 def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:

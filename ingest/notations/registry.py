@@ -25,6 +25,7 @@ INLINE_READERS: tuple[InlineReader, ...] = (
     InlineReader("label", labels.find),
     InlineReader("bracket clause", clauses.find_bracketed),
     InlineReader("bare bracketed list", clauses.find_bare_lists),
+    InlineReader("dash list", clauses.find_dash_lists),
     InlineReader("marked line", clauses.find_marked_lines),
     InlineReader(subjects.OPENING_NAME, subjects.find_opening_subjects),
     InlineReader("prose clause", clauses.find_prose),
