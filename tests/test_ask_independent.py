@@ -1,8 +1,8 @@
 """Independent question sets: documents and questions written by authors who did not read the code
-(one a set, a hundred and forty-eight sets), in domains, levels and notations of their own
+(one a set, a hundred and fifty-one sets), in domains, levels and notations of their own
 (tests/data/ask_docs_independent with ask_questions_independent.yaml: eight documents, 80
 questions; ask_docs_independent_2: six documents, 60 questions; ask_docs_independent_3: five
-documents, 50 questions; ask_docs_independent_4 to _148: six documents and 59 / 60 / 59 questions,
+documents, 50 questions; ask_docs_independent_4 to _151: six documents and 59 / 60 / 59 questions,
 then 60 each). They measure how a new user's questions fare: the share answered is reported and
 held to a floor, and every question stays in its set, answered or not (the misses are the next
 work)."""
@@ -764,6 +764,27 @@ HUNDRED_FORTY_EIGHTH = QuestionSet(
     dt.date(2028, 3, 30),
     0.94,
 )
+# 21 of 60 answered when the set arrived (meeting minutes, a suggestions table with 主办/会办 and deputies, an enterprise group's and a university's own offices, a target responsibility letter, a village's bodies); 38 now
+HUNDRED_FORTY_NINTH = QuestionSet(
+    DATA / "ask_docs_independent_149",
+    DATA / "ask_questions_independent_149.yaml",
+    dt.date(2028, 4, 20),
+    0.59,
+)
+# 40 of 60 answered when the set arrived (dated phases, units after a long dash, bullet label lines, a two-row header, a sumu's bodies, a 是否完成 column); 51 now
+HUNDRED_FIFTIETH = QuestionSet(
+    DATA / "ask_docs_independent_150",
+    DATA / "ask_questions_independent_150.yaml",
+    dt.date(2028, 5, 12),
+    0.81,
+)
+# 53 of 60 answered when the set arrived (a ministry's own 司局 in a table, 第一责任单位, 督办领导 people, semicolon fields without brackets, joint leads, 超序时/正常/滞后); 55 now
+HUNDRED_FIFTY_FIRST = QuestionSet(
+    DATA / "ask_docs_independent_151",
+    DATA / "ask_questions_independent_151.yaml",
+    dt.date(2028, 6, 3),
+    0.88,
+)
 SETS = {
     "first": FIRST,
     "second": SECOND,
@@ -913,6 +934,9 @@ SETS = {
     "hundred-forty-sixth": HUNDRED_FORTY_SIXTH,
     "hundred-forty-seventh": HUNDRED_FORTY_SEVENTH,
     "hundred-forty-eighth": HUNDRED_FORTY_EIGHTH,
+    "hundred-forty-ninth": HUNDRED_FORTY_NINTH,
+    "hundred-fiftieth": HUNDRED_FIFTIETH,
+    "hundred-fifty-first": HUNDRED_FIFTY_FIRST,
 }
 DOCS, TODAY = FIRST.docs, FIRST.today  # the first set's store, for the tests of single mechanisms
 #: Columns that quote the documents rather than answer (a unit named in an evidence sentence is
