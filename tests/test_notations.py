@@ -145,6 +145,7 @@ def test_the_registry_is_ordered_and_named() -> None:
         "label",
         "bracket clause",
         "bare bracketed list",
+        "dash list",
         "marked line",
         "opening subject",
         "prose clause",

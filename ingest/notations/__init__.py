@@ -33,10 +33,12 @@ Inline readers (``registry.INLINE_READERS``), earlier ones winning overlapping s
 1. ``labels``: "责任单位：A、B", "〔牵头单位：A；责任单位：B〕", "【牵头单位】A";
 2. ``clauses.find_bracketed``: "（A牵头，B配合）", "（A、B负责，排名第一的为牵头单位，下同）";
 3. ``clauses.find_bare_lists``: "……。（A、B）", a bracketed list of known bodies closing a sentence;
-4. ``clauses.find_marked_lines``: a line of units each with its role's mark, "A（主责）、B（协同）";
-5. ``subjects.find_opening_subjects``: a numbered item opening with its unit, "1. 县A：负责推进X。";
-6. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
-7. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
+4. ``clauses.find_dash_lists``: a numbered item's title, then its units after a long dash,
+   "（一）推进X——省A（牵头）、省B";
+5. ``clauses.find_marked_lines``: a line of units each with its role's mark, "A（主责）、B（协同）";
+6. ``subjects.find_opening_subjects``: a numbered item opening with its unit, "1. 县A：负责推进X。";
+7. ``clauses.find_prose``: whole sentences "由A牵头，B配合。", "A会同B负责。";
+8. ``subjects.find``: "A要会同B<work>", "由A牵头，会同B<work>" — counted only after the last other
    annotation of its block (before one, it is the task's own words).
 
 The readers run once over the whole text (``registry.annotations_by_block``: annotations never

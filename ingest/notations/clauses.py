@@ -318,25 +318,32 @@ def find_dash_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     item's units, responsible, a lead marked as such (or the first under a first-is-lead declaration).
     Every item must be a known body or a catch-all."""
     out: list[Annotation] = []
+    if "——" not in text:
+        return out
     for m in _DASH_LIST.finditer(text):
         units = m.group("units")
         items = [without_lead_marker(clean(x)) for x, _, _ in split_list(units)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
             continue
         at = m.start("units")
-        if taken(base + m.start(), base + m.end("units")):
+        if taken(base + m.start("dash"), base + m.end("units")):
             continue
         mentions = parse_list(units, base + at)
         if mentions:
-            ann = Annotation([RoleList("responsible", mentions)], base + m.start(), base + m.end("units"))
-            ann.evidence, ann.kind = m.group().strip(), "dash list"
+            ann = Annotation(
+                [RoleList("responsible", mentions)], base + m.start("dash"), base + m.end("units")
+            )
+            ann.evidence, ann.kind = text[m.start("dash") : m.end("units")], "dash list"
             out.append(ann)
     return out
 
 
-#: A long dash (two em dashes, or one) and the units closing the line after it.
+#: A numbered item's title, a long dash (two em dashes: A—X is a code's legend) and the units closing
+#: the line after it.
 _DASH_LIST = re.compile(
-    r"(?:——|—|--)[ \t\u3000]*(?P<units>[^—\n。；;：:]{2,120}?)[ \t\u3000]*[。；;]?[ \t\u3000]*$", re.M
+    rf"^[ \t\u3000]*{item_number()}[ \t\u3000]*[^—\n]{{2,60}}?(?P<dash>——)[ \t\u3000]*"
+    r"(?P<units>[^—\n。；;：:]{2,120}?)[ \t\u3000]*[。；;]?[ \t\u3000]*$",
+    re.M,
 )
 
 
