@@ -1266,6 +1266,14 @@ def test_a_lead_s_label_holding_another_role_s_word_and_minutes_named_as_plans()
     a meeting's minutes (常务会议纪要) name the plan, not words of the task; 没有明确由哪个单位牵头 asks
     for the tasks that state no lead."""
     assert read("省发展改革委作为第一责任单位的任务有哪些？").role == "lead"
-    assert read("Which tasks does the provincial development and reform commission lead as 第一责任单位?").role == "lead"
-    assert read("青溪县政府第五次常务会议纪要里，推进城区老旧小区改造由哪个单位牵头？").phrase == "推进城区老旧小区改造"
-    assert interpret("第五次常务会议议定的事项中，哪一项没有明确由哪个单位牵头？").query == "tasks_without_lead"
+    assert (
+        read("Which tasks does the provincial development and reform commission lead as 第一责任单位?").role
+        == "lead"
+    )
+    assert (
+        read("青溪县政府第五次常务会议纪要里，推进城区老旧小区改造由哪个单位牵头？").phrase
+        == "推进城区老旧小区改造"
+    )
+    assert (
+        interpret("第五次常务会议议定的事项中，哪一项没有明确由哪个单位牵头？").query == "tasks_without_lead"
+    )

@@ -300,8 +300,8 @@ def test_a_quarter_after_a_prefixed_year_is_the_quarter() -> None:
     the quarter written after it); 于2028年完成 is still the year."""
     from fengong.ingest.deadlines import find_deadlines
 
-    assert [(f.deadline.text, f.deadline.date) for f in find_deadlines("本项任务于2028年三季度完成。", 2028)] == [
-        ("2028年三季度", "2028-09-30")
-    ]
+    assert [
+        (f.deadline.text, f.deadline.date) for f in find_deadlines("本项任务于2028年三季度完成。", 2028)
+    ] == [("2028年三季度", "2028-09-30")]
     assert [f.deadline.date for f in find_deadlines("于2028年第三季度完成", 2028)] == ["2028-09-30"]
     assert [f.deadline.date for f in find_deadlines("于2028年完成", 2028)] == ["2028-12-31"]

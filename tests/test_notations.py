@@ -3727,7 +3727,9 @@ def test_minutes_suggestions_dash_lists_bullets_and_an_institution_s_own_offices
         "| 1 | 关于加快城区停车设施建设的建议 | 周国平 | 市城市管理局 | 市公安局、市财政局 | 2028年5月31日前 |\n"
     )
     doc = extract_text(suggestions, "s.txt")
-    assert _roles(doc) == {"关于加快城区停车设施建设的建议": (["云江市城市管理局"], ["云江市公安局", "云江市财政局"], [])}
+    assert _roles(doc) == {
+        "关于加快城区停车设施建设的建议": (["云江市城市管理局"], ["云江市公安局", "云江市财政局"], [])
+    }
     assert [(p.name, p.label) for p in doc.tasks[0].people] == [("周国平", "领衔代表")]
     dashes = (
         "云南省人民政府办公厅关于印发文旅产业发展任务分工的通知\n二、重点任务\n"
@@ -3760,4 +3762,8 @@ def test_minutes_suggestions_dash_lists_bullets_and_an_institution_s_own_offices
         "| 1 | 修订村规民约 | 村委会 | 村务监督委员会 | 2028年5月31日前 |\n"
         "白沙镇柳塘村村民委员会\n2028年2月20日\n"
     )
-    assert _roles(extract_text(village, "v.txt"))["修订村规民约"] == ([], ["柳塘村村务监督委员会"], ["柳塘村村委会"])
+    assert _roles(extract_text(village, "v.txt"))["修订村规民约"] == (
+        [],
+        ["柳塘村村务监督委员会"],
+        ["柳塘村村委会"],
+    )
