@@ -307,7 +307,8 @@ def _place_by_form(source: str) -> Jurisdiction | None:
 @cache
 def _place_form_re() -> re.Pattern[str]:
     levels = "".join(_vocab().place_levels)
-    return re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?[{re.escape(levels)}])(?:人民政府|政府)")
+    governments = alternation(words(load_yaml("metadata.yaml"), "place_governments", "metadata.yaml"))
+    return re.compile(rf"(?P<name>[\u4e00-\u9fff]{{2,4}}?[{re.escape(levels)}])(?:{governments})")
 
 
 def _opening_level_place(text: str) -> Place | None:

@@ -114,8 +114,8 @@ class UnitResolver:
         # a central body whose own offices its document writes 部X司 (农业农村部办公厅: 部种植业管理司)
         self.ministry = _issuing_central(issuer or "")
         self.issuer = (issuer or "").strip()
-        # an institution issuing its own plan (湖北省交通投资集团有限公司, 湘南理工大学: the signer so
-        # named beside its party committee, 中共湘南理工大学委员会、湘南理工大学): its bare parts are its
+        # an institution issuing its own plan (湖北省交通投资集团有限公司, or 湘南理工大学 signing beside
+        # its party committee, 中共湘南理工大学委员会、湘南理工大学): its bare offices are named with it
         ends = unit_vocab().institution_issuers
         self.institution = next((s for s in reversed(_signers(self.issuer)) if s.endswith(ends)), None)
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
