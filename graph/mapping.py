@@ -9,7 +9,6 @@ stores may CREATE owned rows without MERGE.
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -18,7 +17,7 @@ from fengong.graph.schema import NODES, RELS, ROLE_RELS
 from fengong.ingest.bodies import find_bodies
 from fengong.ingest.model import Document, Jurisdiction, Task, Unit, stable_id
 from fengong.ingest.places import find_places
-from fengong.ingest.resolve import community_of, zone_of
+from fengong.ingest.resolve import community_of, signers, zone_of
 from fengong.ingest.status import state_of
 from fengong.ingest.terms import terms
 from fengong.ingest.topics import load_topics
@@ -163,11 +162,11 @@ def _place_keys(doc: Document) -> dict[str, Any]:
 def _co_issuing(issuer: str | None) -> list[str]:
     """The places of a joint notice's signers, each named in full at its start (重庆市 of
     重庆市人民政府办公厅); none for one signer."""
-    signers = [s for s in re.split(r"[、，,\s]+", issuer or "") if s]
-    if len(signers) < 2:
+    named = signers(issuer or "")
+    if len(named) < 2:
         return []
     out = []
-    for signer in signers:
+    for signer in named:
         found = find_places(signer)
         if found and found[0][1] == 0:
             out.append(found[0][0].name)

@@ -22,6 +22,7 @@ class _OutlineVocab:
     inline_progress: re.Pattern[str]  # the label with its colon inside a paragraph
     artefact: re.Pattern[str]
     artefact_starts: str
+    bullets: str  # the marks opening a list's line (- • ·)
 
 
 @cache
@@ -83,6 +84,7 @@ def _vocab() -> _OutlineVocab:
         ),
         artefact=re.compile(rf"^(?:[{re.escape(''.join(bullets))}]\s+)|\[bookmark:[^\]]*\]"),
         artefact_starts="".join(bullets) + "[",
+        bullets="".join(bullets),
     )
 
 
@@ -152,15 +154,14 @@ class Block:
 def blank_bullets(text: str) -> str:
     """``text`` with the bullet opening a line (- 牵头单位：市A, • 配合单位：市B) as spaces: a list's mark,
     no word of the line (the same length, so offsets into the text hold)."""
-    bullets = _vocab().artefact_starts.replace("[", "")
-    if not any(f"\n{b} " in text or text.startswith(f"{b} ") for b in bullets):
+    if not any(f"\n{b} " in text or text.startswith(f"{b} ") for b in _vocab().bullets):
         return text
     return _bullet_re().sub(lambda m: m["indent"] + " " * len(m["mark"]), text)
 
 
 @cache
 def _bullet_re() -> re.Pattern[str]:
-    marks = re.escape(_vocab().artefact_starts.replace("[", ""))
+    marks = re.escape(_vocab().bullets)
     return re.compile(rf"^(?P<indent>[ \t\u3000]*)(?P<mark>[{marks}])(?=[ \t\u3000])", re.M)
 
 
@@ -418,7 +419,8 @@ def _title_of(heading: str) -> str:
     if 0 < close < len(head) - 1 and _assigns(head[1:close]):
         head = head[close + 1 :].strip()  # 【省有关单位按职责分工负责】营造…: the units, then the title
     subject = _opening_subject().match(head)
-    if subject is not None and subject.end() < len(head):
+    # (the unit a name ending as bodies do, where a title's own words might hold a colon)
+    if subject is not None and subject.end() < len(head) and subject["unit"].endswith(ending_words()):
         head = head[subject.end() :]  # 县交通运输局：负责推进X。…: the unit and its role open the item
     named = _name_label().match(head)
     if named is not None and named.end() < len(head):
@@ -454,10 +456,15 @@ def opening_roles() -> str:
 
 
 @cache
+def opening_subject() -> str:
+    """A unit, its colon and its role opening an item (县交通运输局：负责推进X), as a regex with the
+    groups ``unit`` and ``verb``: the item reader's subject, and no part of the item's title."""
+    return rf"(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*{opening_roles()}"
+
+
+@cache
 def _opening_subject() -> re.Pattern[str]:
-    """A unit (a name ending as bodies do), its colon and its role opening an item: no part of the title."""
-    endings = alternation(list(ending_words()))
-    return re.compile(rf"[^：:，,。；;\n（）()【】]{{1,28}}?(?:{endings})[：:][ \t\u3000]*{opening_roles()}")
+    return re.compile(opening_subject())
 
 
 #: A suggestion's number before its title (第22号 关于支持早茶产业品牌建设的建议).

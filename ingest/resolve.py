@@ -117,7 +117,7 @@ class UnitResolver:
         # an institution issuing its own plan (湖北省交通投资集团有限公司, or 湘南理工大学 signing beside
         # its party committee, 中共湘南理工大学委员会、湘南理工大学): its bare offices are named with it
         ends = unit_vocab().institution_issuers
-        self.institution = next((s for s in reversed(_signers(self.issuer)) if s.endswith(ends)), None)
+        self.institution = next((s for s in reversed(signers(self.issuer)) if s.endswith(ends)), None)
         self.zone = zone  # the zone or township a plan is of (苏州工业园区, 江湾镇): its bare word's
         # a Corps division issuing its own notice (第八师石河子市人民政府办公室): 师水利局 is 第八师水利局
         self.division = next((d for d in unit_vocab().corps_divisions if self.issuer.startswith(d)), None)
@@ -617,7 +617,7 @@ def _bare_body(local: str) -> bool:
     )
 
 
-def _signers(issuer: str) -> list[str]:
+def signers(issuer: str) -> list[str]:
     """The bodies a joint issuer line names (中共X委员会、X: both), one for a single issuer."""
     return [s for s in re.split(r"[、，,\s]+", issuer) if s]
 
@@ -676,14 +676,12 @@ def zone_of(title: str, issuer: str) -> str | None:
     # a street's office under its district's government (北京市朝阳区人民政府望京街道办事处)
     under = re.sub(r"^[\u4e00-\u9fff]{2,12}?人民政府(?=[\u4e00-\u9fff]{3})", "", issuer or "")
     # joint issuers (中共乌镇镇委员会办公室、乌镇镇人民政府办公室): each, its party prefix dropped
-    signers = [
-        re.sub(rf"^(?:{_party_prefixes()})", "", part) for part in re.split(r"[、，,\s]+", issuer or "")
-    ]
+    parts = [re.sub(rf"^(?:{_party_prefixes()})", "", part) for part in signers(issuer or "")]
     found = [
         m.group(1)
         for m in (
             in_title.match(title or ""),
-            *(in_issuer.match(signer) for signer in signers if signer),
+            *(in_issuer.match(signer) for signer in parts if signer),
             in_issuer.match(under),
         )
         # not a place of the table cut short (景德镇 of 景德镇市人民政府办公室)

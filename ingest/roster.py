@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from functools import cache, lru_cache
 
 from fengong.ingest.model import Group, Person
+from fengong.ingest.tables import names_people, person_header_words
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
 _DATA = "roster.yaml"
@@ -516,8 +517,6 @@ _CELL_SEP = re.compile(r"[、，,；;/／ \t\u3000\n]+")
 def person_fields(text: str) -> list[tuple[str, str]]:
     """The people a task's text names under a person's label (责任领导：张三（副县长）　责任人：李四（局长）):
     (name, label) pairs."""
-    from fengong.ingest.tables import names_people
-
     if "：" not in text and ":" not in text:
         return []
     return [
@@ -530,7 +529,7 @@ def person_fields(text: str) -> list[tuple[str, str]]:
 
 @cache
 def _person_field_re() -> re.Pattern[str]:
-    ends = alternation(words(load_yaml("table_headers.yaml"), "person_ends", "table_headers.yaml"))
+    ends = alternation(list(person_header_words()[0]))
     return re.compile(
         rf"(?:^|(?<=[\s；;，,。（(]))(?P<label>[{_HAN}]{{0,6}}?(?:{ends}))[ \t\u3000]*[：:][ \t\u3000]*"
         # (a name's position in brackets is the name's: 张三（副县长）)

@@ -150,12 +150,14 @@ def header_kind(cell: str) -> str | None:
 def names_people(cell: str) -> bool:
     """Whether a header or a label names people (牵头省领导, 包保县领导, 责任人), not a unit column
     (牵头单位及责任人)."""
-    ends, unit_words = _person_header_words()
+    ends, unit_words = person_header_words()
     return cell.endswith(ends) and not any(w in cell for w in unit_words)
 
 
 @cache
-def _person_header_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+def person_header_words() -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The words a header or label naming people ends with (责任人, 领导), and the unit words that make
+    it a unit column's instead (牵头单位及责任人)."""
     data = load_yaml("table_headers.yaml")
     return tuple(data.get("person_ends", [])), tuple(data.get("unit_words", []))
 

@@ -320,7 +320,7 @@ def find_dash_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     out: list[Annotation] = []
     if "——" not in text:
         return out
-    for m in _DASH_LIST.finditer(text):
+    for m in _dash_list_re().finditer(text):
         units = m.group("units")
         items = [without_lead_marker(clean(x)) for x, _, _ in split_list(units)]
         if not items or not all(x and (looks_like_unit(x) or is_generic(x)) for x in items):
@@ -338,13 +338,15 @@ def find_dash_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> l
     return out
 
 
-#: A numbered item's title, a long dash (two em dashes: A—X is a code's legend) and the units closing
-#: the line after it.
-_DASH_LIST = re.compile(
-    rf"^[ \t\u3000]*{item_number()}[ \t\u3000]*[^—\n]{{2,60}}?(?P<dash>——)[ \t\u3000]*"
-    r"(?P<units>[^—\n。；;：:]{2,120}?)[ \t\u3000]*[。；;]?[ \t\u3000]*$",
-    re.M,
-)
+@cache
+def _dash_list_re() -> re.Pattern[str]:
+    """A numbered item's title, a long dash (two em dashes: A—X is a code's legend) and the units
+    closing the line after it."""
+    return re.compile(
+        rf"^[ \t\u3000]*{item_number()}[ \t\u3000]*[^—\n]{{2,60}}?(?P<dash>——)[ \t\u3000]*"
+        r"(?P<units>[^—\n。；;：:]{2,120}?)[ \t\u3000]*[。；;]?[ \t\u3000]*$",
+        re.M,
+    )
 
 
 def find_bare_lists(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotation]:

@@ -17,7 +17,7 @@ from functools import cache
 from fengong.ingest.notations.brackets import brackets, depth_at
 from fengong.ingest.notations.clauses import groups_of, task_subject, with_re
 from fengong.ingest.notations.roles import Annotation, RoleList, Taken, nothing_taken
-from fengong.ingest.outline import heading_of, item_number, opening_roles
+from fengong.ingest.outline import heading_of, item_number, opening_subject
 from fengong.ingest.units import clean, is_generic, looks_like_unit, parse_list, split_list, unit_kind
 from fengong.ingest.vocab import alternation, load_yaml, role_vocab, words
 
@@ -418,10 +418,7 @@ def find_opening_subjects(text: str, base: int = 0, taken: Taken = nothing_taken
 def _opening_subject_re() -> re.Pattern[str]:
     # (the item's number is required: a line of one unit's part under a task, 市A：牵头负责X；, is the
     # unit-lines reader's)
-    return re.compile(
-        rf"(?:^|(?<=\n))[ \t\u3000]*{item_number()}[ \t\u3000]*"
-        rf"(?P<unit>[^：:，,。；;\n（）()【】]{{2,30}}?)[：:][ \t\u3000]*{opening_roles()}"
-    )
+    return re.compile(rf"(?:^|(?<=\n))[ \t\u3000]*{item_number()}[ \t\u3000]*{opening_subject()}")
 
 
 @cache
