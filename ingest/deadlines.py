@@ -137,6 +137,7 @@ class _Grammar:
     ongoing_cell: re.Pattern[str]
     cell_gate: re.Pattern[str]
     labelled: re.Pattern[str]  # a deadline's label and colon just before it (完成时限：)
+    quarter_next: re.Pattern[str]  # a quarter right after a year (…年第三季度 / …年三季度)
     validity_words: tuple[str, ...] = ()  # 有效期至X: how long the document is in force, no deadline
 
 
@@ -335,6 +336,9 @@ def _grammar() -> _Grammar:
         gate=re.compile(_alt(gate_words)),
         from_words=tuple(from_words),
         validity_words=tuple(words(data, "validity_words", _DATA)),
+        quarter_next=re.compile(
+            rf"\s*(?:{re.escape(quarter_ordinal)})?[一二三四1-4]\s*{re.escape(quarter_word)}"
+        ),
         # A start written before a span or a window that is not a date ("自印发之日起").
         anchor_back=re.compile(
             rf"(?:(?:{_alt(from_words)})\s*)?(?:{_alt(words(data, 'document_words', _DATA))})?"
@@ -514,22 +518,12 @@ def _month(m: re.Match[str], year: int | None) -> Found | None:
 def _year(m: re.Match[str]) -> Found | None:
     if not (m["pre"] or m["suf"] or m["bef"] or m["act"] is not None):
         return None
-    if not (m["suf"] or m["bef"] or m["act"] is not None) and _quarter_next().match(m.string, m.end()):
+    bare = not (m["suf"] or m["bef"] or m["act"] is not None)
+    if bare and _grammar().quarter_next.match(m.string, m.end()):
         return None  # (于2028年三季度完成: the quarter's rule reads it, not the bare year)
     y = _num(m["y"])
     end = _grammar().year_parts.get(m["suf"] or "", "12-31")
     return Found(_deadline(m, "by", f"{y:04d}-{end}", _text_start(m, "y")))
-
-
-@cache
-def _quarter_next() -> re.Pattern[str]:
-    """A quarter right after a year (…年第三季度 / …年三季度)."""
-    data = load_yaml(_DATA)
-    ordinal, word = (
-        re.escape(str(data.get("quarter_ordinal") or "")),
-        re.escape(str(data.get("quarter_word") or "")),
-    )
-    return re.compile(rf"\s*(?:{ordinal})?[一二三四1-4]\s*{word}")
 
 
 def _text_start(m: re.Match[str], named: str) -> int:

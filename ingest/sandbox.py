@@ -25,9 +25,17 @@ from fengong.ingest.model import Document
 
 # A fresh interpreter imports and warms the extractor in about two seconds; a slow machine gets more.
 _START_TIMEOUT_S = 60.0
-# Extracted once when a worker starts, so that loading vocabularies and dictionaries (lazy, about a
-# second) is not counted against the first upload's time cap.
-_WARM_UP = "关于印发工作方案的通知\n一、加强统筹协调。（责任单位：市发展改革委，2024年底前完成）\n"
+# Extracted once when a worker starts, so that loading vocabularies and compiling patterns (lazy,
+# about a second) is not counted against the first upload's time cap. Prose, a table and a report's
+# states: each reader loads its own data on first use.
+_WARM_UP = (
+    "X市人民政府办公室关于印发X市工作方案的通知\n"
+    "一、加强统筹协调。（责任单位：市发展改革委，2024年底前完成）\n"
+    "二、推进数据共享。市大数据局牵头，市财政局配合，2024年第三季度完成。\n"
+    "| 序号 | 工作任务 | 牵头单位 | 配合单位 | 责任人 | 完成时限 | 进展情况 |\n"
+    "| 1 | 建设公共平台 | 市工信局 | 市商务局 | 张明 | 2024年6月底前 | 已完成 |\n"
+    "三、已完成的任务\n（一）完善监测体系。市统计局负责。进展：按进度推进，未销号。\n"
+)
 
 
 @dataclass(frozen=True, slots=True)

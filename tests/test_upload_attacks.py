@@ -104,7 +104,7 @@ def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> Non
     # Past the archive limits on purpose: the worker's own caps must hold on their own.
     hog = inflating_docx(tmp_path / "paragraphs.docx", 150 * MB, PARAGRAPH)
     slow = tmp_path / "slow.txt"
-    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 40)
+    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 100)
     env = {
         "FENGONG_MAX_UNZIPPED": str(4 * GB),
         "FENGONG_MAX_ZIP_RATIO": "100000",
@@ -119,9 +119,10 @@ def test_extraction_caps_stop_a_worker_with_a_clear_error(tmp_path: Path) -> Non
         assert r.status_code == 422 and "FENGONG_EXTRACT_MEMORY_MB" in r.json()["message"], r.text
         assert server.peak_rss_mb() < 400, server.peak_rss_mb()
         _unchanged(server, counts)
-    # The time cap far below what the text takes (~0.6 s on a quiet machine): a fast run cannot
-    # slip under it.
-    with serve_process(tmp_path / "time", **{**env, "FENGONG_EXTRACT_TIMEOUT": "0.1"}) as server:
+    # The time cap far below what the text takes (~7 s on a quiet machine), so a fast run cannot slip
+    # under it, and far above what one sample takes (~0.04 s, its first reading in a new worker), so
+    # a busy machine cannot push the replacement's upload over it.
+    with serve_process(tmp_path / "time", **{**env, "FENGONG_EXTRACT_TIMEOUT": "0.5"}) as server:
         counts = server.health()["counts"]
         start = time.monotonic()
         r = _upload(server, slow)
@@ -149,7 +150,7 @@ def test_a_page_nested_200000_deep_gets_json_422_naming_it(tmp_path: Path) -> No
 def test_a_signal_while_a_worker_extracts_ends_server_and_worker(tmp_path: Path, sig: int) -> None:
     """SIGTERM: a prompt shutdown that kills the worker; SIGKILL: the kernel kills the worker."""
     slow = tmp_path / "slow.txt"
-    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 200)
+    slow.write_bytes(b"\n".join(p.read_bytes() for p in sorted(SAMPLES.glob("*.txt"))) * 100)
     env = {
         "FENGONG_EXTRACT_TIMEOUT": "600",
         "FENGONG_SHUTDOWN_GRACE": "1",
