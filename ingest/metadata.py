@@ -15,11 +15,13 @@ from fengong.ingest.places import lookup as lookup_place
 from fengong.ingest.resolve import without_office, zone_of
 from fengong.ingest.vocab import VocabularyError, alternation, load_yaml, unit_vocab, words
 
+# a bulletin's issue (〔2028〕第3期, 2028年第3期, 第3期)
+_ISSUE = r"^(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|(?:19|20)\d{2}年)?\s*第\s*\d{1,4}\s*期$"
 _DOC_NUMBER = re.compile(
-    r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$"
-    # a bulletin's issue (〔2028〕第3期, 2028年第3期, 第3期)
-    r"|^(?:[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]|(?:19|20)\d{2}年)?\s*第\s*\d{1,4}\s*期$"
+    r"^[\u4e00-\u9fa5A-Za-z0-9]{1,12}\s*[〔\[［【(（]\s*(?:19|20)\d{2}\s*[〕\]］】)）]\s*\d{1,4}\s*号$|"
+    + _ISSUE
 )
+_ISSUE_LINE = re.compile(_ISSUE)
 _DATE_LINE = re.compile(
     r"^(?P<y>(?:19|20)\d{2})\s*年\s*(?P<m>\d{1,2})\s*月\s*(?P<d>\d{1,2})\s*日\s*(?:印发|发布)?$"
 )
@@ -168,6 +170,7 @@ def _title(head: list[Line]) -> tuple[str, str]:
             or len(t) < 4
             or t.startswith(_vocab().note_starts)
             or _spaced_masthead(ln.text)
+            or _names_publication(head, i)
         ):
             continue
         following = _compact(head[i + 1].text) if i + 1 < len(head) else ""
@@ -204,6 +207,13 @@ def _without_dated_end(line: str) -> str:
     if len(parts) >= 2 and _DATE_LINE.match(parts[-1]):
         return _compact(" ".join(parts[:-1]))
     return _compact(line)
+
+
+def _names_publication(head: list[Line], i: int) -> bool:
+    """Whether head line ``i`` names a bulletin above its issue's number (督查通报 / 第7期): the
+    publication, not the title."""
+    following = next((_compact(ln.text) for ln in head[i + 1 : i + 3] if ln.text.strip()), "")
+    return bool(_ISSUE_LINE.match(following))
 
 
 def _spaced_masthead(line: str) -> bool:

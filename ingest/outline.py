@@ -172,8 +172,10 @@ def split_lines(text: str) -> list[Line]:
     for raw in text.split("\n"):
         start, end = pos, pos + len(raw)
         pos = end + 1
-        piped = bool(raw) and raw.lstrip()[:1] in "|｜" and _PIPE_ROW.match(raw) is not None
-        raw = _pipe_row(raw)
+        converted = _pipe_row(raw)
+        # (with or without outer pipes: | 1 | X | and  |  | X | 单位 alike keep their empty cells)
+        piped = converted != raw and raw.lstrip()[:1] in "|｜"
+        raw = converted
         # a piped row's edge tabs are cells (an empty number cell), not whitespace
         stripped = raw.strip(" \r\u3000\ufeff" if piped else " \t\r\u3000\ufeff")
         if "\t" in stripped and not piped:
@@ -422,9 +424,12 @@ def _title_of(heading: str) -> str:
     # (the unit a name ending as bodies do, where a title's own words might hold a colon)
     if subject is not None and subject.end() < len(head) and subject["unit"].endswith(ending_words()):
         head = head[subject.end() :]  # 县交通运输局：负责推进X。…: the unit and its role open the item
-    named = _name_label().match(head)
+    named = _name_label().match(head) or _name_bracket().match(head)
     if named is not None and named.end() < len(head):
         head = head[named.end() :]  # 任务名称：X；责任单位：… (the task's name is a field of its line)
+    bracketed = _bracket_field().search(head)
+    if bracketed is not None and bracketed.start() >= 2:
+        head = head[: bracketed.start()].strip()  # X【牵头单位】县A【完成时限】… (fields in 【】)
     field = _spaced_field().search(head)
     if field is not None and field.start() >= 2:
         head = head[: field.start()].strip()  # X　牵头单位：市A　完成时限：… (fields parted by spaces)
@@ -521,6 +526,13 @@ def _name_label() -> re.Pattern[str]:
     column is headed by (table_headers.yaml ``group``)."""
     names = words(load_yaml("table_headers.yaml"), "group", "table_headers.yaml")
     return re.compile(rf"(?:{alternation(names)})[ \t\u3000]*[：:][ \t\u3000]*")
+
+
+@cache
+def _bracket_field() -> re.Pattern[str]:
+    """A field's label in 【】 (【牵头单位】, 【完成时限】): the fields after a title on its line."""
+    labels = alternation([*role_vocab().labels, *role_vocab().stop_labels])
+    return re.compile(rf"【[ \t\u3000]*(?:{labels}|{deadline_labels()})[ \t\u3000]*】")
 
 
 @cache

@@ -361,9 +361,24 @@ class UnitResolver:
         if body and name.startswith(body) and len(name) > len(body):
             name = short + name[len(body) :]
         full = spelled_out(name, unit_type) if kind != "collective" else ""
+        city = self._city_of(name) if kind != "collective" else ""
+        if city:
+            full = city + (full or name)
         return Unit(
             uid, name, local, unit_type, kind, kind == "collective", jurisdiction, sorted(aliases), full
         )
+
+    def _city_of(self, name: str) -> str:
+        """The city a city's plan leaves unwritten before one of its own districts or counties
+        (西陵区人民政府 in 宜昌市's plan: 宜昌市), else ''."""
+        j = self.jurisdiction
+        if j is None or j.level != "city" or name.startswith(j.name):
+            return ""
+        m = place_table().pattern.match(name)
+        if m is None or len(name) - m.end() < 2:
+            return ""
+        place = lookup(m.group(), j.name)
+        return j.name if place is not None and place.city == j.name else ""
 
     def _owned(self, local: str) -> str:
         """A unit written without the body or zone it belongs to, named with it: 光谷发改局 (the zone

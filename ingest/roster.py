@@ -231,7 +231,8 @@ def _split_person(piece: str, vocab: RosterVocab) -> tuple[str, str] | None:
     if m and is_name(m["name"], vocab):
         return m["name"], m["pos"]
     m = vocab.name_position.fullmatch(piece)
-    if m and is_name(m["name"], vocab):
+    # (党委副书记, 常务副市长: a position's own opening word is no name)
+    if m and is_name(m["name"], vocab) and not m["name"].startswith(vocab.title_starts):
         return m["name"], m["pos"]
     return None
 
@@ -499,7 +500,8 @@ def find_roster(text: str, jurisdiction_name: str | None = None) -> tuple[list[P
 
 
 def names_in(text: str) -> list[str]:
-    """The people a cell or a field names (张三、李四 / 李四（局长） / 副县长张三): their names, in order."""
+    """The people a cell or a field names (张三、李四 / 李四（局长） / 副县长张三): their names, in order;
+    where it names a post and no person (常务副市长, 分管农业副镇长), the post, as the document gives it."""
     vocab = roster_vocab()
     out: list[str] = []
     for piece in _CELL_SEP.split(_BRACKETED.sub("", text)):
@@ -507,7 +509,18 @@ def names_in(text: str) -> list[str]:
             out.append(piece)
         elif piece and (found := _split_person(piece, vocab)) is not None:
             out.append(found[0])
+        elif len(piece) <= _POST_MAX and _post_re().fullmatch(piece):
+            out.append(piece)
     return list(dict.fromkeys(out))
+
+
+_POST_MAX = 12  # 分管农业农村工作副县长: a post named with its portfolio, not a sentence
+
+
+@cache
+def _post_re() -> re.Pattern[str]:
+    """A post alone, its portfolio or body before its title (常务副市长, 分管交通副市长, 党委书记)."""
+    return re.compile(rf"[{_HAN}]{{0,{_POST_MAX}}}?(?:{roster_vocab().title_re})")
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")

@@ -256,8 +256,9 @@ def section_status(path: list[str]) -> str | None:
 def _section_state() -> re.Pattern[str]:
     state_words = _state_words()
     things = _task_nouns()
-    # (a count may close the heading: 一、已完成的任务（4项）)
-    return re.compile(rf"^(?P<word>{state_words})的?(?:{things})(?:[（(][^（）()]{{1,8}}[）)])?$")
+    # (a count may close the heading: 一、已完成的任务（4项）; and a heading may be the state alone,
+    # with its count or without: 一、已完成（5项）, 三、进度滞后)
+    return re.compile(rf"^(?P<word>{state_words})(?:的?(?:{things}))?(?:[（(][^（）()]{{1,8}}[）)])?$")
 
 
 def state_of(word: str | None) -> str | None:

@@ -487,7 +487,10 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
                 i += 1
                 continue
             starts_row = "\t" in line.text and (
-                "seq" not in columns or _cell_type(cells[0][0]) == "seq" or pending is None
+                "seq" not in columns
+                or _cell_type(cells[0][0]) == "seq"
+                or pending is None
+                or _merged_row(pending, cells, columns)
             )
             if starts_row:
                 if pending:
@@ -522,6 +525,22 @@ def find_tables(lines: list[Line], units: bool = True, codes: bool = False) -> l
         _carry_down(table, blank_ditto)
         tables.append(table)
     return tables
+
+
+def _merged_row(
+    above: list[tuple[str, int, int]], cells: list[tuple[str, int, int]], columns: list[str]
+) -> bool:
+    """Whether a line whose number cell is empty is a row of its own under merged cells (a key
+    task's several measures, each with its own units and date), not the row above wrapped: both
+    give a whole date under the deadline's column, which no wrapped line does."""
+    if len(cells) != len(columns):
+        return False
+    return any(
+        column == "deadline"
+        and _cell_type(above[k][0]) == "deadline"
+        and _cell_type(cells[k][0]) == "deadline"
+        for k, column in enumerate(columns)
+    )
 
 
 def _join_cell(above: str, below: str) -> str:

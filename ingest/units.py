@@ -298,7 +298,18 @@ def is_generic(name: str) -> bool:
     tails, last_chars = _generic_tails()
     if name[-1] in last_chars and name.endswith(tails):  # the set test turns most names away
         return True
-    return _some_of_a_class(name)
+    return _some_of_a_class(name) or _reference().fullmatch(name) is not None
+
+
+@cache
+def _reference() -> re.Pattern[str]:
+    """A body referred to rather than named (该单位, 上述部门, 两个单位均): a reference word or a count,
+    a word for bodies in general, and an adverb the clause gave it."""
+    v = unit_vocab()
+    heads, nouns = alternation(v.reference_heads), alternation(v.reference_nouns)
+    adverbs = alternation(role_vocab().subject_adverbs)
+    count = r"[一二两三四五六七八九十几多0-9]+个"
+    return re.compile(rf"(?:(?:{heads})(?:{count})?|{count})(?:{nouns})(?:{adverbs})?")
 
 
 def _some_of_a_class(name: str) -> bool:
@@ -520,12 +531,33 @@ def _above_classes(name: str, classes: list[str]) -> bool:
     m = _place_class_start().match(name)
     if m is None or m.group() not in tiers:
         return False
-    own = [tiers.get("".join(c.split()).removeprefix("各"), -1) for c in classes]
+    own = [tiers.get(_class_word(c), -1) for c in classes]
     return all(tiers[m.group()] < t for t in own)
 
 
 def _is_place_class(item: str) -> bool:
-    return "".join(item.split()) in _place_class_words()
+    """A bare place class (各州, 市, 县市区), also qualified after 各 (各沿海市, 各沿江县)."""
+    return bool(_class_word(item))
+
+
+def _class_word(item: str) -> str:
+    """The place class an item names bare (各州: 州, 县市区), or after 各 and a qualifier of a few
+    characters (各沿海市: 市; not after a catch-all: 各有关市 names none); '' for any other item."""
+    compact = "".join(item.split())
+    if compact in _place_class_words():
+        return compact.removeprefix("各")
+    if not compact.startswith("各") or compact.startswith(tuple(unit_vocab().catch_all_heads), 1):
+        return ""
+    classes = unit_vocab().place_classes
+    return next(
+        (compact[1 + k :] for k in range(1, _QUALIFIER_MAX + 1)
+         if compact[1 + k :] in classes and _HAN.fullmatch(compact[1 : 1 + k])),
+        "",
+    )  # fmt: skip
+
+
+_QUALIFIER_MAX = 3
+_HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 
 @cache

@@ -130,6 +130,10 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return body
 
 
+#: Opens a verb that names a role rather than doing it (为牵头单位, 是配合单位, 作为牵头单位).
+_COPULAS = ("为", "是", "作为")
+
+
 @dataclass(frozen=True)
 class RoleVocab:
     """Role labels, clause verbs and the first-is-lead declarations."""
@@ -192,6 +196,8 @@ class UnitVocab:
     clause_words: list[str]
     name_max_chars: int
     catch_all_heads: list[str]
+    reference_heads: list[str]  # 该单位, 上述部门: a body referred to, not named
+    reference_nouns: list[str]  # 单位, 部门: the words for bodies in general such a reference uses
     pending_tails: tuple[str, ...]  # 县人民政府另行明确: a unit still to be named, no unit
     party_names: list[str]  # 中共乌镇镇委员会: the party's prefix before a committee's place
     office_endings: list[str]  # 农业农村部办公厅: the body whose general office issues it
@@ -242,6 +248,11 @@ def role_vocab() -> RoleVocab:
     if not isinstance(verbs_raw, dict):
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
+    duty = _strings(data, "verb_duty_prefixes", name)
+    for verb, role in list(verbs.items()):
+        if not verb.startswith((*duty, *_COPULAS)):
+            for prefix in duty:
+                verbs.setdefault(prefix + verb, role)
     parts = _parts(data, "first_is_lead", ("position", "ordinal", "unit", "copula"), name)
     return RoleVocab(
         labels,
@@ -349,6 +360,8 @@ def unit_vocab() -> UnitVocab:
         clause_words=words(data, "clause_words", name),
         name_max_chars=int(data.get("name_max_chars", 12)),
         catch_all_heads=words(data, "catch_all_heads", name),
+        reference_heads=words(data, "reference_heads", name),
+        reference_nouns=words(data, "reference_nouns", name),
         pending_tails=tuple(words(data, "pending_tails", name)),
         party_names=words(data, "party_names", name),
         office_endings=words(data, "office_endings", name),

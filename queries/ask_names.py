@@ -313,15 +313,31 @@ def working_units(store: GraphStore) -> frozenset[str]:
 def store_people(store: GraphStore) -> tuple[str, ...]:
     """The people the store's documents name in charge of tasks, longest name first (once per store
     generation)."""
+    return _people_and_labels(store)[0]
+
+
+def store_person_labels(store: GraphStore) -> tuple[str, ...]:
+    """The labels the store's documents give people in charge of tasks (责任人, 分管领导, 包村领导),
+    longest first (once per store generation)."""
+    return _people_and_labels(store)[1]
+
+
+def _people_and_labels(store: GraphStore) -> tuple[tuple[str, ...], tuple[str, ...]]:
     from fengong.queries.named import run_named
 
     memo = store_memo(store)
     held = memo.get("people")
     if held is None:
-        names = {str(r["name"]) for r in run_named(store, "person_names", {}, limit=_ALL_PEOPLE)}
-        held = memo["people"] = tuple(sorted(names, key=lambda n: (-len(n), n)))
+        rows = run_named(store, "person_names", {}, limit=_ALL_PEOPLE)
+        names = {str(r["name"]) for r in rows}
+        labels = {str(r["label"]) for r in rows if r.get("label")}
+        held = memo["people"] = (_longest_first(names), _longest_first(labels))
     assert isinstance(held, tuple)
     return held
+
+
+def _longest_first(words: set[str]) -> tuple[str, ...]:
+    return tuple(sorted(words, key=lambda n: (-len(n), n)))
 
 
 #: More people than any store names in charge of tasks (the names query is read whole).

@@ -29,6 +29,7 @@ from fengong.queries.ask_names import (
     store_index,
     store_memo,
     store_people,
+    store_person_labels,
     store_units,
     vocabulary_index,
     working_units,
@@ -1213,7 +1214,10 @@ def _dates(reading: Reading, question: str, year: int) -> str:
         else:
             reading.before = date
             reading.through = " before " in reading.words[pos : pos + 8]  # before October 2024
-            month = re.match(r" (?:in|during) ([a-z]+) \d{4} ", reading.words[pos:])
+            # due in November 2025, a November 2025 deadline: that month
+            month = re.match(r" (?:in|during) ([a-z]+) \d{4} ", reading.words[pos:]) or re.match(
+                r" ([a-z]+) \d{4} (?:deadlines?|due dates?|time limits?) ", reading.words[pos:]
+            )
             if month and month[1] in vocab.months_en:
                 reading.after = date[:8] + "01"  # due in November 2025: that month
             elif re.search(r" (?:in|during|due) $", before_text) and date.endswith("-12-31"):
@@ -1966,6 +1970,9 @@ def read(
     reading.contact = contact or reading.post
     if store is not None:
         reading.people = _people_named(text, store)
+        if not reading.contact and not reading.people:
+            # (加强村级组织建设的分管领导: a label the documents give people in charge of tasks)
+            reading.post = reading.contact = next((w for w in store_person_labels(store) if w in text), "")
     reading.ranked = vocab.intents["ranking"].find(text, reading.words) is not None
     year = (today or dt.date.today()).year
     # a period naming the plan asked about (长春市汽车产业一季度通报中，…) names the document, not when
@@ -2660,7 +2667,11 @@ def _person_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
     """A post then a word asking who holds it (局长是谁); a word asking for a person, up to three
     words, then a post (the name of the vice mayor, who is the head of)."""
     v = ask_vocab()
-    zh = re.compile(f"(?:{alternation(list(v.person_posts.zh))})(?:{alternation(list(v.person_asks.zh))})")
+    posts = alternation(list(v.person_posts.zh))
+    zh = re.compile(
+        f"(?:{posts})(?:{alternation(list(v.person_asks.zh))})"
+        f"|(?:{alternation(list(v.person_asks_before.zh))})[\u4e00-\u9fff]{{0,3}}?(?:{posts})"
+    )
     # the words between describe the post (the vice mayor), not the work (responsible for the leader …)
     between = r"(?:(?!(?:responsible|for|in|of|on|to|with|charge|leads?|leading|tasks?|work)\b)[a-z-]+ )"
     en = re.compile(
@@ -2671,11 +2682,18 @@ def _person_res() -> tuple[re.Pattern[str], re.Pattern[str]]:
 
 def _people_named(text: str, store: GraphStore) -> list[str]:
     """The people the store's documents name in charge of tasks whom ``text`` names, longest first
-    where names overlap."""
+    where names overlap. A name counts where it stands as a word of its own: one written inside a
+    longer word (高峰 in 高峰期, 文明 in 文明城市) is that word's."""
     found: list[str] = []
     taken = text
+    cuts: set[int] | None = None
     for name in store_people(store):
-        if name in taken:
+        if name not in taken:
+            continue
+        if cuts is None:
+            cuts = set(itertools.accumulate(len(p) for p in word_pieces(text))) | {0}
+        spans = [m.start() for m in re.finditer(re.escape(name), taken)]
+        if any(s in cuts and s + len(name) in cuts for s in spans):
             found.append(name)
             taken = taken.replace(name, _MASK * len(name))
     return found

@@ -21,7 +21,7 @@ _KEYS = {
     "roles", "intents", "before_words", "after_words", "months_en", "unit_types_en",
     "generic_unit_words", "places_en", "unit_stop_words", "metrics", "capabilities", "filler_words",
     "states", "who_words", "relative_years", "relative_months", "periods", "document_words", "negations", "abbreviations_en",
-    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
+    "from_today", "task_role_words", "exact_state_words", "figure_words", "figure_pairs", "contact_words", "person_posts", "person_asks", "person_asks_before", "place_question_words", "recurring_words", "generic_modifiers", "joint_notice", "department_words_en", "alternatives", "amount_words", "due_today", "before_today", "any_state", "document_kind_en", "not_yet_due", "open_ended", "after_today",
     "only_taking_part", "sub_place_words_en", "document_name_ends", "plan_clause_openers", "plan_clause_ends",
     "capital_acronyms_en", "role_inclusion", "place_name_ends_en", "countable_en",
     "level_words", "phrase_tails", "opened_words", "word_places", "no_lead_patterns", "campaign_words",
@@ -174,6 +174,7 @@ class AskVocab:
     contact_words: Words = Words((), ())  # words asking for contact details (电话, phone number)
     person_posts: Words = Words((), ())  # posts people hold (局长, mayor)
     person_asks: Words = Words((), ())  # words asking who holds one (是谁, name of)
+    person_asks_before: Words = Words((), ())  # the same, written before the post (哪位镇领导)
     place_question_words: Words = Words((), ())  # 哪些地方 / which places, with no role word: places
     figure_pairs: tuple[tuple[str, str], ...] = ()  # 实际 … 多少: a figure asked wherever they stand
     # 季 -> 每季度, quarterly: how often work recurs, by the word its deadline holds
@@ -323,6 +324,7 @@ def parse_vocab(data: Any) -> AskVocab:
         contact_words=_words(data["contact_words"], "contact_words"),
         person_posts=_words(data["person_posts"], "person_posts"),
         person_asks=_words(data["person_asks"], "person_asks"),
+        person_asks_before=_words(data["person_asks_before"], "person_asks_before"),
         place_question_words=_words(data["place_question_words"], "place_question_words"),
         figure_pairs=_pairs(data["figure_pairs"], "figure_pairs"),
         recurring=_recurring(data["recurring_words"]),

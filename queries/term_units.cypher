@@ -9,7 +9,8 @@
 // 基础设施 over the rows it groups), 3 = in the title of the task's document (a
 // task is about what its document is about; the index holds the document title's words for each
 // task), 4 = every term but not the phrase.
-// role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead) / cooperate /
+// role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead, else every 责任单位 of
+// a task that states no lead and whose title holds the phrase) / cooperate /
 // responsible (牵头 or 责任单位) / any / support (every role but the lead's). basis as in topic_units; "no unit named" for a task without one.
 // From the words' own tasks, counted: a task that holds every word. Walking each task's whole word
 // list from one word instead filled LadybugDB's buffer pool for two words of 40,000 tasks.
@@ -30,9 +31,14 @@ WITH d, t, t.first_leads AS listed,
                OR toLower(coalesce(t.category, '')) CONTAINS toLower($phrase) THEN 2
           WHEN toLower(d.title) CONTAINS toLower($phrase) THEN 3
           ELSE 4 END AS quality
+// a task whose title holds the phrase and that states no lead answers who leads it with the units it
+// lists as carrying it, each labelled a listed responsible unit (A、B按职责分工负责: they share it);
+// a task the words only touch does not put its units among the leads
+OPTIONAL MATCH (:Unit)-[stated:LEADS]->(t)
+WITH d, t, listed, quality, count(stated) AS leads
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
-   OR ($role = 'lead' AND r.role = 'responsible' AND r.rank = 1 AND listed)
+   OR ($role = 'lead' AND r.role = 'responsible' AND ((r.rank = 1 AND listed) OR (leads = 0 AND quality = 1)))
    OR ($role = 'support' AND r.role <> 'lead' AND NOT (r.role = 'responsible' AND r.rank = 1 AND listed))
 RETURN quality,
        coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,

@@ -1239,9 +1239,12 @@ def test_people_in_charge_of_tasks_named_or_asked_for(tmp_path: Path) -> None:
         "1 | 开展平安家庭创建 | 社区党群服务中心 | 刘晓敏 | 2028年5月底前\n"
         "2 | 加装楼栋智能门禁 | 社区综治中心 | 陈建军 | 2028年3月31日前\n"
         "3 | 关爱独居老人 | 社区党群服务中心 | 刘晓敏 | 每月\n"
+        "4 | 创建文明楼栋 | 社区党群服务中心 | 高峰 | 2028年6月底前\n"
+        "5 | 开展消防演练 | 社区综治中心 | 党委副书记 | 2028年4月底前\n"
     )
     other = (
         "开封市人民政府办公室关于印发工作方案的通知\n一、重点任务\n1.推进智慧城市建设。（市大数据局牵头）\n"
+        "2.做好迎峰度夏高峰期电力保供。（市发展改革委牵头）\n"
     )
     store = make_store("embedded", tmp_path)
     store.load_documents([extract_text(table, "t.txt"), extract_text(other, "o.txt")])
@@ -1253,6 +1256,13 @@ def test_people_in_charge_of_tasks_named_or_asked_for(tmp_path: Path) -> None:
         assert [(r["person"], r["label"], r["unit"]) for r in who.rows] == [
             ("陈建军", "责任人", "枫林社区综治中心")
         ]
+        # (a name written inside a longer word is that word's: 高峰 in 高峰期)
+        assert [r["task"] for r in answer(store, "高峰负责哪些工作？").rows] == ["创建文明楼栋"]
+        peak = answer(store, "高峰期电力保供由哪个单位牵头？")
+        assert peak.interpretation.query != "task_people"
+        assert [r["unit"] for r in peak.rows] == ["开封市发展改革委"]
+        # (a position's opening word is no name: 党委副书记 names nobody)
+        assert "党委" not in {r["name"] for r in store.run("MATCH (p:Person) RETURN p.name AS name")}
         with pytest.raises(NotUnderstood, match="asks for a person"):
             answer(store, "刘晓敏的联系电话是多少？")
         with pytest.raises(NotUnderstood, match="asks for a person"):
@@ -1277,3 +1287,38 @@ def test_a_lead_s_label_holding_another_role_s_word_and_minutes_named_as_plans()
     assert (
         interpret("第五次常务会议议定的事项中，哪一项没有明确由哪个单位牵头？").query == "tasks_without_lead"
     )
+
+
+def test_posts_in_charge_and_questions_naming_the_label_or_asking_which_leader(tmp_path: Path) -> None:
+    """A people column naming a post and no person (常务副市长) puts the post in charge of its task, so
+    a question naming the post lists its tasks; a question holding a label the documents give people
+    (分管领导) or asking which leader (由哪位镇领导分管) of a task it names lists the people with the
+    task's units; asking a post's holder by name is refused, as before."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    table = (
+        "慈溪市人民政府办公室关于印发家电产业重点任务清单的通知\n"
+        "| 序号 | 重点任务 | 牵头领导 | 牵头单位 | 完成时限 |\n|---|---|---|---|---|\n"
+        "| 1 | 保障家电产业用地 | 常务副市长 | 市自然资源规划分局 | 2028年6月底前 |\n"
+        "| 2 | 实施家电企业智能化改造 | 分管工业副市长 | 市经信局 | 2028年9月底前 |\n"
+    )
+    town = (
+        "双河镇人民政府关于印发乡村振兴重点任务清单的通知\n一、重点任务\n"
+        "1. 推进移风易俗。深化农村婚丧习俗改革。（分管领导：李秀梅；责任单位：镇党政综合办公室）\n"
+        "2. 加强村级组织建设。整顿软弱涣散村党组织。（分管领导：周敏；责任单位：镇党建工作办公室）\n"
+    )
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(table, "t.txt"), extract_text(town, "s.txt")])
+    try:
+        post = answer(store, "牵头领导为常务副市长的任务有哪些？")
+        assert post.interpretation.query == "task_people"
+        assert [r["task"] for r in post.rows] == ["保障家电产业用地"]
+        label = answer(store, "Who is the leader in charge (分管领导) of 加强村级组织建设?")
+        assert [(r["person"], r["label"]) for r in label.rows] == [("周敏", "分管领导")]
+        which = answer(store, "“推进移风易俗”这项任务，责任单位是哪个？由哪位镇领导分管？")
+        assert [(r["person"], r["unit"]) for r in which.rows] == [("李秀梅", "双河镇党政综合办公室")]
+        with pytest.raises(NotUnderstood, match="asks for a person"):
+            answer(store, "常务副市长叫什么名字？")
+    finally:
+        store.close()

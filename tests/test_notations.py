@@ -3767,3 +3767,109 @@ def test_minutes_suggestions_dash_lists_bullets_and_an_institution_s_own_offices
         ["柳塘村村务监督委员会"],
         ["柳塘村村委会"],
     )
+
+
+def test_a_village_s_groups_fill_a_unit_column() -> None:
+    """A village's plan whose 责任主体 cell names its villagers' groups (各村民小组) keeps the row's
+    task in the task column: 村民小组 ends a body's name, as 村委会 does."""
+    text = (
+        "白沙镇柳塘村村民委员会关于印发2028年重点工作分工的通知\n"
+        "| 序号 | 工作事项 | 责任主体 | 配合单位 | 完成时间 |\n|---|---|---|---|---|\n"
+        "| 1 | 修订村规民约：广泛征求村民意见，修订完善村规民约 | 村委会 | 各村民小组、镇社会事务办公室 | 2028年5月31日前 |\n"
+        "| 2 | 做好夏收秸秆禁烧：落实网格化包片责任，开展巡查值守 | 各村民小组 | 村委会、镇综合行政执法队 | 2028年6月20日前 |\n"
+    )
+    roles = _roles(extract_text(text, "v.txt"))
+    assert set(roles) == {"修订村规民约", "做好夏收秸秆禁烧"}
+    assert roles["做好夏收秸秆禁烧"][2] == ["各村民小组"]
+    assert "各村民小组" in roles["修订村规民约"][1]
+
+
+def test_merged_cells_bracketed_fields_shared_duty_and_a_date_before_the_units() -> None:
+    """A table's rows under a merged key-task cell (their number and key task blank, each with its
+    own units and date) are rows of their own, not the row above wrapped; 【任务名称】X【牵头单位】…
+    titles the task X; leads or a 责任单位 list closed by （按职责分工负责） share the task, none
+    leading; a clause after a sentence's date (…，2028年9月底前完成，省A负责，省B配合。) assigns it."""
+    merged = (
+        "四川省人民政府办公厅关于印发乡村旅游重点任务分工的通知\n"
+        "序号 | 重点任务 | 具体措施 | 牵头单位 | 责任单位 | 完成时间\n"
+        "1 | 培育乡村旅游品牌 | 评定天府旅游名村。制定评定细则。 | 省文化和旅游厅 | 省农业农村厅 | 2028年10月底前\n"
+        " |  | 推荐全国乡村旅游重点村镇。择优遴选推荐。 | 省文化和旅游厅 | 省农业农村厅 | 2028年6月25日前\n"
+        "2 | 完善基础设施 | 推进旅游公路建设。加快建设旅游公路。 | 省交通运输厅 | 省财政厅 | 2028年12月底前\n"
+        " |  | 实施旅游厕所提质。新建改建旅游厕所。 | 省文化和旅游厅 | 省住房城乡建设厅 | 2028年5月底前\n"
+    )
+    doc = extract_text(merged, "m.txt")
+    assert [(t.title, t.deadline.date if t.deadline else None) for t in doc.tasks] == [
+        ("评定天府旅游名村", "2028-10-31"),
+        ("推荐全国乡村旅游重点村镇", "2028-06-25"),
+        ("推进旅游公路建设", "2028-12-31"),
+        ("实施旅游厕所提质", "2028-05-31"),
+    ]
+    fields = (
+        "霍邱县人民政府办公室关于印发水利重点工作任务清单的通知\n"
+        "1.【任务名称】实施小型水库除险加固【牵头单位】县水利局【配合单位】县财政局【完成时限】2028年5月31日前\n"
+        "2.【任务名称】实施水系连通【牵头单位】县水利局、县农业农村局（按职责分工负责）【配合单位】有关乡镇人民政府"
+        "【完成时限】2028年12月31日前\n"
+        "3.【任务名称】推进灌区改造【牵头单位】县水利局、县农业农村局（共同牵头）【完成时限】2028年9月底前\n"
+    )
+    assert _roles(extract_text(fields, "f.txt")) == {
+        "实施小型水库除险加固": (["霍邱县水利局"], ["霍邱县财政局"], []),
+        "实施水系连通": ([], ["有关乡镇人民政府"], ["霍邱县水利局", "霍邱县农业农村局"]),
+        "推进灌区改造": (["霍邱县水利局", "霍邱县农业农村局"], [], []),  # (joint leads: each leads)
+    }
+    first = (
+        "洛阳市人民政府办公室关于印发养老服务重点任务分工的通知\n"
+        "各项任务中，“责任单位”排在第一位的为牵头单位，其他单位为配合单位。\n"
+        "1. 落实养老服务补贴。规范补贴发放。\n责任单位：市财政局、市民政局\n"
+        "2. 开展养老机构消防安全整治。全面排查隐患。\n责任单位：市民政局、市消防救援支队（按职责分工负责）\n"
+    )
+    assert _roles(extract_text(first, "l.txt")) == {
+        "落实养老服务补贴": (["洛阳市财政局"], ["洛阳市民政局"], []),
+        "开展养老机构消防安全整治": ([], [], ["洛阳市民政局", "洛阳市消防救援支队"]),
+    }
+    dated = (
+        "湖南省人民政府办公厅关于印发粮食安全分工方案的通知\n一、重点任务\n"
+        "1. 推进粮食仓储设施建设。推广绿色储粮技术，完善网点布局，2028年12月底前完成，省发展改革委负责，"
+        "省粮食和物资储备局、省财政厅配合。\n"
+    )
+    assert _roles(extract_text(dated, "h.txt")) == {
+        "推进粮食仓储设施建设": ([], ["湖南省粮食和物资储备局", "湖南省财政厅"], ["湖南省发展改革委"])
+    }
+
+
+def test_residents_committees_duties_shared_out_by_duty_and_states_by_bare_headings() -> None:
+    """居委会 ends a body's name as 村委会 does (各社区居委会 cooperates); a verb shared out by duty
+    and an adverb (按职责分工共同负责) is the verb's role; a report's section headed by a state alone,
+    with its count (一、已完成（5项）), gives it to the items under it; a bulletin's name above its
+    issue number (督查通报 / 第7期) is no title; a 办理结果 cell (已办结（A类）) gives its state."""
+    street = (
+        "合肥市蜀山区笔架山街道办事处\n关于印发《笔架山街道2028年基层治理重点任务分工》的通知\n一、重点任务\n"
+        "1. 开展流动人口信息采集。依托网格走访登记。由平安建设办公室负责，笔架山派出所、各社区居委会配合。\n"
+        "2. 开展消防安全隐患排查。打通消防通道。由平安建设办公室、城市管理办公室和各社区居委会按职责分工共同负责。\n"
+    )
+    assert _roles(extract_text(street, "s.txt")) == {
+        "开展流动人口信息采集": ([], ["笔架山派出所", "各社区居委会"], ["笔架山街道平安建设办公室"]),
+        "开展消防安全隐患排查": (
+            [],
+            [],
+            ["笔架山街道平安建设办公室", "笔架山街道城市管理办公室", "各社区居委会"],
+        ),
+    }
+    report = (
+        "督查通报\n\n第7期\n\n中共沂南县委督查室　　　　2028年6月12日\n\n沂督通〔2028〕7号\n\n"
+        "关于全县2028年优化营商环境重点任务推进情况的通报\n"
+        "一、已完成（1项）\n1.清理拖欠企业账款（责任单位：县工业和信息化局）。已全部清偿。\n"
+        "二、进度滞后（1项）\n2.建设融资服务平台（责任单位：县金融服务中心）。方案尚未批复。\n"
+    )
+    doc = extract_text(report, "r.txt")
+    assert doc.title == "关于全县2028年优化营商环境重点任务推进情况的通报"
+    assert [(t.title, t.status) for t in doc.tasks] == [
+        ("清理拖欠企业账款", "已完成"),
+        ("建设融资服务平台", "进度滞后"),
+    ]
+    proposals = (
+        "常州市武进区人民政府办公室关于重点提案办理工作进展情况的通报\n"
+        "| 提案号 | 提案题目 | 主办单位 | 协办单位 | 办理时限 | 办理结果 |\n|---|---|---|---|---|---|\n"
+        "| 15012 | 关于加快推进城区学校扩容提质的建议 | 区教育局 | 区财政局 | 2028年6月30日 | 已办结（A类） |\n"
+        "| 15031 | 关于提升基层医疗卫生服务能力的建议 | 区卫生健康局 | 区医疗保障局 | 2028年7月15日 | 正在办理 |\n"
+    )
+    assert [t.status for t in extract_text(proposals, "p.txt").tasks] == ["已办结", "正在办理"]

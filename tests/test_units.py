@@ -263,6 +263,27 @@ def test_a_place_s_short_name_and_a_zone_s_full_name() -> None:
     assert zone_of("苏州工业园区2026年稳外资工作要点", "苏州工业园区管理委员会") == "苏州工业园区"
 
 
+def test_a_city_s_district_named_bare_is_spelled_out_with_the_city() -> None:
+    """A city's plan naming one of its own districts or counties without the city (西陵区人民政府 in
+    宜昌市's plan) spells it out with the city (宜昌市西陵区人民政府); a district of another city, a
+    county's own plan and a name already written with the city are left as they are."""
+    from fengong.ingest.pipeline import extract_text
+
+    city = (
+        "宜昌市人民政府办公室关于印发城市更新行动方案的通知\n一、重点任务\n"
+        "1.推进滨江片区更新。（牵头：西陵区人民政府；配合：市住房城乡建设局）\n"
+        "2.推进老城片区更新。（牵头：宜昌市伍家岗区人民政府；配合：江汉区人民政府）\n"
+    )
+    county = "秭归县人民政府办公室关于印发重点任务的通知\n一、重点任务\n1.推进项目建设。（茅坪镇人民政府牵头，县发展和改革局配合）\n"
+    docs = [extract_text(city, "yichang.txt"), extract_text(county, "zigui.txt")]
+    spelled = {u.name: u.full_name for doc in docs for u in doc.units.values()}
+    assert spelled["西陵区人民政府"] == "宜昌市西陵区人民政府"
+    assert spelled["宜昌市伍家岗区人民政府"] == ""
+    assert spelled["江汉区人民政府"] == ""  # (a district of 武汉市, not of 宜昌市)
+    assert spelled["宜昌市住房城乡建设局"] == "宜昌市住房和城乡建设局"
+    assert all(not full.startswith("宜昌市秭归") for full in spelled.values())
+
+
 def test_a_unit_s_name_with_its_function_spelled_out() -> None:
     """A name writing a short form of its function (省发展改革委, 县住建局, 市委网信办, 国家林草局) is
     also spelled out in the function's standard name; a place's own longer or other name

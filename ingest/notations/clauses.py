@@ -575,6 +575,8 @@ def find_prose(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[A
         # (a numbered heading is a title, not a clause, though one may close its sentence)
         ann = parse(clause, base + lead, "prose", strict=True) if heading_of(clause) is None else None
         by = _by_clause(text, lead, k) if ann is None else -1
+        if ann is None and by < 0:
+            by = _after_deadline(text, lead, k)  # …，2028年12月底前完成，省A负责，省B配合。
         if by >= 0:
             # 完善游客中心…，由县A负责，县B配合，2028年9月底前完成: the clause from its 由
             ann = parse(text[by:k], base + by, "prose", strict=True)
@@ -590,6 +592,19 @@ def _by_clause(text: str, start: int, end: int) -> int:
     """Where the last clause opening with 由 after a comma starts inside text[start:end], else -1."""
     at = max(text.rfind("，由", start, end), text.rfind(",由", start, end))
     return at + 1 if at >= 0 else -1
+
+
+def _after_deadline(text: str, start: int, end: int) -> int:
+    """Where the words after a sentence's deadline phrase start, when a deadline phrase stands
+    between commas inside text[start:end] (…完善网点布局，2028年12月底前完成，省A负责，省B配合: the
+    units and roles after it), else -1."""
+    cut, at = -1, start
+    for m in re.finditer(f"[{_COMMAS}]", text[start:end]):
+        piece = text[at : start + m.start()].strip()
+        if piece and deadline_clause(piece, None) is not None:
+            cut = start + m.end()
+        at = start + m.end()
+    return cut
 
 
 def task_subject(text: str, start: int) -> int:

@@ -146,6 +146,14 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
             if clause is not None and any(rl.role != "responsible" for rl in clause.lists):
                 lists.extend(clause.lists)  # 责任单位：A牵头，B、C按职责分工负责 says its own roles
                 continue
+            role = labels[_label(gm)]
+            shared = _shared_duty_note(body)
+            if shared is not None:
+                # 牵头单位：县A、县B、县C（按职责分工负责）: several units sharing it by duty, none leads
+                # alone (nor the first listed, where the first listed leads); they carry it together
+                body = body[:shared].rstrip()
+                if role == "lead" and len(split_list(body)) > 1:
+                    role = "responsible"
             trailing = _trailing_clause(body, base + gm.end())
             if trailing is not None:
                 # 牵头单位：市科技局（市工业和信息化局配合）: the label's units, then a clause in brackets
@@ -165,7 +173,7 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
                 # (责任单位：标明“牵头”的为牵头单位，负责统筹推进…: a note on the notation, no list)
                 first = split_list(body)[:1]
                 opens_generic = bool(first) and is_generic(clean(first[0][0]))
-                lists.append(RoleList(labels[_label(gm)], mentions, opens_generic))
+                lists.append(RoleList(role, mentions, opens_generic, shared is not None))
         if lists:
             declared = first_is_lead_at(text, span_start, span_end) >= 0
             out.append(
@@ -180,6 +188,26 @@ def find(text: str, base: int = 0, taken: Taken = nothing_taken) -> list[Annotat
 #: Words that make a label's words a note on how the document marks roles (标明“牵头”的为牵头单位).
 #: (a quoted mark: a list's own bracket may say 排名第一的为牵头单位, which is no note on the notation)
 _NOTATION_NOTE = re.compile(r"[“\"「][^”\"」]{1,8}[”\"」]的(?:为|是)(?:牵头|配合|协办|参与|责任|主办)")
+
+
+def _shared_duty_note(body: str) -> int | None:
+    """Where a bracket closing a label's list opens when it only says the units share the work by
+    duty (（按职责分工负责）, （分别负责）), else ``None``."""
+    if not body or body[-1] not in brackets().close:
+        return None
+    open_at = max(body.rfind(ch) for ch in brackets().open)
+    if open_at <= 0 or matching_close(body, open_at) != len(body) - 1:
+        return None
+    inner = body[open_at + 1 : -1]
+    vocab = role_vocab()
+    if len(inner) > _NOTE_MAX or not any(w in inner for w in vocab.shared_duty_words):
+        return None
+    if any(inner.endswith(v) for v, r in vocab.verbs.items() if r != "responsible"):
+        return None  # (（共同牵头）: joint leads, each a lead)
+    return open_at if not split_list(inner)[1:] else None
+
+
+_NOTE_MAX = 10  # (按照职责分工负责: a note, not a list of units)
 
 
 def _trailing_clause(body: str, base: int) -> tuple[int, Annotation] | None:

@@ -31,6 +31,9 @@ class RoleList:
     mentions: list[Mention]
     # the list opens with a catch-all (省直有关部门，沿海各市人民政府): its first unit is not its first
     catch_all_first: bool = False
+    # its units share the work by duty (A、B、C（按职责分工负责）): they carry it together, none leads
+    # nor cooperates, whatever the document declares of first-listed units and the rest
+    shared_by_duty: bool = False
 
 
 @dataclass(slots=True)
@@ -90,10 +93,11 @@ def assign_roles(
             and first_is_lead
             and not _every_office(rl.mentions[0])
             and not rl.catch_all_first  # (the first listed is 有关部门: no lead is named)
+            and not rl.shared_by_duty
         ):
             roles["lead"].append(rl.mentions[0])
             roles["cooperate"].extend(rl.mentions[1:])
-        elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1:
+        elif rl.role == "responsible" and rest_cooperate and len(rl.mentions) > 1 and not rl.shared_by_duty:
             # (a unit alone is no "rest": it carries the task, as without the declaration)
             roles["cooperate"].extend(rl.mentions)
         else:

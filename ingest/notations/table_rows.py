@@ -120,7 +120,7 @@ def read_table(table: Table, year: int | None, first_is_lead: FirstIsLead) -> li
         if state_of(compact(row.get("state"))) == "done":
             done_share = None
         # (a 完成情况 cell that is a state word alone, 基本完成, beside a rating column, 评价：较好)
-        worded = compact(row.get("progress"))
+        worded = _without_note(compact(row.get("progress")))
         worded = worded if len(worded) <= _STATE_WORD_MAX and state_of(worded) else ""
         task.status = (
             done_share
@@ -165,6 +165,17 @@ def _marked_roles(row: Row, marks: dict[str, str], task: RawTask, first_is_lead:
         task.evidence[cell.start] = evidence
     if lists:
         task.roles = assign_roles(lists, first_is_lead)
+
+
+#: A cell's closing note in brackets (已办结（A类）: the state, then its grade).
+_CLOSING_NOTE = re.compile(r"[（(][^（）()]{1,12}[）)]$")
+
+
+def _without_note(cell: str) -> str:
+    """A state cell without the note in brackets closing it (已办结（A类） -> 已办结), where what is
+    left is a state word; else the cell as it is."""
+    m = _CLOSING_NOTE.search(cell)
+    return cell[: m.start()] if m and m.start() > 0 and state_of(cell[: m.start()]) else cell
 
 
 def _completed(cell: str, year: int | None) -> str | None:
