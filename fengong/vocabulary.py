@@ -40,6 +40,7 @@ __all__ = [
     "lookup_body",
     "lookup_place",
     "match_topic",
+    "matter_openings",
     "opening_place",
     "places",
     "role_words",
@@ -92,6 +93,14 @@ def action_starts() -> tuple[str, ...]:
     from fengong.ingest.vocab import role_vocab
 
     return tuple(role_vocab().action_starts)
+
+
+def matter_openings() -> tuple[str, ...]:
+    """The words that open a matter's or a suggestion's title (关于X的事项, 关于X的建议:
+    ``ingest/data/outline.yaml``)."""
+    from fengong.ingest.vocab import load_yaml, words
+
+    return tuple(words(load_yaml("outline.yaml"), "matter_openings", "outline.yaml"))
 
 
 def lead_label_stems() -> tuple[str, ...]:

@@ -541,7 +541,7 @@ def _is_place_class(item: str) -> bool:
 
 
 def _class_word(item: str) -> str:
-    """The place class an item names bare (各州: 州, 县市区), or after 各 and a qualifier of a few
+    """The place class an item names bare (各州: 州, 县市区), or after 各 and a qualifier of two or three
     characters (各沿海市: 市; not after a catch-all: 各有关市 names none); '' for any other item."""
     compact = "".join(item.split())
     if compact in _place_class_words():
@@ -550,13 +550,14 @@ def _class_word(item: str) -> str:
         return ""
     classes = unit_vocab().place_classes
     return next(
-        (compact[1 + k :] for k in range(1, _QUALIFIER_MAX + 1)
+        (compact[1 + k :] for k in range(_QUALIFIER_MIN, _QUALIFIER_MAX + 1)
          if compact[1 + k :] in classes and _HAN.fullmatch(compact[1 : 1 + k])),
         "",
     )  # fmt: skip
 
 
-_QUALIFIER_MAX = 3
+#: A qualifier is a word of its own (沿海, 沿江), not a character of another (社 of 各社区).
+_QUALIFIER_MIN, _QUALIFIER_MAX = 2, 3
 _HAN = re.compile(r"[\u4e00-\u9fff]+")
 
 

@@ -49,6 +49,7 @@ from fengong.vocabulary import (
     load_topics,
     lookup_place,
     match_topic,
+    matter_openings,
     opening_place,
     places,
     role_words,
@@ -411,6 +412,12 @@ def _inside_task_words(span: Span, text: str) -> bool:
     while start > 0 and "\u4e00" <= text[start - 1] <= "\u9fff":
         start -= 1
     return start < span.start and text.startswith(_action_starts(), start)
+
+
+@cache
+def _task_openings() -> tuple[str, ...]:
+    """Words that open a task's name: its work (推进, 培育…) or a suggestion's 关于."""
+    return (*_action_starts(), *matter_openings())
 
 
 @cache
@@ -971,6 +978,15 @@ def _mask_words(words: list[str], spans: list[Span]) -> str:
 _QUOTED_TASK = re.compile(r"[“「『\"][^”」』\"]{6,60}[”」』\"]")
 
 
+def _quoted_task(text: str) -> str:
+    """The one task a question quotes by its words (“加大金融支持”), its work's word opening them, else
+    '': a quoted state word (“列入计划逐步解决”), a slogan or several quotes name none."""
+    found = [m.group()[1:-1] for m in _QUOTED_TASK.finditer(text)]
+    if len(found) != 1 or state_holding(found[0]) or not found[0].startswith(_task_openings()):
+        return ""  # (a quoted slogan, “光伏+戈壁农业”融合发展, is words of a task's name)
+    return found[0]
+
+
 def _mask(text: str, spans: list[Span]) -> str:
     chars = list(text)
     for s in spans:
@@ -1391,7 +1407,42 @@ def _runs_zh(masked: str) -> list[re.Match[str]]:
         lambda m: _MASK * len(m.group()),
         rest,
     )
-    return list(_HAN_RUN.finditer(rest))
+    return list(_HAN_RUN.finditer(_task_verbs_kept(masked, rest)))
+
+
+def _task_verbs_kept(text: str, rest: str) -> str:
+    """``rest`` with a role word given back where it opens a task's words and the question asks the
+    role with another word (落实养老服务补贴由哪个部门牵头: 落实 is the task's, 牵头 the question's)."""
+    verbs = _role_verbs_opening_tasks()
+    for m in reversed(list(_HAN_RUN.finditer(rest))):
+        if len(m.group()) < _TASK_VERB_RUN:
+            continue
+        at = m.start()
+        verb = next(
+            (v for v in verbs if text.endswith(v, 0, at) and rest[at - len(v) : at] == _MASK * len(v)), ""
+        )
+        elsewhere = text[: at - len(verb)] + _MASK * (m.end() - at + len(verb)) + text[m.end() :]
+        if verb and any(w in elsewhere for w in _all_role_words_zh()):
+            rest = rest[: at - len(verb)] + verb + rest[at:]
+    return rest
+
+
+#: How many characters of a task's words follow a role word that opens them (落实 + 养老服务补贴).
+_TASK_VERB_RUN = 3
+
+
+@cache
+def _all_role_words_zh() -> frozenset[str]:
+    """The Chinese words of roles, the question's and the documents' (牵头, 负责, 落实, 支持)."""
+    vocab = ask_vocab()
+    return frozenset(w for r in (*vocab.roles.values(), *vocab.document_roles.values()) for w in r.zh)
+
+
+@cache
+def _role_verbs_opening_tasks() -> tuple[str, ...]:
+    """Role words that also open a task's words (落实, 支持, 统筹), longest first."""
+    roles = _all_role_words_zh()
+    return tuple(sorted((w for w in _action_starts() if w in roles), key=len, reverse=True))
 
 
 _SHORT_UNIT = re.compile(r"[\u4e00-\u9fff]{2,8}?(?:局|司|委|办|厅|中心)")
@@ -1866,7 +1917,7 @@ def read(
     # a task quoted by its words (“推进重大产业项目建设”是什么进度) names that task, not a topic inside it
     # (a quoted slogan, “光伏+戈壁农业”融合发展, is words of a task's name: its topic stays)
     quotes = [
-        m.span() for m in _QUOTED_TASK.finditer(text) if text.startswith(_action_starts(), m.start() + 1)
+        m.span() for m in _QUOTED_TASK.finditer(text) if text.startswith(_task_openings(), m.start() + 1)
     ]
     spans = [
         sp for sp in spans if sp.kind != "topic" or not any(a < sp.start and sp.end < b for a, b in quotes)
@@ -2231,6 +2282,11 @@ def read(
         _task_described(
             reading, undated, _runs_zh(_mask(undated, [sp for sp in spans if sp.kind != "topic"]))
         )
+    quoted = _quoted_task(text)
+    if reading.phrase and quoted and reading.phrase != quoted:
+        # (“加大金融支持”这条措施由谁牵头: the task quoted whole, its role word 支持 and all, not the words
+        # left around it, 分工表里, nor a part of it)
+        reading.phrase, reading.task_words = quoted, True
     if reading.topic_words and not reading.task_words:
         _widen_topic_words(reading, topic_runs)
     if reading.intent == "progress" and reading.figure and "完成" in reading.figure:

@@ -82,11 +82,16 @@ def _standing(word: str, text: str) -> bool:
     return False
 
 
+#: The words a gap in a phrase stands for: ``*`` a few (past * deadline), ``**`` a task's name and the
+#: plan it is in (has ** been finished: has the task X in Y's plan been finished).
+_GAPS = {"*": r"(?: \S+){0,3} ", "**": r"(?: \S+){0,12} "}
+
+
 @cache
 def _gap_re(phrase: str) -> re.Pattern[str]:
-    """A phrase with ``*`` gaps as a pattern over space-padded words."""
-    parts = [re.escape(p.strip()) for p in phrase.split("*")]
-    return re.compile(" " + r"(?: \S+){0,3} ".join(parts) + " ")
+    """A phrase with ``*`` and ``**`` gaps as a pattern over space-padded words."""
+    pieces = re.split(r"(\*\*|\*)", phrase)
+    return re.compile(" " + "".join(_GAPS[p] if p in _GAPS else re.escape(p.strip()) for p in pieces) + " ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -215,9 +220,11 @@ def _strings(value: Any, where: str) -> tuple[str, ...]:
 def _words(value: Any, where: str) -> Words:
     if not isinstance(value, dict) or set(value) - {"zh", "en"}:
         raise AskVocabularyError(f"{_FILE}: {where} must be a mapping with keys zh and en")
-    # (a * gap stays: past * deadline)
+    # (a * gap stays: past * deadline; and a ** gap, has ** been finished)
     en = tuple(
-        " * ".join(norm_en(part).strip() for part in w.split("*"))
+        "".join(
+            f" {piece} " if piece in _GAPS else norm_en(piece).strip() for piece in re.split(r"(\*\*|\*)", w)
+        ).strip()
         for w in _strings(value.get("en", []), f"{where}.en")
     )
     return Words(_strings(value.get("zh", []), f"{where}.zh"), en)

@@ -10,7 +10,7 @@
 // task is about what its document is about; the index holds the document title's words for each
 // task), 4 = every term but not the phrase.
 // role: lead (stated leads, else the first-listed 责任单位 of a task naming no lead, else every 责任单位 of
-// a task that states no lead and whose title holds the phrase) / cooperate /
+// a task that states no lead, reads none first-listed and whose title holds the phrase) / cooperate /
 // responsible (牵头 or 责任单位) / any / support (every role but the lead's). basis as in topic_units; "no unit named" for a task without one.
 // From the words' own tasks, counted: a task that holds every word. Walking each task's whole word
 // list from one word instead filled LadybugDB's buffer pool for two words of 40,000 tasks.
@@ -38,7 +38,7 @@ OPTIONAL MATCH (:Unit)-[stated:LEADS]->(t)
 WITH d, t, listed, quality, count(stated) AS leads
 OPTIONAL MATCH (u:Unit)-[r:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
 WHERE $role = 'any' OR r.role = $role OR ($role = 'responsible' AND r.role = 'lead')
-   OR ($role = 'lead' AND r.role = 'responsible' AND ((r.rank = 1 AND listed) OR (leads = 0 AND quality = 1)))
+   OR ($role = 'lead' AND r.role = 'responsible' AND ((r.rank = 1 AND listed) OR (leads = 0 AND NOT listed AND quality = 1)))
    OR ($role = 'support' AND r.role <> 'lead' AND NOT (r.role = 'responsible' AND r.rank = 1 AND listed))
 RETURN quality,
        coalesce(d.city, '') AS city, coalesce(d.jurisdiction, '') AS jurisdiction,

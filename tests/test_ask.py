@@ -1322,3 +1322,63 @@ def test_posts_in_charge_and_questions_naming_the_label_or_asking_which_leader(t
             answer(store, "常务副市长叫什么名字？")
     finally:
         store.close()
+
+
+def test_a_task_without_a_lead_answers_who_leads_it_with_its_listed_units(tmp_path: Path) -> None:
+    """Who leads a task the question names by its title, when the document states no lead for it
+    (省A、省B按职责分工负责), is answered with the units it lists, labelled as such; English month
+    deadlines (a September 2028 deadline), "without any lead unit" and "haven't been started" read
+    as the Chinese do."""
+    from fengong.ingest.pipeline import extract_text
+    from tests.store_fixtures import make_store
+
+    text = (
+        "浙江省人民政府办公厅关于印发海洋经济重点任务分工的通知\n一、重点任务\n"
+        "1.实施海岸带生态修复。推进海岸线整治。（省自然资源厅、省生态环境厅按职责分工负责）\n"
+        "2.整治入海排污口。2028年9月底前完成。（省生态环境厅牵头，省农业农村厅配合）\n"
+    )
+    store = make_store("embedded", tmp_path)
+    store.load_documents([extract_text(text, "z.txt")])
+    today = dt.date(2028, 7, 15)
+    try:
+        shared = answer(store, "实施海岸带生态修复是哪个部门牵头？", today=today)
+        assert [(r["unit"], r["basis"]) for r in shared.rows] == [
+            ("浙江省自然资源厅", "listed responsible unit"),
+            ("浙江省生态环境厅", "listed responsible unit"),
+        ]
+        led = answer(store, "整治入海排污口是哪个部门牵头？", today=today)
+        assert [r["unit"] for r in led.rows] == ["浙江省生态环境厅"]
+        month = interpret("Which tasks have a September 2028 deadline?", today=today)
+        assert (month.params["due_after"], month.params["due_before"]) == ("2028-09-01", "2028-09-30")
+        assert interpret("Which tasks are assigned without any lead unit?").query == "tasks_without_lead"
+        assert interpret("Which tasks haven't been started yet?").params["status"] == "not started"
+    finally:
+        store.close()
+
+
+def test_quoted_tasks_task_verbs_long_yes_no_questions_and_proposal_words() -> None:
+    """A task quoted whole (“加大金融支持”) is the phrase, its role word and all, whatever words stand
+    around it; a role word opening a task's words (落实养老服务补贴由哪个部门牵头) is the task's when
+    the question asks the role with another; "has the task X in Y's drive been finished" asks what the
+    report says of X however long Y; a quoted suggestion (“关于X的建议”) names its task, 办理中 is in
+    progress, 超过办理时限 overdue and 牵头单位还没有确定 no lead."""
+    today = dt.date(2028, 8, 8)
+    quoted = interpret("川办发〔2028〕9号分工表里，“加大金融支持”这条措施由谁牵头？", today=today)
+    assert (quoted.query, quoted.params["phrase"]) == ("term_units", "加大金融支持")
+    slogan = interpret("“光伏+戈壁农业”融合发展由谁牵头？", today=today)
+    assert slogan.params["phrase"] != "光伏+戈壁农业"
+    verb = interpret("落实养老服务补贴由哪个部门牵头？", today=today)
+    assert (verb.params["phrase"], verb.params["role"]) == ("落实养老服务补贴", "lead")
+    assert interpret("县财政局负责落实哪些任务？", today=today).query == "unit_work"
+    long = interpret(
+        "Has the task 清理拖欠企业账款 in Yinan's business environment drive been finished?", today=today
+    )
+    assert (long.query, long.params["mention"]) == ("task_progress", "清理拖欠企业账款")
+    proposal = interpret("“关于提升基层医疗卫生服务能力的建议”目前办理结果是什么？", today=today)
+    assert (proposal.query, proposal.params["mention"]) == (
+        "task_progress",
+        "关于提升基层医疗卫生服务能力的建议",
+    )
+    assert interpret("哪些提案还在办理中？", today=today).params["status"] == "in progress"
+    assert interpret("哪些提案已超过办理时限仍未办结？", today=today).query == "tasks_overdue"
+    assert interpret("哪项任务的牵头单位还没有确定？", today=today).query == "tasks_without_lead"

@@ -309,3 +309,17 @@ def test_a_unit_s_name_with_its_function_spelled_out() -> None:
         "临泽县发展和改革局": "",
         "临泽县教育和体育局": "",
     }
+
+
+def test_references_name_no_unit_and_a_qualified_place_class_joins_its_governments() -> None:
+    """A body referred to (该单位, 上述部门, 两个单位均) is no unit; 各沿海市、县（市、区）政府 is one class
+    of governments, as 各市、县（市、区）政府 is, and a qualified class before another body stays apart."""
+    from fengong.ingest.units import is_generic, parse_list
+
+    assert all(is_generic(w) for w in ("该单位", "上述部门", "两个单位均", "本单位"))
+    assert not any(is_generic(w) for w in ("县财政局", "单位", "本级财政"))
+    assert [m.local for m in parse_list("省发展改革委、各沿海市、县（市、区）政府")] == [
+        "省发展改革委",
+        "各沿海市、县（市、区）政府",
+    ]
+    assert [m.local for m in parse_list("各沿海市、省财政厅")] == ["各沿海市", "省财政厅"]
