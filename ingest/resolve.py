@@ -100,6 +100,9 @@ def short_place_names(body: str) -> str:
     return table.pattern.sub(short, body)
 
 
+_CITY_WORD = "市"
+
+
 class UnitResolver:
     """Collects every unit mention of a document, then names each body once."""
 
@@ -375,7 +378,8 @@ class UnitResolver:
         if j is None or j.level != "city" or name.startswith(j.name):
             return ""
         m = place_table().pattern.match(name)
-        if m is None or len(name) - m.end() < 2:
+        # (a county-level city, 宜都市人民政府, is named by its own 市 alone)
+        if m is None or len(name) - m.end() < 2 or m.group().endswith(_CITY_WORD):
             return ""
         place = lookup(m.group(), j.name)
         return j.name if place is not None and place.city == j.name else ""

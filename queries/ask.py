@@ -167,11 +167,19 @@ def _rule(r: Reading, today: str) -> Interpretation:
         units, label = _units_asked(r)
         role = r.role if units and r.role in ("lead", "cooperate") else "any"
         said = f" that {label} {_STATUS_ROLES[role]}" if units else ""
+        # (a period the tasks are due in, 三季度完成 / due in September: within it; a period alone names
+        # the report, 一季度…哪些任务滞后, and a date alone may be the report's, 截至6月底)
+        due_in = bool(r.after and r.before) and (
+            ask_vocab().intents["due"].find(r.text, r.words) is not None or _DUE_IN.search(r.text) is not None
+        )
+        after, before = (r.after, r.before) if due_in else ("", "")
+        due = f", due {after} to {before}" if after else ""
         return _narrowed(r, lambda topic, mention: Interpretation(
             "tasks_by_status", "tasks_by_status",
             {"status": state, "word": word, "jurisdiction": place, "topic": topic,
-             "mention": mention or ("" if topic else r.plan_title or ""), "units": units, "role": role},
-            f"tasks{_on_topic(r, mention)}{said}{_in(r.place)} that a progress report calls {called}, with "
+             "mention": mention or ("" if topic else r.plan_title or ""), "units": units, "role": role,
+             "due_after": after, "due_before": before},
+            f"tasks{_on_topic(r, mention)}{said}{_in(r.place)}{due} that a progress report calls {called}, with "
             "their deadlines and leads; plans give no state",
         ))  # fmt: skip
     if r.intent == "progress":
@@ -317,6 +325,10 @@ def _workload(r: Reading, today: str) -> Interpretation:
         f"the workload of {label} by role (stated lead, first-listed, cooperating, listed), with dated "
         f"deadlines and those before {as_of}",
     )  # fmt: skip
+
+
+#: A period followed by the work's end (三季度完成, 9月份到期): the tasks are due within it.
+_DUE_IN = re.compile(r"(?:季度|月份?|半年|年)(?:内|底|末)?(?:前)?(?:要|需|需要|应)?(?:完成|到期|办结)")
 
 
 def _progress(r: Reading) -> Interpretation:

@@ -54,7 +54,8 @@ class Words:
 
     def find_en(self, words: str) -> str | None:
         """The longest English phrase occurring in ``words`` (normalised, space-padded); a ``*`` in
-        a phrase stands for up to three words (past * deadline: past their completion deadline)."""
+        a phrase stands for up to three words (past * deadline: past their completion deadline), a
+        ``**`` for up to twelve (has the task ** been finished)."""
         found = []
         for w in self.en:
             if "*" not in w:

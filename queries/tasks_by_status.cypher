@@ -1,9 +1,10 @@
 // name: tasks_by_status
 // description: Tasks a progress report gives a state (done / in progress / behind / not started), with the report's word, the deadline and the units that lead them
-// params: status (string, e.g. in progress), word (string, default ""), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default ""), role (string, default any)
+// params: status (string, e.g. in progress), word (string, default ""), jurisdiction (string, default ""), topic (topic, default ""), mention (string, default ""), units (list, default ""), role (string, default any), due_after (string, default ""), due_before (string, default "")
 // topic: tasks tagged with it, and every task of a document whose title names it as the whole plan's (Document.topics).
 // word, when set, keeps the tasks the report calls by a word holding it (基本完成 among in progress; 阶段性: 已完成阶段性任务).
 // mention, when set, keeps the tasks whose title or text, or whose document's title, holds those words (a question narrower than its topic).
+// due_after / due_before (ISO dates), when set, keep the tasks due within them (哪些正在推进的任务要在三季度完成).
 // units, the tasks any of these units is assigned in the role asked: any, lead (stated, or the first-listed
 // 责任单位 where the task reads so: Task.first_leads) or cooperate.
 // status: done / in progress / behind / not started (ingest/data/status.yaml: the words of each);
@@ -14,6 +15,8 @@ WHERE t.status = $status
   AND ($jurisdiction = '' OR $jurisdiction IN d.places)
   AND ($topic = '' OR $topic IN t.topics OR $topic IN d.topics)
   AND ($mention = '' OR t.title CONTAINS $mention OR coalesce(t.text, '') CONTAINS $mention OR d.title CONTAINS $mention)
+  AND ($due_after = '' OR t.due_date >= $due_after)
+  AND ($due_before = '' OR t.due_date <= $due_before)
   AND (size($units) = 0 OR EXISTS {
         MATCH (x:Unit)-[a:LEADS|COOPERATES|RESPONSIBLE_FOR]->(t)
         WHERE (x.name IN $units OR x.id IN $units)

@@ -1361,7 +1361,8 @@ def test_quoted_tasks_task_verbs_long_yes_no_questions_and_proposal_words() -> N
     around it; a role word opening a task's words (落实养老服务补贴由哪个部门牵头) is the task's when
     the question asks the role with another; "has the task X in Y's drive been finished" asks what the
     report says of X however long Y; a quoted suggestion (“关于X的建议”) names its task, 办理中 is in
-    progress, 超过办理时限 overdue and 牵头单位还没有确定 no lead."""
+    progress, 超过办理时限 overdue and 牵头单位还没有确定 no lead; a state with a period keeps the tasks due
+    within it."""
     today = dt.date(2028, 8, 8)
     quoted = interpret("川办发〔2028〕9号分工表里，“加大金融支持”这条措施由谁牵头？", today=today)
     assert (quoted.query, quoted.params["phrase"]) == ("term_units", "加大金融支持")
@@ -1382,3 +1383,10 @@ def test_quoted_tasks_task_verbs_long_yes_no_questions_and_proposal_words() -> N
     assert interpret("哪些提案还在办理中？", today=today).params["status"] == "in progress"
     assert interpret("哪些提案已超过办理时限仍未办结？", today=today).query == "tasks_overdue"
     assert interpret("哪项任务的牵头单位还没有确定？", today=today).query == "tasks_without_lead"
+    # (a state and a period: the tasks in that state due within it)
+    quarter = interpret("通报中列为正在推进的任务里，哪些要在2028年三季度完成？", today=today)
+    assert (quarter.query, quarter.params["due_after"], quarter.params["due_before"]) == (
+        "tasks_by_status",
+        "2028-07-01",
+        "2028-09-30",
+    )

@@ -266,13 +266,14 @@ def test_a_place_s_short_name_and_a_zone_s_full_name() -> None:
 def test_a_city_s_district_named_bare_is_spelled_out_with_the_city() -> None:
     """A city's plan naming one of its own districts or counties without the city (西陵区人民政府 in
     宜昌市's plan) spells it out with the city (宜昌市西陵区人民政府); a district of another city, a
-    county's own plan and a name already written with the city are left as they are."""
+    county-level city, a county's own plan and a name already written with the city are left as they
+    are."""
     from fengong.ingest.pipeline import extract_text
 
     city = (
         "宜昌市人民政府办公室关于印发城市更新行动方案的通知\n一、重点任务\n"
         "1.推进滨江片区更新。（牵头：西陵区人民政府；配合：市住房城乡建设局）\n"
-        "2.推进老城片区更新。（牵头：宜昌市伍家岗区人民政府；配合：江汉区人民政府）\n"
+        "2.推进老城片区更新。（牵头：宜昌市伍家岗区人民政府；配合：江汉区人民政府、宜都市人民政府）\n"
     )
     county = "秭归县人民政府办公室关于印发重点任务的通知\n一、重点任务\n1.推进项目建设。（茅坪镇人民政府牵头，县发展和改革局配合）\n"
     docs = [extract_text(city, "yichang.txt"), extract_text(county, "zigui.txt")]
@@ -280,6 +281,7 @@ def test_a_city_s_district_named_bare_is_spelled_out_with_the_city() -> None:
     assert spelled["西陵区人民政府"] == "宜昌市西陵区人民政府"
     assert spelled["宜昌市伍家岗区人民政府"] == ""
     assert spelled["江汉区人民政府"] == ""  # (a district of 武汉市, not of 宜昌市)
+    assert spelled["宜都市人民政府"] == ""  # (a county-level city is named by its own 市)
     assert spelled["宜昌市住房城乡建设局"] == "宜昌市住房和城乡建设局"
     assert all(not full.startswith("宜昌市秭归") for full in spelled.values())
 
