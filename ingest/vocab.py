@@ -130,10 +130,6 @@ def _trie_pattern(node: dict[str, dict]) -> str:
     return body
 
 
-#: Opens a verb that names a role rather than doing it (为牵头单位, 是配合单位, 作为牵头单位).
-_COPULAS = ("为", "是", "作为")
-
-
 @dataclass(frozen=True)
 class RoleVocab:
     """Role labels, clause verbs and the first-is-lead declarations."""
@@ -249,8 +245,9 @@ def role_vocab() -> RoleVocab:
         raise VocabularyError(f"ingest/data/{name}: 'verbs' must map roles to lists")
     verbs = {v: role for role, words in verbs_raw.items() for v in _strings(verbs_raw, role, name)}
     duty = _strings(data, "verb_duty_prefixes", name)
+    copulas = _strings(data, "copula_openings", name)
     for verb, role in list(verbs.items()):
-        if not verb.startswith((*duty, *_COPULAS)):
+        if not verb.startswith((*duty, *copulas)):
             for prefix in duty:
                 verbs.setdefault(prefix + verb, role)
     parts = _parts(data, "first_is_lead", ("position", "ordinal", "unit", "copula"), name)
