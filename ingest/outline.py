@@ -482,7 +482,10 @@ _REFERENCE_NUMBER = re.compile(
 
 @cache
 def _unit_label_bracket() -> re.Pattern[str]:
-    return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(list(role_vocab().labels))})[ \t\u3000]*[：:]")
+    """A bracket opening with a unit's or a person's label (（牵头单位：…, （责任人：…): no part of the
+    title it follows."""
+    labels = [*role_vocab().labels, *role_vocab().person_labels]
+    return re.compile(rf"[（(][ \t\u3000]*(?:{alternation(labels)})[ \t\u3000]*[：:]")
 
 
 @cache

@@ -30,6 +30,7 @@ from fengong.ingest.section_deadlines import (
     deadlines_by_table,
 )
 from fengong.ingest.status import (
+    SHARE_SHORT,
     closing_mark,
     closing_status,
     completion_status,
@@ -270,6 +271,20 @@ def _as_legend_says(legend: dict[str, str], word: str | None) -> str | None:
     return legend.get(word, word) if word else word
 
 
+def _legend_word(legend: dict[str, str], cell: str | None) -> str | None:
+    """The word the report's legend gives a cell (✔: 已完成; 100%: 已完成; 70% where 其余均为推进中:
+    推进中), else ``None``."""
+    word = (cell or "").strip()
+    if word in legend:
+        return legend[word]
+    if SHARE_SHORT in legend and _SHORT_SHARE.fullmatch(word):
+        return legend[SHARE_SHORT]
+    return None
+
+
+_SHORT_SHARE = re.compile(r"(?:[1-9]?[0-9])(?:\.[0-9]+)?[%％]")
+
+
 def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], legend: dict[str, str]) -> Task:
     title, status = split_status(raw.title)
     # (a mark the report's legend defines otherwise than the vocabulary: （绿） where 标注（绿）的为已完成;
@@ -291,8 +306,8 @@ def _task(doc: Document, index: int, raw: RawTask, unit_ids: dict[str, str], leg
         title=title,
         text=raw.text,
         status=status
-        or legend.get((raw.status or "").strip())  # a symbol the report's legend reads (✔: 已完成)
-        or legend.get((progress or "").strip())  # (or a 完成情况 cell holding the symbol alone)
+        or _legend_word(legend, raw.status)  # a symbol the report's legend reads (✔: 已完成)
+        or _legend_word(legend, progress)  # (or a 完成情况 cell holding the symbol alone)
         or closing_mark(raw.text, legend)  # (or closing a line of the task: …已全部完工。√)
         or status_after_title(raw.text, title)
         or opening_status(raw.status)

@@ -504,13 +504,17 @@ def names_in(text: str) -> list[str]:
     where it names a post and no person (常务副市长, 分管农业副镇长), the post, as the document gives it."""
     vocab = roster_vocab()
     out: list[str] = []
-    for piece in _CELL_SEP.split(_BRACKETED.sub("", text)):
-        if is_name(piece, vocab):
-            out.append(piece)
-        elif piece and (found := _split_person(piece, vocab)) is not None:
-            out.append(found[0])
-        elif len(piece) <= _POST_MAX and _post_re().fullmatch(piece):
-            out.append(piece)
+    for entry in _ENTRY_SEP.split(_BRACKETED.sub("", text)):
+        pieces = [p for p in _SPACES_IN.split(entry) if p]
+        named = [p for p in pieces if is_name(p, vocab)]
+        if named:  # (乡林业站站长 王建国: the post describes the name beside it)
+            out.extend(named)
+            continue
+        for piece in pieces:
+            if (found := _split_person(piece, vocab)) is not None:
+                out.append(found[0])
+            elif len(piece) <= _POST_MAX and _post_re().fullmatch(piece):
+                out.append(piece)
     return list(dict.fromkeys(out))
 
 
@@ -524,7 +528,8 @@ def _post_re() -> re.Pattern[str]:
 
 
 _BRACKETED = re.compile(r"[（(][^（）()]*[）)]")
-_CELL_SEP = re.compile(r"[、，,；;/／ \t\u3000\n]+")
+_ENTRY_SEP = re.compile(r"[、，,；;/／\n]+")
+_SPACES_IN = re.compile(r"[ \t\u3000]+")
 
 
 def person_fields(text: str) -> list[tuple[str, str]]:

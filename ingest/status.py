@@ -333,6 +333,9 @@ def state_legend(text: str) -> dict[str, str]:
             found.update(pairs)
     if "100" in text:  # (the word a full share is given: 完成进度达到100%的项目为“已完成”)
         found.update((m["sym"], m["word"]) for m in _share_legend_re().finditer(text))
+        rest = _share_rest_re().search(text) if found else None
+        if rest is not None:  # (…为已完成，其余均为推进中: the word of every share short of it)
+            found[SHARE_SHORT] = rest["word"]
     if not any(w in text for w in legend_verbs()):
         return found
     found.update((m["sym"], m["word"]) for m in _legend_re().finditer(text))
@@ -389,6 +392,18 @@ def _quoted_legend_re() -> re.Pattern[str]:
     return re.compile(
         rf"[“\"](?P<sym>[^”\"，,。；;\s]{{1,4}})[”\"]\s*(?:{alternation(list(legend_verbs()))})"
         rf"[\u4e00-\u9fff]{{0,6}}?[“\"]?(?P<word>{state_words})(?![\u4e00-\u9fff])"
+    )
+
+
+#: The legend's key for the word it gives every share short of 100% (其余均为推进中).
+SHARE_SHORT = "<100%"
+
+
+@cache
+def _share_rest_re() -> re.Pattern[str]:
+    """其余均为“推进中” right after a full share's word: the word of every other share."""
+    return re.compile(
+        rf"100[%％][^。；;\n]{{0,16}}?[，,]\s*其[余他](?:的|各项)?(?:均|都|一律)?(?:为|视为|是)[“\"]?(?P<word>{_state_words()})"
     )
 
 

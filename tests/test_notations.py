@@ -3873,3 +3873,44 @@ def test_residents_committees_duties_shared_out_by_duty_and_states_by_bare_headi
         "| 15031 | 关于提升基层医疗卫生服务能力的建议 | 区卫生健康局 | 区医疗保障局 | 2028年7月15日 | 正在办理 |\n"
     )
     assert [t.status for t in extract_text(proposals, "p.txt").tasks] == ["已办结", "正在办理"]
+
+
+def test_people_with_posts_a_person_s_bracket_project_states_and_the_rest_of_shares() -> None:
+    """（责任人：乡林业站站长 王建国、…） names people, the post beside each describing them, and is no
+    part of the title; a project report's 已开工 / 已投产 / 未开工 and 未达序时 are states; a legend giving
+    100% its word and the rest another (显示为100%的为已完成，其余均为推进中) gives every share short of it
+    that word."""
+    people = (
+        "大坪乡人民政府关于印发森林防灭火工作任务分工方案的通知\n二、重点任务\n"
+        "（一）开展森林火险隐患排查（责任人：乡林业站站长 王建国、乡应急管理办公室主任 李春华）。"
+        "对林区开展拉网式排查。完成时限：2028年9月5日前。\n"
+    )
+    task = extract_text(people, "p.txt").tasks[0]
+    assert task.title == "开展森林火险隐患排查"
+    assert [p.name for p in task.people] == ["王建国", "李春华"]
+    projects = (
+        "长兴县人民政府督查室关于重点工业项目推进情况的通报\n"
+        "| 序号 | 项目名称 | 责任单位 | 计划开工时间 | 进展情况 |\n|---|---|---|---|---|\n"
+        "| 1 | 动力电池项目 | 县经信局 | 2028年3月 | 已开工。主体厂房完成吊装。 |\n"
+        "| 2 | 回收利用项目 | 县经信局 | 2028年4月 | 已投产。生产线完成调试。 |\n"
+        "| 3 | 智能家居产业园项目 | 县投资促进中心 | 2028年10月 | 未开工。用地尚未征收。 |\n"
+    )
+    assert [t.status for t in extract_text(projects, "c.txt").tasks] == ["已开工", "已投产", "未开工"]
+    shares = (
+        "思明区垃圾分类工作推进情况通报\n"
+        "说明：“完成情况”栏以百分比表示任务推进进度，显示为100%的为已完成，其余均为推进中。\n"
+        "序号 | 任务 | 责任单位 | 完成时限 | 完成情况\n"
+        "1 | 推进投放点规范化改造 | 区城市管理局 | 2028年6月底前 | 100%\n"
+        "2 | 推动垃圾分类进校园 | 区教育局 | 2028年12月底前 | 70%\n"
+    )
+    assert [t.status for t in extract_text(shares, "s.txt").tasks] == ["已完成", "推进中"]
+    from fengong.ingest.status import state_of
+
+    behind = (
+        "保定市大气污染防治重点任务推进情况通报\n二、任务推进情况\n"
+        "1.整治露天矿山扬尘（牵头单位：市自然资源和规划局；完成时限：2028年7月底前）。已完成综合治理29处。"
+        "【未达序时】\n"
+    )
+    assert [(t.status, state_of(t.status)) for t in extract_text(behind, "b.txt").tasks] == [
+        ("未达序时", "behind")
+    ]
