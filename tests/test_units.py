@@ -325,3 +325,31 @@ def test_references_name_no_unit_and_a_qualified_place_class_joins_its_governmen
         "各沿海市、县（市、区）政府",
     ]
     assert [m.local for m in parse_list("各沿海市、省财政厅")] == ["各沿海市", "省财政厅"]
+
+
+def test_no_word_list_of_the_vocabularies_repeats_a_word() -> None:
+    """Every word list of the YAML vocabularies (ingest/data, queries/data) holds each word once: a
+    repeat is an edit gone astray, and a list read as alternatives must not carry it."""
+    from pathlib import Path
+    from typing import Any
+
+    import yaml
+
+    root = Path(__file__).resolve().parents[1]
+    repeats: list[str] = []
+
+    def walk(value: Any, where: str) -> None:
+        if isinstance(value, list):
+            words = [w for w in value if isinstance(w, str)]
+            repeats.extend(f"{where}: {w}" for w in sorted(set(words)) if words.count(w) > 1)
+        elif isinstance(value, dict):
+            for key, inner in value.items():
+                walk(inner, f"{where}.{key}")
+
+    files = sorted((root / "ingest" / "data").rglob("*.yaml")) + sorted(
+        (root / "queries" / "data").rglob("*.yaml")
+    )
+    assert files
+    for path in files:
+        walk(yaml.safe_load(path.read_text("utf-8")), str(path.relative_to(root)))
+    assert repeats == []
